@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The pipeline, one library per stage, data flowing one way:
+// StarIngest (XML via libxml2, CSV) → StarValidate → StarRating (pure) → StarRender → StarPipeline (write).
+// The `star-report` executable only parses arguments and calls StarPipeline.
+let package = Package(
+    name: "star-report",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "star-report", targets: ["star-report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
+        .target(name: "StarModel"),
+        /// Reads a year's folder: XML (libxml2 + XSD), CSV sheets, the register, previous results.
+        .target(
+            name: "StarIngest",
+            dependencies: ["StarModel", "CLibXML2"],
+            resources: [.copy("Resources/submission.xsd")]
+        ),
+        /// Turns raw fields into typed submissions; every problem becomes a diagnostic.
+        .target(name: "StarValidate", dependencies: ["StarModel"]),
+        /// The rating rules of rules.md: pure, no I/O, no formats.
+        .target(name: "StarRating", dependencies: ["StarModel"]),
+        /// Rules file and notice settings (TOML) → values the engine and renderer use.
+        .target(
+            name: "StarRules",
+            dependencies: ["StarModel", "StarRating", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Resources/anyang-2017.toml")]
+        ),
+        /// Reports: render context, Mustache templates, results.csv / results.json.
+        .target(
+            name: "StarRender",
+            dependencies: ["StarModel", "StarRating", "StarRules", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        /// Wires the stages and writes the output folder atomically.
+        .target(
+            name: "StarPipeline",
+            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender"]
+        ),
+        .executableTarget(
+            name: "star-report",
+            dependencies: ["StarPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "StarModelTests", dependencies: ["StarModel"]),
+        .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StarValidateTests", dependencies: ["StarValidate", "StarModel"]),
+        .testTarget(
+            name: "StarRatingTests",
+            dependencies: ["StarRating", "StarRules", "StarModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline"], resources: [.copy("Golden")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

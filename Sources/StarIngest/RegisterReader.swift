@@ -1,0 +1,58 @@
+import StarModel
+
+/// Reads the register `branches.csv` (`branch_id,branch_name,committee_id,committee_name`,
+/// English names or Chinese labels, any order).
+enum RegisterReader {
+    static let columns: [FieldKey] = [.branchID, .branchName, .committeeID, .committeeName]
+
+    static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [RegisteredBranch] {
+        guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return [] }
+        var index: [FieldKey: Int] = [:]
+        for (i, name) in table.headerNames.enumerated() {
+            if let k = columns.first(where: { $0.description == name || $0.chineseLabel == name }) { index[k] = i }
+        }
+        let missing = columns.filter { index[$0] == nil }
+        if !missing.isEmpty {
+            diagnostics.append(.error("E-REGISTER-HEADER", at: SourceLocation(file: path, line: table.header.line),
+                                      "the register needs the columns " + missing.map(\.description).joined(separator: ", ")))
+            return []
+        }
+        var out: [RegisteredBranch] = []
+        for row in table.rows {
+            let at = SourceLocation(file: path, line: row.line)
+            guard row.fields.count == table.header.fields.count else {
+                diagnostics.append(.error("E-CSV-FIELDS", at: at, "expected \(table.header.fields.count) fields as in the header, found \(row.fields.count)"))
+                continue
+            }
+            func v(_ k: FieldKey) -> String { row.fields[index[k]!].trimmingSpaces }
+            out.append(RegisteredBranch(id: v(.branchID), name: v(.branchName), committeeID: v(.committeeID),
+                                        committeeName: v(.committeeName), location: at))
+        }
+        return out
+    }
+}
+
+/// Reads last year's `results.csv` (as written by `star-report run`): branch id → stars.
+public enum PreviousResultsReader {
+    public static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [String: Int] {
+        guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return [:] }
+        let names = table.headerNames
+        guard let idCol = names.firstIndex(of: "branch_id"), let starsCol = names.firstIndex(of: "stars") else {
+            diagnostics.append(.error("E-PREVIOUS", at: SourceLocation(file: path, line: 1),
+                                      "last year's results need the columns branch_id and stars (a results.csv written by star-report)"))
+            return [:]
+        }
+        var out: [String: Int] = [:]
+        for row in table.rows where row.fields.count == names.count {
+            var id = row.fields[idCol]
+            if id.hasPrefix("'") { id.removeFirst() }
+            guard let stars = Int(row.fields[starsCol]), (0...5).contains(stars) else {
+                diagnostics.append(.error("E-PREVIOUS", at: SourceLocation(file: path, line: row.line), field: "stars",
+                                          "expected a star count 0–5, found \"\(row.fields[starsCol])\""))
+                continue
+            }
+            out[id] = stars
+        }
+        return out
+    }
+}

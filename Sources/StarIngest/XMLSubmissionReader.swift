@@ -1,0 +1,255 @@
+import CLibXML2
+import StarModel
+
+/// The compiled submission XSD, shared read-only by every thread; each validation makes its
+/// own validation context (libxml2 contexts are not thread-safe, the schema is).
+final class CompiledSchema: @unchecked Sendable {
+    let schema: xmlSchemaPtr
+
+    init?(path: String) {
+        guard let pctxt = xmlSchemaNewParserCtxt(path) else { return nil }
+        defer { xmlSchemaFreeParserCtxt(pctxt) }
+        guard let s = xmlSchemaParse(pctxt) else { return nil }
+        schema = s
+    }
+
+    deinit { xmlSchemaFree(schema) }
+}
+
+/// Collects libxml2's structured errors for one file.
+private final class ErrorSink {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    var seen = Set<String>()
+    init(path: String) { self.path = path }
+
+    func add(_ error: xmlErrorPtr) {
+        let e = error.pointee
+        var message = e.message.map { String(cString: $0) } ?? "unknown XML error"
+        while message.last == "\n" || message.last == " " { message.removeLast() }
+        // libxml2 names elements as '{namespace}local'; users know them as <local>.
+        message = message.replacingOccurrences(of: "{urn:star-report:submission:1}", with: "")
+        let isSyntax = Int32(e.domain) == Int32(XML_FROM_PARSER.rawValue) || Int32(e.domain) == Int32(XML_FROM_IO.rawValue)
+        let column = e.int2 > 0 ? Int(e.int2) : nil
+        let location = SourceLocation(file: path, line: max(1, Int(e.line)), column: column)
+        let key = "\(location.description)|\(message)"
+        guard seen.insert(key).inserted else { return }
+        diagnostics.append(.error(isSyntax ? "E-XML-SYNTAX" : "E-XML-SCHEMA", at: location, message))
+    }
+}
+
+private let structuredErrorHandler: xmlStructuredErrorFunc = { ctx, error in
+    guard let ctx, let error else { return }
+    Unmanaged<ErrorSink>.fromOpaque(ctx).takeUnretainedValue().add(error)
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let r = rest.range(of: target) {
+            result += rest[..<r.lowerBound]
+            result += replacement
+            rest = rest[r.upperBound...]
+        }
+        return result + rest
+    }
+}
+
+extension Substring {
+    fileprivate func range(of target: String) -> Range<Substring.Index>? {
+        let t = Array(target.utf8)
+        let u = self.utf8
+        var i = u.startIndex
+        while i != u.endIndex {
+            var j = i, k = 0
+            while k < t.count, j != u.endIndex, u[j] == t[k] { j = u.index(after: j); k += 1 }
+            if k == t.count { return i..<j }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+}
+
+/// Reads one branch's XML submission: first validates it against the shipped XSD with
+/// libxml2's streaming validator (every error, with line and column), then — only if valid —
+/// parses it into a `RawSubmission`.
+///
+/// Safety: a DOCTYPE is never needed by this format, so any file declaring one is rejected
+/// before libxml2 sees it (no external entities, no entity-expansion bombs); parsing uses
+/// `XML_PARSE_NONET` and never `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`.
+enum XMLSubmissionReader {
+    static let namespace = "urn:star-report:submission:1"
+    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+    static func read(bytes: [UInt8], path: String, schema: CompiledSchema, diagnostics: inout [Diagnostic]) -> RawSubmission? {
+        if bytes.isEmpty {
+            diagnostics.append(.error("E-XML-EMPTY", at: SourceLocation(file: path, line: 1), "the file is empty"))
+            return nil
+        }
+        if let offset = find(Array("<!DOCTYPE".utf8), in: bytes) ?? find(Array("<!ENTITY".utf8), in: bytes) {
+            diagnostics.append(.error("E-XML-DOCTYPE", at: SourceLocation(file: path, line: TextDecoding.lineOf(offset: offset, in: bytes)),
+                                      "a DOCTYPE or ENTITY declaration is not allowed in a submission (external entities and entity expansion are refused)"))
+            return nil
+        }
+        let sink = ErrorSink(path: path)
+        let ctx = Unmanaged.passUnretained(sink).toOpaque()
+        guard let vctxt = xmlSchemaNewValidCtxt(schema.schema) else {
+            diagnostics.append(.error("E-XML-SCHEMA", at: SourceLocation(file: path, line: 1), "could not create a schema validation context"))
+            return nil
+        }
+        xmlSchemaSetValidStructuredErrors(vctxt, structuredErrorHandler, ctx)
+        xmlSetStructuredErrorFunc(ctx, structuredErrorHandler)
+        let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
+            // Validate from memory through a parser input buffer so the file is read once.
+            guard let input = xmlParserInputBufferCreateMem(UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                                            Int32(buf.count), XML_CHAR_ENCODING_NONE) else { return -1 }
+            return xmlSchemaValidateStream(vctxt, input, XML_CHAR_ENCODING_NONE, nil, nil)
+        }
+        xmlSchemaFreeValidCtxt(vctxt)
+        if rc != 0 {
+            xmlSetStructuredErrorFunc(nil, nil)
+            if sink.diagnostics.isEmpty {
+                sink.diagnostics.append(.error("E-XML-SCHEMA", at: SourceLocation(file: path, line: 1), "the file does not validate against submission.xsd"))
+            }
+            diagnostics += sink.diagnostics
+            return nil
+        }
+        let doc = bytes.withUnsafeBufferPointer { buf in
+            xmlReadMemory(UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), path, nil, parseOptions)
+        }
+        xmlSetStructuredErrorFunc(nil, nil)
+        guard let doc, let root = xmlDocGetRootElement(doc) else {
+            diagnostics += sink.diagnostics
+            return nil
+        }
+        defer { xmlFreeDoc(doc) }
+        return extract(root: root, path: path)
+    }
+
+    private static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard hay.count >= needle.count else { return nil }
+        let first = needle[0]
+        var i = 0
+        while i <= hay.count - needle.count {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: tree walking (the document is valid here, so its shape is known)
+
+    private static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var out: [xmlNodePtr] = []
+        var c = node.pointee.children
+        while let n = c {
+            if n.pointee.type == XML_ELEMENT_NODE { out.append(n) }
+            c = n.pointee.next
+        }
+        return out
+    }
+
+    private static func name(_ node: xmlNodePtr) -> String { String(cString: node.pointee.name) }
+
+    private static func attr(_ node: xmlNodePtr, _ name: String) -> String? {
+        guard let v = xmlGetProp(node, name) else { return nil }
+        defer { star_xmlFree(v) }
+        return String(cString: v)
+    }
+
+    private static func text(_ node: xmlNodePtr) -> String {
+        guard let v = xmlNodeGetContent(node) else { return "" }
+        defer { star_xmlFree(v) }
+        return String(cString: v).trimmingSpaces
+    }
+
+    private static func at(_ node: xmlNodePtr, _ path: String) -> SourceLocation {
+        SourceLocation(file: path, line: Int(xmlGetLineNo(node)))
+    }
+
+    private static func isTrue(_ s: String?) -> Bool { s == "true" || s == "1" }
+
+    static func extract(root: xmlNodePtr, path: String) -> RawSubmission {
+        var raw = RawSubmission(format: .xml, location: at(root, path))
+        func set(_ key: FieldKey, _ text: String?, _ node: xmlNodePtr) {
+            if let text { raw.fields[key] = RawField(text, at: at(node, path)) }
+        }
+        set(.year, attr(root, "year"), root)
+        var workCriticisms = 0, municipalCriticisms = 0, minor = 0, major = 0, member = 0, absences = 0
+        for el in elements(root) {
+            switch name(el) {
+            case "branch":
+                set(.branchID, attr(el, "id"), el)
+                set(.category, attr(el, "category") ?? "", el)
+                for c in elements(el) {
+                    switch name(c) {
+                    case "name": set(.branchName, text(c), c)
+                    case "committee": set(.committeeID, attr(c, "id"), c); set(.committeeName, text(c), c)
+                    case "members": set(.members, text(c), c)
+                    default: break
+                    }
+                }
+            case "selfEvaluation", "massEvaluation", "superiorEvaluation":
+                let sheet: Sheet = name(el) == "selfEvaluation" ? .selfEvaluation : name(el) == "massEvaluation" ? .massEvaluation : .superiorEvaluation
+                if sheet == .massEvaluation {
+                    set(.massMemberParticipants, attr(el, "memberParticipants"), el)
+                    set(.massPublicParticipants, attr(el, "publicParticipants"), el)
+                }
+                for a in elements(el) {
+                    if let n = attr(a, "n").flatMap({ Int($0) }) { set(.aspect(sheet, n), text(a), a) }
+                }
+            case "satisfaction":
+                set(.satisfaction, text(el), el)
+            case "commendations", "innovations":
+                for c in elements(el) {
+                    let field = RawField(attr(c, "level") ?? "", at: at(c, path))
+                    if name(el) == "commendations" { raw.commendationLevels.append(field) } else { raw.innovationLevels.append(field) }
+                    if let d = attr(c, "date") { raw.eventDates.append((name(c) + "@date", RawField(d, at: at(c, path)))) }
+                }
+            case "criticisms":
+                for c in elements(el) {
+                    if attr(c, "by") == "municipal-committee" { municipalCriticisms += 1 } else { workCriticisms += 1 }
+                    if let d = attr(c, "date") { raw.eventDates.append(("criticism@date", RawField(d, at: at(c, path)))) }
+                }
+            case "disciplinaryCases":
+                // The format's sanctions onto the CSV's columns (submission-format.md): for the
+                // leadership, warning and serious warning are the minor grade, revocation of
+                // party post and above the major one.
+                for c in elements(el) {
+                    let sanction = attr(c, "sanction") ?? ""
+                    if attr(c, "role") == "leadership" {
+                        if sanction == "warning" || sanction == "serious-warning" { minor += 1 } else { major += 1 }
+                    } else {
+                        member += 1
+                    }
+                    if let d = attr(c, "date") { raw.eventDates.append(("case@date", RawField(d, at: at(c, path)))) }
+                }
+            case "election":
+                set(.electionDue, attr(el, "due"), el)
+                set(.electionHeld, attr(el, "held") ?? "", el)
+                set(.electionDelayApproved, isTrue(attr(el, "delayApproved")) ? "true" : "false", el)
+            case "absences":
+                for c in elements(el) {
+                    if !isTrue(attr(c, "excused")) { absences += 1 }
+                    if let d = attr(c, "date") { raw.eventDates.append(("absence@date", RawField(d, at: at(c, path)))) }
+                }
+            default:
+                break
+            }
+        }
+        let rootAt = at(root, path)
+        raw.fields[.criticismsWorkCommittee] = RawField(String(workCriticisms), at: rootAt)
+        raw.fields[.criticismsMunicipalCommittee] = RawField(String(municipalCriticisms), at: rootAt)
+        raw.fields[.leadershipMinorSanctions] = RawField(String(minor), at: rootAt)
+        raw.fields[.leadershipMajorSanctions] = RawField(String(major), at: rootAt)
+        raw.fields[.memberSanctions] = RawField(String(member), at: rootAt)
+        raw.fields[.unexcusedAbsences] = RawField(String(absences), at: rootAt)
+        return raw
+    }
+}

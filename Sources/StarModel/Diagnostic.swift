@@ -1,0 +1,77 @@
+/// Where a fact came from: a file (as given on the command line) and a 1-based line and column.
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
+    public var file: String
+    public var line: Int
+    public var column: Int?
+
+    public init(file: String, line: Int, column: Int? = nil) {
+        self.file = file; self.line = line; self.column = column
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column ?? 0) < (b.file, b.line, b.column ?? 0)
+    }
+
+    /// `path:line:col` (or `path:line`).
+    public var description: String {
+        if let column { return "\(file):\(line):\(column)" }
+        return "\(file):\(line)"
+    }
+}
+
+/// A problem found in the input, reported like a compiler: `path:line:col: error[CODE]: message`.
+///
+/// User mistakes are findings, never exceptions: every stage collects them and the run decides
+/// at the end whether any error stops it.
+public struct Diagnostic: Hashable, Sendable, Codable {
+    public enum Severity: String, Sendable, Codable { case error, warning }
+
+    public var severity: Severity
+    /// A stable code per kind of problem (e.g. `E-RANGE`, `W-PARTICIPATION`).
+    public var code: String
+    public var location: SourceLocation
+    /// The field concerned, by its canonical name (e.g. `self_3`), if any.
+    public var field: String?
+    public var message: String
+    /// The branch concerned, when known (used to route warnings to committee summaries).
+    public var branchID: String?
+
+    public init(_ severity: Severity, _ code: String, at location: SourceLocation,
+                field: String? = nil, branchID: String? = nil, _ message: String) {
+        self.severity = severity; self.code = code; self.location = location
+        self.field = field; self.message = message; self.branchID = branchID
+    }
+
+    public static func error(_ code: String, at l: SourceLocation, field: String? = nil, branch: String? = nil, _ m: String) -> Diagnostic {
+        Diagnostic(.error, code, at: l, field: field, branchID: branch, m)
+    }
+    public static func warning(_ code: String, at l: SourceLocation, field: String? = nil, branch: String? = nil, _ m: String) -> Diagnostic {
+        Diagnostic(.warning, code, at: l, field: field, branchID: branch, m)
+    }
+
+    /// `path:line:col: error[CODE]: field: message`
+    public var rendered: String {
+        let f = field.map { "\($0): " } ?? ""
+        return "\(location.description): \(severity.rawValue)[\(code)]: \(f)\(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Sorted by file, line, column, then severity and code, so output is stable.
+    public func sortedForDisplay() -> [Diagnostic] {
+        sorted { a, b in
+            if a.location != b.location { return a.location < b.location }
+            if a.severity != b.severity { return a.severity == .error }
+            if a.code != b.code { return a.code < b.code }
+            return a.message < b.message
+        }
+    }
+    public var errorCount: Int { lazy.filter { $0.severity == .error }.count }
+    public var warningCount: Int { lazy.filter { $0.severity == .warning }.count }
+}
+
+/// Diagnostics that stop a step (a bad rules or config file), as an error value.
+public struct DiagnosticList: Error, Sendable {
+    public var items: [Diagnostic]
+    public init(_ items: [Diagnostic]) { self.items = items }
+}

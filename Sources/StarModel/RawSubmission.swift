@@ -1,0 +1,111 @@
+/// A value as the user wrote it, with where they wrote it.
+public struct RawField: Hashable, Sendable {
+    public var text: String
+    public var location: SourceLocation
+    public init(_ text: String, at location: SourceLocation) { self.text = text; self.location = location }
+}
+
+/// The canonical names of a submission's facts: the CSV column names of submission-format.md.
+/// XML ingest maps its elements onto the same names, so validation knows one vocabulary.
+public enum FieldKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    case year, branchID, branchName, committeeID, committeeName, category, members
+    case aspect(Sheet, Int)
+    case massMemberParticipants, massPublicParticipants, satisfaction
+    case criticismsWorkCommittee, criticismsMunicipalCommittee
+    case leadershipMinorSanctions, leadershipMajorSanctions, memberSanctions
+    case electionDue, electionHeld, electionDelayApproved
+    case unexcusedAbsences
+    /// Only in CSV: the single highest level of each list.
+    case commendationLevel, innovationLevel
+
+    /// The English column name.
+    public var description: String {
+        switch self {
+        case .year: "year"
+        case .branchID: "branch_id"
+        case .branchName: "branch_name"
+        case .committeeID: "committee_id"
+        case .committeeName: "committee_name"
+        case .category: "category"
+        case .members: "members"
+        case .aspect(let s, let n): "\(s.rawValue)_\(n)"
+        case .massMemberParticipants: "mass_member_participants"
+        case .massPublicParticipants: "mass_public_participants"
+        case .satisfaction: "satisfaction"
+        case .criticismsWorkCommittee: "criticisms_work_committee"
+        case .criticismsMunicipalCommittee: "criticisms_municipal_committee"
+        case .leadershipMinorSanctions: "leadership_minor_sanctions"
+        case .leadershipMajorSanctions: "leadership_major_sanctions"
+        case .memberSanctions: "member_sanctions"
+        case .electionDue: "election_due"
+        case .electionHeld: "election_held"
+        case .electionDelayApproved: "election_delay_approved"
+        case .unexcusedAbsences: "unexcused_absences"
+        case .commendationLevel: "commendation_level"
+        case .innovationLevel: "innovation_level"
+        }
+    }
+
+    /// The Chinese label of submission-format.md.
+    public var chineseLabel: String {
+        switch self {
+        case .year: "年度"
+        case .branchID: "支部编号"
+        case .branchName: "支部名称"
+        case .committeeID: "上级党组织编号"
+        case .committeeName: "上级党组织名称"
+        case .category: "类别"
+        case .members: "党员人数"
+        case .aspect(.selfEvaluation, let n): "自评\(n)"
+        case .aspect(.massEvaluation, let n): "测评\(n)"
+        case .aspect(.superiorEvaluation, let n): "考评\(n)"
+        case .massMemberParticipants: "参评党员人数"
+        case .massPublicParticipants: "参评群众人数"
+        case .satisfaction: "满意率"
+        case .criticismsWorkCommittee: "工委通报批评次数"
+        case .criticismsMunicipalCommittee: "市委通报批评次数"
+        case .leadershipMinorSanctions: "班子成员轻处分人次"
+        case .leadershipMajorSanctions: "班子成员重处分人次"
+        case .memberSanctions: "党员违纪人次"
+        case .electionDue: "换届到期日"
+        case .electionHeld: "换届日期"
+        case .electionDelayApproved: "延期已批准"
+        case .unexcusedAbsences: "无故缺席次数"
+        case .commendationLevel: "表彰级别"
+        case .innovationLevel: "创新推广级别"
+        }
+    }
+
+    /// Every column of the CSV format, in the documented order.
+    public static let allColumns: [FieldKey] = {
+        var k: [FieldKey] = [.year, .branchID, .branchName, .committeeID, .committeeName, .category, .members]
+        for s in Sheet.allCases { for n in 1...10 { k.append(.aspect(s, n)) } }
+        k += [.massMemberParticipants, .massPublicParticipants, .satisfaction, .commendationLevel, .innovationLevel,
+              .criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions,
+              .leadershipMajorSanctions, .memberSanctions, .electionDue, .electionHeld, .electionDelayApproved,
+              .unexcusedAbsences]
+        return k
+    }()
+
+    private var order: Int { FieldKey.allColumns.firstIndex(of: self) ?? 0 }
+    public static func < (a: FieldKey, b: FieldKey) -> Bool { a.order < b.order }
+}
+
+/// One submission as read from a file, before any checking: every value is still text with its
+/// place. Produced by both the XML and the CSV reader; consumed by validation.
+public struct RawSubmission: Sendable {
+    public enum Format: String, Sendable { case xml, csv }
+    public var format: Format
+    /// File and line where the record starts.
+    public var location: SourceLocation
+    public var fields: [FieldKey: RawField] = [:]
+    /// Every commendation's level (XML: one per element; CSV: the one column when not empty).
+    public var commendationLevels: [RawField] = []
+    public var innovationLevels: [RawField] = []
+    /// Every event date written in the file (XML only), checked for sane bounds.
+    public var eventDates: [(name: String, field: RawField)] = []
+
+    public init(format: Format, location: SourceLocation) {
+        self.format = format; self.location = location
+    }
+}

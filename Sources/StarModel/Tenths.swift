@@ -1,0 +1,70 @@
+/// An exact decimal with one digit after the point, held as an integer count of tenths.
+///
+/// Scores, points and percentages are all `Tenths`: 87.5 is `Tenths(875)`. No floating point is
+/// ever involved, so a score printed on a notice is exactly the score the rules computed.
+public struct Tenths: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var raw: Int
+
+    public init(_ raw: Int) { self.raw = raw }
+    public init(points: Int) { self.raw = points * 10 }
+
+    public static let zero = Tenths(0)
+
+    public static func < (a: Tenths, b: Tenths) -> Bool { a.raw < b.raw }
+    public static func + (a: Tenths, b: Tenths) -> Tenths { Tenths(a.raw + b.raw) }
+    public static func - (a: Tenths, b: Tenths) -> Tenths { Tenths(a.raw - b.raw) }
+    public static func * (a: Tenths, n: Int) -> Tenths { Tenths(a.raw * n) }
+    public static prefix func - (a: Tenths) -> Tenths { Tenths(-a.raw) }
+    public static func += (a: inout Tenths, b: Tenths) { a.raw += b.raw }
+
+    /// `87.0`, `-3.0`, `0.5`: always exactly one digit after the point.
+    public var description: String {
+        let sign = raw < 0 ? "-" : ""
+        let m = raw.magnitude
+        return "\(sign)\(m / 10).\(m % 10)"
+    }
+
+    /// `+3.0` / `-5.0` for adjustments.
+    public var signedDescription: String { raw > 0 ? "+\(description)" : description }
+
+    /// The outcome of reading a decimal written by a person.
+    public enum ParseError: Error, Equatable, Sendable {
+        case notANumber
+        case tooManyDecimals
+    }
+
+    /// Parses `9`, `9.5`, `-3.0`: ASCII digits, an optional sign, at most one digit after the
+    /// point (`9.50` is two decimals, as written), surrounding spaces ignored.
+    public static func parse(_ text: some StringProtocol) -> Result<Tenths, ParseError> {
+        var bytes = Substring(text).utf8[...]
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes = bytes.dropFirst() }
+        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes = bytes.dropLast() }
+        var negative = false
+        if let f = bytes.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
+            negative = f == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        var whole = 0, digits = 0, fraction = 0, fractionDigits = 0, sawPoint = false
+        for b in bytes {
+            if b == UInt8(ascii: ".") {
+                if sawPoint { return .failure(.notANumber) }
+                sawPoint = true
+            } else if b >= 0x30 && b <= 0x39 {
+                if sawPoint {
+                    fractionDigits += 1
+                    fraction = Int(b - 0x30)
+                } else {
+                    digits += 1
+                    if digits > 12 { return .failure(.notANumber) }
+                    whole = whole * 10 + Int(b - 0x30)
+                }
+            } else {
+                return .failure(.notANumber)
+            }
+        }
+        if digits == 0 || (sawPoint && fractionDigits == 0) { return .failure(.notANumber) }
+        if fractionDigits > 1 { return .failure(.tooManyDecimals) }
+        let value = whole * 10 + (fractionDigits == 1 ? fraction : 0)
+        return .success(Tenths(negative ? -value : value))
+    }
+}

@@ -1,0 +1,72 @@
+import StarModel
+
+/// A JSON value written with stable key order and exact decimals (`87.5` straight from tenths,
+/// never through a `Double`). Foundation's encoder would print scores through binary floating
+/// point; this small writer keeps every number exactly as the rules computed it.
+public indirect enum JSON: Sendable, Equatable {
+    case object([(String, JSON)])
+    case array([JSON])
+    case string(String)
+    case int(Int)
+    case tenths(Tenths)
+    case bool(Bool)
+    case null
+
+    public static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
+
+    public func rendered(indent: Int = 0) -> String {
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
+    func write(into out: inout String, indent: Int) {
+        let pad = String(repeating: "  ", count: indent)
+        let inner = String(repeating: "  ", count: indent + 1)
+        switch self {
+        case .object(let members):
+            if members.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (i, (k, v)) in members.enumerated() {
+                out += inner
+                JSON.string(k).write(into: &out, indent: 0)
+                out += ": "
+                v.write(into: &out, indent: indent + 1)
+                out += i == members.count - 1 ? "\n" : ",\n"
+            }
+            out += pad + "}"
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (i, v) in items.enumerated() {
+                out += inner
+                v.write(into: &out, indent: indent + 1)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += pad + "]"
+        case .string(let s):
+            out += "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                        let hex = String(u.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(u)
+                    }
+                }
+            }
+            out += "\""
+        case .int(let i): out += String(i)
+        case .tenths(let t): out += t.description
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        }
+    }
+}

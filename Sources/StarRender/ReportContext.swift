@@ -1,0 +1,230 @@
+import StarModel
+import StarRating
+import StarRules
+
+/// Builds the explicit, sorted context the templates render: data already shaped for display
+/// (Chinese star labels, grouped lists, padded plain-text rows), never the raw model.
+public struct ReportContext {
+    public var outcome: RatingOutcome
+    public var rules: RuleSet
+    public var config: NoticeConfig
+    public var warnings: [Diagnostic]
+    public var noticeDate: CivilDate
+    public var quotaScope: QuotaScope
+    /// Whether last year's results were given (晋星/减星 columns).
+    public var hasPrevious: Bool
+
+    /// Plain-text line width in display columns (outputs.md: ≤ 78).
+    public static let textWidth = 78
+
+    public init(outcome: RatingOutcome, rules: RuleSet, config: NoticeConfig, warnings: [Diagnostic],
+                noticeDate: CivilDate, quotaScope: QuotaScope, hasPrevious: Bool) {
+        self.outcome = outcome; self.rules = rules; self.config = config; self.warnings = warnings
+        self.noticeDate = noticeDate; self.quotaScope = quotaScope; self.hasPrevious = hasPrevious
+    }
+
+    var year: Int { outcome.year }
+    var title: String { "关于\(year)年度基层服务型党组织星级评定结果的公示" }
+    var periodEnd: CivilDate { noticeDate.addingDays(rules.noticeDays - 1) }
+
+    func setting(_ v: String?) -> String { (v?.isEmpty ?? true) ? NoticeConfig.placeholder : v! }
+
+    /// Values every template may use.
+    public var common: [String: Any] {
+        [
+            "year": year,
+            "title": title,
+            "scheme": rules.scheme,
+            "version": rules.version,
+            "weightSelf": rules.weightSelf,
+            "weightMass": rules.weightMass,
+            "weightSuperior": rules.weightSuperior,
+            "issuer": setting(config.issuer),
+            "objectionOffice": setting(config.objectionOffice),
+            "objectionPhone": setting(config.objectionPhone),
+            "objectionAddress": setting(config.objectionAddress),
+            "objectionEmail": config.objectionEmail ?? "",
+            "hasObjectionEmail": !(config.objectionEmail ?? "").isEmpty,
+            "noticeDate": noticeDate.chinese,
+            "noticeDateISO": noticeDate.description,
+            "periodStart": noticeDate.chinese,
+            "periodEnd": periodEnd.chinese,
+            "noticeDays": rules.noticeDays,
+            "referenceDate": outcome.referenceDate.chinese,
+            "total": outcome.results.count,
+            "bands": bandText,
+            "quotaText": quotaText,
+        ]
+    }
+
+    var bandText: String {
+        let b = rules.bands
+        return "\(b[4])分及以上为五星级，\(b[3])分至\(b[4] - Tenths(1))分为四星级，\(b[2])分至\(b[3] - Tenths(1))分为三星级，"
+            + "\(b[1])分至\(b[2] - Tenths(1))分为二星级，\(b[0])分至\(b[1] - Tenths(1))分为一星级，\(b[0])分以下不定星级"
+    }
+
+    var quotaText: String {
+        rules.quotas.map { q in "\(q.levelsLabel)\(q.bound == .max ? "不超过" : "不低于")\(q.percent)%" }.joined(separator: "，")
+    }
+
+    // MARK: notice
+
+    /// The notice: branches grouped by proposed stars, five to none.
+    public func notice() -> [String: Any] {
+        var c = common
+        var groups: [[String: Any]] = []
+        var textLines: [String] = []
+        let nameW = 36, committeeW = 26, scoreW = 6
+        for stars in stride(from: 5, through: 0, by: -1) {
+            let members = outcome.results.filter { $0.stars == stars }
+                .sorted { ($1.final, $0.branch.committeeID, $0.branch.id) < ($0.final, $1.branch.committeeID, $1.branch.id) }
+            let rows: [[String: Any]] = members.enumerated().map { i, r in
+                [
+                    "index": i + 1,
+                    "name": r.branch.name,
+                    "committee": r.branch.committeeName,
+                    "final": r.final.description,
+                    "review": r.needsReview,
+                    "codes": r.ruleCodes.joined(separator: " "),
+                    "text": "  " + TextLayout.padLeft(String(i + 1), 3) + "  " + TextLayout.pad(r.branch.name, nameW) + " "
+                        + TextLayout.pad(r.branch.committeeName, committeeW) + " " + TextLayout.padLeft(r.final.description, scoreW),
+                ]
+            }
+            groups.append([
+                "label": StarLabel.chinese(stars),
+                "stars": stars,
+                "glyphs": StarLabel.glyphs(stars),
+                "count": members.count,
+                "branches": rows,
+                "empty": members.isEmpty,
+                "isFive": stars == 5,
+            ])
+        }
+        textLines.append("  " + TextLayout.padLeft("序号", 3) + " " + TextLayout.pad("党组织名称", nameW) + " "
+                         + TextLayout.pad("上级党组织", committeeW) + " " + TextLayout.padLeft("得分", scoreW))
+        c["groups"] = groups
+        c["textHeader"] = textLines[0]
+        c["rule"] = String(repeating: "=", count: ReportContext.textWidth)
+        c["thinRule"] = String(repeating: "-", count: ReportContext.textWidth)
+        c["centeredTitle"] = center(title)
+        c["issuerRight"] = right(setting(config.issuer))
+        c["dateRight"] = right(noticeDate.chinese)
+        c["reviewCount"] = outcome.results.filter(\.needsReview).count
+        return c
+    }
+
+    func center(_ s: String) -> String {
+        String(repeating: " ", count: max(0, (ReportContext.textWidth - DisplayWidth.of(s)) / 2)) + s
+    }
+
+    func right(_ s: String) -> String {
+        String(repeating: " ", count: max(0, ReportContext.textWidth - DisplayWidth.of(s))) + s
+    }
+
+    func wrapped(_ s: String, indent: String = "  ", hanging: String = "    ") -> [[String: Any]] {
+        TextLayout.wrap(indent + s, width: ReportContext.textWidth, indent: hanging).map { ["line": $0] }
+    }
+
+    // MARK: committee summaries
+
+    /// Committee ids with at least one rated branch, sorted.
+    public var committees: [(id: String, name: String)] {
+        var seen: [String: String] = [:]
+        for r in outcome.results where seen[r.branch.committeeID] == nil { seen[r.branch.committeeID] = r.branch.committeeName }
+        return seen.keys.sorted().map { ($0, seen[$0]!) }
+    }
+
+    /// The e-mail summary of one upper committee.
+    public func summary(committeeID: String) -> [String: Any] {
+        var c = common
+        let mine = outcome.results.filter { $0.branch.committeeID == committeeID }
+        let ids = Set(mine.map(\.branch.id))
+        let name = mine.first?.branch.committeeName ?? committeeID
+        c["committeeID"] = committeeID
+        c["committeeName"] = name
+        c["email"] = config.committeeEmails[committeeID] ?? NoticeConfig.placeholder
+        c["centeredHeading"] = center("\(name)\(year)年度星级评定结果")
+        c["rule"] = String(repeating: "=", count: ReportContext.textWidth)
+        c["thinRule"] = String(repeating: "-", count: ReportContext.textWidth)
+        c["count"] = mine.count
+
+        c["starCounts"] = stride(from: 5, through: 0, by: -1).map { s -> [String: Any] in
+            let n = mine.filter { $0.stars == s }.count
+            return ["line": "  " + TextLayout.pad(StarLabel.chinese(s), 10) + TextLayout.padLeft(String(n), 4) + " 个"]
+        }
+
+        // Quota checks of this committee's scope.
+        let scopeName = quotaScope == .all ? "all" : committeeID
+        let checks = outcome.quotaChecks.filter { $0.scope == scopeName }
+        c["scopeLabel"] = quotaScope == .all ? "全部参评党组织（\(outcome.results.count)个）" : "本单位参评党组织（\(mine.count)个）"
+        c["quotaLines"] = checks.flatMap { q -> [[String: Any]] in
+            let bound = q.bound == .max ? "不超过" : "不低于"
+            let status: String
+            if q.policy == .report { status = q.violated ? "不符合（仅报告）" : "符合" }
+            else { status = q.changed.isEmpty ? "符合" : "已按名额调整" }
+            let line = "\(q.code) \(q.levelsLabel)\(bound)\(q.percent)%：\(q.bound == .max ? "上限" : "下限")\(q.limit)个，"
+                + "调整前\(q.countBefore)个，实有\(q.countAfter)个，\(status)"
+            return wrapped(line)
+        }
+        let byID = Dictionary(uniqueKeysWithValues: outcome.results.map { ($0.branch.id, $0) })
+        var lowered: [[String: Any]] = []
+        for r in mine {
+            for t in r.trail where t.kind == .quota {
+                lowered += wrapped("\(r.branch.name)（\(r.branch.id)，\(r.final)分）：\(t.code) \(StarLabel.chinese(t.starsBefore ?? 0))→\(StarLabel.chinese(t.starsAfter ?? 0))")
+            }
+        }
+        c["quotaChanges"] = lowered
+        c["hasQuotaChanges"] = !lowered.isEmpty
+        let ties = checks.compactMap(\.tie)
+        c["ties"] = ties.flatMap { t -> [[String: Any]] in
+            let names = t.branchIDs.map { id in byID[id].map { "\($0.branch.name)（\(id)）" } ?? id }
+            return wrapped("\(t.code) 名额分界处同分（\(t.score)分）并列：" + names.joined(separator: "、") + "，已一并调整，请工委审定")
+        }
+        c["hasTies"] = !ties.isEmpty
+
+        // The table of this committee's branches.
+        let idW = 10, nameW = 28, scoreW = 6, starW = 8
+        c["tableHeader"] = "  " + TextLayout.pad("编号", idW) + " " + TextLayout.pad("党组织名称", nameW) + " "
+            + TextLayout.padLeft("得分", scoreW) + " " + TextLayout.pad("分数段", starW) + " " + TextLayout.pad("评定", starW) + " 规则"
+        let codesColumn = 2 + idW + 1 + nameW + 1 + scoreW + 1 + starW + 1 + starW + 1
+        c["tableRows"] = mine.flatMap { r -> [[String: Any]] in
+            let head = "  " + TextLayout.pad(r.branch.id, idW) + " " + TextLayout.pad(r.branch.name, nameW) + " "
+                + TextLayout.padLeft(r.final.description, scoreW) + " " + TextLayout.pad(StarLabel.chinese(r.bandStars), starW) + " "
+                + TextLayout.pad(StarLabel.chinese(r.stars), starW) + " "
+            let codes = r.ruleCodes.joined(separator: ";")
+            let lines = TextLayout.wrap(codes.replacingSemicolons, width: ReportContext.textWidth - codesColumn)
+            var out: [[String: Any]] = [["line": trimRight(head + (lines.first ?? ""))]]
+            for l in lines.dropFirst() { out.append(["line": String(repeating: " ", count: codesColumn) + l]) }
+            return out
+        }
+
+        let review = mine.filter(\.needsReview)
+        c["review"] = review.flatMap { wrapped("\($0.branch.name)（\($0.branch.id)）\($0.final)分") }
+        c["hasReview"] = !review.isEmpty
+        let rectify = mine.filter { $0.stars <= 1 }
+        c["rectify"] = rectify.flatMap { wrapped("\($0.branch.name)（\($0.branch.id)）\(StarLabel.chinese($0.stars))，\($0.final)分") }
+        c["hasRectify"] = !rectify.isEmpty
+        c["hasPrevious"] = hasPrevious
+        let changed = mine.filter { $0.change == .promoted || $0.change == .demoted || $0.change == .new }
+        c["changes"] = changed.flatMap { r -> [[String: Any]] in
+            let before = r.previousStars.map(StarLabel.chinese) ?? "上年无结果"
+            return wrapped("\(r.change!.chinese)：\(r.branch.name)（\(r.branch.id)）\(before)→\(StarLabel.chinese(r.stars))")
+        }
+        c["hasChanges"] = !changed.isEmpty
+        let mineWarnings = warnings.filter { $0.branchID.map(ids.contains) ?? false }
+        c["warnings"] = mineWarnings.flatMap { wrapped($0.rendered) }
+        c["hasWarnings"] = !mineWarnings.isEmpty
+        return c
+    }
+
+    func trimRight(_ s: String) -> String {
+        var t = Substring(s)
+        while t.last == " " { t = t.dropLast() }
+        return String(t)
+    }
+}
+
+extension String {
+    /// `B1;D3` → `B1; D3` so that long code lists can wrap at the spaces.
+    fileprivate var replacingSemicolons: String { split(separator: ";").joined(separator: "; ") }
+}

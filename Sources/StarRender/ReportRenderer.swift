@@ -1,0 +1,25 @@
+import StarModel
+import StarRating
+import StarRules
+
+/// Renders every report of outputs.md into memory: file name → content. Writing is the
+/// pipeline's job, so a failure here never leaves a partial folder.
+public struct ReportRenderer {
+    public var templates: TemplateSet
+
+    public init(templates: TemplateSet) { self.templates = templates }
+
+    public func render(_ context: ReportContext, run: ResultsFiles.RunInfo, validationText: String) -> [(name: String, content: String)] {
+        var files: [(String, String)] = []
+        files.append(("results.csv", ResultsFiles.csv(context.outcome)))
+        files.append(("results.json", ResultsFiles.json(context.outcome, rules: context.rules, run: run)))
+        let notice = context.notice()
+        files.append(("notice.html", templates.render("notice.html", notice)))
+        files.append(("notice.txt", templates.render("notice.txt", notice)))
+        for committee in context.committees {
+            files.append(("summary-\(committee.id).txt", templates.render("summary.txt", context.summary(committeeID: committee.id))))
+        }
+        files.append(("validation.txt", validationText))
+        return files.sorted { $0.0 < $1.0 }
+    }
+}

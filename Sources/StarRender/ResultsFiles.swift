@@ -1,0 +1,97 @@
+import StarModel
+import StarRating
+
+/// `results.csv` and `results.json` (outputs.md), built in code: they are data, not layout.
+public enum ResultsFiles {
+    public static let csvHeader = ["branch_id", "branch_name", "committee_id", "self_total", "mass_total", "superior_total",
+                                   "base", "bonus", "deduction", "final", "band_stars", "stars", "rules"]
+
+    /// A text cell safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or CR gets a
+    /// `'` so it is never run as a formula.
+    public static func guardFormula(_ s: String) -> String {
+        guard let f = s.unicodeScalars.first else { return s }
+        return ["=", "+", "-", "@", "\t", "\r"].contains(f) ? "'" + s : s
+    }
+
+    /// RFC 4180 quoting: a cell with a comma, quote, CR or LF is quoted, quotes doubled.
+    public static func quote(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        var out = "\""
+        for c in s { if c == "\"" { out += "\"\"" } else { out.append(c) } }
+        return out + "\""
+    }
+
+    /// One row per branch, sorted by committee id then branch id, CRLF line ends (RFC 4180).
+    public static func csv(_ outcome: RatingOutcome) -> String {
+        var out = csvHeader.joined(separator: ",") + "\r\n"
+        for r in outcome.results {
+            let text = [r.branch.id, r.branch.name, r.branch.committeeID].map { quote(guardFormula($0)) }
+            let numbers = [r.selfTotal, r.massTotal, r.superiorTotal, r.base, r.bonus, r.deduction, r.final].map(\.description)
+            let cells = text + numbers + [String(r.bandStars), String(r.stars), quote(guardFormula(r.ruleCodes.joined(separator: ";")))]
+            out += cells.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// Metadata of the run written into results.json.
+    public struct RunInfo: Sendable {
+        public var inputs: [(path: String, kind: String, records: Int, bytes: Int)]
+        public var noticeDate: CivilDate
+        public var quotaScope: QuotaScope
+        public init(inputs: [(path: String, kind: String, records: Int, bytes: Int)], noticeDate: CivilDate, quotaScope: QuotaScope) {
+            self.inputs = inputs; self.noticeDate = noticeDate; self.quotaScope = quotaScope
+        }
+    }
+
+    /// The same results plus the full trail of every branch, the quota checks and ties.
+    public static func json(_ outcome: RatingOutcome, rules: RuleSet, run: RunInfo) -> String {
+        func entry(_ t: TrailEntry) -> JSON {
+            var m: [(String, JSON)] = [("code", .string(t.code)), ("clause", .string(t.clause)), ("kind", .string(t.kind.rawValue))]
+            if let p = t.points { m.append(("points", .tenths(p))) }
+            if let b = t.starsBefore { m.append(("stars_before", .int(b))) }
+            if let a = t.starsAfter { m.append(("stars_after", .int(a))) }
+            m.append(("message", .string(t.message)))
+            return .object(m)
+        }
+        let branches: [JSON] = outcome.results.map { r in
+            .object([
+                ("branch_id", .string(r.branch.id)), ("branch_name", .string(r.branch.name)),
+                ("committee_id", .string(r.branch.committeeID)), ("committee_name", .string(r.branch.committeeName)),
+                ("category", .string(r.branch.category)), ("members", .int(r.branch.members)),
+                ("satisfaction", .tenths(r.satisfaction)),
+                ("self_total", .tenths(r.selfTotal)), ("mass_total", .tenths(r.massTotal)), ("superior_total", .tenths(r.superiorTotal)),
+                ("base", .tenths(r.base)), ("bonus", .tenths(r.bonus)), ("deduction", .tenths(r.deduction)), ("final", .tenths(r.final)),
+                ("band_stars", .int(r.bandStars)), ("condition_stars", .int(r.conditionStars)), ("stars", .int(r.stars)),
+                ("rules", .array(r.ruleCodes.map(JSON.string))),
+                ("trail", .array(r.trail.map(entry))),
+                ("review_by_municipal_department", .bool(r.needsReview)),
+                ("previous_stars", r.previousStars.map(JSON.int) ?? .null),
+                ("change", r.change.map { .string($0.rawValue) } ?? .null),
+            ])
+        }
+        let checks: [JSON] = outcome.quotaChecks.map { c in
+            .object([
+                ("code", .string(c.code)), ("scope", .string(c.scope)), ("levels", .string(c.levelsLabel)),
+                ("bound", .string(c.bound.rawValue)), ("percent", .tenths(c.percent)), ("policy", .string(c.policy.rawValue)),
+                ("n", .int(c.n)), ("limit", .int(c.limit)), ("count_before", .int(c.countBefore)), ("count_after", .int(c.countAfter)),
+                ("changed", .array(c.changed.map(JSON.string))), ("violated", .bool(c.violated)),
+                ("tie", c.tie.map { t in .object([("score", .tenths(t.score)), ("branch_ids", .array(t.branchIDs.map(JSON.string)))]) } ?? .null),
+            ])
+        }
+        let doc: JSON = .object([
+            ("format", .string("star-report results 1")),
+            ("year", .int(outcome.year)),
+            ("scheme", .string(rules.scheme)), ("rules_version", .string(rules.version)),
+            ("weights", .object([("self", .int(rules.weightSelf)), ("mass", .int(rules.weightMass)), ("superior", .int(rules.weightSuperior))])),
+            ("reference_date", .string(outcome.referenceDate.description)),
+            ("notice_date", .string(run.noticeDate.description)),
+            ("quota_scope", .string(run.quotaScope.rawValue)),
+            ("inputs", .array(run.inputs.map { i in
+                .object([("path", .string(i.path)), ("kind", .string(i.kind)), ("records", .int(i.records)), ("bytes", .int(i.bytes))])
+            })),
+            ("branches", .array(branches)),
+            ("quota_checks", .array(checks)),
+        ])
+        return doc.rendered() + "\n"
+    }
+}

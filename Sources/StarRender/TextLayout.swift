@@ -1,0 +1,65 @@
+/// Plain-text layout by display columns (CJK counts two), for notice.txt and the e-mail summaries.
+public enum TextLayout {
+    /// Left-aligns `s` in `width` columns, cutting it with `…` if it is too wide.
+    public static func pad(_ s: String, _ width: Int) -> String {
+        let fitted = fit(s, width)
+        return fitted + String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted)))
+    }
+
+    /// Right-aligns `s` in `width` columns.
+    public static func padLeft(_ s: String, _ width: Int) -> String {
+        let fitted = fit(s, width)
+        return String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted))) + fitted
+    }
+
+    /// `s` cut to at most `width` columns, ending in `…` when cut.
+    public static func fit(_ s: String, _ width: Int) -> String {
+        guard DisplayWidth.of(s) > width else { return s }
+        var out = ""
+        var w = 0
+        for c in s {
+            let cw = DisplayWidth.of(c)
+            if w + cw > width - 1 { break }
+            out.append(c)
+            w += cw
+        }
+        return out + "…"
+    }
+
+    /// Breaks `s` into lines of at most `width` columns, at spaces where it can and anywhere
+    /// between CJK characters; continuation lines start with `indent`.
+    public static func wrap(_ s: String, width: Int, indent: String = "") -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        var lastSpace: String.Index?
+        for c in s {
+            let cw = DisplayWidth.of(c)
+            if lineWidth + cw > width {
+                if c == " " {
+                    lines.append(line); line = indent; lineWidth = DisplayWidth.of(indent); lastSpace = nil
+                    continue
+                }
+                if let sp = lastSpace, DisplayWidth.of(line[..<sp]) > DisplayWidth.of(indent) {
+                    let rest = String(line[line.index(after: sp)...])
+                    lines.append(String(line[..<sp]))
+                    line = indent + rest
+                } else {
+                    lines.append(line)
+                    line = indent
+                }
+                lineWidth = DisplayWidth.of(line)
+                lastSpace = nil
+            }
+            if c == " " { lastSpace = line.endIndex }
+            line.append(c)
+            lineWidth += cw
+        }
+        if !line.isEmpty && line != indent { lines.append(line) }
+        return lines.map { l in
+            var t = Substring(l)
+            while t.last == " " { t = t.dropLast() }
+            return String(t)
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import StarModel
+
+/// Checks raw submissions against submission-format.md ("What is an error") and turns the good
+/// ones into typed `Submission`s. Every problem becomes a diagnostic; nothing throws.
+public struct Validator: Sendable {
+    /// The rating year every submission must carry.
+    public var year: Int
+    /// Member participation below this percent of the members is a warning (rules.md §9).
+    public var participationWarningPercent: Int
+    /// A self-evaluation total more than this above the superior's is a warning.
+    public var selfOverSuperiorWarning: Tenths
+
+    public init(year: Int, participationWarningPercent: Int = 80, selfOverSuperiorWarning: Tenths = Tenths(150)) {
+        self.year = year
+        self.participationWarningPercent = participationWarningPercent
+        self.selfOverSuperiorWarning = selfOverSuperiorWarning
+    }
+
+    public struct Outcome: Sendable {
+        /// The submissions that can be rated, sorted by committee then branch id.
+        public var submissions: [Submission]
+        public var diagnostics: [Diagnostic]
+        /// Records rejected (by their location), for the closing account.
+        public var rejected: Int
+    }
+
+    /// Validates every record, then the checks across records: duplicates and the register.
+    public func validate(_ raws: [RawSubmission], register: [RegisteredBranch]?) -> Outcome {
+        var diagnostics: [Diagnostic] = []
+        var good: [Submission] = []
+        var rejected = 0
+        var firstSeen: [String: SourceLocation] = [:]
+        for raw in raws {
+            var d: [Diagnostic] = []
+            let s = convert(raw, into: &d)
+            let hasError = d.contains { $0.severity == .error }
+            diagnostics += d
+            if let id = raw.fields[.branchID]?.text, !id.isEmpty {
+                if let first = firstSeen[id] {
+                    diagnostics.append(.error("E-DUPLICATE", at: raw.location, field: "branch_id", branch: id,
+                                              "branch \(id) is submitted twice; first at \(first.description)"))
+                    rejected += 1
+                    continue
+                }
+                firstSeen[id] = raw.location
+            }
+            if let s, !hasError { good.append(s) } else { rejected += 1 }
+        }
+        if let register {
+            var known: [String: RegisteredBranch] = [:]
+            for r in register {
+                if let prior = known[r.id] {
+                    diagnostics.append(.error("E-REGISTER-DUPLICATE", at: r.location, field: "branch_id", branch: r.id,
+                                              "branch \(r.id) is listed twice in the register; first at \(prior.location.description)"))
+                } else {
+                    known[r.id] = r
+                }
+                if !Validator.isIdentifier(r.id) {
+                    diagnostics.append(.error("E-ID", at: r.location, field: "branch_id", "expected an identifier [A-Za-z0-9_-]{1,32}, found \"\(r.id)\""))
+                }
+            }
+            for raw in raws {
+                guard let id = raw.fields[.branchID]?.text, !id.isEmpty, Validator.isIdentifier(id) else { continue }
+                if known[id] == nil {
+                    diagnostics.append(.error("E-UNKNOWN-BRANCH", at: raw.location, field: "branch_id", branch: id,
+                                              "branch \(id) is not in the register branches.csv"))
+                }
+            }
+            let idsRead = Set(raws.compactMap { $0.fields[.branchID]?.text })
+            for r in register where !idsRead.contains(r.id) && known[r.id]?.location == r.location {
+                diagnostics.append(.error("E-MISSING-SUBMISSION", at: r.location, field: "branch_id", branch: r.id,
+                                          "branch \(r.id) \(r.name) is in the register but sent no submission"))
+            }
+            for s in good {
+                if let r = known[s.branch.id], r.name != s.branch.name || r.committeeID != s.branch.committeeID {
+                    diagnostics.append(.warning("W-REGISTER-MISMATCH", at: s.source, field: "branch_name", branch: s.branch.id,
+                                                "name or committee differs from the register (\(r.name), \(r.committeeID))"))
+                }
+            }
+        }
+        good.sort { ($0.branch.committeeID, $0.branch.id) < ($1.branch.committeeID, $1.branch.id) }
+        return Outcome(submissions: good, diagnostics: diagnostics, rejected: rejected)
+    }
+
+    static func isIdentifier(_ s: String) -> Bool {
+        let u = s.utf8
+        guard (1...32).contains(u.count) else { return false }
+        return u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || $0 == 0x2D }
+    }
+
+    /// Field-by-field conversion of one record.
+    func convert(_ raw: RawSubmission, into d: inout [Diagnostic]) -> Submission? {
+        var reader = FieldReader(raw: raw, diagnostics: [])
+        defer { d += reader.diagnostics }
+        let branchID = reader.identifier(.branchID)
+        let yearValue = reader.integer(.year, range: 1900...2999)
+        if let y = yearValue, y != year, let f = raw.fields[.year] {
+            reader.diagnostics.append(.error("E-YEAR", at: f.location, field: "year", branch: branchID,
+                                             "expected the rating year \(year), found \(y)"))
+        }
+        let name = reader.name(.branchName)
+        let committeeID = reader.identifier(.committeeID)
+        let committeeName = reader.name(.committeeName)
+        let category = raw.fields[.category]?.text ?? ""
+        let members = reader.integer(.members, range: 0...1_000_000)
+        var sheets: [Sheet: [Tenths]] = [:]
+        for sheet in Sheet.allCases {
+            sheets[sheet] = (1...10).compactMap { reader.decimal(.aspect(sheet, $0), max: Tenths(100)) }
+        }
+        let memberParticipants = reader.integer(.massMemberParticipants, range: 0...1_000_000)
+        let publicParticipants = reader.integer(.massPublicParticipants, range: 0...1_000_000)
+        let satisfaction = reader.decimal(.satisfaction, max: Tenths(1000))
+        let commendations = raw.commendationLevels.compactMap { reader.level($0, field: .commendationLevel) }
+        let innovations = raw.innovationLevels.compactMap { reader.level($0, field: .innovationLevel) }
+        let counts: [FieldKey: Int] = Dictionary(uniqueKeysWithValues: [
+            FieldKey.criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions,
+            .leadershipMajorSanctions, .memberSanctions, .unexcusedAbsences,
+        ].map { ($0, reader.count($0)) })
+        let election = reader.election(ratingYear: year)
+        for (name, f) in raw.eventDates { _ = reader.date(f, field: name, ratingYear: year) }
+
+        guard !reader.diagnostics.contains(where: { $0.severity == .error }),
+              let branchID, let name, let committeeID, let committeeName, let members,
+              let memberParticipants, let publicParticipants, let satisfaction,
+              let yearValue, sheets.values.allSatisfy({ $0.count == 10 }) else { return nil }
+
+        let s = Submission(
+            year: yearValue,
+            branch: BranchInfo(id: branchID, name: name, committeeID: committeeID, committeeName: committeeName,
+                               category: category, members: members),
+            selfScores: sheets[.selfEvaluation]!, massScores: sheets[.massEvaluation]!, superiorScores: sheets[.superiorEvaluation]!,
+            massMemberParticipants: memberParticipants, massPublicParticipants: publicParticipants,
+            satisfaction: satisfaction, commendations: commendations, innovations: innovations,
+            criticismsWorkCommittee: counts[.criticismsWorkCommittee]!, criticismsMunicipalCommittee: counts[.criticismsMunicipalCommittee]!,
+            leadershipMinorSanctions: counts[.leadershipMinorSanctions]!, leadershipMajorSanctions: counts[.leadershipMajorSanctions]!,
+            memberSanctions: counts[.memberSanctions]!, election: election ?? nil,
+            unexcusedAbsences: counts[.unexcusedAbsences]!, source: raw.location)
+        warnings(for: s, raw: raw, into: &reader.diagnostics)
+        return s
+    }
+
+    func warnings(for s: Submission, raw: RawSubmission, into d: inout [Diagnostic]) {
+        let at = raw.fields[.massMemberParticipants]?.location ?? raw.location
+        if s.massMemberParticipants * 100 < s.branch.members * participationWarningPercent {
+            d.append(.warning("W-PARTICIPATION", at: at, field: "mass_member_participants", branch: s.branch.id,
+                              "\(s.massMemberParticipants) of \(s.branch.members) members took part in the masses evaluation, under \(participationWarningPercent) % (党员参与率一般不低于\(participationWarningPercent)%)"))
+        }
+        if s.massMemberParticipants > s.branch.members {
+            d.append(.warning("W-PARTICIPANTS", at: at, field: "mass_member_participants", branch: s.branch.id,
+                              "\(s.massMemberParticipants) member raters but the branch has \(s.branch.members) members"))
+        }
+        let selfTotal = s.selfScores.reduce(Tenths.zero, +)
+        let superiorTotal = s.superiorScores.reduce(Tenths.zero, +)
+        if selfTotal - superiorTotal > selfOverSuperiorWarning {
+            d.append(.warning("W-SELF-HIGH", at: raw.fields[.aspect(.selfEvaluation, 1)]?.location ?? raw.location, field: "self_total", branch: s.branch.id,
+                              "self-evaluation total \(selfTotal) is more than \(selfOverSuperiorWarning) above the superior's \(superiorTotal)"))
+        }
+    }
+}
