@@ -24,6 +24,9 @@ public struct Tenths: Hashable, Comparable, Sendable, Codable, CustomStringConve
         return "\(sign)\(m / 10).\(m % 10)"
     }
 
+    /// `10` for a whole number, `12.5` otherwise (percentages in prose).
+    public var plain: String { raw % 10 == 0 ? String(raw / 10) : description }
+
     /// `+3.0` / `-5.0` for adjustments.
     public var signedDescription: String { raw > 0 ? "+\(description)" : description }
 

@@ -54,6 +54,8 @@ public struct ReportContext {
             "total": outcome.results.count,
             "bands": bandText,
             "quotaText": quotaText,
+            "intro": intro,
+            "method": method,
         ]
     }
 
@@ -63,8 +65,19 @@ public struct ReportContext {
             + "\(b[1])分至\(b[2] - Tenths(1))分为二星级，\(b[0])分至\(b[1] - Tenths(1))分为一星级，\(b[0])分以下不定星级"
     }
 
+    var intro: String {
+        "根据市直机关基层服务型党组织星级创建实施方案，经党组织自评、党员群众测评、上级党组织考评，"
+            + "对\(outcome.results.count)个基层党组织进行了\(year)年度星级评定。现将拟定星级结果予以公示，"
+            + "公示期为\(rules.noticeDays)天（\(noticeDate.chinese)至\(periodEnd.chinese)）。"
+    }
+
+    var method: String {
+        "基础分 = 自评×\(rules.weightSelf)% + 党员群众测评×\(rules.weightMass)% + 上级党组织考评×\(rules.weightSuperior)%，"
+            + "按规定加分、减分后为最终得分（满分\(rules.maxScore.plain)分）。\(bandText)。\(quotaText)。五星级党组织报市委组织部复审。"
+    }
+
     var quotaText: String {
-        rules.quotas.map { q in "\(q.levelsLabel)\(q.bound == .max ? "不超过" : "不低于")\(q.percent)%" }.joined(separator: "，")
+        rules.quotas.map { q in "\(q.levelsLabel)数量\(q.bound == .max ? "不超过" : "不低于")参评总数的\(q.percent.plain)%" }.joined(separator: "，")
     }
 
     // MARK: notice
@@ -86,7 +99,7 @@ public struct ReportContext {
                     "final": r.final.description,
                     "review": r.needsReview,
                     "codes": r.ruleCodes.joined(separator: " "),
-                    "text": "  " + TextLayout.padLeft(String(i + 1), 3) + "  " + TextLayout.pad(r.branch.name, nameW) + " "
+                    "text": "  " + TextLayout.padLeft(String(i + 1), 4) + " " + TextLayout.pad(r.branch.name, nameW) + " "
                         + TextLayout.pad(r.branch.committeeName, committeeW) + " " + TextLayout.padLeft(r.final.description, scoreW),
                 ]
             }
@@ -100,9 +113,12 @@ public struct ReportContext {
                 "isFive": stars == 5,
             ])
         }
-        textLines.append("  " + TextLayout.padLeft("序号", 3) + " " + TextLayout.pad("党组织名称", nameW) + " "
+        textLines.append("  " + TextLayout.padLeft("序号", 4) + " " + TextLayout.pad("党组织名称", nameW) + " "
                          + TextLayout.pad("上级党组织", committeeW) + " " + TextLayout.padLeft("得分", scoreW))
         c["groups"] = groups
+        c["introLines"] = wrapped(intro, indent: "    ", hanging: "")
+        c["methodLines"] = wrapped("评定办法：" + method, indent: "", hanging: "  ")
+        c["objectionLines"] = wrapped("公示期间，对公示结果有异议的，请以书面、电话或来访形式向\(setting(config.objectionOffice))反映。", indent: "  ", hanging: "  ")
         c["textHeader"] = textLines[0]
         c["rule"] = String(repeating: "=", count: ReportContext.textWidth)
         c["thinRule"] = String(repeating: "-", count: ReportContext.textWidth)
@@ -162,7 +178,7 @@ public struct ReportContext {
             let status: String
             if q.policy == .report { status = q.violated ? "不符合（仅报告）" : "符合" }
             else { status = q.changed.isEmpty ? "符合" : "已按名额调整" }
-            let line = "\(q.code) \(q.levelsLabel)\(bound)\(q.percent)%：\(q.bound == .max ? "上限" : "下限")\(q.limit)个，"
+            let line = "\(q.code) \(q.levelsLabel)\(bound)\(q.percent.plain)%：\(q.bound == .max ? "上限" : "下限")\(q.limit)个，"
                 + "调整前\(q.countBefore)个，实有\(q.countAfter)个，\(status)"
             return wrapped(line)
         }

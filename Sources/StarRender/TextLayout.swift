@@ -40,7 +40,9 @@ public enum TextLayout {
                     lines.append(line); line = indent; lineWidth = DisplayWidth.of(indent); lastSpace = nil
                     continue
                 }
-                if let sp = lastSpace, DisplayWidth.of(line[..<sp]) > DisplayWidth.of(indent) {
+                // Break at the last space only when it is near the end (latin words); CJK text
+                // breaks anywhere, so a far-back space would leave a ragged line.
+                if let sp = lastSpace, DisplayWidth.of(line[line.index(after: sp)...]) <= 12 {
                     let rest = String(line[line.index(after: sp)...])
                     lines.append(String(line[..<sp]))
                     line = indent + rest
@@ -51,7 +53,7 @@ public enum TextLayout {
                 lineWidth = DisplayWidth.of(line)
                 lastSpace = nil
             }
-            if c == " " { lastSpace = line.endIndex }
+            if c == " " && line.dropFirst(indent.count).contains(where: { $0 != " " }) { lastSpace = line.endIndex }
             line.append(c)
             lineWidth += cw
         }

@@ -1,0 +1,53 @@
+# star-report — `make help` lists the targets.
+SHELL := /bin/bash
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
+RELEASE_BIN := .build/release/star-report
+REPORTS := reports
+
+.PHONY: help deps build release reports test golden notice-pdf pdf-deps bench fuzz clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+deps: ## Install libxml2-dev with apt-get when pkg-config cannot find libxml-2.0
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libxml-2.0; then \
+	  echo "Installing libxml2-dev and pkg-config with apt-get…"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev pkg-config; \
+	fi
+
+build: deps ## Debug build
+	$(SWIFT) build
+
+release: deps ## Release build
+	$(SWIFT) build -c release
+
+reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last year) into reports/
+	@$(RELEASE_BIN) run --input SampleData/2025 --output $(REPORTS)/2025 >/dev/null
+	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --previous $(REPORTS)/2025/results.csv > $(REPORTS)/.paths-2026
+	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year, used for 晋星/减星)"; sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
+	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
+
+test: deps ## Run the whole test suite (unit, property, golden-file and end-to-end tests)
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+golden: deps ## Re-record the golden files on purpose (then review the diff)
+	$(SWIFT) build --build-tests
+	STAR_REPORT_RECORD_GOLDEN=1 $(SWIFT) test --skip-build --filter Golden || true
+	@git status --short Tests/
+
+pdf-deps:
+	@if ! command -v chromium >/dev/null || ! fc-list | grep -qi "Noto.*CJK" || ! command -v pdftotext >/dev/null; then \
+	  echo "Installing chromium, fonts-noto-cjk and poppler-utils with apt-get…"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) chromium fonts-noto-cjk poppler-utils; \
+	fi
+
+notice-pdf: reports pdf-deps ## Print reports/2026/notice.html to reports/2026/notice.pdf with headless Chromium
+	@chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+	  --print-to-pdf=$(REPORTS)/2026/notice.pdf $(REPORTS)/2026/notice.html 2>/dev/null
+	@echo "$(REPORTS)/2026/notice.pdf ($$(pdfinfo $(REPORTS)/2026/notice.pdf | awk '/^Pages/ {print $$2}') pages)"
+
+clean: ## Remove build output and reports
+	rm -rf .build $(REPORTS)
