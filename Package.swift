@@ -55,14 +55,14 @@ let package = Package(
             dependencies: ["StarPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "StarModelTests", dependencies: ["StarModel"]),
-        .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel"]),
         .testTarget(name: "StarValidateTests", dependencies: ["StarValidate", "StarModel"]),
         .testTarget(
             name: "StarRatingTests",
             dependencies: ["StarRating", "StarRules", "StarModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline"], resources: [.copy("Golden")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,9 @@ public struct IngestResult: Sendable {
     /// The rules file and the notice settings found in the folder (path and text), if any.
     public var rulesFile: (path: String, text: String)?
     public var configFile: (path: String, text: String)?
+    /// Branch ids named by XML files that were rejected before extraction (schema errors): the
+    /// branch did submit, so the register check must not call it missing.
+    public var rejectedBranchIDs: Set<String> = []
 }
 
 /// One file of the input folder and what became of it.
@@ -89,6 +92,8 @@ public struct InputFolder {
                 if let raw = XMLSubmissionReader.read(bytes: bytes, path: path, schema: schema, diagnostics: &result.diagnostics) {
                     result.submissions.append(raw)
                     account.records = 1
+                } else if let id = XMLSubmissionReader.branchID(ofInvalid: bytes, path: path) {
+                    result.rejectedBranchIDs.insert(id)
                 }
             } else if lower.hasSuffix(".csv") {
                 account.kind = .csv

@@ -106,7 +106,7 @@ public struct Pipeline {
                                                                     validationText: validationText(warnings, account: checked.account, files: checked.files.count))
             let output = options.output ?? "reports"
             try OutputWriter.write(files, to: output)
-            for f in files { console.out((output.hasSuffix("/") ? output : output + "/") + f.name) }
+            for f in files { console.out(Pipeline.join(output, f.name)) }
             return .ok
         } catch {
             return fail(error)
@@ -139,11 +139,11 @@ public struct Pipeline {
         var validator = Validator(year: year)
         validator.participationWarningPercent = rules.participationWarningPercent
         validator.selfOverSuperiorWarning = rules.selfOverSuperiorWarning
-        let outcome = validator.validate(ingest.submissions, register: ingest.register)
+        let outcome = validator.validate(ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs)
         diagnostics += outcome.diagnostics
 
         var config = NoticeConfig()
-        let configPath = ingest.configFile?.path ?? (options.input + "/" + NoticeConfig.file)
+        let configPath = ingest.configFile?.path ?? Pipeline.join(options.input, NoticeConfig.file)
         if let file = ingest.configFile {
             switch NoticeConfig.parse(file.text, path: file.path) {
             case .success(let c): config = c
@@ -164,9 +164,11 @@ public struct Pipeline {
         let xmlFiles = ingest.files.filter { $0.kind == .xml }
         let csvFiles = ingest.files.filter { $0.kind == .csv }
         let records = ingest.submissions.count
-        let account = "read \(ingest.files.count) files: \(xmlFiles.count) XML submissions, \(csvFiles.count) CSV sheets "
-            + "(\(csvFiles.reduce(0) { $0 + $1.records }) rows); \(records) branch records, "
-            + "\(outcome.submissions.count) to rate, \(outcome.rejected) rejected, \(xmlFiles.count - xmlFiles.filter { $0.records > 0 }.count) XML files unreadable"
+        let unreadable = xmlFiles.filter { $0.records == 0 }.count + csvFiles.filter { $0.records == 0 }.count
+        let account = "read \(plural(ingest.files.count, "file")): \(plural(xmlFiles.count, "XML file")), "
+            + "\(plural(csvFiles.count, "CSV sheet")) with \(plural(csvFiles.reduce(0) { $0 + $1.records }, "row")); "
+            + "\(plural(records, "branch record")): \(outcome.submissions.count) to rate, \(outcome.rejected) rejected; "
+            + "\(plural(unreadable, "submission file")) with no readable record"
         return Checked(submissions: outcome.submissions, diagnostics: diagnostics.sortedForDisplay(), rules: rules, config: config,
                        previous: previous, year: year, account: account, files: ingest.files)
     }
@@ -226,12 +228,15 @@ public struct Pipeline {
         return nil
     }
 
+    static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
+
     // MARK: diagnostics
 
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
     func summaryLine(_ d: [Diagnostic], files: Int?) -> String {
-        let e = d.errorCount, w = d.warningCount
-        let files = files.map { " in \($0) file\($0 == 1 ? "" : "s")" } ?? ""
-        return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")\(files)"
+        let files = files.map { " in " + plural($0, "file") } ?? ""
+        return plural(d.errorCount, "error") + ", " + plural(d.warningCount, "warning") + files
     }
 
     func report(_ diagnostics: [Diagnostic], account: String?, files: Int?) {

@@ -25,7 +25,9 @@ public struct Validator: Sendable {
     }
 
     /// Validates every record, then the checks across records: duplicates and the register.
-    public func validate(_ raws: [RawSubmission], register: [RegisteredBranch]?) -> Outcome {
+    /// - Parameter submittedElsewhere: ids of branches whose files were rejected before they
+    ///   could be read; they are not reported missing from the register a second time.
+    public func validate(_ raws: [RawSubmission], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = []) -> Outcome {
         var diagnostics: [Diagnostic] = []
         var good: [Submission] = []
         var rejected = 0
@@ -66,7 +68,7 @@ public struct Validator: Sendable {
                                               "branch \(id) is not in the register branches.csv"))
                 }
             }
-            let idsRead = Set(raws.compactMap { $0.fields[.branchID]?.text })
+            let idsRead = Set(raws.compactMap { $0.fields[.branchID]?.text }).union(submittedElsewhere)
             for r in register where !idsRead.contains(r.id) && known[r.id]?.location == r.location {
                 diagnostics.append(.error("E-MISSING-SUBMISSION", at: r.location, field: "branch_id", branch: r.id,
                                           "branch \(r.id) \(r.name) is in the register but sent no submission"))

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Runs the built `star-report` binary and returns (exit code, stdout, stderr).
+func runBinary(_ args: [String], cwd: URL = repoRoot) throws -> (Int32, String, String) {
+    let binary = ProcessInfo.processInfo.environment["STAR_REPORT_BIN"] ?? repoRoot.appendingPathComponent(".build/debug/star-report").path
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    p.currentDirectoryURL = cwd
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+@Suite(.serialized) struct BinaryEndToEndTests {
+    @Test func goodRunPrintsThePathsAndExitsZero() throws {
+        let dir = try temporaryDirectory("bin-good")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (status, out, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r"])
+        #expect(status == 0)
+        let paths = out.split(separator: "\n").map(String.init)
+        #expect(paths.count == 10)
+        #expect(paths.contains(dir.path + "/r/notice.html"))
+        #expect(err.contains("0 errors, 2 warnings in 20 files\n"))
+        #expect(err.contains("warning[W-SELF-HIGH]"))
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/r/summary-ZJJ.txt"))
+        // no temporary folder left beside the output
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["r"])
+    }
+
+    @Test func oneBrokenFileExits65AndLeavesTheOutputAsItWas() throws {
+        let dir = try temporaryDirectory("bin-bad")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("2026")
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: input)
+        let broken = input.appendingPathComponent("JYJ-04.xml")
+        let text = try String(contentsOf: broken, encoding: .utf8).replacingOccurrences(of: "<satisfaction>55.0</satisfaction>", with: "<satisfaction>55.05</satisfaction>")
+        try text.write(to: broken, atomically: true, encoding: .utf8)
+        let output = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "old report".write(to: output.appendingPathComponent("keep.txt"), atomically: true, encoding: .utf8)
+
+        let (status, out, err) = try runBinary(["run", "--input", input.path, "--output", output.path])
+        #expect(status == 65)
+        #expect(out.isEmpty)
+        #expect(err.contains(input.path + "/JYJ-04.xml:44:37: error[E-XML-SCHEMA]: Element 'satisfaction': [facet 'pattern'] The value '55.05' is not accepted by the pattern"))
+        #expect(err.contains("1 error, 2 warnings in 20 files"))
+        #expect(err.contains("no report written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["keep.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["2026", "out"])
+    }
+
+    @Test func badUsageExits64() throws {
+        let (status, _, err) = try runBinary(["run", "--input", "SampleData/2026"])
+        #expect(status == 64)
+        #expect(err.contains("--output"))
+    }
+
+    @Test func missingInputFolderExits66() throws {
+        let (status, _, err) = try runBinary(["validate", "--input", "no/such/folder"])
+        #expect(status == 66)
+        #expect(err.contains("input folder not found: no/such/folder"))
+    }
+
+    @Test func unwritableOutputExits73() throws {
+        let (status, _, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", "/proc/star-report/out"])
+        #expect(status == 73)
+        #expect(err.contains("star-report: cannot"))
+    }
+
+    @Test func versionAndHelp() throws {
+        let (s1, out1, _) = try runBinary(["--version"])
+        #expect(s1 == 0 && out1 == "0.1.0\n")
+        let (s2, out2, _) = try runBinary(["--help"])
+        #expect(s2 == 0 && out2.contains("validate") && out2.contains("run"))
+    }
+}

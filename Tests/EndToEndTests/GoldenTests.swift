@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@Suite struct GoldenSampleDataTests {
+    @Test func everyReportMatchesItsGoldenFile() throws {
+        let dir = try temporaryDirectory("golden")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try runSampleData(into: dir)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["notice.html", "notice.txt", "results.csv", "results.json", "summary-CZJ.txt", "summary-GAJ.txt",
+                          "summary-JYJ.txt", "summary-WJW.txt", "summary-ZJJ.txt", "validation.txt"])
+        for name in names {
+            try assertGolden(try report(out, name), "2026/" + name)
+        }
+    }
+
+    @Test func sameInputGivesByteIdenticalOutput() throws {
+        let a = try temporaryDirectory("det-a"), b = try temporaryDirectory("det-b")
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let outA = try runSampleData(into: a), outB = try runSampleData(into: b)
+        for name in try FileManager.default.contentsOfDirectory(atPath: outA.path) {
+            let x = try report(outA, name).replacingOccurrences(of: a.path, with: "")
+            let y = try report(outB, name).replacingOccurrences(of: b.path, with: "")
+            #expect(x == y, "\(name) differs between two runs")
+        }
+    }
+}
+
+/// Hand computations of tricky SampleData branches (rules.md applied by hand, step by step).
+@Suite struct HandComputedBranchTests {
+    static let rows: [String: [String: String]] = {
+        let dir = try! temporaryDirectory("hand")
+        let out = try! runSampleData(into: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        return resultsRows(try! report(out, "results.csv"))
+    }()
+
+    func row(_ id: String) -> [String: String] { Self.rows[id]! }
+
+    @Test func czj08BaseRoundsHalfUp() {
+        // self 82.1, mass 82.1, superior 82.0: 0.2·82.1 + 0.3·82.1 + 0.5·82.0 = 16.42 + 24.63 + 41.00 = 82.05 → 82.1
+        #expect(row("CZJ-08")["base"] == "82.1")
+        #expect(row("CZJ-08")["stars"] == "4")
+    }
+
+    @Test func wjw01ClampsAtHundred() {
+        // base 95.5 + B1 national 8.0 = 103.5 → clamped to 100.0; five stars, kept by Q1 (highest).
+        let r = row("WJW-01")
+        #expect([r["base"], r["bonus"], r["final"], r["stars"], r["rules"]] == ["95.5", "8.0", "100.0", "5", "B1"])
+    }
+
+    @Test func jyj03ThreeUnexcusedAbsences() {
+        // 4 absences, 1 excused → 3 unexcused: D7 3×3.0 = 9.0; 88.0 − 9.0 = 79.0 → three stars;
+        // C4: at most four (3), then one lower → two stars.
+        let r = row("JYJ-03")
+        #expect([r["deduction"], r["final"], r["band_stars"], r["stars"], r["rules"]] == ["9.0", "79.0", "3", "2", "D7;C4"])
+    }
+
+    @Test func jyj05PendingElectionMoreThanOneYearLate() {
+        // due 2025-03-31, still pending on 2026-12-31 > 2026-03-31: C2 (cap 4) and C3 (cap 3); 86.1 → four → three.
+        let r = row("JYJ-05")
+        #expect([r["final"], r["band_stars"], r["stars"], r["rules"]] == ["86.1", "4", "3", "C2;C3"])
+    }
+
+    @Test func wjw06SatisfactionBelowFifty() {
+        // satisfaction 45.2 %: D6 −5.0 (below 60) → 68.0 − 5.0 = 63.0, two stars; C1 (below 50): no star.
+        let r = row("WJW-06")
+        #expect([r["final"], r["band_stars"], r["stars"], r["rules"]] == ["63.0", "2", "0", "D6;C1"])
+    }
+
+    @Test func q1TieAtNinetyTwoLowersAllThree() {
+        // 8 five-star branches of 40, limit floor(40·10 %) = 4. Ranked: 100.0, 99.0, 98.0, then 92.0 ×3
+        // straddling the 4th place → all three lowered, three five-stars remain.
+        for id in ["CZJ-02", "GAJ-01", "WJW-02"] {
+            #expect(row(id)["stars"] == "4")
+            #expect(row(id)["rules"] == "Q1")
+        }
+        #expect(Self.rows.values.filter { $0["stars"] == "5" }.count == 3)
+    }
+
+    @Test func q2TieAtSixtyOnePointFive() {
+        // one-star-and-below must be ≥ ceil(40·10 %) = 4; there are 3 (GAJ-03, WJW-06, ZJJ-05).
+        // Lowest two-star-or-more: GAJ-06 and WJW-08, both 61.5 → both become one star.
+        for id in ["GAJ-06", "WJW-08"] {
+            #expect(row(id)["band_stars"] == "2")
+            #expect(row(id)["stars"] == "1")
+            #expect(row(id)["rules"] == "Q2")
+        }
+        #expect(Self.rows.values.filter { Int($0["stars"]!)! <= 1 }.count == 5)
+    }
+
+    @Test func everyRuleCodeFiresIn2026() {
+        let fired = Set(Self.rows.values.flatMap { $0["rules"]!.split(separator: ";").map(String.init) })
+        #expect(fired == ["B1", "B2", "D1", "D2", "D3", "D4", "D5", "D6", "D7", "C1", "C2", "C3", "C4", "Q1", "Q2"])
+    }
+}
