@@ -101,7 +101,7 @@ public struct Pipeline {
             let context = ReportContext(outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
                                         noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
             let run = ResultsFiles.RunInfo(inputs: checked.files.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes) },
-                                           noticeDate: noticeDate, quotaScope: scope)
+                                           noticeDate: noticeDate, quotaScope: scope, submissions: checked.submissions)
             let files = ReportRenderer(templates: templates).render(context, run: run,
                                                                     validationText: validationText(warnings, account: checked.account, files: checked.files.count))
             let output = options.output ?? "reports"

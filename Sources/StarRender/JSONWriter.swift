@@ -14,6 +14,13 @@ public indirect enum JSON: Sendable, Equatable {
 
     public static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
 
+    var isScalar: Bool {
+        switch self {
+        case .object, .array: return false
+        default: return true
+        }
+    }
+
     public func rendered(indent: Int = 0) -> String {
         var out = ""
         write(into: &out, indent: indent)
@@ -37,6 +44,16 @@ public indirect enum JSON: Sendable, Equatable {
             out += pad + "}"
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
+            if items.allSatisfy(\.isScalar) {
+                // Short lists of numbers or codes stay on one line.
+                out += "["
+                for (i, v) in items.enumerated() {
+                    if i > 0 { out += ", " }
+                    v.write(into: &out, indent: 0)
+                }
+                out += "]"
+                return
+            }
             out += "[\n"
             for (i, v) in items.enumerated() {
                 out += inner

@@ -38,8 +38,12 @@ public enum ResultsFiles {
         public var inputs: [(path: String, kind: String, records: Int, bytes: Int)]
         public var noticeDate: CivilDate
         public var quotaScope: QuotaScope
-        public init(inputs: [(path: String, kind: String, records: Int, bytes: Int)], noticeDate: CivilDate, quotaScope: QuotaScope) {
+        /// The rated submissions by branch id: the inputs each trail starts from.
+        public var submissions: [String: Submission]
+        public init(inputs: [(path: String, kind: String, records: Int, bytes: Int)], noticeDate: CivilDate, quotaScope: QuotaScope,
+                    submissions: [Submission] = []) {
             self.inputs = inputs; self.noticeDate = noticeDate; self.quotaScope = quotaScope
+            self.submissions = Dictionary(submissions.map { ($0.branch.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
 
@@ -53,12 +57,32 @@ public enum ResultsFiles {
             m.append(("message", .string(t.message)))
             return .object(m)
         }
+        func inputs(_ s: Submission?) -> JSON {
+            guard let s else { return .null }
+            var m: [(String, JSON)] = [("source", .string(s.source.description))]
+            for sheet in Sheet.allCases { m.append((sheet.rawValue, .array(s.scores(sheet).map(JSON.tenths)))) }
+            m += [("members", .int(s.branch.members)),
+                  ("mass_member_participants", .int(s.massMemberParticipants)), ("mass_public_participants", .int(s.massPublicParticipants)),
+                  ("satisfaction", .tenths(s.satisfaction)),
+                  ("commendations", .array(s.commendations.map { .string($0.rawValue) })),
+                  ("innovations", .array(s.innovations.map { .string($0.rawValue) })),
+                  ("criticisms_work_committee", .int(s.criticismsWorkCommittee)),
+                  ("criticisms_municipal_committee", .int(s.criticismsMunicipalCommittee)),
+                  ("leadership_minor_sanctions", .int(s.leadershipMinorSanctions)),
+                  ("leadership_major_sanctions", .int(s.leadershipMajorSanctions)),
+                  ("member_sanctions", .int(s.memberSanctions)),
+                  ("election", s.election.map { e in
+                      .object([("due", .string(e.due.description)), ("held", e.held.map { .string($0.description) } ?? .null),
+                               ("delay_approved", .bool(e.delayApproved))]) } ?? .null),
+                  ("unexcused_absences", .int(s.unexcusedAbsences))]
+            return .object(m)
+        }
         let branches: [JSON] = outcome.results.map { r in
             .object([
                 ("branch_id", .string(r.branch.id)), ("branch_name", .string(r.branch.name)),
                 ("committee_id", .string(r.branch.committeeID)), ("committee_name", .string(r.branch.committeeName)),
                 ("category", .string(r.branch.category)), ("members", .int(r.branch.members)),
-                ("satisfaction", .tenths(r.satisfaction)),
+                ("inputs", inputs(run.submissions[r.branch.id])),
                 ("self_total", .tenths(r.selfTotal)), ("mass_total", .tenths(r.massTotal)), ("superior_total", .tenths(r.superiorTotal)),
                 ("base", .tenths(r.base)), ("bonus", .tenths(r.bonus)), ("deduction", .tenths(r.deduction)), ("final", .tenths(r.final)),
                 ("band_stars", .int(r.bandStars)), ("condition_stars", .int(r.conditionStars)), ("stars", .int(r.stars)),

@@ -1,0 +1,98 @@
+import StarModel
+import StarRating
+import StarRules
+import Testing
+
+@Suite struct RulesFileTests {
+    @Test func shippedDefaultFileIsTheAnyangScheme() throws {
+        var fromFile = try RulesFile.loadDefault().get()
+        #expect(fromFile.scheme == "anyang-2017")
+        #expect(fromFile.version == "2017.1")
+        fromFile.version = RuleSet.anyang2017.version
+        #expect(fromFile == RuleSet.anyang2017)
+    }
+
+    @Test func aVariantIsAConfigChange() throws {
+        let text = """
+            scheme = "other-city"
+            version = "2026.2"
+            [weights]
+            self = 10
+            mass = 40
+            superior = 50
+            [bonus]
+            innovation_cumulative = true
+            [satisfaction]
+            satisfaction_threshold_inclusive = true
+            [dates]
+            reference_date = "2026-11-30"
+            [quotas]
+            scope = "committee"
+            [[quota]]
+            code = "Q1"
+            levels = [5]
+            bound = "max"
+            percent = 12.5
+            rounding = "floor"
+            policy = "enforce"
+            [[quota]]
+            code = "Q3"
+            levels = [4]
+            bound = "max"
+            percent = 20
+            rounding = "floor"
+            policy = "report"
+            """
+        let r = try RulesFile.parse(text, path: "rules.toml").get()
+        #expect(r.scheme == "other-city" && r.version == "2026.2")
+        #expect([r.weightSelf, r.weightMass, r.weightSuperior] == [10, 40, 50])
+        #expect(r.innovationCumulative && r.satisfactionThresholdInclusive)
+        #expect(r.referenceDate == CivilDate(iso: "2026-11-30"))
+        #expect(r.quotaScope == .committee)
+        #expect(r.quotas.map(\.code) == ["Q1", "Q3"])
+        #expect(r.quotas[0].percent == Tenths(125))
+        #expect(r.quotas[0].limit(for: 40) == 5)
+        #expect(r.quotas[1].policy == .report)
+    }
+
+    func errors(_ text: String) -> [String] {
+        guard case .failure(let list) = RulesFile.parse(text, path: "rules.toml") else { return [] }
+        return list.items.map(\.rendered)
+    }
+
+    @Test func badKeysAreNamedWithTheirLine() {
+        let e = errors("scheme = \"x\"\nversion = \"1\"\n\n[deduction]\nmember_sanction = 2.25\nunknown_thing = 1\n")
+        #expect(e == [
+            "rules.toml:6: error[E-RULES]: deduction.unknown_thing: unknown key (expected one of: leadership_major_sanction, leadership_minor_sanction, low_satisfaction, member_sanction, municipal_committee_criticism, unexcused_absence, work_committee_criticism)",
+            "rules.toml:5: error[E-RULES]: deduction.member_sanction: expected a number 0.0–1000.0 with at most one decimal",
+        ])
+    }
+
+    @Test func invalidTOMLGivesLineAndColumn() {
+        let e = errors("scheme = \"x\"\nversion = \n")
+        #expect(e.count == 1)
+        #expect(e[0].hasPrefix("rules.toml:2:"))
+        #expect(e[0].contains("error[E-RULES]: not valid TOML"))
+    }
+
+    @Test func enforceOnASetThatCannotBeEnforcedIsRefused() {
+        let e = errors("""
+            scheme = "x"
+            version = "1"
+            [[quota]]
+            code = "Q9"
+            levels = [4, 5]
+            bound = "max"
+            percent = 20.0
+            rounding = "floor"
+            policy = "enforce"
+            """)
+        #expect(e == ["rules.toml:9: error[E-RULES]: quota.policy: enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""])
+    }
+
+    @Test func weightsMustSumToHundredAndBandsRise() {
+        let e = errors("scheme = \"x\"\nversion = \"1\"\n[weights]\nself = 30\nmass = 30\nsuperior = 30\n[bands]\nfive = 70.0\n")
+        #expect(e == ["rules.toml:3: error[E-RULES]: weights: the weights must sum to 100, they sum to 90",
+                      "rules.toml:7: error[E-RULES]: bands: the band minimums must rise from one to five stars"])
+    }
+}
