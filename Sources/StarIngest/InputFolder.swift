@@ -1,3 +1,5 @@
+import CLibXML2
+import Dispatch
 import Foundation
 import StarModel
 
@@ -38,7 +40,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 /// Reads a year's input folder (submission-format.md): every `*.xml` submission, every `*.csv`
 /// sheet, the register `branches.csv`, the rules file `rules.toml` and the notice settings
 /// `config.toml`. Files are read in name order so the result never depends on the file system.
-public struct InputFolder {
+public struct InputFolder: Sendable {
     public static let registerName = "branches.csv"
     public static let rulesName = "rules.toml"
     public static let configName = "config.toml"
@@ -65,47 +67,91 @@ public struct InputFolder {
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
         catch { throw InputError(kind: .cannotRead, description: "cannot list the input folder \(directory)") }
 
-        var result = IngestResult()
-        for name in names where !name.hasPrefix(".") {
+        // Files are parsed in parallel on the available cores (each worker with its own libxml2
+        // validation context), then merged in name order so the result never depends on timing.
+        let entries: [(name: String, path: String)] = names.filter { !$0.hasPrefix(".") }.compactMap { name in
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             var isSubdir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isSubdir), isSubdir.boolValue { continue }
-            let lower = name.lowercased()
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isSubdir), isSubdir.boolValue { return nil }
+            return (name, path)
+        }
+        xmlInitParser()
+        let slots = ResultSlots(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+            let (name, path) = entries[i]
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw InputError(kind: .cannotRead, description: "cannot read \(path)")
+                slots.set(i, .failure(InputError(kind: .cannotRead, description: "cannot read \(path)")))
+                return
             }
-            let bytes = [UInt8](data)
-            var account = FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count)
-            if lower == InputFolder.registerName {
-                account.kind = .register
-                let reg = RegisterReader.read(bytes: bytes, path: path, diagnostics: &result.diagnostics)
-                account.records = reg.count
-                result.register = reg
-            } else if lower == InputFolder.rulesName {
-                account.kind = .rules
-                result.rulesFile = (path, String(decoding: bytes, as: UTF8.self))
-            } else if lower == InputFolder.configName {
-                account.kind = .config
-                result.configFile = (path, String(decoding: bytes, as: UTF8.self))
-            } else if lower.hasSuffix(".xml") {
-                account.kind = .xml
-                if let raw = XMLSubmissionReader.read(bytes: bytes, path: path, schema: schema, diagnostics: &result.diagnostics) {
-                    result.submissions.append(raw)
-                    account.records = 1
-                } else if let id = XMLSubmissionReader.branchID(ofInvalid: bytes, path: path) {
-                    result.rejectedBranchIDs.insert(id)
-                }
-            } else if lower.hasSuffix(".csv") {
-                account.kind = .csv
-                let rows = CSVSubmissionReader.read(bytes: bytes, path: path, diagnostics: &result.diagnostics)
-                account.records = rows.count
-                result.submissions += rows
-            } else {
-                result.diagnostics.append(.warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
-                                                   "not a submission (.xml or .csv), the register, rules.toml or config.toml: ignored"))
+            slots.set(i, .success(self.read(bytes: [UInt8](data), name: name, path: path)))
+        }
+        var result = IngestResult()
+        for outcome in slots.values {
+            let file: FileResult
+            switch outcome {
+            case .success(let f): file = f
+            case .failure(let e): throw e
+            case nil: continue
             }
-            result.files.append(account)
+            result.diagnostics += file.diagnostics
+            result.submissions += file.submissions
+            if let r = file.register { result.register = r }
+            if let id = file.rejectedBranchID { result.rejectedBranchIDs.insert(id) }
+            if file.account.kind == .rules { result.rulesFile = (file.account.path, file.text ?? "") }
+            if file.account.kind == .config { result.configFile = (file.account.path, file.text ?? "") }
+            result.files.append(file.account)
         }
         return result
     }
+
+    /// What one file gave.
+    public struct FileResult: Sendable {
+        public var account: FileAccount
+        public var submissions: [RawSubmission] = []
+        public var diagnostics: [Diagnostic] = []
+        var register: [RegisteredBranch]?
+        var rejectedBranchID: String?
+        var text: String?
+    }
+
+    /// Reads one file of the folder by its name: a submission (XML or CSV), the register, the
+    /// rules or config file. Touches no shared state, so files can be read in parallel.
+    public func read(bytes: [UInt8], name: String, path: String) -> FileResult {
+        let lower = name.lowercased()
+        var r = FileResult(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count))
+        if lower == InputFolder.registerName {
+            r.account.kind = .register
+            let reg = RegisterReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics)
+            r.account.records = reg.count
+            r.register = reg
+        } else if lower == InputFolder.rulesName || lower == InputFolder.configName {
+            r.account.kind = lower == InputFolder.rulesName ? .rules : .config
+            r.text = String(decoding: bytes, as: UTF8.self)
+        } else if lower.hasSuffix(".xml") {
+            r.account.kind = .xml
+            if let raw = XMLSubmissionReader.read(bytes: bytes, path: path, schema: schema, diagnostics: &r.diagnostics) {
+                r.submissions = [raw]
+                r.account.records = 1
+            } else {
+                r.rejectedBranchID = XMLSubmissionReader.branchID(ofInvalid: bytes, path: path)
+            }
+        } else if lower.hasSuffix(".csv") {
+            r.account.kind = .csv
+            r.submissions = CSVSubmissionReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics)
+            r.account.records = r.submissions.count
+        } else {
+            r.diagnostics.append(.warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
+                                          "not a submission (.xml or .csv), the register, rules.toml or config.toml: ignored"))
+        }
+        return r
+    }
+}
+
+/// One slot per file, filled by parallel workers.
+final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<InputFolder.FileResult, InputError>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: Result<InputFolder.FileResult, InputError>) { lock.withLock { slots[i] = v } }
+    var values: [Result<InputFolder.FileResult, InputError>?] { lock.withLock { slots } }
 }
