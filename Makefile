@@ -49,5 +49,17 @@ notice-pdf: reports pdf-deps ## Print reports/2026/notice.html to reports/2026/n
 	  --print-to-pdf=$(REPORTS)/2026/notice.pdf $(REPORTS)/2026/notice.html 2>/dev/null
 	@echo "$(REPORTS)/2026/notice.pdf ($$(pdfinfo $(REPORTS)/2026/notice.pdf | awk '/^Pages/ {print $$2}') pages)"
 
+FUZZ_SECONDS ?= 300
+FUZZ_CORPUS := .build-fuzz/corpus
+fuzz: deps ## Fuzz the CSV and XML ingest with libFuzzer for FUZZ_SECONDS (default 300; not part of CI)
+	cd Scripts/Fuzz && $(SWIFT) build --sanitize=fuzzer --sanitize=address
+	@mkdir -p $(FUZZ_CORPUS)
+	@i=0; for f in SampleData/*/*.xml Tests/EndToEndTests/Fixtures/bad/*/*.xml; do \
+	  { printf '\000'; cat "$$f"; } > $(FUZZ_CORPUS)/seed-xml-$$i; i=$$((i+1)); done; \
+	for f in SampleData/*/*.csv Tests/EndToEndTests/Fixtures/bad/*/*.csv; do \
+	  case "$$f" in */branches.csv) p='\002';; *) p='\001';; esac; \
+	  { printf "$$p"; cat "$$f"; } > $(FUZZ_CORPUS)/seed-csv-$$i; i=$$((i+1)); done
+	Scripts/Fuzz/.build/debug/IngestFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 $(FUZZ_CORPUS)
+
 clean: ## Remove build output and reports
 	rm -rf .build $(REPORTS)

@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "star-report", targets: ["star-report"]),
+        // For Scripts/Fuzz and Benchmarks, which are packages of their own.
+        .library(name: "StarReportKit", targets: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -28,6 +28,8 @@ public struct FileAccount: Sendable, Equatable {
     /// Branch records read from it (1 for a good XML file, the data rows for a CSV sheet).
     public var records: Int
     public var bytes: Int
+    /// SHA-256 of the file's bytes (hex), recorded in results.json.
+    public var sha256: String = ""
 }
 
 /// An input problem that is not about the data: the folder or a file cannot be read.
@@ -118,7 +120,7 @@ public struct InputFolder: Sendable {
     /// rules or config file. Touches no shared state, so files can be read in parallel.
     public func read(bytes: [UInt8], name: String, path: String) -> FileResult {
         let lower = name.lowercased()
-        var r = FileResult(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count))
+        var r = FileResult(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes)))
         if lower == InputFolder.registerName {
             r.account.kind = .register
             let reg = RegisterReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics)

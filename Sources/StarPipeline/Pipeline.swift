@@ -100,7 +100,7 @@ public struct Pipeline {
             let warnings = checked.diagnostics.sortedForDisplay()
             let context = ReportContext(outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
                                         noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
-            let run = ResultsFiles.RunInfo(inputs: checked.files.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes) },
+            let run = ResultsFiles.RunInfo(inputs: checked.files.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
                                            noticeDate: noticeDate, quotaScope: scope, submissions: checked.submissions)
             let files = ReportRenderer(templates: templates).render(context, run: run,
                                                                     validationText: validationText(warnings, account: checked.account, files: checked.files.count))

@@ -14,10 +14,19 @@ public struct ReportRenderer {
         files.append(("results.csv", ResultsFiles.csv(context.outcome)))
         files.append(("results.json", ResultsFiles.json(context.outcome, rules: context.rules, run: run)))
         let notice = context.notice()
-        files.append(("notice.html", templates.render("notice.html", notice)))
         files.append(("notice.txt", templates.render("notice.txt", notice)))
+        files.append(("notice.html", templates.render("notice.html", notice)))
+        let noticeHTML = files.last!.1
         for committee in context.committees {
-            files.append(("summary-\(committee.id).txt", templates.render("summary.txt", context.summary(committeeID: committee.id))))
+            let summary = templates.render("summary.txt", context.summary(committeeID: committee.id))
+            files.append(("summary-\(committee.id).txt", summary))
+            let mail = EmailMessage(
+                fromName: context.setting(context.config.issuer), fromAddress: context.config.senderEmail ?? "star-report@localhost.invalid",
+                toName: committee.name, toAddress: context.config.committeeEmails[committee.id],
+                subject: "\(context.year)年度基层服务型党组织星级评定结果汇总（\(committee.name)）", date: context.noticeDate,
+                body: summary, attachmentName: "notice-\(context.year).html", attachment: noticeHTML,
+                idHint: "\(context.year).\(committee.id)")
+            files.append(("summary-\(committee.id).eml", mail.rendered))
         }
         files.append(("validation.txt", validationText))
         return files.sorted { $0.0 < $1.0 }

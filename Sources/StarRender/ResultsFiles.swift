@@ -35,12 +35,12 @@ public enum ResultsFiles {
 
     /// Metadata of the run written into results.json.
     public struct RunInfo: Sendable {
-        public var inputs: [(path: String, kind: String, records: Int, bytes: Int)]
+        public var inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)]
         public var noticeDate: CivilDate
         public var quotaScope: QuotaScope
         /// The rated submissions by branch id: the inputs each trail starts from.
         public var submissions: [String: Submission]
-        public init(inputs: [(path: String, kind: String, records: Int, bytes: Int)], noticeDate: CivilDate, quotaScope: QuotaScope,
+        public init(inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate, quotaScope: QuotaScope,
                     submissions: [Submission] = []) {
             self.inputs = inputs; self.noticeDate = noticeDate; self.quotaScope = quotaScope
             self.submissions = Dictionary(submissions.map { ($0.branch.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -111,7 +111,7 @@ public enum ResultsFiles {
             ("notice_date", .string(run.noticeDate.description)),
             ("quota_scope", .string(run.quotaScope.rawValue)),
             ("inputs", .array(run.inputs.map { i in
-                .object([("path", .string(i.path)), ("kind", .string(i.kind)), ("records", .int(i.records)), ("bytes", .int(i.bytes))])
+                .object([("path", .string(i.path)), ("kind", .string(i.kind)), ("records", .int(i.records)), ("bytes", .int(i.bytes)), ("sha256", .string(i.sha256))])
             })),
             ("branches", .array(branches)),
             ("quota_checks", .array(checks)),

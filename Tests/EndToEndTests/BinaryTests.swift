@@ -25,7 +25,7 @@ func runBinary(_ args: [String], cwd: URL = repoRoot) throws -> (Int32, String, 
         let (status, out, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r"])
         #expect(status == 0)
         let paths = out.split(separator: "\n").map(String.init)
-        #expect(paths.count == 10)
+        #expect(paths.count == 15)
         #expect(paths.contains(dir.path + "/r/notice.html"))
         #expect(err.contains("0 errors, 2 warnings in 20 files\n"))
         #expect(err.contains("warning[W-SELF-HIGH]"))

@@ -7,9 +7,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = try runSampleData(into: dir)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["notice.html", "notice.txt", "results.csv", "results.json", "summary-CZJ.txt", "summary-GAJ.txt",
-                          "summary-JYJ.txt", "summary-WJW.txt", "summary-ZJJ.txt", "validation.txt"])
-        for name in names {
+        let committees = ["CZJ", "GAJ", "JYJ", "WJW", "ZJJ"]
+        #expect(names == (["notice.html", "notice.txt", "results.csv", "results.json", "validation.txt"]
+                          + committees.flatMap { ["summary-\($0).eml", "summary-\($0).txt"] }).sorted())
+        // The .eml files wrap the summary and the notice (checked by ReportShapeTests and the
+        // determinism test), so the golden files hold the reports themselves.
+        for name in names where !name.hasSuffix(".eml") {
             try assertGolden(try report(out, name), "2026/" + name)
         }
     }
@@ -92,5 +95,65 @@ import Testing
     @Test func everyRuleCodeFiresIn2026() {
         let fired = Set(Self.rows.values.flatMap { $0["rules"]!.split(separator: ";").map(String.init) })
         #expect(fired == ["B1", "B2", "D1", "D2", "D3", "D4", "D5", "D6", "D7", "C1", "C2", "C3", "C4", "Q1", "Q2"])
+    }
+}
+
+@Suite struct ReportShapeTests {
+    static let dir: URL = {
+        let dir = try! temporaryDirectory("shape")
+        return try! runSampleData(into: dir)
+    }()
+
+    @Test func plainTextLinesFitSeventyEightColumns() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.dir.path)
+        where name.hasPrefix("summary-") && name.hasSuffix(".txt") || name == "notice.txt" {
+            let text = try report(Self.dir, name)
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                #expect(displayWidth(line) <= 78, "\(name):\(i + 1) is \(displayWidth(line)) columns")
+            }
+        }
+    }
+
+    @Test func summaryEmailParsesWithPythonsStrictEmailPackage() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import email, email.policy, sys, json
+            m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.strict)
+            parts = [(p.get_content_type(), p.get_content_charset(), p.get_filename()) for p in m.iter_parts()]
+            print(json.dumps({"subject": str(m['Subject']), "to": str(m['To']), "date": str(m['Date']),
+                              "id": str(m['Message-ID']), "parts": parts, "defects": len(m.defects),
+                              "body": m.get_body(('plain',)).get_content(),
+                              "html": [p for p in m.iter_attachments()][0].get_content()}, ensure_ascii=False))
+            """, Self.dir.appendingPathComponent("summary-GAJ.eml").path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let m = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        #expect(m["subject"] as? String == "2026年度基层服务型党组织星级评定结果汇总（市公安局机关党委）")
+        #expect(m["to"] as? String == "市公安局机关党委 <gaj-jgdw@example.gov.cn>")
+        #expect(m["date"] as? String == "Thu, 31 Dec 2026 09:00:00 +0800")
+        #expect((m["id"] as? String)?.hasSuffix(".2026.GAJ@star-report.invalid>") == true)
+        #expect(m["defects"] as? Int == 0)
+        let parts = m["parts"] as! [[Any]]
+        #expect(parts.map { $0[0] as? String } == ["text/plain", "text/html"])
+        #expect(parts.map { $0[1] as? String } == ["utf-8", "utf-8"])
+        #expect(parts[1][2] as? String == "notice-2026.html")
+        #expect(m["body"] as? String == (try report(Self.dir, "summary-GAJ.txt")))
+        #expect(m["html"] as? String == (try report(Self.dir, "notice.html")))
+    }
+}
+
+/// Display width with python-compatible East Asian Width (the StarRender function is tested
+/// against unicodedata in StarRenderTests; here a simple independent count suffices for CJK text).
+func displayWidth(_ s: Substring) -> Int {
+    s.unicodeScalars.reduce(0) { w, u in
+        let v = u.value
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+        return w + (wide ? 2 : 1)
     }
 }

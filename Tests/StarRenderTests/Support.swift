@@ -1,0 +1,5 @@
+import StarModel
+
+enum StarModelTenths {
+    static func make(_ raw: Int) -> Tenths { Tenths(raw) }
+}

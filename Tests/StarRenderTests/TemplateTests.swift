@@ -1,0 +1,100 @@
+import Foundation
+import StarModel
+import StarRating
+import StarRules
+import Testing
+@testable import StarRender
+
+let templatesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Templates").path
+
+func tempTemplates(_ files: [String: String]) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    for name in TemplateSet.names {
+        let src = URL(fileURLWithPath: templatesDir).appendingPathComponent(name + ".mustache")
+        try FileManager.default.copyItem(at: src, to: dir.appendingPathComponent(name + ".mustache"))
+    }
+    for (name, text) in files {
+        let url = dir.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: url)
+        if !text.isEmpty { try text.write(to: url, atomically: true, encoding: .utf8) }
+    }
+    return dir.path
+}
+
+@Suite struct TemplateErrorTests {
+    @Test func missingTemplateNamesTheFile() throws {
+        let dir = try tempTemplates(["summary.txt.mustache": ""])
+        #expect(throws: TemplateSet.LoadError.self) { try TemplateSet(directory: dir) }
+        do { _ = try TemplateSet(directory: dir) } catch {
+            #expect(error.diagnostic.location.file == dir + "/summary.txt.mustache")
+            #expect(error.diagnostic.code == "E-TEMPLATE")
+        }
+    }
+
+    @Test func syntaxErrorNamesFileAndLine() throws {
+        let dir = try tempTemplates(["notice.txt.mustache": "{{%CONTENT_TYPE:TEXT}}\n第一行\n{{#groups}}\n{{label}}\n{{/branches}}\n"])
+        do {
+            _ = try TemplateSet(directory: dir)
+            Issue.record("expected a syntax error")
+        } catch {
+            #expect(error.diagnostic.location.file == dir + "/notice.txt.mustache")
+            #expect(error.diagnostic.location.line == 5)
+            #expect(error.diagnostic.message.contains("{{/branches}}"))
+        }
+    }
+}
+
+@Suite struct EscapingTests {
+    func outcome(name: String) -> (RatingOutcome, [Submission]) {
+        let s = Submission(year: 2026, branch: BranchInfo(id: "X-1", name: name, committeeID: "C", committeeName: "<委员会>&", members: 5),
+                           selfScores: Array(repeating: Tenths(90), count: 10), massScores: Array(repeating: Tenths(90), count: 10),
+                           superiorScores: Array(repeating: Tenths(90), count: 10), massMemberParticipants: 5, satisfaction: Tenths(950))
+        return (RatingEngine().rate([s], year: 2026), [s])
+    }
+
+    @Test func everythingTypedIsEscapedInHTML() throws {
+        let (o, _) = outcome(name: "<script>alert(\"x\")</script>&支部")
+        var config = NoticeConfig()
+        config.issuer = "<b>机关工委</b>"
+        let context = ReportContext(outcome: o, rules: .anyang2017, config: config, warnings: [], noticeDate: CivilDate(iso: "2026-12-31")!,
+                                    quotaScope: .all, hasPrevious: false)
+        let html = try TemplateSet(directory: templatesDir).render("notice.html", context.notice())
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;支部"))
+        #expect(html.contains("&lt;委员会&gt;&amp;"))
+        #expect(html.contains("&lt;b&gt;机关工委&lt;/b&gt;"))
+        // the plain-text notice keeps the text as typed
+        let text = try TemplateSet(directory: templatesDir).render("notice.txt", context.notice())
+        #expect(text.contains("<script>alert(\"x\")</script>&支部"))
+    }
+
+    @Test func csvGuardsAFormulaName() {
+        let (o, _) = outcome(name: "=HYPERLINK(\"http://x\",\"点我\")")
+        let csv = ResultsFiles.csv(o)
+        #expect(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",C,"))
+    }
+}
+
+@Suite struct EmailTests {
+    @Test func subjectIsEncodedInShortWords() {
+        let s = EmailMessage.encodedWords("2026年度基层服务型党组织星级评定结果汇总（市住房和城乡建设局机关党委）")
+        let words = s.components(separatedBy: "\r\n ")
+        #expect(words.count > 1)
+        #expect(words.allSatisfy { $0.hasPrefix("=?UTF-8?B?") && $0.hasSuffix("?=") && $0.count <= 75 })
+        let decoded = words.map { w -> String in
+            let b64 = String(w.dropFirst(10).dropLast(2))
+            return String(decoding: Data(base64Encoded: b64)!, as: UTF8.self)
+        }.joined()
+        #expect(decoded == "2026年度基层服务型党组织星级评定结果汇总（市住房和城乡建设局机关党委）")
+        #expect(EmailMessage.encodedWords("plain ascii") == "plain ascii")
+    }
+
+    @Test func dateHeaderComesFromTheNoticeDate() {
+        let m = EmailMessage(fromName: "a", fromAddress: "a@b", toName: "c", toAddress: nil, subject: "s", date: CivilDate(iso: "2026-12-31")!,
+                             body: "b", attachmentName: "n.html", attachment: "<p></p>", idHint: "2026.C")
+        #expect(m.rendered.contains("\r\nDate: Thu, 31 Dec 2026 09:00:00 +0800\r\n"))
+        #expect(m.rendered.contains("\r\nTo: undisclosed-recipients:;\r\n"))
+    }
+}

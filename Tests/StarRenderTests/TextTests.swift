@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import StarRender
+
+@Suite struct DisplayWidthTests {
+    @Test func commonCases() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("中文") == 4)
+        #expect(DisplayWidth.of("市财政局（CZJ）") == 15)
+        #expect(DisplayWidth.of("＝１") == 4)          // full-width forms
+        #expect(DisplayWidth.of("한국") == 4)          // Hangul
+        #expect(DisplayWidth.of("e\u{301}") == 1)      // combining acute
+        #expect(DisplayWidth.of("a\u{200B}b") == 2)    // zero-width space (Cf)
+        #expect(DisplayWidth.of("👍") == 2)
+        #expect(DisplayWidth.of("★") == 1)             // East Asian Ambiguous: one column
+    }
+
+    @Test func agreesWithPythonUnicodedataForEveryCodePoint() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import unicodedata, sys
+            out = []
+            for c in range(0x20, 0x40000):
+                if 0xD800 <= c <= 0xDFFF or 0x7F <= c < 0xA0: out.append('x'); continue
+                ch = chr(c)
+                if c >= 0x300 and (unicodedata.category(ch) in ('Mn', 'Me', 'Cf') or 0x1160 <= c <= 0x11FF): out.append('0')
+                elif unicodedata.east_asian_width(ch) in ('W', 'F'): out.append('2')
+                else: out.append('1')
+            sys.stdout.write(''.join(out))
+            """]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let expected = Array(pipe.fileHandleForReading.readDataToEndOfFile())
+        p.waitUntilExit()
+        var mismatches: [String] = []
+        for (i, e) in expected.enumerated() where e != UInt8(ascii: "x") {
+            let cp = UInt32(0x20 + i)
+            let w = DisplayWidth.of(Unicode.Scalar(cp)!)
+            if UInt8(ascii: "0") + UInt8(w) != e { mismatches.append(String(cp, radix: 16)) }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(10))")
+    }
+}
+
+@Suite struct TextLayoutTests {
+    @Test func padAndFitByColumns() {
+        #expect(TextLayout.pad("中文", 6) == "中文  ")
+        #expect(TextLayout.padLeft("9.5", 5) == "  9.5")
+        #expect(TextLayout.fit("市住房和城乡建设局", 9) == "市住房和…")
+        #expect(DisplayWidth.of(TextLayout.pad("市住房和城乡建设局机关第一党支部", 20)) == 20)
+    }
+
+    @Test func wrapKeepsEveryCharacterAndTheWidth() {
+        let text = "评定办法：基础分 = 自评×20% + 党员群众测评×30% + 上级党组织考评×50%，按规定加分、减分后为最终得分（满分100分）。"
+            + String(repeating: "同分并列的党组织一并调整 ", count: 8)
+        for width in [20, 41, 78] {
+            let lines = TextLayout.wrap(text, width: width, indent: "  ")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+            let rejoined = lines.enumerated().map { i, l in i == 0 ? l : String(l.dropFirst(2)) }.joined()
+            #expect(rejoined.filter { $0 != " " } == text.filter { $0 != " " })
+        }
+    }
+}
+
+@Suite struct ResultsCSVTests {
+    @Test func formulaGuardAndQuoting() {
+        #expect(ResultsFiles.guardFormula("=SUM(A1)") == "'=SUM(A1)")
+        #expect(ResultsFiles.guardFormula("+1") == "'+1")
+        #expect(ResultsFiles.guardFormula("-x") == "'-x")
+        #expect(ResultsFiles.guardFormula("@cmd") == "'@cmd")
+        #expect(ResultsFiles.guardFormula("\tx") == "'\tx")
+        #expect(ResultsFiles.guardFormula("\rx") == "'\rx")
+        #expect(ResultsFiles.guardFormula("市财政局") == "市财政局")
+        #expect(ResultsFiles.quote("a,b") == "\"a,b\"")
+        #expect(ResultsFiles.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(ResultsFiles.quote("line\nbreak") == "\"line\nbreak\"")
+        #expect(ResultsFiles.quote("plain") == "plain")
+    }
+}
+
+@Suite struct JSONWriterTests {
+    @Test func exactDecimalsAndEscapes() {
+        let j = JSON.object([("a", .tenths(StarModelTenths.make(875))), ("s", .string("引号\"\\\n\u{1}")), ("l", .array([.int(1), .null]))])
+        #expect(j.rendered() == "{\n  \"a\": 87.5,\n  \"s\": \"引号\\\"\\\\\\n\\u0001\",\n  \"l\": [1, null]\n}")
+    }
+}
