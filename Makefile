@@ -30,6 +30,7 @@ reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last 
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
 test: deps ## Run the whole test suite (unit, property, golden-file and end-to-end tests)
+	-@$(MAKE) --no-print-directory pdf-deps || echo "WARNING: could not install chromium; the notice PDF test will be SKIPPED"
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
