@@ -46,7 +46,7 @@ public struct CSVReader {
     }
 
     /// Feeds the next chunk; every complete record is passed to `emit`.
-    public mutating func feed(_ chunk: some Sequence<UInt8>, emit: (CSVRecord) -> Void) {
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (CSVRecord) -> Void) {
         for b in chunk {
             if state == .afterCR {
                 // CR seen at a record end: swallow a following LF.
@@ -105,11 +105,16 @@ public struct CSVReader {
         return nil
     }
 
+    /// Feeds bytes from an array slice.
+    public mutating func feed(_ chunk: ArraySlice<UInt8>, emit: (CSVRecord) -> Void) {
+        chunk.withUnsafeBytes { feed($0, emit: emit) }
+    }
+
     /// Reads a whole buffer.
-    public static func records(in bytes: some Sequence<UInt8>) -> (records: [CSVRecord], error: UnbalancedQuote?) {
+    public static func records(in bytes: [UInt8]) -> (records: [CSVRecord], error: UnbalancedQuote?) {
         var r = CSVReader()
         var out: [CSVRecord] = []
-        r.feed(bytes) { out.append($0) }
+        r.feed(bytes[...]) { out.append($0) }
         let e = r.finish { out.append($0) }
         return (out, e)
     }

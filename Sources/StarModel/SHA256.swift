@@ -21,12 +21,21 @@ public struct SHA256 {
 
     public init() {}
 
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for b in bytes {
-            buffer.append(b)
-            length &+= 1
+    public mutating func update(_ bytes: [UInt8]) {
+        length &+= UInt64(bytes.count)
+        var i = 0
+        // fill a partial block first, then whole blocks straight from the input
+        while i < bytes.count && !buffer.isEmpty {
+            buffer.append(bytes[i]); i += 1
             if buffer.count == 64 { compress(); buffer.removeAll(keepingCapacity: true) }
         }
+        while i + 64 <= bytes.count {
+            buffer = Array(bytes[i..<(i + 64)])
+            compress()
+            i += 64
+        }
+        buffer = i < bytes.count ? Array(bytes[i...]) : []
+        if buffer.count == 64 { compress(); buffer.removeAll() }
     }
 
     public mutating func finalize() -> [UInt8] {
@@ -43,7 +52,7 @@ public struct SHA256 {
     }
 
     /// Lower-case hex digest of `bytes`.
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         var s = SHA256()
         s.update(bytes)
         return s.finalize().map { b in

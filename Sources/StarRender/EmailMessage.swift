@@ -60,10 +60,10 @@ public struct EmailMessage {
 
     /// The message with CRLF line ends.
     public var rendered: String {
-        let digest = SHA256.hex(Array((idHint + body + attachment).utf8))
+        let digest = SHA256.hex(Array((idHint + body).utf8))
         let boundary = "=_star-report_" + digest.prefix(24)
         let to = toAddress.map { Self.mailbox(toName, $0) } ?? "undisclosed-recipients:;"
-        var lines = [
+        let lines = [
             "From: " + Self.mailbox(fromName, fromAddress),
             "To: " + to,
             "Subject: " + Self.encodedWords(subject),
@@ -88,7 +88,6 @@ public struct EmailMessage {
             "--" + boundary + "--",
             "",
         ]
-        lines = lines.map { $0 }
         return lines.joined(separator: "\r\n")
     }
 }

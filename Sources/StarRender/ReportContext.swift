@@ -17,10 +17,31 @@ public struct ReportContext {
     /// Plain-text line width in display columns (outputs.md: ≤ 78).
     public static let textWidth = 78
 
+    /// Indexes built once, so that every committee summary costs its own size, not the run's.
+    let committeeRanges: [String: Range<Int>]
+    let nameByID: [String: String]
+    let warningsByBranch: [String: [Diagnostic]]
+    let checksByScope: [String: [QuotaCheck]]
+
     public init(outcome: RatingOutcome, rules: RuleSet, config: NoticeConfig, warnings: [Diagnostic],
                 noticeDate: CivilDate, quotaScope: QuotaScope, hasPrevious: Bool) {
         self.outcome = outcome; self.rules = rules; self.config = config; self.warnings = warnings
         self.noticeDate = noticeDate; self.quotaScope = quotaScope; self.hasPrevious = hasPrevious
+        // results are sorted by committee id, so each committee is one contiguous range
+        var ranges: [String: Range<Int>] = [:]
+        var start = 0
+        let results = outcome.results
+        for i in results.indices where i == results.count - 1 || results[i + 1].branch.committeeID != results[i].branch.committeeID {
+            ranges[results[i].branch.committeeID] = start..<(i + 1)
+            start = i + 1
+        }
+        committeeRanges = ranges
+        var names: [String: String] = [:]
+        for check in outcome.quotaChecks { for id in check.tie?.branchIDs ?? [] { names[id] = "" } }
+        for r in results where names[r.branch.id] != nil { names[r.branch.id] = r.branch.name }
+        nameByID = names
+        warningsByBranch = Dictionary(grouping: warnings.filter { $0.branchID != nil }) { $0.branchID! }
+        checksByScope = Dictionary(grouping: outcome.quotaChecks) { $0.scope }
     }
 
     var year: Int { outcome.year }
@@ -83,13 +104,18 @@ public struct ReportContext {
     // MARK: notice
 
     /// The notice: branches grouped by proposed stars, five to none.
-    public func notice() -> [String: Any] {
+    /// - Parameter committeeID: only that committee's branches (an extract for its e-mail).
+    public func notice(committeeID: String? = nil) -> [String: Any] {
         var c = common
+        let rated = committeeID.flatMap { id in committeeRanges[id].map { Array(outcome.results[$0]) } } ?? outcome.results
+        if let id = committeeID {
+            c["extractOf"] = rated.first?.branch.committeeName ?? id
+        }
         var groups: [[String: Any]] = []
         var textLines: [String] = []
         let nameW = 36, committeeW = 26, scoreW = 6
         for stars in stride(from: 5, through: 0, by: -1) {
-            let members = outcome.results.filter { $0.stars == stars }
+            let members = rated.filter { $0.stars == stars }
                 .sorted { ($1.final, $0.branch.committeeID, $0.branch.id) < ($0.final, $1.branch.committeeID, $1.branch.id) }
             let rows: [[String: Any]] = members.enumerated().map { i, r in
                 [
@@ -145,16 +171,13 @@ public struct ReportContext {
 
     /// Committee ids with at least one rated branch, sorted.
     public var committees: [(id: String, name: String)] {
-        var seen: [String: String] = [:]
-        for r in outcome.results where seen[r.branch.committeeID] == nil { seen[r.branch.committeeID] = r.branch.committeeName }
-        return seen.keys.sorted().map { ($0, seen[$0]!) }
+        committeeRanges.keys.sorted().map { ($0, outcome.results[committeeRanges[$0]!.lowerBound].branch.committeeName) }
     }
 
     /// The e-mail summary of one upper committee.
     public func summary(committeeID: String) -> [String: Any] {
         var c = common
-        let mine = outcome.results.filter { $0.branch.committeeID == committeeID }
-        let ids = Set(mine.map(\.branch.id))
+        let mine = committeeRanges[committeeID].map { outcome.results[$0] } ?? []
         let name = mine.first?.branch.committeeName ?? committeeID
         c["committeeID"] = committeeID
         c["committeeName"] = name
@@ -171,7 +194,7 @@ public struct ReportContext {
 
         // Quota checks of this committee's scope.
         let scopeName = quotaScope == .all ? "all" : committeeID
-        let checks = outcome.quotaChecks.filter { $0.scope == scopeName }
+        let checks = checksByScope[scopeName] ?? []
         c["scopeLabel"] = quotaScope == .all ? "全部参评党组织（\(outcome.results.count)个）" : "本单位参评党组织（\(mine.count)个）"
         c["quotaLines"] = checks.flatMap { q -> [[String: Any]] in
             let bound = q.bound == .max ? "不超过" : "不低于"
@@ -182,7 +205,6 @@ public struct ReportContext {
                 + "调整前\(q.countBefore)个，实有\(q.countAfter)个，\(status)"
             return wrapped(line)
         }
-        let byID = Dictionary(uniqueKeysWithValues: outcome.results.map { ($0.branch.id, $0) })
         var lowered: [[String: Any]] = []
         for r in mine {
             for t in r.trail where t.kind == .quota {
@@ -193,7 +215,7 @@ public struct ReportContext {
         c["hasQuotaChanges"] = !lowered.isEmpty
         let ties = checks.compactMap(\.tie)
         c["ties"] = ties.flatMap { t -> [[String: Any]] in
-            let names = t.branchIDs.map { id in byID[id].map { "\($0.branch.name)（\(id)）" } ?? id }
+            let names = t.branchIDs.map { id in nameByID[id].map { "\($0)（\(id)）" } ?? id }
             return wrapped("\(t.code) 名额分界处同分（\(t.score)分）并列：" + names.joined(separator: "、") + "，已一并调整，请工委审定")
         }
         c["hasTies"] = !ties.isEmpty
@@ -227,7 +249,7 @@ public struct ReportContext {
             return wrapped("\(r.change!.chinese)：\(r.branch.name)（\(r.branch.id)）\(before)→\(StarLabel.chinese(r.stars))")
         }
         c["hasChanges"] = !changed.isEmpty
-        let mineWarnings = warnings.filter { $0.branchID.map(ids.contains) ?? false }
+        let mineWarnings = mine.flatMap { warningsByBranch[$0.branch.id] ?? [] }
         c["warnings"] = mineWarnings.flatMap { wrapped($0.rendered) }
         c["hasWarnings"] = !mineWarnings.isEmpty
         return c
