@@ -17,49 +17,31 @@ enum CSVSubmissionReader {
         return m
     }()
 
-    static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [RawSubmission] {
-        guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return [] }
-        let headerLine = table.header.line
-        var columns: [Int: FieldKey] = [:]
-        var seen: [FieldKey: Int] = [:]
-        var headerOK = true
-        for (i, name) in table.headerNames.enumerated() {
-            let at = SourceLocation(file: path, line: headerLine)
-            guard let key = byName[name] else {
-                diagnostics.append(.warning("W-CSV-COLUMN", at: at, field: name.isEmpty ? "column \(i + 1)" : name,
-                                            "unknown column \(i + 1) is ignored"))
-                continue
+    /// Streams the sheet: each row becomes a `RawSubmission` handed to `record` at once, so the
+    /// rows are never all held as text. Returns the number of rows read.
+    static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], record: (RawSubmission) -> Void) -> Int {
+        guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return 0 }
+        var reader = CSVReader()
+        var header: Header?
+        var headerFailed = false
+        var rows = 0
+        var rowDiagnostics: [Diagnostic] = []
+        let handle: (CSVRecord) -> Void = { row in
+            guard !headerFailed else { return }
+            guard let h = header else {
+                header = Header(row, path: path, diagnostics: &rowDiagnostics)
+                if header == nil { headerFailed = true }
+                return
             }
-            if let first = seen[key] {
-                diagnostics.append(.error("E-CSV-HEADER", at: at, field: key.description,
-                                          "column \(i + 1) repeats column \(first + 1)"))
-                headerOK = false
-                continue
-            }
-            seen[key] = i
-            columns[i] = key
-        }
-        let missing = required.subtracting(seen.keys).sorted()
-        if !missing.isEmpty {
-            diagnostics.append(.error("E-CSV-HEADER", at: SourceLocation(file: path, line: headerLine),
-                                      "missing column\(missing.count > 1 ? "s" : ""): " + missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", ")))
-            headerOK = false
-        }
-        guard headerOK else { return [] }
-        let width = table.header.fields.count
-        var out: [RawSubmission] = []
-        out.reserveCapacity(table.rows.count)
-        for row in table.rows {
             let at = SourceLocation(file: path, line: row.line)
-            guard row.fields.count == width else {
-                diagnostics.append(.error("E-CSV-FIELDS", at: at,
-                                          "expected \(width) fields as in the header, found \(row.fields.count)"))
-                continue
+            guard row.fields.count == h.width else {
+                rowDiagnostics.append(.error("E-CSV-FIELDS", at: at, "expected \(h.width) fields as in the header, found \(row.fields.count)"))
+                return
             }
             var raw = RawSubmission(format: .csv, location: at)
-            for (i, key) in columns {
+            for (i, key) in h.columns {
                 let text = row.fields[i].trimmingSpaces
-                let fieldAt = SourceLocation(file: path, line: row.fieldLines[i])
+                let fieldAt = row.fieldLines[i] == row.line ? at : SourceLocation(file: path, line: row.fieldLines[i])
                 switch key {
                 case .commendationLevel:
                     if !text.isEmpty { raw.commendationLevels.append(RawField(text, at: fieldAt)) }
@@ -69,8 +51,51 @@ enum CSVSubmissionReader {
                     raw.fields[key] = RawField(text, at: fieldAt)
                 }
             }
-            out.append(raw)
+            rows += 1
+            record(raw)
         }
-        return out
+        reader.feed(decoded[...], emit: handle)
+        let quote = reader.finish(emit: handle)
+        diagnostics += rowDiagnostics
+        if let quote { diagnostics.append(CSVTable.quoteError(quote, path: path)) }
+        if header == nil && !headerFailed {
+            diagnostics.append(.error("E-CSV-EMPTY", at: SourceLocation(file: path, line: 1), "the file has no header row"))
+        }
+        return rows
+    }
+
+    /// The header row matched to field keys: English names or Chinese labels, any order.
+    struct Header {
+        var columns: [(Int, FieldKey)] = []
+        var width: Int
+
+        init?(_ row: CSVRecord, path: String, diagnostics: inout [Diagnostic]) {
+            width = row.fields.count
+            let at = SourceLocation(file: path, line: row.line)
+            var seen: [FieldKey: Int] = [:]
+            var ok = true
+            for (i, raw) in row.fields.enumerated() {
+                let name = raw.trimmingSpaces
+                guard let key = byName[name] else {
+                    diagnostics.append(.warning("W-CSV-COLUMN", at: at, field: name.isEmpty ? "column \(i + 1)" : name,
+                                                "unknown column \(i + 1) is ignored"))
+                    continue
+                }
+                if let first = seen[key] {
+                    diagnostics.append(.error("E-CSV-HEADER", at: at, field: key.description, "column \(i + 1) repeats column \(first + 1)"))
+                    ok = false
+                    continue
+                }
+                seen[key] = i
+                columns.append((i, key))
+            }
+            let missing = CSVSubmissionReader.required.subtracting(seen.keys).sorted()
+            if !missing.isEmpty {
+                diagnostics.append(.error("E-CSV-HEADER", at: at,
+                                          "missing column\(missing.count > 1 ? "s" : ""): " + missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", ")))
+                ok = false
+            }
+            if !ok { return nil }
+        }
     }
 }

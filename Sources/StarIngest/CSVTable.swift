@@ -5,9 +5,9 @@ import StarModel
 struct CSVTable {
     var header: CSVRecord
     var rows: [CSVRecord]
-    var encoding: TextDecoding.Encoding
 
-    static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> CSVTable? {
+    /// Checks and decodes a CSV file's bytes to UTF-8, or adds the diagnostic that stops it.
+    static func decode(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [UInt8]? {
         if bytes.isEmpty {
             diagnostics.append(.error("E-CSV-EMPTY", at: SourceLocation(file: path, line: 1), "the file is empty; expected a header row"))
             return nil
@@ -17,25 +17,31 @@ struct CSVTable {
                                       "the file holds NUL bytes: it is not a text CSV file (was a spreadsheet saved as .xlsx?)"))
             return nil
         }
-        let decoded: (bytes: [UInt8], encoding: TextDecoding.Encoding)
         switch TextDecoding.toUTF8(bytes) {
-        case .success(let d): decoded = d
+        case .success(let d): return d.bytes
         case .failure(let e):
             diagnostics.append(.error("E-CSV-ENCODING", at: SourceLocation(file: path, line: e.line),
                                       "bytes that are neither UTF-8 nor GB18030; save the sheet as \"CSV UTF-8\""))
             return nil
         }
-        let (records, quoteError) = CSVReader.records(in: decoded.bytes)
+    }
+
+    static func quoteError(_ q: CSVReader.UnbalancedQuote, path: String) -> Diagnostic {
+        .error("E-CSV-QUOTE", at: SourceLocation(file: path, line: q.line), "a quoted field is never closed (unbalanced \")")
+    }
+
+    static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> CSVTable? {
+        guard let decoded = decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return nil }
+        let (records, quoteError) = CSVReader.records(in: decoded)
         if let q = quoteError {
-            diagnostics.append(.error("E-CSV-QUOTE", at: SourceLocation(file: path, line: q.line),
-                                      "a quoted field is never closed (unbalanced \")"))
+            diagnostics.append(Self.quoteError(q, path: path))
             return nil
         }
         guard let header = records.first else {
             diagnostics.append(.error("E-CSV-EMPTY", at: SourceLocation(file: path, line: 1), "the file has no header row"))
             return nil
         }
-        return CSVTable(header: header, rows: Array(records.dropFirst()), encoding: decoded.encoding)
+        return CSVTable(header: header, rows: Array(records.dropFirst()))
     }
 
     /// Header cells trimmed of spaces.

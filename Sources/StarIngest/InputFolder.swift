@@ -3,10 +3,12 @@ import Dispatch
 import Foundation
 import StarModel
 
-/// What ingest found in a year's folder.
-public struct IngestResult: Sendable {
+/// What ingest found in a year's folder. `Record` is what each branch record became: the raw
+/// submission itself, or whatever the caller's per-record transform made of it (the pipeline
+/// validates each record as soon as it is read, so the raw text is never all held at once).
+public struct IngestResult<Record: Sendable>: Sendable {
     /// One per branch record found (XML file or CSV row), in file then line order.
-    public var submissions: [RawSubmission] = []
+    public var submissions: [Record] = []
     /// The register `branches.csv`, if the folder has one.
     public var register: [RegisteredBranch]?
     public var diagnostics: [Diagnostic] = []
@@ -60,7 +62,13 @@ public struct InputFolder: Sendable {
     /// The path of the shipped XSD, for `xmllint --schema` by hand.
     public static var schemaPath: String? { Bundle.module.url(forResource: "submission", withExtension: "xsd")?.path }
 
-    public func read(directory: String) throws(InputError) -> IngestResult {
+    /// Reads the folder keeping every raw submission.
+    public func read(directory: String) throws(InputError) -> IngestResult<RawSubmission> {
+        try read(directory: directory) { $0 }
+    }
+
+    /// Reads the folder, turning each branch record into `transform(record)` as soon as it is read.
+    public func read<Record: Sendable>(directory: String, transform: @escaping @Sendable (RawSubmission) -> Record) throws(InputError) -> IngestResult<Record> {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw InputError(kind: .noInput, description: "input folder not found: \(directory)")
@@ -78,18 +86,18 @@ public struct InputFolder: Sendable {
             return (name, path)
         }
         xmlInitParser()
-        let slots = ResultSlots(count: entries.count)
+        let slots = ResultSlots<Record>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
             let (name, path) = entries[i]
             guard let data = FileManager.default.contents(atPath: path) else {
                 slots.set(i, .failure(InputError(kind: .cannotRead, description: "cannot read \(path)")))
                 return
             }
-            slots.set(i, .success(self.read(bytes: [UInt8](data), name: name, path: path)))
+            slots.set(i, .success(self.read(bytes: [UInt8](data), name: name, path: path, transform: transform)))
         }
-        var result = IngestResult()
+        var result = IngestResult<Record>()
         for outcome in slots.values {
-            let file: FileResult
+            let file: FileResult<Record>
             switch outcome {
             case .success(let f): file = f
             case .failure(let e): throw e
@@ -107,9 +115,9 @@ public struct InputFolder: Sendable {
     }
 
     /// What one file gave.
-    public struct FileResult: Sendable {
+    public struct FileResult<Record: Sendable>: Sendable {
         public var account: FileAccount
-        public var submissions: [RawSubmission] = []
+        public var submissions: [Record] = []
         public var diagnostics: [Diagnostic] = []
         var register: [RegisteredBranch]?
         var rejectedBranchID: String?
@@ -118,9 +126,10 @@ public struct InputFolder: Sendable {
 
     /// Reads one file of the folder by its name: a submission (XML or CSV), the register, the
     /// rules or config file. Touches no shared state, so files can be read in parallel.
-    public func read(bytes: [UInt8], name: String, path: String) -> FileResult {
+    public func read<Record: Sendable>(bytes: [UInt8], name: String, path: String,
+                                       transform: (RawSubmission) -> Record) -> FileResult<Record> {
         let lower = name.lowercased()
-        var r = FileResult(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes)))
+        var r = FileResult<Record>(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes)))
         if lower == InputFolder.registerName {
             r.account.kind = .register
             let reg = RegisterReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics)
@@ -132,15 +141,16 @@ public struct InputFolder: Sendable {
         } else if lower.hasSuffix(".xml") {
             r.account.kind = .xml
             if let raw = XMLSubmissionReader.read(bytes: bytes, path: path, schema: schema, diagnostics: &r.diagnostics) {
-                r.submissions = [raw]
+                r.submissions = [transform(raw)]
                 r.account.records = 1
             } else {
                 r.rejectedBranchID = XMLSubmissionReader.branchID(ofInvalid: bytes, path: path)
             }
         } else if lower.hasSuffix(".csv") {
             r.account.kind = .csv
-            r.submissions = CSVSubmissionReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics)
-            r.account.records = r.submissions.count
+            var records: [Record] = []
+            r.account.records = CSVSubmissionReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics) { records.append(transform($0)) }
+            r.submissions = records
         } else {
             r.diagnostics.append(.warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
                                           "not a submission (.xml or .csv), the register, rules.toml or config.toml: ignored"))
@@ -150,10 +160,10 @@ public struct InputFolder: Sendable {
 }
 
 /// One slot per file, filled by parallel workers.
-final class ResultSlots: @unchecked Sendable {
+final class ResultSlots<Record: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Result<InputFolder.FileResult, InputError>?]
+    private var slots: [Result<InputFolder.FileResult<Record>, InputError>?]
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: Result<InputFolder.FileResult, InputError>) { lock.withLock { slots[i] = v } }
-    var values: [Result<InputFolder.FileResult, InputError>?] { lock.withLock { slots } }
+    func set(_ i: Int, _ v: Result<InputFolder.FileResult<Record>, InputError>) { lock.withLock { slots[i] = v } }
+    var values: [Result<InputFolder.FileResult<Record>, InputError>?] { lock.withLock { slots } }
 }

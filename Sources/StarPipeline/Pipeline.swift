@@ -126,20 +126,22 @@ public struct Pipeline {
     // MARK: stages
 
     func check() throws -> Checked {
-        let ingest: IngestResult
+        // The rules and the year are needed to check each record as it is read (ingest and
+        // validation are streamed, so the text of a million rows is never held at once).
+        let folderRules = Pipeline.join(options.input, InputFolder.rulesName)
+        let rules = try loadRules(folderRules: FileManager.default.contents(atPath: folderRules).map { (folderRules, String(decoding: $0, as: UTF8.self)) })
+        let year = try options.year ?? inferYear()
+        var validator = Validator(year: year)
+        validator.participationWarningPercent = rules.participationWarningPercent
+        validator.selfOverSuperiorWarning = rules.selfOverSuperiorWarning
+        let ingest: IngestResult<Validator.Checked>
         do {
-            ingest = try InputFolder().read(directory: options.input)
+            ingest = try InputFolder().read(directory: options.input) { [validator] raw in validator.check(raw) }
         } catch let e as InputError {
             throw Stop(status: e.kind == .noInput ? .noInput : .ioError, message: e.description)
         }
         var diagnostics = ingest.diagnostics
-
-        let rules = try loadRules(folderRules: ingest.rulesFile)
-        let year = options.year ?? inferYear(ingest)
-        var validator = Validator(year: year)
-        validator.participationWarningPercent = rules.participationWarningPercent
-        validator.selfOverSuperiorWarning = rules.selfOverSuperiorWarning
-        let outcome = validator.validate(ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs)
+        let outcome = validator.crossCheck(ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs)
         diagnostics += outcome.diagnostics
 
         var config = NoticeConfig()
@@ -174,12 +176,15 @@ public struct Pipeline {
     }
 
     /// The year: `--year`, else the input folder's name when it is a year, else the most common
-    /// year in the submissions.
-    func inferYear(_ ingest: IngestResult) -> Int {
+    /// year in the submissions (a first, cheap pass over the folder).
+    func inferYear() throws -> Int {
         let folder = URL(fileURLWithPath: options.input).lastPathComponent
         if folder.count == 4, let y = Int(folder), (2000...2100).contains(y) { return y }
+        let years: IngestResult<Int?>
+        do { years = try InputFolder().read(directory: options.input) { raw in raw.fields[.year].flatMap { Int($0.text) } } }
+        catch let e as InputError { throw Stop(status: e.kind == .noInput ? .noInput : .ioError, message: e.description) }
         var counts: [Int: Int] = [:]
-        for r in ingest.submissions { if let y = r.fields[.year].flatMap({ Int($0.text) }) { counts[y, default: 0] += 1 } }
+        for y in years.submissions { if let y { counts[y, default: 0] += 1 } }
         return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
     }
 

@@ -24,29 +24,49 @@ public struct Validator: Sendable {
         public var rejected: Int
     }
 
+    /// One record checked on its own: what the checks across records need, and nothing of its text.
+    public struct Checked: Sendable {
+        public var submission: Submission?
+        public var diagnostics: [Diagnostic]
+        public var branchID: String?
+        public var location: SourceLocation
+    }
+
+    /// Checks one record by itself (pure; records can be checked in parallel, as they are read).
+    public func check(_ raw: RawSubmission) -> Checked {
+        var d: [Diagnostic] = []
+        let s = convert(raw, into: &d)
+        let ok = !d.contains { $0.severity == .error }
+        let id = raw.fields[.branchID]?.text
+        return Checked(submission: ok ? s : nil, diagnostics: d, branchID: id?.isEmpty == false ? id : nil, location: raw.location)
+    }
+
     /// Validates every record, then the checks across records: duplicates and the register.
+    public func validate(_ raws: [RawSubmission], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = []) -> Outcome {
+        crossCheck(raws.map(check), register: register, submittedElsewhere: submittedElsewhere)
+    }
+
+    /// The checks across records (in file then line order): duplicates and the register.
     /// - Parameter submittedElsewhere: ids of branches whose files were rejected before they
     ///   could be read; they are not reported missing from the register a second time.
-    public func validate(_ raws: [RawSubmission], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = []) -> Outcome {
+    public func crossCheck(_ records: [Checked], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = []) -> Outcome {
         var diagnostics: [Diagnostic] = []
         var good: [Submission] = []
+        good.reserveCapacity(records.count)
         var rejected = 0
         var firstSeen: [String: SourceLocation] = [:]
-        for raw in raws {
-            var d: [Diagnostic] = []
-            let s = convert(raw, into: &d)
-            let hasError = d.contains { $0.severity == .error }
-            diagnostics += d
-            if let id = raw.fields[.branchID]?.text, !id.isEmpty {
+        for record in records {
+            diagnostics += record.diagnostics
+            if let id = record.branchID {
                 if let first = firstSeen[id] {
-                    diagnostics.append(.error("E-DUPLICATE", at: raw.location, field: "branch_id", branch: id,
+                    diagnostics.append(.error("E-DUPLICATE", at: record.location, field: "branch_id", branch: id,
                                               "branch \(id) is submitted twice; first at \(first.description)"))
                     rejected += 1
                     continue
                 }
-                firstSeen[id] = raw.location
+                firstSeen[id] = record.location
             }
-            if let s, !hasError { good.append(s) } else { rejected += 1 }
+            if let s = record.submission { good.append(s) } else { rejected += 1 }
         }
         if let register {
             var known: [String: RegisteredBranch] = [:]
@@ -61,14 +81,14 @@ public struct Validator: Sendable {
                     diagnostics.append(.error("E-ID", at: r.location, field: "branch_id", "expected an identifier [A-Za-z0-9_-]{1,32}, found \"\(r.id)\""))
                 }
             }
-            for raw in raws {
-                guard let id = raw.fields[.branchID]?.text, !id.isEmpty, Validator.isIdentifier(id) else { continue }
+            for record in records {
+                guard let id = record.branchID, Validator.isIdentifier(id) else { continue }
                 if known[id] == nil {
-                    diagnostics.append(.error("E-UNKNOWN-BRANCH", at: raw.location, field: "branch_id", branch: id,
+                    diagnostics.append(.error("E-UNKNOWN-BRANCH", at: record.location, field: "branch_id", branch: id,
                                               "branch \(id) is not in the register branches.csv"))
                 }
             }
-            let idsRead = Set(raws.compactMap { $0.fields[.branchID]?.text }).union(submittedElsewhere)
+            let idsRead = Set(records.compactMap(\.branchID)).union(submittedElsewhere)
             for r in register where !idsRead.contains(r.id) && known[r.id]?.location == r.location {
                 diagnostics.append(.error("E-MISSING-SUBMISSION", at: r.location, field: "branch_id", branch: r.id,
                                           "branch \(r.id) \(r.name) is in the register but sent no submission"))

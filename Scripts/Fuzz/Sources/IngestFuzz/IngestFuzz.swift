@@ -11,7 +11,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     let name = ["fuzz.xml", "fuzz.csv", "branches.csv"][Int(data[0]) % 3]
-    let file = folder.read(bytes: bytes, name: name, path: name)
+    let file = folder.read(bytes: bytes, name: name, path: name) { $0 }
     _ = Validator(year: 2026).validate(file.submissions, register: nil)
     return 0
 }
