@@ -1,30 +1,60 @@
 import Foundation
+import StarRender
 
-/// Writes the reports into a temporary folder beside the output folder, then moves it into
-/// place, so a crash or a full disk never leaves half a report where the old one was.
-enum OutputWriter {
-    static func write(_ files: [(name: String, content: String)], to output: String) throws {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: output).standardizedFileURL
+/// The reports' temporary folder beside the output folder: files are written there as they are
+/// rendered, and the folder is moved into place only at the end, so a crash or a full disk never
+/// leaves half a report where the old one was.
+final class OutputFolder: ReportOutput {
+    let target: URL
+    let temp: URL
+    let old: URL
+    private let fm = FileManager.default
+
+    init(_ output: String) throws {
+        target = URL(fileURLWithPath: output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let pid = ProcessInfo.processInfo.processIdentifier
-        let temp = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
-        let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
+        temp = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
+        old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw Stop(status: .cannotCreate, message: "cannot create the output folder's parent \(parent.path)")
-        }
-        try? fm.removeItem(at: temp)
-        do {
-            try fm.createDirectory(at: temp, withIntermediateDirectories: false)
-            for f in files {
-                try Data(f.content.utf8).write(to: temp.appendingPathComponent(f.name), options: .atomic)
-            }
-        } catch {
             try? fm.removeItem(at: temp)
-            throw Stop(status: .cannotCreate, message: "cannot write the reports beside \(output) (\(error.localizedDescription))")
+            try fm.createDirectory(at: temp, withIntermediateDirectories: false)
+        } catch {
+            throw Stop(status: .cannotCreate, message: "cannot create a folder beside \(output) for the reports")
         }
+    }
+
+    func write(_ name: String, _ content: String) throws {
+        try stream(name) { $0(content) }
+    }
+
+    func stream(_ name: String, _ body: ((String) -> Void) -> Void) throws {
+        let url = temp.appendingPathComponent(name)
+        guard fm.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
+            throw Stop(status: .cannotCreate, message: "cannot write \(name) beside \(target.path)")
+        }
+        defer { try? handle.close() }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        var failed: Error?
+        body { piece in
+            buffer.append(contentsOf: piece.utf8)
+            if buffer.count >= 1 << 20, failed == nil {
+                do { try handle.write(contentsOf: buffer) } catch { failed = error }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        do {
+            if let failed { throw failed }
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw Stop(status: .ioError, message: "cannot write \(name) beside \(target.path) (\(error.localizedDescription))")
+        }
+    }
+
+    /// Moves the finished reports into place, replacing the old folder.
+    func commit() throws {
         do {
             var hadOld = false
             if fm.fileExists(atPath: target.path) {
@@ -39,8 +69,10 @@ enum OutputWriter {
             }
             if hadOld { try? fm.removeItem(at: old) }
         } catch {
-            try? fm.removeItem(at: temp)
-            throw Stop(status: .ioError, message: "cannot move the reports into \(output) (\(error.localizedDescription))")
+            discard()
+            throw Stop(status: .ioError, message: "cannot move the reports into \(target.path) (\(error.localizedDescription))")
         }
     }
+
+    func discard() { try? fm.removeItem(at: temp) }
 }

@@ -102,11 +102,18 @@ public struct Pipeline {
                                         noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
             let run = ResultsFiles.RunInfo(inputs: checked.files.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
                                            noticeDate: noticeDate, quotaScope: scope, submissions: checked.submissions)
-            let files = ReportRenderer(templates: templates).render(context, run: run,
-                                                                    validationText: validationText(warnings, account: checked.account, files: checked.files.count))
             let output = options.output ?? "reports"
-            try OutputWriter.write(files, to: output)
-            for f in files { console.out(Pipeline.join(output, f.name)) }
+            let folder = try OutputFolder(output)
+            let names: [String]
+            do {
+                names = try ReportRenderer(templates: templates).render(
+                    context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.files.count), to: folder)
+                try folder.commit()
+            } catch {
+                folder.discard()
+                throw error
+            }
+            for name in names { console.out(Pipeline.join(output, name)) }
             return .ok
         } catch {
             return fail(error)

@@ -1,6 +1,24 @@
+import Mustache
 import StarModel
 import StarRating
 import StarRules
+
+/// Template rows made one at a time while the template renders, so a million-row notice never
+/// holds a million row dictionaries.
+struct LazyRows: MustacheSequence {
+    let results: [BranchResult]
+    let order: [Int]
+    let make: (Int, BranchResult) -> [String: Any]
+
+    func makeIterator() -> AnyIterator<[String: Any]> {
+        var i = 0
+        return AnyIterator {
+            guard i < order.count else { return nil }
+            defer { i += 1 }
+            return make(i, results[order[i]])
+        }
+    }
+}
 
 /// Builds the explicit, sorted context the templates render: data already shaped for display
 /// (Chinese star labels, grouped lists, padded plain-text rows), never the raw model.
@@ -115,9 +133,12 @@ public struct ReportContext {
         var textLines: [String] = []
         let nameW = 36, committeeW = 26, scoreW = 6
         for stars in stride(from: 5, through: 0, by: -1) {
-            let members = rated.filter { $0.stars == stars }
-                .sorted { ($1.final, $0.branch.committeeID, $0.branch.id) < ($0.final, $1.branch.committeeID, $1.branch.id) }
-            let rows: [[String: Any]] = members.enumerated().map { i, r in
+            // indices, not copies: a province's notice has a million rows
+            let members = rated.indices.filter { rated[$0].stars == stars }.sorted { a, b in
+                let x = rated[a], y = rated[b]
+                return (y.final, x.branch.committeeID, x.branch.id) < (x.final, y.branch.committeeID, y.branch.id)
+            }
+            let rows = LazyRows(results: rated, order: members) { i, r in
                 [
                     "index": i + 1,
                     "name": r.branch.name,

@@ -49,6 +49,14 @@ public enum ResultsFiles {
 
     /// The same results plus the full trail of every branch, the quota checks and ties.
     public static func json(_ outcome: RatingOutcome, rules: RuleSet, run: RunInfo) -> String {
+        var out = ""
+        json(outcome, rules: rules, run: run) { out += $0 }
+        return out
+    }
+
+    /// Writes results.json in pieces (one branch at a time), so a province's results are never
+    /// one giant string in memory.
+    public static func json(_ outcome: RatingOutcome, rules: RuleSet, run: RunInfo, write: (String) -> Void) {
         func entry(_ t: TrailEntry) -> JSON {
             var m: [(String, JSON)] = [("code", .string(t.code)), ("clause", .string(t.clause)), ("kind", .string(t.kind.rawValue))]
             if let p = t.points { m.append(("points", .tenths(p))) }
@@ -77,7 +85,7 @@ public enum ResultsFiles {
                   ("unexcused_absences", .int(s.unexcusedAbsences))]
             return .object(m)
         }
-        let branches: [JSON] = outcome.results.map { r in
+        func branch(_ r: BranchResult) -> JSON {
             .object([
                 ("branch_id", .string(r.branch.id)), ("branch_name", .string(r.branch.name)),
                 ("committee_id", .string(r.branch.committeeID)), ("committee_name", .string(r.branch.committeeName)),
@@ -102,7 +110,7 @@ public enum ResultsFiles {
                 ("tie", c.tie.map { t in .object([("score", .tenths(t.score)), ("branch_ids", .array(t.branchIDs.map(JSON.string)))]) } ?? .null),
             ])
         }
-        let doc: JSON = .object([
+        let head: [(String, JSON)] = [
             ("format", .string("star-report results 1")),
             ("year", .int(outcome.year)),
             ("scheme", .string(rules.scheme)), ("rules_version", .string(rules.version)),
@@ -113,9 +121,20 @@ public enum ResultsFiles {
             ("inputs", .array(run.inputs.map { i in
                 .object([("path", .string(i.path)), ("kind", .string(i.kind)), ("records", .int(i.records)), ("bytes", .int(i.bytes)), ("sha256", .string(i.sha256))])
             })),
-            ("branches", .array(branches)),
-            ("quota_checks", .array(checks)),
-        ])
-        return doc.rendered() + "\n"
+        ]
+        write("{\n")
+        for (key, value) in head {
+            write("  " + JSON.string(key).rendered() + ": " + value.rendered(indent: 1) + ",\n")
+        }
+        if outcome.results.isEmpty {
+            write("  \"branches\": [],\n")
+        } else {
+            write("  \"branches\": [\n")
+            for (i, r) in outcome.results.enumerated() {
+                write("    " + branch(r).rendered(indent: 2) + (i == outcome.results.count - 1 ? "\n" : ",\n"))
+            }
+            write("  ],\n")
+        }
+        write("  \"quota_checks\": " + JSON.array(checks).rendered(indent: 1) + "\n}\n")
     }
 }
