@@ -135,8 +135,8 @@ public struct ReportContext {
         for stars in stride(from: 5, through: 0, by: -1) {
             // indices, not copies: a province's notice has a million rows
             let members = rated.indices.filter { rated[$0].stars == stars }.sorted { a, b in
-                let x = rated[a], y = rated[b]
-                return (y.final, x.branch.committeeID, x.branch.id) < (x.final, y.branch.committeeID, y.branch.id)
+                if rated[a].final != rated[b].final { return rated[a].final > rated[b].final }
+                return a < b  // results are already in committee id, branch id order
             }
             let rows = LazyRows(results: rated, order: members) { i, r in
                 [
