@@ -37,7 +37,8 @@ public struct ReportContext {
 
     /// Indexes built once, so that every committee summary costs its own size, not the run's.
     let committeeRanges: [String: Range<Int>]
-    let nameByID: [String: String]
+    /// For each committee, its branches in each quota tie: (tie code, "name（id）").
+    let tieMembers: [String: [String: [String]]]
     let warningsByBranch: [String: [Diagnostic]]
     let checksByScope: [String: [QuotaCheck]]
 
@@ -54,10 +55,15 @@ public struct ReportContext {
             start = i + 1
         }
         committeeRanges = ranges
-        var names: [String: String] = [:]
-        for check in outcome.quotaChecks { for id in check.tie?.branchIDs ?? [] { names[id] = "" } }
-        for r in results where names[r.branch.id] != nil { names[r.branch.id] = r.branch.name }
-        nameByID = names
+        var tied: [String: [String]] = [:]  // branch id → codes of the ties it is in
+        for check in outcome.quotaChecks { for id in check.tie?.branchIDs ?? [] { tied[id, default: []].append(check.code + "@" + check.scope) } }
+        var members: [String: [String: [String]]] = [:]
+        if !tied.isEmpty {
+            for r in results { for key in tied[r.branch.id] ?? [] {
+                members[r.branch.committeeID, default: [:]][key, default: []].append("\(r.branch.name)（\(r.branch.id)）")
+            } }
+        }
+        tieMembers = members
         warningsByBranch = Dictionary(grouping: warnings.filter { $0.branchID != nil }) { $0.branchID! }
         checksByScope = Dictionary(grouping: outcome.quotaChecks) { $0.scope }
     }
@@ -235,9 +241,11 @@ public struct ReportContext {
         c["quotaChanges"] = lowered
         c["hasQuotaChanges"] = !lowered.isEmpty
         let ties = checks.compactMap(\.tie)
+        // Only this committee's own branches are named; the tie's size says how many share it.
         c["ties"] = ties.flatMap { t -> [[String: Any]] in
-            let names = t.branchIDs.map { id in nameByID[id].map { "\($0)（\(id)）" } ?? id }
-            return wrapped("\(t.code) 名额分界处同分（\(t.score)分）并列：" + names.joined(separator: "、") + "，已一并调整，请工委审定")
+            let mineInTie = tieMembers[committeeID]?[t.code + "@" + t.scope] ?? []
+            let own = mineInTie.isEmpty ? "本单位无" : "本单位：" + mineInTie.joined(separator: "、")
+            return wrapped("\(t.code) 名额分界处同分（\(t.score)分）并列共\(t.branchIDs.count)个党组织，已一并调整，请工委审定；\(own)")
         }
         c["hasTies"] = !ties.isEmpty
 

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# make bench: star-report side by side with tools a user already has, on the same generated data.
+# Ratios, not absolute times, are the result. Sizes and run counts can be lowered for a quick look:
+#   BENCH_CSV=100000 BENCH_XML=2000 BENCH_RUNS=3 make bench
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CSV_N=${BENCH_CSV:-1000000}
+XML_N=${BENCH_XML:-20000}
+RUNS=${BENCH_RUNS:-3}
+BIG_RUNS=${BENCH_BIG_RUNS:-1}
+BIN=.build/release/star-report
+XSD=Sources/StarIngest/Resources/submission.xsd
+DATA=.build-bench/data-$CSV_N-$XML_N
+OUT=$(mktemp -d .build-bench/out.XXXX)
+trap 'rm -rf "$OUT"' EXIT
+
+if [ ! -f "$DATA/csv/sheet.csv" ] || [ "$(ls "$DATA/xml" | wc -l)" != "$XML_N" ]; then
+  echo "generating $CSV_N CSV branches and $XML_N XML files (seed 1) into $DATA …" >&2
+  rm -rf "$DATA"
+  python3 Benchmarks/generate.py --seed 1 --csv-branches "$CSV_N" --xml-files "$XML_N" --out "$DATA"
+fi
+
+# time_cmd RUNS CMD…: prints "median_seconds peak_kib" over RUNS runs (GNU time).
+time_cmd() {
+  local runs=$1; shift
+  local times=() mem=0
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$OUT/time" "$@" >/dev/null 2>"$OUT/stderr" || { echo "failed: $*" >&2; tail -5 "$OUT/stderr" >&2; exit 1; }
+    read -r t m < <(tail -1 "$OUT/time")
+    times+=("$t"); [ "$m" -gt "$mem" ] && mem=$m
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk -v m="$mem" '{a[NR]=$1} END {printf "%s %s\n", a[int((NR+1)/2)], m}'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+read -r run_t run_m < <(time_cmd "$BIG_RUNS" "$BIN" run --input "$DATA/csv" --output "$OUT/r" --year 2026)
+read -r py_t _ < <(time_cmd "$RUNS" python3 -c "import csv,sys
+for r in csv.reader(open(sys.argv[1], newline='', encoding='utf-8')): pass" "$DATA/csv/sheet.csv")
+read -r val_t _ < <(time_cmd "$RUNS" "$BIN" validate --input "$DATA/xml" --year 2026)
+read -r xrun_t _ < <(time_cmd "$RUNS" "$BIN" run --input "$DATA/xml" --output "$OUT/x" --year 2026)
+read -r lint_t _ < <(time_cmd "$RUNS" sh -c "find '$DATA/xml' -name '*.xml' -print0 | xargs -0 xmllint --noout --schema $XSD")
+read -r sample_t _ < <(time_cmd "$RUNS" "$BIN" run --input SampleData/2026 --output "$OUT/s")
+
+printf '\n| benchmark (%s) | star-report | peer | ratio | goal |\n|---|---|---|---|---|\n' "$(nproc) cores, medians of $RUNS runs; the ${CSV_N}-row run: $BIG_RUNS"
+printf '| %s CSV branches: run (all reports) vs python3 csv read | %ss | %ss | %s | < 1.0 |\n' "$CSV_N" "$run_t" "$py_t" "$(ratio "$run_t" "$py_t")"
+printf '| %s XML files: validate vs xmllint --schema | %ss | %ss | %s | ≤ 1.2 |\n' "$XML_N" "$val_t" "$lint_t" "$(ratio "$val_t" "$lint_t")"
+printf '| %s XML files: run vs xmllint --schema | %ss | %ss | %s | ≤ 1.2 |\n' "$XML_N" "$xrun_t" "$lint_t" "$(ratio "$xrun_t" "$lint_t")"
+printf '| peak memory of the %s-row run | %s MiB | | | ≤ 1024 MiB |\n' "$CSV_N" "$((run_m / 1024))"
+printf '| SampleData/2026 run | %ss | | | < 0.5 s |\n' "$sample_t"
