@@ -38,6 +38,8 @@ private final class ErrorSink {
     }
 }
 
+private let silentHandler: xmlStructuredErrorFunc = { _, _ in }
+
 private let structuredErrorHandler: xmlStructuredErrorFunc = { ctx, error in
     guard let ctx, let error else { return }
     Unmanaged<ErrorSink>.fromOpaque(ctx).takeUnretainedValue().add(error)
@@ -106,39 +108,57 @@ enum XMLSubmissionReader {
                                       "a DOCTYPE or ENTITY declaration is not allowed in a submission (external entities and entity expansion are refused)"))
             return nil
         }
+        // Fast path: parse once, validate the tree in memory, extract. Only a file that fails is
+        // validated again with the streaming validator, which gives every error with its column.
+        if let doc = parseQuietly(bytes, path: path) {
+            defer { xmlFreeDoc(doc) }
+            if let vctxt = xmlSchemaNewValidCtxt(schema.schema) {
+                xmlSchemaSetValidStructuredErrors(vctxt, silentHandler, nil)
+                let rc = xmlSchemaValidateDoc(vctxt, doc)
+                xmlSchemaFreeValidCtxt(vctxt)
+                if rc == 0, let root = xmlDocGetRootElement(doc) { return extract(root: root, path: path) }
+            }
+        }
+        diagnostics += streamingDiagnostics(bytes, path: path, schema: schema)
+        return nil
+    }
+
+    /// Parses without reporting (errors are reported by the streaming pass); nil when not well-formed.
+    static func parseQuietly(_ bytes: [UInt8], path: String) -> xmlDocPtr? {
+        xmlSetStructuredErrorFunc(nil, silentHandler)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let ctxt = xmlNewParserCtxt()
+        defer { xmlFreeParserCtxt(ctxt) }
+        let doc = bytes.withUnsafeBufferPointer { buf in
+            xmlCtxtReadMemory(ctxt, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), path, nil,
+                              parseOptions | Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+        }
+        guard let doc else { return nil }
+        if ctxt?.pointee.wellFormed == 0 { xmlFreeDoc(doc); return nil }
+        return doc
+    }
+
+    /// Every error of a file that is not valid, with line and column, from libxml2's streaming
+    /// schema validator (which also reports syntax errors).
+    static func streamingDiagnostics(_ bytes: [UInt8], path: String, schema: CompiledSchema) -> [Diagnostic] {
         let sink = ErrorSink(path: path)
         let ctx = Unmanaged.passUnretained(sink).toOpaque()
         guard let vctxt = xmlSchemaNewValidCtxt(schema.schema) else {
-            diagnostics.append(.error("E-XML-SCHEMA", at: SourceLocation(file: path, line: 1), "could not create a schema validation context"))
-            return nil
+            return [.error("E-XML-SCHEMA", at: SourceLocation(file: path, line: 1), "could not create a schema validation context")]
         }
         xmlSchemaSetValidStructuredErrors(vctxt, structuredErrorHandler, ctx)
         xmlSetStructuredErrorFunc(ctx, structuredErrorHandler)
-        let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
-            // Validate from memory through a parser input buffer so the file is read once.
+        _ = bytes.withUnsafeBufferPointer { buf -> Int32 in
             guard let input = xmlParserInputBufferCreateMem(UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self),
                                                             Int32(buf.count), XML_CHAR_ENCODING_NONE) else { return -1 }
             return xmlSchemaValidateStream(vctxt, input, XML_CHAR_ENCODING_NONE, nil, nil)
         }
         xmlSchemaFreeValidCtxt(vctxt)
-        if rc != 0 {
-            xmlSetStructuredErrorFunc(nil, nil)
-            if sink.diagnostics.isEmpty {
-                sink.diagnostics.append(.error("E-XML-SCHEMA", at: SourceLocation(file: path, line: 1), "the file does not validate against submission.xsd"))
-            }
-            diagnostics += sink.diagnostics
-            return nil
-        }
-        let doc = bytes.withUnsafeBufferPointer { buf in
-            xmlReadMemory(UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), path, nil, parseOptions)
-        }
         xmlSetStructuredErrorFunc(nil, nil)
-        guard let doc, let root = xmlDocGetRootElement(doc) else {
-            diagnostics += sink.diagnostics
-            return nil
+        if sink.diagnostics.isEmpty {
+            sink.diagnostics.append(.error("E-XML-SCHEMA", at: SourceLocation(file: path, line: 1), "the file does not validate against submission.xsd"))
         }
-        defer { xmlFreeDoc(doc) }
-        return extract(root: root, path: path)
+        return sink.diagnostics
     }
 
     private static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {

@@ -27,26 +27,26 @@ public struct SHA256 {
         // fill a partial block first, then whole blocks straight from the input
         while i < bytes.count && !buffer.isEmpty {
             buffer.append(bytes[i]); i += 1
-            if buffer.count == 64 { compress(); buffer.removeAll(keepingCapacity: true) }
+            if buffer.count == 64 { buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }; buffer.removeAll(keepingCapacity: true) }
         }
-        while i + 64 <= bytes.count {
-            buffer = Array(bytes[i..<(i + 64)])
-            compress()
-            i += 64
+        bytes.withUnsafeBufferPointer { p in
+            while i + 64 <= p.count {
+                compress(p.baseAddress! + i)
+                i += 64
+            }
         }
-        buffer = i < bytes.count ? Array(bytes[i...]) : []
-        if buffer.count == 64 { compress(); buffer.removeAll() }
+        if i < bytes.count { buffer.append(contentsOf: bytes[i...]) }
     }
 
     public mutating func finalize() -> [UInt8] {
         let bits = length &* 8
         buffer.append(0x80)
         while buffer.count % 64 != 56 {
-            if buffer.count == 64 { compress(); buffer.removeAll(keepingCapacity: true) }
+            if buffer.count == 64 { buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }; buffer.removeAll(keepingCapacity: true) }
             buffer.append(0)
         }
         for i in (0..<8).reversed() { buffer.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
-        compress()
+        buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
         buffer.removeAll()
         return h.flatMap { w in (0..<4).reversed().map { UInt8(truncatingIfNeeded: w >> (UInt32($0) * 8)) } }
     }
@@ -61,10 +61,16 @@ public struct SHA256 {
         }.joined()
     }
 
-    private mutating func compress() {
-        var w = [UInt32](repeating: 0, count: 64)
+    /// One 64-byte block; the message schedule lives on the stack.
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafePointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
-            w[i] = UInt32(buffer[4 * i]) << 24 | UInt32(buffer[4 * i + 1]) << 16 | UInt32(buffer[4 * i + 2]) << 8 | UInt32(buffer[4 * i + 3])
+            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
         }
         func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
         for i in 16..<64 {

@@ -58,7 +58,12 @@ public struct Pipeline {
     public var options: Options
     public var console: Console
 
-    public init(options: Options, console: Console = .standard) { self.options = options; self.console = console }
+    let progress: Progress
+
+    public init(options: Options, console: Console = .standard) {
+        self.options = options; self.console = console
+        progress = Progress()
+    }
 
     /// What validation produced: everything `run` needs to go on.
     struct Checked {
@@ -76,6 +81,7 @@ public struct Pipeline {
     public func validate() -> ExitStatus {
         do {
             let checked = try check()
+            progress.finish()
             report(checked.diagnostics, account: checked.account, files: checked.files.count)
             return checked.diagnostics.errorCount > 0 ? .dataError : .ok
         } catch {
@@ -87,13 +93,16 @@ public struct Pipeline {
     public func run() -> ExitStatus {
         do {
             let checked = try check()
+            progress.pause()
             report(checked.diagnostics, account: checked.account, files: checked.files.count)
             if checked.diagnostics.errorCount > 0 {
+                progress.finish()
                 console.err("star-report: no report written: fix the errors above and run again.")
                 return .dataError
             }
             let templates = try loadTemplates()
             let engine = RatingEngine(rules: checked.rules)
+            progress.stage("rating")
             let scope = options.quotaScope ?? checked.rules.quotaScope
             let outcome = engine.rate(checked.submissions, year: checked.year, previous: checked.previous, scope: scope)
             let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
@@ -103,6 +112,8 @@ public struct Pipeline {
             let run = ResultsFiles.RunInfo(inputs: checked.files.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
                                            noticeDate: noticeDate, quotaScope: scope, submissions: checked.submissions)
             let output = options.output ?? "reports"
+            progress.stage("writing the reports")
+            defer { progress.finish() }
             let folder = try OutputFolder(output)
             let names: [String]
             do {
@@ -121,6 +132,7 @@ public struct Pipeline {
     }
 
     func fail(_ error: Error) -> ExitStatus {
+        progress.finish()
         if let stop = error as? Stop {
             if !stop.diagnostics.isEmpty { report(stop.diagnostics, account: nil, files: nil) }
             console.err("star-report: \(stop.message)")
@@ -143,7 +155,11 @@ public struct Pipeline {
         validator.selfOverSuperiorWarning = rules.selfOverSuperiorWarning
         let ingest: IngestResult<Validator.Checked>
         do {
-            ingest = try InputFolder().read(directory: options.input) { [validator] raw in validator.check(raw) }
+            progress.stage(progress.readingStage)
+            ingest = try InputFolder().read(directory: options.input) { [validator, progress] raw in
+                progress.record()
+                return validator.check(raw)
+            }
         } catch let e as InputError {
             throw Stop(status: e.kind == .noInput ? .noInput : .ioError, message: e.description)
         }
