@@ -23,11 +23,30 @@ public enum DisplayWidth {
         return w
     }
 
-    /// Columns taken by a string.
+    /// Columns taken by a string: the sum over its grapheme clusters, computed on scalars (grapheme
+    /// breaking is slow): a zero-width joiner joins the next scalar into the same cluster, and an
+    /// emoji presentation selector makes its cluster two columns wide.
     public static func of(_ s: some StringProtocol) -> Int {
         var w = 0
-        for c in s { w += of(c) }
-        return w
+        var cluster = 0
+        var joined = false
+        var openFlag = false  // a regional indicator waiting for its pair
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x7F && v >= 0x20 { w += cluster; cluster = 1; joined = false; openFlag = false; continue }
+            if v == 0xFE0F { cluster = 2; continue }
+            if v == 0x200D { joined = true; continue }
+            let sw = of(u)
+            let isFlag = (0x1F1E6...0x1F1FF).contains(v)
+            // joined by ZWJ, a mark, a skin-tone modifier, or the second half of a flag
+            if joined || sw == 0 || (0x1F3FB...0x1F3FF).contains(v) || (isFlag && openFlag) {
+                cluster = max(cluster, sw); joined = false; openFlag = false; continue
+            }
+            w += cluster
+            cluster = sw
+            openFlag = isFlag
+        }
+        return w + cluster
     }
 
     static func contains(_ table: [(UInt32, UInt32)], _ v: UInt32) -> Bool {

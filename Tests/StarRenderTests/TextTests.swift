@@ -86,3 +86,12 @@ import Testing
         #expect(j.rendered() == "{\n  \"a\": 87.5,\n  \"s\": \"引号\\\"\\\\\\n\\u0001\",\n  \"l\": [1, null]\n}")
     }
 }
+
+@Suite struct StringWidthTests {
+    @Test func stringWidthIsTheSumOfItsGraphemeClusters() {
+        let samples = ["abc", "中文", "e\u{301}x", "👍🏽", "❤️", "👨‍👩‍👧", "市财政局（CZJ）", "a\u{200B}b", "한국어", "★☆", "", "Ａ１", "ﬁ", "🇨🇳"]
+        for s in samples {
+            #expect(DisplayWidth.of(s) == s.reduce(0) { $0 + DisplayWidth.of($1) }, "\(s)")
+        }
+    }
+}
