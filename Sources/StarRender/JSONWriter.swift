@@ -27,9 +27,25 @@ public indirect enum JSON: Sendable, Equatable {
         return out
     }
 
+    static let pads: [String] = (0..<16).map { String(repeating: "  ", count: $0) }
+    static func pad(_ n: Int) -> String { n < pads.count ? pads[n] : String(repeating: "  ", count: n) }
+
+    /// Whether a string can be written between quotes as it is (the common case).
+    static func isPlain(_ s: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            // U+2028 / U+2029 are E2 80 A8 / E2 80 A9
+            if (b == 0xA8 || b == 0xA9) && previous == 0x80 && beforePrevious == 0xE2 { return false }
+            beforePrevious = previous
+            previous = b
+        }
+        return true
+    }
+
     func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        let pad = JSON.pad(indent)
+        let inner = JSON.pad(indent + 1)
         switch self {
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
@@ -61,6 +77,10 @@ public indirect enum JSON: Sendable, Equatable {
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
             out += pad + "]"
+        case .string(let s) where JSON.isPlain(s):
+            out += "\""
+            out += s
+            out += "\""
         case .string(let s):
             out += "\""
             for u in s.unicodeScalars {

@@ -41,6 +41,12 @@ public struct ReportContext {
     let tieMembers: [String: [String: [String]]]
     let warningsByBranch: [String: [Diagnostic]]
     let checksByScope: [String: [QuotaCheck]]
+    /// Plain arrays of the notice's sort keys, by result index (reading them through the results
+    /// array copies whole results).
+    let starsOf: [Int]
+    let finalOf: [Int]
+    /// `common` plus the notice's fixed texts, laid out once.
+    private(set) var noticeCommon: [String: Any] = [:]
 
     public init(outcome: RatingOutcome, rules: RuleSet, config: NoticeConfig, warnings: [Diagnostic],
                 noticeDate: CivilDate, quotaScope: QuotaScope, hasPrevious: Bool) {
@@ -66,6 +72,19 @@ public struct ReportContext {
         tieMembers = members
         warningsByBranch = Dictionary(grouping: warnings.filter { $0.branchID != nil }) { $0.branchID! }
         checksByScope = Dictionary(grouping: outcome.quotaChecks) { $0.scope }
+        starsOf = results.map(\.stars)
+        finalOf = results.map(\.final.raw)
+        common = makeCommon()
+        var n = common
+        n["introLines"] = wrapped(intro, indent: "    ", hanging: "")
+        n["methodLines"] = wrapped("评定办法：" + method, indent: "", hanging: "  ")
+        n["objectionLines"] = wrapped("公示期间，对公示结果有异议的，请以书面、电话或来访形式向\(setting(config.objectionOffice))反映。", indent: "  ", hanging: "  ")
+        n["rule"] = String(repeating: "=", count: ReportContext.textWidth)
+        n["thinRule"] = String(repeating: "-", count: ReportContext.textWidth)
+        n["centeredTitle"] = center(title)
+        n["issuerRight"] = right(setting(config.issuer))
+        n["dateRight"] = right(noticeDate.chinese)
+        noticeCommon = n
     }
 
     var year: Int { outcome.year }
@@ -75,7 +94,10 @@ public struct ReportContext {
     func setting(_ v: String?) -> String { (v?.isEmpty ?? true) ? NoticeConfig.placeholder : v! }
 
     /// Values every template may use.
-    public var common: [String: Any] {
+    /// Values every template may use (computed once: the same for every committee).
+    public private(set) var common: [String: Any] = [:]
+
+    func makeCommon() -> [String: Any] {
         [
             "year": year,
             "title": title,
@@ -130,14 +152,10 @@ public struct ReportContext {
     /// The notice: branches grouped by proposed stars, five to none.
     /// - Parameter committeeID: only that committee's branches (an extract for its e-mail).
     public func notice(committeeID: String? = nil) -> [String: Any] {
-        var c = common
+        var c = noticeCommon
         // Index into the results; copying them per committee cost minutes at 10^6 branches.
         let rated = outcome.results
         let range = committeeID.flatMap { committeeRanges[$0] } ?? rated.startIndex..<rated.endIndex
-        // plain arrays of the sort keys: reading them through the results array copies whole results
-        var starsOf: [Int] = [], finalOf: [Int] = []
-        starsOf.reserveCapacity(range.count); finalOf.reserveCapacity(range.count)
-        for i in range { starsOf.append(rated[i].stars); finalOf.append(rated[i].final.raw) }
         if let id = committeeID {
             c["extractOf"] = range.isEmpty ? id : rated[range.lowerBound].branch.committeeName
         }
@@ -146,8 +164,8 @@ public struct ReportContext {
         let nameW = 36, committeeW = 26, scoreW = 6
         for stars in stride(from: 5, through: 0, by: -1) {
             // indices, not copies: a province's notice has a million rows
-            let members = range.filter { starsOf[$0 - range.lowerBound] == stars }.sorted { a, b in
-                let fa = finalOf[a - range.lowerBound], fb = finalOf[b - range.lowerBound]
+            let members = range.filter { starsOf[$0] == stars }.sorted { a, b in
+                let fa = finalOf[a], fb = finalOf[b]
                 return fa != fb ? fa > fb : a < b  // results are already in committee id, branch id order
             }
             let rows = LazyRows(results: rated, order: members) { i, r in
@@ -175,16 +193,7 @@ public struct ReportContext {
         textLines.append("  " + TextLayout.padLeft("序号", 4) + " " + TextLayout.pad("党组织名称", nameW) + " "
                          + TextLayout.pad("上级党组织", committeeW) + " " + TextLayout.padLeft("得分", scoreW))
         c["groups"] = groups
-        c["introLines"] = wrapped(intro, indent: "    ", hanging: "")
-        c["methodLines"] = wrapped("评定办法：" + method, indent: "", hanging: "  ")
-        c["objectionLines"] = wrapped("公示期间，对公示结果有异议的，请以书面、电话或来访形式向\(setting(config.objectionOffice))反映。", indent: "  ", hanging: "  ")
         c["textHeader"] = textLines[0]
-        c["rule"] = String(repeating: "=", count: ReportContext.textWidth)
-        c["thinRule"] = String(repeating: "-", count: ReportContext.textWidth)
-        c["centeredTitle"] = center(title)
-        c["issuerRight"] = right(setting(config.issuer))
-        c["dateRight"] = right(noticeDate.chinese)
-        c["reviewCount"] = outcome.results.filter(\.needsReview).count
         return c
     }
 
