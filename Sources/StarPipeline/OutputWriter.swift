@@ -4,11 +4,11 @@ import StarRender
 /// The reports' temporary folder beside the output folder: files are written there as they are
 /// rendered, and the folder is moved into place only at the end, so a crash or a full disk never
 /// leaves half a report where the old one was.
-final class OutputFolder: ReportOutput {
+final class OutputFolder: ReportOutput, @unchecked Sendable {
     let target: URL
     let temp: URL
     let old: URL
-    private let fm = FileManager.default
+    private var fm: FileManager { FileManager.default }
 
     init(_ output: String) throws {
         target = URL(fileURLWithPath: output).standardizedFileURL

@@ -22,7 +22,8 @@ struct LazyRows: MustacheSequence {
 
 /// Builds the explicit, sorted context the templates render: data already shaped for display
 /// (Chinese star labels, grouped lists, padded plain-text rows), never the raw model.
-public struct ReportContext {
+/// Immutable once built, so the reports can be rendered from it on several threads.
+public struct ReportContext: @unchecked Sendable {
     public var outcome: RatingOutcome
     public var rules: RuleSet
     public var config: NoticeConfig

@@ -1,10 +1,11 @@
+import Foundation
 import StarModel
 import StarRating
 import StarRules
 
 /// Where reports go: the pipeline's temporary output folder (moved into place only at the end,
 /// so a failure never leaves a partial report), or memory in tests.
-public protocol ReportOutput {
+public protocol ReportOutput: Sendable {
     /// Writes a whole file.
     func write(_ name: String, _ content: String) throws
     /// Writes a file piece by piece.
@@ -12,19 +13,21 @@ public protocol ReportOutput {
 }
 
 /// Collects reports in memory.
-public final class MemoryOutput: ReportOutput {
-    public private(set) var files: [String: String] = [:]
+public final class MemoryOutput: ReportOutput, @unchecked Sendable {
+    private let lock = NSLock()
+    private var _files: [String: String] = [:]
+    public var files: [String: String] { lock.withLock { _files } }
     public init() {}
-    public func write(_ name: String, _ content: String) { files[name] = content }
+    public func write(_ name: String, _ content: String) { lock.withLock { _files[name] = content } }
     public func stream(_ name: String, _ body: ((String) -> Void) -> Void) {
         var s = ""
         body { s += $0 }
-        files[name] = s
+        lock.withLock { _files[name] = s }
     }
 }
 
 /// Renders every report of outputs.md.
-public struct ReportRenderer {
+public struct ReportRenderer: Sendable {
     public var templates: TemplateSet
 
     public init(templates: TemplateSet) { self.templates = templates }
@@ -33,33 +36,68 @@ public struct ReportRenderer {
     public static let fullNoticeLimit = 2000
 
     /// Writes every report to `output`; returns the file names, sorted.
+    /// Writes every report to `output`; returns the file names, sorted. The reports are
+    /// independent, so they are rendered in parallel on the available cores.
     public func render(_ context: ReportContext, run: ResultsFiles.RunInfo, validationText: String, to output: ReportOutput) throws -> [String] {
-        var names: [String] = []
-        func write(_ name: String, _ content: String) throws { try output.write(name, content); names.append(name) }
-        try write("results.csv", ResultsFiles.csv(context.outcome))
-        try output.stream("results.json") { ResultsFiles.json(context.outcome, rules: context.rules, run: run, write: $0) }
-        names.append("results.json")
-        let notice = context.notice()
-        try write("notice.txt", templates.render("notice.txt", notice))
-        let noticeHTML = templates.render("notice.html", notice)
-        try write("notice.html", noticeHTML)
-        for committee in context.committees {
-            // A city's notice goes whole with every e-mail; beyond `fullNoticeLimit` branches each
-            // committee gets the extract of its own branches (20,000 copies of a province's notice
-            // would be terabytes).
-            let attachment = context.outcome.results.count <= ReportRenderer.fullNoticeLimit
-                ? noticeHTML : templates.render("notice.html", context.notice(committeeID: committee.id))
-            let summary = templates.render("summary.txt", context.summary(committeeID: committee.id))
-            try write("summary-\(committee.id).txt", summary)
-            let mail = EmailMessage(
-                fromName: context.setting(context.config.issuer), fromAddress: context.config.senderEmail ?? "star-report@localhost.invalid",
-                toName: committee.name, toAddress: context.config.committeeEmails[committee.id],
-                subject: "\(context.year)年度基层服务型党组织星级评定结果汇总（\(committee.name)）", date: context.noticeDate,
-                body: summary, attachmentName: "notice-\(context.year).html", attachment: attachment,
-                idHint: "\(context.year).\(committee.id)")
-            try write("summary-\(committee.id).eml", mail.rendered)
+        let small = context.outcome.results.count <= ReportRenderer.fullNoticeLimit
+        let committees = context.committees
+        // A city's notice goes whole with every e-mail; beyond `fullNoticeLimit` branches each
+        // committee gets the extract of its own branches (20,000 copies of a province's notice
+        // would be terabytes). The whole notice is rendered first only when it is attached.
+        let fullNoticeHTML = small ? templates.render("notice.html", context.notice()) : nil
+        let chunk = max(1, committees.count / 16)
+        var tasks: [@Sendable () throws -> [String]] = [
+            {
+                try output.write("results.csv", ResultsFiles.csv(context.outcome))
+                try output.stream("results.json") { ResultsFiles.json(context.outcome, rules: context.rules, run: run, write: $0) }
+                return ["results.csv", "results.json"]
+            },
+            {
+                let notice = context.notice()
+                try output.write("notice.txt", self.templates.render("notice.txt", notice))
+                try output.write("notice.html", fullNoticeHTML ?? self.templates.render("notice.html", notice))
+                try output.write("validation.txt", validationText)
+                return ["notice.txt", "notice.html", "validation.txt"]
+            },
+        ]
+        for start in stride(from: 0, to: committees.count, by: chunk) {
+            let part = committees[start..<min(committees.count, start + chunk)]
+            tasks.append {
+                var names: [String] = []
+                for committee in part {
+                    let attachment = fullNoticeHTML ?? self.templates.render("notice.html", context.notice(committeeID: committee.id))
+                    names += try self.writeSummary(context, committee: committee, attachment: attachment, to: output)
+                }
+                return names
+            }
         }
-        try write("validation.txt", validationText)
-        return names.sorted()
+        let results = TaskResults(count: tasks.count)
+        let work = tasks
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            results.set(i, Result { try work[i]() })
+        }
+        return try results.all().flatMap { try $0.get() }.sorted()
     }
+
+    func writeSummary(_ context: ReportContext, committee: (id: String, name: String), attachment: String, to output: ReportOutput) throws -> [String] {
+        let summary = templates.render("summary.txt", context.summary(committeeID: committee.id))
+        try output.write("summary-\(committee.id).txt", summary)
+        let mail = EmailMessage(
+            fromName: context.setting(context.config.issuer), fromAddress: context.config.senderEmail ?? "star-report@localhost.invalid",
+            toName: committee.name, toAddress: context.config.committeeEmails[committee.id],
+            subject: "\(context.year)年度基层服务型党组织星级评定结果汇总（\(committee.name)）", date: context.noticeDate,
+            body: summary, attachmentName: "notice-\(context.year).html", attachment: attachment,
+            idHint: "\(context.year).\(committee.id)")
+        try output.write("summary-\(committee.id).eml", mail.rendered)
+        return ["summary-\(committee.id).txt", "summary-\(committee.id).eml"]
+    }
+}
+
+/// Results of parallel tasks, one slot each.
+final class TaskResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<[String], Error>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<[String], Error>) { lock.withLock { slots[i] = r } }
+    func all() -> [Result<[String], Error>] { lock.withLock { slots.compactMap { $0 } } }
 }
