@@ -50,6 +50,9 @@ struct CSVTable {
 
 extension String {
     var trimmingSpaces: String {
+        // fast path: nothing to trim (almost every cell)
+        if let f = unicodeScalars.first, let l = unicodeScalars.last,
+           f != " " && f != "\t" && f != "\u{3000}" && l != " " && l != "\t" && l != "\u{3000}" { return self }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" { s = s.dropLast() }

@@ -127,7 +127,7 @@ public struct InputFolder: Sendable {
     /// Reads one file of the folder by its name: a submission (XML or CSV), the register, the
     /// rules or config file. Touches no shared state, so files can be read in parallel.
     public func read<Record: Sendable>(bytes: [UInt8], name: String, path: String,
-                                       transform: (RawSubmission) -> Record) -> FileResult<Record> {
+                                       transform: @escaping @Sendable (RawSubmission) -> Record) -> FileResult<Record> {
         let lower = name.lowercased()
         var r = FileResult<Record>(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes)))
         if lower == InputFolder.registerName {
@@ -148,9 +148,10 @@ public struct InputFolder: Sendable {
             }
         } else if lower.hasSuffix(".csv") {
             r.account.kind = .csv
-            var records: [Record] = []
-            r.account.records = CSVSubmissionReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics) { records.append(transform($0)) }
-            r.submissions = records
+            // Rows are parsed in order on this thread and transformed in batches on the others.
+            let batches = BatchTransformer(transform)
+            r.account.records = CSVSubmissionReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics) { batches.add($0) }
+            r.submissions = batches.finish()
         } else {
             r.diagnostics.append(.warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
                                           "not a submission (.xml or .csv), the register, rules.toml or config.toml: ignored"))
@@ -166,4 +167,46 @@ final class ResultSlots<Record: Sendable>: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ v: Result<InputFolder.FileResult<Record>, InputError>) { lock.withLock { slots[i] = v } }
     var values: [Result<InputFolder.FileResult<Record>, InputError>?] { lock.withLock { slots } }
+}
+
+/// Applies a transform to records in batches on a concurrent queue, keeping their order; at most
+/// a few batches are in flight, so memory stays bounded however long the sheet is.
+final class BatchTransformer<Record: Sendable>: @unchecked Sendable {
+    private let transform: @Sendable (RawSubmission) -> Record
+    private let batchSize = 2048
+    private var pending: [RawSubmission] = []
+    private var done: [[Record]?] = []
+    private let lock = NSLock()
+    private let group = DispatchGroup()
+    private let inFlight = DispatchSemaphore(value: 4)
+
+    init(_ transform: @escaping @Sendable (RawSubmission) -> Record) {
+        self.transform = transform
+        pending.reserveCapacity(batchSize)
+    }
+
+    func add(_ raw: RawSubmission) {
+        pending.append(raw)
+        if pending.count == batchSize { dispatch() }
+    }
+
+    private func dispatch() {
+        let batch = pending
+        pending = []
+        pending.reserveCapacity(batchSize)
+        let slot = lock.withLock { done.append(nil); return done.count - 1 }
+        inFlight.wait()
+        DispatchQueue.global().async(group: group) { [self] in
+            let out = batch.map(transform)
+            lock.withLock { done[slot] = out }
+            inFlight.signal()
+        }
+    }
+
+    /// Waits for every batch; the records in the order they were added.
+    func finish() -> [Record] {
+        if !pending.isEmpty { dispatch() }
+        group.wait()
+        return lock.withLock { done.flatMap { $0 ?? [] } }
+    }
 }

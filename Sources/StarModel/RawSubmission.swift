@@ -87,8 +87,48 @@ public enum FieldKey: Hashable, Sendable, Comparable, CustomStringConvertible {
         return k
     }()
 
-    private var order: Int { FieldKey.allColumns.firstIndex(of: self) ?? 0 }
+    /// Position in `allColumns` (a switch, not a search: it is used for every field of every row).
+    public var ordinal: Int {
+        switch self {
+        case .year: 0
+        case .branchID: 1
+        case .branchName: 2
+        case .committeeID: 3
+        case .committeeName: 4
+        case .category: 5
+        case .members: 6
+        case .aspect(let s, let n):
+            7 + (s == .selfEvaluation ? 0 : s == .massEvaluation ? 10 : 20) + (n - 1)
+        case .massMemberParticipants: 37
+        case .massPublicParticipants: 38
+        case .satisfaction: 39
+        case .commendationLevel: 40
+        case .innovationLevel: 41
+        case .criticismsWorkCommittee: 42
+        case .criticismsMunicipalCommittee: 43
+        case .leadershipMinorSanctions: 44
+        case .leadershipMajorSanctions: 45
+        case .memberSanctions: 46
+        case .electionDue: 47
+        case .electionHeld: 48
+        case .electionDelayApproved: 49
+        case .unexcusedAbsences: 50
+        }
+    }
+
+    private var order: Int { ordinal }
     public static func < (a: FieldKey, b: FieldKey) -> Bool { a.order < b.order }
+}
+
+/// The raw fields of a record by key: a fixed table of one slot per column (a dictionary keyed by
+/// an enum with payloads cost more than parsing the row itself).
+public struct FieldTable: Sendable {
+    private var slots: [RawField?] = Array(repeating: nil, count: FieldKey.allColumns.count)
+    public init() {}
+    public subscript(key: FieldKey) -> RawField? {
+        get { slots[key.ordinal] }
+        set { slots[key.ordinal] = newValue }
+    }
 }
 
 /// One submission as read from a file, before any checking: every value is still text with its
@@ -98,7 +138,7 @@ public struct RawSubmission: Sendable {
     public var format: Format
     /// File and line where the record starts.
     public var location: SourceLocation
-    public var fields: [FieldKey: RawField] = [:]
+    public var fields = FieldTable()
     /// Every commendation's level (XML: one per element; CSV: the one column when not empty).
     public var commendationLevels: [RawField] = []
     public var innovationLevels: [RawField] = []

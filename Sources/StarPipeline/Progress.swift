@@ -29,10 +29,22 @@ final class Progress: @unchecked Sendable {
         lock.withLock { records += 1 }
     }
 
+    /// `STAR_REPORT_TIMING=1` prints how long each stage took (for profiling; see the README).
+    private let timing = ProcessInfo.processInfo.environment["STAR_REPORT_TIMING"] == "1"
+    private var stageStart = Date()
+
     func stage(_ name: String) {
-        guard enabled else { return }
+        lap()
+        lock.withLock { stageStart = Date() }
+        guard enabled else { lock.withLock { stage = name }; return }
         lock.withLock { stage = name; paused = false }
         draw()
+    }
+
+    private func lap() {
+        guard timing else { return }
+        let (s, t) = lock.withLock { (stage, stageStart) }
+        if !s.isEmpty { FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s\n", s, Date().timeIntervalSince(t)).utf8)) }
     }
 
     private func draw() {
@@ -53,6 +65,8 @@ final class Progress: @unchecked Sendable {
 
     /// Stops for good.
     func finish() {
+        lap()
+        lock.withLock { stage = "" }
         guard enabled else { return }
         timer?.cancel()
         pause()

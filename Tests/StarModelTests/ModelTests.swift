@@ -71,3 +71,10 @@ import Testing
         }
     }
 }
+
+@Suite struct FieldKeyTests {
+    @Test func ordinalIsThePositionInAllColumns() {
+        for (i, k) in FieldKey.allColumns.enumerated() { #expect(k.ordinal == i, "\(k)") }
+        #expect(Set(FieldKey.allColumns.map(\.description)).count == FieldKey.allColumns.count)
+    }
+}
