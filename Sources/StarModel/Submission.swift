@@ -47,10 +47,36 @@ public struct Election: Hashable, Sendable, Codable {
 public struct Submission: Hashable, Sendable, Codable {
     public var year: Int
     public var branch: BranchInfo
+    /// The thirty aspects (self, mass, superior; ten each) in tenths, one byte each: a province
+    /// holds a million submissions, and three arrays of `Tenths` cost ten times the memory.
+    private var aspects: [UInt8]
+
     /// Ten aspects each, in tenths (0…100).
-    public var selfScores: [Tenths]
-    public var massScores: [Tenths]
-    public var superiorScores: [Tenths]
+    public var selfScores: [Tenths] {
+        get { aspects[0..<10].map { Tenths(Int($0)) } }
+        set { set(0, newValue) }
+    }
+    public var massScores: [Tenths] {
+        get { aspects[10..<20].map { Tenths(Int($0)) } }
+        set { set(10, newValue) }
+    }
+    public var superiorScores: [Tenths] {
+        get { aspects[20..<30].map { Tenths(Int($0)) } }
+        set { set(20, newValue) }
+    }
+
+    private mutating func set(_ offset: Int, _ scores: [Tenths]) {
+        precondition(scores.count == 10 && scores.allSatisfy { (0...255).contains($0.raw) }, "ten aspects of 0.0–25.5")
+        for (i, t) in scores.enumerated() { aspects[offset + i] = UInt8(t.raw) }
+    }
+
+    /// The total of a sheet, in tenths.
+    public func total(_ sheet: Sheet) -> Tenths {
+        let offset = sheet == .selfEvaluation ? 0 : sheet == .massEvaluation ? 10 : 20
+        var sum = 0
+        for i in offset..<(offset + 10) { sum += Int(aspects[i]) }
+        return Tenths(sum)
+    }
     public var massMemberParticipants: Int
     public var massPublicParticipants: Int
     /// Democratic-appraisal satisfaction rate, percent in tenths (0…1000).
@@ -75,13 +101,14 @@ public struct Submission: Hashable, Sendable, Codable {
                 election: Election? = nil, unexcusedAbsences: Int = 0,
                 source: SourceLocation = SourceLocation(file: "-", line: 1)) {
         self.year = year; self.branch = branch
-        self.selfScores = selfScores; self.massScores = massScores; self.superiorScores = superiorScores
+        self.aspects = Array(repeating: 0, count: 30)
         self.massMemberParticipants = massMemberParticipants; self.massPublicParticipants = massPublicParticipants
         self.satisfaction = satisfaction; self.commendations = commendations; self.innovations = innovations
         self.criticismsWorkCommittee = criticismsWorkCommittee; self.criticismsMunicipalCommittee = criticismsMunicipalCommittee
         self.leadershipMinorSanctions = leadershipMinorSanctions; self.leadershipMajorSanctions = leadershipMajorSanctions
         self.memberSanctions = memberSanctions; self.election = election; self.unexcusedAbsences = unexcusedAbsences
         self.source = source
+        self.selfScores = selfScores; self.massScores = massScores; self.superiorScores = superiorScores
     }
 
     public func scores(_ sheet: Sheet) -> [Tenths] {

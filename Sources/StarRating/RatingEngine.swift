@@ -58,9 +58,9 @@ public struct RatingEngine: Sendable {
 
     /// Everything up to (not including) the quotas, for one branch.
     public func rateOne(_ s: Submission, referenceDate: CivilDate) -> BranchResult {
-        let selfTotal = s.selfScores.reduce(Tenths.zero, +)
-        let massTotal = s.massScores.reduce(Tenths.zero, +)
-        let superiorTotal = s.superiorScores.reduce(Tenths.zero, +)
+        let selfTotal = s.total(.selfEvaluation)
+        let massTotal = s.total(.massEvaluation)
+        let superiorTotal = s.total(.superiorEvaluation)
         let base = Self.weightedBase(selfTotal: selfTotal, massTotal: massTotal, superiorTotal: superiorTotal, rules: rules)
 
         var trail: [TrailEntry] = []

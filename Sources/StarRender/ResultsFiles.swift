@@ -38,12 +38,13 @@ public enum ResultsFiles {
         public var inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)]
         public var noticeDate: CivilDate
         public var quotaScope: QuotaScope
-        /// The rated submissions by branch id: the inputs each trail starts from.
-        public var submissions: [String: Submission]
+        /// The rated submissions in the results' order (committee id, branch id): the inputs
+        /// each trail starts from.
+        public var submissions: [Submission]
         public init(inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate, quotaScope: QuotaScope,
                     submissions: [Submission] = []) {
             self.inputs = inputs; self.noticeDate = noticeDate; self.quotaScope = quotaScope
-            self.submissions = Dictionary(submissions.map { ($0.branch.id, $0) }, uniquingKeysWith: { a, _ in a })
+            self.submissions = submissions
         }
     }
 
@@ -64,6 +65,17 @@ public enum ResultsFiles {
             if let a = t.starsAfter { m.append(("stars_after", .int(a))) }
             m.append(("message", .string(t.message)))
             return .object(m)
+        }
+        // Both lists are sorted by committee id then branch id, so they line up; a walking index
+        // finds each result's submission without a dictionary of a million entries.
+        var cursor = 0
+        func submission(_ r: BranchResult) -> Submission? {
+            while cursor < run.submissions.count,
+                  (run.submissions[cursor].branch.committeeID, run.submissions[cursor].branch.id) < (r.branch.committeeID, r.branch.id) {
+                cursor += 1
+            }
+            guard cursor < run.submissions.count, run.submissions[cursor].branch.id == r.branch.id else { return nil }
+            return run.submissions[cursor]
         }
         func inputs(_ s: Submission?) -> JSON {
             guard let s else { return .null }
@@ -90,7 +102,7 @@ public enum ResultsFiles {
                 ("branch_id", .string(r.branch.id)), ("branch_name", .string(r.branch.name)),
                 ("committee_id", .string(r.branch.committeeID)), ("committee_name", .string(r.branch.committeeName)),
                 ("category", .string(r.branch.category)), ("members", .int(r.branch.members)),
-                ("inputs", inputs(run.submissions[r.branch.id])),
+                ("inputs", inputs(submission(r))),
                 ("self_total", .tenths(r.selfTotal)), ("mass_total", .tenths(r.massTotal)), ("superior_total", .tenths(r.superiorTotal)),
                 ("base", .tenths(r.base)), ("bonus", .tenths(r.bonus)), ("deduction", .tenths(r.deduction)), ("final", .tenths(r.final)),
                 ("band_stars", .int(r.bandStars)), ("condition_stars", .int(r.conditionStars)), ("stars", .int(r.stars)),

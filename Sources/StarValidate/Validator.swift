@@ -171,8 +171,8 @@ public struct Validator: Sendable {
             d.append(.warning("W-PARTICIPANTS", at: at, field: "mass_member_participants", branch: s.branch.id,
                               "\(s.massMemberParticipants) member raters but the branch has \(s.branch.members) members"))
         }
-        let selfTotal = s.selfScores.reduce(Tenths.zero, +)
-        let superiorTotal = s.superiorScores.reduce(Tenths.zero, +)
+        let selfTotal = s.total(.selfEvaluation)
+        let superiorTotal = s.total(.superiorEvaluation)
         if selfTotal - superiorTotal > selfOverSuperiorWarning {
             d.append(.warning("W-SELF-HIGH", at: raw.fields[.aspect(.selfEvaluation, 1)]?.location ?? raw.location, field: "self_total", branch: s.branch.id,
                               "self-evaluation total \(selfTotal) is more than \(selfOverSuperiorWarning) above the superior's \(superiorTotal)"))
