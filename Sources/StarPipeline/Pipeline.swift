@@ -153,6 +153,7 @@ public struct Pipeline {
         var validator = Validator(year: year)
         validator.participationWarningPercent = rules.participationWarningPercent
         validator.selfOverSuperiorWarning = rules.selfOverSuperiorWarning
+        validator.aspectMax = rules.aspectMax
         let ingest: IngestResult<Validator.Checked>
         do {
             progress.stage(progress.readingStage)

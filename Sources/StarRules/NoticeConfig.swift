@@ -25,11 +25,9 @@ public struct NoticeConfig: Sendable, Equatable {
     /// Parses the file; an absent file gives the empty config. Errors are bad TOML or bad keys.
     public static func parse(_ text: String, path: String) -> Result<NoticeConfig, DiagnosticList> {
         let doc: TOMLTable
-        do { doc = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            return .failure(DiagnosticList([.error("E-CONFIG", at: SourceLocation(file: path, line: e.source.begin.line, column: e.source.begin.column),
-                                                   "not valid TOML: \(e.description)")]))
-        } catch {
-            return .failure(DiagnosticList([.error("E-CONFIG", at: SourceLocation(file: path, line: 1), "not valid TOML")]))
+        switch TOMLReader.document(text, path: path, code: "E-CONFIG") {
+        case .success(let d): doc = d
+        case .failure(let e): return .failure(e)
         }
         var r = TOMLReader(path: path, text: text, code: "E-CONFIG")
         var c = NoticeConfig()

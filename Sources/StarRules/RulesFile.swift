@@ -19,13 +19,9 @@ public enum RulesFile {
 
     public static func parse(_ text: String, path: String) -> Result<RuleSet, DiagnosticList> {
         let doc: TOMLTable
-        do {
-            doc = try TOMLTable(string: text)
-        } catch let e as TOMLParseError {
-            return .failure(DiagnosticList([.error("E-RULES", at: SourceLocation(file: path, line: e.source.begin.line, column: e.source.begin.column),
-                                                   "not valid TOML: \(e.description)")]))
-        } catch {
-            return .failure(DiagnosticList([.error("E-RULES", at: SourceLocation(file: path, line: 1), "not valid TOML")]))
+        switch TOMLReader.document(text, path: path, code: "E-RULES") {
+        case .success(let d): doc = d
+        case .failure(let e): return .failure(e)
         }
         var r = TOMLReader(path: path, text: text, code: "E-RULES")
         var rules = RuleSet()
@@ -45,7 +41,7 @@ public enum RulesFile {
         }
         if let t = r.table(doc, "scores", parent: nil) {
             r.checkKeys(t, table: "scores", known: ["aspect_max", "max_score"])
-            rules.aspectMax = r.tenths(t, "aspect_max", table: "scores") ?? rules.aspectMax
+            rules.aspectMax = r.tenths(t, "aspect_max", table: "scores", max: Tenths(100)) ?? rules.aspectMax
             rules.maxScore = r.tenths(t, "max_score", table: "scores") ?? rules.maxScore
         }
         if let t = r.table(doc, "bonus", parent: nil) {

@@ -15,6 +15,18 @@ struct TOMLReader {
         self.code = code
     }
 
+    /// Parses a TOML document; invalid TOML is one diagnostic with line and column.
+    static func document(_ text: String, path: String, code: String) -> Result<TOMLTable, DiagnosticList> {
+        do {
+            return .success(try TOMLTable(string: text))
+        } catch let e as TOMLParseError {
+            return .failure(DiagnosticList([.error(code, at: SourceLocation(file: path, line: e.source.begin.line, column: e.source.begin.column),
+                                                   "not valid TOML: \(e.description)")]))
+        } catch {
+            return .failure(DiagnosticList([.error(code, at: SourceLocation(file: path, line: 1), "not valid TOML")]))
+        }
+    }
+
     /// Line of `key =` inside `[table]` (or `[[table]]` number `index`), or of the table header.
     func line(table: String?, key: String?, index: Int? = nil) -> Int {
         var inTable = table == nil

@@ -9,6 +9,8 @@ public struct Validator: Sendable {
     public var participationWarningPercent: Int
     /// A self-evaluation total more than this above the superior's is a warning.
     public var selfOverSuperiorWarning: Tenths
+    /// The highest score of one aspect (rules file `aspect_max`; the format allows up to 10.0).
+    public var aspectMax = Tenths(100)
 
     public init(year: Int, participationWarningPercent: Int = 80, selfOverSuperiorWarning: Tenths = Tenths(150)) {
         self.year = year
@@ -127,7 +129,7 @@ public struct Validator: Sendable {
         let members = reader.integer(.members, range: 0...1_000_000)
         var sheets: [Sheet: [Tenths]] = [:]
         for sheet in Sheet.allCases {
-            sheets[sheet] = (1...10).compactMap { reader.decimal(.aspect(sheet, $0), max: Tenths(100)) }
+            sheets[sheet] = (1...10).compactMap { reader.decimal(.aspect(sheet, $0), max: aspectMax) }
         }
         let memberParticipants = reader.integer(.massMemberParticipants, range: 0...1_000_000)
         let publicParticipants = reader.integer(.massPublicParticipants, range: 0...1_000_000)
