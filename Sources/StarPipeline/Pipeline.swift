@@ -150,6 +150,10 @@ public struct Pipeline {
         let folderRules = Pipeline.join(options.input, InputFolder.rulesName)
         let rules = try loadRules(folderRules: FileManager.default.contents(atPath: folderRules).map { (folderRules, String(decoding: $0, as: UTF8.self)) })
         let year = try options.year ?? inferYear()
+        guard (2000...2100).contains(year) else {
+            throw Stop(status: .usage, message: options.year != nil ? "--year must be between 2000 and 2100"
+                       : "cannot tell the rating year from \(options.input): pass --year YYYY")
+        }
         var validator = Validator(year: year)
         validator.participationWarningPercent = rules.participationWarningPercent
         validator.selfOverSuperiorWarning = rules.selfOverSuperiorWarning
@@ -163,6 +167,9 @@ public struct Pipeline {
             }
         } catch let e as InputError {
             throw Stop(status: e.kind == .noInput ? .noInput : .ioError, message: e.description)
+        }
+        guard ingest.files.contains(where: { $0.kind == .xml || $0.kind == .csv }) else {
+            throw Stop(status: .noInput, message: "no submissions in \(options.input): expected *.xml files or *.csv sheets")
         }
         var diagnostics = ingest.diagnostics
         let outcome = validator.crossCheck(ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs)
@@ -209,7 +216,7 @@ public struct Pipeline {
         catch let e as InputError { throw Stop(status: e.kind == .noInput ? .noInput : .ioError, message: e.description) }
         var counts: [Int: Int] = [:]
         for y in years.submissions { if let y { counts[y, default: 0] += 1 } }
-        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0  // 0: unknown, reported by the caller
     }
 
     func loadRules(folderRules: (path: String, text: String)?) throws -> RuleSet {

@@ -68,6 +68,17 @@ func runBinary(_ args: [String], cwd: URL = repoRoot) throws -> (Int32, String, 
         #expect(err.contains("input folder not found: no/such/folder"))
     }
 
+    @Test func emptyFolderExits66AndUnknownYearExits64() throws {
+        let dir = try temporaryDirectory("empty")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (s1, _, e1) = try runBinary(["validate", "--input", dir.path, "--year", "2026"])
+        #expect(s1 == 66 && e1.contains("no submissions in"))
+        let (s2, _, e2) = try runBinary(["run", "--input", dir.path, "--output", dir.path + "/out"])
+        #expect(s2 == 64 && e2.contains("pass --year YYYY"))
+        let (s3, _, e3) = try runBinary(["validate", "--input", "SampleData/2026", "--year", "1999"])
+        #expect(s3 == 64 && e3.contains("--year must be between 2000 and 2100"))
+    }
+
     @Test func unwritableOutputExits73() throws {
         let (status, _, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", "/proc/star-report/out"])
         #expect(status == 73)
