@@ -12,8 +12,18 @@ public enum TextLayout {
         return String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted))) + fitted
     }
 
-    /// `s` cut to at most `width` columns, ending in `…` when cut.
+    /// Line breaks, tabs and other control characters typed into a name (Alt+Enter in Excel)
+    /// become spaces, so that a table row stays one row.
+    public static func oneLine(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { u in
+            u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) || u == "\u{2028}" || u == "\u{2029}" ? " " : u
+        }))
+    }
+
+    /// `s` on one line, cut to at most `width` columns, ending in `…` when cut.
     public static func fit(_ s: String, _ width: Int) -> String {
+        let s = oneLine(s)
         guard DisplayWidth.of(s) > width else { return s }
         var out = ""
         var w = 0
@@ -28,7 +38,8 @@ public enum TextLayout {
 
     /// Breaks `s` into lines of at most `width` columns, at spaces where it can and anywhere
     /// between CJK characters; continuation lines start with `indent`.
-    public static func wrap(_ s: String, width: Int, indent: String = "") -> [String] {
+    public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
+        let s = oneLine(text)
         var lines: [String] = []
         var line = ""
         var lineWidth = 0

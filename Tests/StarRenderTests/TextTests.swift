@@ -52,6 +52,11 @@ import Testing
         #expect(DisplayWidth.of(TextLayout.pad("市住房和城乡建设局机关第一党支部", 20)) == 20)
     }
 
+    @Test func namesWithLineBreaksStayOnOneRow() {
+        #expect(TextLayout.pad("多行\n名称", 10) == "多行 名称 ")
+        #expect(TextLayout.pad("a\r\nb\tc", 6) == "a  b c")
+    }
+
     @Test func wrapKeepsEveryCharacterAndTheWidth() {
         let text = "评定办法：基础分 = 自评×20% + 党员群众测评×30% + 上级党组织考评×50%，按规定加分、减分后为最终得分（满分100分）。"
             + String(repeating: "同分并列的党组织一并调整 ", count: 8)
