@@ -98,3 +98,28 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         #expect(m.rendered.contains("\r\nTo: undisclosed-recipients:;\r\n"))
     }
 }
+
+@Suite struct LongNameLayoutTests {
+    @Test func linesFitSeventyEightColumnsEvenWithHundredCharacterNames() throws {
+        let long = String(repeating: "很", count: 100)
+        let subs = (0..<12).map { i in
+            Submission(year: 2026, branch: BranchInfo(id: "L-\(i)", name: i % 2 == 0 ? long : "多行\n名称\t\(i)", committeeID: "C",
+                                                      committeeName: long, members: 5),
+                       selfScores: Array(repeating: Tenths(50 + 4 * i), count: 10), massScores: Array(repeating: Tenths(50 + 4 * i), count: 10),
+                       superiorScores: Array(repeating: Tenths(50 + 4 * i), count: 10), massMemberParticipants: 5, satisfaction: Tenths(950))
+        }
+        var config = NoticeConfig()
+        config.issuer = long
+        config.objectionOffice = long
+        config.objectionAddress = long
+        let context = ReportContext(outcome: RatingEngine().rate(subs, year: 2026), rules: .anyang2017, config: config, warnings: [],
+                                    noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
+        let templates = try TemplateSet(directory: templatesDir)
+        for (name, text) in [("notice.txt", templates.render("notice.txt", context.notice())),
+                             ("summary.txt", templates.render("summary.txt", context.summary(committeeID: "C")))] {
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                #expect(DisplayWidth.of(line) <= 78, "\(name):\(i + 1) is \(DisplayWidth.of(line)) columns: \(line)")
+            }
+        }
+    }
+}
