@@ -14,8 +14,8 @@ public struct IngestResult<Record: Sendable>: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Every file looked at, for the closing account and the results' provenance.
     public var files: [FileAccount] = []
-    /// The rules file and the notice settings found in the folder (path and text), if any.
-    public var rulesFile: (path: String, text: String)?
+    /// The notice settings found in the folder (path and text), if any. (The rules file is read
+    /// first, by the pipeline: checking each record needs it.)
     public var configFile: (path: String, text: String)?
     /// Branch ids named by XML files that were rejected before extraction (schema errors): the
     /// branch did submit, so the register check must not call it missing.
@@ -62,11 +62,6 @@ public struct InputFolder: Sendable {
     /// The path of the shipped XSD, for `xmllint --schema` by hand.
     public static var schemaPath: String? { Bundle.module.url(forResource: "submission", withExtension: "xsd")?.path }
 
-    /// Reads the folder keeping every raw submission.
-    public func read(directory: String) throws(InputError) -> IngestResult<RawSubmission> {
-        try read(directory: directory) { $0 }
-    }
-
     /// Reads the folder, turning each branch record into `transform(record)` as soon as it is read.
     public func read<Record: Sendable>(directory: String, transform: @escaping @Sendable (RawSubmission) -> Record) throws(InputError) -> IngestResult<Record> {
         var isDir: ObjCBool = false
@@ -107,7 +102,6 @@ public struct InputFolder: Sendable {
             result.submissions += file.submissions
             if let r = file.register { result.register = r }
             if let id = file.rejectedBranchID { result.rejectedBranchIDs.insert(id) }
-            if file.account.kind == .rules { result.rulesFile = (file.account.path, file.text ?? "") }
             if file.account.kind == .config { result.configFile = (file.account.path, file.text ?? "") }
             result.files.append(file.account)
         }
@@ -135,8 +129,10 @@ public struct InputFolder: Sendable {
             let reg = RegisterReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics)
             r.account.records = reg.count
             r.register = reg
-        } else if lower == InputFolder.rulesName || lower == InputFolder.configName {
-            r.account.kind = lower == InputFolder.rulesName ? .rules : .config
+        } else if lower == InputFolder.rulesName {
+            r.account.kind = .rules
+        } else if lower == InputFolder.configName {
+            r.account.kind = .config
             r.text = String(decoding: bytes, as: UTF8.self)
         } else if lower.hasSuffix(".xml") {
             r.account.kind = .xml

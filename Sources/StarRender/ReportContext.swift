@@ -83,7 +83,6 @@ public struct ReportContext: @unchecked Sendable {
         n["rule"] = String(repeating: "=", count: ReportContext.textWidth)
         n["thinRule"] = String(repeating: "-", count: ReportContext.textWidth)
         n["centeredTitle"] = center(title)
-        n["issuerRight"] = right(setting(config.issuer))
         n["issuerLines"] = TextLayout.wrap(setting(config.issuer), width: ReportContext.textWidth).map { ["line": right($0)] }
         var contact = wrapped("联系电话：\(setting(config.objectionPhone))", indent: "  ", hanging: "    ")
         contact += wrapped("地址：\(setting(config.objectionAddress))", indent: "  ", hanging: "    ")
@@ -230,7 +229,6 @@ public struct ReportContext: @unchecked Sendable {
         c["committeeID"] = committeeID
         c["committeeName"] = name
         c["email"] = config.committeeEmails[committeeID] ?? NoticeConfig.placeholder
-        c["centeredHeading"] = center("\(name)\(year)年度星级评定结果")
         c["headingLines"] = TextLayout.wrap("\(name)\(year)年度星级评定结果", width: ReportContext.textWidth).map { ["line": center($0)] }
         c["closingLines"] = wrapped("公示期：\(noticeDate.chinese)至\(periodEnd.chinese)。如有异议请向\(setting(config.objectionOffice))反映，"
                                     + "电话 \(setting(config.objectionPhone))。", indent: "", hanging: "  ")
