@@ -84,11 +84,11 @@ public struct InputFolder: Sendable {
         let slots = ResultSlots<Record>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
             let (name, path) = entries[i]
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = InputFolder.contents(of: path) else {
                 slots.set(i, .failure(InputError(kind: .cannotRead, description: "cannot read \(path)")))
                 return
             }
-            slots.set(i, .success(self.read(bytes: [UInt8](data), name: name, path: path, transform: transform)))
+            slots.set(i, .success(self.read(bytes: bytes, name: name, path: path, transform: transform)))
         }
         var result = IngestResult<Record>()
         for outcome in slots.values {
@@ -106,6 +106,22 @@ public struct InputFolder: Sendable {
             result.files.append(file.account)
         }
         return result
+    }
+
+    /// A file's bytes, read straight into one array (`Data` then `[UInt8]` would hold a
+    /// province's sheet twice).
+    static func contents(of path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        guard fseek(f, 0, SEEK_END) == 0 else { return nil }
+        let size = ftell(f)
+        guard size >= 0, fseek(f, 0, SEEK_SET) == 0 else { return nil }
+        var ok = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = size == 0 ? 0 : fread(buffer.baseAddress, 1, size, f)
+            ok = count == size
+        }
+        return ok ? bytes : nil
     }
 
     /// What one file gave.

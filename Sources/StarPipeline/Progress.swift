@@ -44,7 +44,9 @@ final class Progress: @unchecked Sendable {
     private func lap() {
         guard timing else { return }
         let (s, t) = lock.withLock { (stage, stageStart) }
-        if !s.isEmpty { FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s\n", s, Date().timeIntervalSince(t)).utf8)) }
+        if !s.isEmpty {
+            FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s, peak memory so far %@\n", s, Date().timeIntervalSince(t), Progress.peakMemory()).utf8))
+        }
     }
 
     private func draw() {
@@ -54,6 +56,13 @@ final class Progress: @unchecked Sendable {
         let rate = readingStage == s ? ", \(Int(Double(n) / seconds)) records/s" : ""
         let line = "\r\u{1B}[K[star-report] \(s) — \(n) records read\(rate), \(Int(seconds)) s"
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// The process's peak resident memory (VmHWM of /proc/self/status, Linux).
+    static func peakMemory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "unknown" }
+        return line.dropFirst(6).trimmingCharacters(in: .whitespaces)
     }
 
     /// Clears the line so that diagnostics print cleanly; the next stage shows it again.

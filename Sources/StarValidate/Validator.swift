@@ -28,10 +28,22 @@ public struct Validator: Sendable {
 
     /// One record checked on its own: what the checks across records need, and nothing of its text.
     public struct Checked: Sendable {
-        public var submission: Submission?
+        /// Boxed, so that a million records waiting for the checks across records stay small.
+        private let box: Box?
+        public var submission: Submission? { box?.submission }
         public var diagnostics: [Diagnostic]
         public var branchID: String?
         public var location: SourceLocation
+
+        init(submission: Submission?, diagnostics: [Diagnostic], branchID: String?, location: SourceLocation) {
+            box = submission.map(Box.init)
+            self.diagnostics = diagnostics; self.branchID = branchID; self.location = location
+        }
+
+        final class Box: Sendable {
+            let submission: Submission
+            init(_ s: Submission) { submission = s }
+        }
     }
 
     /// Checks one record by itself (pure; records can be checked in parallel, as they are read).
@@ -56,17 +68,18 @@ public struct Validator: Sendable {
         var good: [Submission] = []
         good.reserveCapacity(records.count)
         var rejected = 0
-        var firstSeen: [String: SourceLocation] = [:]
-        for record in records {
+        var firstSeen: [String: Int] = [:]  // id → index of its first record
+        firstSeen.reserveCapacity(records.count)
+        for (i, record) in records.enumerated() {
             diagnostics += record.diagnostics
             if let id = record.branchID {
                 if let first = firstSeen[id] {
                     diagnostics.append(.error("E-DUPLICATE", at: record.location, field: "branch_id", branch: id,
-                                              "branch \(id) is submitted twice; first at \(first.description)"))
+                                              "branch \(id) is submitted twice; first at \(records[first].location.description)"))
                     rejected += 1
                     continue
                 }
-                firstSeen[id] = record.location
+                firstSeen[id] = i
             }
             if let s = record.submission { good.append(s) } else { rejected += 1 }
         }
