@@ -56,6 +56,27 @@ func runBinary(_ args: [String], cwd: URL = repoRoot) throws -> (Int32, String, 
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["2026", "out"])
     }
 
+    @Test func flagsReachTheReports() throws {
+        let dir = try temporaryDirectory("bin-flags")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rules = dir.appendingPathComponent("rules.toml")
+        let text = try String(contentsOfFile: repoRoot.appendingPathComponent("Sources/StarRules/Resources/anyang-2017.toml").path, encoding: .utf8)
+            .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"test-9\"")
+            .replacingOccurrences(of: "self = 20\nmass = 30\nsuperior = 50", with: "self = 10\nmass = 40\nsuperior = 50")
+        try text.write(to: rules, atomically: true, encoding: .utf8)
+        let (status, _, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", rules.path,
+                                              "--quota-scope", "committee", "--notice-date", "2027-01-04"])
+        #expect(status == 0, "\(err)")
+        let notice = try String(contentsOfFile: dir.path + "/r/notice.txt", encoding: .utf8)
+        #expect(notice.contains("test-9"))
+        #expect(notice.contains("自评×10% + 党员群众测评×40%"))
+        #expect(notice.contains("公示期：2027年1月4日至2027年1月10日（7天）"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/results.json"))) as! [String: Any]
+        #expect(json["quota_scope"] as? String == "committee")
+        let scopes = Set((json["quota_checks"] as! [[String: Any]]).map { $0["scope"] as! String })
+        #expect(scopes == ["CZJ", "GAJ", "JYJ", "WJW", "ZJJ"])
+    }
+
     @Test func badUsageExits64() throws {
         let (status, _, err) = try runBinary(["run", "--input", "SampleData/2026"])
         #expect(status == 64)
