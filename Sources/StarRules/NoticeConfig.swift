@@ -60,9 +60,17 @@ public struct NoticeConfig: Sendable, Equatable {
         for (key, value) in needed where value?.isEmpty ?? true {
             out.append(.warning("W-CONFIG", at: at, field: key, "not set: the reports show \(NoticeConfig.placeholder); add \(key) to \(NoticeConfig.file)"))
         }
-        for id in committees where committeeEmails[id] == nil {
-            out.append(.warning("W-CONFIG", at: at, field: "committees.\(id).email",
-                                "no e-mail address for committee \(id); add [committees.\(id)] email = \"…\" to \(NoticeConfig.file)"))
+        let missing = committees.filter { committeeEmails[$0] == nil }
+        if missing.count <= 5 {
+            for id in missing {
+                out.append(.warning("W-CONFIG", at: at, field: "committees.\(id).email",
+                                    "no e-mail address for committee \(id); add [committees.\(id)] email = \"…\" to \(NoticeConfig.file)"))
+            }
+        } else {
+            // one line for a province's thousands of committees, not one each
+            out.append(.warning("W-CONFIG", at: at, field: "committees.*.email",
+                                "no e-mail address for \(missing.count) committees (\(missing.prefix(5).joined(separator: ", ")), …); "
+                                    + "add [committees.ID] email = \"…\" to \(NoticeConfig.file) for each"))
         }
         return out
     }

@@ -96,3 +96,25 @@ import Testing
                       "rules.toml:7: error[E-RULES]: bands: the band minimums must rise from one to five stars"])
     }
 }
+
+@Suite struct NoticeConfigTests {
+    @Test func settingsAndCommitteeAddressesAreRead() throws {
+        let c = try NoticeConfig.parse("[notice]\nissuer = \"工委\"\nobjection_phone = \"123\"\n[committees.CZJ]\nemail = \"a@b.cn\"\n", path: "config.toml").get()
+        #expect(c.issuer == "工委" && c.objectionPhone == "123" && c.committeeEmails == ["CZJ": "a@b.cn"])
+        let w = c.missingSettings(path: "config.toml", committees: ["CZJ", "JYJ"])
+        #expect(w.map(\.field) == ["notice.objection_office", "notice.objection_address", "committees.JYJ.email"])
+    }
+
+    @Test func manyMissingAddressesAreOneWarning() {
+        let w = NoticeConfig().missingSettings(path: "config.toml", committees: (1...20000).map { "C\($0)" })
+        #expect(w.filter { $0.field?.hasPrefix("committees") == true }.map(\.message)
+                == ["no e-mail address for 20000 committees (C1, C2, C3, C4, C5, …); add [committees.ID] email = \"…\" to config.toml for each"])
+    }
+
+    @Test func badConfigKeyIsNamedWithItsLine() {
+        guard case .failure(let e) = NoticeConfig.parse("[notice]\nissuer = \"x\"\nphone = \"1\"\n", path: "config.toml") else {
+            Issue.record("expected an error"); return
+        }
+        #expect(e.items.map(\.rendered) == ["config.toml:3: error[E-CONFIG]: notice.phone: unknown key (expected one of: issuer, objection_address, objection_email, objection_office, objection_phone, sender_email)"])
+    }
+}
