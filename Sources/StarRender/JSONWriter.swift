@@ -2,8 +2,9 @@ import StarModel
 
 /// A JSON value written with stable key order and exact decimals (`87.5` straight from tenths,
 /// never through a `Double`). Foundation's encoder would print scores through binary floating
-/// point; this small writer keeps every number exactly as the rules computed it.
-public indirect enum JSON: Sendable, Equatable {
+/// point; this small writer keeps every number exactly as the rules computed it. (Not `indirect`:
+/// the recursion goes through arrays, so no value needs a box of its own; ~8 % of results.json.)
+public enum JSON: Sendable, Equatable {
     case object([(String, JSON)])
     case array([JSON])
     case string(String)
