@@ -16,17 +16,30 @@ public enum Sheet: String, Sendable, Codable, CaseIterable {
 }
 
 /// The branch a submission is about.
-public struct BranchInfo: Hashable, Sendable, Codable {
-    public var id: String
-    public var name: String
-    public var committeeID: String
-    public var committeeName: String
-    public var category: String
-    public var members: Int
+///
+/// An immutable class rather than a struct: a submission and its result share one instance, so a
+/// province's million branches hold their six strings once, not twice (value semantics are kept:
+/// nothing can change it).
+public final class BranchInfo: Hashable, Sendable, Codable {
+    public let id: String
+    public let name: String
+    public let committeeID: String
+    public let committeeName: String
+    public let category: String
+    public let members: Int
 
     public init(id: String, name: String, committeeID: String, committeeName: String, category: String = "", members: Int) {
         self.id = id; self.name = name; self.committeeID = committeeID
         self.committeeName = committeeName; self.category = category; self.members = members
+    }
+
+    public static func == (a: BranchInfo, b: BranchInfo) -> Bool {
+        a === b || (a.id == b.id && a.name == b.name && a.committeeID == b.committeeID && a.committeeName == b.committeeName
+                    && a.category == b.category && a.members == b.members)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(id); h.combine(name); h.combine(committeeID); h.combine(committeeName); h.combine(category); h.combine(members)
     }
 }
 
