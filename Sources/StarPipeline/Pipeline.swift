@@ -92,7 +92,7 @@ public struct Pipeline {
     /// `star-report run`: validate, rate, render, then write every report at once.
     public func run() -> ExitStatus {
         do {
-            let checked = try check()
+            var checked = try check()
             progress.pause()
             report(checked.diagnostics, account: checked.account, files: checked.files.count)
             if checked.diagnostics.errorCount > 0 {
@@ -105,12 +105,14 @@ public struct Pipeline {
             progress.stage("rating")
             let scope = options.quotaScope ?? checked.rules.quotaScope
             let outcome = engine.rate(checked.submissions, year: checked.year, previous: checked.previous, scope: scope)
+            let submissions = checked.submissions
+            checked.submissions = []  // RunInfo hands them to results.json, which lets them go
             let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
             let warnings = checked.diagnostics.sortedForDisplay()
             let context = ReportContext(outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
                                         noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
             let run = ResultsFiles.RunInfo(inputs: checked.files.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
-                                           noticeDate: noticeDate, quotaScope: scope, submissions: checked.submissions)
+                                           noticeDate: noticeDate, quotaScope: scope, submissions: consume submissions)
             let output = options.output ?? "reports"
             progress.stage("writing the reports")
             defer { progress.finish() }

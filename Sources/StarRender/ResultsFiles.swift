@@ -1,3 +1,4 @@
+import Foundation
 import StarModel
 import StarRating
 
@@ -39,12 +40,13 @@ public enum ResultsFiles {
         public var noticeDate: CivilDate
         public var quotaScope: QuotaScope
         /// The rated submissions in the results' order (committee id, branch id): the inputs
-        /// each trail starts from.
-        public var submissions: [Submission]
+        /// each trail starts from. results.json takes them, so they are freed as soon as it is
+        /// written rather than held while the other reports render.
+        let submissions: SubmissionHandoff
         public init(inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate, quotaScope: QuotaScope,
                     submissions: [Submission] = []) {
             self.inputs = inputs; self.noticeDate = noticeDate; self.quotaScope = quotaScope
-            self.submissions = submissions
+            self.submissions = SubmissionHandoff(submissions)
         }
     }
 
@@ -68,14 +70,15 @@ public enum ResultsFiles {
         }
         // Both lists are sorted by committee id then branch id, so they line up; a walking index
         // finds each result's submission without a dictionary of a million entries.
+        let submissions = run.submissions.take()
         var cursor = 0
         func submission(_ r: BranchResult) -> Submission? {
-            while cursor < run.submissions.count,
-                  (run.submissions[cursor].branch.committeeID, run.submissions[cursor].branch.id) < (r.branch.committeeID, r.branch.id) {
+            while cursor < submissions.count,
+                  (submissions[cursor].branch.committeeID, submissions[cursor].branch.id) < (r.branch.committeeID, r.branch.id) {
                 cursor += 1
             }
-            guard cursor < run.submissions.count, run.submissions[cursor].branch.id == r.branch.id else { return nil }
-            return run.submissions[cursor]
+            guard cursor < submissions.count, submissions[cursor].branch.id == r.branch.id else { return nil }
+            return submissions[cursor]
         }
         func inputs(_ s: Submission?) -> JSON {
             guard let s else { return .null }
@@ -149,4 +152,12 @@ public enum ResultsFiles {
         }
         write("  \"quota_checks\": " + JSON.array(checks).rendered(indent: 1) + "\n}\n")
     }
+}
+
+/// Hands the submissions to results.json once; taking them leaves nothing behind to hold memory.
+final class SubmissionHandoff: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Submission]?
+    init(_ list: [Submission]) { self.list = list }
+    func take() -> [Submission] { lock.withLock { defer { list = nil }; return list ?? [] } }
 }
