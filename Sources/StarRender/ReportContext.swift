@@ -233,7 +233,7 @@ public struct ReportContext: @unchecked Sendable {
         c["closingLines"] = wrapped("公示期：\(noticeDate.chinese)至\(periodEnd.chinese)。如有异议请向\(setting(config.objectionOffice))反映，"
                                     + "电话 \(setting(config.objectionPhone))。", indent: "", hanging: "  ")
         c["issuerLines"] = wrapped(setting(config.issuer), indent: "", hanging: "")
-        c["recipientLines"] = wrapped("收件人：\(name)（\(c["email"]!)）", indent: "", hanging: "        ")
+        c["recipientLines"] = wrapped("收件人：\(name)（\(config.committeeEmails[committeeID] ?? "电子邮箱待补充")）", indent: "", hanging: "        ")
         c["rule"] = String(repeating: "=", count: ReportContext.textWidth)
         c["thinRule"] = String(repeating: "-", count: ReportContext.textWidth)
         c["count"] = mine.count
