@@ -24,10 +24,13 @@ def fmt(t):
     return f"{t // 10}.{t % 10}"
 
 
+MIN_LEVEL = 45
+
+
 def branch(rng, i, year):
     cid = f"C{i // 50:05d}"
     unit = UNITS[(i // 50) % len(UNITS)]
-    level = rng.randint(45, 98) * 10
+    level = rng.randint(MIN_LEVEL, 98) * 10
     sheets = [[max(0, min(100, level // 10 + rng.randint(-6, 6))) for _ in range(10)] for _ in range(3)]
     members = rng.randint(5, 60)
     ev = rng.random()
@@ -84,7 +87,10 @@ def main():
     ap.add_argument("--xml-files", type=int, default=100)
     ap.add_argument("--year", type=int, default=2026)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--min-level", type=int, default=45, help="lowest typical aspect score ×10 (raise it so that few branches fall to one star and the bottom quota binds)")
     a = ap.parse_args()
+    global MIN_LEVEL
+    MIN_LEVEL = a.min_level
     rng = random.Random(a.seed)
     os.makedirs(f"{a.out}/csv", exist_ok=True)
     os.makedirs(f"{a.out}/xml", exist_ok=True)
