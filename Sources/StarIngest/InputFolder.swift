@@ -152,11 +152,10 @@ public struct InputFolder: Sendable {
             r.text = String(decoding: bytes, as: UTF8.self)
         } else if lower.hasSuffix(".xml") {
             r.account.kind = .xml
-            if let raw = XMLSubmissionReader.read(bytes: bytes, path: path, schema: schema, diagnostics: &r.diagnostics) {
+            if let raw = XMLSubmissionReader.read(bytes: bytes, path: path, schema: schema, diagnostics: &r.diagnostics,
+                                                  rejectedBranchID: &r.rejectedBranchID) {
                 r.submissions = [transform(raw)]
                 r.account.records = 1
-            } else {
-                r.rejectedBranchID = XMLSubmissionReader.branchID(ofInvalid: bytes, path: path)
             }
         } else if lower.hasSuffix(".csv") {
             r.account.kind = .csv

@@ -85,20 +85,10 @@ enum XMLSubmissionReader {
     static let namespace = "urn:star-report:submission:1"
     static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
-    /// The branch id of a well-formed file that failed the schema, so that the register check
-    /// does not report its branch as missing too.
-    static func branchID(ofInvalid bytes: [UInt8], path: String) -> String? {
-        let doc = bytes.withUnsafeBufferPointer { buf in
-            xmlReadMemory(UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), path, nil,
-                          parseOptions | Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
-        }
-        guard let doc else { return nil }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return nil }
-        return elements(root).first { name($0) == "branch" }.flatMap { attr($0, "id") }
-    }
-
-    static func read(bytes: [UInt8], path: String, schema: CompiledSchema, diagnostics: inout [Diagnostic]) -> RawSubmission? {
+    /// - Parameter rejectedBranchID: for a well-formed file that fails the schema, its branch id,
+    ///   so that the register check does not report that branch as missing too.
+    static func read(bytes: [UInt8], path: String, schema: CompiledSchema, diagnostics: inout [Diagnostic],
+                     rejectedBranchID: inout String?) -> RawSubmission? {
         if bytes.isEmpty {
             diagnostics.append(.error("E-XML-EMPTY", at: SourceLocation(file: path, line: 1), "the file is empty"))
             return nil
@@ -117,6 +107,9 @@ enum XMLSubmissionReader {
                 let rc = xmlSchemaValidateDoc(vctxt, doc)
                 xmlSchemaFreeValidCtxt(vctxt)
                 if rc == 0, let root = xmlDocGetRootElement(doc) { return extract(root: root, path: path) }
+            }
+            rejectedBranchID = xmlDocGetRootElement(doc).flatMap { root in
+                elements(root).first { name($0) == "branch" }.flatMap { attr($0, "id") }
             }
         }
         diagnostics += streamingDiagnostics(bytes, path: path, schema: schema)

@@ -4,26 +4,12 @@ import StarRating
 import StarRules
 
 /// Where reports go: the pipeline's temporary output folder (moved into place only at the end,
-/// so a failure never leaves a partial report), or memory in tests.
+/// so a failure never leaves a partial report).
 public protocol ReportOutput: Sendable {
     /// Writes a whole file.
     func write(_ name: String, _ content: String) throws
     /// Writes a file piece by piece.
     func stream(_ name: String, _ body: (_ write: (String) -> Void) -> Void) throws
-}
-
-/// Collects reports in memory.
-public final class MemoryOutput: ReportOutput, @unchecked Sendable {
-    private let lock = NSLock()
-    private var _files: [String: String] = [:]
-    public var files: [String: String] { lock.withLock { _files } }
-    public init() {}
-    public func write(_ name: String, _ content: String) { lock.withLock { _files[name] = content } }
-    public func stream(_ name: String, _ body: ((String) -> Void) -> Void) {
-        var s = ""
-        body { s += $0 }
-        lock.withLock { _files[name] = s }
-    }
 }
 
 /// Renders every report of outputs.md.

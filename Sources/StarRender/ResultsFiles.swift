@@ -51,12 +51,6 @@ public enum ResultsFiles {
     }
 
     /// The same results plus the full trail of every branch, the quota checks and ties.
-    public static func json(_ outcome: RatingOutcome, rules: RuleSet, run: RunInfo) -> String {
-        var out = ""
-        json(outcome, rules: rules, run: run) { out += $0 }
-        return out
-    }
-
     /// Writes results.json in pieces (one branch at a time), so a province's results are never
     /// one giant string in memory.
     public static func json(_ outcome: RatingOutcome, rules: RuleSet, run: RunInfo, write: (String) -> Void) {
