@@ -303,7 +303,13 @@ public struct ReportContext: @unchecked Sendable {
         }
         c["hasChanges"] = !changed.isEmpty
         let mineWarnings = mine.flatMap { warningsByBranch[$0.branch.id] ?? [] }
-        c["warnings"] = mineWarnings.flatMap { wrapped($0.rendered) }
+        // The committee knows its files by name, not by where the department keeps them; the
+        // name alone also keeps the e-mail the same wherever the input folder lies.
+        c["warnings"] = mineWarnings.flatMap { d -> [[String: Any]] in
+            var d = d
+            d.location.file = String(d.location.file.split(separator: "/").last ?? Substring(d.location.file))
+            return wrapped(d.rendered)
+        }
         c["hasWarnings"] = !mineWarnings.isEmpty
         return c
     }

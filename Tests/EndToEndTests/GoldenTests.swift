@@ -29,6 +29,28 @@ import Testing
     }
 }
 
+/// The reports must not depend on where the input folder lies (CI clones elsewhere; a long path
+/// once changed how a warning wrapped in a summary).
+@Suite struct LocationIndependenceTests {
+    @Test func reportsAreTheSameFromAFolderWithALongPath() throws {
+        let here = try temporaryDirectory("here")
+        let far = try temporaryDirectory("far")
+        defer { try? FileManager.default.removeItem(at: here); try? FileManager.default.removeItem(at: far) }
+        let deep = far.appendingPathComponent(String(repeating: "很长的文件夹名称-", count: 6))
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        for year in ["2025", "2026"] {
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/\(year)"), to: deep.appendingPathComponent(year))
+        }
+        let a = try runSampleData(into: here)
+        let b = try runSampleData(into: far, sampleRoot: deep)
+        for name in try FileManager.default.contentsOfDirectory(atPath: a.path) where name.hasSuffix(".txt") && name != "validation.txt" {
+            let x = try report(a, name)
+            let y = String(decoding: try Data(contentsOf: b.appendingPathComponent(name)), as: UTF8.self)
+            #expect(x == y, "\(name) depends on where the input folder lies")
+        }
+    }
+}
+
 /// Hand computations of tricky SampleData branches (rules.md applied by hand, step by step).
 @Suite struct HandComputedBranchTests {
     static let rows: [String: [String: String]] = {
