@@ -54,14 +54,6 @@ public enum ResultsFiles {
     /// Writes results.json in pieces (one branch at a time), so a province's results are never
     /// one giant string in memory.
     public static func json(_ outcome: RatingOutcome, rules: RuleSet, run: RunInfo, write: (String) -> Void) {
-        func entry(_ t: TrailEntry) -> JSON {
-            var m: [(String, JSON)] = [("code", .string(t.code)), ("clause", .string(t.clause)), ("kind", .string(t.kind.rawValue))]
-            if let p = t.points { m.append(("points", .tenths(p))) }
-            if let b = t.starsBefore { m.append(("stars_before", .int(b))) }
-            if let a = t.starsAfter { m.append(("stars_after", .int(a))) }
-            m.append(("message", .string(t.message)))
-            return .object(m)
-        }
         // Both lists are sorted by committee id then branch id, so they line up; a walking index
         // finds each result's submission without a dictionary of a million entries.
         let submissions = run.submissions.take()
@@ -74,41 +66,68 @@ public enum ResultsFiles {
             guard cursor < submissions.count, submissions[cursor].branch.id == r.branch.id else { return nil }
             return submissions[cursor]
         }
-        func inputs(_ s: Submission?) -> JSON {
-            guard let s else { return .null }
-            var m: [(String, JSON)] = [("source", .string(s.source.description))]
-            for sheet in Sheet.allCases { m.append((sheet.rawValue, .array(s.scores(sheet).map(JSON.tenths)))) }
-            m += [("members", .int(s.branch.members)),
-                  ("mass_member_participants", .int(s.massMemberParticipants)), ("mass_public_participants", .int(s.massPublicParticipants)),
-                  ("satisfaction", .tenths(s.satisfaction)),
-                  ("commendations", .array(s.commendations.map { .string($0.rawValue) })),
-                  ("innovations", .array(s.innovations.map { .string($0.rawValue) })),
-                  ("criticisms_work_committee", .int(s.criticismsWorkCommittee)),
-                  ("criticisms_municipal_committee", .int(s.criticismsMunicipalCommittee)),
-                  ("leadership_minor_sanctions", .int(s.leadershipMinorSanctions)),
-                  ("leadership_major_sanctions", .int(s.leadershipMajorSanctions)),
-                  ("member_sanctions", .int(s.memberSanctions)),
-                  ("election", s.election.map { e in
-                      .object([("due", .string(e.due.description)), ("held", e.held.map { .string($0.description) } ?? .null),
-                               ("delay_approved", .bool(e.delayApproved))]) } ?? .null),
-                  ("unexcused_absences", .int(s.unexcusedAbsences))]
-            return .object(m)
+        func entry(_ j: inout JSONLine, _ t: TrailEntry) {
+            j.raw("{"); j.key("code"); j.string(t.code); j.next("clause"); j.string(t.clause)
+            j.next("kind"); j.string(t.kind.rawValue)
+            if let p = t.points { j.next("points"); j.tenths(p) }
+            if let b = t.starsBefore { j.next("stars_before"); j.int(b) }
+            if let a = t.starsAfter { j.next("stars_after"); j.int(a) }
+            j.next("message"); j.string(t.message); j.raw("}")
         }
-        func branch(_ r: BranchResult) -> JSON {
-            .object([
-                ("branch_id", .string(r.branch.id)), ("branch_name", .string(r.branch.name)),
-                ("committee_id", .string(r.branch.committeeID)), ("committee_name", .string(r.branch.committeeName)),
-                ("category", .string(r.branch.category)), ("members", .int(r.branch.members)),
-                ("inputs", inputs(submission(r))),
-                ("self_total", .tenths(r.selfTotal)), ("mass_total", .tenths(r.massTotal)), ("superior_total", .tenths(r.superiorTotal)),
-                ("base", .tenths(r.base)), ("bonus", .tenths(r.bonus)), ("deduction", .tenths(r.deduction)), ("final", .tenths(r.final)),
-                ("band_stars", .int(r.bandStars)), ("condition_stars", .int(r.conditionStars)), ("stars", .int(r.stars)),
-                ("rules", .array(r.ruleCodes.map(JSON.string))),
-                ("trail", .array(r.trail.map(entry))),
-                ("review_by_municipal_department", .bool(r.needsReview)),
-                ("previous_stars", r.previousStars.map(JSON.int) ?? .null),
-                ("change", r.change.map { .string($0.rawValue) } ?? .null),
-            ])
+        func inputs(_ j: inout JSONLine, _ s: Submission) {
+            j.raw("{"); j.key("source"); j.string(s.source.description)
+            for sheet in Sheet.allCases {
+                switch sheet {
+                case .selfEvaluation: j.next("self")
+                case .massEvaluation: j.next("mass")
+                case .superiorEvaluation: j.next("superior")
+                }
+                j.array(s.scores(sheet)) { $0.tenths($1) }
+            }
+            j.next("members"); j.int(s.branch.members)
+            j.next("mass_member_participants"); j.int(s.massMemberParticipants)
+            j.next("mass_public_participants"); j.int(s.massPublicParticipants)
+            j.next("satisfaction"); j.tenths(s.satisfaction)
+            j.next("commendations"); j.array(s.commendations) { $0.string($1.rawValue) }
+            j.next("innovations"); j.array(s.innovations) { $0.string($1.rawValue) }
+            j.next("criticisms_work_committee"); j.int(s.criticismsWorkCommittee)
+            j.next("criticisms_municipal_committee"); j.int(s.criticismsMunicipalCommittee)
+            j.next("leadership_minor_sanctions"); j.int(s.leadershipMinorSanctions)
+            j.next("leadership_major_sanctions"); j.int(s.leadershipMajorSanctions)
+            j.next("member_sanctions"); j.int(s.memberSanctions)
+            j.next("election")
+            j.optional(s.election) { j, e in
+                j.raw("{"); j.key("due"); j.string(e.due.description)
+                j.next("held"); j.optional(e.held) { $0.string($1.description) }
+                j.next("delay_approved"); j.bool(e.delayApproved); j.raw("}")
+            }
+            j.next("unexcused_absences"); j.int(s.unexcusedAbsences)
+            j.raw("}")
+        }
+        func branch(_ j: inout JSONLine, _ r: BranchResult) {
+            j.raw("{"); j.key("branch_id"); j.string(r.branch.id)
+            j.next("branch_name"); j.string(r.branch.name)
+            j.next("committee_id"); j.string(r.branch.committeeID)
+            j.next("committee_name"); j.string(r.branch.committeeName)
+            j.next("category"); j.string(r.branch.category)
+            j.next("members"); j.int(r.branch.members)
+            j.next("inputs"); j.optional(submission(r), inputs)
+            j.next("self_total"); j.tenths(r.selfTotal)
+            j.next("mass_total"); j.tenths(r.massTotal)
+            j.next("superior_total"); j.tenths(r.superiorTotal)
+            j.next("base"); j.tenths(r.base)
+            j.next("bonus"); j.tenths(r.bonus)
+            j.next("deduction"); j.tenths(r.deduction)
+            j.next("final"); j.tenths(r.final)
+            j.next("band_stars"); j.int(r.bandStars)
+            j.next("condition_stars"); j.int(r.conditionStars)
+            j.next("stars"); j.int(r.stars)
+            j.next("rules"); j.array(r.ruleCodes) { $0.string($1) }
+            j.next("trail"); j.array(r.trail, entry)
+            j.next("review_by_municipal_department"); j.bool(r.needsReview)
+            j.next("previous_stars"); j.optional(r.previousStars) { $0.int($1) }
+            j.next("change"); j.optional(r.change) { $0.string($1.rawValue) }
+            j.raw("}")
         }
         let checks: [JSON] = outcome.quotaChecks.map { c in
             .object([
@@ -139,9 +158,17 @@ public enum ResultsFiles {
             write("  \"branches\": [],\n")
         } else {
             write("  \"branches\": [\n")
+            var j = JSONLine(capacity: 1 << 18)
             for (i, r) in outcome.results.enumerated() {
-                write("    " + branch(r).rendered(indent: 2) + (i == outcome.results.count - 1 ? "\n" : ",\n"))
+                j.raw("    ")
+                branch(&j, r)
+                j.raw(i == outcome.results.count - 1 ? "\n" : ",\n")
+                if j.bytes.count >= 1 << 18 {
+                    write(String(decoding: j.bytes, as: UTF8.self))
+                    j.bytes.removeAll(keepingCapacity: true)
+                }
             }
+            write(String(decoding: j.bytes, as: UTF8.self))
             write("  ],\n")
         }
         write("  \"quota_checks\": " + JSON.array(checks).rendered(indent: 1) + "\n}\n")
