@@ -29,27 +29,41 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         try stream(name) { $0(content) }
     }
 
+    /// Writes through a plain file descriptor: the folder itself is what is moved into place, so
+    /// a file needs no atomic write of its own (FileManager.createFile writes a temporary file and
+    /// renames it, which tripled the cost of 40,000 small summaries).
     func stream(_ name: String, _ body: ((String) -> Void) -> Void) throws {
-        let url = temp.appendingPathComponent(name)
-        guard fm.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
-            throw Stop(status: .cannotCreate, message: "cannot write \(name) beside \(target.path)")
+        let path = temp.appendingPathComponent(name).path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw Stop(status: .cannotCreate, message: "cannot write \(name) beside \(target.path) (\(String(cString: strerror(errno))))")
         }
-        defer { try? handle.close() }
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        var failed: Error?
+        var failed: Int32 = 0
+        func flush() {
+            guard failed == 0 else { return }
+            buffer.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failed = errno
+                        return
+                    }
+                    offset += n
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
         body { piece in
             buffer.append(contentsOf: piece.utf8)
-            if buffer.count >= 1 << 20, failed == nil {
-                do { try handle.write(contentsOf: buffer) } catch { failed = error }
-                buffer.removeAll(keepingCapacity: true)
-            }
+            if buffer.count >= 1 << 20 { flush() }
         }
-        do {
-            if let failed { throw failed }
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw Stop(status: .ioError, message: "cannot write \(name) beside \(target.path) (\(error.localizedDescription))")
+        flush()
+        if close(fd) != 0 && failed == 0 { failed = errno }
+        if failed != 0 {
+            throw Stop(status: .ioError, message: "cannot write \(name) beside \(target.path) (\(String(cString: strerror(failed))))")
         }
     }
 
