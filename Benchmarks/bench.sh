@@ -20,12 +20,15 @@ if [ ! -f "$DATA/csv/sheet.csv" ] || [ "$(ls "$DATA/xml" | wc -l)" != "$XML_N" ]
   python3 Benchmarks/generate.py --seed 1 --csv-branches "$CSV_N" --xml-files "$XML_N" --out "$DATA"
 fi
 
-# time_cmd RUNS CMD…: prints "median_seconds peak_kib" over RUNS runs (GNU time).
+# time_cmd RUNS CMD…: prints "median_seconds peak_kib" over RUNS runs (GNU time). `{n}` in an
+# argument becomes the run's number: each run writes a new folder, because ext4 is slow to hand
+# out inodes freed seconds before (replacing the previous run's 800 files cost the next run
+# ~0.2 s in the kernel), which would measure the file system's allocator rather than the tool.
 time_cmd() {
   local runs=$1; shift
   local times=() mem=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$OUT/time" "$@" >/dev/null 2>"$OUT/stderr" || { echo "failed: $*" >&2; tail -5 "$OUT/stderr" >&2; exit 1; }
+  for n in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$OUT/time" "${@//\{n\}/$n}" >/dev/null 2>"$OUT/stderr" || { echo "failed: $*" >&2; tail -5 "$OUT/stderr" >&2; exit 1; }
     read -r t m < <(tail -1 "$OUT/time")
     times+=("$t"); [ "$m" -gt "$mem" ] && mem=$m
   done
@@ -34,13 +37,13 @@ time_cmd() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
-read -r run_t run_m < <(time_cmd "$BIG_RUNS" "$BIN" run --input "$DATA/csv" --output "$OUT/r" --year 2026)
+read -r run_t run_m < <(time_cmd "$BIG_RUNS" "$BIN" run --input "$DATA/csv" --output "$OUT/r{n}" --year 2026)
 read -r py_t _ < <(time_cmd "$RUNS" python3 -c "import csv,sys
 for r in csv.reader(open(sys.argv[1], newline='', encoding='utf-8')): pass" "$DATA/csv/sheet.csv")
 read -r val_t _ < <(time_cmd "$RUNS" "$BIN" validate --input "$DATA/xml" --year 2026)
-read -r xrun_t _ < <(time_cmd "$RUNS" "$BIN" run --input "$DATA/xml" --output "$OUT/x" --year 2026)
+read -r xrun_t _ < <(time_cmd "$RUNS" "$BIN" run --input "$DATA/xml" --output "$OUT/x{n}" --year 2026)
 read -r lint_t _ < <(time_cmd "$RUNS" sh -c "find '$DATA/xml' -name '*.xml' -print0 | xargs -0 xmllint --noout --schema $XSD")
-read -r sample_t _ < <(time_cmd "$RUNS" "$BIN" run --input SampleData/2026 --output "$OUT/s")
+read -r sample_t _ < <(time_cmd "$RUNS" "$BIN" run --input SampleData/2026 --output "$OUT/s{n}")
 
 printf '\n| benchmark (%s) | star-report | peer | ratio | goal |\n|---|---|---|---|---|\n' "$(nproc) cores, medians of $RUNS runs; the ${CSV_N}-row run: $BIG_RUNS"
 printf '| %s CSV branches: run (all reports) vs python3 csv read | %ss | %ss | %s | < 1.0 |\n' "$CSV_N" "$run_t" "$py_t" "$(ratio "$run_t" "$py_t")"

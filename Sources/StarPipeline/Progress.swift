@@ -45,7 +45,9 @@ final class Progress: @unchecked Sendable {
         guard timing else { return }
         let (s, t) = lock.withLock { (stage, stageStart) }
         if !s.isEmpty {
-            FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s, peak memory so far %@\n", s, Date().timeIntervalSince(t), Progress.peakMemory()).utf8))
+            FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s, peak memory so far %@, now %@, after malloc_trim %@\n",
+                                                       s, Date().timeIntervalSince(t), Progress.peakMemory(), Progress.memory("VmRSS:"),
+                                                       Progress.trimmed()).utf8))
         }
     }
 
@@ -59,10 +61,21 @@ final class Progress: @unchecked Sendable {
     }
 
     /// The process's peak resident memory (VmHWM of /proc/self/status, Linux).
-    static func peakMemory() -> String {
+    static func peakMemory() -> String { memory("VmHWM:") }
+
+    static func memory(_ key: String) -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "unknown" }
-        return line.dropFirst(6).trimmingCharacters(in: .whitespaces)
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return "unknown" }
+        return line.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Resident memory after glibc hands its free pages back (what the program really holds).
+    static func trimmed() -> String {
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(sym, to: Trim.self)(0)
+        }
+        return memory("VmRSS:")
     }
 
     /// Clears the line so that diagnostics print cleanly; the next stage shows it again.
