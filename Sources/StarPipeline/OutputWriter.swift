@@ -40,25 +40,34 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         }
         var buffer: [UInt8] = []
         var failed: Int32 = 0
-        func flush() {
-            guard failed == 0 else { return }
-            buffer.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failed = errno
-                        return
-                    }
-                    offset += n
+        func send(_ raw: UnsafeRawBufferPointer) {
+            guard failed == 0, raw.count > 0 else { return }
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = errno
+                    return
                 }
+                offset += n
             }
+        }
+        func flush() {
+            buffer.withUnsafeBytes(send)
             buffer.removeAll(keepingCapacity: true)
         }
         body { piece in
-            buffer.append(contentsOf: piece.utf8)
-            if buffer.count >= 1 << 20 { flush() }
+            if piece.utf8.count >= 1 << 16 {
+                // A large piece (a whole notice) goes out from its own storage: copying it into
+                // the buffer would hold the text twice.
+                flush()
+                var text = piece
+                text.withUTF8 { send(UnsafeRawBufferPointer($0)) }
+            } else {
+                buffer.append(contentsOf: piece.utf8)
+                if buffer.count >= 1 << 20 { flush() }
+            }
         }
         flush()
         if close(fd) != 0 && failed == 0 { failed = errno }

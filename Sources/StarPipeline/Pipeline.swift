@@ -112,7 +112,8 @@ public struct Pipeline {
             let context = ReportContext(outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
                                         noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
             let run = ResultsFiles.RunInfo(inputs: checked.files.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
-                                           noticeDate: noticeDate, quotaScope: scope, submissions: consume submissions)
+                                           noticeDate: noticeDate, quotaScope: scope, submissions: consume submissions,
+                                           submissionsReleased: Memory.giveBack)
             let output = options.output ?? "reports"
             progress.stage("writing the reports")
             defer { progress.finish() }

@@ -71,10 +71,7 @@ final class Progress: @unchecked Sendable {
 
     /// Resident memory after glibc hands its free pages back (what the program really holds).
     static func trimmed() -> String {
-        typealias Trim = @convention(c) (Int) -> Int32
-        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-            _ = unsafeBitCast(sym, to: Trim.self)(0)
-        }
+        Memory.giveBack()
         return memory("VmRSS:")
     }
 

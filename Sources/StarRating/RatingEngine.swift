@@ -27,7 +27,14 @@ public struct RatingEngine: Sendable {
     public func rate(_ submissions: [Submission], year: Int, previous: [String: Int]? = nil,
                      scope: QuotaScope? = nil) -> RatingOutcome {
         let reference = rules.referenceDate(forYear: year)
-        var results = submissions.map { rateOne($0, referenceDate: reference) }
+        // A trail's messages repeat across branches ("重大创新被市级认可推广…"); each text is kept
+        // once, and each trail without spare capacity, so a province's results stay compact.
+        var messages: [String: String] = [:]
+        var results = submissions.map { s -> BranchResult in
+            var r = rateOne(s, referenceDate: reference)
+            Self.compact(&r.trail, sharing: &messages)
+            return r
+        }
         results.sort { ($0.branch.committeeID, $0.branch.id) < ($1.branch.committeeID, $1.branch.id) }
 
         var scopes: [(String, [Int])] = []
@@ -80,6 +87,18 @@ public struct RatingEngine: Sendable {
                             base: base, bonus: bonus, deduction: deduction, final: final, bandStars: band,
                             conditionStars: stars, stars: stars, trail: trail, previousStars: nil, change: nil,
                             satisfaction: s.satisfaction)
+    }
+
+    /// Replaces each message with the first copy of the same text, and drops spare capacity.
+    static func compact(_ trail: inout [TrailEntry], sharing messages: inout [String: String]) {
+        guard !trail.isEmpty else { return }
+        var exact: [TrailEntry] = []
+        exact.reserveCapacity(trail.count)
+        for var entry in trail {
+            if let shared = messages[entry.message] { entry.message = shared } else { messages[entry.message] = entry.message }
+            exact.append(entry)
+        }
+        trail = exact
     }
 
     /// `round_half_up(w_self·self + w_mass·mass + w_sup·superior)` to one decimal, exactly:

@@ -32,18 +32,19 @@ public struct ReportRenderer: Sendable {
         // would be terabytes). The whole notice is rendered first only when it is attached.
         let fullNoticeHTML = small ? templates.render("notice.html", context.notice()) : nil
         let chunk = max(1, committees.count / 16)
+        // The notice follows results.json in the same task: results.json lets the submissions go,
+        // so the notice's large strings never sit beside them (the peak memory of a province).
+        // The committee summaries run beside it on the other cores.
         var tasks: [@Sendable () throws -> [String]] = [
             {
-                try output.write("results.csv", ResultsFiles.csv(context.outcome))
+                try output.stream("results.csv") { ResultsFiles.csv(context.outcome, write: $0) }
                 try output.stream("results.json") { ResultsFiles.json(context.outcome, rules: context.rules, run: run, write: $0) }
-                return ["results.csv", "results.json"]
-            },
-            {
+                run.submissionsReleased()
                 let notice = context.notice()
                 try output.write("notice.txt", self.templates.render("notice.txt", notice))
                 try output.write("notice.html", fullNoticeHTML ?? self.templates.render("notice.html", notice))
                 try output.write("validation.txt", validationText)
-                return ["notice.txt", "notice.html", "validation.txt"]
+                return ["results.csv", "results.json", "notice.txt", "notice.html", "validation.txt"]
             },
         ]
         for start in stride(from: 0, to: committees.count, by: chunk) {

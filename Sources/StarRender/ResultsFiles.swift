@@ -24,14 +24,25 @@ public enum ResultsFiles {
 
     /// One row per branch, sorted by committee id then branch id, CRLF line ends (RFC 4180).
     public static func csv(_ outcome: RatingOutcome) -> String {
+        var out = ""
+        csv(outcome) { out += $0 }
+        return out
+    }
+
+    /// The same, written in pieces of about 64 KB (a province's file is never one string).
+    public static func csv(_ outcome: RatingOutcome, write: (String) -> Void) {
         var out = csvHeader.joined(separator: ",") + "\r\n"
         for r in outcome.results {
             let text = [r.branch.id, r.branch.name, r.branch.committeeID].map { quote(guardFormula($0)) }
             let numbers = [r.selfTotal, r.massTotal, r.superiorTotal, r.base, r.bonus, r.deduction, r.final].map(\.description)
             let cells = text + numbers + [String(r.bandStars), String(r.stars), quote(guardFormula(r.ruleCodes.joined(separator: ";")))]
             out += cells.joined(separator: ",") + "\r\n"
+            if out.utf8.count >= 1 << 16 {
+                write(out)
+                out = ""
+            }
         }
-        return out
+        write(out)
     }
 
     /// Metadata of the run written into results.json.
@@ -43,10 +54,14 @@ public enum ResultsFiles {
         /// each trail starts from. results.json takes them, so they are freed as soon as it is
         /// written rather than held while the other reports render.
         let submissions: SubmissionHandoff
+        /// Called once results.json has let the submissions go (the pipeline hands the freed
+        /// memory back to the system before the notice's large strings are built).
+        public var submissionsReleased: @Sendable () -> Void
         public init(inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate, quotaScope: QuotaScope,
-                    submissions: [Submission] = []) {
+                    submissions: [Submission] = [], submissionsReleased: @escaping @Sendable () -> Void = {}) {
             self.inputs = inputs; self.noticeDate = noticeDate; self.quotaScope = quotaScope
             self.submissions = SubmissionHandoff(submissions)
+            self.submissionsReleased = submissionsReleased
         }
     }
 

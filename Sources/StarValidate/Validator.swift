@@ -1,4 +1,5 @@
 import StarModel
+import Synchronization
 
 /// Checks raw submissions against submission-format.md ("What is an error") and turns the good
 /// ones into typed `Submission`s. Every problem becomes a diagnostic; nothing throws.
@@ -11,6 +12,9 @@ public struct Validator: Sendable {
     public var selfOverSuperiorWarning: Tenths
     /// The highest score of one aspect (rules file `aspect_max`; the format allows up to 10.0).
     public var aspectMax = Tenths(100)
+    /// One copy of each committee name and category for all the branches that share it (a
+    /// province's million branches would otherwise hold a million copies of a few thousand names).
+    let shared = SharedStrings()
 
     public init(year: Int, participationWarningPercent: Int = 80, selfOverSuperiorWarning: Tenths = Tenths(150)) {
         self.year = year
@@ -137,8 +141,8 @@ public struct Validator: Sendable {
         }
         let name = reader.name(.branchName)
         let committeeID = reader.identifier(.committeeID)
-        let committeeName = reader.name(.committeeName)
-        let category = raw.fields[.category]?.text ?? ""
+        let committeeName = reader.name(.committeeName).map(shared.callAsFunction)
+        let category = shared(raw.fields[.category]?.text ?? "")
         let members = reader.integer(.members, range: 0...1_000_000)
         var sheets: [Sheet: [Tenths]] = [:]
         for sheet in Sheet.allCases {
@@ -191,6 +195,21 @@ public struct Validator: Sendable {
         if selfTotal - superiorTotal > selfOverSuperiorWarning {
             d.append(.warning("W-SELF-HIGH", at: raw.fields[.aspect(.selfEvaluation, 1)]?.location ?? raw.location, field: "self_total", branch: s.branch.id,
                               "self-evaluation total \(selfTotal) is more than \(selfOverSuperiorWarning) above the superior's \(superiorTotal)"))
+        }
+    }
+}
+
+/// A table of strings handed out as one shared copy each; safe to use from several threads.
+final class SharedStrings: Sendable {
+    private let table = Mutex<[String: String]>([:])
+
+    func callAsFunction(_ s: String) -> String {
+        // Short strings live inside the String value itself: nothing to share.
+        guard s.utf8.count > 15 else { return s }
+        return table.withLock { t in
+            if let first = t[s] { return first }
+            t[s] = s
+            return s
         }
     }
 }

@@ -134,3 +134,16 @@ import Testing
         #expect(rateAlone(submission(total: 800, satisfaction: 601), rules: rules).ruleCodes == [])
     }
 }
+
+@Suite struct CompactTrailTests {
+    @Test func equalMessagesAreOneCopyAndTrailsHaveNoSpareRoom() throws {
+        var rules = RuleSet.anyang2017
+        rules.quotas = []
+        let outcome = RatingEngine(rules: rules).rate((1...3).map { submission("B-\($0)", innovations: [.province]) }, year: 2026)
+        let messages = outcome.results.map { $0.trail.first { $0.code == "B2" }!.message }
+        #expect(Set(messages).count == 1)
+        func storage(_ s: String) -> UnsafeRawPointer? { var s = s; return s.withUTF8 { UnsafeRawPointer($0.baseAddress) } }
+        #expect(Set(messages.map(storage)).count == 1)
+        for r in outcome.results { #expect(r.trail.capacity < r.trail.count + 2) }
+    }
+}

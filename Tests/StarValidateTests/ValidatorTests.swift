@@ -85,3 +85,25 @@ extension Dictionary where Key == String, Value == String {
         Dictionary<FieldKey, String>(uniqueKeysWithValues: map { k, v in (FieldKey.allColumns.first { $0.description == k }!, v) })
     }
 }
+
+/// Where a string's UTF-8 lives: equal for two values that share one copy.
+func storage(_ s: String) -> UnsafeRawPointer? {
+    var s = s
+    return s.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+}
+
+@Suite struct SharedStringTests {
+    @Test func branchesOfOneCommitteeShareItsName() throws {
+        let long = "市住房和城乡建设局机关党委（C1），机关", kind = "事业单位（公益一类）"
+        // a fresh copy per record, as a reader makes them
+        func copy(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
+        let out = Validator(year: 2026).validate([raw([.committeeName: copy(long), .category: copy(kind)], id: "B-1"),
+                                                  raw([.committeeName: copy(long), .category: copy(kind)], id: "B-2", line: 3)],
+                                                 register: nil)
+        let a = try #require(out.submissions.first), b = try #require(out.submissions.last)
+        #expect(a.branch.id != b.branch.id)
+        #expect(a.branch.committeeName == long && b.branch.committeeName == long)
+        #expect(storage(a.branch.committeeName) == storage(b.branch.committeeName))
+        #expect(storage(a.branch.category) == storage(b.branch.category))
+    }
+}
