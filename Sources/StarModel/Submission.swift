@@ -15,6 +15,39 @@ public enum Sheet: String, Sendable, Codable, CaseIterable {
     case selfEvaluation = "self", massEvaluation = "mass", superiorEvaluation = "superior"
 }
 
+/// Thirty bytes kept inline in a `Submission` (a heap array per submission cost a million
+/// allocations and their fragmentation at a province's size).
+struct AspectBytes: Hashable, Sendable, Codable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    subscript(i: Int) -> UInt8 {
+        get {
+            precondition((0..<30).contains(i))
+            return withUnsafeBytes(of: words) { $0[i] }
+        }
+        set {
+            precondition((0..<30).contains(i))
+            withUnsafeMutableBytes(of: &words) { $0[i] = newValue }
+        }
+    }
+
+    subscript(r: Range<Int>) -> [UInt8] { r.map { self[$0] } }
+
+    static func == (a: AspectBytes, b: AspectBytes) -> Bool {
+        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
+    }
+
+    func hash(into h: inout Hasher) { h.combine(words.0); h.combine(words.1); h.combine(words.2); h.combine(words.3) }
+
+    init() {}
+    init(from decoder: Decoder) throws {
+        let bytes = try [UInt8](from: decoder)
+        guard bytes.count == 30 else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "30 aspects")) }
+        for (i, b) in bytes.enumerated() { self[i] = b }
+    }
+    func encode(to encoder: Encoder) throws { try self[0..<30].encode(to: encoder) }
+}
+
 /// The branch a submission is about.
 ///
 /// An immutable class rather than a struct: a submission and its result share one instance, so a
@@ -60,9 +93,10 @@ public struct Election: Hashable, Sendable, Codable {
 public struct Submission: Hashable, Sendable, Codable {
     public var year: Int
     public var branch: BranchInfo
-    /// The thirty aspects (self, mass, superior; ten each) in tenths, one byte each: a province
+    /// The thirty aspects (self, mass, superior; ten each) in tenths, one byte each, inside the
+    /// value (no array of its own to allocate): a province
     /// holds a million submissions, and three arrays of `Tenths` cost ten times the memory.
-    private var aspects: [UInt8]
+    private var aspects = AspectBytes()
 
     /// Ten aspects each, in tenths (0…100).
     public var selfScores: [Tenths] {
@@ -114,7 +148,6 @@ public struct Submission: Hashable, Sendable, Codable {
                 election: Election? = nil, unexcusedAbsences: Int = 0,
                 source: SourceLocation = SourceLocation(file: "-", line: 1)) {
         self.year = year; self.branch = branch
-        self.aspects = Array(repeating: 0, count: 30)
         self.massMemberParticipants = massMemberParticipants; self.massPublicParticipants = massPublicParticipants
         self.satisfaction = satisfaction; self.commendations = commendations; self.innovations = innovations
         self.criticismsWorkCommittee = criticismsWorkCommittee; self.criticismsMunicipalCommittee = criticismsMunicipalCommittee

@@ -101,6 +101,9 @@ public struct Pipeline {
                 return .dataError
             }
             let templates = try loadTemplates()
+            // Reading a province leaves its row buffers free in glibc's arenas; hand them back
+            // before the results are built beside the submissions.
+            Memory.giveBack()
             let engine = RatingEngine(rules: checked.rules)
             progress.stage("rating")
             let scope = options.quotaScope ?? checked.rules.quotaScope

@@ -78,3 +78,29 @@ import Testing
         #expect(Set(FieldKey.allColumns.map(\.description)).count == FieldKey.allColumns.count)
     }
 }
+
+@Suite struct SubmissionStorageTests {
+    func make(_ scores: [Int]) -> Submission {
+        let t: [Tenths] = scores.map { Tenths($0) }
+        let branch = BranchInfo(id: "B-1", name: "一支部", committeeID: "C1", committeeName: "机关党委", members: 9)
+        return Submission(year: 2026, branch: branch, selfScores: Array(t[0..<10]), massScores: Array(t[10..<20]),
+                          superiorScores: Array(t[20..<30]), satisfaction: Tenths(900))
+    }
+
+    /// The thirty aspects live in four words inside the value; every position keeps its own byte.
+    @Test func everyAspectKeepsItsValue() throws {
+        let scores = (0..<30).map { ($0 * 37 + 11) % 101 }
+        let s = make(scores)
+        #expect((s.selfScores + s.massScores + s.superiorScores).map(\.raw) == scores)
+        #expect(s.total(.massEvaluation).raw == scores[10..<20].reduce(0, +))
+        for i in 0..<30 {
+            var changed = scores
+            changed[i] += 1
+            let t = make(changed)
+            #expect(t != s, "aspect \(i) is part of equality")
+            #expect((t.selfScores + t.massScores + t.superiorScores).map(\.raw) == changed)
+        }
+        let back = try JSONDecoder().decode(Submission.self, from: JSONEncoder().encode(s))
+        #expect(back == s)
+    }
+}
