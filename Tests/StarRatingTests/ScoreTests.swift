@@ -147,3 +147,18 @@ import Testing
         for r in outcome.results { #expect(r.trail.capacity < r.trail.count + 2) }
     }
 }
+
+@Suite struct TrailEntryStorageTests {
+    @Test(arguments: [nil, 0, 30, -30, -1000, 1000])
+    func pointsAndStarsRoundTrip(points: Int?) {
+        for stars in [nil, 0, 1, 5] as [Int?] {
+            var e = TrailEntry(code: "X", clause: "c", kind: .quota, points: points.map { Tenths($0) }, starsBefore: stars, starsAfter: stars.map { 5 - $0 }, message: "m")
+            #expect(e.points == points.map { Tenths($0) })
+            #expect(e.starsBefore == stars && e.starsAfter == stars.map { 5 - $0 })
+            e.points = nil
+            e.starsBefore = 3
+            #expect(e.points == nil && e.starsBefore == 3)
+        }
+        #expect(MemoryLayout<TrailEntry>.stride <= 56)
+    }
+}
