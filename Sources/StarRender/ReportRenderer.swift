@@ -41,8 +41,12 @@ public struct ReportRenderer: Sendable {
                 try output.stream("results.json") { ResultsFiles.json(context.outcome, rules: context.rules, run: run, write: $0) }
                 run.submissionsReleased()
                 let notice = context.notice()
-                try output.write("notice.txt", self.templates.render("notice.txt", notice))
-                try output.write("notice.html", fullNoticeHTML ?? self.templates.render("notice.html", notice))
+                try output.stream("notice.txt") { self.templates.render("notice.txt", notice, write: $0) }
+                if let fullNoticeHTML {
+                    try output.write("notice.html", fullNoticeHTML)
+                } else {
+                    try output.stream("notice.html") { self.templates.render("notice.html", notice, write: $0) }
+                }
                 try output.write("validation.txt", validationText)
                 return ["results.csv", "results.json", "notice.txt", "notice.html", "validation.txt"]
             },

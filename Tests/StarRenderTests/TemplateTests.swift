@@ -123,3 +123,52 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         }
     }
 }
+
+@Suite struct PiecewiseNoticeTests {
+    /// Forty branches over every star level, one of them typed with markup.
+    func context() -> ReportContext {
+        let subs = (0..<40).map { i -> Submission in
+            let aspect = Tenths(50 + i * 12 / 10)  // 5.0…9.6 → totals 50.0…96.0: every band
+            return Submission(year: 2026, branch: BranchInfo(id: "B-\(i)", name: i == 7 ? "<b>第\(i)支部</b>&" : "第\(i)党支部",
+                                                             committeeID: "C\(i % 3)", committeeName: "委员会\(i % 3)", members: 5),
+                              selfScores: Array(repeating: aspect, count: 10), massScores: Array(repeating: aspect, count: 10),
+                              superiorScores: Array(repeating: aspect, count: 10),
+                              massMemberParticipants: 5, satisfaction: Tenths(i == 3 ? 400 : 950))
+        }
+        let o = RatingEngine().rate(subs, year: 2026)
+        return ReportContext(outcome: o, rules: .anyang2017, config: NoticeConfig(), warnings: [], noticeDate: CivilDate(iso: "2026-12-31")!,
+                             quotaScope: .all, hasPrevious: false)
+    }
+
+    func pieces(_ t: TemplateSet, _ name: String, _ c: [String: Any]) -> String {
+        var out = ""
+        t.render(name, c) { out += $0 }
+        return out
+    }
+
+    @Test func shippedNoticesRenderTheSameInPieces() throws {
+        let t = try TemplateSet(directory: templatesDir)
+        let c = context()
+        #expect(Set(c.outcome.results.map(\.stars)) == [0, 1, 2, 3, 4, 5])
+        for name in ["notice.html", "notice.txt"] {
+            #expect(t.splits[name] != nil, "\(name) is rendered group by group")
+            #expect(pieces(t, name, c.notice()) == t.render(name, c.notice()), "\(name)")
+            #expect(pieces(t, name, c.notice(committeeID: "C1")) == t.render(name, c.notice(committeeID: "C1")), "\(name) extract")
+        }
+    }
+
+    @Test(arguments: [
+        "{{%CONTENT_TYPE:TEXT}}\n头{{total}}\n{{#groups}}\n  {{label}} <{{count}}>\n{{#branches}}{{name}};{{/branches}}\n{{/groups}}\n尾{{year}}\n",
+        "<p>{{title}}</p>{{#groups}}<h2>{{label}}</h2>{{#branches}}<i>{{name}}</i>{{/branches}}{{/groups}}<p>{{year}}</p>",
+        "<p>\n  {{#groups}}  \n<h2>{{label}}{{title}}</h2>\n\t{{/groups}}\r\n</p>",
+        "{{#groups}}{{label}}{{/groups}}",
+        "{{#year}}{{#groups}}{{label}}{{/groups}}{{/year}}",
+        "没有分组 {{title}}",
+    ])
+    func customTemplatesRenderTheSameInPieces(template: String) throws {
+        let dir = try tempTemplates(["notice.html.mustache": template])
+        let t = try TemplateSet(directory: dir)
+        let c = context().notice()
+        #expect(pieces(t, "notice.html", c) == t.render("notice.html", c))
+    }
+}
