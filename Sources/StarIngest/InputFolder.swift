@@ -139,7 +139,9 @@ public struct InputFolder: Sendable {
     public func read<Record: Sendable>(bytes: [UInt8], name: String, path: String,
                                        transform: @escaping @Sendable (RawSubmission) -> Record) -> FileResult<Record> {
         let lower = name.lowercased()
-        var r = FileResult<Record>(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes)))
+        // A large sheet's digest is taken on another core while this one parses it.
+        let digest = Digest(bytes, concurrently: bytes.count >= 1 << 20)
+        var r = FileResult<Record>(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: ""))
         if lower == InputFolder.registerName {
             r.account.kind = .register
             let reg = RegisterReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics)
@@ -167,7 +169,28 @@ public struct InputFolder: Sendable {
             r.diagnostics.append(.warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
                                           "not a submission (.xml or .csv), the register, rules.toml or config.toml: ignored"))
         }
+        r.account.sha256 = digest.value
         return r
+    }
+}
+
+/// The SHA-256 of a file, computed here or on another thread.
+final class Digest: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var hex = ""
+
+    init(_ bytes: [UInt8], concurrently: Bool) {
+        if concurrently {
+            DispatchQueue.global().async(group: group) { self.hex = SHA256.hex(bytes) }
+        } else {
+            hex = SHA256.hex(bytes)
+        }
+    }
+
+    /// Waits for the digest if it is still being computed.
+    var value: String {
+        group.wait()
+        return hex
     }
 }
 

@@ -47,3 +47,29 @@ let sampleDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         #expect(wjw.location.line == 2)
     }
 }
+
+@Suite struct LargeFileTests {
+    /// A sheet of several megabytes: its digest is taken on another thread while it is parsed,
+    /// and every row's location names the file, whichever copy of the path it holds.
+    @Test func largeSheetDigestAndLocations() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("star-large-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let columns = FieldKey.allColumns.map(\.description)
+        var text = columns.joined(separator: ",") + "\n"
+        for i in 0..<20_000 {
+            text += columns.map { $0 == "branch_id" ? "B\(i)" : $0 == "branch_name" ? "第\(i)党支部" : "1" }.joined(separator: ",") + "\n"
+        }
+        let bytes = Array(text.utf8)
+        #expect(bytes.count > 1 << 20)
+        let path = dir.appendingPathComponent("sheet.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let r = try InputFolder().read(directory: dir.path) { $0 }
+        let account = try #require(r.files.first)
+        #expect(account.sha256 == SHA256.hex(bytes))
+        #expect(account.sha256.count == 64)
+        #expect(r.submissions.count == 20_000)
+        #expect(r.submissions.allSatisfy { $0.location.file == path && $0.fields[.branchID]?.location.file == path })
+        #expect(r.submissions.map(\.location.line) == Array(2...20_001), "rows in order with their lines")
+    }
+}
