@@ -6,7 +6,7 @@ struct FieldReader {
     let raw: RawSubmission
     var diagnostics: [Diagnostic]
 
-    private var branch: String? { raw.fields[.branchID]?.text }
+    private var branch: String? { raw.fields.text(.branchID) }
 
     private mutating func fail(_ code: String, _ key: FieldKey, _ message: String) {
         let at = raw.fields[key]?.location ?? raw.location
@@ -14,11 +14,11 @@ struct FieldReader {
     }
 
     private mutating func present(_ key: FieldKey) -> String? {
-        guard let f = raw.fields[key], !f.text.isEmpty else {
+        guard let text = raw.fields.text(key), !text.isEmpty else {
             fail("E-MISSING", key, "a value is required (\(key.chineseLabel))")
             return nil
         }
-        return f.text
+        return text
     }
 
     mutating func identifier(_ key: FieldKey) -> String? {

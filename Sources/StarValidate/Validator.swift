@@ -55,7 +55,7 @@ public struct Validator: Sendable {
         var d: [Diagnostic] = []
         let s = convert(raw, into: &d)
         let ok = !d.contains { $0.severity == .error }
-        let id = raw.fields[.branchID]?.text
+        let id = raw.fields.text(.branchID)
         return Checked(submission: ok ? s : nil, diagnostics: d, branchID: id?.isEmpty == false ? id : nil, location: raw.location)
     }
 
@@ -142,7 +142,7 @@ public struct Validator: Sendable {
         let name = reader.name(.branchName)
         let committeeID = reader.identifier(.committeeID)
         let committeeName = reader.name(.committeeName).map(shared.callAsFunction)
-        let category = shared(raw.fields[.category]?.text ?? "")
+        let category = shared(raw.fields.text(.category) ?? "")
         let members = reader.integer(.members, range: 0...1_000_000)
         var sheets: [Sheet: [Tenths]] = [:]
         for sheet in Sheet.allCases {
