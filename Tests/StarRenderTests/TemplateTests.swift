@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import StarModel
 import StarRating
 import StarRules
@@ -170,5 +171,24 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         let t = try TemplateSet(directory: dir)
         let c = context().notice()
         #expect(pieces(t, "notice.html", c) == t.render("notice.html", c))
+    }
+}
+
+@Suite struct ByteHTMLTests {
+    @Test(arguments: ["", "市财政局机关第一党支部", "<script>alert(\"x\")</script>", "A&B 'quoted' > <", "&amp;", "👨‍👩‍👧<b>", "a\u{0}b"])
+    func escapesLikeMustachesDefault(text: String) throws {
+        let mustache = try MustacheTemplate(string: "{{v}}").render(["v": text])
+        #expect(ByteHTML().escapeText(text) == mustache)
+    }
+
+    /// Mustache's default looks whole Characters up, so "&" followed by a combining mark slips
+    /// through unescaped; escaping bytes catches it.
+    @Test func escapesAnAmpersandBeforeACombiningMark() {
+        #expect(ByteHTML().escapeText("&\u{301}lt;") == "&amp;\u{301}lt;")
+    }
+
+    @Test func shippedHTMLTemplateUsesIt() throws {
+        let text = try String(contentsOfFile: templatesDir + "/notice.html.mustache", encoding: .utf8)
+        #expect(text.hasPrefix("{{%CONTENT_TYPE:HTML}}\n"))
     }
 }
