@@ -330,11 +330,7 @@ public struct ReportContext: @unchecked Sendable {
         return c
     }
 
-    func trimRight(_ s: String) -> String {
-        var t = Substring(s)
-        while t.last == " " { t = t.dropLast() }
-        return String(t)
-    }
+    func trimRight(_ s: String) -> String { TextLayout.trimRight(s) }
 }
 
 extension String {

@@ -2,19 +2,43 @@
 public enum TextLayout {
     /// Left-aligns `s` in `width` columns, cutting it with `…` if it is too wide.
     public static func pad(_ s: String, _ width: Int) -> String {
-        let fitted = fit(s, width)
-        return fitted + String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted)))
+        let (fitted, w) = fitted(s, width)
+        return w >= width ? fitted : fitted + spaces(width - w)
     }
 
     /// Right-aligns `s` in `width` columns.
     public static func padLeft(_ s: String, _ width: Int) -> String {
-        let fitted = fit(s, width)
-        return String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted))) + fitted
+        let (fitted, w) = fitted(s, width)
+        return w >= width ? fitted : spaces(width - w) + fitted
+    }
+
+    /// `fit` and the width of what it returns, measuring the text once (the summaries pad five
+    /// cells of every branch of a province).
+    static func fitted(_ s: String, _ width: Int) -> (String, Int) {
+        let s = oneLine(s)
+        let w = DisplayWidth.of(s)
+        if w <= width { return (s, w) }
+        let f = fit(s, width)
+        return (f, DisplayWidth.of(f))
+    }
+
+    static let spaceRuns: [String] = (0...80).map { String(repeating: " ", count: $0) }
+    static func spaces(_ n: Int) -> String { n < spaceRuns.count ? spaceRuns[n] : String(repeating: " ", count: n) }
+
+    /// `s` without trailing spaces (bytes, not Characters: no grapheme breaking needed).
+    public static func trimRight(_ s: String) -> String {
+        let u = s.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+        return end == u.endIndex ? s : String(s[..<end])
     }
 
     /// Line breaks, tabs and other control characters typed into a name (Alt+Enter in Excel)
     /// become spaces, so that a table row stays one row.
     public static func oneLine(_ s: String) -> String {
+        // Bytes first: only C0 controls and DEL (one byte) or C1 controls, U+2028 and U+2029
+        // (lead bytes C2 and E2) can need a change.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return s }
         guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return s }
         return String(String.UnicodeScalarView(s.unicodeScalars.map { u in
             u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) || u == "\u{2028}" || u == "\u{2029}" ? " " : u
@@ -40,6 +64,8 @@ public enum TextLayout {
     /// between CJK characters; continuation lines start with `indent`.
     public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
         let s = oneLine(text)
+        if s.isEmpty { return [] }
+        if DisplayWidth.of(s) <= width { return [trimRight(s)] }
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
@@ -69,10 +95,6 @@ public enum TextLayout {
             lineWidth += cw
         }
         if !line.isEmpty && line != indent { lines.append(line) }
-        return lines.map { l in
-            var t = Substring(l)
-            while t.last == " " { t = t.dropLast() }
-            return String(t)
-        }
+        return lines.map(trimRight)
     }
 }

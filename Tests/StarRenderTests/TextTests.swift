@@ -57,6 +57,20 @@ import Testing
         #expect(TextLayout.pad("a\r\nb\tc", 6) == "a  b c")
     }
 
+    @Test func shortTextsTakeTheShortWay() {
+        #expect(TextLayout.wrap("", width: 10) == [])
+        #expect(TextLayout.wrap("   ", width: 10) == [""])
+        #expect(TextLayout.wrap("B1; D3  ", width: 10) == ["B1; D3"])
+        #expect(TextLayout.wrap("中文名称", width: 8) == ["中文名称"])
+        #expect(TextLayout.wrap("中文名称甲", width: 8) == ["中文名称", "甲"])
+        #expect(TextLayout.trimRight("名称  ") == "名称" && TextLayout.trimRight("  ") == "" && TextLayout.trimRight("a b") == "a b")
+        #expect(TextLayout.pad("12345678901", 10) == "123456789…")
+        #expect(TextLayout.padLeft("中文", 3) == "中…" && TextLayout.padLeft("中文", 5) == " 中文")
+        // C1 controls and the Unicode line separators become spaces too
+        #expect(TextLayout.oneLine("a\u{85}b\u{2028}c\u{2029}d\u{7F}e") == "a b c d e")
+        #expect(TextLayout.oneLine("é中文…") == "é中文…")
+    }
+
     @Test func wrapKeepsEveryCharacterAndTheWidth() {
         let text = "评定办法：基础分 = 自评×20% + 党员群众测评×30% + 上级党组织考评×50%，按规定加分、减分后为最终得分（满分100分）。"
             + String(repeating: "同分并列的党组织一并调整 ", count: 8)
