@@ -38,27 +38,10 @@ struct JSONLine {
         bytes.append(0x22)
     }
 
-    mutating func int(_ i: Int) {
-        if i < 0 { bytes.append(0x2D) }
-        var m = i.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[n] = UInt8(0x30 + m % 10); m /= 10; n += 1 } while m > 0
-            while n > 0 { n -= 1; bytes.append(d[n]) }
-        }
-    }
+    mutating func int(_ i: Int) { bytes.appendDecimal(i) }
 
     /// `87.5`, `-3.0`: one digit after the point, straight from the integer tenths.
-    mutating func tenths(_ t: Tenths) {
-        if t.raw < 0 { bytes.append(0x2D) }
-        let m = t.raw.magnitude
-        int(Int(m / 10))
-        bytes.append(0x2E)
-        bytes.append(UInt8(0x30 + m % 10))
-    }
+    mutating func tenths(_ t: Tenths) { bytes.appendTenths(t) }
 
     mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
     mutating func null() { raw("null") }
@@ -77,5 +60,30 @@ struct JSONLine {
             write(&self, item)
         }
         bytes.append(0x5D)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The decimal digits of `i`, without a String in between.
+    mutating func appendDecimal(_ i: Int) {
+        if i < 0 { append(0x2D) }
+        var m = i.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        Swift.withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[n] = UInt8(0x30 + m % 10); m /= 10; n += 1 } while m > 0
+            while n > 0 { n -= 1; append(d[n]) }
+        }
+    }
+
+    /// `87.5`, `-3.0`: one digit after the point, as `Tenths.description` writes it.
+    mutating func appendTenths(_ t: Tenths) {
+        if t.raw < 0 { append(0x2D) }
+        let m = t.raw.magnitude
+        appendDecimal(Int(m / 10))
+        append(0x2E)
+        append(UInt8(0x30 + m % 10))
     }
 }

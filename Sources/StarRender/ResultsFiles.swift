@@ -29,20 +29,29 @@ public enum ResultsFiles {
         return out
     }
 
-    /// The same, written in pieces of about 64 KB (a province's file is never one string).
+    /// The same, written in pieces of about 64 KB (a province's file is never one string); rows
+    /// are assembled as bytes, numbers straight from their tenths.
     public static func csv(_ outcome: RatingOutcome, write: (String) -> Void) {
-        var out = csvHeader.joined(separator: ",") + "\r\n"
+        var out: [UInt8] = Array((csvHeader.joined(separator: ",") + "\r\n").utf8)
+        out.reserveCapacity(1 << 17)
+        func text(_ s: String) { out.append(contentsOf: quote(guardFormula(s)).utf8) }
         for r in outcome.results {
-            let text = [r.branch.id, r.branch.name, r.branch.committeeID].map { quote(guardFormula($0)) }
-            let numbers = [r.selfTotal, r.massTotal, r.superiorTotal, r.base, r.bonus, r.deduction, r.final].map(\.description)
-            let cells = text + numbers + [String(r.bandStars), String(r.stars), quote(guardFormula(r.ruleCodes.joined(separator: ";")))]
-            out += cells.joined(separator: ",") + "\r\n"
-            if out.utf8.count >= 1 << 16 {
-                write(out)
-                out = ""
+            text(r.branch.id); out.append(0x2C)
+            text(r.branch.name); out.append(0x2C)
+            text(r.branch.committeeID)
+            for t in [r.selfTotal, r.massTotal, r.superiorTotal, r.base, r.bonus, r.deduction, r.final] {
+                out.append(0x2C); out.appendTenths(t)
+            }
+            out.append(0x2C); out.appendDecimal(r.bandStars)
+            out.append(0x2C); out.appendDecimal(r.stars)
+            out.append(0x2C); text(r.ruleCodes.joined(separator: ";"))
+            out.append(0x0D); out.append(0x0A)
+            if out.count >= 1 << 16 {
+                write(String(decoding: out, as: UTF8.self))
+                out.removeAll(keepingCapacity: true)
             }
         }
-        write(out)
+        write(String(decoding: out, as: UTF8.self))
     }
 
     /// Metadata of the run written into results.json.
