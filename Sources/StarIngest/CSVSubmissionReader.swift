@@ -20,34 +20,23 @@ enum CSVSubmissionReader {
     /// Streams the sheet: each row becomes a `RawSubmission` handed to `record` at once, so the
     /// rows are never all held as text. Returns the number of rows read.
     static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], record: (RawSubmission) -> Void) -> Int {
-        guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return 0 }
-        var reader = CSVReader()
-        var header: Header?
-        var headerFailed = false
-        var rows = 0
-        var rowDiagnostics: [Diagnostic] = []
-        var pathCopy = path
-        let handle: (CSVRecord) -> Void = { row in
-            guard !headerFailed else { return }
-            guard let h = header else {
-                header = Header(row, path: path, diagnostics: &rowDiagnostics)
-                if header == nil { headerFailed = true }
-                return
-            }
-            // Every field's location holds the path; a fresh copy every 1,024 rows keeps the
-            // threads that check different batches off one shared reference count (the atomic
-            // retains on a single copy were a third of reading a million rows).
-            if rows % 1024 == 0 { pathCopy = String(decoding: Array(path.utf8), as: UTF8.self) }
-            let path = pathCopy
-            let at = SourceLocation(file: path, line: row.line)
-            guard row.fields.count == h.width else {
-                rowDiagnostics.append(.error("E-CSV-FIELDS", at: at, "expected \(h.width) fields as in the header, found \(row.fields.count)"))
-                return
-            }
+        readRows(bytes: bytes, path: path, diagnostics: &diagnostics) { record($0.raw()) }
+    }
+
+    /// A row that matched the header's width, not yet a `RawSubmission`: the thread that checks
+    /// it makes it one (`raw()`), so the thread reading the sheet only splits it into rows.
+    struct Row: Sendable {
+        let record: CSVRecord
+        let sheet: SheetContext
+
+        /// The row's fields by key, each with its text (spaces trimmed) and place.
+        func raw() -> RawSubmission {
+            let path = sheet.path
+            let at = SourceLocation(file: path, line: record.line)
             var raw = RawSubmission(format: .csv, location: at)
-            for (i, key) in h.columns {
-                let text = row.fields[i].trimmingSpaces
-                let fieldAt = row.fieldLines[i] == row.line ? at : SourceLocation(file: path, line: row.fieldLines[i])
+            for (i, key) in sheet.header.columns {
+                let text = record.fields[i].trimmingSpaces
+                let fieldAt = record.fieldLines[i] == record.line ? at : SourceLocation(file: path, line: record.fieldLines[i])
                 switch key {
                 case .commendationLevel:
                     if !text.isEmpty { raw.commendationLevels.append(RawField(text, at: fieldAt)) }
@@ -57,8 +46,47 @@ enum CSVSubmissionReader {
                     raw.fields[key] = RawField(text, at: fieldAt)
                 }
             }
+            return raw
+        }
+    }
+
+    /// The header and the file's path, shared by a run of rows. Every field's location holds the
+    /// path; a new context (with a fresh copy of the path) every 1,024 rows keeps the threads
+    /// that check different batches off one shared reference count (the atomic retains on a
+    /// single copy were a third of reading a million rows).
+    final class SheetContext: Sendable {
+        let header: Header
+        let path: String
+        init(header: Header, path: String) {
+            self.header = header
+            self.path = String(decoding: Array(path.utf8), as: UTF8.self)
+        }
+    }
+
+    /// Streams the sheet row by row (see `Row`). Returns the number of rows read.
+    static func readRows(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void) -> Int {
+        guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return 0 }
+        var reader = CSVReader()
+        var header: Header?
+        var headerFailed = false
+        var rows = 0
+        var rowDiagnostics: [Diagnostic] = []
+        var context: SheetContext?
+        let handle: (CSVRecord) -> Void = { row in
+            guard !headerFailed else { return }
+            guard let h = header else {
+                header = Header(row, path: path, diagnostics: &rowDiagnostics)
+                if header == nil { headerFailed = true }
+                return
+            }
+            guard row.fields.count == h.width else {
+                rowDiagnostics.append(.error("E-CSV-FIELDS", at: SourceLocation(file: path, line: row.line),
+                                             "expected \(h.width) fields as in the header, found \(row.fields.count)"))
+                return
+            }
+            if rows % 1024 == 0 || context == nil { context = SheetContext(header: h, path: path) }
             rows += 1
-            record(raw)
+            emitRow(Row(record: row, sheet: context!))
         }
         reader.feed(decoded[...], emit: handle)
         let quote = reader.finish(emit: handle)
@@ -71,7 +99,7 @@ enum CSVSubmissionReader {
     }
 
     /// The header row matched to field keys: English names or Chinese labels, any order.
-    struct Header {
+    struct Header: Sendable {
         var columns: [(Int, FieldKey)] = []
         var width: Int
 

@@ -161,9 +161,10 @@ public struct InputFolder: Sendable {
             }
         } else if lower.hasSuffix(".csv") {
             r.account.kind = .csv
-            // Rows are parsed in order on this thread and transformed in batches on the others.
-            let batches = BatchTransformer(transform)
-            r.account.records = CSVSubmissionReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics) { batches.add($0) }
+            // Rows are split in order on this thread; the others make them raw submissions and
+            // check them, in batches.
+            let batches = BatchTransformer<CSVSubmissionReader.Row, Record> { transform($0.raw()) }
+            r.account.records = CSVSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics) { batches.add($0) }
             r.submissions = batches.finish()
         } else {
             r.diagnostics.append(.warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
@@ -205,22 +206,22 @@ final class ResultSlots<Record: Sendable>: @unchecked Sendable {
 
 /// Applies a transform to records in batches on a concurrent queue, keeping their order; at most
 /// a few batches are in flight, so memory stays bounded however long the sheet is.
-final class BatchTransformer<Record: Sendable>: @unchecked Sendable {
-    private let transform: @Sendable (RawSubmission) -> Record
+final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Sendable {
+    private let transform: @Sendable (Input) -> Record
     private let batchSize = 2048
-    private var pending: [RawSubmission] = []
+    private var pending: [Input] = []
     private var done: [[Record]?] = []
     private let lock = NSLock()
     private let group = DispatchGroup()
     private let inFlight = DispatchSemaphore(value: 4)
 
-    init(_ transform: @escaping @Sendable (RawSubmission) -> Record) {
+    init(_ transform: @escaping @Sendable (Input) -> Record) {
         self.transform = transform
         pending.reserveCapacity(batchSize)
     }
 
-    func add(_ raw: RawSubmission) {
-        pending.append(raw)
+    func add(_ input: Input) {
+        pending.append(input)
         if pending.count == batchSize { dispatch() }
     }
 
