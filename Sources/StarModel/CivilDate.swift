@@ -1,14 +1,18 @@
 /// A calendar date without time or zone (ISO `YYYY-MM-DD`), exact and Foundation-free.
 public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Four bytes, not three Ints: every submission holds up to two dates (a province's million).
+    private let y: UInt16
+    private let m: UInt8
+    private let d: UInt8
+    public var year: Int { Int(y) }
+    public var month: Int { Int(m) }
+    public var day: Int { Int(d) }
 
     /// Returns nil unless the date exists in the proleptic Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        self.y = UInt16(year); self.m = UInt8(month); self.d = UInt8(day)
     }
 
     /// Parses strictly `YYYY-MM-DD`.
@@ -59,9 +63,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        // Years outside 0…65535 cannot be held; the rules only ever move a few years.
+        self.y = UInt16(clamping: yoe + era * 400 + (m <= 2 ? 1 : 0))
+        self.m = UInt8(m)
+        self.d = UInt8(d)
     }
 
     public func addingDays(_ n: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + n) }

@@ -91,7 +91,18 @@ public struct Election: Hashable, Sendable, Codable {
 /// One branch's validated yearly submission: every fact rules.md §1 needs, typed and checked.
 /// Nothing here knows whether it came from XML or CSV.
 public struct Submission: Hashable, Sendable, Codable {
-    public var year: Int
+    /// The whole-number facts, four bytes each (all are checked to at most a million): with the
+    /// dates and aspects kept small too, a province's million submissions fit in memory beside
+    /// their results.
+    private var counts: Counts
+    struct Counts: Hashable, Sendable, Codable {
+        var year, memberParticipants, publicParticipants, workCriticisms, municipalCriticisms: Int32
+        var minorSanctions, majorSanctions, memberSanctions, absences: Int32
+    }
+    public var year: Int {
+        get { Int(counts.year) }
+        set { counts.year = Int32(clamping: newValue) }
+    }
     public var branch: BranchInfo
     /// The thirty aspects (self, mass, superior; ten each) in tenths, one byte each, inside the
     /// value (no array of its own to allocate): a province
@@ -124,19 +135,43 @@ public struct Submission: Hashable, Sendable, Codable {
         for i in offset..<(offset + 10) { sum += Int(aspects[i]) }
         return Tenths(sum)
     }
-    public var massMemberParticipants: Int
-    public var massPublicParticipants: Int
+    public var massMemberParticipants: Int {
+        get { Int(counts.memberParticipants) }
+        set { counts.memberParticipants = Int32(clamping: newValue) }
+    }
+    public var massPublicParticipants: Int {
+        get { Int(counts.publicParticipants) }
+        set { counts.publicParticipants = Int32(clamping: newValue) }
+    }
     /// Democratic-appraisal satisfaction rate, percent in tenths (0…1000).
     public var satisfaction: Tenths
     public var commendations: [Level]
     public var innovations: [Level]
-    public var criticismsWorkCommittee: Int
-    public var criticismsMunicipalCommittee: Int
-    public var leadershipMinorSanctions: Int
-    public var leadershipMajorSanctions: Int
-    public var memberSanctions: Int
+    public var criticismsWorkCommittee: Int {
+        get { Int(counts.workCriticisms) }
+        set { counts.workCriticisms = Int32(clamping: newValue) }
+    }
+    public var criticismsMunicipalCommittee: Int {
+        get { Int(counts.municipalCriticisms) }
+        set { counts.municipalCriticisms = Int32(clamping: newValue) }
+    }
+    public var leadershipMinorSanctions: Int {
+        get { Int(counts.minorSanctions) }
+        set { counts.minorSanctions = Int32(clamping: newValue) }
+    }
+    public var leadershipMajorSanctions: Int {
+        get { Int(counts.majorSanctions) }
+        set { counts.majorSanctions = Int32(clamping: newValue) }
+    }
+    public var memberSanctions: Int {
+        get { Int(counts.memberSanctions) }
+        set { counts.memberSanctions = Int32(clamping: newValue) }
+    }
     public var election: Election?
-    public var unexcusedAbsences: Int
+    public var unexcusedAbsences: Int {
+        get { Int(counts.absences) }
+        set { counts.absences = Int32(clamping: newValue) }
+    }
     /// Where the submission was read (file and first line), for the trail and diagnostics.
     public var source: SourceLocation
 
@@ -147,12 +182,14 @@ public struct Submission: Hashable, Sendable, Codable {
                 leadershipMinorSanctions: Int = 0, leadershipMajorSanctions: Int = 0, memberSanctions: Int = 0,
                 election: Election? = nil, unexcusedAbsences: Int = 0,
                 source: SourceLocation = SourceLocation(file: "-", line: 1)) {
-        self.year = year; self.branch = branch
-        self.massMemberParticipants = massMemberParticipants; self.massPublicParticipants = massPublicParticipants
+        self.counts = Counts(year: Int32(clamping: year), memberParticipants: Int32(clamping: massMemberParticipants),
+                             publicParticipants: Int32(clamping: massPublicParticipants),
+                             workCriticisms: Int32(clamping: criticismsWorkCommittee), municipalCriticisms: Int32(clamping: criticismsMunicipalCommittee),
+                             minorSanctions: Int32(clamping: leadershipMinorSanctions), majorSanctions: Int32(clamping: leadershipMajorSanctions),
+                             memberSanctions: Int32(clamping: memberSanctions), absences: Int32(clamping: unexcusedAbsences))
+        self.branch = branch
         self.satisfaction = satisfaction; self.commendations = commendations; self.innovations = innovations
-        self.criticismsWorkCommittee = criticismsWorkCommittee; self.criticismsMunicipalCommittee = criticismsMunicipalCommittee
-        self.leadershipMinorSanctions = leadershipMinorSanctions; self.leadershipMajorSanctions = leadershipMajorSanctions
-        self.memberSanctions = memberSanctions; self.election = election; self.unexcusedAbsences = unexcusedAbsences
+        self.election = election
         self.source = source
         self.selfScores = selfScores; self.massScores = massScores; self.superiorScores = superiorScores
     }

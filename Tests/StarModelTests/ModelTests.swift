@@ -88,6 +88,25 @@ import Testing
     }
 
     /// The thirty aspects live in four words inside the value; every position keeps its own byte.
+    /// Counts are kept in four bytes each; what the validator lets through (at most a million)
+    /// comes back unchanged, through the initialiser and through the setters.
+    @Test func countsKeepTheirValues() {
+        var s = Submission(year: 2026, branch: BranchInfo(id: "B", name: "n", committeeID: "C", committeeName: "c", members: 1_000_000),
+                           selfScores: Array(repeating: Tenths(50), count: 10), massScores: Array(repeating: Tenths(50), count: 10),
+                           superiorScores: Array(repeating: Tenths(50), count: 10), massMemberParticipants: 1_000_000,
+                           massPublicParticipants: 999_999, satisfaction: Tenths(1000), criticismsWorkCommittee: 3,
+                           criticismsMunicipalCommittee: 4, leadershipMinorSanctions: 5, leadershipMajorSanctions: 6, memberSanctions: 7,
+                           unexcusedAbsences: 8)
+        let values: [Int] = [s.year, s.massMemberParticipants, s.massPublicParticipants, s.criticismsWorkCommittee,
+                             s.criticismsMunicipalCommittee, s.leadershipMinorSanctions, s.leadershipMajorSanctions,
+                             s.memberSanctions, s.unexcusedAbsences]
+        #expect(values == [2026, 1_000_000, 999_999, 3, 4, 5, 6, 7, 8])
+        s.unexcusedAbsences = 1_000_000
+        s.year = 2027
+        #expect(s.unexcusedAbsences == 1_000_000 && s.year == 2027)
+        #expect(MemoryLayout<Submission>.stride <= 160)
+    }
+
     @Test func everyAspectKeepsItsValue() throws {
         let scores = (0..<30).map { ($0 * 37 + 11) % 101 }
         let s = make(scores)
@@ -102,5 +121,16 @@ import Testing
         }
         let back = try JSONDecoder().decode(Submission.self, from: JSONEncoder().encode(s))
         #expect(back == s)
+    }
+}
+
+@Suite struct CompactDateTests {
+    @Test func datesAreFourBytesAndKeepTheirFields() {
+        #expect(MemoryLayout<CivilDate>.size == 4)
+        let d = CivilDate(year: 2026, month: 2, day: 28)!
+        #expect(d.year == 2026 && d.month == 2 && d.day == 28)
+        #expect(CivilDate(year: 9999, month: 12, day: 31)!.addingDays(-1).description == "9999-12-30")
+        #expect(d < CivilDate(year: 2026, month: 3, day: 1)! && CivilDate(year: 2025, month: 12, day: 31)! < d)
+        #expect(MemoryLayout<Election?>.stride <= 10)
     }
 }
