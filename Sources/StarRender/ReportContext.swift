@@ -19,6 +19,14 @@ struct LazyRows<Row>: MustacheSequence {
     }
 }
 
+/// One pre-laid-out line of a plain-text report, `{{line}}` in the templates (a dictionary per
+/// line cost an allocation and a hash for each of a summary's hundred lines).
+struct Line: MustacheParent {
+    let text: String
+    init(_ text: String) { self.text = text }
+    func child(named: String) -> Any? { named == "line" ? text : nil }
+}
+
 /// One row of the notice. Its values are made only when the template asks for one: building a
 /// dictionary of every value per row was a third of a million-row notice's time, and the HTML
 /// never asks for the padded plain-text line.
@@ -110,7 +118,7 @@ public struct ReportContext: @unchecked Sendable {
         n["rule"] = String(repeating: "=", count: ReportContext.textWidth)
         n["thinRule"] = String(repeating: "-", count: ReportContext.textWidth)
         n["centeredTitle"] = center(title)
-        n["issuerLines"] = TextLayout.wrap(setting(config.issuer), width: ReportContext.textWidth).map { ["line": right($0)] }
+        n["issuerLines"] = TextLayout.wrap(setting(config.issuer), width: ReportContext.textWidth).map { Line(right($0)) }
         var contact = wrapped("联系电话：\(setting(config.objectionPhone))", indent: "  ", hanging: "    ")
         contact += wrapped("地址：\(setting(config.objectionAddress))", indent: "  ", hanging: "    ")
         if let email = config.objectionEmail, !email.isEmpty { contact += wrapped("电子邮箱：\(email)", indent: "  ", hanging: "    ") }
@@ -226,8 +234,8 @@ public struct ReportContext: @unchecked Sendable {
         String(repeating: " ", count: max(0, ReportContext.textWidth - DisplayWidth.of(s))) + s
     }
 
-    func wrapped(_ s: String, indent: String = "  ", hanging: String = "    ") -> [[String: Any]] {
-        TextLayout.wrap(indent + s, width: ReportContext.textWidth, indent: hanging).map { ["line": $0] }
+    func wrapped(_ s: String, indent: String = "  ", hanging: String = "    ") -> [Line] {
+        TextLayout.wrap(indent + s, width: ReportContext.textWidth, indent: hanging).map(Line.init)
     }
 
     // MARK: committee summaries
@@ -245,7 +253,7 @@ public struct ReportContext: @unchecked Sendable {
         c["committeeID"] = committeeID
         c["committeeName"] = name
         c["email"] = config.committeeEmails[committeeID] ?? NoticeConfig.placeholder
-        c["headingLines"] = TextLayout.wrap("\(name)\(year)年度星级评定结果", width: ReportContext.textWidth).map { ["line": center($0)] }
+        c["headingLines"] = TextLayout.wrap("\(name)\(year)年度星级评定结果", width: ReportContext.textWidth).map { Line(center($0)) }
         c["closingLines"] = wrapped("公示期：\(noticeDate.chinese)至\(periodEnd.chinese)。如有异议请向\(setting(config.objectionOffice))反映，"
                                     + "电话 \(setting(config.objectionPhone))。", indent: "", hanging: "  ")
         c["issuerLines"] = wrapped(setting(config.issuer), indent: "", hanging: "")
@@ -254,16 +262,16 @@ public struct ReportContext: @unchecked Sendable {
         c["thinRule"] = String(repeating: "-", count: ReportContext.textWidth)
         c["count"] = mine.count
 
-        c["starCounts"] = stride(from: 5, through: 0, by: -1).map { s -> [String: Any] in
+        c["starCounts"] = stride(from: 5, through: 0, by: -1).map { s -> Line in
             let n = mine.filter { $0.stars == s }.count
-            return ["line": "  " + TextLayout.pad(StarLabel.chinese(s), 10) + TextLayout.padLeft(String(n), 4) + " 个"]
+            return Line("  " + TextLayout.pad(StarLabel.chinese(s), 10) + TextLayout.padLeft(String(n), 4) + " 个")
         }
 
         // Quota checks of this committee's scope.
         let scopeName = quotaScope == .all ? "all" : committeeID
         let checks = checksByScope[scopeName] ?? []
         c["scopeLabel"] = quotaScope == .all ? "全部参评党组织（\(outcome.results.count)个）" : "本单位参评党组织（\(mine.count)个）"
-        c["quotaLines"] = checks.flatMap { q -> [[String: Any]] in
+        c["quotaLines"] = checks.flatMap { q -> [Line] in
             let bound = q.bound == .max ? "不超过" : "不低于"
             let status: String
             if q.policy == .report { status = q.violated ? "不符合（仅报告）" : "符合" }
@@ -272,7 +280,7 @@ public struct ReportContext: @unchecked Sendable {
                 + "调整前\(q.countBefore)个，实有\(q.countAfter)个，\(status)"
             return wrapped(line)
         }
-        var lowered: [[String: Any]] = []
+        var lowered: [Line] = []
         for r in mine {
             for t in r.trail where t.kind == .quota {
                 lowered += wrapped("\(r.branch.name)（\(r.branch.id)，\(r.final)分）：\(t.code) \(StarLabel.chinese(t.starsBefore ?? 0))→\(StarLabel.chinese(t.starsAfter ?? 0))")
@@ -282,7 +290,7 @@ public struct ReportContext: @unchecked Sendable {
         c["hasQuotaChanges"] = !lowered.isEmpty
         let ties = checks.compactMap(\.tie)
         // Only this committee's own branches are named; the tie's size says how many share it.
-        c["ties"] = ties.flatMap { t -> [[String: Any]] in
+        c["ties"] = ties.flatMap { t -> [Line] in
             let mineInTie = tieMembers[committeeID]?[t.code + "@" + t.scope] ?? []
             let own = mineInTie.isEmpty ? "本单位无" : "本单位：" + mineInTie.joined(separator: "、")
             return wrapped("\(t.code) 名额分界处同分（\(t.score)分）并列共\(t.branchIDs.count)个党组织，已一并调整，请工委审定；\(own)")
@@ -294,14 +302,14 @@ public struct ReportContext: @unchecked Sendable {
         c["tableHeader"] = "  " + TextLayout.pad("编号", idW) + " " + TextLayout.pad("党组织名称", nameW) + " "
             + TextLayout.padLeft("得分", scoreW) + " " + TextLayout.pad("分数段", starW) + " " + TextLayout.pad("评定", starW) + " 规则"
         let codesColumn = 2 + idW + 1 + nameW + 1 + scoreW + 1 + starW + 1 + starW + 1
-        c["tableRows"] = mine.flatMap { r -> [[String: Any]] in
+        c["tableRows"] = mine.flatMap { r -> [Line] in
             let head = "  " + TextLayout.pad(r.branch.id, idW) + " " + TextLayout.pad(r.branch.name, nameW) + " "
                 + TextLayout.padLeft(r.final.description, scoreW) + " " + TextLayout.pad(StarLabel.chinese(r.bandStars), starW) + " "
                 + TextLayout.pad(StarLabel.chinese(r.stars), starW) + " "
             let codes = r.ruleCodes.joined(separator: ";")
             let lines = TextLayout.wrap(codes.replacingSemicolons, width: ReportContext.textWidth - codesColumn)
-            var out: [[String: Any]] = [["line": trimRight(head + (lines.first ?? ""))]]
-            for l in lines.dropFirst() { out.append(["line": String(repeating: " ", count: codesColumn) + l]) }
+            var out = [Line(trimRight(head + (lines.first ?? "")))]
+            for l in lines.dropFirst() { out.append(Line(String(repeating: " ", count: codesColumn) + l)) }
             return out
         }
 
@@ -313,7 +321,7 @@ public struct ReportContext: @unchecked Sendable {
         c["hasRectify"] = !rectify.isEmpty
         c["hasPrevious"] = hasPrevious
         let changed = mine.filter { $0.change == .promoted || $0.change == .demoted || $0.change == .new }
-        c["changes"] = changed.flatMap { r -> [[String: Any]] in
+        c["changes"] = changed.flatMap { r -> [Line] in
             let before = r.previousStars.map(StarLabel.chinese) ?? "上年无结果"
             return wrapped("\(r.change!.chinese)：\(r.branch.name)（\(r.branch.id)）\(before)→\(StarLabel.chinese(r.stars))")
         }
@@ -321,7 +329,7 @@ public struct ReportContext: @unchecked Sendable {
         let mineWarnings = mine.flatMap { warningsByBranch[$0.branch.id] ?? [] }
         // The committee knows its files by name, not by where the department keeps them; the
         // name alone also keeps the e-mail the same wherever the input folder lies.
-        c["warnings"] = mineWarnings.flatMap { d -> [[String: Any]] in
+        c["warnings"] = mineWarnings.flatMap { d -> [Line] in
             var d = d
             d.location.file = String(d.location.file.split(separator: "/").last ?? Substring(d.location.file))
             return wrapped(d.rendered)
