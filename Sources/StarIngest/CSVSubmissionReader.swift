@@ -17,12 +17,6 @@ enum CSVSubmissionReader {
         return m
     }()
 
-    /// Streams the sheet: each row becomes a `RawSubmission` handed to `record` at once, so the
-    /// rows are never all held as text. Returns the number of rows read.
-    static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], record: (RawSubmission) -> Void) -> Int {
-        readRows(bytes: bytes, path: path, diagnostics: &diagnostics) { record($0.raw()) }
-    }
-
     /// A row that matched the header's width, not yet a `RawSubmission`: the thread that checks
     /// it makes it one (`raw()`), so the thread reading the sheet only splits it into rows.
     struct Row: Sendable {
@@ -63,7 +57,8 @@ enum CSVSubmissionReader {
         }
     }
 
-    /// Streams the sheet row by row (see `Row`). Returns the number of rows read.
+    /// Streams the sheet row by row (see `Row`), so the rows are never all held as text. Returns
+    /// the number of rows read.
     static func readRows(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void) -> Int {
         guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return 0 }
         var reader = CSVReader()
