@@ -308,7 +308,7 @@ public struct ReportContext: @unchecked Sendable {
                 + TextLayout.pad(StarLabel.chinese(r.stars), starW) + " "
             let codes = r.ruleCodes.joined(separator: ";")
             let lines = TextLayout.wrap(codes.replacingSemicolons, width: ReportContext.textWidth - codesColumn)
-            var out = [Line(trimRight(head + (lines.first ?? "")))]
+            var out = [Line(TextLayout.trimRight(head + (lines.first ?? "")))]
             for l in lines.dropFirst() { out.append(Line(String(repeating: " ", count: codesColumn) + l)) }
             return out
         }
@@ -337,8 +337,6 @@ public struct ReportContext: @unchecked Sendable {
         c["hasWarnings"] = !mineWarnings.isEmpty
         return c
     }
-
-    func trimRight(_ s: String) -> String { TextLayout.trimRight(s) }
 }
 
 extension String {

@@ -21,7 +21,6 @@ public struct ReportRenderer: Sendable {
     /// Up to this many branches the whole notice is attached to every committee e-mail.
     public static let fullNoticeLimit = 2000
 
-    /// Writes every report to `output`; returns the file names, sorted.
     /// Writes every report to `output`; returns the file names, sorted. The reports are
     /// independent, so they are rendered in parallel on the available cores.
     public func render(_ context: ReportContext, run: ResultsFiles.RunInfo, validationText: String, to output: ReportOutput) throws -> [String] {
