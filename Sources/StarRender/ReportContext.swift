@@ -35,7 +35,12 @@ struct NoticeRow: MustacheParent {
     let k: Int
     let position: Int
 
-    static let nameWidth = 36, committeeWidth = 26, scoreWidth = 6
+    /// The plain-text notice's columns: index, name, committee, score (display columns).
+    static func textLine(_ index: String, _ name: String, _ committee: String, _ score: String) -> String {
+        "  " + TextLayout.padLeft(index, 4) + " " + TextLayout.pad(name, 36) + " " + TextLayout.pad(committee, 26) + " "
+            + TextLayout.padLeft(score, 6)
+    }
+    static let textHeader = textLine("序号", "党组织名称", "上级党组织", "得分")
 
     func child(named: String) -> Any? {
         switch named {
@@ -48,8 +53,7 @@ struct NoticeRow: MustacheParent {
         case "codes": return results[k].ruleCodes.joined(separator: " ")
         case "text":
             let r = results[k]
-            return "  " + TextLayout.padLeft(String(position + 1), 4) + " " + TextLayout.pad(r.branch.name, NoticeRow.nameWidth) + " "
-                + TextLayout.pad(r.branch.committeeName, NoticeRow.committeeWidth) + " " + TextLayout.padLeft(r.final.description, NoticeRow.scoreWidth)
+            return NoticeRow.textLine(String(position + 1), r.branch.name, r.branch.committeeName, r.final.description)
         default: return nil
         }
     }
@@ -200,8 +204,6 @@ public struct ReportContext: @unchecked Sendable {
             c["extractOf"] = range.isEmpty ? id : rated[range.lowerBound].branch.committeeName
         }
         var groups: [[String: Any]] = []
-        var textLines: [String] = []
-        let nameW = NoticeRow.nameWidth, committeeW = NoticeRow.committeeWidth, scoreW = NoticeRow.scoreWidth
         for stars in stride(from: 5, through: 0, by: -1) {
             // indices, not copies: a province's notice has a million rows
             let members = range.filter { starsOf[$0] == stars }.sorted { a, b in
@@ -219,10 +221,8 @@ public struct ReportContext: @unchecked Sendable {
                 "isFive": stars == 5,
             ])
         }
-        textLines.append("  " + TextLayout.padLeft("序号", 4) + " " + TextLayout.pad("党组织名称", nameW) + " "
-                         + TextLayout.pad("上级党组织", committeeW) + " " + TextLayout.padLeft("得分", scoreW))
         c["groups"] = groups
-        c["textHeader"] = textLines[0]
+        c["textHeader"] = NoticeRow.textHeader
         return c
     }
 
