@@ -105,34 +105,49 @@ public struct Submission: Hashable, Sendable, Codable {
     }
     public var branch: BranchInfo
     /// The thirty aspects (self, mass, superior; ten each) in tenths, one byte each, inside the
-    /// value (no array of its own to allocate): a province
-    /// holds a million submissions, and three arrays of `Tenths` cost ten times the memory.
+    /// value (no array of its own to allocate): a province holds a million submissions, and
+    /// three arrays of `Tenths` cost ten times the memory.
     private var aspects = AspectBytes()
+
+    /// Where a sheet's ten aspects start in `aspects`.
+    private static func offset(_ sheet: Sheet) -> Int {
+        switch sheet {
+        case .selfEvaluation: 0
+        case .massEvaluation: 10
+        case .superiorEvaluation: 20
+        }
+    }
 
     /// Ten aspects each, in tenths (0…100).
     public var selfScores: [Tenths] {
-        get { aspects[0..<10].map { Tenths(Int($0)) } }
-        set { set(0, newValue) }
+        get { scores(.selfEvaluation) }
+        set { set(.selfEvaluation, newValue) }
     }
     public var massScores: [Tenths] {
-        get { aspects[10..<20].map { Tenths(Int($0)) } }
-        set { set(10, newValue) }
+        get { scores(.massEvaluation) }
+        set { set(.massEvaluation, newValue) }
     }
     public var superiorScores: [Tenths] {
-        get { aspects[20..<30].map { Tenths(Int($0)) } }
-        set { set(20, newValue) }
+        get { scores(.superiorEvaluation) }
+        set { set(.superiorEvaluation, newValue) }
     }
 
-    private mutating func set(_ offset: Int, _ scores: [Tenths]) {
+    public func scores(_ sheet: Sheet) -> [Tenths] {
+        let o = Submission.offset(sheet)
+        return aspects[o..<(o + 10)].map { Tenths(Int($0)) }
+    }
+
+    private mutating func set(_ sheet: Sheet, _ scores: [Tenths]) {
         precondition(scores.count == 10 && scores.allSatisfy { (0...255).contains($0.raw) }, "ten aspects of 0.0–25.5")
-        for (i, t) in scores.enumerated() { aspects[offset + i] = UInt8(t.raw) }
+        let o = Submission.offset(sheet)
+        for (i, t) in scores.enumerated() { aspects[o + i] = UInt8(t.raw) }
     }
 
     /// The total of a sheet, in tenths.
     public func total(_ sheet: Sheet) -> Tenths {
-        let offset = sheet == .selfEvaluation ? 0 : sheet == .massEvaluation ? 10 : 20
+        let o = Submission.offset(sheet)
         var sum = 0
-        for i in offset..<(offset + 10) { sum += Int(aspects[i]) }
+        for i in o..<(o + 10) { sum += Int(aspects[i]) }
         return Tenths(sum)
     }
     public var massMemberParticipants: Int {
@@ -194,13 +209,6 @@ public struct Submission: Hashable, Sendable, Codable {
         self.selfScores = selfScores; self.massScores = massScores; self.superiorScores = superiorScores
     }
 
-    public func scores(_ sheet: Sheet) -> [Tenths] {
-        switch sheet {
-        case .selfEvaluation: selfScores
-        case .massEvaluation: massScores
-        case .superiorEvaluation: superiorScores
-        }
-    }
 }
 
 /// A line of the register `branches.csv`: a branch that is expected to submit.
