@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -24,8 +25,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        /// renameat2 and syncfs, which Swift's Glibc module does not expose.
+        .target(name: "CStarSys"),
         /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
-        .target(name: "StarModel"),
+        .target(name: "StarModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         /// Reads a year's folder: XML (libxml2 + XSD), CSV sheets, the register, previous results.
         .target(
             name: "StarIngest",
@@ -50,7 +53,7 @@ let package = Package(
         /// Wires the stages and writes the output folder atomically.
         .target(
             name: "StarPipeline",
-            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender"]
+            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "CStarSys"]
         ),
         .executableTarget(
             name: "star-report",

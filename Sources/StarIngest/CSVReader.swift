@@ -2,8 +2,14 @@
 public struct CSVRecord: Equatable, Sendable {
     public var fields: [String]
     public var fieldLines: [Int]
+    /// Set when the record broke a limit (its fields were then not all kept).
+    public var limit: CSVReader.LimitExceeded?
     /// Line the record starts on (1-based).
-    public var line: Int { fieldLines.first ?? 0 }
+    public var line: Int { fieldLines.first ?? limit?.line ?? 0 }
+
+    public init(fields: [String], fieldLines: [Int], limit: CSVReader.LimitExceeded? = nil) {
+        self.fields = fields; self.fieldLines = fieldLines; self.limit = limit
+    }
 }
 
 /// A streaming RFC 4180 reader over bytes, fed in chunks of any size.
@@ -17,6 +23,18 @@ public struct CSVRecord: Equatable, Sendable {
 public struct CSVReader {
     public struct UnbalancedQuote: Error, Equatable { public var line: Int }
 
+    /// A record with more fields, or a field with more bytes, than any sheet needs: a hostile or
+    /// broken file (one line of 40 MiB of commas would otherwise become 40 million fields).
+    public struct LimitExceeded: Error, Equatable, Sendable {
+        public enum Kind: Sendable { case fields, bytes }
+        public var kind: Kind
+        public var line: Int
+        /// The 1-based column where the limit was passed.
+        public var column: Int
+    }
+    public static let maxFields = 1_000
+    public static let maxFieldBytes = 1 << 16
+
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, afterCR }
 
     private var state: State = .fieldStart
@@ -26,21 +44,36 @@ public struct CSVReader {
     private var line = 1
     private var fieldStartLine = 1
     private var pendingCRState: State = .fieldStart
+    private var limit: LimitExceeded?
 
     public init() {}
 
     private mutating func endField() {
-        fields.append(String(decoding: field, as: UTF8.self))
-        fieldLines.append(fieldStartLine)
+        if fields.count < CSVReader.maxFields {
+            fields.append(String(decoding: field, as: UTF8.self))
+            fieldLines.append(fieldStartLine)
+        } else if limit == nil {
+            limit = LimitExceeded(kind: .fields, line: fieldStartLine, column: fields.count + 1)
+        }
         field.removeAll(keepingCapacity: true)
+    }
+
+    /// Keeps a byte of the field unless the field is already at its limit.
+    @inline(__always) private mutating func append(_ b: UInt8) {
+        if field.count < CSVReader.maxFieldBytes {
+            field.append(b)
+        } else if limit == nil {
+            limit = LimitExceeded(kind: .bytes, line: fieldStartLine, column: fields.count + 1)
+        }
     }
 
     private mutating func endRecord(_ emit: (CSVRecord) -> Void) {
         endField()
         // A blank line is one empty field: skip it, as spreadsheets do.
-        if !(fields.count == 1 && fields[0].isEmpty) {
-            emit(CSVRecord(fields: fields, fieldLines: fieldLines))
+        if !(fields.count == 1 && fields[0].isEmpty) || limit != nil {
+            emit(CSVRecord(fields: fields, fieldLines: fieldLines, limit: limit))
         }
+        limit = nil
         fields.removeAll(keepingCapacity: true)
         fieldLines.removeAll(keepingCapacity: true)
     }
@@ -61,27 +94,27 @@ public struct CSVReader {
                 case 0x2C: endField()
                 case 0x0A: line += 1; endRecord(emit)
                 case 0x0D: line += 1; endRecord(emit); state = .afterCR
-                default: field.append(b); state = .unquoted
+                default: append(b); state = .unquoted
                 }
             case .unquoted:
                 switch b {
                 case 0x2C: endField(); state = .fieldStart
                 case 0x0A: line += 1; endRecord(emit); state = .fieldStart
                 case 0x0D: line += 1; endRecord(emit); state = .afterCR
-                default: field.append(b)
+                default: append(b)
                 }
             case .quoted:
                 if b == 0x22 { state = .quoteInQuoted } else {
                     if b == 0x0A { line += 1 }
-                    field.append(b)
+                    append(b)
                 }
             case .quoteInQuoted:
                 switch b {
-                case 0x22: field.append(0x22); state = .quoted
+                case 0x22: append(0x22); state = .quoted
                 case 0x2C: endField(); state = .fieldStart
                 case 0x0A: line += 1; endRecord(emit); state = .fieldStart
                 case 0x0D: line += 1; endRecord(emit); state = .afterCR
-                default: field.append(b); state = .unquoted
+                default: append(b); state = .unquoted
                 }
             case .afterCR:
                 break

@@ -69,6 +69,11 @@ enum CSVSubmissionReader {
         var context: SheetContext?
         let handle: (CSVRecord) -> Void = { row in
             guard !headerFailed else { return }
+            if let l = row.limit {
+                rowDiagnostics.append(CSVTable.limitError(l, path: path))
+                if header == nil { headerFailed = true }
+                return
+            }
             guard let h = header else {
                 header = Header(row, path: path, diagnostics: &rowDiagnostics)
                 if header == nil { headerFailed = true }

@@ -30,11 +30,22 @@ struct CSVTable {
         .error("E-CSV-QUOTE", at: SourceLocation(file: path, line: q.line), "a quoted field is never closed (unbalanced \")")
     }
 
+    static func limitError(_ l: CSVReader.LimitExceeded, path: String) -> Diagnostic {
+        let what = l.kind == .fields ? "the row has more than \(CSVReader.maxFields) fields"
+            : "field \(l.column) is longer than \(CSVReader.maxFieldBytes) bytes"
+        return .error("E-CSV-LIMIT", at: SourceLocation(file: path, line: l.line, column: l.column),
+                      "\(what): this is not a sheet of branches (check that the file is the right one and saved as CSV)")
+    }
+
     static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> CSVTable? {
         guard let decoded = decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return nil }
         let (records, quoteError) = CSVReader.records(in: decoded)
         if let q = quoteError {
             diagnostics.append(Self.quoteError(q, path: path))
+            return nil
+        }
+        if let l = records.lazy.compactMap(\.limit).first {
+            diagnostics.append(Self.limitError(l, path: path))
             return nil
         }
         guard let header = records.first else {

@@ -36,7 +36,7 @@ public struct FileAccount: Sendable, Equatable {
 
 /// An input problem that is not about the data: the folder or a file cannot be read.
 public struct InputError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable { case noInput, cannotRead }
+    public enum Kind: Sendable { case noInput, cannotRead, resources }
     public var kind: Kind
     public var description: String
 }
@@ -68,27 +68,31 @@ public struct InputFolder: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw InputError(kind: .noInput, description: "input folder not found: \(directory)")
         }
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
-        catch { throw InputError(kind: .cannotRead, description: "cannot list the input folder \(directory)") }
+        let listing = try InputFolder.list(directory)
 
         // Files are parsed in parallel on the available cores (each worker with its own libxml2
         // validation context), then merged in name order so the result never depends on timing.
-        let entries: [(name: String, path: String)] = names.filter { !$0.hasPrefix(".") }.compactMap { name in
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isSubdir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isSubdir), isSubdir.boolValue { return nil }
-            return (name, path)
-        }
         xmlInitParser()
-        let slots = ResultSlots<Record>(count: entries.count)
-        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-            let (name, path) = entries[i]
-            guard let bytes = InputFolder.contents(of: path) else {
-                slots.set(i, .failure(InputError(kind: .cannotRead, description: "cannot read \(path)")))
+        let slots = ResultSlots<Record>(count: listing.count)
+        DispatchQueue.concurrentPerform(iterations: listing.count) { i in
+            let entry = listing[i]
+            if let skipped = entry.skipped {
+                slots.set(i, .success(FileResult(account: FileAccount(path: entry.path, kind: .ignored, records: 0, bytes: entry.size),
+                                                 diagnostics: [skipped])))
                 return
             }
-            slots.set(i, .success(self.read(bytes: bytes, name: name, path: path, transform: transform)))
+            let bytes: [UInt8]
+            switch InputFolder.contents(of: entry.openPath) {
+            case .success(let b): bytes = b
+            case .failure(.notRegular):
+                slots.set(i, .success(FileResult(account: FileAccount(path: entry.path, kind: .ignored, records: 0, bytes: 0),
+                                                 diagnostics: [InputFolder.notRegular(entry.path)])))
+                return
+            case .failure(.system(let e)):
+                slots.set(i, .failure(InputError(kind: .cannotRead, description: "cannot read \(entry.path) (\(String(cString: strerror(e))))")))
+                return
+            }
+            slots.set(i, .success(self.read(bytes: bytes, name: entry.name, path: entry.path, transform: transform)))
         }
         var result = IngestResult<Record>()
         for outcome in slots.values {
@@ -97,6 +101,10 @@ public struct InputFolder: Sendable {
             case .success(let f): file = f
             case .failure(let e): throw e
             case nil: continue
+            }
+            if let d = file.diagnostics.first(where: { $0.code == XMLSubmissionReader.outOfResources }) {
+                throw InputError(kind: .resources, description: "\(d.location.file): not enough memory or file descriptors to read it; "
+                                 + "close other programs or raise the limits (ulimit -n, ulimit -v), then run again")
             }
             result.diagnostics += file.diagnostics
             result.submissions += file.submissions
@@ -108,20 +116,132 @@ public struct InputFolder: Sendable {
         return result
     }
 
-    /// A file's bytes, read straight into one array (`Data` then `[UInt8]` would hold a
-    /// province's sheet twice).
-    static func contents(of path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        guard fseek(f, 0, SEEK_END) == 0 else { return nil }
-        let size = ftell(f)
-        guard size >= 0, fseek(f, 0, SEEK_SET) == 0 else { return nil }
-        var ok = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = size == 0 ? 0 : fread(buffer.baseAddress, 1, size, f)
-            ok = count == size
+    /// One name in the input folder: how to show it, how to open it, or why it is not read.
+    struct Entry: Sendable {
+        /// The name as shown (bytes that are not UTF-8 and control characters escaped).
+        var name: String
+        /// The folder and the shown name: every diagnostic's file.
+        var path: String
+        /// The folder and the name's own bytes, NUL-terminated, for open(2).
+        var openPath: [CChar]
+        var size = 0
+        /// A warning instead of reading (a folder, a pipe, a link out of the folder, a file
+        /// star-report does not read).
+        var skipped: Diagnostic?
+    }
+
+    /// The folder's names in byte order, each looked at without following links: only regular
+    /// files are read (a FIFO would block the run forever), a symbolic link only when it leads to
+    /// a regular file inside the folder, and a file whose name star-report does not read is not
+    /// opened at all (a video in the folder is not hashed).
+    static func list(_ directory: String) throws(InputError) -> [Entry] {
+        guard let dir = opendir(directory) else {
+            throw InputError(kind: .cannotRead, description: "cannot list the input folder \(Escaped.text(directory)) (\(String(cString: strerror(errno))))")
         }
-        return ok ? bytes : nil
+        var raw: [[UInt8]] = []
+        while let e = readdir(dir) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name.first == UInt8(ascii: ".") { continue }
+            raw.append(name)
+        }
+        closedir(dir)
+        raw.sort { $0.lexicographicallyPrecedes($1) }
+        let root = realPath(directory)
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return raw.compactMap { bytes -> Entry? in
+            let name = Escaped.bytes(bytes)
+            let path = prefix + name
+            var entry = Entry(name: name, path: path, openPath: (Array(prefix.utf8) + bytes).map { CChar(bitPattern: $0) } + [0])
+            var st = stat()
+            guard lstat(entry.openPath, &st) == 0 else {
+                entry.skipped = .warning("W-FILE-SKIPPED", at: SourceLocation(file: path, line: 1), "cannot be looked at (\(String(cString: strerror(errno)))): not read")
+                return entry
+            }
+            if (st.st_mode & S_IFMT) == S_IFLNK {
+                let target = realPath(entry.openPath)
+                guard let target, let root, target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+                    entry.skipped = .warning("W-FILE-LINK", at: SourceLocation(file: path, line: 1),
+                                             "a symbolic link that leads outside the input folder (or nowhere): not followed; copy the file into the folder instead")
+                    return entry
+                }
+                guard stat(entry.openPath, &st) == 0 else { entry.skipped = notRegular(path); return entry }
+            }
+            let kind = kind(of: name)
+            switch st.st_mode & S_IFMT {
+            case S_IFREG:
+                entry.size = Int(st.st_size)
+                if kind == .ignored {
+                    entry.skipped = .warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
+                                             "not a submission (.xml or .csv), the register, rules.toml or config.toml: not read")
+                }
+            case S_IFDIR:
+                // a subfolder is no concern of the year's input, unless it is named like a file
+                guard kind != .ignored else { return nil }
+                entry.skipped = .warning("W-FILE-SKIPPED", at: SourceLocation(file: path, line: 1), "a folder, not a file: not read")
+            default:
+                entry.skipped = notRegular(path)
+            }
+            return entry
+        }
+    }
+
+    static func notRegular(_ path: String) -> Diagnostic {
+        .warning("W-FILE-SKIPPED", at: SourceLocation(file: path, line: 1), "not a regular file (a pipe, device or socket): not read")
+    }
+
+    /// What a file is by its name alone.
+    static func kind(of name: String) -> FileAccount.Kind {
+        let lower = name.lowercased()
+        if lower == registerName { return .register }
+        if lower == rulesName { return .rules }
+        if lower == configName { return .config }
+        if lower.hasSuffix(".xml") { return .xml }
+        if lower.hasSuffix(".csv") { return .csv }
+        return .ignored
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    static func realPath(_ path: [CChar]) -> String? {
+        guard let p = path.withUnsafeBufferPointer({ realpath($0.baseAddress!, nil) }) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    enum ReadFailure: Error { case notRegular, system(Int32) }
+
+    /// A regular file's bytes, read straight into one array (`Data` then `[UInt8]` would hold a
+    /// province's sheet twice). Opened without blocking and checked again after opening, so a
+    /// file swapped for a pipe between the listing and the read cannot hang the run.
+    static func contents(of path: [CChar]) -> Result<[UInt8], ReadFailure> {
+        let fd = path.withUnsafeBufferPointer { open($0.baseAddress!, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        guard fd >= 0 else { return .failure(.system(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(.system(errno)) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }
+        let size = Int(st.st_size)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        if failure != 0 { return .failure(.system(failure)) }
+        return .success(bytes)
+    }
+
+    /// A file's bytes by its path (tests and tools).
+    static func contents(of path: String) -> [UInt8]? {
+        try? contents(of: path.utf8CString.map { $0 }).get()
     }
 
     /// What one file gave.
@@ -139,6 +259,11 @@ public struct InputFolder: Sendable {
     public func read<Record: Sendable>(bytes: [UInt8], name: String, path: String,
                                        transform: @escaping @Sendable (RawSubmission) -> Record) -> FileResult<Record> {
         let lower = name.lowercased()
+        guard InputFolder.kind(of: name) != .ignored else {
+            return FileResult(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count), diagnostics: [
+                .warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
+                         "not a submission (.xml or .csv), the register, rules.toml or config.toml: not read")])
+        }
         // A large sheet's digest is taken on another core while this one parses it.
         let digest = Digest(bytes, concurrently: bytes.count >= 1 << 20)
         var r = FileResult<Record>(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: ""))
@@ -166,9 +291,6 @@ public struct InputFolder: Sendable {
             let batches = BatchTransformer<CSVSubmissionReader.Row, Record> { transform($0.raw()) }
             r.account.records = CSVSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics) { batches.add($0) }
             r.submissions = batches.finish()
-        } else {
-            r.diagnostics.append(.warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
-                                          "not a submission (.xml or .csv), the register, rules.toml or config.toml: ignored"))
         }
         r.account.sha256 = digest.value
         return r

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 import StarModel
 
 /// The compiled submission XSD, shared read-only by every thread; each validation makes its
@@ -25,6 +26,12 @@ private final class ErrorSink {
 
     func add(_ error: xmlErrorPtr) {
         let e = error.pointee
+        if e.code == Int32(XML_ERR_NO_MEMORY.rawValue) {
+            if !diagnostics.contains(where: { $0.code == XMLSubmissionReader.outOfResources }) {
+                diagnostics.append(XMLSubmissionReader.resourceDiagnostic(path))
+            }
+            return
+        }
         var message = e.message.map { String(cString: $0) } ?? "unknown XML error"
         while message.last == "\n" || message.last == " " { message.removeLast() }
         // libxml2 names elements as '{namespace}local'; users know them as <local>.
@@ -45,19 +52,6 @@ private let structuredErrorHandler: xmlStructuredErrorFunc = { ctx, error in
     Unmanaged<ErrorSink>.fromOpaque(ctx).takeUnretainedValue().add(error)
 }
 
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let r = rest.range(of: target) {
-            result += rest[..<r.lowerBound]
-            result += replacement
-            rest = rest[r.upperBound...]
-        }
-        return result + rest
-    }
-}
 
 extension Substring {
     fileprivate func range(of target: String) -> Range<Substring.Index>? {
@@ -83,6 +77,14 @@ extension Substring {
 /// `XML_PARSE_NONET` and never `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`.
 enum XMLSubmissionReader {
     static let namespace = "urn:star-report:submission:1"
+    /// The code of a file that could not be read for want of memory or descriptors: not a data
+    /// error; the folder reader turns it into a stop with exit 71.
+    static let outOfResources = "E-RESOURCES"
+
+    static func resourceDiagnostic(_ path: String) -> Diagnostic {
+        .error(outOfResources, at: SourceLocation(file: path, line: 1), "libxml2 could not allocate what it needs to read this file")
+    }
+
     static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// - Parameter rejectedBranchID: for a well-formed file that fails the schema, its branch id,
@@ -100,7 +102,11 @@ enum XMLSubmissionReader {
         }
         // Fast path: parse once, validate the tree in memory, extract. Only a file that fails is
         // validated again with the streaming validator, which gives every error with its column.
-        if let doc = parseQuietly(bytes, path: path) {
+        guard let parsed = parseQuietly(bytes, path: path) else {
+            diagnostics.append(resourceDiagnostic(path))
+            return nil
+        }
+        if let doc = parsed {
             defer { xmlFreeDoc(doc) }
             if let vctxt = xmlSchemaNewValidCtxt(schema.schema) {
                 xmlSchemaSetValidStructuredErrors(vctxt, silentHandler, nil)
@@ -116,18 +122,19 @@ enum XMLSubmissionReader {
         return nil
     }
 
-    /// Parses without reporting (errors are reported by the streaming pass); nil when not well-formed.
-    static func parseQuietly(_ bytes: [UInt8], path: String) -> xmlDocPtr? {
+    /// Parses without reporting (errors are reported by the streaming pass): `.some(nil)` when not
+    /// well-formed, nil when libxml2 cannot even make a parser (out of memory).
+    static func parseQuietly(_ bytes: [UInt8], path: String) -> xmlDocPtr?? {
         xmlSetStructuredErrorFunc(nil, silentHandler)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
-        let ctxt = xmlNewParserCtxt()
+        guard let ctxt = xmlNewParserCtxt() else { return nil }
         defer { xmlFreeParserCtxt(ctxt) }
         let doc = bytes.withUnsafeBufferPointer { buf in
             xmlCtxtReadMemory(ctxt, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), path, nil,
                               parseOptions | Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
         }
-        guard let doc else { return nil }
-        if ctxt?.pointee.wellFormed == 0 { xmlFreeDoc(doc); return nil }
+        guard let doc else { return .some(nil) }
+        if ctxt.pointee.wellFormed == 0 { xmlFreeDoc(doc); return .some(nil) }
         return doc
     }
 
@@ -136,16 +143,15 @@ enum XMLSubmissionReader {
     static func streamingDiagnostics(_ bytes: [UInt8], path: String, schema: CompiledSchema) -> [Diagnostic] {
         let sink = ErrorSink(path: path)
         let ctx = Unmanaged.passUnretained(sink).toOpaque()
-        guard let vctxt = xmlSchemaNewValidCtxt(schema.schema) else {
-            return [.error("E-XML-SCHEMA", at: SourceLocation(file: path, line: 1), "could not create a schema validation context")]
-        }
+        guard let vctxt = xmlSchemaNewValidCtxt(schema.schema) else { return [resourceDiagnostic(path)] }
         xmlSchemaSetValidStructuredErrors(vctxt, structuredErrorHandler, ctx)
         xmlSetStructuredErrorFunc(ctx, structuredErrorHandler)
-        _ = bytes.withUnsafeBufferPointer { buf -> Int32 in
+        let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
             guard let input = xmlParserInputBufferCreateMem(UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                                            Int32(buf.count), XML_CHAR_ENCODING_NONE) else { return -1 }
+                                                            Int32(buf.count), XML_CHAR_ENCODING_NONE) else { return -2 }
             return xmlSchemaValidateStream(vctxt, input, XML_CHAR_ENCODING_NONE, nil, nil)
         }
+        if rc == -2 { sink.diagnostics.append(resourceDiagnostic(path)) }
         xmlSchemaFreeValidCtxt(vctxt)
         xmlSetStructuredErrorFunc(nil, nil)
         if sink.diagnostics.isEmpty {

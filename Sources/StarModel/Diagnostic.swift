@@ -49,10 +49,11 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         Diagnostic(.warning, code, at: l, field: field, branchID: branch, m)
     }
 
-    /// `path:line:col: error[CODE]: field: message`
+    /// `path:line:col: error[CODE]: field: message`, control characters shown escaped (a file
+    /// name or a value quoted from the data may hold ESC or a direction override).
     public var rendered: String {
         let f = field.map { "\($0): " } ?? ""
-        return "\(location.description): \(severity.rawValue)[\(code)]: \(f)\(message)"
+        return Escaped.text("\(location.description): \(severity.rawValue)[\(code)]: \(f)\(message)")
     }
 }
 

@@ -1,27 +1,54 @@
+import CStarSys
 import Foundation
+import StarModel
 import StarRender
 
 /// The reports' temporary folder beside the output folder: files are written there as they are
-/// rendered, and the folder is moved into place only at the end, so a crash or a full disk never
-/// leaves half a report where the old one was.
+/// rendered, flushed to disk, and the folder is swapped with the old one in one step at the end
+/// (`renameat2(RENAME_EXCHANGE)`), so the output's name holds the complete old or the complete
+/// new reports at every instant, even under `kill -9`.
+///
+/// Its life: `OutputTarget.check` (before any work) → `init` takes the lock beside the folder,
+/// removes leftovers of interrupted runs, creates the temporary folder with a "writing" manifest
+/// → the renderer writes → `commit` writes the manifest, syncs, swaps, removes the old reports.
 final class OutputFolder: ReportOutput, @unchecked Sendable {
-    let target: URL
-    let temp: URL
-    let old: URL
+    let target: OutputTarget
+    let temp: String
     private var fm: FileManager { FileManager.default }
 
-    init(_ output: String) throws {
-        target = URL(fileURLWithPath: output).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let pid = ProcessInfo.processInfo.processIdentifier
-        temp = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
-        old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(at: temp)
-            try fm.createDirectory(at: temp, withIntermediateDirectories: false)
-        } catch {
-            throw Stop(status: .cannotCreate, message: "cannot create a folder beside \(output) for the reports")
+    /// Names of the temporary folders: `.NAME.star-report-tmp-RANDOM`. Random, not the PID: a PID
+    /// is reused, in a container every run has the same one.
+    static func tempPrefix(_ name: String) -> String { ".\(name).star-report-tmp-" }
+
+    /// Call with the target's `OutputLock` held.
+    init(_ target: OutputTarget) throws {
+        self.target = target
+        // Under the lock: nobody else is writing this output now, so what is left of earlier
+        // runs is leftovers, and the folder is re-checked (it may have changed since the check).
+        OutputFolder.removeLeftovers(of: target)
+        if target.state != .absent { _ = try OutputTarget.ownership(of: target.path, shown: Escaped.text(target.path)) }
+        var random = SystemRandomNumberGenerator()
+        let suffix = String(random.next() as UInt64, radix: 16)
+        temp = target.parent + "/" + OutputFolder.tempPrefix(target.name) + suffix
+        guard mkdir(temp, 0o755) == 0 else {
+            throw Stop.system(errno, .cannotCreate, "cannot create a folder beside \(Escaped.text(target.path)) for the reports")
+        }
+        Interruption.shared.writing(temp)
+        try write(OutputTarget.manifestName, Manifest.writing)
+        TestPause.at("writing")
+    }
+
+    /// Removes `.NAME.star-report-tmp-*` folders beside the target that carry star-report's
+    /// manifest (a run killed before its swap, or the old reports of one killed after it).
+    static func removeLeftovers(of target: OutputTarget) {
+        let prefix = tempPrefix(target.name)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: target.parent) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let path = target.parent + "/" + entry
+            var st = stat()
+            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR,
+                  Manifest.read(path + "/" + OutputTarget.manifestName) != nil else { continue }
+            try? FileManager.default.removeItem(atPath: path)
         }
     }
 
@@ -33,10 +60,10 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// a file needs no atomic write of its own (FileManager.createFile writes a temporary file and
     /// renames it, which tripled the cost of 40,000 small summaries).
     func stream(_ name: String, _ body: ((String) -> Void) -> Void) throws {
-        let path = temp.appendingPathComponent(name).path
+        let path = temp + "/" + name
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw Stop(status: .cannotCreate, message: "cannot write \(name) beside \(target.path) (\(String(cString: strerror(errno))))")
+            throw Stop.system(errno, .ioError, "cannot write \(name) beside \(Escaped.text(target.path))")
         }
         var buffer: [UInt8] = []
         var failed: Int32 = 0
@@ -72,30 +99,177 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         flush()
         if close(fd) != 0 && failed == 0 { failed = errno }
         if failed != 0 {
-            throw Stop(status: .ioError, message: "cannot write \(name) beside \(target.path) (\(String(cString: strerror(failed))))")
+            throw Stop.system(failed, .ioError, "cannot write \(name) beside \(Escaped.text(target.path))")
         }
     }
 
-    /// Moves the finished reports into place, replacing the old folder.
+    /// Writes the manifest, flushes everything to disk, and swaps the new reports into place.
     func commit() throws {
-        do {
-            var hadOld = false
-            if fm.fileExists(atPath: target.path) {
-                try fm.moveItem(at: target, to: old)
-                hadOld = true
+        let names = ((try? fm.contentsOfDirectory(atPath: temp)) ?? []).filter { $0 != OutputTarget.manifestName }.sorted()
+        let digests = ResultSlotsSimple<Manifest.File>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { i in
+            if let d = Manifest.digest(temp + "/" + names[i]) { digests.set(i, Manifest.File(name: names[i], size: d.size, sha256: d.sha256)) }
+        }
+        let files = digests.values.compactMap { $0 }
+        guard files.count == names.count else { throw Stop(status: .ioError, message: "cannot read back the reports in \(Escaped.text(temp))") }
+        try write(OutputTarget.manifestName, Manifest(complete: true, files: files).text)
+        // One syncfs for the folder's file system rather than an fsync per file: 40,000
+        // summaries would cost as many journal commits.
+        try sync(temp, whole: true)
+        TestPause.at("before-swap")
+        // a new name is renamed into place; an existing folder is exchanged with the new one
+        let swap: () throws -> Void = { [self] in
+            if target.state == .absent || !OutputTarget.isDirectory(target.path) {
+                if star_rename_noreplace(temp, target.path) != 0 {
+                    let e = errno
+                    if e == EEXIST || e == ENOTEMPTY {
+                        throw Stop(status: .cannotCreate, message: "\(Escaped.text(target.path)) appeared while the reports were written; nothing was replaced: run again")
+                    }
+                    // file systems without renameat2's flags
+                    guard e == EINVAL || e == ENOSYS, rename(temp, target.path) == 0 else { throw swapError(e) }
+                }
+                return
             }
-            do {
-                try fm.moveItem(at: temp, to: target)
-            } catch {
-                if hadOld { try? fm.moveItem(at: old, to: target) }
-                throw error
+            if star_exchange(temp, target.path) != 0 {
+                let e = errno
+                guard e == EINVAL || e == ENOSYS else { throw swapError(e) }
+                // A file system that cannot exchange (some network and overlay file systems):
+                // the old folder steps aside first, so there is a moment with neither.
+                let aside = temp + "-old"
+                guard rename(target.path, aside) == 0 else { throw swapError(errno) }
+                guard rename(temp, target.path) == 0 else { let e2 = errno; _ = rename(aside, target.path); throw swapError(e2) }
+                _ = rename(aside, temp)
             }
-            if hadOld { try? fm.removeItem(at: old) }
-        } catch {
-            discard()
-            throw Stop(status: .ioError, message: "cannot move the reports into \(target.path) (\(error.localizedDescription))")
+        }
+        try swap()
+        try? sync(target.parent, whole: false)
+        TestPause.at("after-swap")
+        // `temp` now holds the old reports (or nothing).
+        if OutputTarget.isDirectory(temp) { try? fm.removeItem(atPath: temp) }
+        Interruption.shared.done()
+    }
+
+    private func swapError(_ e: Int32) -> Stop {
+        Stop(status: .ioError, message: "cannot move the reports into \(Escaped.text(target.path)) (\(String(cString: strerror(e)))); the folder is as it was")
+    }
+
+    /// fsync of a folder, after syncfs of its whole file system when `whole`.
+    private func sync(_ path: String, whole: Bool) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw Stop(status: .ioError, message: "cannot open \(Escaped.text(path)) to flush it") }
+        defer { close(fd) }
+        if whole && star_syncfs(fd) != 0 || fsync(fd) != 0 {
+            throw Stop(status: .ioError, message: "cannot flush the reports to disk (\(String(cString: strerror(errno))))")
         }
     }
 
-    func discard() { try? fm.removeItem(at: temp) }
+    /// Removes the temporary folder (a run that stops before the swap).
+    func discard() {
+        try? fm.removeItem(atPath: temp)
+        Interruption.shared.done()
+    }
+}
+
+/// One slot per item, filled by parallel workers.
+final class ResultSlotsSimple<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: Value) { lock.withLock { slots[i] = v } }
+    var values: [Value?] { lock.withLock { slots } }
+}
+
+/// The lock beside the output folder (`.NAME.star-report.lock`, flock), taken before any work:
+/// a second run on the same output exits 75 at once instead of failing halfway. The kernel drops
+/// it when the process ends, however it ends. The file is removed when the run ends; a run that
+/// took the lock checks that its file is still the one at the path (else it lost a race with
+/// that removal and tries again).
+final class OutputLock: @unchecked Sendable {
+    private var fd: Int32 = -1
+    let path: String
+
+    init(_ target: OutputTarget) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: target.parent, withIntermediateDirectories: true)
+        } catch {
+            throw Stop(status: .cannotCreate, message: "cannot create the folder \(Escaped.text(target.parent)) for the reports: pass a folder you can write to")
+        }
+        path = target.parent + "/." + target.name + ".star-report.lock"
+        for _ in 0..<100 {
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard fd >= 0 else {
+                throw Stop.system(errno, .cannotCreate, "cannot create the lock file \(Escaped.text(path)); pass a folder you can write to")
+            }
+            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                close(fd)
+                throw Stop(status: .tempFail, message: "another star-report run is writing \(Escaped.text(target.path)) now; wait for it to finish, then run again")
+            }
+            var mine = stat(), there = stat()
+            if fstat(fd, &mine) == 0 && lstat(path, &there) == 0 && mine.st_ino == there.st_ino && mine.st_dev == there.st_dev {
+                self.fd = fd
+                Interruption.shared.locked(path)
+                return
+            }
+            close(fd)
+        }
+        throw Stop(status: .tempFail, message: "cannot take the lock \(Escaped.text(path)); run again")
+    }
+
+    /// Removes the lock file, then lets the lock go.
+    func release() {
+        guard fd >= 0 else { return }
+        Interruption.shared.unlocked()
+        unlink(path)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
+}
+
+/// SIGINT and SIGTERM during a run: the temporary folder and the lock file are removed, then the
+/// process exits 130 or 143 (the handler is in CStarSys: it must work with no descriptor to
+/// spare). Before the swap the temporary folder holds the partial new reports, after it the old
+/// ones: either way the output's name keeps complete reports.
+final class Interruption: @unchecked Sendable {
+    static let shared = Interruption()
+    private let lock = NSLock()
+    private var installed = false
+    private var temp: String?
+    private var lockFile: String?
+
+    func install() {
+        lock.withLock {
+            guard !installed else { return }
+            installed = true
+            star_cleanup_install("\nstar-report: interrupted; no report written, the output folder is as it was\n")
+        }
+    }
+
+    func writing(_ folder: String) { lock.withLock { temp = folder; update() } }
+    func locked(_ path: String) { lock.withLock { lockFile = path; update() } }
+    func done() { lock.withLock { temp = nil; update() } }
+    func unlocked() { lock.withLock { lockFile = nil; update() } }
+
+    private func update() { star_cleanup_set(temp ?? "", lockFile ?? "") }
+}
+
+/// A test-only switch: `STAR_REPORT_TEST_PAUSE=before-swap:300` sleeps 300 ms at that point of the
+/// write (points: writing, before-swap, after-swap), so a test can kill the run there.
+enum TestPause {
+    static let points: [String: Int] = {
+        guard let spec = ProcessInfo.processInfo.environment["STAR_REPORT_TEST_PAUSE"] else { return [:] }
+        var out: [String: Int] = [:]
+        for item in spec.split(separator: ",") {
+            let parts = item.split(separator: ":")
+            if parts.count == 2, let ms = Int(parts[1]) { out[String(parts[0])] = ms }
+        }
+        return out
+    }()
+
+    static func at(_ point: String) {
+        guard let ms = points[point] else { return }
+        FileHandle.standardError.write(Data("star-report: test pause at \(point)\n".utf8))
+        usleep(UInt32(ms) * 1000)
+    }
 }

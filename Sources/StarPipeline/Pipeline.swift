@@ -14,6 +14,10 @@ public enum ExitStatus: Int32, Sendable {
     case noInput = 66
     case cannotCreate = 73
     case ioError = 74
+    /// Out of memory or file descriptors (EX_OSERR).
+    case osError = 71
+    /// Another run is writing the same output folder (EX_TEMPFAIL).
+    case tempFail = 75
 }
 
 /// Options of `star-report run` and `validate`.
@@ -51,6 +55,14 @@ struct Stop: Error {
     var status: ExitStatus
     var message: String
     var diagnostics: [Diagnostic] = []
+
+    /// A failed system call: out of descriptors or memory is 71 (EX_OSERR) whatever the call,
+    /// anything else `status`.
+    static func system(_ error: Int32, _ status: ExitStatus, _ message: String) -> Stop {
+        let short = [EMFILE, ENFILE, ENOMEM].contains(error)
+        return Stop(status: short ? .osError : status,
+                    message: message + " (\(String(cString: strerror(error))))" + (short ? "; close other programs or raise the limits (ulimit -n), then run again" : ""))
+    }
 }
 
 /// The whole pipeline as named stages: ingest → validate → rate → render → write.
@@ -80,6 +92,7 @@ public struct Pipeline {
     /// `star-report validate`: diagnostics only; 65 when any error.
     public func validate() -> ExitStatus {
         do {
+            try Pipeline.checkDescriptors()
             let checked = try check()
             progress.finish()
             report(checked.diagnostics, account: checked.account, files: checked.files.count)
@@ -92,6 +105,13 @@ public struct Pipeline {
     /// `star-report run`: validate, rate, render, then write every report at once.
     public func run() -> ExitStatus {
         do {
+            // The output is checked and locked before anything is read: a refused output
+            // costs nothing and touches nothing.
+            try Pipeline.checkDescriptors()
+            let target = try OutputTarget.check(options.output ?? "", input: options.input)
+            let lock = try OutputLock(target)
+            defer { lock.release() }
+            Interruption.shared.install()
             var checked = try check()
             progress.pause()
             report(checked.diagnostics, account: checked.account, files: checked.files.count)
@@ -114,13 +134,13 @@ public struct Pipeline {
             let warnings = checked.diagnostics.sortedForDisplay()
             let context = ReportContext(outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
                                         noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
-            let run = ResultsFiles.RunInfo(inputs: checked.files.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
+            let run = ResultsFiles.RunInfo(inputs: checked.files.filter { $0.kind != .ignored }.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
                                            noticeDate: noticeDate, quotaScope: scope, submissions: consume submissions,
                                            submissionsReleased: Memory.giveBack)
-            let output = options.output ?? "reports"
+            let output = options.output ?? ""
             progress.stage("writing the reports")
             defer { progress.finish() }
-            let folder = try OutputFolder(output)
+            let folder = try OutputFolder(target)
             let names: [String]
             do {
                 names = try ReportRenderer(templates: templates).render(
@@ -148,6 +168,20 @@ public struct Pipeline {
         return .ioError
     }
 
+    /// The file descriptors a run needs at the least: Dispatch's worker threads need an epoll
+    /// descriptor of their own and stop the process (SIGILL) when they cannot get one, so a limit
+    /// that low is raised up to the hard limit, or refused here with a message.
+    static let minimumDescriptors: rlim_t = 8
+
+    static func checkDescriptors() throws(Stop) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < minimumDescriptors else { return }
+        limit.rlim_cur = min(limit.rlim_max, 1024)
+        if limit.rlim_cur >= minimumDescriptors && setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 { return }
+        throw Stop(status: .osError, message: "only \(limit.rlim_max) open files are allowed (ulimit -n); star-report needs at least \(minimumDescriptors): "
+                   + "raise the limit, e.g. ulimit -n 1024, then run again")
+    }
+
     // MARK: stages
 
     func check() throws -> Checked {
@@ -172,7 +206,7 @@ public struct Pipeline {
                 return validator.check(raw)
             }
         } catch let e as InputError {
-            throw Stop(status: e.kind == .noInput ? .noInput : .ioError, message: e.description)
+            throw Stop(status: e.kind == .noInput ? .noInput : e.kind == .resources ? .osError : .ioError, message: e.description)
         }
         guard ingest.files.contains(where: { $0.kind == .xml || $0.kind == .csv }) else {
             throw Stop(status: .noInput, message: "no submissions in \(options.input): expected *.xml files or *.csv sheets")
@@ -239,7 +273,11 @@ public struct Pipeline {
         }
         switch result {
         case .success(let r): return r
-        case .failure(let list): throw Stop(status: .dataError, message: "the rules file has errors; no report written.", diagnostics: list.items)
+        case .failure(let list):
+            if let d = list.items.first(where: { $0.code == "E-RESOURCES" }) {
+                throw Stop(status: .osError, message: d.message + "; close other programs or raise the limits (ulimit -n), then run again")
+            }
+            throw Stop(status: .dataError, message: "the rules file has errors; no report written.", diagnostics: list.items)
         }
     }
 

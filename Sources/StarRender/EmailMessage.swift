@@ -26,8 +26,8 @@ public struct EmailMessage {
     }
 
     /// `=?UTF-8?B?…?=` words of at most 75 characters, folded onto continuation lines.
-    static func encodedWords(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && !text.contains("=?") { return text }
+    static func encodedWords(_ text: String, always: Bool = false) -> String {
+        if !always && text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && !text.contains("=?") { return text }
         // 45 bytes of UTF-8 → 60 base64 characters + 12 of wrapper = 72 ≤ 75; never split a character.
         var words: [String] = []
         var chunk: [UInt8] = []
@@ -43,8 +43,19 @@ public struct EmailMessage {
         return words.joined(separator: "\r\n ")
     }
 
+    /// `"Name" <address>` or `=?UTF-8?B?…?= <address>`. A name comes from the data (a committee's
+    /// name in a submission), so it is never written as it is: letters, digits and spaces go
+    /// between quotes, anything else is encoded, and no character of it can end the header or
+    /// add a recipient (`attacker@evil.cn, Boss` stays one display name). The address was
+    /// checked as an addr-spec when config.toml was read.
     static func mailbox(_ name: String, _ address: String) -> String {
-        "\(encodedWords(name)) <\(address)>"
+        let clean = String(String.UnicodeScalarView(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+            .trimmingCharacters(in: .whitespaces)
+        if clean.isEmpty { return "<\(address)>" }
+        let plain = clean.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x20
+        }
+        return (plain ? "\"\(clean)\"" : encodedWords(clean, always: true)) + " <\(address)>"
     }
 
     static func base64Body(_ text: String) -> String {

@@ -38,14 +38,14 @@ public struct NoticeConfig: Sendable, Equatable {
             c.objectionOffice = r.string(n, "objection_office", table: "notice")
             c.objectionPhone = r.string(n, "objection_phone", table: "notice")
             c.objectionAddress = r.string(n, "objection_address", table: "notice")
-            c.objectionEmail = r.string(n, "objection_email", table: "notice")
-            c.senderEmail = r.string(n, "sender_email", table: "notice")
+            c.objectionEmail = r.email(n, "objection_email", table: "notice")
+            c.senderEmail = r.email(n, "sender_email", table: "notice")
         }
         if let cs = r.table(doc, "committees", parent: nil) {
             for id in cs.keys.sorted() {
                 guard let t = r.table(cs, id, parent: "committees") else { continue }
                 r.checkKeys(t, table: "committees.\(id)", known: ["email"])
-                if let e = r.string(t, "email", table: "committees.\(id)") { c.committeeEmails[id] = e }
+                if let e = r.email(t, "email", table: "committees.\(id)") { c.committeeEmails[id] = e }
             }
         }
         return r.diagnostics.isEmpty ? .success(c) : .failure(DiagnosticList(r.diagnostics))

@@ -12,7 +12,10 @@ public enum RulesFile {
     /// The shipped default scheme, read from its file.
     public static func loadDefault() -> Result<RuleSet, DiagnosticList> {
         guard let path = defaultPath, let data = FileManager.default.contents(atPath: path) else {
-            return .failure(DiagnosticList([.error("E-RULES", at: SourceLocation(file: "anyang-2017.toml", line: 1), "the shipped default rules file is missing")]))
+            let short = [EMFILE, ENFILE, ENOMEM].contains(errno)
+            return .failure(DiagnosticList([.error(short ? "E-RESOURCES" : "E-RULES", at: SourceLocation(file: "anyang-2017.toml", line: 1),
+                                                   short ? "cannot open the shipped default rules file (\(String(cString: strerror(errno))))"
+                                                         : "the shipped default rules file is missing")]))
         }
         return parse(String(decoding: data, as: UTF8.self), path: path)
     }

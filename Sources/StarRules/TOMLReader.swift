@@ -80,6 +80,17 @@ struct TOMLReader {
         return s
     }
 
+    /// An e-mail address (addr-spec, `name@example.gov.cn`); anything else is an error naming the key.
+    mutating func email(_ t: TOMLTable, _ key: String, table: String?) -> String? {
+        guard let s = string(t, key, table: table) else { return nil }
+        guard EmailAddress.isValid(s) else {
+            error(table: table, key: key, "not an e-mail address: \(Escaped.text(s).debugDescription); write one address like name@example.gov.cn, "
+                  + "with no name, spaces, commas, quotes or angle brackets")
+            return nil
+        }
+        return s
+    }
+
     mutating func bool(_ t: TOMLTable, _ key: String, table: String?) -> Bool? {
         guard let v = t[key] else { return nil }
         guard let b = v.bool else { error(table: table, key: key, "expected true or false"); return nil }

@@ -32,6 +32,15 @@ struct FieldReader {
 
     mutating func name(_ key: FieldKey) -> String? {
         guard let t = present(key) else { return nil }
+        // no-break and zero-width spaces are not trimmed by the readers, but a name of them is no name
+        guard !t.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }) else {
+            fail("E-NAME", key, "the name is blank (only spaces such as U+00A0 were found); type the name (\(key.chineseLabel))")
+            return nil
+        }
+        guard !t.unicodeScalars.contains(where: Escaped.needsEscape) else {
+            fail("E-NAME", key, "the name holds a control or direction character (\(Escaped.text(t))); retype it without them")
+            return nil
+        }
         guard t.count <= 100 else {
             fail("E-NAME", key, "a name has at most 100 characters, found \(t.count)")
             return nil

@@ -43,8 +43,10 @@ func runBinary(_ args: [String], cwd: URL = repoRoot) throws -> (Int32, String, 
         let text = try String(contentsOf: broken, encoding: .utf8).replacingOccurrences(of: "<satisfaction>55.0</satisfaction>", with: "<satisfaction>55.05</satisfaction>")
         try text.write(to: broken, atomically: true, encoding: .utf8)
         let output = dir.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try "old report".write(to: output.appendingPathComponent("keep.txt"), atomically: true, encoding: .utf8)
+        // an earlier good run's reports
+        let (first, _, _) = try runBinary(["run", "--input", "SampleData/2026", "--output", output.path])
+        #expect(first == 0)
+        let before = try folderSnapshot(output)
 
         let (status, out, err) = try runBinary(["run", "--input", input.path, "--output", output.path])
         #expect(status == 65)
@@ -52,7 +54,7 @@ func runBinary(_ args: [String], cwd: URL = repoRoot) throws -> (Int32, String, 
         #expect(err.contains(input.path + "/JYJ-04.xml:44:37: error[E-XML-SCHEMA]: Element 'satisfaction': [facet 'pattern'] The value '55.05' is not accepted by the pattern"))
         #expect(err.contains("1 error, 2 warnings in 20 files"))
         #expect(err.contains("no report written"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["keep.txt"])
+        #expect(try folderSnapshot(output) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["2026", "out"])
     }
 
@@ -94,7 +96,7 @@ func runBinary(_ args: [String], cwd: URL = repoRoot) throws -> (Int32, String, 
         defer { try? FileManager.default.removeItem(at: dir) }
         let (s1, _, e1) = try runBinary(["validate", "--input", dir.path, "--year", "2026"])
         #expect(s1 == 66 && e1.contains("no submissions in"))
-        let (s2, _, e2) = try runBinary(["run", "--input", dir.path, "--output", dir.path + "/out"])
+        let (s2, _, e2) = try runBinary(["run", "--input", dir.path, "--output", dir.path + "-out"])
         #expect(s2 == 64 && e2.contains("pass --year YYYY"))
         let (s3, _, e3) = try runBinary(["validate", "--input", "SampleData/2026", "--year", "1999"])
         #expect(s3 == 64 && e3.contains("--year must be between 2000 and 2100"))

@@ -12,7 +12,7 @@ import Testing
         p.arguments = ["python3"] + args
         p.currentDirectoryURL = repoRoot
         if let stdout {
-            FileManager.default.createFile(atPath: stdout.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
             p.standardOutput = try FileHandle(forWritingTo: stdout)
         }
         try p.run()

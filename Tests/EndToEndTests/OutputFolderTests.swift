@@ -11,7 +11,10 @@ import Testing
         let pieces = ["开头", String(repeating: "行", count: 40_000), "x", String(repeating: "ab", count: 600_000), "", "星级\n",
                       String(repeating: "中", count: 25_000)]
         let target = dir.appendingPathComponent("reports").path
-        let folder = try OutputFolder(target)
+        let checked = try OutputTarget.check(target, input: dir.appendingPathComponent("input").path)
+        let lock = try OutputLock(checked)
+        defer { lock.release() }
+        let folder = try OutputFolder(checked)
         try folder.stream("big.txt") { write in pieces.forEach(write) }
         try folder.write("small.txt", "一行\n")
         try folder.commit()

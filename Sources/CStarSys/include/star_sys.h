@@ -1,0 +1,22 @@
+#ifndef STAR_REPORT_SYS_H
+#define STAR_REPORT_SYS_H
+/* Linux calls that Swift's Glibc module does not expose (they need _GNU_SOURCE). */
+
+/* Swaps two directory entries in one step (renameat2 with RENAME_EXCHANGE). Returns 0 or -1 with
+   errno set (EINVAL or ENOSYS where the file system cannot exchange). */
+int star_exchange(const char *a, const char *b);
+
+/* Renames without replacing (renameat2 with RENAME_NOREPLACE): EEXIST if `to` exists. */
+int star_rename_noreplace(const char *from, const char *to);
+
+/* Flushes every dirty page of the file system holding `fd` (syncfs). */
+int star_syncfs(int fd);
+#endif
+
+/* SIGINT/SIGTERM during a run: a plain signal handler (no Dispatch source, which needs epoll and
+   so file descriptors, the very thing a run may have run out of) that removes the run's
+   temporary folder (flat: star-report writes no subfolders) and its lock file with
+   async-signal-safe calls only, prints `message`, and exits 128 + the signal.
+   star_cleanup_set replaces the paths (NULL for none) with the signals held off. */
+void star_cleanup_install(const char *message);
+void star_cleanup_set(const char *temp_folder, const char *lock_file);

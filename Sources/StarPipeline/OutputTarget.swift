@@ -1,0 +1,189 @@
+import Foundation
+import StarModel
+import StarRender
+
+/// Where `--output` points, checked before any work (outputs.md, "The output folder belongs to
+/// star-report alone"): star-report writes only to a new folder, an empty one, or one it marked
+/// with its manifest, and never to a place that holds the user's own files.
+struct OutputTarget: Sendable {
+    /// The folder's real path (symbolic links resolved), where the reports go.
+    let path: String
+    /// Its real parent folder: the temporary folder and the lock live there.
+    let parent: String
+    let name: String
+    /// What is there now.
+    let state: State
+
+    enum State: Sendable, Equatable { case absent, empty, ours }
+
+    /// The file that marks a folder as star-report's: every file it wrote, with size and SHA-256.
+    static let manifestName = ".star-report-manifest.json"
+    static let manifestMarker = "\"star-report-manifest\": 1"
+
+    /// Checks `output` against the input folder and the current folder; touches nothing.
+    static func check(_ output: String, input: String) throws(Stop) -> OutputTarget {
+        let given = output
+        guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw Stop(status: .usage, message: "--output is empty: pass the folder the reports go to, e.g. --output reports/2026")
+        }
+        let fm = FileManager.default
+        let cwd = realPath(fm.currentDirectoryPath) ?? fm.currentDirectoryPath
+        let absolute = URL(fileURLWithPath: given, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)).standardizedFileURL.path
+        let name = URL(fileURLWithPath: absolute).lastPathComponent
+        let shown = Escaped.text(given)
+        var st = stat()
+        let exists = lstat(absolute, &st) == 0
+        var real: String
+        var state = State.absent
+        if exists && (st.st_mode & S_IFMT) == S_IFLNK {
+            // A link to a folder is followed: the reports go where it points, and the link stays.
+            guard let target = realPath(absolute), isDirectory(target) else {
+                throw Stop(status: .cannotCreate, message: "--output \(shown) is a symbolic link that does not lead to a folder: pass a folder, e.g. --output reports/2026")
+            }
+            real = target
+            state = .empty
+        } else if exists {
+            guard (st.st_mode & S_IFMT) == S_IFDIR else {
+                throw Stop(status: .cannotCreate, message: "--output \(shown) is a file, not a folder; star-report never writes over it: pass a new folder name, e.g. --output reports/2026")
+            }
+            real = realPath(absolute) ?? absolute
+            state = .empty
+        } else {
+            // The nearest existing ancestor's real path plus the missing part.
+            var existing = URL(fileURLWithPath: absolute).deletingLastPathComponent()
+            var missing = [name]
+            while realPath(existing.path) == nil && existing.path != "/" {
+                missing.insert(existing.lastPathComponent, at: 0)
+                existing.deleteLastPathComponent()
+            }
+            let base = realPath(existing.path) ?? existing.path
+            real = missing.reduce(base) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
+        }
+        let realName = URL(fileURLWithPath: real).lastPathComponent
+        let parent = URL(fileURLWithPath: real).deletingLastPathComponent().path
+        guard real != "/" else {
+            throw Stop(status: .usage, message: "--output \(shown) is the root folder: pass a new folder, e.g. --output reports/2026")
+        }
+        if real == cwd || contains(real, cwd) {
+            throw Stop(status: .usage, message: "--output \(shown) is the current folder or holds it: pass a new folder inside it instead, e.g. --output reports/2026")
+        }
+        if let input = realPath(input) {
+            if real == input {
+                throw Stop(status: .usage, message: "--output \(shown) is the input folder: pass another folder for the reports, e.g. --output reports/2026")
+            }
+            if contains(input, real) {
+                throw Stop(status: .usage, message: "--output \(shown) is inside the input folder \(Escaped.text(input)): pass a folder outside it, e.g. --output reports/2026")
+            }
+            if contains(real, input) {
+                throw Stop(status: .usage, message: "--output \(shown) holds the input folder \(Escaped.text(input)): pass a new folder, e.g. --output reports/2026")
+            }
+        }
+        if state != .absent {
+            var mine = stat(), up = stat()
+            if stat(real, &mine) == 0 && stat(parent, &up) == 0 && (mine.st_dev != up.st_dev || mine.st_ino == up.st_ino) {
+                throw Stop(status: .cannotCreate, message: "--output \(shown) is a mount point, which star-report cannot replace as a whole: pass a new folder inside it, e.g. --output \(shown)/reports")
+            }
+            state = try ownership(of: real, shown: shown)
+        }
+        return OutputTarget(path: real, parent: parent, name: realName, state: state)
+    }
+
+    /// `.empty`, `.ours` (a manifest that lists exactly the files there, unchanged), or a refusal.
+    static func ownership(of folder: String, shown: String) throws(Stop) -> State {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw Stop(status: .cannotCreate, message: "cannot read the folder --output \(shown) (\(String(cString: strerror(errno)))): pass a folder you can write to")
+        }
+        if entries.isEmpty { return .empty }
+        let foreign = { (what: String) -> Stop in
+            Stop(status: .cannotCreate, message: "--output \(shown) holds \(what), which star-report did not write; it never replaces such a folder: "
+                 + "pass a new or empty folder, e.g. --output \(shown)/reports")
+        }
+        guard entries.contains(manifestName), let manifest = Manifest.read(folder + "/" + manifestName) else {
+            let sample = entries.sorted().prefix(3).map { Escaped.text($0) }.joined(separator: ", ")
+            throw foreign("files (\(sample)\(entries.count > 3 ? ", …" : ""))")
+        }
+        let listed = Set(manifest.files.map(\.name))
+        if let extra = entries.sorted().first(where: { $0 != manifestName && !listed.contains($0) }) {
+            throw foreign("\(Escaped.text(extra))")
+        }
+        for file in manifest.files {
+            guard let digest = Manifest.digest(folder + "/" + file.name), digest.size == file.size, digest.sha256 == file.sha256 else {
+                throw Stop(status: .cannotCreate, message: "--output \(shown): \(Escaped.text(file.name)) was changed or removed after star-report wrote it; "
+                           + "it never replaces a changed file: save your copy elsewhere, or pass a new folder, e.g. --output \(shown)-new")
+            }
+        }
+        return .ours
+    }
+
+    /// Whether `outer` is a proper ancestor folder of `inner` (both real paths).
+    static func contains(_ outer: String, _ inner: String) -> Bool {
+        let prefix = outer.hasSuffix("/") ? outer : outer + "/"
+        return inner.hasPrefix(prefix)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+}
+
+/// The manifest star-report writes into each report folder: a marker, and each file's name,
+/// size and SHA-256. A folder whose manifest lists exactly its files, unchanged, is star-report's
+/// to replace; a temporary folder carries a manifest from its creation, so the leftovers of an
+/// interrupted run are recognised as star-report's own.
+struct Manifest: Sendable, Equatable {
+    struct File: Sendable, Equatable { var name: String; var size: Int; var sha256: String }
+    var complete: Bool
+    var files: [File]
+
+    /// The text written when a temporary folder is created, before any report.
+    static let writing = Manifest(complete: false, files: []).text
+
+    var text: String {
+        let list = files.map { f in JSON.object([("name", .string(f.name)), ("size", .int(f.size)), ("sha256", .string(f.sha256))]) }
+        return JSON.object([("star-report-manifest", .int(1)), ("state", .string(complete ? "complete" : "writing")),
+                            ("files", .array(list))]).rendered() + "\n"
+    }
+
+    static func read(_ path: String) -> Manifest? {
+        guard let data = FileManager.default.contents(atPath: path), data.count < 64 << 20,
+              String(decoding: data.prefix(64), as: UTF8.self).contains(OutputTarget.manifestMarker),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let files = object["files"] as? [[String: Any]] else { return nil }
+        var out = Manifest(complete: object["state"] as? String == "complete", files: [])
+        for f in files {
+            guard let name = f["name"] as? String, let size = f["size"] as? Int, let sha = f["sha256"] as? String,
+                  !name.contains("/"), name != "..", name != "." else { return nil }
+            out.files.append(File(name: name, size: size, sha256: sha))
+        }
+        return out
+    }
+
+    /// Size and SHA-256 of a regular file (not followed through a link), read in 1 MiB pieces.
+    static func digest(_ path: String) -> (size: Int, sha256: String)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var hasher = SHA256.Hasher()
+        var size = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            size += n
+        }
+        return (size, hasher.finalizeHex())
+    }
+}
+

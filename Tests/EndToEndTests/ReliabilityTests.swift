@@ -1,0 +1,472 @@
+import Foundation
+import Testing
+
+// The built binary under the conditions of outputs.md "The output folder belongs to star-report
+// alone" and "E-mail addresses and names": refused outputs, kills at any moment, signals,
+// concurrent runs, a full disk, hostile inputs.
+
+/// Every entry under `dir` (hidden ones too) with its bytes; folders as nil.
+func folderSnapshot(_ dir: URL) throws -> [String: Data?] {
+    var out: [String: Data?] = [:]
+    let fm = FileManager.default
+    for name in try fm.contentsOfDirectory(atPath: dir.path) {
+        let path = dir.appendingPathComponent(name).path
+        var isDir: ObjCBool = false
+        _ = fm.fileExists(atPath: path, isDirectory: &isDir)
+        out[name] = isDir.boolValue ? nil : fm.contents(atPath: path)
+    }
+    return out
+}
+
+let binaryPath = ProcessInfo.processInfo.environment["STAR_REPORT_BIN"] ?? repoRoot.appendingPathComponent(".build/debug/star-report").path
+
+/// A started `star-report` whose stderr is collected while it runs.
+final class Running: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var errBytes = Data()
+    private var outBytes = Data()
+
+    init(_ args: [String], env: [String: String] = [:], cwd: URL = repoRoot) throws {
+        process.executableURL = URL(fileURLWithPath: binaryPath)
+        process.arguments = args
+        process.currentDirectoryURL = cwd
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        process.environment = environment
+        let err = Pipe(), out = Pipe()
+        process.standardError = err
+        process.standardOutput = out
+        err.fileHandleForReading.readabilityHandler = { [self] h in let d = h.availableData; lock.withLock { errBytes.append(d) } }
+        out.fileHandleForReading.readabilityHandler = { [self] h in let d = h.availableData; lock.withLock { outBytes.append(d) } }
+        try process.run()
+    }
+
+    var stderr: String { lock.withLock { String(decoding: errBytes, as: UTF8.self) } }
+
+    /// Waits until stderr contains `text` (or the process ends, or 60 s pass).
+    func waitFor(_ text: String) -> Bool {
+        for _ in 0..<6000 {
+            if stderr.contains(text) { return true }
+            if !process.isRunning { return stderr.contains(text) }
+            usleep(10_000)
+        }
+        return false
+    }
+
+    func finish() -> Int32 {
+        process.waitUntilExit()
+        usleep(50_000)  // the last bytes of the pipes
+        return process.terminationStatus
+    }
+}
+
+/// Runs a shell command line (for ulimit), returning status and stderr.
+func shell(_ command: String, cwd: URL = repoRoot) throws -> (Int32, String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", command]
+    p.currentDirectoryURL = cwd
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: e, as: UTF8.self))
+}
+
+func python(_ script: String, _ args: [String] = []) throws -> (Int32, String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", script] + args
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self))
+}
+
+func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+@Suite(.serialized) struct OutputOwnershipTests {
+    /// Each refused `--output`: exit 64 or 73, one line saying what to pass, nothing touched.
+    @Test func refusedOutputsTouchNothing() throws {
+        let dir = try temporaryDirectory("refuse")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("2026")
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: input)
+        try "my notes".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let work = dir.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try "draft".write(to: work.appendingPathComponent("draft.docx"), atomically: true, encoding: .utf8)
+        let cases: [(String, Int32, String)] = [
+            ("notes.txt", 73, "is a file, not a folder"),
+            (".", 64, "is the current folder"),
+            ("", 64, "--output is empty"),
+            ("2026", 64, "is the input folder"),
+            ("2026/reports", 64, "is inside the input folder"),
+            (dir.path, 64, "current folder or holds it"),
+            ("work", 73, "holds files (draft.docx), which star-report did not write"),
+        ]
+        let before = try folderSnapshot(dir), inputBefore = try folderSnapshot(input), workBefore = try folderSnapshot(work)
+        for (output, status, message) in cases {
+            let (s, out, err) = try runBinary(["run", "--input", input.path, "--output", output], cwd: dir)
+            #expect(s == status, "\(output): \(err)")
+            #expect(err.contains(message) && err.contains("pass"), "\(output): \(err)")
+            #expect(err.split(separator: "\n").count == 1, "one line for \(output): \(err)")
+            #expect(out.isEmpty)
+        }
+        // the input folder held inside the output
+        let (s, _, err) = try runBinary(["run", "--input", input.path, "--output", dir.path])
+        #expect(s == 64 && err.contains("holds the input folder"), "\(err)")
+        #expect(try folderSnapshot(dir) == before)
+        #expect(try folderSnapshot(input) == inputBefore)
+        #expect(try folderSnapshot(work) == workBefore)
+    }
+
+    /// A folder star-report wrote is replaced; once the user adds or edits a file, it is refused.
+    @Test func ownFolderIsReplacedUntilTheUserChangesIt() throws {
+        let dir = try temporaryDirectory("own")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path]).0 == 0)
+        let manifest = try String(contentsOf: out.appendingPathComponent(".star-report-manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"name\": \"notice.html\""))
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path, "--notice-date", "2027-01-04"]).0 == 0)
+        #expect(try String(contentsOf: out.appendingPathComponent("notice.txt"), encoding: .utf8).contains("2027年1月4日"))
+        // an empty folder is fine too, and the lock file is gone after each run
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/empty"]).0 == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["empty", "r"])
+
+        try "mine".write(to: out.appendingPathComponent("mine.txt"), atomically: true, encoding: .utf8)
+        let (s1, _, e1) = try runBinary(["run", "--input", "SampleData/2026", "--output", out.path])
+        #expect(s1 == 73 && e1.contains("mine.txt"), "\(e1)")
+        #expect(try String(contentsOf: out.appendingPathComponent("mine.txt"), encoding: .utf8) == "mine")
+        try FileManager.default.removeItem(at: out.appendingPathComponent("mine.txt"))
+        let notice = out.appendingPathComponent("notice.txt")
+        try (String(contentsOf: notice, encoding: .utf8) + "我的批注\n").write(to: notice, atomically: true, encoding: .utf8)
+        let (s2, _, e2) = try runBinary(["run", "--input", "SampleData/2026", "--output", out.path])
+        #expect(s2 == 73 && e2.contains("notice.txt was changed"), "\(e2)")
+        #expect(try String(contentsOf: notice, encoding: .utf8).hasSuffix("我的批注\n"))
+    }
+
+    /// A link to a folder is followed (the link stays); a link to nowhere gets a message.
+    @Test func outputThroughASymbolicLink() throws {
+        let dir = try temporaryDirectory("link")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: "real")
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/link"]).0 == 0)
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/link"]).0 == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/link") == "real")
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/real/notice.html"))
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/dangling", withDestinationPath: "nowhere")
+        let (s, _, e) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/dangling"])
+        #expect(s == 73 && e.contains("symbolic link"), "\(e)")
+    }
+
+    /// Leftovers of an interrupted run (any PID, any name suffix) carry the manifest and are
+    /// removed by the next run; a look-alike folder without one is not star-report's and stays.
+    @Test func leftoversAreRemovedOnlyWhenTheyAreStarReports() throws {
+        let dir = try temporaryDirectory("leftover")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let leftover = dir.appendingPathComponent(".r.star-report-tmp-1")
+        try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
+        try "{\"star-report-manifest\": 1, \"state\": \"writing\", \"files\": []}".write(
+            to: leftover.appendingPathComponent(".star-report-manifest.json"), atomically: true, encoding: .utf8)
+        let lookalike = dir.appendingPathComponent(".r.star-report-tmp-2")
+        try FileManager.default.createDirectory(at: lookalike, withIntermediateDirectories: true)
+        try "user".write(to: lookalike.appendingPathComponent("keep.txt"), atomically: true, encoding: .utf8)
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r"]).0 == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [".r.star-report-tmp-2", "r"])
+    }
+
+    /// A mount point can't be swapped: a clear message, exit 73 (only where mounting is allowed).
+    @Test func fullSmallFileSystemAndMountPoint() throws {
+        let dir = try temporaryDirectory("fullfs")
+        defer {
+            _ = try? shell("umount \(quote(dir.path + "/small")) 2>/dev/null")
+            try? FileManager.default.removeItem(at: dir)
+        }
+        let small = dir.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
+        let (mounted, why) = try shell("mount -t tmpfs -o size=96k tmpfs \(quote(small.path))")
+        guard mounted == 0 else {
+            print("SKIPPED fullSmallFileSystemAndMountPoint: cannot mount a small tmpfs here (\(why.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            return
+        }
+        // the mount point itself
+        let (s0, _, e0) = try runBinary(["run", "--input", "SampleData/2026", "--output", small.path])
+        #expect(s0 == 73 && e0.contains("mount point"), "\(e0)")
+        // a full disk while writing: exit 74, no report, no temporary folder left, old reports intact
+        let (s1, _, e1) = try runBinary(["run", "--input", "SampleData/2026", "--output", small.path + "/r"])
+        #expect(s1 == 74, "\(e1)")
+        #expect(e1.contains("No space left on device"), "\(e1)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: small.path).isEmpty)
+    }
+}
+
+@Suite(.serialized) struct KillAndSignalTests {
+    /// A medium input: 3,000 branches in one sheet (generated), so a run writes ~150 committees'
+    /// files and takes long enough to be killed at many moments.
+    static func mediumInput(_ dir: URL) throws -> URL {
+        let (status, _) = try python("""
+            import subprocess, sys
+            subprocess.run([sys.executable, sys.argv[1], '--seed', '7', '--csv-branches', '3000', '--xml-files', '0', '--out', sys.argv[2]], check=True)
+            """, [repoRoot.appendingPathComponent("Benchmarks/generate.py").path, dir.path + "/data"])
+        #expect(status == 0)
+        return dir.appendingPathComponent("data/csv")
+    }
+
+    /// kill -9 at many moments, and at each step of the swap: the output's name always holds the
+    /// complete old or the complete new reports, and the next run cleans up.
+    @Test func killNineAnyMomentLeavesOldOrNew() throws {
+        let dir = try temporaryDirectory("kill")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try Self.mediumInput(dir)
+        let out = dir.appendingPathComponent("r")
+        let oldArgs = ["run", "--input", input.path, "--output", out.path, "--year", "2026", "--notice-date", "2026-12-20"]
+        let newArgs = ["run", "--input", input.path, "--output", dir.path + "/reference", "--year", "2026"]
+        let start = Date()
+        let (sNew, _, eNew) = try runBinary(newArgs)
+        #expect(sNew == 0, "\(eNew)")
+        let duration = Date().timeIntervalSince(start)
+        let new = try folderSnapshot(dir.appendingPathComponent("reference"))
+        #expect(try runBinary(oldArgs).0 == 0)
+        let old = try folderSnapshot(out)
+        #expect(old != new)
+        var args = newArgs
+        args[4] = out.path
+        var sawOld = 0, sawNew = 0
+        let moments: [(String?, Double)] = (1...10).map { (nil, duration * Double($0) / 10) }
+            + [("writing", 0.3), ("before-swap", 0.3), ("after-swap", 0.3)]
+        for (point, delay) in moments {
+            let run = try Running(args, env: point.map { ["STAR_REPORT_TEST_PAUSE": "\($0):3000"] } ?? [:])
+            if let point { #expect(run.waitFor("test pause at \(point)")); usleep(UInt32(delay * 1e6)) } else { usleep(UInt32(delay * 1e6)) }
+            kill(run.process.processIdentifier, SIGKILL)
+            _ = run.finish()
+            let now = try folderSnapshot(out)
+            #expect(now == old || now == new, "after a kill at \(point ?? "\(delay) s") the output is neither the old nor the new reports")
+            if now == old { sawOld += 1 } else if now == new { sawNew += 1 }
+            if now == new {
+                // back to the old reports for the next kill
+                #expect(try runBinary(oldArgs).0 == 0)
+            }
+        }
+        #expect(sawOld > 0 && sawNew > 0, "kills landed before and after the swap")
+        #expect(try runBinary(args).0 == 0)
+        #expect(try folderSnapshot(out) == new)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["data", "r", "reference"])
+    }
+
+    /// SIGTERM and SIGINT remove the run's temporary folder and exit 143 / 130.
+    @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
+    func signalsCleanUp(signal: Int32, status: Int32) throws {
+        let dir = try temporaryDirectory("signal")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path, "--notice-date", "2026-12-20"]).0 == 0)
+        let old = try folderSnapshot(out)
+        let run = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "before-swap:5000"])
+        #expect(run.waitFor("test pause at before-swap"))
+        kill(run.process.processIdentifier, signal)
+        #expect(run.finish() == status)
+        #expect(run.stderr.contains("interrupted"))
+        #expect(try folderSnapshot(out) == old)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["r"])
+    }
+
+    /// Two runs on one output: the second exits 75 at once with a message; the first completes.
+    @Test func secondRunOnTheSameOutputExits75() throws {
+        let dir = try temporaryDirectory("two")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        let first = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "writing:1500"])
+        #expect(first.waitFor("test pause at writing"))
+        let (s, _, e) = try runBinary(["run", "--input", "SampleData/2026", "--output", out.path])
+        #expect(s == 75 && e.contains("another star-report run is writing"), "\(e)")
+        #expect(first.finish() == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.path + "/notice.html"))
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path]).0 == 0)
+    }
+}
+
+@Suite(.serialized) struct HostileInputTests {
+    func sampleCopy(_ dir: URL) throws -> URL {
+        let input = dir.appendingPathComponent("2026")
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: input)
+        return input
+    }
+
+    /// A FIFO, a folder named like a sheet, a link out of the folder, an ignored file: each a
+    /// warning; none read (the FIFO would hang, /etc/passwd would be hashed and quoted).
+    @Test func onlyRegularFilesInsideTheFolderAreRead() throws {
+        let dir = try temporaryDirectory("hygiene")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try sampleCopy(dir)
+        #expect(mkfifo(input.path + "/pipe.xml", 0o644) == 0)
+        try FileManager.default.createDirectory(atPath: input.path + "/folder.csv", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: input.path + "/passwd.csv", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: input.path + "/alias.xml", withDestinationPath: "CZJ-01.xml")
+        #expect(FileManager.default.createFile(atPath: input.path + "/video.mp4", contents: Data(count: 1 << 20)))
+        chmod(input.path + "/video.mp4", 0)  // not even readable: it must not be opened
+        let (s, err) = try shell("timeout 60 \(quote(binaryPath)) run --input \(quote(input.path)) --output \(quote(dir.path + "/r"))")
+        #expect(s == 65, "\(err)")  // alias.xml is CZJ-01 a second time
+        #expect(err.contains("pipe.xml:1: warning[W-FILE-SKIPPED]: not a regular file"))
+        #expect(err.contains("folder.csv:1: warning[W-FILE-SKIPPED]: a folder, not a file"))
+        #expect(err.contains("passwd.csv:1: warning[W-FILE-LINK]"))
+        #expect(err.contains("video.mp4:1: warning[W-FILE-IGNORED]"))
+        #expect(err.contains("alias.xml:2: error[E-DUPLICATE]"))
+        #expect(!err.contains("root:"))
+        try FileManager.default.removeItem(atPath: input.path + "/alias.xml")
+        let (s2, _, e2) = try runBinary(["run", "--input", input.path, "--output", dir.path + "/r"])
+        #expect(s2 == 0, "\(e2)")
+        let json = try String(contentsOfFile: dir.path + "/r/results.json", encoding: .utf8)
+        #expect(!json.contains("passwd") && !json.contains("video.mp4"))
+    }
+
+    /// A GBK file name from a Windows zip is read like any other and shown escaped; ESC in a name
+    /// is shown escaped, never sent to the terminal.
+    @Test func oddFileNamesAreReadAndShownEscaped() throws {
+        let dir = try temporaryDirectory("names")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try sampleCopy(dir)
+        let gbk: [UInt8] = Array(input.path.utf8) + [UInt8(ascii: "/"), 0xB9, 0xAB, 0xB0, 0xB2] + Array(".csv".utf8)
+        let sheet = try Data(contentsOf: input.appendingPathComponent("gaj-zjj-2026.csv"))
+        try FileManager.default.removeItem(at: input.appendingPathComponent("gaj-zjj-2026.csv"))
+        let fd = open(gbk.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        _ = sheet.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        try FileManager.default.moveItem(atPath: input.path + "/CZJ-02.xml", toPath: input.path + "/\u{1B}[31mred.xml")
+        let (s, _, err) = try runBinary(["run", "--input", input.path, "--output", dir.path + "/r"])
+        #expect(s == 0, "\(err)")
+        #expect(err.contains("/\\xB9\\xAB\\xB0\\xB2.csv:16: warning[W-PARTICIPATION]"), "\(err)")
+        #expect(!err.contains("\u{1B}"))
+        let json = try String(contentsOfFile: dir.path + "/r/results.json", encoding: .utf8)
+        #expect(json.contains("\\\\xB9\\\\xAB\\\\xB0\\\\xB2.csv"))
+        #expect(json.contains("\\\\x1B[31mred.xml"))
+    }
+
+    /// A name that is only no-break spaces, or holds ESC or a direction override, is an error.
+    @Test func blankAndControlNamesAreErrors() throws {
+        let dir = try temporaryDirectory("blank")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try sampleCopy(dir)
+        let xml = input.appendingPathComponent("CZJ-03.xml")
+        let text = try String(contentsOf: xml, encoding: .utf8)
+        let name = try #require(text.range(of: "<name>[^<]*</name>", options: .regularExpression))
+        try text.replacingCharacters(in: name, with: "<name>\u{A0}\u{A0}</name>").write(to: xml, atomically: true, encoding: .utf8)
+        let xml2 = input.appendingPathComponent("CZJ-04.xml")
+        let text2 = try String(contentsOf: xml2, encoding: .utf8)
+        let name2 = try #require(text2.range(of: "<name>[^<]*</name>", options: .regularExpression))
+        try text2.replacingCharacters(in: name2, with: "<name>支部\u{202E}甲</name>").write(to: xml2, atomically: true, encoding: .utf8)
+        let (s, _, err) = try runBinary(["validate", "--input", input.path])
+        #expect(s == 65)
+        #expect(err.contains("CZJ-03.xml") && err.contains("the name is blank"), "\(err)")
+        #expect(err.contains("CZJ-04.xml") && err.contains("\\u{202E}"), "\(err)")
+        #expect(!err.contains("\u{202E}"))
+    }
+
+    /// A header and one 40 MiB line of commas: one error at line and column, memory a small
+    /// multiple of the input (maximum resident size measured by the parent).
+    @Test func fortyMebibyteRowIsOneErrorInBoundedMemory() throws {
+        let dir = try temporaryDirectory("bigrow")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try sampleCopy(dir)
+        let sheet = try Data(contentsOf: input.appendingPathComponent("gaj-zjj-2026.csv"))
+        var bytes = sheet.prefix(through: try #require(sheet.firstIndex(of: UInt8(ascii: "\n"))))
+        bytes.append(Data(repeating: UInt8(ascii: ","), count: 40 << 20))
+        try bytes.write(to: input.appendingPathComponent("commas.csv"))
+        let (status, out) = try python("""
+            import resource, subprocess, sys
+            p = subprocess.run([sys.argv[1], 'validate', '--input', sys.argv[2]], capture_output=True, text=True)
+            print(p.returncode)
+            print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+            print(p.stderr)
+            """, [binaryPath, input.path])
+        #expect(status == 0)
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "65")
+        let peakMiB = Int(lines[1]) ?? .max
+        #expect(peakMiB < 400, "peak \(peakMiB) MiB for a 40 MiB file")
+        let limitErrors = lines.filter { $0.contains("commas.csv:2:1001: error[E-CSV-LIMIT]") }
+        #expect(limitErrors.count == 1, "\(out.prefix(2000))")
+    }
+
+    /// Too few file descriptors: a message and exit 74, never a crash or a partial report.
+    @Test func tooFewFileDescriptorsFailCleanly() throws {
+        let dir = try temporaryDirectory("fds")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for n in [4, 7, 8, 9, 10, 12] {
+            let out = dir.path + "/r\(n)"
+            let (s, err) = try shell("ulimit -n \(n); exec \(quote(binaryPath)) run --input SampleData/2026 --output \(quote(out))")
+            if n < 8 { #expect(s == 71 && err.contains("star-report needs at least 8"), "\(err)") }
+            #expect([0, 71, 74].contains(s), "ulimit -n \(n): status \(s): \(err)")
+            if s != 0 {
+                #expect(err.contains("star-report: "), "\(err)")
+                #expect(!FileManager.default.fileExists(atPath: out))
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.hasPrefix(".") })
+    }
+}
+
+@Suite struct HeaderInjectionTests {
+    /// An address with CR/LF in config.toml is an error naming the key and its line.
+    @Test func badAddressInConfigIsAnError() throws {
+        let dir = try temporaryDirectory("addr")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("2026")
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: input)
+        let config = input.appendingPathComponent("config.toml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("email") }) + 1
+        for bad in ["czj@example.gov.cn\\r\\nBcc: spy@evil.cn", "czj-jgdw at example", "Boss <boss@example.cn>", "a@b.cn, spy@evil.cn"] {
+            var edited = lines
+            edited[line - 1] = "email = \"\(bad)\""
+            try edited.joined(separator: "\n").write(to: config, atomically: true, encoding: .utf8)
+            let (s, _, err) = try runBinary(["run", "--input", input.path, "--output", dir.path + "/r"])
+            #expect(s == 65, "\(bad): \(err)")
+            #expect(err.contains("config.toml:\(line): error[E-CONFIG]") && err.contains(".email: not an e-mail address"), "\(bad): \(err)")
+            #expect(!FileManager.default.fileExists(atPath: dir.path + "/r"))
+        }
+    }
+
+    /// Committee names built to add a recipient or a header stay one quoted or encoded display
+    /// name: python3's strict e-mail parser finds exactly one recipient, the configured one.
+    @Test func committeeNamesNeverAddARecipient() throws {
+        let dir = try temporaryDirectory("inject")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let payloads = ["attacker@evil.cn, Boss", "\"Boss\" <boss@evil.cn>, x", "x\\\"; Bcc: spy@evil.cn", "=?UTF-8?B?YQ==?= <a@evil.cn>"]
+        for payload in payloads {
+            let input = dir.appendingPathComponent("2026")
+            try? FileManager.default.removeItem(at: input)
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: input)
+            for file in try FileManager.default.contentsOfDirectory(atPath: input.path) where file.hasPrefix("CZJ-") || file == "branches.csv" {
+                let url = input.appendingPathComponent(file)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                let replaced = file.hasSuffix(".xml")
+                    ? text.replacingOccurrences(of: "市财政局机关党委", with: payload.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;"))
+                    : text.replacingOccurrences(of: "市财政局机关党委", with: "\"" + payload.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                try replaced.write(to: url, atomically: true, encoding: .utf8)
+            }
+            let out = dir.appendingPathComponent("r")
+            let (s, _, err) = try runBinary(["run", "--input", input.path, "--output", out.path])
+            #expect(s == 0, "\(payload): \(err)")
+            let (ps, parsed) = try python("""
+                import sys, email, email.policy
+                m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.strict)
+                to = m['To']
+                print(len(to.addresses), to.addresses[0].addr_spec, repr(to.addresses[0].display_name), len(m.get_all('To')), m.get_all('Bcc'))
+                """, [out.path + "/summary-CZJ.eml"])
+            #expect(ps == 0)
+            #expect(parsed.hasPrefix("1 czj-jgdw@example.gov.cn "), "\(payload): \(parsed)")
+            #expect(parsed.hasSuffix(" 1 None\n"), "\(payload): \(parsed)")
+        }
+    }
+}
