@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "SendTests", dependencies: ["StarSend", "StarPipeline", "StarModel"], exclude: ["smtp_server.py"]),
+        .testTarget(name: "SendTests", dependencies: ["StarSend", "StarRules", "StarModel"], exclude: ["smtp_server.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
