@@ -38,6 +38,8 @@ public final class SendLog {
     public static func path(forReports dir: String) -> String {
         var d = dir
         while d.count > 1 && d.hasSuffix("/") { d.removeLast() }
+        let last = (d as NSString).lastPathComponent
+        if last == "." || last == ".." || last == "/" { d = URL(fileURLWithPath: d).standardizedFileURL.path }
         return d + ".sent.jsonl"
     }
 
