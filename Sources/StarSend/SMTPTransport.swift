@@ -124,6 +124,8 @@ final class SMTPTransport {
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST: return .unreachable(detail)
         case CURLE_OPERATION_TIMEDOUT where code == 0: return .unreachable(detail)
         default:
+            // 530: the server wants a login before MAIL FROM
+            if code == 530 { return .loginRefused(reply) }
             if (500...599).contains(code) { return .permanent(reply: reply.isEmpty ? "\(code)" : reply) }
             if (400...499).contains(code) { return .temporary(reply: reply.isEmpty ? "\(code)" : reply) }
             return .temporary(reply: detail)

@@ -45,6 +45,12 @@ public final class SendLog {
 
     public init(path: String) throws {
         self.path = path
+        load()
+    }
+
+    private func load() {
+        entries = []
+        unreadableLines = 0
         guard let data = FileManager.default.contents(atPath: path) else { return }
         let decoder = JSONDecoder()
         for line in data.split(separator: 0x0A) where !line.isEmpty {
@@ -55,12 +61,13 @@ public final class SendLog {
     public enum LockError: Error { case busy, cannotOpen(String) }
 
     /// Opens the log for appending and takes an exclusive lock on it, so two sends of the same
-    /// folder cannot run at once.
+    /// folder cannot run at once; then reads it again.
     public func openForAppend() throws(LockError) {
         let existed = FileManager.default.fileExists(atPath: path)
         fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 { Glibc.close(fd); fd = -1; throw .busy }
+        load()  // what a send that finished meanwhile wrote
         if !existed {
             // make the new file's name durable too
             let dir = (path as NSString).deletingLastPathComponent

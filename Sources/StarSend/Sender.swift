@@ -165,6 +165,14 @@ public struct Sender {
         let logPath = SendLog.path(forReports: dir)
         let log: SendLog
         do { log = try SendLog(path: logPath) } catch { console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return .ioError }
+        if !options.dryRun {
+            // locked before the plan is made, so that a send that ran meanwhile is in the log we read
+            do { try log.openForAppend() } catch {
+                if case .busy = error { console.err("star-report: " + text.anotherSend); return .tempFail }
+                console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return .ioError
+            }
+        }
+        defer { log.close() }
         if log.unreadableLines > 0 { console.err(text.unreadableLog(log.unreadableLines, logPath)) }
 
         var items: [Item] = []
@@ -222,15 +230,10 @@ public struct Sender {
         }
         if !options.yes {
             guard console.interactive else { console.err("star-report: " + text.needYes); return .usage }
-            console.err(text.confirm(toSend.count))
+            if let p = console.progress { p(text.confirm(toSend.count)) } else { console.err(text.confirm(toSend.count)) }
             let answer = (console.readAnswer() ?? "").trimmingSpaces.lowercased()
             guard answer == "y" || answer == "yes" || answer == "是" else { console.err(text.cancelled); return .ok }
         }
-        do { try log.openForAppend() } catch {
-            if case .busy = error { console.err("star-report: " + text.anotherSend); return .tempFail }
-            console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return .ioError
-        }
-        defer { log.close() }
         guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, timeout: timeout) else {
             console.err("star-report: libcurl could not start"); return .unavailable
         }

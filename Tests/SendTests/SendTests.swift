@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `star-report send` against a real SMTP server on loopback (aiosmtpd, STARTTLS with a
 /// certificate made by openssl, AUTH), each test with its own port and folders.
@@ -270,6 +273,24 @@ import Testing
         #expect(r.out.contains("cannot send: no address"))
         #expect(r.err.contains("4 sent, 0 skipped, 1 failed"))
         try expectEachCommitteeGotItsMessageOnce(server, reports, committees: ["CZJ", "GAJ", "JYJ", "ZJJ"])
+    }
+
+    @Test func aSecondSendOfTheSameFolderAtOnceExits75() throws {
+        let dir = try temporaryDirectory("lock")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = try SMTPServer(spool: dir.appendingPathComponent("spool"))
+        defer { server.stop() }
+        let reports = try makeReports(in: dir, port: server.port)
+        // hold the log's lock as a running send does
+        let fd = open(reports.path + ".sent.jsonl", O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        #expect(flock(fd, LOCK_EX) == 0)
+        let r = try star(["send", "--reports", reports.path, "--yes"])
+        close(fd)
+        #expect(r.status == 75, "\(r.err)")
+        #expect(r.err.contains("another star-report send"))
+        #expect(server.messages.isEmpty)
+        #expect(try star(["send", "--reports", reports.path, "--yes"]).status == 0)
+        #expect(server.messages.count == 5)
     }
 
     @Test func badSettingsExit65() throws {
