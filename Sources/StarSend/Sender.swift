@@ -252,7 +252,7 @@ public struct Sender {
             var waited = 0
             var outcome: SMTPTransport.Outcome
             while true {
-                outcome = transport.send(item.eml.bytes, from: from, to: to)
+                outcome = transport.send(item.eml.bytes, from: settings.envelopeFrom ?? item.eml.fromAddress ?? from, to: to)
                 let why: String
                 switch outcome {
                 case .temporary(let r): why = r.isEmpty ? text.dropped : r

@@ -140,12 +140,19 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: dir) }
         let server = try SMTPServer(spool: dir.appendingPathComponent("spool"), ["--drop-at", "3"])
         defer { server.stop() }
-        let reports = try makeReports(in: dir, port: server.port)
+        let (cert, _) = try certificate.get()
+        let reports = try makeReports(in: dir, port: server.port, smtp: """
+            [smtp]
+            url = "smtp://127.0.0.1:\(server.port)"
+            username = "star"
+            ca_file = "\(cert)"
+            envelope_from = "bounces@example.gov.cn"
+            """)
         let r = try star(["send", "--reports", reports.path, "--yes"])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.err.contains("retry 1"))
         #expect(server.events.contains { $0["event"] as? String == "dropped" })
-        try expectEachCommitteeGotItsMessageOnce(server, reports)
+        try expectEachCommitteeGotItsMessageOnce(server, reports, from: "bounces@example.gov.cn")
     }
 
     @Test func aServerGoneMidBatchResumesWithoutDuplicates() throws {

@@ -215,7 +215,7 @@ func withoutAddedHeaders(_ d: Data) -> Data {
 
 /// Every committee received exactly one message, byte-identical to its .eml.
 func expectEachCommitteeGotItsMessageOnce(_ server: SMTPServer, _ reports: URL, committees: [String]? = nil,
-                                          sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+                                          from: String = "szgw-zzb@example.gov.cn", sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let files = try emls(reports)
     let expected = committees ?? files.keys.sorted()
     let got = server.messages
@@ -226,7 +226,7 @@ func expectEachCommitteeGotItsMessageOnce(_ server: SMTPServer, _ reports: URL, 
         if let m = mine.first {
             #expect(withoutAddedHeaders(m.bytes) == files[c], "\(c)'s message differs from summary-\(c).eml", sourceLocation: sourceLocation)
             #expect(m.tls, "\(c)'s message went without TLS", sourceLocation: sourceLocation)
-            #expect(m.from == "szgw-zzb@example.gov.cn", sourceLocation: sourceLocation)
+            #expect(m.from == from, sourceLocation: sourceLocation)
         }
     }
 }
