@@ -282,6 +282,20 @@ import Glibc
         try expectEachCommitteeGotItsMessageOnce(server, reports, committees: ["CZJ", "GAJ", "JYJ", "ZJJ"])
     }
 
+    @Test func smtpsSpeaksTLSFromTheFirstByte() throws {
+        let dir = try temporaryDirectory("smtps")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = try SMTPServer(spool: dir.appendingPathComponent("spool"), ["--implicit-tls"])
+        defer { server.stop() }
+        let (cert, _) = try certificate.get()
+        let reports = try makeReports(in: dir, port: server.port,
+                                      smtp: "[smtp]\nurl = \"smtps://127.0.0.1:\(server.port)\"\nusername = \"star\"\nca_file = \"\(cert)\"")
+        let r = try star(["send", "--reports", reports.path, "--yes"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("TLS from the start"))
+        try expectEachCommitteeGotItsMessageOnce(server, reports)
+    }
+
     @Test func aSecondSendOfTheSameFolderAtOnceExits75() throws {
         let dir = try temporaryDirectory("lock")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -12,6 +12,7 @@ Modes for the failure tests:
   --drop-at K          abort the connection instead of answering the K-th DATA (once)
   --fail-after N       after N accepted messages, abort every connection at MAIL FROM
   --no-starttls        no TLS at all (the client must refuse)
+  --implicit-tls       TLS from the first byte (smtps://)
 """
 import argparse
 import asyncio
@@ -37,6 +38,7 @@ p.add_argument("--tempfail-count", type=int, default=1)
 p.add_argument("--drop-at", type=int, default=0)
 p.add_argument("--fail-after", type=int, default=-1)
 p.add_argument("--no-starttls", action="store_true")
+p.add_argument("--implicit-tls", action="store_true")
 p.add_argument("--port", type=int, default=0)
 args = p.parse_args()
 os.makedirs(args.spool, exist_ok=True)
@@ -57,12 +59,12 @@ class Handler:
         self.accepted_here = 0
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
-        event("ehlo", tls=session.ssl is not None)
+        event("ehlo", tls=(session.ssl is not None or args.implicit_tls))
         session.host_name = hostname
         return responses
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
-        event("mail", address=address, tls=session.ssl is not None, authenticated=bool(session.authenticated))
+        event("mail", address=address, tls=(session.ssl is not None or args.implicit_tls), authenticated=bool(session.authenticated))
         if 0 <= args.fail_after <= self.accepted_here:
             server.transport.abort()
             return "421 4.3.2 going away"
@@ -97,7 +99,7 @@ class Handler:
             f.write(envelope.original_content)
         with open(base + ".json", "w") as f:
             json.dump(dict(mail_from=envelope.mail_from, rcpt_tos=envelope.rcpt_tos,
-                           tls=session.ssl is not None, authenticated=bool(session.authenticated)), f)
+                           tls=(session.ssl is not None or args.implicit_tls), authenticated=bool(session.authenticated)), f)
         event("data", rcpt=envelope.rcpt_tos)
         return "250 2.0.0 OK queued as Q%03d" % n
 
@@ -123,6 +125,10 @@ def free_port():
 kw = dict(hostname="127.0.0.1", authenticator=authenticator, auth_required=True, decode_data=False)
 if args.no_starttls:
     kw.update(auth_require_tls=False)
+elif args.implicit_tls:
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(args.cert, args.key)
+    kw.update(ssl_context=ctx, auth_require_tls=False)
 else:
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ctx.load_cert_chain(args.cert, args.key)
