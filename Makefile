@@ -21,8 +21,11 @@ deps: ## Install libxml2-dev and libcurl4-openssl-dev with apt-get when pkg-conf
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libcurl4-openssl-dev; \
 	fi
 
+# aiosmtpd for the SMTP tests (Tests/SendTests): pip, or Debian's package where pip may not install
 send-test-deps:
-	@python3 -c 'import aiosmtpd' 2>/dev/null || { echo "Installing aiosmtpd with pip…"; python3 -m pip install -q aiosmtpd; }
+	@python3 -c 'import aiosmtpd' 2>/dev/null || { echo "Installing aiosmtpd with pip…"; \
+	  python3 -m pip install -q aiosmtpd || python3 -m pip install -q --break-system-packages aiosmtpd || \
+	  { $(SUDO) apt-get update -qq && $(APT_INSTALL) python3-aiosmtpd; }; }
 	@command -v openssl >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) openssl; }
 
 build: deps ## Debug build
