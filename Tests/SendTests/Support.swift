@@ -59,10 +59,13 @@ struct TestError: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
-/// A self-signed certificate for 127.0.0.1, made once per test run with openssl.
+/// A self-signed certificate for 127.0.0.1, made once per test run with openssl (in .build/, made
+/// anew each run, so no run leaves one behind in the temporary folder).
 let certificate: Result<(cert: String, key: String), TestError> = {
     do {
-        let dir = try temporaryDirectory("cert")
+        let dir = repoRoot.appendingPathComponent(".build/send-tests-cert")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let cert = dir.appendingPathComponent("cert.pem").path, key = dir.appendingPathComponent("key.pem").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
