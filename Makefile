@@ -6,16 +6,27 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 RELEASE_BIN := .build/release/star-report
 REPORTS := reports
 
-.PHONY: help deps build release reports test golden notice-pdf pdf-deps bench fuzz clean
+.PHONY: help deps send-test-deps build release reports test golden notice-pdf pdf-deps bench fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-deps: ## Install libxml2-dev with apt-get when pkg-config cannot find libxml-2.0
+deps: ## Install libxml2-dev and libcurl4-openssl-dev with apt-get when pkg-config cannot find them
 	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libxml-2.0; then \
 	  echo "Installing libxml2-dev and pkg-config with apt-get…"; \
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev pkg-config; \
 	fi
+	@if ! pkg-config --exists libcurl; then \
+	  echo "Installing libcurl4-openssl-dev with apt-get…"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libcurl4-openssl-dev; \
+	fi
+
+# aiosmtpd for the SMTP tests (Tests/SendTests): pip, or Debian's package where pip may not install
+send-test-deps:
+	@python3 -c 'import aiosmtpd' 2>/dev/null || { echo "Installing aiosmtpd with pip…"; \
+	  python3 -m pip install -q aiosmtpd || python3 -m pip install -q --break-system-packages aiosmtpd || \
+	  { $(SUDO) apt-get update -qq && $(APT_INSTALL) python3-aiosmtpd; }; }
+	@command -v openssl >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) openssl; }
 
 build: deps ## Debug build
 	$(SWIFT) build
@@ -29,7 +40,7 @@ reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last 
 	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year, used for 晋星/减星)"; sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
-test: deps ## Run the whole test suite (unit, property, golden-file and end-to-end tests)
+test: deps send-test-deps ## Run the whole test suite (unit, property, golden-file, end-to-end and SMTP tests)
 	-@$(MAKE) --no-print-directory pdf-deps || echo "WARNING: could not install chromium; the notice PDF test will be SKIPPED"
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

@@ -3,7 +3,7 @@ import PackageDescription
 
 // The pipeline, one library per stage, data flowing one way:
 // StarIngest (XML via libxml2, CSV) → StarValidate → StarRating (pure) → StarRender → StarPipeline (write).
-// The `star-report` executable only parses arguments and calls StarPipeline.
+// The `star-report` executable only parses arguments and calls StarPipeline (or StarSend for `send`).
 let package = Package(
     name: "star-report",
     platforms: [.macOS(.v13)],
@@ -25,8 +25,15 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        /// renameat2 and syncfs, which Swift's Glibc module does not expose.
+        /// renameat2, syncfs and the signal clean-up, which Swift's Glibc module does not expose.
         .target(name: "CStarSys"),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        /// Typed wrappers for libcurl's variadic curl_easy_setopt / curl_easy_getinfo.
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
         /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
         .target(name: "StarModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         /// Reads a year's folder: XML (libxml2 + XSD), CSV sheets, the register, previous results.
@@ -55,9 +62,11 @@ let package = Package(
             name: "StarPipeline",
             dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "CStarSys"]
         ),
+        /// `star-report send`: the committee e-mails over SMTP (libcurl), with the send log.
+        .target(name: "StarSend", dependencies: ["StarModel", "StarRules", "CCurl", "CCurlShim"]),
         .executableTarget(
             name: "star-report",
-            dependencies: ["StarPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["StarPipeline", "StarSend", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "StarModelTests", dependencies: ["StarModel"]),
         .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel"]),
@@ -68,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SendTests", dependencies: ["StarSend", "StarRules", "StarModel"], exclude: ["smtp_server.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,7 +31,9 @@ public struct NoticeConfig: Sendable, Equatable {
         }
         var r = TOMLReader(path: path, text: text, code: "E-CONFIG")
         var c = NoticeConfig()
-        r.checkKeys(doc, table: nil, known: ["notice", "committees"])
+        r.checkKeys(doc, table: nil, known: ["notice", "committees", "smtp"])
+        // `[smtp]` is read by `star-report send` (SMTPSettings); here only its keys are checked.
+        if let smtp = r.table(doc, "smtp", parent: nil) { r.checkKeys(smtp, table: "smtp", known: SMTPSettings.knownKeys) }
         if let n = r.table(doc, "notice", parent: nil) {
             r.checkKeys(n, table: "notice", known: ["issuer", "objection_office", "objection_phone", "objection_address", "objection_email", "sender_email"])
             c.issuer = r.string(n, "issuer", table: "notice")

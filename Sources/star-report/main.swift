@@ -1,7 +1,9 @@
 import ArgumentParser
+import Foundation
 import StarModel
 import StarPipeline
 import StarRating
+import StarSend
 
 /// The command line of outputs.md; argument parsing and wiring only.
 @main
@@ -10,7 +12,7 @@ struct StarReport: ParsableCommand {
         commandName: "star-report",
         abstract: "Rates primary party organisations with one to five stars and writes the public notice and summaries.",
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self])
+        subcommands: [Run.self, Validate.self, Send.self])
 }
 
 extension CivilDate: ExpressibleByArgument {
@@ -50,6 +52,33 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let status = Pipeline(options: Options(input: input, year: year, jsonDiagnostics: format == .json)).validate()
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct Send: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send each committee's summary-<id>.eml over SMTP (settings: [smtp] of config.toml; password: STAR_REPORT_SMTP_PASSWORD).")
+
+    @Option(help: "A reports folder written by `star-report run`.") var reports: String
+    @Option(help: "The config.toml with the [smtp] table (default: the one results.json lists).") var config: String?
+    @Option(help: "Only these committees, comma-separated; sends them again even if already sent.") var only: String?
+    @Flag(name: .customLong("dry-run"), help: "Print the plan (committee, address, size) and send nothing.") var dryRun = false
+    @Flag(help: "Send without asking (needed when stdin is not a terminal).") var yes = false
+    @Option(help: "Language of the messages: zh (default) or en (also STAR_REPORT_LANG).") var lang: String?
+
+    func validate() throws {
+        if let only, only.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--only needs committee ids, e.g. --only CZJ,JYJ")
+        }
+        if let lang, !["zh", "en"].contains(lang.lowercased()) { throw ValidationError("--lang: zh or en") }
+    }
+
+    func run() throws {
+        let ids = only.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        let options = SendOptions(reports: reports, config: config, only: ids, dryRun: dryRun, yes: yes,
+                                  language: SendLanguage.choose(lang, environment: ProcessInfo.processInfo.environment))
+        let status = Sender(options: options).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

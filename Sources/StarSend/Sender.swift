@@ -1,0 +1,347 @@
+import Foundation
+import StarModel
+import StarRules
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `star-report send` (outputs.md, "Sending the committee e-mails").
+///
+/// Exit codes: 0 every message accepted or skipped; 75 some message failed (temporarily after the
+/// retries, permanently with a 5xx, or could not be sent at all, e.g. no address); 69 the server
+/// cannot be reached or offers no secure connection; 77 the login is refused; 65 bad settings;
+/// 64 bad usage (also: no terminal and no `--yes`); 66 no reports folder.
+public struct SendOptions: Sendable {
+    public var reports: String
+    public var config: String?
+    public var only: [String]?
+    public var dryRun: Bool
+    public var yes: Bool
+    public var language: SendLanguage
+
+    public init(reports: String, config: String? = nil, only: [String]? = nil, dryRun: Bool = false, yes: Bool = false, language: SendLanguage = .zh) {
+        self.reports = reports; self.config = config; self.only = only; self.dryRun = dryRun; self.yes = yes; self.language = language
+    }
+}
+
+public struct SendConsole: Sendable {
+    public var out: @Sendable (String) -> Void
+    public var err: @Sendable (String) -> Void
+    /// Progress on stderr, without a newline: only when stderr is a terminal.
+    public var progress: (@Sendable (String) -> Void)?
+    /// stdin is a terminal: confirmation can be asked.
+    public var interactive: Bool
+    public var readAnswer: @Sendable () -> String?
+
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, progress: (@Sendable (String) -> Void)?,
+                interactive: Bool, readAnswer: @escaping @Sendable () -> String?) {
+        self.out = out; self.err = err; self.progress = progress; self.interactive = interactive; self.readAnswer = readAnswer
+    }
+
+    /// stdout and stderr; on a terminal, a message first clears the progress line it replaces.
+    public static var standard: SendConsole {
+        let tty = isatty(STDERR_FILENO) != 0
+        let clear = tty ? "\r\u{1B}[K" : ""
+        let err: @Sendable (String) -> Void = { s in FileHandle.standardError.write(Data((clear + s + "\n").utf8)) }
+        let draw: @Sendable (String) -> Void = { s in FileHandle.standardError.write(Data((clear + s).utf8)) }
+        let progress: (@Sendable (String) -> Void)? = tty ? draw : nil
+        let out: @Sendable (String) -> Void = { s in print(s) }
+        let read: @Sendable () -> String? = { readLine() }
+        return SendConsole(out: out, err: err, progress: progress, interactive: isatty(STDIN_FILENO) != 0, readAnswer: read)
+    }
+}
+
+public struct Sender {
+    public enum Status: Int32 {
+        case ok = 0, usage = 64, dataError = 65, noInput = 66, unavailable = 69, ioError = 74, tempFail = 75, noPermission = 77
+    }
+
+    let options: SendOptions
+    let console: SendConsole
+    let environment: [String: String]
+    let text: SendText
+
+    public init(options: SendOptions, console: SendConsole = .standard, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.options = options; self.console = console; self.environment = environment
+        text = SendText(lang: options.language)
+    }
+
+    enum Action {
+        case send, resend
+        case alreadySent(SendLogEntry)
+        case changed(SendLogEntry)
+        case cannotSend(String)
+    }
+
+    struct Item {
+        var eml: EmlFile
+        var action: Action
+        var recipient: String? { try? eml.recipient.get() }
+    }
+
+    /// Bounded retries: `STAR_REPORT_SMTP_RETRIES` (default 3) more tries per message after the
+    /// first, waiting `STAR_REPORT_SMTP_BACKOFF_MS` (default 5000) doubled each time, and never more
+    /// than 5 minutes of waiting for one message.
+    var retries: Int { min(max(Int(environment["STAR_REPORT_SMTP_RETRIES"] ?? "") ?? 3, 0), 10) }
+    var backoffMS: Int { min(max(Int(environment["STAR_REPORT_SMTP_BACKOFF_MS"] ?? "") ?? 5000, 0), 60_000) }
+    var timeout: Int { min(max(Int(environment["STAR_REPORT_SMTP_TIMEOUT_S"] ?? "") ?? 60, 1), 600) }
+    static let maxWaitPerMessageMS = 300_000
+
+    public func run() -> Status {
+        var dir = options.reports
+        while dir.count > 1 && dir.hasSuffix("/") { dir.removeLast() }
+        var isDir: ObjCBool = false
+        guard !dir.isEmpty, FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            console.err("star-report: " + text.reportsNotFound(dir)); return .noInput
+        }
+        // the messages
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasPrefix("summary-") && $0.hasSuffix(".eml") }.sorted()
+        guard !names.isEmpty else { console.err("star-report: " + text.noMessages(dir)); return .noInput }
+        var emls: [EmlFile] = []
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
+                console.err("star-report: cannot read \(dir)/\(name)"); return .noInput
+            }
+            let committee = String(name.dropFirst("summary-".count).dropLast(".eml".count))
+            emls.append(EmlFile(committee: committee, fileName: name, bytes: [UInt8](data)))
+        }
+        let only = options.only.map { Set($0) }
+        if let only {
+            for id in only.sorted() where !emls.contains(where: { $0.committee == id }) {
+                console.err("star-report: " + text.unknownOnly(id, dir)); return .usage
+            }
+            emls = emls.filter { only.contains($0.committee) }
+        }
+
+        // the settings
+        let configPath: String
+        if let c = options.config { configPath = c }
+        else if let c = Self.configFromResults(dir) { configPath = c }
+        else {
+            if options.dryRun { return plan(dir: dir, emls: emls, settings: nil, configPath: nil, only: only) }
+            console.err("star-report: " + text.noConfigListed(dir)); return .dataError
+        }
+        guard let configData = FileManager.default.contents(atPath: configPath) else {
+            console.err("star-report: " + text.configNotFound(configPath)); return .dataError
+        }
+        let settings: SMTPSettings
+        switch SMTPSettings.parse(String(decoding: configData, as: UTF8.self), path: configPath) {
+        case .failure(let list):
+            for d in list.items { console.err(d.rendered) }
+            return .dataError
+        case .success(nil):
+            if options.dryRun {
+                let status = plan(dir: dir, emls: emls, settings: nil, configPath: configPath, only: only)
+                console.err(text.dryRunNoSMTP(configPath))
+                return status
+            }
+            console.err("star-report: " + text.noSMTP(configPath)); return .dataError
+        case .success(let s?): settings = s
+        }
+        var caFile = settings.caFile
+        if let c = caFile, !c.hasPrefix("/") {
+            // relative to the config file's folder
+            caFile = ((configPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(c)
+        }
+        if let c = caFile, !FileManager.default.isReadableFile(atPath: c) {
+            console.err("star-report: " + text.caFileUnreadable(c)); return .dataError
+        }
+        var s = settings
+        s.caFile = caFile
+        return plan(dir: dir, emls: emls, settings: s, configPath: configPath, only: only)
+    }
+
+    /// The config.toml that `run` read, as listed in results.json.
+    static func configFromResults(_ dir: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: dir + "/results.json"),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let inputs = json["inputs"] as? [[String: Any]],
+              let path = inputs.first(where: { $0["kind"] as? String == "config" })?["path"] as? String else { return nil }
+        return path
+    }
+
+    func plan(dir: String, emls: [EmlFile], settings: SMTPSettings?, configPath: String?, only: Set<String>?) -> Status {
+        let logPath = SendLog.path(forReports: dir)
+        let log: SendLog
+        do { log = try SendLog(path: logPath) } catch { console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return .ioError }
+        if !options.dryRun {
+            // locked before the plan is made, so that a send that ran meanwhile is in the log we read
+            do { try log.openForAppend() } catch {
+                if case .busy = error { console.err("star-report: " + text.anotherSend); return .tempFail }
+                console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return .ioError
+            }
+        }
+        defer { log.close() }
+        if log.unreadableLines > 0 { console.err(text.unreadableLog(log.unreadableLines, logPath)) }
+
+        var items: [Item] = []
+        for eml in emls {
+            let action: Action
+            if case .failure(let p) = eml.recipient { action = .cannotSend(text.reason(p)) }
+            else if eml.messageID == nil { action = .cannotSend(text.noMessageID) }
+            else if only != nil { action = .resend }
+            else if let e = log.accepted(messageID: eml.messageID, sha256: eml.sha256) { action = .alreadySent(e) }
+            else if let e = log.acceptedEarlierVersion(committee: eml.committee, messageID: eml.messageID) { action = .changed(e) }
+            else { action = .send }
+            items.append(Item(eml: eml, action: action))
+        }
+        let from = settings?.envelopeFrom ?? emls.lazy.compactMap(\.fromAddress).first
+
+        // the plan
+        console.out(text.planHeader)
+        let rows = items.map { i -> [String] in
+            let action: String
+            switch i.action {
+            case .send: action = text.actSend
+            case .resend: action = text.actResend
+            case .alreadySent(let e): action = text.actAlreadySent(e.time)
+            case .changed(let e): action = text.actChanged(e.time)
+            case .cannotSend(let r): action = text.actCannotSend(r)
+            }
+            return [i.eml.committee, i.recipient ?? "-", Self.size(i.eml.bytes.count), action]
+        }
+        let header = [text.colCommittee, text.colAddress, text.colSize, text.colAction]
+        let widths = (0..<4).map { c in ([header] + rows).map { Self.width($0[c]) }.max() ?? 0 }
+        for r in [header] + rows {
+            console.out("  " + (0..<4).map { c in c == 3 ? r[c] : Self.pad(r[c], widths[c]) }.joined(separator: "  "))
+        }
+        if let settings {
+            console.out(text.server(settings.url, text.security(settings.security.rawValue), from ?? "-"))
+        }
+        let changed = items.compactMap { i -> String? in if case .changed = i.action { return i.eml.committee }; return nil }
+        if !changed.isEmpty { console.err(text.changedHint(changed)) }
+        let toSend = items.filter { if case .send = $0.action { return true }; if case .resend = $0.action { return true }; return false }
+        let skipped = items.filter { if case .alreadySent = $0.action { return true }; if case .changed = $0.action { return true }; return false }.count
+        let unsendable = items.filter { if case .cannotSend = $0.action { return true }; return false }
+
+        if options.dryRun {
+            console.err(text.dryRunClosing(send: toSend.count, skipped: skipped, failed: unsendable.count))
+            return .ok
+        }
+        guard let settings else { return .dataError }
+        if !toSend.isEmpty && from == nil { console.err("star-report: " + text.noFrom); return .dataError }
+        let password = environment["STAR_REPORT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if !toSend.isEmpty && settings.username != nil && password == nil { console.err("star-report: " + text.noPassword); return .dataError }
+        for i in unsendable { if case .cannotSend(let r) = i.action { console.err(text.notSent(i.eml.committee, r)) } }
+        if toSend.isEmpty {
+            console.err(text.closing(sent: 0, skipped: skipped, failed: unsendable.count))
+            return unsendable.isEmpty ? .ok : .tempFail
+        }
+        if !options.yes {
+            guard console.interactive else { console.err("star-report: " + text.needYes); return .usage }
+            if let p = console.progress { p(text.confirm(toSend.count)) } else { console.err(text.confirm(toSend.count)) }
+            let answer = (console.readAnswer() ?? "").trimmingSpaces.lowercased()
+            guard answer == "y" || answer == "yes" || answer == "是" else { console.err(text.cancelled); return .ok }
+        }
+        guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, timeout: timeout) else {
+            console.err("star-report: libcurl could not start"); return .unavailable
+        }
+        return deliver(toSend, from: from!, transport: transport, log: log, settings: settings,
+                       skipped: skipped, failedBefore: unsendable.count, logPath: logPath)
+    }
+
+    func deliver(_ items: [Item], from: String, transport: SMTPTransport, log: SendLog, settings: SMTPSettings,
+                 skipped: Int, failedBefore: Int, logPath: String) -> Status {
+        var sent = 0, failed = failedBefore
+        var abort: Status?
+        let start = Date()
+        for (n, item) in items.enumerated() {
+            let to = item.recipient!
+            var attempt = 0
+            var waited = 0
+            var outcome: SMTPTransport.Outcome
+            while true {
+                outcome = transport.send(item.eml.bytes, from: settings.envelopeFrom ?? item.eml.fromAddress ?? from, to: to)
+                let why: String
+                switch outcome {
+                case .temporary(let r): why = r.isEmpty ? text.dropped : r
+                case .unreachable(let d): why = d
+                default: why = ""
+                }
+                guard !why.isEmpty, attempt < retries else { break }
+                attempt += 1
+                let delay = min(backoffMS << (attempt - 1), max(Self.maxWaitPerMessageMS - waited, 0))
+                if waited >= Self.maxWaitPerMessageMS { break }
+                console.err(text.retrying(item.eml.committee, attempt, delay, why))
+                usleep(useconds_t(delay) * 1000)
+                waited += delay
+            }
+            func record(_ status: String, _ reply: String) -> Bool {
+                let entry = SendLogEntry(status: status, committee: item.eml.committee, file: item.eml.fileName, messageID: item.eml.messageID ?? "",
+                                         recipient: to, sha256: item.eml.sha256, time: Self.now(), reply: reply)
+                do { try log.append(entry); return true } catch {
+                    console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return false
+                }
+            }
+            switch outcome {
+            case .accepted(let r):
+                sent += 1
+                // on a terminal the progress line stands for the accepted ones; in a log, one line each
+                if console.progress == nil { console.err(text.accepted(item.eml.committee, to, r)) }
+                if !record(SendLogEntry.accepted, r) { abort = .ioError }
+            case .permanent(let r):
+                failed += 1
+                console.err(text.refused(item.eml.committee, to, r))
+                if !record(SendLogEntry.refused, r) { abort = .ioError }
+            case .temporary(let r):
+                failed += 1
+                console.err(text.deferred(item.eml.committee, to, r.isEmpty ? text.dropped : r))
+                if !record(SendLogEntry.deferred, r) { abort = .ioError }
+            case .unreachable(let d):
+                console.err("star-report: " + text.unreachable(settings.url, d)); abort = .unavailable
+            case .loginRefused(let d):
+                console.err("star-report: " + text.loginRefused(settings.username ?? "-", d)); abort = .noPermission
+            case .tlsRefused(let d):
+                console.err("star-report: " + text.tlsRefused(d)); abort = .unavailable
+            case .badSettings(let d):
+                console.err("star-report: " + text.badSettings(d)); abort = .dataError
+            }
+            if abort != nil {
+                let notTried = items.count - n - (outcomeCounted(outcome) ? 1 : 0)
+                failed += notTried
+                if notTried > 0 { console.err(text.stopped(notTried)) }
+                break
+            }
+            if let p = console.progress {
+                let elapsed = max(Date().timeIntervalSince(start), 0.001)
+                p(text.progress(n + 1, items.count, Double(n + 1) / elapsed))
+            }
+        }
+        if console.progress != nil { console.progress?("") }
+        console.err(text.logAt(logPath))
+        console.err(text.closing(sent: sent, skipped: skipped, failed: failed))
+        if let abort { return abort }
+        return failed > 0 ? .tempFail : .ok
+    }
+
+    /// Whether this outcome already counted its message as sent or failed.
+    private func outcomeCounted(_ o: SMTPTransport.Outcome) -> Bool {
+        switch o {
+        case .accepted, .permanent, .temporary: return true
+        default: return false
+        }
+    }
+
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date())
+    }
+
+    static func size(_ n: Int) -> String {
+        n < 1024 ? "\(n) B" : n < 1024 * 1024 ? String(format: "%.1f KiB", Double(n) / 1024) : String(format: "%.1f MiB", Double(n) / 1048576)
+    }
+
+    /// Display columns, CJK counted as two (enough for the plan's few words).
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { w, u in
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            return w + (wide ? 2 : 1)
+        }
+    }
+
+    static func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - width(s))) }
+}
