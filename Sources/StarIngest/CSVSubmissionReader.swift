@@ -28,6 +28,7 @@ enum CSVSubmissionReader {
             let path = sheet.path
             let at = SourceLocation(file: path, line: record.line)
             var raw = RawSubmission(format: .csv, location: at)
+            raw.columns = sheet.header.sheetColumns
             for (i, key) in sheet.header.columns {
                 let text = record.fields[i].trimmingSpaces
                 let fieldAt = record.fieldLines[i] == record.line ? at : SourceLocation(file: path, line: record.fieldLines[i])
@@ -80,8 +81,8 @@ enum CSVSubmissionReader {
                 return
             }
             guard row.fields.count == h.width else {
-                rowDiagnostics.append(.error("E-CSV-FIELDS", at: SourceLocation(file: path, line: row.line),
-                                             "expected \(h.width) fields as in the header, found \(row.fields.count)"))
+                rowDiagnostics.append(.error(.of(.csvFieldCount, ("expected", h.width), ("found", row.fields.count)),
+                                             at: SourceLocation(file: path, line: row.line)))
                 return
             }
             if rows % 1024 == 0 || context == nil { context = SheetContext(header: h, path: path) }
@@ -93,7 +94,7 @@ enum CSVSubmissionReader {
         diagnostics += rowDiagnostics
         if let quote { diagnostics.append(CSVTable.quoteError(quote, path: path)) }
         if header == nil && !headerFailed {
-            diagnostics.append(.error("E-CSV-EMPTY", at: SourceLocation(file: path, line: 1), "the file has no header row"))
+            diagnostics.append(.error(Message(.csvNoHeader), at: SourceLocation(file: path, line: 1)))
         }
         return rows
     }
@@ -102,34 +103,85 @@ enum CSVSubmissionReader {
     struct Header: Sendable {
         var columns: [(Int, FieldKey)] = []
         var width: Int
+        /// How the sheet names each field and where (for diagnostics).
+        let sheetColumns: SheetColumns
 
         init?(_ row: CSVRecord, path: String, diagnostics: inout [Diagnostic]) {
             width = row.fields.count
             let at = SourceLocation(file: path, line: row.line)
             var seen: [FieldKey: Int] = [:]
+            var named: [(key: FieldKey, name: String, column: Int)] = []
             var ok = true
+            var unknown: [(Int, String)] = []
             for (i, raw) in row.fields.enumerated() {
                 let name = raw.trimmingSpaces
                 guard let key = byName[name] else {
-                    diagnostics.append(.warning("W-CSV-COLUMN", at: at, field: name.isEmpty ? "column \(i + 1)" : name,
-                                                "unknown column \(i + 1) is ignored"))
+                    unknown.append((i, name))
                     continue
                 }
                 if let first = seen[key] {
-                    diagnostics.append(.error("E-CSV-HEADER", at: at, field: key.description, "column \(i + 1) repeats column \(first + 1)"))
+                    diagnostics.append(.error(.of(.csvRepeatedColumn, ("column", i + 1), ("first", first + 1)),
+                                              at: SourceLocation(file: path, line: row.line, column: i + 1), field: name))
                     ok = false
                     continue
                 }
                 seen[key] = i
                 columns.append((i, key))
+                named.append((key, name, i + 1))
             }
-            let missing = CSVSubmissionReader.required.subtracting(seen.keys).sorted()
+            var missing = CSVSubmissionReader.required.subtracting(seen.keys)
+            // Root cause first: a misspelled header is one error that names the column it
+            // should be, not an unknown column plus a missing one (plus every row's fallout).
+            for (i, name) in unknown {
+                let at = SourceLocation(file: path, line: row.line, column: i + 1)
+                let letter = SheetColumns.letter(i + 1)
+                if !name.isEmpty, let suggestion = CSVSubmissionReader.closest(to: name, among: missing) {
+                    let shown = name.unicodeScalars.contains { $0.value > 0x7F } ? suggestion.chineseLabel : suggestion.description
+                    diagnostics.append(.error(.of(.csvUnknownColumnSuggest, ("column", i + 1), ("letter", letter), ("found", Escaped.text(name)),
+                                                  ("suggestion", shown)), at: at, field: Escaped.text(name)))
+                    missing.remove(suggestion)
+                    ok = false
+                } else {
+                    diagnostics.append(.warning(.of(.csvUnknownColumn, ("column", i + 1), ("letter", letter)), at: at,
+                                                field: name.isEmpty ? "column \(i + 1)" : Escaped.text(name)))
+                }
+            }
             if !missing.isEmpty {
-                diagnostics.append(.error("E-CSV-HEADER", at: at,
-                                          "missing column\(missing.count > 1 ? "s" : ""): " + missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", ")))
+                diagnostics.append(.error(.of(.csvMissingColumns, ("columns", missing.sorted().map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
+                                          at: at))
                 ok = false
             }
+            sheetColumns = SheetColumns(named)
             if !ok { return nil }
         }
+    }
+
+    /// The required column whose English name or Chinese label is nearest to `name` by edit
+    /// distance, if near enough to be a typo (at most 2 edits, and under a third of the name).
+    static func closest(to name: String, among keys: Set<FieldKey>) -> FieldKey? {
+        var best: (FieldKey, Int)?
+        for key in keys.sorted() {
+            for candidate in [key.description, key.chineseLabel] {
+                let d = editDistance(Array(name.lowercased()), Array(candidate.lowercased()))
+                let limit = min(2, max(1, candidate.count / 3))
+                if d <= limit, d < (best?.1 ?? .max) { best = (key, d) }
+            }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance by characters.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

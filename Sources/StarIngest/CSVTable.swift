@@ -9,32 +9,29 @@ struct CSVTable {
     /// Checks and decodes a CSV file's bytes to UTF-8, or adds the diagnostic that stops it.
     static func decode(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [UInt8]? {
         if bytes.isEmpty {
-            diagnostics.append(.error("E-CSV-EMPTY", at: SourceLocation(file: path, line: 1), "the file is empty; expected a header row"))
+            diagnostics.append(.error(Message(.csvEmpty), at: SourceLocation(file: path, line: 1)))
             return nil
         }
         if bytes.contains(0) {
-            diagnostics.append(.error("E-CSV-BINARY", at: SourceLocation(file: path, line: TextDecoding.lineOf(offset: bytes.firstIndex(of: 0)!, in: bytes)),
-                                      "the file holds NUL bytes: it is not a text CSV file (was a spreadsheet saved as .xlsx?)"))
+            diagnostics.append(.error(Message(.csvBinary), at: SourceLocation(file: path, line: TextDecoding.lineOf(offset: bytes.firstIndex(of: 0)!, in: bytes))))
             return nil
         }
         switch TextDecoding.toUTF8(bytes) {
         case .success(let d): return d.bytes
         case .failure(let e):
-            diagnostics.append(.error("E-CSV-ENCODING", at: SourceLocation(file: path, line: e.line),
-                                      "bytes that are neither UTF-8 nor GB18030; save the sheet as \"CSV UTF-8\""))
+            diagnostics.append(.error(Message(.csvEncoding), at: SourceLocation(file: path, line: e.line)))
             return nil
         }
     }
 
     static func quoteError(_ q: CSVReader.UnbalancedQuote, path: String) -> Diagnostic {
-        .error("E-CSV-QUOTE", at: SourceLocation(file: path, line: q.line), "a quoted field is never closed (unbalanced \")")
+        .error(Message(.csvQuote), at: SourceLocation(file: path, line: q.line))
     }
 
     static func limitError(_ l: CSVReader.LimitExceeded, path: String) -> Diagnostic {
-        let what = l.kind == .fields ? "the row has more than \(CSVReader.maxFields) fields"
-            : "field \(l.column) is longer than \(CSVReader.maxFieldBytes) bytes"
-        return .error("E-CSV-LIMIT", at: SourceLocation(file: path, line: l.line, column: l.column),
-                      "\(what): this is not a sheet of branches (check that the file is the right one and saved as CSV)")
+        let message = l.kind == .fields ? Message.of(.csvTooManyFields, ("limit", CSVReader.maxFields))
+            : Message.of(.csvFieldTooLong, ("column", l.column), ("limit", CSVReader.maxFieldBytes))
+        return .error(message, at: SourceLocation(file: path, line: l.line, column: l.column))
     }
 
     static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> CSVTable? {
@@ -49,7 +46,7 @@ struct CSVTable {
             return nil
         }
         guard let header = records.first else {
-            diagnostics.append(.error("E-CSV-EMPTY", at: SourceLocation(file: path, line: 1), "the file has no header row"))
+            diagnostics.append(.error(Message(.csvNoHeader), at: SourceLocation(file: path, line: 1)))
             return nil
         }
         return CSVTable(header: header, rows: Array(records.dropFirst()))

@@ -24,7 +24,7 @@ public struct IngestResult<Record: Sendable>: Sendable {
 
 /// One file of the input folder and what became of it.
 public struct FileAccount: Sendable, Equatable {
-    public enum Kind: String, Sendable { case xml, csv, register, rules, config, ignored }
+    public enum Kind: String, Sendable { case xml, csv, register, rules, config, previous, ignored }
     public var path: String
     public var kind: Kind
     /// Branch records read from it (1 for a good XML file, the data rows for a CSV sheet).
@@ -32,13 +32,19 @@ public struct FileAccount: Sendable, Equatable {
     public var bytes: Int
     /// SHA-256 of the file's bytes (hex), recorded in results.json.
     public var sha256: String = ""
+
+    public init(path: String, kind: Kind, records: Int, bytes: Int, sha256: String = "") {
+        self.path = path; self.kind = kind; self.records = records; self.bytes = bytes; self.sha256 = sha256
+    }
 }
 
 /// An input problem that is not about the data: the folder or a file cannot be read.
 public struct InputError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable { case noInput, cannotRead, resources }
     public var kind: Kind
-    public var description: String
+    public var message: Message
+    public init(kind: Kind, _ message: Message) { self.kind = kind; self.message = message }
+    public var description: String { message.text(.en) }
 }
 
 /// Reads a year's input folder (submission-format.md): every `*.xml` submission, every `*.csv`
@@ -54,7 +60,7 @@ public struct InputFolder: Sendable {
     public init() throws {
         guard let url = Bundle.module.url(forResource: "submission", withExtension: "xsd"),
               let s = CompiledSchema(path: url.path) else {
-            throw InputError(kind: .cannotRead, description: "cannot load the shipped submission.xsd")
+            throw InputError(kind: .cannotRead, Message(.schemaMissing))
         }
         schema = s
     }
@@ -66,7 +72,7 @@ public struct InputFolder: Sendable {
     public func read<Record: Sendable>(directory: String, transform: @escaping @Sendable (RawSubmission) -> Record) throws(InputError) -> IngestResult<Record> {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError(kind: .noInput, description: "input folder not found: \(directory)")
+            throw InputError(kind: .noInput, .of(.inputNotFound, ("dir", Escaped.text(directory))))
         }
         let listing = try InputFolder.list(directory)
 
@@ -89,7 +95,7 @@ public struct InputFolder: Sendable {
                                                  diagnostics: [InputFolder.notRegular(entry.path)])))
                 return
             case .failure(.system(let e)):
-                slots.set(i, .failure(InputError(kind: .cannotRead, description: "cannot read \(entry.path) (\(String(cString: strerror(e))))")))
+                slots.set(i, .failure(InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", String(cString: strerror(e)))))))
                 return
             }
             slots.set(i, .success(self.read(bytes: bytes, name: entry.name, path: entry.path, transform: transform)))
@@ -103,8 +109,7 @@ public struct InputFolder: Sendable {
             case nil: continue
             }
             if let d = file.diagnostics.first(where: { $0.code == XMLSubmissionReader.outOfResources }) {
-                throw InputError(kind: .resources, description: "\(d.location.file): not enough memory or file descriptors to read it; "
-                                 + "close other programs or raise the limits (ulimit -n, ulimit -v), then run again")
+                throw InputError(kind: .resources, .of(.readResources, ("path", d.location.file)))
             }
             result.diagnostics += file.diagnostics
             result.submissions += file.submissions
@@ -136,7 +141,7 @@ public struct InputFolder: Sendable {
     /// opened at all (a video in the folder is not hashed).
     static func list(_ directory: String) throws(InputError) -> [Entry] {
         guard let dir = opendir(directory) else {
-            throw InputError(kind: .cannotRead, description: "cannot list the input folder \(Escaped.text(directory)) (\(String(cString: strerror(errno))))")
+            throw InputError(kind: .cannotRead, .of(.cannotList, ("dir", Escaped.text(directory)), ("reason", String(cString: strerror(errno)))))
         }
         var raw: [[UInt8]] = []
         while let e = readdir(dir) {
@@ -154,14 +159,13 @@ public struct InputFolder: Sendable {
             var entry = Entry(name: name, path: path, openPath: (Array(prefix.utf8) + bytes).map { CChar(bitPattern: $0) } + [0])
             var st = stat()
             guard lstat(entry.openPath, &st) == 0 else {
-                entry.skipped = .warning("W-FILE-SKIPPED", at: SourceLocation(file: path, line: 1), "cannot be looked at (\(String(cString: strerror(errno)))): not read")
+                entry.skipped = .warning(.of(.fileUnreadable, ("reason", String(cString: strerror(errno)))), at: SourceLocation(file: path, line: 1))
                 return entry
             }
             if (st.st_mode & S_IFMT) == S_IFLNK {
                 let target = realPath(entry.openPath)
                 guard let target, let root, target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-                    entry.skipped = .warning("W-FILE-LINK", at: SourceLocation(file: path, line: 1),
-                                             "a symbolic link that leads outside the input folder (or nowhere): not followed; copy the file into the folder instead")
+                    entry.skipped = .warning(Message(.fileLinkOutside), at: SourceLocation(file: path, line: 1))
                     return entry
                 }
                 guard stat(entry.openPath, &st) == 0 else { entry.skipped = notRegular(path); return entry }
@@ -171,13 +175,12 @@ public struct InputFolder: Sendable {
             case S_IFREG:
                 entry.size = Int(st.st_size)
                 if kind == .ignored {
-                    entry.skipped = .warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
-                                             "not a submission (.xml or .csv), the register, rules.toml or config.toml: not read")
+                    entry.skipped = .warning(Message(.fileIgnored), at: SourceLocation(file: path, line: 1))
                 }
             case S_IFDIR:
                 // a subfolder is no concern of the year's input, unless it is named like a file
                 guard kind != .ignored else { return nil }
-                entry.skipped = .warning("W-FILE-SKIPPED", at: SourceLocation(file: path, line: 1), "a folder, not a file: not read")
+                entry.skipped = .warning(Message(.fileIsFolder), at: SourceLocation(file: path, line: 1))
             default:
                 entry.skipped = notRegular(path)
             }
@@ -186,7 +189,7 @@ public struct InputFolder: Sendable {
     }
 
     static func notRegular(_ path: String) -> Diagnostic {
-        .warning("W-FILE-SKIPPED", at: SourceLocation(file: path, line: 1), "not a regular file (a pipe, device or socket): not read")
+        .warning(Message(.fileNotRegular), at: SourceLocation(file: path, line: 1))
     }
 
     /// What a file is by its name alone.
@@ -261,8 +264,7 @@ public struct InputFolder: Sendable {
         let lower = name.lowercased()
         guard InputFolder.kind(of: name) != .ignored else {
             return FileResult(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count), diagnostics: [
-                .warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
-                         "not a submission (.xml or .csv), the register, rules.toml or config.toml: not read")])
+                .warning(Message(.fileIgnored), at: SourceLocation(file: path, line: 1))])
         }
         // A large sheet's digest is taken on another core while this one parses it.
         let digest = Digest(bytes, concurrently: bytes.count >= 1 << 20)

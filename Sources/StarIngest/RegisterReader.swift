@@ -13,15 +13,15 @@ enum RegisterReader {
         }
         let missing = columns.filter { index[$0] == nil }
         if !missing.isEmpty {
-            diagnostics.append(.error("E-REGISTER-HEADER", at: SourceLocation(file: path, line: table.header.line),
-                                      "the register needs the columns " + missing.map(\.description).joined(separator: ", ")))
+            diagnostics.append(.error(.of(.registerHeader, ("columns", missing.map { "\($0.description)（\($0.chineseLabel)）" }.joined(separator: ", "))),
+                                      at: SourceLocation(file: path, line: table.header.line)))
             return []
         }
         var out: [RegisteredBranch] = []
         for row in table.rows {
             let at = SourceLocation(file: path, line: row.line)
             guard row.fields.count == table.header.fields.count else {
-                diagnostics.append(.error("E-CSV-FIELDS", at: at, "expected \(table.header.fields.count) fields as in the header, found \(row.fields.count)"))
+                diagnostics.append(.error(.of(.csvFieldCount, ("expected", table.header.fields.count), ("found", row.fields.count)), at: at))
                 continue
             }
             func v(_ k: FieldKey) -> String { row.fields[index[k]!].trimmingSpaces }
@@ -38,8 +38,7 @@ public enum PreviousResultsReader {
         guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return [:] }
         let names = table.headerNames
         guard let idCol = names.firstIndex(of: "branch_id"), let starsCol = names.firstIndex(of: "stars") else {
-            diagnostics.append(.error("E-PREVIOUS", at: SourceLocation(file: path, line: 1),
-                                      "last year's results need the columns branch_id and stars (a results.csv written by star-report)"))
+            diagnostics.append(.error(Message(.previousHeader), at: SourceLocation(file: path, line: 1)))
             return [:]
         }
         var out: [String: Int] = [:]
@@ -47,8 +46,8 @@ public enum PreviousResultsReader {
             var id = row.fields[idCol]
             if id.hasPrefix("'") { id.removeFirst() }
             guard let stars = Int(row.fields[starsCol]), (0...5).contains(stars) else {
-                diagnostics.append(.error("E-PREVIOUS", at: SourceLocation(file: path, line: row.line), field: "stars",
-                                          "expected a star count 0–5, found \"\(row.fields[starsCol])\""))
+                diagnostics.append(.error(.of(.previousStars, ("value", Escaped.text(row.fields[starsCol]))),
+                                          at: SourceLocation(file: path, line: row.line, column: starsCol + 1), field: "stars"))
                 continue
             }
             out[id] = stars

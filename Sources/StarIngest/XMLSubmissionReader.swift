@@ -41,7 +41,81 @@ private final class ErrorSink {
         let location = SourceLocation(file: path, line: max(1, Int(e.line)), column: column)
         let key = "\(location.description)|\(message)"
         guard seen.insert(key).inserted else { return }
-        diagnostics.append(.error(isSyntax ? "E-XML-SYNTAX" : "E-XML-SCHEMA", at: location, message))
+        if isSyntax {
+            diagnostics.append(.error(.of(.xmlSyntax, ("detail", Escaped.text(message))), at: location))
+            return
+        }
+        // A follow-on of an invalid value (the identity constraint then has nothing to compare).
+        if Int32(e.code) == Int32(XML_SCHEMAV_INTERNAL.rawValue) || message.contains("No precomputed value") { return }
+        let (content, field) = XMLSchemaMessage.map(code: Int32(e.code), message: message)
+        diagnostics.append(.error(content, at: location, field: field))
+    }
+}
+
+/// libxml2's schema errors, by their error code, as catalogue messages: the element (and
+/// attribute), the value found, and what is allowed, in the user's language.
+enum XMLSchemaMessage {
+    static func capture(_ pattern: String, _ text: String) -> String? {
+        guard let re = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
+              let m = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), m.numberOfRanges > 1,
+              let r = Range(m.range(at: 1), in: text) else { return nil }
+        return String(text[r])
+    }
+
+    /// What the XSD's simple types allow, in Chinese and English.
+    static let types: [String: (zh: String, en: String)] = [
+        "Identifier": ("编号（1–32 个字母、数字、_ 或 -）", "an identifier (1–32 letters, digits, _ or -)"),
+        "Name": ("名称（1–100 个字符）", "a name (1–100 characters)"),
+        "Year": ("四位数的年份", "a four-digit year"),
+        "AspectScore": ("0–10 之间、最多一位小数的分数", "a score 0–10 with at most one decimal"),
+        "Percent": ("0–100 之间、最多一位小数的百分数", "a percentage 0–100 with at most one decimal"),
+        "Count": ("非负整数", "a whole number 0 or more"),
+        "Date": ("有效的日期 YYYY-MM-DD", "a real date YYYY-MM-DD"),
+        "Level": ("级别 city、province 或 national", "a level: city, province or national"),
+        "AspectNumber": ("1–10 的序号", "a number 1–10"),
+    ]
+
+    static func map(code: Int32, message: String) -> (Message, String?) {
+        let element = capture("Element '([^']+)'", message) ?? "?"
+        let attribute = capture("attribute '([^']+)'", message)
+        let field = attribute.map { "\(element)/@\($0)" } ?? element
+        var args: [String: String] = [
+            "what": attribute.map { "<\(element)> 的属性 \($0)" } ?? "<\(element)>",
+            "whatEn": attribute.map { "attribute \($0) of <\(element)>" } ?? "<\(element)>",
+            "detail": Escaped.text(message),
+        ]
+        args["value"] = Escaped.text(capture("The value '([^']*)'", message) ?? capture(": '([^']*)' is not a valid value", message) ?? "")
+        let expected = capture("Expected is (?:one of )?\\( ([^)]*) \\)", message)
+        args["expected"] = expected.map { "，应为 " + $0.replacingOccurrences(of: ", ", with: "、") } ?? ""
+        args["expectedEn"] = expected.map { "; expected: " + $0 } ?? ""
+        switch code {
+        case Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1.rawValue), Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_2.rawValue):
+            let type = capture("atomic type '([^']+)'", message) ?? ""
+            args["expected"] = types[type]?.zh ?? "允许的值"
+            args["expectedEn"] = types[type]?.en ?? "an allowed value"
+            return (Message(.xmlBadValue, args), field)
+        case Int32(XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID.rawValue), Int32(XML_SCHEMAV_CVC_MAXEXCLUSIVE_VALID.rawValue):
+            args["limit"] = capture("allowed \\('([^']*)'\\)", message) ?? "?"
+            return (Message(.xmlAboveMax, args), field)
+        case Int32(XML_SCHEMAV_CVC_MININCLUSIVE_VALID.rawValue):
+            args["limit"] = capture("allowed \\('([^']*)'\\)", message) ?? "?"
+            return (Message(.xmlBelowMin, args), field)
+        case Int32(XML_SCHEMAV_CVC_PATTERN_VALID.rawValue):
+            return (Message(.xmlBadPattern, args), field)
+        case Int32(XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue):
+            args["allowed"] = (capture("set \\{([^}]*)\\}", message) ?? "").replacingOccurrences(of: "'", with: "")
+            return (Message(.xmlBadEnum, args), field)
+        case Int32(XML_SCHEMAV_ELEMENT_CONTENT.rawValue):
+            if message.contains("Missing child") { return (Message(.xmlMissingElement, args), field) }
+            return (Message(.xmlUnexpectedElement, args), field)
+        case Int32(XML_SCHEMAV_CVC_ELT_1.rawValue):
+            return (Message(.xmlWrongRoot, args), field)
+        case Int32(XML_SCHEMAV_CVC_IDC.rawValue):
+            args["key"] = capture("key-sequence \\['([^']*)'\\]", message) ?? "?"
+            return (Message(.xmlDuplicateAspect, args), field)
+        default:
+            return (Message(.xmlSchema, args), field)
+        }
     }
 }
 
@@ -82,7 +156,7 @@ enum XMLSubmissionReader {
     static let outOfResources = "E-RESOURCES"
 
     static func resourceDiagnostic(_ path: String) -> Diagnostic {
-        .error(outOfResources, at: SourceLocation(file: path, line: 1), "libxml2 could not allocate what it needs to read this file")
+        .error(Message(.xmlOutOfResources), at: SourceLocation(file: path, line: 1))
     }
 
     static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
@@ -92,12 +166,11 @@ enum XMLSubmissionReader {
     static func read(bytes: [UInt8], path: String, schema: CompiledSchema, diagnostics: inout [Diagnostic],
                      rejectedBranchID: inout String?) -> RawSubmission? {
         if bytes.isEmpty {
-            diagnostics.append(.error("E-XML-EMPTY", at: SourceLocation(file: path, line: 1), "the file is empty"))
+            diagnostics.append(.error(Message(.xmlEmpty), at: SourceLocation(file: path, line: 1)))
             return nil
         }
         if let offset = find(Array("<!DOCTYPE".utf8), in: bytes) ?? find(Array("<!ENTITY".utf8), in: bytes) {
-            diagnostics.append(.error("E-XML-DOCTYPE", at: SourceLocation(file: path, line: TextDecoding.lineOf(offset: offset, in: bytes)),
-                                      "a DOCTYPE or ENTITY declaration is not allowed in a submission (external entities and entity expansion are refused)"))
+            diagnostics.append(.error(Message(.xmlDoctype), at: SourceLocation(file: path, line: TextDecoding.lineOf(offset: offset, in: bytes))))
             return nil
         }
         // Fast path: parse once, validate the tree in memory, extract. Only a file that fails is
@@ -155,7 +228,7 @@ enum XMLSubmissionReader {
         xmlSchemaFreeValidCtxt(vctxt)
         xmlSetStructuredErrorFunc(nil, nil)
         if sink.diagnostics.isEmpty {
-            sink.diagnostics.append(.error("E-XML-SCHEMA", at: SourceLocation(file: path, line: 1), "the file does not validate against submission.xsd"))
+            sink.diagnostics.append(.error(Message(.xmlNotValid), at: SourceLocation(file: path, line: 1)))
         }
         return sink.diagnostics
     }

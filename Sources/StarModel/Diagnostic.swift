@@ -22,37 +22,53 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
 /// A problem found in the input, reported like a compiler: `path:line:col: error[CODE]: message`.
 ///
 /// User mistakes are findings, never exceptions: every stage collects them and the run decides
-/// at the end whether any error stops it.
-public struct Diagnostic: Hashable, Sendable, Codable {
+/// at the end whether any error stops it. The message is a catalogue entry with its parameters;
+/// its text is made in the diagnostic's `language` when it is shown.
+public struct Diagnostic: Hashable, Sendable {
     public enum Severity: String, Sendable, Codable { case error, warning }
 
     public var severity: Severity
-    /// A stable code per kind of problem (e.g. `E-RANGE`, `W-PARTICIPATION`).
-    public var code: String
     public var location: SourceLocation
-    /// The field concerned, by its canonical name (e.g. `self_3`), if any.
+    /// The field concerned, as the file names it (the sheet's header `自评3`, the XML element,
+    /// the TOML key), if any.
     public var field: String?
-    public var message: String
+    public var content: Message
     /// The branch concerned, when known (used to route warnings to committee summaries).
     public var branchID: String?
+    /// The language `message` and `rendered` are made in.
+    public var language: Language = .zh
+    /// A sheet's column letter (`F`), shown beside the field in a CSV diagnostic.
+    public var columnLetter: String?
 
-    public init(_ severity: Severity, _ code: String, at location: SourceLocation,
-                field: String? = nil, branchID: String? = nil, _ message: String) {
-        self.severity = severity; self.code = code; self.location = location
-        self.field = field; self.message = message; self.branchID = branchID
+    public init(_ severity: Severity, at location: SourceLocation, field: String? = nil, branchID: String? = nil, _ content: Message) {
+        self.severity = severity; self.location = location
+        self.field = field; self.content = content; self.branchID = branchID
     }
 
-    public static func error(_ code: String, at l: SourceLocation, field: String? = nil, branch: String? = nil, _ m: String) -> Diagnostic {
-        Diagnostic(.error, code, at: l, field: field, branchID: branch, m)
+    public static func error(_ m: Message, at l: SourceLocation, field: String? = nil, branch: String? = nil) -> Diagnostic {
+        Diagnostic(.error, at: l, field: field, branchID: branch, m)
     }
-    public static func warning(_ code: String, at l: SourceLocation, field: String? = nil, branch: String? = nil, _ m: String) -> Diagnostic {
-        Diagnostic(.warning, code, at: l, field: field, branchID: branch, m)
+    public static func warning(_ m: Message, at l: SourceLocation, field: String? = nil, branch: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, at: l, field: field, branchID: branch, m)
+    }
+
+    /// A stable code per kind of problem (e.g. `E-RANGE`, `W-PARTICIPATION`).
+    public var code: String { content.code }
+    /// The message in `language`.
+    public var message: String { content.text(language) }
+
+    /// The same diagnostic shown in `language`.
+    public func `in`(_ language: Language) -> Diagnostic {
+        var d = self
+        d.language = language
+        return d
     }
 
     /// `path:line:col: error[CODE]: field: message`, control characters shown escaped (a file
     /// name or a value quoted from the data may hold ESC or a direction override).
     public var rendered: String {
-        let f = field.map { "\($0): " } ?? ""
+        let letter = columnLetter.map { language == .zh ? "（\($0) 列）" : " (column \($0))" } ?? ""
+        let f = field.map { "\($0)\(letter): " } ?? ""
         return Escaped.text("\(location.description): \(severity.rawValue)[\(code)]: \(f)\(message)")
     }
 }
@@ -67,6 +83,8 @@ extension Array where Element == Diagnostic {
             return a.message < b.message
         }
     }
+    /// Every diagnostic shown in `language`.
+    public func `in`(_ language: Language) -> [Diagnostic] { map { $0.in(language) } }
     public var errorCount: Int { lazy.filter { $0.severity == .error }.count }
     public var warningCount: Int { lazy.filter { $0.severity == .warning }.count }
 }

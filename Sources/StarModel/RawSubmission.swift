@@ -147,8 +147,39 @@ public struct RawSubmission: Sendable {
     public var innovationLevels: [RawField] = []
     /// Every event date written in the file (XML only), checked for sane bounds.
     public var eventDates: [(name: String, field: RawField)] = []
+    /// A sheet's header as it names each column, and the column numbers (nil for XML).
+    public var columns: SheetColumns?
 
     public init(format: Format, location: SourceLocation) {
         self.format = format; self.location = location
+    }
+}
+
+/// A sheet's header: how it names each field (`自评3` or `self_3`) and in which column, shared by
+/// all its rows. Diagnostics use it to name the field as the sheet does and to point at the cell;
+/// the column is looked up only when there is something to report.
+public final class SheetColumns: Sendable {
+    private let names: [String?]
+    private let numbers: [Int?]
+
+    public init(_ columns: [(key: FieldKey, name: String, column: Int)]) {
+        var names = [String?](repeating: nil, count: FieldKey.allColumns.count)
+        var numbers = [Int?](repeating: nil, count: FieldKey.allColumns.count)
+        for c in columns { names[c.key.ordinal] = c.name; numbers[c.key.ordinal] = c.column }
+        self.names = names; self.numbers = numbers
+    }
+
+    public func name(_ key: FieldKey) -> String? { names[key.ordinal] }
+    public func column(_ key: FieldKey) -> Int? { numbers[key.ordinal] }
+
+    /// The spreadsheet letter of a 1-based column: 1 → A, 27 → AA.
+    public static func letter(_ column: Int) -> String {
+        var n = column, out = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            out = String(UnicodeScalar(UInt8(65 + r))) + out
+            n = (n - 1) / 26
+        }
+        return out
     }
 }

@@ -24,7 +24,7 @@ struct OutputTarget: Sendable {
     static func check(_ output: String, input: String) throws(Stop) -> OutputTarget {
         let given = output
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw Stop(status: .usage, message: "--output is empty: pass the folder the reports go to, e.g. --output reports/2026")
+            throw Stop(status: .usage, Message(.outEmpty))
         }
         let fm = FileManager.default
         let cwd = realPath(fm.currentDirectoryPath) ?? fm.currentDirectoryPath
@@ -38,13 +38,13 @@ struct OutputTarget: Sendable {
         if exists && (st.st_mode & S_IFMT) == S_IFLNK {
             // A link to a folder is followed: the reports go where it points, and the link stays.
             guard let target = realPath(absolute), isDirectory(target) else {
-                throw Stop(status: .cannotCreate, message: "--output \(shown) is a symbolic link that does not lead to a folder: pass a folder, e.g. --output reports/2026")
+                throw Stop(status: .cannotCreate, .of(.outLinkNowhere, ("shown", shown)))
             }
             real = target
             state = .empty
         } else if exists {
             guard (st.st_mode & S_IFMT) == S_IFDIR else {
-                throw Stop(status: .cannotCreate, message: "--output \(shown) is a file, not a folder; star-report never writes over it: pass a new folder name, e.g. --output reports/2026")
+                throw Stop(status: .cannotCreate, .of(.outIsFile, ("shown", shown)))
             }
             real = realPath(absolute) ?? absolute
             state = .empty
@@ -62,26 +62,26 @@ struct OutputTarget: Sendable {
         let realName = URL(fileURLWithPath: real).lastPathComponent
         let parent = URL(fileURLWithPath: real).deletingLastPathComponent().path
         guard real != "/" else {
-            throw Stop(status: .usage, message: "--output \(shown) is the root folder: pass a new folder, e.g. --output reports/2026")
+            throw Stop(status: .usage, .of(.outRoot, ("shown", shown)))
         }
         if real == cwd || contains(real, cwd) {
-            throw Stop(status: .usage, message: "--output \(shown) is the current folder or holds it: pass a new folder inside it instead, e.g. --output reports/2026")
+            throw Stop(status: .usage, .of(.outCurrent, ("shown", shown)))
         }
         if let input = realPath(input) {
             if real == input {
-                throw Stop(status: .usage, message: "--output \(shown) is the input folder: pass another folder for the reports, e.g. --output reports/2026")
+                throw Stop(status: .usage, .of(.outIsInput, ("shown", shown)))
             }
             if contains(input, real) {
-                throw Stop(status: .usage, message: "--output \(shown) is inside the input folder \(Escaped.text(input)): pass a folder outside it, e.g. --output reports/2026")
+                throw Stop(status: .usage, .of(.outInsideInput, ("shown", shown), ("input", Escaped.text(input))))
             }
             if contains(real, input) {
-                throw Stop(status: .usage, message: "--output \(shown) holds the input folder \(Escaped.text(input)): pass a new folder, e.g. --output reports/2026")
+                throw Stop(status: .usage, .of(.outHoldsInput, ("shown", shown), ("input", Escaped.text(input))))
             }
         }
         if state != .absent {
             var mine = stat(), up = stat()
             if stat(real, &mine) == 0 && stat(parent, &up) == 0 && (mine.st_dev != up.st_dev || mine.st_ino == up.st_ino) {
-                throw Stop(status: .cannotCreate, message: "--output \(shown) is a mount point, which star-report cannot replace as a whole: pass a new folder inside it, e.g. --output \(shown)/reports")
+                throw Stop(status: .cannotCreate, .of(.outMountPoint, ("shown", shown)))
             }
             state = try ownership(of: real, shown: shown)
         }
@@ -91,16 +91,15 @@ struct OutputTarget: Sendable {
     /// `.empty`, `.ours` (a manifest that lists exactly the files there, unchanged), or a refusal.
     static func ownership(of folder: String, shown: String) throws(Stop) -> State {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            throw Stop(status: .cannotCreate, message: "cannot read the folder --output \(shown) (\(String(cString: strerror(errno)))): pass a folder you can write to")
+            throw Stop(status: .cannotCreate, .of(.outUnreadable, ("shown", shown), ("reason", String(cString: strerror(errno)))))
         }
         if entries.isEmpty { return .empty }
         let foreign = { (what: String) -> Stop in
-            Stop(status: .cannotCreate, message: "--output \(shown) holds \(what), which star-report did not write; it never replaces such a folder: "
-                 + "pass a new or empty folder, e.g. --output \(shown)/reports")
+            Stop(status: .cannotCreate, .of(.outForeign, ("shown", shown), ("what", what)))
         }
         guard entries.contains(manifestName), let manifest = Manifest.read(folder + "/" + manifestName) else {
             let sample = entries.sorted().prefix(3).map { Escaped.text($0) }.joined(separator: ", ")
-            throw foreign("files (\(sample)\(entries.count > 3 ? ", …" : ""))")
+            throw foreign("\(sample)\(entries.count > 3 ? ", …" : "")")
         }
         let listed = Set(manifest.files.map(\.name))
         if let extra = entries.sorted().first(where: { $0 != manifestName && !listed.contains($0) }) {
@@ -108,8 +107,7 @@ struct OutputTarget: Sendable {
         }
         for file in manifest.files {
             guard let digest = Manifest.digest(folder + "/" + file.name), digest.size == file.size, digest.sha256 == file.sha256 else {
-                throw Stop(status: .cannotCreate, message: "--output \(shown): \(Escaped.text(file.name)) was changed or removed after star-report wrote it; "
-                           + "it never replaces a changed file: save your copy elsewhere, or pass a new folder, e.g. --output \(shown)-new")
+                throw Stop(status: .cannotCreate, .of(.outChanged, ("shown", shown), ("file", Escaped.text(file.name))))
             }
         }
         return .ours

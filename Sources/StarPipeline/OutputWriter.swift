@@ -31,7 +31,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         let suffix = String(random.next() as UInt64, radix: 16)
         temp = target.parent + "/" + OutputFolder.tempPrefix(target.name) + suffix
         guard mkdir(temp, 0o755) == 0 else {
-            throw Stop.system(errno, .cannotCreate, "cannot create a folder beside \(Escaped.text(target.path)) for the reports")
+            throw Stop.system(errno, .cannotCreate, .of(.outCannotCreateBeside, ("target", Escaped.text(target.path))))
         }
         Interruption.shared.writing(temp)
         try write(OutputTarget.manifestName, Manifest.writing)
@@ -63,7 +63,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         let path = temp + "/" + name
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw Stop.system(errno, .ioError, "cannot write \(name) beside \(Escaped.text(target.path))")
+            throw Stop.system(errno, .ioError, .of(.outCannotWrite, ("name", name), ("target", Escaped.text(target.path))))
         }
         var buffer: [UInt8] = []
         var failed: Int32 = 0
@@ -99,7 +99,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         flush()
         if close(fd) != 0 && failed == 0 { failed = errno }
         if failed != 0 {
-            throw Stop.system(failed, .ioError, "cannot write \(name) beside \(Escaped.text(target.path))")
+            throw Stop.system(failed, .ioError, .of(.outCannotWrite, ("name", name), ("target", Escaped.text(target.path))))
         }
     }
 
@@ -111,7 +111,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
             if let d = Manifest.digest(temp + "/" + names[i]) { digests.set(i, Manifest.File(name: names[i], size: d.size, sha256: d.sha256)) }
         }
         let files = digests.values.compactMap { $0 }
-        guard files.count == names.count else { throw Stop(status: .ioError, message: "cannot read back the reports in \(Escaped.text(temp))") }
+        guard files.count == names.count else { throw Stop(status: .ioError, .of(.outCannotReadBack, ("temp", Escaped.text(temp)))) }
         try write(OutputTarget.manifestName, Manifest(complete: true, files: files).text)
         // One syncfs for the folder's file system rather than an fsync per file: 40,000
         // summaries would cost as many journal commits.
@@ -123,7 +123,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
                 if star_rename_noreplace(temp, target.path) != 0 {
                     let e = errno
                     if e == EEXIST || e == ENOTEMPTY {
-                        throw Stop(status: .cannotCreate, message: "\(Escaped.text(target.path)) appeared while the reports were written; nothing was replaced: run again")
+                        throw Stop(status: .cannotCreate, .of(.outAppeared, ("target", Escaped.text(target.path))))
                     }
                     // file systems without renameat2's flags
                     guard e == EINVAL || e == ENOSYS, rename(temp, target.path) == 0 else { throw swapError(e) }
@@ -150,16 +150,16 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     }
 
     private func swapError(_ e: Int32) -> Stop {
-        Stop(status: .ioError, message: "cannot move the reports into \(Escaped.text(target.path)) (\(String(cString: strerror(e)))); the folder is as it was")
+        Stop(status: .ioError, .of(.outCannotMove, ("target", Escaped.text(target.path)), ("reason", String(cString: strerror(e)))))
     }
 
     /// fsync of a folder, after syncfs of its whole file system when `whole`.
     private func sync(_ path: String, whole: Bool) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw Stop(status: .ioError, message: "cannot open \(Escaped.text(path)) to flush it") }
+        guard fd >= 0 else { throw Stop(status: .ioError, .of(.outCannotFlushOpen, ("path", Escaped.text(path)))) }
         defer { close(fd) }
         if whole && star_syncfs(fd) != 0 || fsync(fd) != 0 {
-            throw Stop(status: .ioError, message: "cannot flush the reports to disk (\(String(cString: strerror(errno))))")
+            throw Stop(status: .ioError, .of(.outCannotFlush, ("reason", String(cString: strerror(errno)))))
         }
     }
 
@@ -192,17 +192,17 @@ final class OutputLock: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: target.parent, withIntermediateDirectories: true)
         } catch {
-            throw Stop(status: .cannotCreate, message: "cannot create the folder \(Escaped.text(target.parent)) for the reports: pass a folder you can write to")
+            throw Stop(status: .cannotCreate, .of(.outCannotCreateParent, ("parent", Escaped.text(target.parent))))
         }
         path = target.parent + "/." + target.name + ".star-report.lock"
         for _ in 0..<100 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             guard fd >= 0 else {
-                throw Stop.system(errno, .cannotCreate, "cannot create the lock file \(Escaped.text(path)); pass a folder you can write to")
+                throw Stop.system(errno, .cannotCreate, .of(.outCannotLock, ("path", Escaped.text(path))))
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 close(fd)
-                throw Stop(status: .tempFail, message: "another star-report run is writing \(Escaped.text(target.path)) now; wait for it to finish, then run again")
+                throw Stop(status: .tempFail, .of(.outLocked, ("target", Escaped.text(target.path))))
             }
             var mine = stat(), there = stat()
             if fstat(fd, &mine) == 0 && lstat(path, &there) == 0 && mine.st_ino == there.st_ino && mine.st_dev == there.st_dev {
@@ -212,7 +212,7 @@ final class OutputLock: @unchecked Sendable {
             }
             close(fd)
         }
-        throw Stop(status: .tempFail, message: "cannot take the lock \(Escaped.text(path)); run again")
+        throw Stop(status: .tempFail, .of(.outLockRace, ("path", Escaped.text(path))))
     }
 
     /// Removes the lock file, then lets the lock go.
@@ -242,7 +242,7 @@ final class Interruption: @unchecked Sendable {
         lock.withLock {
             guard !installed else { return }
             installed = true
-            star_cleanup_install("\nstar-report: interrupted; no report written, the output folder is as it was\n")
+            star_cleanup_install("\n" + Message(.interrupted).text(Language.process) + "\n")
         }
     }
 

@@ -31,11 +31,17 @@ public struct Options: Sendable {
     public var previous: String?
     public var quotaScope: QuotaScope?
     public var jsonDiagnostics = false
+    /// The language of every message and of the text in validation.txt and the summaries.
+    public var language: Language = .zh
+    /// `run --list`: print every file written, not a count per kind.
+    public var list = false
 
     public init(input: String, output: String? = nil, year: Int? = nil, rules: String? = nil, templates: String? = nil,
-                noticeDate: CivilDate? = nil, previous: String? = nil, quotaScope: QuotaScope? = nil, jsonDiagnostics: Bool = false) {
+                noticeDate: CivilDate? = nil, previous: String? = nil, quotaScope: QuotaScope? = nil, jsonDiagnostics: Bool = false,
+                language: Language = .zh, list: Bool = false) {
         self.input = input; self.output = output; self.year = year; self.rules = rules; self.templates = templates
         self.noticeDate = noticeDate; self.previous = previous; self.quotaScope = quotaScope; self.jsonDiagnostics = jsonDiagnostics
+        self.language = language; self.list = list
     }
 }
 
@@ -53,15 +59,20 @@ public struct Console: Sendable {
 /// A failure that stops the run before any report: the exit status and a clear message.
 struct Stop: Error {
     var status: ExitStatus
-    var message: String
+    var message: Message
     var diagnostics: [Diagnostic] = []
+
+    init(status: ExitStatus, _ message: Message, diagnostics: [Diagnostic] = []) {
+        self.status = status; self.message = message; self.diagnostics = diagnostics
+    }
 
     /// A failed system call: out of descriptors or memory is 71 (EX_OSERR) whatever the call,
     /// anything else `status`.
-    static func system(_ error: Int32, _ status: ExitStatus, _ message: String) -> Stop {
+    static func system(_ error: Int32, _ status: ExitStatus, _ message: Message) -> Stop {
         let short = [EMFILE, ENFILE, ENOMEM].contains(error)
         return Stop(status: short ? .osError : status,
-                    message: message + " (\(String(cString: strerror(error))))" + (short ? "; close other programs or raise the limits (ulimit -n), then run again" : ""))
+                    Message(short ? .sysShort : .sysReason, ["message": message.text(.zh), "messageEn": message.text(.en),
+                                                             "reason": String(cString: strerror(error))]))
     }
 }
 
@@ -85,8 +96,11 @@ public struct Pipeline {
         var config: NoticeConfig
         var previous: [String: Int]?
         var year: Int
-        var account: String
+        var account: Message
+        /// Every input: the folder's files, then the `--rules` and `--previous` files.
         var files: [FileAccount]
+        /// How many of them are the input folder's.
+        var folderFiles: Int
     }
 
     /// `star-report validate`: diagnostics only; 65 when any error.
@@ -95,7 +109,7 @@ public struct Pipeline {
             try Pipeline.checkDescriptors()
             let checked = try check()
             progress.finish()
-            report(checked.diagnostics, account: checked.account, files: checked.files.count)
+            report(checked.diagnostics, account: checked.account, files: checked.folderFiles, grouped: false)
             return checked.diagnostics.errorCount > 0 ? .dataError : .ok
         } catch {
             return fail(error)
@@ -114,10 +128,10 @@ public struct Pipeline {
             Interruption.shared.install()
             var checked = try check()
             progress.pause()
-            report(checked.diagnostics, account: checked.account, files: checked.files.count)
+            report(checked.diagnostics, account: checked.account, files: checked.folderFiles, grouped: true)
             if checked.diagnostics.errorCount > 0 {
                 progress.finish()
-                console.err("star-report: no report written: fix the errors above and run again.")
+                console.err("star-report: " + Message(.noReportWritten).text(options.language))
                 return .dataError
             }
             let templates = try loadTemplates()
@@ -131,7 +145,7 @@ public struct Pipeline {
             let submissions = checked.submissions
             checked.submissions = []  // RunInfo hands them to results.json, which lets them go
             let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
-            let warnings = checked.diagnostics.sortedForDisplay()
+            let warnings = checked.diagnostics.sortedForDisplay().in(options.language)
             let context = ReportContext(outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
                                         noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
             let run = ResultsFiles.RunInfo(inputs: checked.files.filter { $0.kind != .ignored }.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
@@ -144,13 +158,17 @@ public struct Pipeline {
             let names: [String]
             do {
                 names = try ReportRenderer(templates: templates).render(
-                    context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.files.count), to: folder)
+                    context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.folderFiles), to: folder)
                 try folder.commit()
             } catch {
                 folder.discard()
                 throw error
             }
-            for name in names { console.out(Pipeline.join(output, name)) }
+            if options.list {
+                for name in names { console.out(Pipeline.join(output, name)) }
+            } else {
+                console.out(written(names, folder: output))
+            }
             return .ok
         } catch {
             return fail(error)
@@ -160,8 +178,8 @@ public struct Pipeline {
     func fail(_ error: Error) -> ExitStatus {
         progress.finish()
         if let stop = error as? Stop {
-            if !stop.diagnostics.isEmpty { report(stop.diagnostics, account: nil, files: nil) }
-            console.err("star-report: \(stop.message)")
+            if !stop.diagnostics.isEmpty { report(stop.diagnostics, account: nil, files: nil, grouped: false) }
+            console.err("star-report: " + stop.message.text(options.language))
             return stop.status
         }
         console.err("star-report: \(error)")
@@ -178,8 +196,7 @@ public struct Pipeline {
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < minimumDescriptors else { return }
         limit.rlim_cur = min(limit.rlim_max, 1024)
         if limit.rlim_cur >= minimumDescriptors && setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 { return }
-        throw Stop(status: .osError, message: "only \(limit.rlim_max) open files are allowed (ulimit -n); star-report needs at least \(minimumDescriptors): "
-                   + "raise the limit, e.g. ulimit -n 1024, then run again")
+        throw Stop(status: .osError, .of(.fewDescriptors, ("allowed", limit.rlim_max), ("needed", minimumDescriptors)))
     }
 
     // MARK: stages
@@ -191,8 +208,7 @@ public struct Pipeline {
         let rules = try loadRules(folderRules: FileManager.default.contents(atPath: folderRules).map { (folderRules, String(decoding: $0, as: UTF8.self)) })
         let year = try options.year ?? inferYear()
         guard (2000...2100).contains(year) else {
-            throw Stop(status: .usage, message: options.year != nil ? "--year must be between 2000 and 2100"
-                       : "cannot tell the rating year from \(options.input): pass --year YYYY")
+            throw Stop(status: .usage, options.year != nil ? Message(.yearRange) : .of(.yearUnknown, ("input", Escaped.text(options.input))))
         }
         var validator = Validator(year: year)
         validator.participationWarningPercent = rules.participationWarningPercent
@@ -206,44 +222,56 @@ public struct Pipeline {
                 return validator.check(raw)
             }
         } catch let e as InputError {
-            throw Stop(status: e.kind == .noInput ? .noInput : e.kind == .resources ? .osError : .ioError, message: e.description)
+            throw Stop(status: e.kind == .noInput ? .noInput : e.kind == .resources ? .osError : .ioError, e.message)
         }
         guard ingest.files.contains(where: { $0.kind == .xml || $0.kind == .csv }) else {
-            throw Stop(status: .noInput, message: "no submissions in \(options.input): expected *.xml files or *.csv sheets")
+            throw Stop(status: .noInput, .of(.noSubmissions, ("input", Escaped.text(options.input))))
         }
         var diagnostics = ingest.diagnostics
-        let outcome = validator.crossCheck(ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs)
+        // a sheet that gave no record at all: its branches are reported missing in one line
+        let broken = ingest.files.filter { $0.kind == .csv && $0.records == 0 }.map(\.path)
+        let outcome = validator.crossCheck(ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs,
+                                           brokenFiles: broken)
         diagnostics += outcome.diagnostics
 
         var config = NoticeConfig()
         let configPath = ingest.configFile?.path ?? Pipeline.join(options.input, NoticeConfig.file)
         if let file = ingest.configFile {
-            switch NoticeConfig.parse(file.text, path: file.path) {
-            case .success(let c): config = c
-            case .failure(let list): diagnostics += list.items
-            }
+            let (c, found) = NoticeConfig.read(file.text, path: file.path)
+            config = c
+            diagnostics += found
         }
         let committees = Set(outcome.submissions.map(\.branch.committeeID)).sorted()
         diagnostics += config.missingSettings(path: configPath, committees: committees)
 
+        // the files given on the command line are inputs too: listed with their SHA-256
+        var files: [FileAccount] = []
+        if let path = options.rules, let data = FileManager.default.contents(atPath: path) {
+            files.append(FileAccount(path: path, kind: .rules, records: 0, bytes: data.count, sha256: SHA256.hex(data)))
+        }
         var previous: [String: Int]?
         if let path = options.previous {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw Stop(status: .noInput, message: "last year's results not found: \(path)")
+                throw Stop(status: .noInput, .of(.previousNotFound, ("path", Escaped.text(path))))
             }
             previous = PreviousResultsReader.read(bytes: [UInt8](data), path: path, diagnostics: &diagnostics)
+            files.append(FileAccount(path: path, kind: .previous, records: previous?.count ?? 0, bytes: data.count, sha256: SHA256.hex(data)))
         }
 
         let xmlFiles = ingest.files.filter { $0.kind == .xml }
         let csvFiles = ingest.files.filter { $0.kind == .csv }
         let records = ingest.submissions.count
         let unreadable = xmlFiles.filter { $0.records == 0 }.count + csvFiles.filter { $0.records == 0 }.count
-        let account = "read \(plural(ingest.files.count, "file")): \(plural(xmlFiles.count, "XML file")), "
-            + "\(plural(csvFiles.count, "CSV sheet")) with \(plural(csvFiles.reduce(0) { $0 + $1.records }, "row")); "
-            + "\(plural(records, "branch record")): \(outcome.submissions.count) to rate, \(outcome.rejected) rejected; "
-            + "\(plural(unreadable, "submission file")) with no readable record"
-        return Checked(submissions: outcome.submissions, diagnostics: diagnostics.sortedForDisplay(), rules: rules, config: config,
-                       previous: previous, year: year, account: account, files: ingest.files)
+        let rows = csvFiles.reduce(0) { $0 + $1.records }
+        let account = Message(.account, [
+            "files": "\(ingest.files.count)", "xml": "\(xmlFiles.count)", "csv": "\(csvFiles.count)", "rows": "\(rows)",
+            "records": "\(records)", "rated": "\(outcome.submissions.count)", "rejected": "\(outcome.rejected)", "unreadable": "\(unreadable)",
+            "filesEn": plural(ingest.files.count, "file"), "xmlEn": plural(xmlFiles.count, "XML file"), "csvEn": plural(csvFiles.count, "CSV sheet"),
+            "rowsEn": plural(rows, "row"), "recordsEn": plural(records, "branch record"), "unreadableEn": plural(unreadable, "submission file"),
+        ])
+        return Checked(submissions: outcome.submissions, diagnostics: diagnostics.sortedForDisplay().in(options.language), rules: rules, config: config,
+                       previous: previous, year: year, account: account, files: ingest.files + files,
+                       folderFiles: ingest.files.count)
     }
 
     /// The year: `--year`, else the input folder's name when it is a year, else the most common
@@ -253,7 +281,7 @@ public struct Pipeline {
         if folder.count == 4, let y = Int(folder), (2000...2100).contains(y) { return y }
         let years: IngestResult<Int?>
         do { years = try InputFolder().read(directory: options.input) { raw in raw.fields[.year].flatMap { Int($0.text) } } }
-        catch let e as InputError { throw Stop(status: e.kind == .noInput ? .noInput : .ioError, message: e.description) }
+        catch let e as InputError { throw Stop(status: e.kind == .noInput ? .noInput : .ioError, e.message) }
         var counts: [Int: Int] = [:]
         for y in years.submissions { if let y { counts[y, default: 0] += 1 } }
         return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0  // 0: unknown, reported by the caller
@@ -263,7 +291,7 @@ public struct Pipeline {
         let result: Result<RuleSet, DiagnosticList>
         if let path = options.rules {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw Stop(status: .noInput, message: "rules file not found: \(path)")
+                throw Stop(status: .noInput, .of(.rulesNotFound, ("path", Escaped.text(path))))
             }
             result = RulesFile.parse(String(decoding: data, as: UTF8.self), path: path)
         } else if let f = folderRules {
@@ -275,23 +303,23 @@ public struct Pipeline {
         case .success(let r): return r
         case .failure(let list):
             if let d = list.items.first(where: { $0.code == "E-RESOURCES" }) {
-                throw Stop(status: .osError, message: d.message + "; close other programs or raise the limits (ulimit -n), then run again")
+                throw Stop(status: .osError, Message(.rulesShort, ["message": d.content.text(.zh), "messageEn": d.content.text(.en)]))
             }
-            throw Stop(status: .dataError, message: "the rules file has errors; no report written.", diagnostics: list.items)
+            throw Stop(status: .dataError, Message(.rulesHaveErrors), diagnostics: list.items)
         }
     }
 
     func loadTemplates() throws -> TemplateSet {
         let dir = options.templates ?? Pipeline.defaultTemplatesDirectory()
         guard let dir else {
-            throw Stop(status: .noInput, message: "no Templates folder found; pass --templates DIR")
+            throw Stop(status: .noInput, Message(.noTemplates))
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw Stop(status: .noInput, message: "templates folder not found: \(dir)")
+            throw Stop(status: .noInput, .of(.templatesNotFound, ("dir", Escaped.text(dir))))
         }
         do { return try TemplateSet(directory: dir) } catch {
-            throw Stop(status: .dataError, message: "a template cannot be used; no report written.", diagnostics: [error.diagnostic])
+            throw Stop(status: .dataError, Message(.templateUnusable), diagnostics: [error.diagnostic])
         }
     }
 
@@ -315,11 +343,22 @@ public struct Pipeline {
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     func summaryLine(_ d: [Diagnostic], files: Int?) -> String {
-        let files = files.map { " in " + plural($0, "file") } ?? ""
-        return plural(d.errorCount, "error") + ", " + plural(d.warningCount, "warning") + files
+        var args = ["errors": "\(d.errorCount)", "warnings": "\(d.warningCount)",
+                    "errorsEn": plural(d.errorCount, "error"), "warningsEn": plural(d.warningCount, "warning")]
+        guard let files else { return Message(.summaryLine, args).text(options.language) }
+        args["files"] = "\(files)"
+        args["filesEn"] = plural(files, "file")
+        return Message(.summaryLineFiles, args).text(options.language)
     }
 
-    func report(_ diagnostics: [Diagnostic], account: String?, files: Int?) {
+    /// How many warnings of one code the terminal shows in full before it groups them.
+    static let groupAbove = 20
+    static let examplesPerGroup = 3
+
+    /// Errors in full; warnings too unless there are more than `groupAbove` of them on a `run`,
+    /// then per code a count and the first few (every one is in validation.txt).
+    func report(_ diagnostics: [Diagnostic], account: Message?, files: Int?, grouped: Bool) {
+        let diagnostics = diagnostics.in(options.language)
         if options.jsonDiagnostics {
             let items: [JSON] = diagnostics.map { d in
                 var m: [(String, JSON)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
@@ -334,15 +373,57 @@ public struct Pipeline {
                                      ("diagnostics", .array(items))]).rendered())
             return
         }
-        for d in diagnostics { console.err(d.rendered) }
+        if grouped && diagnostics.warningCount > Pipeline.groupAbove {
+            for d in diagnostics where d.severity == .error { console.err(d.rendered) }
+            let warnings = diagnostics.filter { $0.severity == .warning }
+            var order: [String] = []
+            var byCode: [String: [Diagnostic]] = [:]
+            for w in warnings {
+                if byCode[w.code] == nil { order.append(w.code) }
+                byCode[w.code, default: []].append(w)
+            }
+            for code in order {
+                let list = byCode[code]!
+                for d in list.prefix(Pipeline.examplesPerGroup) { console.err(d.rendered) }
+                if list.count > Pipeline.examplesPerGroup {
+                    console.err(Message(.moreWarnings, ["code": code, "count": "\(list.count)", "shown": "\(Pipeline.examplesPerGroup)"]).text(options.language))
+                }
+            }
+            console.err(Message(.allWarningsIn, ["count": "\(warnings.count)"]).text(options.language))
+        } else {
+            for d in diagnostics { console.err(d.rendered) }
+        }
         console.err(summaryLine(diagnostics, files: files))
-        if let account { console.err(account) }
+        if let account { console.err(account.text(options.language)) }
     }
 
-    func validationText(_ warnings: [Diagnostic], account: String, files: Int) -> String {
-        var lines = warnings.map(\.rendered)
+    func validationText(_ warnings: [Diagnostic], account: Message, files: Int) -> String {
+        var lines = warnings.in(options.language).map(\.rendered)
         lines.append(summaryLine(warnings, files: files))
-        lines.append(account)
+        lines.append(account.text(options.language))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The closing line of a run: the folder and a count per kind of file (`--list` prints them all).
+    func written(_ names: [String], folder: String) -> String {
+        let kinds: [(prefix: String, zh: String, en: String)] = [
+            ("notice.", "公示", "notice"), ("summary-", "汇总邮件", "summaries and e-mails"), ("results.", "结果", "results"),
+            ("validation.", "警告清单", "warnings list"),
+        ]
+        var zh: [String] = [], en: [String] = []
+        var counted = 0
+        for k in kinds {
+            let n = names.filter { $0.hasPrefix(k.prefix) }.count
+            guard n > 0 else { continue }
+            counted += n
+            zh.append("\(k.zh) \(n) 个")
+            en.append("\(k.en) \(n)")
+        }
+        if names.count > counted {
+            zh.append("其他 \(names.count - counted) 个")
+            en.append("other \(names.count - counted)")
+        }
+        return Message(.written, ["folder": Escaped.text(folder), "count": "\(names.count)", "kinds": zh.joined(separator: "，"),
+                                  "kindsEn": en.joined(separator: ", ")]).text(options.language)
     }
 }

@@ -24,8 +24,10 @@ public struct TemplateSet: Sendable {
         for name in TemplateSet.names {
             let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + "." + TemplateSet.fileExtension
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw LoadError(diagnostic: .error("E-TEMPLATE", at: SourceLocation(file: path, line: 1),
-                                                   "template not found (expected \(TemplateSet.names.map { $0 + ".mustache" }.joined(separator: ", ")) in \(directory))"))
+                let expected = TemplateSet.names.map { $0 + ".mustache" }.joined(separator: ", ")
+                throw LoadError(diagnostic: .error(.of(.templateMissing, ("detail", "\(directory) 中应有 \(expected)"),
+                                                       ("detailEn", "template not found (expected \(expected) in \(directory))")),
+                                                   at: SourceLocation(file: path, line: 1)))
             }
             let text = String(decoding: data, as: UTF8.self)
             do {
@@ -34,10 +36,10 @@ public struct TemplateSet: Sendable {
                     splits[name] = split
                 }
             } catch let e as MustacheTemplate.ParserError {
-                throw LoadError(diagnostic: .error("E-TEMPLATE", at: SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber),
-                                                   "Mustache syntax error \(e.error) in: \(e.context.line)"))
+                throw LoadError(diagnostic: .error(.of(.templateSyntax, ("detail", "\(e.error) in: \(e.context.line)")),
+                                                   at: SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber)))
             } catch {
-                throw LoadError(diagnostic: .error("E-TEMPLATE", at: SourceLocation(file: path, line: 1), "cannot parse the template: \(error)"))
+                throw LoadError(diagnostic: .error(.of(.templateOther, ("detail", "\(error)")), at: SourceLocation(file: path, line: 1)))
             }
         }
         self.library = library

@@ -17,19 +17,26 @@ public struct NoticeConfig: Sendable, Equatable {
     public var senderEmail: String?
     /// Committee id → e-mail address.
     public var committeeEmails: [String: String] = [:]
+    /// Committee id → the line of its `[committees.ID]` table (for warnings).
+    var committeeLines: [String: Int] = [:]
+    var path = ""
 
     public init() {}
 
     public static let file = "config.toml"
 
-    /// Parses the file; an absent file gives the empty config. Errors are bad TOML or bad keys.
-    public static func parse(_ text: String, path: String) -> Result<NoticeConfig, DiagnosticList> {
+    /// Parses the file strictly but keeps what it can: a TOML syntax error is an error at its line
+    /// and column; an unknown key or table is a warning with the nearest known key; a bad value
+    /// (an address that is not an addr-spec) is an error naming the key and its line. Every
+    /// setting that could be read is kept, so one typo never drops the whole file.
+    public static func read(_ text: String, path: String) -> (NoticeConfig, [Diagnostic]) {
         let doc: TOMLTable
         switch TOMLReader.document(text, path: path, code: "E-CONFIG") {
         case .success(let d): doc = d
-        case .failure(let e): return .failure(e)
+        case .failure(let e): return (NoticeConfig(), e.items)
         }
         var r = TOMLReader(path: path, text: text, code: "E-CONFIG")
+        r.unknownKeysWarn = true
         var c = NoticeConfig()
         r.checkKeys(doc, table: nil, known: ["notice", "committees", "smtp"])
         // `[smtp]` is read by `star-report send` (SMTPSettings); here only its keys are checked.
@@ -48,9 +55,17 @@ public struct NoticeConfig: Sendable, Equatable {
                 guard let t = r.table(cs, id, parent: "committees") else { continue }
                 r.checkKeys(t, table: "committees.\(id)", known: ["email"])
                 if let e = r.email(t, "email", table: "committees.\(id)") { c.committeeEmails[id] = e }
+                c.committeeLines[id] = r.line(table: "committees.\(id)", key: nil)
             }
         }
-        return r.diagnostics.isEmpty ? .success(c) : .failure(DiagnosticList(r.diagnostics))
+        c.path = path
+        return (c, r.diagnostics)
+    }
+
+    /// `read`, as a result: the config when nothing is wrong, else every diagnostic.
+    public static func parse(_ text: String, path: String) -> Result<NoticeConfig, DiagnosticList> {
+        let (c, d) = read(text, path: path)
+        return d.isEmpty ? .success(c) : .failure(DiagnosticList(d))
     }
 
     /// Warnings for every missing setting the reports need.
@@ -60,19 +75,25 @@ public struct NoticeConfig: Sendable, Equatable {
         let needed: [(String, String?)] = [("notice.issuer", issuer), ("notice.objection_office", objectionOffice),
                                            ("notice.objection_phone", objectionPhone), ("notice.objection_address", objectionAddress)]
         for (key, value) in needed where value?.isEmpty ?? true {
-            out.append(.warning("W-CONFIG", at: at, field: key, "not set: the reports show \(NoticeConfig.placeholder); add \(key) to \(NoticeConfig.file)"))
+            out.append(.warning(.of(.configNotSet, ("placeholder", NoticeConfig.placeholder), ("key", key)), at: at, field: key))
+        }
+        // a committee in config.toml that no branch belongs to: a typo in its id, most likely
+        let known = Set(committees)
+        for id in committeeEmails.keys.sorted() where !known.contains(id) {
+            let near = TOMLReader.nearest(id, Set(committees.filter { committeeEmails[$0] == nil }))
+            out.append(.warning(.of(.configUnknownCommittee, ("id", id), ("suggestion", near.map { "（是否应为 \($0)？）" } ?? ""),
+                                    ("suggestionEn", near.map { " (did you mean \($0)?)" } ?? "")),
+                                at: SourceLocation(file: path, line: committeeLines[id] ?? 1), field: "committees.\(id)"))
         }
         let missing = committees.filter { committeeEmails[$0] == nil }
         if missing.count <= 5 {
             for id in missing {
-                out.append(.warning("W-CONFIG", at: at, field: "committees.\(id).email",
-                                    "no e-mail address for committee \(id); add [committees.\(id)] email = \"…\" to \(NoticeConfig.file)"))
+                out.append(.warning(.of(.configNoAddress, ("id", id)), at: at, field: "committees.\(id).email"))
             }
         } else {
             // one line for a province's thousands of committees, not one each
-            out.append(.warning("W-CONFIG", at: at, field: "committees.*.email",
-                                "no e-mail address for \(missing.count) committees (\(missing.prefix(5).joined(separator: ", ")), …); "
-                                    + "add [committees.ID] email = \"…\" to \(NoticeConfig.file) for each"))
+            out.append(.warning(.of(.configNoAddresses, ("count", missing.count), ("some", missing.prefix(5).joined(separator: ", "))),
+                                at: at, field: "committees.*.email"))
         }
         return out
     }

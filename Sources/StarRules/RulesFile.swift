@@ -13,9 +13,8 @@ public enum RulesFile {
     public static func loadDefault() -> Result<RuleSet, DiagnosticList> {
         guard let path = defaultPath, let data = FileManager.default.contents(atPath: path) else {
             let short = [EMFILE, ENFILE, ENOMEM].contains(errno)
-            return .failure(DiagnosticList([.error(short ? "E-RESOURCES" : "E-RULES", at: SourceLocation(file: "anyang-2017.toml", line: 1),
-                                                   short ? "cannot open the shipped default rules file (\(String(cString: strerror(errno))))"
-                                                         : "the shipped default rules file is missing")]))
+            let message = short ? Message.of(.rulesDefaultUnreadable, ("reason", String(cString: strerror(errno)))) : Message(.rulesMissingDefault)
+            return .failure(DiagnosticList([.error(message, at: SourceLocation(file: "anyang-2017.toml", line: 1))]))
         }
         return parse(String(decoding: data, as: UTF8.self), path: path)
     }
@@ -28,10 +27,14 @@ public enum RulesFile {
         }
         var r = TOMLReader(path: path, text: text, code: "E-RULES")
         var rules = RuleSet()
-        r.checkKeys(doc, table: nil, known: ["scheme", "version", "weights", "scores", "bonus", "deduction", "satisfaction",
+        r.checkKeys(doc, table: nil, known: ["name", "scheme", "version", "weights", "scores", "bonus", "deduction", "satisfaction",
                                              "bands", "election", "absence", "dates", "quotas", "quota", "procedure"])
-        if let s = r.string(doc, "scheme", table: nil) { rules.scheme = s } else { r.error(table: nil, key: "scheme", "the rules file must name its scheme") }
-        if let v = r.string(doc, "version", table: nil) { rules.version = v } else { r.error(table: nil, key: "version", "the rules file must carry a version") }
+        // `name` (also accepted as `scheme`) and `version` are shown on the notice, the summaries
+        // and in results.json, so that a custom rules file always leaves its trace.
+        if let s = r.string(doc, "name", table: nil) ?? r.string(doc, "scheme", table: nil) { rules.scheme = s }
+        else { r.error(table: nil, key: "name", .rulesRequiredKey, ("key", "name"), ("what", "规则名称，显示在公示和汇总中"), ("whatEn", "name, shown on the notice and summaries")) }
+        if let v = r.string(doc, "version", table: nil) { rules.version = v }
+        else { r.error(table: nil, key: "version", .rulesRequiredKey, ("key", "version"), ("what", "规则版本"), ("whatEn", "version")) }
 
         if let w = r.table(doc, "weights", parent: nil) {
             r.checkKeys(w, table: "weights", known: ["self", "mass", "superior"])
@@ -39,7 +42,7 @@ public enum RulesFile {
             rules.weightMass = r.int(w, "mass", table: "weights", range: 0...100) ?? rules.weightMass
             rules.weightSuperior = r.int(w, "superior", table: "weights", range: 0...100) ?? rules.weightSuperior
             if rules.weightSelf + rules.weightMass + rules.weightSuperior != 100 {
-                r.error(table: "weights", key: nil, "the weights must sum to 100, they sum to \(rules.weightSelf + rules.weightMass + rules.weightSuperior)")
+                r.error(table: "weights", key: nil, .rulesWeightsSum, ("sum", rules.weightSelf + rules.weightMass + rules.weightSuperior))
             }
         }
         if let t = r.table(doc, "scores", parent: nil) {
@@ -79,7 +82,7 @@ public enum RulesFile {
             r.checkKeys(t, table: "bands", known: Set(names))
             for (i, n) in names.enumerated() { if let v = r.tenths(t, n, table: "bands") { rules.bands[i] = v } }
             if rules.bands != rules.bands.sorted() || Set(rules.bands).count != 5 {
-                r.error(table: "bands", key: nil, "the band minimums must rise from one to five stars")
+                r.error(table: "bands", key: nil, .rulesBandsRise)
             }
         }
         if let t = r.table(doc, "election", parent: nil) {
@@ -99,27 +102,27 @@ public enum RulesFile {
             if let v = t["reference_date"] {
                 if let s = v.string, let d = CivilDate(iso: s) { rules.referenceDate = d }
                 else if let d = v.date, let cd = CivilDate(year: d.year, month: Int(d.month), day: Int(d.day)) { rules.referenceDate = cd }
-                else { r.error(table: "dates", key: "reference_date", "expected a date YYYY-MM-DD") }
+                else { r.error(table: "dates", key: "reference_date", .rulesBadDate) }
             }
         }
         if let t = r.table(doc, "quotas", parent: nil) {
             r.checkKeys(t, table: "quotas", known: ["scope"])
             if let s = r.string(t, "scope", table: "quotas") {
                 if let scope = QuotaScope(rawValue: s) { rules.quotaScope = scope }
-                else { r.error(table: "quotas", key: "scope", "expected \"all\" or \"committee\"") }
+                else { r.error(table: "quotas", key: "scope", .rulesBadScope) }
             }
         }
         if let v = doc["quota"] {
             if let array = v.array {
                 rules.quotas = []
                 for i in 0..<array.count {
-                    guard let q = array[i].table else { r.error(table: "quota", key: nil, index: i, "expected [[quota]] tables"); continue }
+                    guard let q = array[i].table else { r.error(table: "quota", key: nil, index: i, .rulesExpectedQuotas); continue }
                     if let rule = quota(q, index: i, reader: &r) { rules.quotas.append(rule) }
                 }
                 let codes = rules.quotas.map(\.code)
-                if Set(codes).count != codes.count { r.error(table: "quota", key: "code", "quota codes must differ") }
+                if Set(codes).count != codes.count { r.error(table: "quota", key: "code", .rulesQuotaCodesDiffer) }
             } else {
-                r.error(table: nil, key: "quota", "expected [[quota]] tables")
+                r.error(table: nil, key: "quota", .rulesExpectedQuotas)
             }
         }
         if let t = r.table(doc, "procedure", parent: nil) {
@@ -138,24 +141,25 @@ public enum RulesFile {
         if let arr = q["levels"]?.array {
             for j in 0..<arr.count {
                 if let l = arr[j].int, (0...5).contains(l) { levels.insert(l) }
-                else { r.error(table: "quota", key: "levels", index: i, "star levels are whole numbers 0–5") }
+                else { r.error(table: "quota", key: "levels", index: i, .rulesQuotaLevels) }
             }
         }
         let bound = r.string(q, "bound", table: "quota").flatMap(QuotaRule.Bound.init(rawValue:))
         let percent = r.tenths(q, "percent", table: "quota", max: Tenths(1000), index: i)
         let rounding = r.string(q, "rounding", table: "quota").flatMap(QuotaRule.Rounding.init(rawValue:))
         let policy = r.string(q, "policy", table: "quota").flatMap(QuotaRule.Policy.init(rawValue:))
-        if code.isEmpty { r.error(table: "quota", key: "code", index: i, "each quota needs a code, e.g. \"Q1\"") }
-        if levels.isEmpty { r.error(table: "quota", key: "levels", index: i, "each quota needs its star levels, e.g. [5]") }
-        if bound == nil { r.error(table: "quota", key: "bound", index: i, "expected \"max\" or \"min\"") }
-        if percent == nil { r.error(table: "quota", key: "percent", index: i, "expected a percentage 0.0–100.0") }
-        if rounding == nil { r.error(table: "quota", key: "rounding", index: i, "expected \"floor\", \"ceil\" or \"round\"") }
-        if policy == nil { r.error(table: "quota", key: "policy", index: i, "expected \"enforce\" or \"report\"") }
+        if code.isEmpty { r.error(table: "quota", key: "code", index: i, .rulesQuotaCode) }
+        if levels.isEmpty { r.error(table: "quota", key: "levels", index: i, .rulesQuotaNoLevels) }
+        if bound == nil { r.error(table: "quota", key: "bound", index: i, .rulesQuotaBound) }
+        if percent == nil { r.error(table: "quota", key: "percent", index: i, .rulesQuotaPercent) }
+        if rounding == nil { r.error(table: "quota", key: "rounding", index: i, .rulesQuotaRounding) }
+        if policy == nil { r.error(table: "quota", key: "policy", index: i, .rulesQuotaPolicy) }
         guard !code.isEmpty, !levels.isEmpty, let bound, let percent, let rounding, let policy else { return nil }
         let rule = QuotaRule(code: code, levels: levels, bound: bound, percent: percent, rounding: rounding, policy: policy)
         if policy == .enforce && !rule.canEnforce {
-            r.error(table: "quota", key: "policy", index: i,
-                    "enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\"")
+            r.error(table: "quota", key: "policy", index: i, .rulesQuotaPolicyConflict,
+                    ("detail", "“enforce”只适用于某一星级的上限，或最低几级（0…k）的下限；这条名额规则只能用“report”"),
+                    ("detailEn", "enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""))
             return nil
         }
         return rule

@@ -47,35 +47,35 @@ public struct SMTPSettings: Sendable, Equatable {
         let envelopeFrom = r.string(t, "envelope_from", table: "smtp")
         var security = Security.startTLS
         if let tls, tls != "none" && tls != "required" {
-            r.error(table: "smtp", key: "tls", "expected \"none\" (clear text) or \"required\" (the default)")
+            r.error(table: "smtp", key: "tls", .smtpTls)
         }
         if let url {
             let lower = url.lowercased()
             let rest: Substring
             if lower.hasPrefix("smtps://") { security = .implicitTLS; rest = url.dropFirst(8) }
             else if lower.hasPrefix("smtp://") { security = tls == "none" ? .none : .startTLS; rest = url.dropFirst(7) }
-            else { r.error(table: "smtp", key: "url", "expected smtp://host:587 (STARTTLS) or smtps://host:465 (TLS)"); rest = "" }
+            else { r.error(table: "smtp", key: "url", .smtpUrl); rest = "" }
             let authority = rest.prefix { $0 != "/" }
             if authority.contains("@") {
-                r.error(table: "smtp", key: "url", "must not hold a user name or password; use username, and the password from STAR_REPORT_SMTP_PASSWORD")
+                r.error(table: "smtp", key: "url", .smtpUrlCredentials)
             } else if !rest.isEmpty || lower.hasPrefix("smtp") {
                 let host = authority.split(separator: ":", maxSplits: 1).first ?? ""
                 if host.isEmpty || authority.contains(where: { $0 == " " || $0 == "\r" || $0 == "\n" || $0 == "\t" }) {
-                    r.error(table: "smtp", key: "url", "no host: expected smtp://host:587 or smtps://host:465")
+                    r.error(table: "smtp", key: "url", .smtpNoHost)
                 }
             }
             if tls == "none" && security == .implicitTLS {
-                r.error(table: "smtp", key: "tls", "tls = \"none\" contradicts an smtps:// url")
+                r.error(table: "smtp", key: "tls", .smtpTlsContradiction)
             }
         } else {
-            r.error(table: "smtp", key: nil, "url is missing: add url = \"smtp://host:587\" (STARTTLS) or \"smtps://host:465\"")
+            r.error(table: "smtp", key: nil, .smtpNoUrl)
         }
         if let username, username.isEmpty || username.contains(where: { $0 == "\r" || $0 == "\n" }) {
-            r.error(table: "smtp", key: "username", "expected a non-empty user name on one line")
+            r.error(table: "smtp", key: "username", .smtpUsername)
         }
-        if let caFile, caFile.isEmpty { r.error(table: "smtp", key: "ca_file", "expected the path of a CA bundle (PEM)") }
+        if let caFile, caFile.isEmpty { r.error(table: "smtp", key: "ca_file", .smtpCaFile) }
         if let envelopeFrom, !EmailAddress.isValid(envelopeFrom) {
-            r.error(table: "smtp", key: "envelope_from", "not a valid e-mail address (addr-spec)")
+            r.error(table: "smtp", key: "envelope_from", .notAnAddress, ("value", envelopeFrom.debugDescription))
         }
         guard r.diagnostics.isEmpty, let url else { return .failure(DiagnosticList(r.diagnostics)) }
         return .success(SMTPSettings(url: url, security: security, username: username, caFile: caFile, envelopeFrom: envelopeFrom))

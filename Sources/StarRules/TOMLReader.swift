@@ -8,6 +8,8 @@ struct TOMLReader {
     let lines: [Substring]
     var diagnostics: [Diagnostic] = []
     let code: String
+    /// Unknown keys and tables are warnings (config.toml: a typo must not drop the file), not errors.
+    var unknownKeysWarn = false
 
     init(path: String, text: String, code: String) {
         self.path = path
@@ -20,10 +22,10 @@ struct TOMLReader {
         do {
             return .success(try TOMLTable(string: text))
         } catch let e as TOMLParseError {
-            return .failure(DiagnosticList([.error(code, at: SourceLocation(file: path, line: e.source.begin.line, column: e.source.begin.column),
-                                                   "not valid TOML: \(e.description)")]))
+            return .failure(DiagnosticList([.error(.of(.tomlSyntax, ("code", code), ("detail", e.description)),
+                                                   at: SourceLocation(file: path, line: e.source.begin.line, column: e.source.begin.column))]))
         } catch {
-            return .failure(DiagnosticList([.error(code, at: SourceLocation(file: path, line: 1), "not valid TOML")]))
+            return .failure(DiagnosticList([.error(.of(.tomlInvalid, ("code", code)), at: SourceLocation(file: path, line: 1))]))
         }
     }
 
@@ -36,6 +38,8 @@ struct TOMLReader {
             let l = raw.drop { $0 == " " || $0 == "\t" }
             if l.hasPrefix("[") {
                 let name = l.drop { $0 == "[" }.prefix { $0 != "]" }.trimmingCharacters
+                // a top-level key that is a table: its header
+                if table == nil, let key, name == key || name.hasPrefix(key + ".") { return i + 1 }
                 if let table, name == table {
                     if l.hasPrefix("[[") { arrayCount += 1; inTable = index == nil || arrayCount == index } else { inTable = true }
                     if inTable { tableLine = i + 1 }
@@ -52,23 +56,66 @@ struct TOMLReader {
         return tableLine
     }
 
-    mutating func error(table: String?, key: String?, index: Int? = nil, _ message: String) {
+    mutating func error(table: String?, key: String?, index: Int? = nil, _ message: Message, warning: Bool = false) {
         let name = [table, key].compactMap { $0 }.joined(separator: ".")
-        diagnostics.append(.error(code, at: SourceLocation(file: path, line: line(table: table, key: key, index: index)),
-                                  field: name.isEmpty ? nil : name, message))
+        var m = message
+        m.args["code"] = code
+        let at = SourceLocation(file: path, line: line(table: table, key: key, index: index))
+        diagnostics.append(warning ? .warning(m, at: at, field: name.isEmpty ? nil : name) : .error(m, at: at, field: name.isEmpty ? nil : name))
     }
 
-    /// Reports keys of `t` not in `known`.
+    mutating func error(table: String?, key: String?, index: Int? = nil, _ id: MessageID, _ args: (String, Any)...) {
+        error(table: table, key: key, index: index, Message(id, Dictionary(args.map { ($0.0, "\($0.1)") }, uniquingKeysWith: { a, _ in a })))
+    }
+
+    /// Reports keys of `t` not in `known`, with the nearest known key when it looks like a typo.
     mutating func checkKeys(_ t: TOMLTable, table: String?, known: Set<String>, index: Int? = nil) {
         for k in t.keys.sorted() where !known.contains(k) {
-            error(table: table, key: k, index: index, "unknown key (expected one of: \(known.sorted().joined(separator: ", ")))")
+            let list = known.sorted().joined(separator: ", ")
+            let message: Message
+            if let near = TOMLReader.nearest(k, known) {
+                message = Message(.tomlUnknownKeySuggest, ["suggestion": near, "known": list])
+            } else {
+                message = Message(.tomlUnknownKey, ["known": list])
+            }
+            let shownCode = unknownKeysWarn ? code.replacingOccurrences(of: "E-", with: "W-") : code
+            var m = message
+            m.args["code"] = shownCode
+            let name = [table, k].compactMap { $0 }.joined(separator: ".")
+            let at = SourceLocation(file: path, line: line(table: table, key: k, index: index))
+            diagnostics.append(unknownKeysWarn ? .warning(m, at: at, field: name) : .error(m, at: at, field: name))
         }
+    }
+
+    /// The known name nearest to `name` when it looks like a typo (`objection_tel`), if any: within
+    /// two edits or a third of the name, or its beginning or end.
+    static func nearest(_ name: String, _ known: Set<String>) -> String? {
+        var best: (String, Int)?
+        for k in known.sorted() {
+            let d = distance(Array(name), Array(k))
+            let part = name.count >= 4 && (k.hasPrefix(name) || k.hasSuffix(name))
+            if d <= max(2, k.count / 3) || part, d < (best?.1 ?? .max) { best = (k, d) }
+        }
+        return best?.0
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     mutating func table(_ t: TOMLTable, _ key: String, parent: String?) -> TOMLTable? {
         guard let v = t[key] else { return nil }
         guard let sub = v.table else {
-            error(table: parent, key: key, "expected a table")
+            error(table: parent, key: key, .tomlExpectedTable)
             return nil
         }
         return sub
@@ -76,7 +123,7 @@ struct TOMLReader {
 
     mutating func string(_ t: TOMLTable, _ key: String, table: String?) -> String? {
         guard let v = t[key] else { return nil }
-        guard let s = v.string else { error(table: table, key: key, "expected a string in quotes"); return nil }
+        guard let s = v.string else { error(table: table, key: key, .tomlExpectedString); return nil }
         return s
     }
 
@@ -84,8 +131,7 @@ struct TOMLReader {
     mutating func email(_ t: TOMLTable, _ key: String, table: String?) -> String? {
         guard let s = string(t, key, table: table) else { return nil }
         guard EmailAddress.isValid(s) else {
-            error(table: table, key: key, "not an e-mail address: \(Escaped.text(s).debugDescription); write one address like name@example.gov.cn, "
-                  + "with no name, spaces, commas, quotes or angle brackets")
+            error(table: table, key: key, .notAnAddress, ("value", Escaped.text(s).debugDescription))
             return nil
         }
         return s
@@ -93,14 +139,14 @@ struct TOMLReader {
 
     mutating func bool(_ t: TOMLTable, _ key: String, table: String?) -> Bool? {
         guard let v = t[key] else { return nil }
-        guard let b = v.bool else { error(table: table, key: key, "expected true or false"); return nil }
+        guard let b = v.bool else { error(table: table, key: key, .tomlExpectedBool); return nil }
         return b
     }
 
     mutating func int(_ t: TOMLTable, _ key: String, table: String?, range: ClosedRange<Int>, index: Int? = nil) -> Int? {
         guard let v = t[key] else { return nil }
         guard let i = v.int, range.contains(i) else {
-            error(table: table, key: key, index: index, "expected a whole number \(range.lowerBound)–\(range.upperBound)")
+            error(table: table, key: key, index: index, .tomlExpectedInt, ("min", range.lowerBound), ("max", range.upperBound))
             return nil
         }
         return i
@@ -118,7 +164,7 @@ struct TOMLReader {
             if abs(scaled - rounded) < 1e-6, abs(rounded) < 1e9 { value = Tenths(Int(rounded)) }
         } else if let s = v.string, case .success(let t) = Tenths.parse(s) { value = t }
         guard let value, value >= .zero, value <= max else {
-            error(table: table, key: key, index: index, "expected a number 0.0–\(max) with at most one decimal")
+            error(table: table, key: key, index: index, .tomlExpectedTenths, ("max", max))
             return nil
         }
         return value

@@ -8,14 +8,36 @@ struct FieldReader {
 
     private var branch: String? { raw.fields.text(.branchID) }
 
-    private mutating func fail(_ code: String, _ key: FieldKey, _ message: String) {
-        let at = raw.fields[key]?.location ?? raw.location
-        diagnostics.append(.error(code, at: at, field: key.description, branch: branch, message))
+    private mutating func fail(_ message: Message, _ key: FieldKey) {
+        append(.error(message, at: place(key), field: fieldName(key), branch: branch), key)
+    }
+
+    /// Adds a diagnostic about `key`, with the sheet's column letter when there is one.
+    mutating func append(_ d: Diagnostic, _ key: FieldKey) {
+        var d = d
+        d.columnLetter = raw.columns?.column(key).map(SheetColumns.letter)
+        diagnostics.append(d)
+    }
+
+    /// The field as the file names it: the sheet's header (`自评3`), else the canonical name.
+    func fieldName(_ key: FieldKey) -> String { raw.columns?.name(key) ?? key.description }
+
+    /// Where the field is: its line, and in a sheet its column.
+    func place(_ key: FieldKey) -> SourceLocation {
+        var at = raw.fields[key]?.location ?? raw.location
+        if at.column == nil, let c = raw.columns?.column(key) { at.column = c }
+        return at
+    }
+
+    /// `（F 列）` after a sheet's value, nothing for XML.
+    func cell(_ key: FieldKey) -> String {
+        guard let c = raw.columns?.column(key) else { return "" }
+        return "（\(SheetColumns.letter(c)) 列）"
     }
 
     private mutating func present(_ key: FieldKey) -> String? {
         guard let text = raw.fields.text(key), !text.isEmpty else {
-            fail("E-MISSING", key, "a value is required (\(key.chineseLabel))")
+            fail(.of(.valueRequired, ("label", key.chineseLabel)), key)
             return nil
         }
         return text
@@ -24,7 +46,7 @@ struct FieldReader {
     mutating func identifier(_ key: FieldKey) -> String? {
         guard let t = present(key) else { return nil }
         guard Validator.isIdentifier(t) else {
-            fail("E-ID", key, "expected an identifier of 1–32 letters, digits, _ or -, found \"\(t)\"")
+            fail(.of(.notAnIdentifier, ("value", Escaped.text(t))), key)
             return nil
         }
         return t
@@ -34,15 +56,15 @@ struct FieldReader {
         guard let t = present(key) else { return nil }
         // no-break and zero-width spaces are not trimmed by the readers, but a name of them is no name
         guard !t.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }) else {
-            fail("E-NAME", key, "the name is blank (only spaces such as U+00A0 were found); type the name (\(key.chineseLabel))")
+            fail(.of(.nameBlank, ("label", key.chineseLabel)), key)
             return nil
         }
         guard !t.unicodeScalars.contains(where: Escaped.needsEscape) else {
-            fail("E-NAME", key, "the name holds a control or direction character (\(Escaped.text(t))); retype it without them")
+            fail(.of(.nameControl, ("value", Escaped.text(t))), key)
             return nil
         }
         guard t.count <= 100 else {
-            fail("E-NAME", key, "a name has at most 100 characters, found \(t.count)")
+            fail(.of(.nameTooLong, ("count", t.count)), key)
             return nil
         }
         return t
@@ -51,11 +73,11 @@ struct FieldReader {
     mutating func integer(_ key: FieldKey, range: ClosedRange<Int>) -> Int? {
         guard let t = present(key) else { return nil }
         guard t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), t.utf8.count <= 9, let v = Int(t) else {
-            fail("E-NUMBER", key, "expected a whole number, found \"\(t)\"")
+            fail(.of(.notAWholeNumber, ("value", Escaped.text(t)), ("min", range.lowerBound), ("max", range.upperBound)), key)
             return nil
         }
         guard range.contains(v) else {
-            fail("E-RANGE", key, "expected \(range.lowerBound)–\(range.upperBound), found \(v)")
+            fail(.of(.rangeInteger, ("min", range.lowerBound), ("max", range.upperBound), ("value", v)), key)
             return nil
         }
         return v
@@ -71,14 +93,14 @@ struct FieldReader {
         guard let t = present(key) else { return nil }
         switch Tenths.parse(t) {
         case .failure(.notANumber):
-            fail("E-NUMBER", key, "expected a number 0.0–\(max), found \"\(t)\"")
+            fail(.of(.notADecimal, ("max", max), ("value", Escaped.text(t))), key)
             return nil
         case .failure(.tooManyDecimals):
-            fail("E-DECIMALS", key, "at most one digit after the point, found \"\(t)\"")
+            fail(.of(.tooManyDecimals, ("value", Escaped.text(t))), key)
             return nil
         case .success(let v):
             guard v >= .zero && v <= max else {
-                fail("E-RANGE", key, "expected 0.0–\(max), found \(t)")
+                fail(.of(.rangeDecimal, ("max", max), ("value", t)), key)
                 return nil
             }
             return v
@@ -91,25 +113,33 @@ struct FieldReader {
         case "province", "省级": return .province
         case "national", "国家级": return .national
         default:
-            diagnostics.append(.error("E-ENUM", at: f.location, field: field.description, branch: branch,
-                                      "expected city, province or national (市级/省级/国家级), found \"\(f.text)\""))
+            append(.error(.of(.badLevel, ("value", Escaped.text(f.text))), at: place(field, f), field: fieldName(field), branch: branch), field)
             return nil
         }
     }
 
     /// Dates must exist and lie within sane bounds: from 1990 to five years after the rating year.
-    mutating func date(_ f: RawField, field: String, ratingYear: Int) -> CivilDate? {
+    mutating func date(_ f: RawField, field: String, key: FieldKey? = nil, ratingYear: Int) -> CivilDate? {
+        let at = key.map { place($0, f) } ?? f.location
+        let name = key.map(fieldName) ?? field
         guard let d = CivilDate(iso: f.text) else {
-            diagnostics.append(.error("E-DATE", at: f.location, field: field, branch: branch,
-                                      "expected a date YYYY-MM-DD, found \"\(f.text)\""))
+            let e = Diagnostic.error(.of(.badDate, ("value", Escaped.text(f.text))), at: at, field: name, branch: branch)
+            if let key { append(e, key) } else { diagnostics.append(e) }
             return nil
         }
         guard d.year >= 1990 && d.year <= ratingYear + 5 else {
-            diagnostics.append(.error("E-DATE", at: f.location, field: field, branch: branch,
-                                      "the date \(d) is outside sane bounds (1990-01-01 to \(ratingYear + 5)-12-31)"))
+            let e = Diagnostic.error(.of(.dateOutOfBounds, ("value", d), ("last", ratingYear + 5)), at: at, field: name, branch: branch)
+            if let key { append(e, key) } else { diagnostics.append(e) }
             return nil
         }
         return d
+    }
+
+    /// The place of one of several values of a field (the levels of a sheet's one column).
+    func place(_ key: FieldKey, _ f: RawField) -> SourceLocation {
+        var at = f.location
+        if at.column == nil, let c = raw.columns?.column(key) { at.column = c }
+        return at
     }
 
     /// The re-election facts; no due date means no re-election falls in this cycle.
@@ -120,22 +150,22 @@ struct FieldReader {
         let approved = raw.fields[.electionDelayApproved].flatMap { $0.text.isEmpty ? nil : $0 }
         guard let due else {
             if held != nil || approved != nil {
-                fail("E-MISSING", .electionDue, "a re-election date or delay is given without its due date (换届到期日)")
+                fail(Message(.electionWithoutDue), .electionDue)
                 return nil
             }
             return .some(nil)
         }
-        let dueDate = date(due, field: FieldKey.electionDue.description, ratingYear: ratingYear)
+        let dueDate = date(due, field: FieldKey.electionDue.description, key: .electionDue, ratingYear: ratingYear)
         var heldDate: CivilDate?
-        if let held { heldDate = date(held, field: FieldKey.electionHeld.description, ratingYear: ratingYear) }
+        if let held { heldDate = date(held, field: FieldKey.electionHeld.description, key: .electionHeld, ratingYear: ratingYear) }
         var isApproved = false
         if let approved {
             switch approved.text.lowercased() {
             case "true", "是", "1", "yes": isApproved = true
             case "false", "否", "0", "no": isApproved = false
             default:
-                diagnostics.append(.error("E-ENUM", at: approved.location, field: FieldKey.electionDelayApproved.description, branch: branch,
-                                          "expected true or false (是/否), found \"\(approved.text)\""))
+                append(.error(.of(.badBoolean, ("value", Escaped.text(approved.text))), at: place(.electionDelayApproved, approved),
+                              field: fieldName(.electionDelayApproved), branch: branch), .electionDelayApproved)
                 return nil
             }
         }

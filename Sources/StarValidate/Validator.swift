@@ -1,3 +1,4 @@
+import Foundation
 import StarModel
 import Synchronization
 
@@ -37,11 +38,13 @@ public struct Validator: Sendable {
         public var submission: Submission? { box?.submission }
         public var diagnostics: [Diagnostic]
         public var branchID: String?
+        /// The committee the record names, even when the record has errors.
+        public var committeeID: String?
         public var location: SourceLocation
 
-        init(submission: Submission?, diagnostics: [Diagnostic], branchID: String?, location: SourceLocation) {
+        init(submission: Submission?, diagnostics: [Diagnostic], branchID: String?, committeeID: String?, location: SourceLocation) {
             box = submission.map(Box.init)
-            self.diagnostics = diagnostics; self.branchID = branchID; self.location = location
+            self.diagnostics = diagnostics; self.branchID = branchID; self.committeeID = committeeID; self.location = location
         }
 
         final class Box: Sendable {
@@ -56,7 +59,9 @@ public struct Validator: Sendable {
         let s = convert(raw, into: &d)
         let ok = !d.contains { $0.severity == .error }
         let id = raw.fields.text(.branchID)
-        return Checked(submission: ok ? s : nil, diagnostics: d, branchID: id?.isEmpty == false ? id : nil, location: raw.location)
+        let committee = raw.fields.text(.committeeID)
+        return Checked(submission: ok ? s : nil, diagnostics: d, branchID: id?.isEmpty == false ? id : nil,
+                       committeeID: committee?.isEmpty == false ? committee : nil, location: raw.location)
     }
 
     /// Validates every record, then the checks across records: duplicates and the register.
@@ -67,7 +72,11 @@ public struct Validator: Sendable {
     /// The checks across records (in file then line order): duplicates and the register.
     /// - Parameter submittedElsewhere: ids of branches whose files were rejected before they
     ///   could be read; they are not reported missing from the register a second time.
-    public func crossCheck(_ records: [Checked], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = []) -> Outcome {
+    /// - Parameter brokenFiles: submission files that gave no record at all (a sheet whose header
+    ///   could not be read): the register's branches of committees with no record are then
+    ///   reported in one line, not one by one.
+    public func crossCheck(_ records: [Checked], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = [],
+                           brokenFiles: [String] = []) -> Outcome {
         var diagnostics: [Diagnostic] = []
         var good: [Submission] = []
         good.reserveCapacity(records.count)
@@ -78,8 +87,8 @@ public struct Validator: Sendable {
             diagnostics += record.diagnostics
             if let id = record.branchID {
                 if let first = firstSeen[id] {
-                    diagnostics.append(.error("E-DUPLICATE", at: record.location, field: "branch_id", branch: id,
-                                              "branch \(id) is submitted twice; first at \(records[first].location.description)"))
+                    diagnostics.append(.error(.of(.duplicate, ("id", id), ("first", records[first].location.description)), at: record.location,
+                                              field: "branch_id", branch: id))
                     rejected += 1
                     continue
                 }
@@ -91,36 +100,57 @@ public struct Validator: Sendable {
             var known: [String: RegisteredBranch] = [:]
             for r in register {
                 if let prior = known[r.id] {
-                    diagnostics.append(.error("E-REGISTER-DUPLICATE", at: r.location, field: "branch_id", branch: r.id,
-                                              "branch \(r.id) is listed twice in the register; first at \(prior.location.description)"))
+                    diagnostics.append(.error(.of(.registerDuplicate, ("id", r.id), ("first", prior.location.description)), at: r.location,
+                                              field: "branch_id", branch: r.id))
                 } else {
                     known[r.id] = r
                 }
                 if !Validator.isIdentifier(r.id) {
-                    diagnostics.append(.error("E-ID", at: r.location, field: "branch_id", "expected an identifier [A-Za-z0-9_-]{1,32}, found \"\(r.id)\""))
+                    diagnostics.append(.error(.of(.registerBadID, ("value", Escaped.text(r.id))), at: r.location, field: "branch_id"))
                 }
             }
             for record in records {
                 guard let id = record.branchID, Validator.isIdentifier(id) else { continue }
                 if known[id] == nil {
-                    diagnostics.append(.error("E-UNKNOWN-BRANCH", at: record.location, field: "branch_id", branch: id,
-                                              "branch \(id) is not in the register branches.csv"))
+                    diagnostics.append(.error(.of(.unknownBranch, ("id", id)), at: record.location, field: "branch_id", branch: id))
                 }
             }
             let idsRead = Set(records.compactMap(\.branchID)).union(submittedElsewhere)
-            for r in register where !idsRead.contains(r.id) && known[r.id]?.location == r.location {
-                diagnostics.append(.error("E-MISSING-SUBMISSION", at: r.location, field: "branch_id", branch: r.id,
-                                          "branch \(r.id) \(r.name) is in the register but sent no submission"))
+            let missing = register.filter { !idsRead.contains($0.id) && known[$0.id]?.location == $0.location }
+            // Root cause first: when a sheet could not be read, the register's branches of
+            // committees that sent nothing readable are most likely in it; one line, not one each.
+            let committeesRead = Set(records.compactMap { $0.submission?.branch.committeeID })
+                .union(records.compactMap(\.committeeID))
+            let ofBroken = brokenFiles.isEmpty ? [] : missing.filter { !committeesRead.contains($0.committeeID) }
+            for r in missing where !(ofBroken.contains { $0.location == r.location }) {
+                diagnostics.append(.error(.of(.missingSubmission, ("id", r.id), ("name", r.name)), at: r.location, field: "branch_id", branch: r.id))
+            }
+            if let first = ofBroken.first {
+                diagnostics.append(.error(.of(.missingSubmissionsOfBrokenSheets, ("count", ofBroken.count),
+                                              ("files", brokenFiles.map { "“\(($0 as NSString).lastPathComponent)”" }.joined(separator: "、"))),
+                                          at: first.location, field: "branch_id"))
             }
             for s in good {
                 if let r = known[s.branch.id], r.name != s.branch.name || r.committeeID != s.branch.committeeID {
-                    diagnostics.append(.warning("W-REGISTER-MISMATCH", at: s.source, field: "branch_name", branch: s.branch.id,
-                                                "name or committee differs from the register (\(r.name), \(r.committeeID))"))
+                    diagnostics.append(.warning(.of(.registerMismatch, ("name", r.name), ("committee", r.committeeID)), at: s.source,
+                                                field: "branch_name", branch: s.branch.id))
                 }
             }
         }
         good.sort { ($0.branch.committeeID, $0.branch.id) < ($1.branch.committeeID, $1.branch.id) }
+        diagnostics = Validator.oneWrongYear(diagnostics, year: year)
         return Outcome(submissions: good, diagnostics: diagnostics, rejected: rejected)
+    }
+
+    /// When every record's year is wrong in the same way (`--year 2025` on 2026 data), one error
+    /// says what year the data carries, instead of one per record.
+    static func oneWrongYear(_ diagnostics: [Diagnostic], year: Int) -> [Diagnostic] {
+        let wrong = diagnostics.filter { $0.content.id == .wrongYear }
+        guard wrong.count >= 2, let found = wrong.first?.content.args["found"],
+              wrong.allSatisfy({ $0.content.args["found"] == found }) else { return diagnostics }
+        var out = diagnostics.filter { $0.content.id != .wrongYear }
+        out.append(.error(.of(.wrongYearForAll, ("count", wrong.count), ("found", found), ("year", year)), at: wrong[0].location, field: wrong[0].field))
+        return out
     }
 
     static func isIdentifier(_ s: String) -> Bool {
@@ -136,8 +166,8 @@ public struct Validator: Sendable {
         let branchID = reader.identifier(.branchID)
         let yearValue = reader.integer(.year, range: 1900...2999)
         if let y = yearValue, y != year, let f = raw.fields[.year] {
-            reader.diagnostics.append(.error("E-YEAR", at: f.location, field: "year", branch: branchID,
-                                             "expected the rating year \(year), found \(y)"))
+            reader.diagnostics.append(.error(.of(.wrongYear, ("year", year), ("found", y)), at: reader.place(.year), field: reader.fieldName(.year),
+                                             branch: branchID))
         }
         let name = reader.name(.branchName)
         let committeeID = reader.identifier(.committeeID)
@@ -181,20 +211,22 @@ public struct Validator: Sendable {
     }
 
     func warnings(for s: Submission, raw: RawSubmission, into d: inout [Diagnostic]) {
-        let at = raw.fields[.massMemberParticipants]?.location ?? raw.location
+        let reader = FieldReader(raw: raw, diagnostics: [])
+        let at = reader.place(.massMemberParticipants)
+        let name = reader.fieldName(.massMemberParticipants)
         if s.massMemberParticipants * 100 < s.branch.members * participationWarningPercent {
-            d.append(.warning("W-PARTICIPATION", at: at, field: "mass_member_participants", branch: s.branch.id,
-                              "\(s.massMemberParticipants) of \(s.branch.members) members took part in the masses evaluation, under \(participationWarningPercent) % (党员参与率一般不低于\(participationWarningPercent)%)"))
+            d.append(.warning(.of(.lowParticipation, ("participants", s.massMemberParticipants), ("members", s.branch.members),
+                                  ("percent", participationWarningPercent)), at: at, field: name, branch: s.branch.id))
         }
         if s.massMemberParticipants > s.branch.members {
-            d.append(.warning("W-PARTICIPANTS", at: at, field: "mass_member_participants", branch: s.branch.id,
-                              "\(s.massMemberParticipants) member raters but the branch has \(s.branch.members) members"))
+            d.append(.warning(.of(.tooManyParticipants, ("participants", s.massMemberParticipants), ("members", s.branch.members)),
+                              at: at, field: name, branch: s.branch.id))
         }
         let selfTotal = s.total(.selfEvaluation)
         let superiorTotal = s.total(.superiorEvaluation)
         if selfTotal - superiorTotal > selfOverSuperiorWarning {
-            d.append(.warning("W-SELF-HIGH", at: raw.fields[.aspect(.selfEvaluation, 1)]?.location ?? raw.location, field: "self_total", branch: s.branch.id,
-                              "self-evaluation total \(selfTotal) is more than \(selfOverSuperiorWarning) above the superior's \(superiorTotal)"))
+            d.append(.warning(.of(.selfTooHigh, ("self", selfTotal), ("limit", selfOverSuperiorWarning), ("superior", superiorTotal)),
+                              at: raw.fields[.aspect(.selfEvaluation, 1)]?.location ?? raw.location, field: "self_total", branch: s.branch.id))
         }
     }
 }

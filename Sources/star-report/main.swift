@@ -5,14 +5,29 @@ import StarPipeline
 import StarRating
 import StarSend
 
-/// The command line of outputs.md; argument parsing and wiring only.
+/// The command line of outputs.md; argument parsing and wiring only. The language is chosen
+/// before anything is parsed, so that `--help` is in it too.
 @main
+enum Entry {
+    static func main() {
+        Language.process = Language.choose(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+        StarReport.main()
+    }
+}
+
+/// Help text in the chosen language.
+func L(_ zh: String, _ en: String) -> String { Language.process == .zh ? zh : en }
+func H(_ zh: String, _ en: String) -> ArgumentHelp { ArgumentHelp(stringLiteral: L(zh, en)) }
+
 struct StarReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "star-report",
-        abstract: "Rates primary party organisations with one to five stars and writes the public notice and summaries.",
-        version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Send.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "star-report",
+            abstract: L("为基层党组织评定一至五星，写出公示、汇总和结果。", "Rates primary party organisations with one to five stars and writes the public notice and summaries."),
+            discussion: L("消息默认为中文；--lang en 或 STAR_REPORT_LANG=en 为英文。", "Messages are in Chinese by default; --lang en or STAR_REPORT_LANG=en gives English."),
+            version: "0.1.0",
+            subcommands: [Run.self, Validate.self, Send.self])
+    }
 }
 
 extension CivilDate: ExpressibleByArgument {
@@ -21,63 +36,85 @@ extension CivilDate: ExpressibleByArgument {
 
 extension QuotaScope: ExpressibleByArgument {}
 
-struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate a year's submissions, rate every branch and write all reports.")
+/// `--lang zh|en`, shared by the commands (the value was already used to choose the language).
+struct LanguageOption: ParsableArguments {
+    @Option(help: H("消息语言：zh（默认）或 en（也可用环境变量 STAR_REPORT_LANG）", "Language of the messages: zh (default) or en (also STAR_REPORT_LANG)."))
+    var lang: String?
 
-    @Option(help: "The year's input folder (XML, CSV, branches.csv, rules.toml, config.toml).") var input: String
-    @Option(help: "The folder to write the reports to (replaced as a whole at the end).") var output: String
-    @Option(help: "The rating year (default: the input folder's name, else the submissions' year).") var year: Int?
-    @Option(help: "A rules file (default: the input folder's rules.toml, else the anyang-2017 scheme).") var rules: String?
-    @Option(help: "A folder of report templates (default: Templates/).") var templates: String?
-    @Option(name: .customLong("notice-date"), help: "Date of the notice, YYYY-MM-DD (default: 31 December of the reference year).") var noticeDate: CivilDate?
-    @Option(help: "Last year's results.csv, for 晋星/减星.") var previous: String?
-    @Option(name: .customLong("quota-scope"), help: "Quota scope: all or committee.") var quotaScope: QuotaScope?
+    func validate() throws {
+        if let lang, Language(tag: lang) == nil { throw ValidationError(L("--lang 只能是 zh 或 en", "--lang: zh or en")) }
+    }
+
+    var language: Language { lang.flatMap(Language.init(tag:)) ?? Language.process }
+}
+
+struct Run: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: L("校验一年的材料，为每个支部评星，写出全部报告。", "Validate a year's submissions, rate every branch and write all reports."))
+    }
+
+    @Option(help: H("当年的输入文件夹（XML、CSV、branches.csv、rules.toml、config.toml）", "The year's input folder (XML, CSV, branches.csv, rules.toml, config.toml).")) var input: String
+    @Option(help: H("存放报告的文件夹（新的、空的，或 star-report 以前写的；最后整体替换）",
+                    "The folder to write the reports to: new, empty, or written by star-report before (replaced as a whole at the end).")) var output: String
+    @Option(help: H("评定年度（默认：输入文件夹的名称，否则为材料中的年度）", "The rating year (default: the input folder's name, else the submissions' year).")) var year: Int?
+    @Option(help: H("规则文件（默认：输入文件夹中的 rules.toml，否则为 anyang-2017 方案）", "A rules file (default: the input folder's rules.toml, else the anyang-2017 scheme).")) var rules: String?
+    @Option(help: H("报告模板文件夹（默认：Templates/）", "A folder of report templates (default: Templates/).")) var templates: String?
+    @Option(name: .customLong("notice-date"), help: H("公示日期 YYYY-MM-DD（默认：参照年度的 12 月 31 日）", "Date of the notice, YYYY-MM-DD (default: 31 December of the reference year).")) var noticeDate: CivilDate?
+    @Option(help: H("上年的 results.csv，用于晋星/减星", "Last year's results.csv, for 晋星/减星.")) var previous: String?
+    @Option(name: .customLong("quota-scope"), help: H("名额范围：all（全部）或 committee（按上级党组织）", "Quota scope: all or committee.")) var quotaScope: QuotaScope?
+    @Flag(help: H("列出写出的每个文件", "Print every file written.")) var list = false
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let options = Options(input: input, output: output, year: year, rules: rules, templates: templates,
-                              noticeDate: noticeDate, previous: previous, quotaScope: quotaScope)
+                              noticeDate: noticeDate, previous: previous, quotaScope: quotaScope,
+                              language: language.language, list: list)
         let status = Pipeline(options: options).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check a year's submissions and print every problem; exit 65 when any is an error.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: L("检查一年的材料，列出每个问题；有错误时退出码为 65。", "Check a year's submissions and print every problem; exit 65 when any is an error."))
+    }
 
-    @Option(help: "The year's input folder.") var input: String
-    @Option(help: "The rating year (default: the input folder's name, else the submissions' year).") var year: Int?
-    @Option(help: "Diagnostics format: text or json.") var format: Format = .text
+    @Option(help: H("当年的输入文件夹", "The year's input folder.")) var input: String
+    @Option(help: H("评定年度（默认：输入文件夹的名称，否则为材料中的年度）", "The rating year (default: the input folder's name, else the submissions' year).")) var year: Int?
+    @Option(help: H("诊断信息格式：text 或 json", "Diagnostics format: text or json.")) var format: Format = .text
+    @OptionGroup var language: LanguageOption
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let status = Pipeline(options: Options(input: input, year: year, jsonDiagnostics: format == .json)).validate()
+        let status = Pipeline(options: Options(input: input, year: year, jsonDiagnostics: format == .json, language: language.language)).validate()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
 
 struct Send: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Send each committee's summary-<id>.eml over SMTP (settings: [smtp] of config.toml; password: STAR_REPORT_SMTP_PASSWORD).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: L("通过 SMTP 发送每个上级党组织的 summary-<编号>.eml（设置见 config.toml 的 [smtp]；密码：STAR_REPORT_SMTP_PASSWORD）。",
+                                         "Send each committee's summary-<id>.eml over SMTP (settings: [smtp] of config.toml; password: STAR_REPORT_SMTP_PASSWORD)."))
+    }
 
-    @Option(help: "A reports folder written by `star-report run`.") var reports: String
-    @Option(help: "The config.toml with the [smtp] table (default: the one results.json lists).") var config: String?
-    @Option(help: "Only these committees, comma-separated; sends them again even if already sent.") var only: String?
-    @Flag(name: .customLong("dry-run"), help: "Print the plan (committee, address, size) and send nothing.") var dryRun = false
-    @Flag(help: "Send without asking (needed when stdin is not a terminal).") var yes = false
-    @Option(help: "Language of the messages: zh (default) or en (also STAR_REPORT_LANG).") var lang: String?
+    @Option(help: H("由 star-report run 写出的报告文件夹", "A reports folder written by `star-report run`.")) var reports: String
+    @Option(help: H("含 [smtp] 表的 config.toml（默认：results.json 所列的那个）", "The config.toml with the [smtp] table (default: the one results.json lists).")) var config: String?
+    @Option(help: H("只发这些上级党组织（逗号分隔）；即使已发过也再发", "Only these committees, comma-separated; sends them again even if already sent.")) var only: String?
+    @Flag(name: .customLong("dry-run"), help: H("只列出发送计划（上级党组织、地址、大小），不发送", "Print the plan (committee, address, size) and send nothing.")) var dryRun = false
+    @Flag(help: H("不询问直接发送（标准输入不是终端时必须加）", "Send without asking (needed when stdin is not a terminal).")) var yes = false
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         if let only, only.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            throw ValidationError("--only needs committee ids, e.g. --only CZJ,JYJ")
+            throw ValidationError(L("--only 需要上级党组织编号，例如 --only CZJ,JYJ", "--only needs committee ids, e.g. --only CZJ,JYJ"))
         }
-        if let lang, !["zh", "en"].contains(lang.lowercased()) { throw ValidationError("--lang: zh or en") }
     }
 
     func run() throws {
         let ids = only.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         let options = SendOptions(reports: reports, config: config, only: ids, dryRun: dryRun, yes: yes,
-                                  language: SendLanguage.choose(lang, environment: ProcessInfo.processInfo.environment))
+                                  language: SendLanguage.choose(language.lang, environment: ProcessInfo.processInfo.environment))
         let status = Sender(options: options).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }

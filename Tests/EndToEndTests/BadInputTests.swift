@@ -17,12 +17,21 @@ import Testing
     @Test(arguments: cases)
     func exactDiagnostics(name: String) throws {
         let input = testsDir.appendingPathComponent("Fixtures/bad/\(name)").path + "/"
-        let expected = String(decoding: try Data(contentsOf: testsDir.appendingPathComponent("Fixtures/bad-expected/\(name).txt")), as: UTF8.self)
-        let c = Captured()
-        let status = Pipeline(options: Options(input: input, year: 2026), console: c.console).validate()
-        #expect(status == .dataError)
-        let errors = c.err.filter { $0.contains(": error[") }.map { $0.replacingOccurrences(of: input, with: "") }
-        #expect(errors.joined(separator: "\n") + "\n" == expected)
+        // the messages in Chinese (the default), and in English
+        for (language, suffix) in [(Language.zh, ""), (.en, ".en")] {
+            let file = testsDir.appendingPathComponent("Fixtures/bad-expected/\(name)\(suffix).txt")
+            let c = Captured()
+            let status = Pipeline(options: Options(input: input, year: 2026, language: language), console: c.console).validate()
+            #expect(status == .dataError)
+            let errors = c.err.filter { $0.contains(": error[") }.map { $0.replacingOccurrences(of: input, with: "") }
+            let actual = errors.joined(separator: "\n") + "\n"
+            if ProcessInfo.processInfo.environment["STAR_REPORT_RECORD_GOLDEN"] == "1" {
+                try Data(actual.utf8).write(to: file)
+                continue
+            }
+            let expected = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            #expect(actual == expected, "\(name) in \(language)")
+        }
     }
 
     @Test func runWithBadInputWritesNothing() throws {
@@ -45,13 +54,14 @@ import Testing
         let first = (json["diagnostics"] as! [[String: Any]]).first { $0["severity"] as? String == "error" }!
         #expect(first["code"] as? String == "E-RANGE")
         #expect(first["line"] as? Int == 2)
-        #expect(first["field"] as? String == "mass_3")
+        #expect(first["field"] as? String == "测评3")  // as the sheet names it
+        #expect(first["column"] as? Int == 20)
     }
 
     @Test func sampleDataValidatesClean() {
         let c = Captured()
         let status = Pipeline(options: Options(input: repoRoot.appendingPathComponent("SampleData/2026").path), console: c.console).validate()
         #expect(status == .ok)
-        #expect(c.err.contains("0 errors, 2 warnings in 20 files"))
+        #expect(c.err.contains("错误 0 个，警告 2 个，共 20 个文件"))
     }
 }

@@ -32,6 +32,7 @@ final class Running: @unchecked Sendable {
         process.arguments = args
         process.currentDirectoryURL = cwd
         var environment = ProcessInfo.processInfo.environment
+        environment["STAR_REPORT_LANG"] = "en"
         for (k, v) in env { environment[k] = v }
         process.environment = environment
         let err = Pipe(), out = Pipe()
@@ -67,6 +68,9 @@ func shell(_ command: String, cwd: URL = repoRoot) throws -> (Int32, String) {
     p.executableURL = URL(fileURLWithPath: "/bin/sh")
     p.arguments = ["-c", command]
     p.currentDirectoryURL = cwd
+    var environment = ProcessInfo.processInfo.environment
+    environment["STAR_REPORT_LANG"] = "en"
+    p.environment = environment
     let err = Pipe()
     p.standardError = err
     p.standardOutput = FileHandle.nullDevice
@@ -108,18 +112,18 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
             ("2026", 64, "is the input folder"),
             ("2026/reports", 64, "is inside the input folder"),
             (dir.path, 64, "current folder or holds it"),
-            ("work", 73, "holds files (draft.docx), which star-report did not write"),
+            ("work", 73, "holds files star-report did not write (draft.docx)"),
         ]
         let before = try folderSnapshot(dir), inputBefore = try folderSnapshot(input), workBefore = try folderSnapshot(work)
         for (output, status, message) in cases {
-            let (s, out, err) = try runBinary(["run", "--input", input.path, "--output", output], cwd: dir)
+            let (s, out, err) = try runBinary(["run", "--lang", "en", "--input", input.path, "--output", output], cwd: dir)
             #expect(s == status, "\(output): \(err)")
             #expect(err.contains(message) && err.contains("pass"), "\(output): \(err)")
             #expect(err.split(separator: "\n").count == 1, "one line for \(output): \(err)")
             #expect(out.isEmpty)
         }
         // the input folder held inside the output
-        let (s, _, err) = try runBinary(["run", "--input", input.path, "--output", dir.path])
+        let (s, _, err) = try runBinary(["run", "--lang", "en", "--input", input.path, "--output", dir.path])
         #expect(s == 64 && err.contains("holds the input folder"), "\(err)")
         #expect(try folderSnapshot(dir) == before)
         #expect(try folderSnapshot(input) == inputBefore)
@@ -313,7 +317,7 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         try FileManager.default.createSymbolicLink(atPath: input.path + "/alias.xml", withDestinationPath: "CZJ-01.xml")
         #expect(FileManager.default.createFile(atPath: input.path + "/video.mp4", contents: Data(count: 1 << 20)))
         chmod(input.path + "/video.mp4", 0)  // not even readable: it must not be opened
-        let (s, err) = try shell("timeout 60 \(quote(binaryPath)) run --input \(quote(input.path)) --output \(quote(dir.path + "/r"))")
+        let (s, err) = try shell("timeout 60 \(quote(binaryPath)) run --lang en --input \(quote(input.path)) --output \(quote(dir.path + "/r"))")
         #expect(s == 65, "\(err)")  // alias.xml is CZJ-01 a second time
         #expect(err.contains("pipe.xml:1: warning[W-FILE-SKIPPED]: not a regular file"))
         #expect(err.contains("folder.csv:1: warning[W-FILE-SKIPPED]: a folder, not a file"))
@@ -344,7 +348,7 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         try FileManager.default.moveItem(atPath: input.path + "/CZJ-02.xml", toPath: input.path + "/\u{1B}[31mred.xml")
         let (s, _, err) = try runBinary(["run", "--input", input.path, "--output", dir.path + "/r"])
         #expect(s == 0, "\(err)")
-        #expect(err.contains("/\\xB9\\xAB\\xB0\\xB2.csv:16: warning[W-PARTICIPATION]"), "\(err)")
+        #expect(err.contains("/\\xB9\\xAB\\xB0\\xB2.csv:16:38: warning[W-PARTICIPATION]"), "\(err)")
         #expect(!err.contains("\u{1B}"))
         let json = try String(contentsOfFile: dir.path + "/r/results.json", encoding: .utf8)
         #expect(json.contains("\\\\xB9\\\\xAB\\\\xB0\\\\xB2.csv"))
@@ -430,7 +434,7 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
             var edited = lines
             edited[line - 1] = "email = \"\(bad)\""
             try edited.joined(separator: "\n").write(to: config, atomically: true, encoding: .utf8)
-            let (s, _, err) = try runBinary(["run", "--input", input.path, "--output", dir.path + "/r"])
+            let (s, _, err) = try runBinary(["run", "--lang", "en", "--input", input.path, "--output", dir.path + "/r"])
             #expect(s == 65, "\(bad): \(err)")
             #expect(err.contains("config.toml:\(line): error[E-CONFIG]") && err.contains(".email: not an e-mail address"), "\(bad): \(err)")
             #expect(!FileManager.default.fileExists(atPath: dir.path + "/r"))

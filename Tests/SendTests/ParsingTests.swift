@@ -62,7 +62,7 @@ import Testing
     @Test func badSettingsNameTheKeyAndLine() {
         func errors(_ t: String) -> [String] {
             guard case .failure(let l) = parse(t) else { return [] }
-            return l.items.map(\.rendered)
+            return l.items.in(.en).map(\.rendered)
         }
         #expect(errors("[smtp]\nurl = \"http://x\"\n").first?.hasPrefix("config.toml:5: error[E-SMTP]: smtp.url:") == true)
         #expect(errors("[smtp]\nusername = \"u\"\n").count == 1)

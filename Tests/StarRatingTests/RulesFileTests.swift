@@ -57,7 +57,7 @@ import Testing
 
     func errors(_ text: String) -> [String] {
         guard case .failure(let list) = RulesFile.parse(text, path: "rules.toml") else { return [] }
-        return list.items.map(\.rendered)
+        return list.items.in(.en).map(\.rendered)
     }
 
     @Test func badKeysAreNamedWithTheirLine() {
@@ -107,14 +107,30 @@ import Testing
 
     @Test func manyMissingAddressesAreOneWarning() {
         let w = NoticeConfig().missingSettings(path: "config.toml", committees: (1...20000).map { "C\($0)" })
-        #expect(w.filter { $0.field?.hasPrefix("committees") == true }.map(\.message)
+        #expect(w.filter { $0.field?.hasPrefix("committees") == true }.in(.en).map(\.message)
                 == ["no e-mail address for 20000 committees (C1, C2, C3, C4, C5, …); add [committees.ID] email = \"…\" to config.toml for each"])
     }
 
+    /// An unknown key is a warning with the nearest known key; the rest of the file is kept.
     @Test func badConfigKeyIsNamedWithItsLine() {
-        guard case .failure(let e) = NoticeConfig.parse("[notice]\nissuer = \"x\"\nphone = \"1\"\n", path: "config.toml") else {
-            Issue.record("expected an error"); return
-        }
-        #expect(e.items.map(\.rendered) == ["config.toml:3: error[E-CONFIG]: notice.phone: unknown key (expected one of: issuer, objection_address, objection_email, objection_office, objection_phone, sender_email)"])
+        let (c, d) = NoticeConfig.read("[notice]\nissuer = \"x\"\nobjection_phon = \"1\"\n[notise]\n", path: "config.toml")
+        #expect(c.issuer == "x")
+        #expect(d.in(.en).map(\.rendered) == [
+            "config.toml:4: warning[W-CONFIG]: notise: unknown key: did you mean \"notice\"? (expected one of: committees, notice, smtp)",
+            "config.toml:3: warning[W-CONFIG]: notice.objection_phon: unknown key: did you mean \"objection_phone\"? (expected one of: issuer, objection_address, objection_email, objection_office, objection_phone, sender_email)",
+        ])
+        #expect(d[1].rendered.hasPrefix("config.toml:3: warning[W-CONFIG]: notice.objection_phon: 未知的设置项，是否应为“objection_phone”？"))
+    }
+
+    /// A TOML syntax error is an error at its line and column; a committee that no branch
+    /// belongs to is a warning; an address that is not one is an error with key and line.
+    @Test func configIsReadStrictly() {
+        let (_, syntax) = NoticeConfig.read("[notice]\nissuer = \"x\n", path: "config.toml")
+        #expect(syntax.count == 1 && syntax[0].severity == .error && syntax[0].location.line == 2 && syntax[0].location.column != nil)
+        let (c, d) = NoticeConfig.read("[committees.CZJ]\nemail = \"a@b.cn\"\n[committees.ZXJ]\nemail = \"z@b.cn\"\n[committees.JYJ]\nemail = \"czj-jgdw at example\"\n",
+                                       path: "config.toml")
+        #expect(d.map(\.code) == ["E-CONFIG"] && d[0].location.line == 6 && d[0].field == "committees.JYJ.email")
+        let w = c.missingSettings(path: "config.toml", committees: ["CZJ", "ZJJ"]).filter { $0.field == "committees.ZXJ" }
+        #expect(w.in(.en).map(\.rendered) == ["config.toml:3: warning[W-CONFIG]: committees.ZXJ: committee ZXJ is in config.toml but no branch of the data belongs to it; check the id (did you mean ZJJ?)"])
     }
 }

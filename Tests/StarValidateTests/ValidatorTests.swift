@@ -33,7 +33,8 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
         for sheet in Sheet.allCases { for n in 1...10 { low[.aspect(sheet, n)] = "4.0" } }
         low.merge(["self_1": "6.0"].keyed) { $1 }
         let out = five.validate([raw(low)], register: nil)
-        #expect(out.diagnostics.map(\.rendered) == ["s.csv:2: error[E-RANGE]: self_1: expected 0.0–5.0, found 6.0"])
+        #expect(out.diagnostics.map(\.rendered) == ["s.csv:2: error[E-RANGE]: self_1: 应在 0.0–5.0 之间，当前为 6.0；请改正"])
+        #expect(out.diagnostics.in(.en).map(\.rendered) == ["s.csv:2: error[E-RANGE]: self_1: expected 0.0–5.0, found 6.0"])
         #expect(out.submissions.isEmpty && out.rejected == 1)
     }
 
@@ -54,7 +55,7 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
 
     @Test func electionFieldsAreCheckedTogether() {
         let d = v.validate([raw([.electionHeld: "2026-03-01"])], register: nil).diagnostics
-        #expect(d.map(\.rendered) == ["s.csv:2: error[E-MISSING]: election_due: a re-election date or delay is given without its due date (换届到期日)"])
+        #expect(d.map(\.rendered) == ["s.csv:2: error[E-MISSING]: election_due: 填写了换届日期或延期，但没有换届到期日；请填写换届到期日"])
         let ok = v.validate([raw([.electionDue: "2025-06-30", .electionDelayApproved: "是"])], register: nil)
         #expect(ok.submissions.first?.election == Election(due: CivilDate(iso: "2025-06-30")!, delayApproved: true))
     }
@@ -70,12 +71,60 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
                          RegisteredBranch(id: "B-9", name: "第九党支部", committeeID: "C1", committeeName: "机关党委",
                                           location: SourceLocation(file: "branches.csv", line: 3))]
         let out = v.validate([raw(id: "B-1", line: 2), raw(id: "B-1", line: 3), raw(id: "B-2", line: 4)], register: register)
-        #expect(out.diagnostics.map(\.rendered).sorted() == [
-            "branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: branch B-9 第九党支部 is in the register but sent no submission",
-            "s.csv:3: error[E-DUPLICATE]: branch_id: branch B-1 is submitted twice; first at s.csv:2",
-            "s.csv:4: error[E-UNKNOWN-BRANCH]: branch_id: branch B-2 is not in the register branches.csv",
+        #expect(out.diagnostics.in(.en).map(\.rendered).sorted() == [
+            "branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: branch B-9 第九党支部 is in the register but sent no submission; ask for it",
+            "s.csv:3: error[E-DUPLICATE]: branch_id: branch B-1 is submitted twice; first at s.csv:2; remove one of them",
+            "s.csv:4: error[E-UNKNOWN-BRANCH]: branch_id: branch B-2 is not in the register branches.csv; check the id or add the branch to the register",
         ])
+        #expect(out.diagnostics.map(\.rendered).sorted()[0] == "branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-9 第九党支部 在名册中，但没有提交材料；请补交")
         #expect(out.submissions.map(\.branch.id) == ["B-1", "B-2"])
+    }
+
+    /// `--year 2025` on 2026 data: one error that says what year the data carries.
+    @Test func aWrongYearForEveryRecordIsOneError() {
+        let records = (1...5).map { raw(id: "B-\($0)", line: $0 + 1) }
+        var y2025 = v
+        y2025.year = 2025
+        let d = y2025.validate(records, register: nil).diagnostics
+        #expect(d.map(\.rendered) == ["s.csv:2: error[E-YEAR]: year: 全部 5 条记录的年度都是 2026，而不是 2025：请用 --year 2026，或核对数据的年度"])
+        // one record of another year is reported on its own
+        let mixed = y2025.validate([raw(id: "B-1", line: 2), raw([.year: "2025"], id: "B-2", line: 3)], register: nil).diagnostics
+        #expect(mixed.map(\.code) == ["E-YEAR"] && mixed[0].message.contains("年度应为 2025，当前为 2026"))
+    }
+
+    /// A sheet that could not be read at all: its committee's register branches are one line.
+    @Test func branchesOfABrokenSheetAreOneLine() {
+        let register = (1...16).map { RegisteredBranch(id: "Z-\($0)", name: "支部\($0)", committeeID: "ZJJ", committeeName: "住建局",
+                                                       location: SourceLocation(file: "branches.csv", line: $0 + 1)) }
+            + [RegisteredBranch(id: "B-1", name: "第一党支部", committeeID: "C1", committeeName: "机关党委", location: SourceLocation(file: "branches.csv", line: 18)),
+               RegisteredBranch(id: "B-2", name: "第二党支部", committeeID: "C1", committeeName: "机关党委", location: SourceLocation(file: "branches.csv", line: 19))]
+        let out = v.crossCheck([v.check(raw(id: "B-1", line: 2))], register: register, brokenFiles: ["in/zjj.csv"])
+        #expect(out.diagnostics.map(\.rendered) == [
+            "branches.csv:19: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-2 第二党支部 在名册中，但没有提交材料；请补交",
+            "branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中另有 16 个支部没有可读的材料，因为 “zjj.csv” 无法读取；请先改正上面该文件的错误",
+        ])
+        // without a broken sheet every missing branch is named
+        #expect(v.crossCheck([v.check(raw(id: "B-1", line: 2))], register: register).diagnostics.count == 17)
+    }
+
+    /// Every catalogue entry has both texts with the same parameters (`x` and its `xEn`).
+    @Test func catalogueTextsNameTheSameParameters() {
+        for id in MessageID.allCases {
+            let e = Catalogue.entry(id)
+            #expect(!e.zh.isEmpty && !e.en.isEmpty, "\(id)")
+            let strip = { (s: Set<String>) in Set(s.map { $0.hasSuffix("En") ? String($0.dropLast(2)) : $0 }) }
+            #expect(strip(Catalogue.parameters(e.zh)) == strip(Catalogue.parameters(e.en)), "\(id)")
+            // the Chinese text is Chinese
+            #expect(e.zh.unicodeScalars.contains { $0.value >= 0x4E00 } || e.zh.hasPrefix("{"), "\(id)")
+        }
+    }
+
+    @Test func languageFromArgumentsThenEnvironment() {
+        #expect(Language.choose(arguments: ["star-report", "run"], environment: [:]) == .zh)
+        #expect(Language.choose(arguments: ["star-report", "run", "--lang", "en"], environment: [:]) == .en)
+        #expect(Language.choose(arguments: ["star-report", "--lang=en"], environment: ["STAR_REPORT_LANG": "zh"]) == .en)
+        #expect(Language.choose(arguments: ["star-report"], environment: ["STAR_REPORT_LANG": "en_US.UTF-8"]) == .en)
+        #expect(Language.choose(arguments: ["star-report"], environment: ["STAR_REPORT_LANG": "fr"]) == .zh)
     }
 }
 
