@@ -57,6 +57,10 @@ public struct Diagnostic: Hashable, Sendable {
     /// The message in `language`.
     public var message: String { content.text(language) }
 
+    /// A summary of what another error caused (the register's branches of a sheet that could
+    /// not be read): shown after the errors that caused it.
+    public var isConsequence: Bool { content.id == .missingSubmissionsOfBrokenSheets }
+
     /// The same diagnostic shown in `language`.
     public func `in`(_ language: Language) -> Diagnostic {
         var d = self
@@ -74,9 +78,11 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 extension Array where Element == Diagnostic {
-    /// Sorted by file, line, column, then severity and code, so output is stable.
+    /// Sorted by file, line, column, then severity and code, so output is stable; a line that
+    /// only sums up the consequences of another error comes after every other.
     public func sortedForDisplay() -> [Diagnostic] {
         sorted { a, b in
+            if a.isConsequence != b.isConsequence { return b.isConsequence }
             if a.location != b.location { return a.location < b.location }
             if a.severity != b.severity { return a.severity == .error }
             if a.code != b.code { return a.code < b.code }

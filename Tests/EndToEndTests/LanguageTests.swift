@@ -1,0 +1,83 @@
+import Foundation
+@testable import StarPipeline
+import StarModel
+import Testing
+
+/// outputs.md "Language": Chinese by default, English on request, in the terminal and in the
+/// reports' own text.
+@Suite struct LanguageTests {
+    /// The texts the reports carry from the diagnostics (validation.txt, the warnings in the
+    /// summaries), in English: golden files beside the Chinese ones.
+    @Test func englishReportTextMatchesItsGoldenFiles() throws {
+        let dir = try temporaryDirectory("golden-en")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try runSampleData(into: dir, language: .en)
+        for name in ["validation.txt", "summary-ZJJ.txt", "summary-GAJ.txt"] {
+            try assertGolden(try report(out, name), "2026-en/" + name)
+        }
+        // and the Chinese default carries no English sentence in them
+        let zh = try runSampleData(into: try temporaryDirectory("golden-zh"))
+        let validation = try report(zh, "validation.txt")
+        #expect(!validation.contains("members took part") && !validation.contains("errors,"))
+        #expect(validation.contains("错误 0 个，警告 2 个"))
+    }
+
+    /// More than twenty warnings on a run: per code a count and the first three, and where all
+    /// of them are; errors always in full; `validate` prints every one.
+    @Test func manyWarningsAreGroupedOnTheTerminal() {
+        let at = { (line: Int) in SourceLocation(file: "s.csv", line: line) }
+        var d = (1...30).map { Diagnostic.warning(.of(.lowParticipation, ("participants", 1), ("members", 9), ("percent", 80)), at: at($0 + 1)) }
+        d += (1...2).map { Diagnostic.warning(.of(.selfTooHigh, ("self", "90.0"), ("limit", "15.0"), ("superior", "60.0")), at: at($0 + 40)) }
+        d.append(.error(.of(.rangeInteger, ("min", 0), ("max", 10), ("value", 11)), at: at(50)))
+        let c = Captured()
+        let pipeline = Pipeline(options: Options(input: "in"), console: c.console)
+        pipeline.report(d, account: nil, files: 1, grouped: true)
+        #expect(c.err.filter { $0.contains("warning[W-PARTICIPATION]") }.count == 3)
+        #expect(c.err.filter { $0.contains("warning[W-SELF-HIGH]") }.count == 2)
+        #expect(c.err.contains { $0.contains("error[E-RANGE]") })
+        #expect(c.err.contains("  …… 警告 W-PARTICIPATION 共 30 条，以上是前 3 条"))
+        #expect(c.err.contains("全部 32 条警告见 validation.txt（star-report validate 逐条列出）"))
+        let all = Captured()
+        Pipeline(options: Options(input: "in"), console: all.console).report(d, account: nil, files: 1, grouped: false)
+        #expect(all.err.filter { $0.contains("warning[") }.count == 32)
+    }
+
+    /// A rules file says its name and version; both appear in the reports; the --rules and
+    /// --previous files are inputs with their SHA-256.
+    @Test func customRulesLeaveTheirTrace() throws {
+        let dir = try temporaryDirectory("rules-trace")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOfFile: repoRoot.appendingPathComponent("Sources/StarRules/Resources/anyang-2017.toml").path, encoding: .utf8)
+        let nameless = dir.appendingPathComponent("nameless.toml")
+        try text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("scheme =") && !$0.hasPrefix("name =") }
+            .joined(separator: "\n").write(to: nameless, atomically: true, encoding: .utf8)
+        let (s1, _, e1) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", nameless.path], language: "zh")
+        #expect(s1 == 65 && e1.contains("error[E-RULES]: name: 规则文件必须写明 name"), "\(e1)")
+
+        let mine = dir.appendingPathComponent("mine.toml")
+        try text.replacingOccurrences(of: "scheme = \"anyang-2017\"", with: "name = \"林州-2026\"")
+            .replacingOccurrences(of: "name = \"anyang-2017\"", with: "name = \"林州-2026\"")
+            .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"3\"").write(to: mine, atomically: true, encoding: .utf8)
+        #expect(try runBinary(["run", "--input", "SampleData/2025", "--output", dir.path + "/2025"]).0 == 0)
+        let (s2, _, e2) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", mine.path,
+                                         "--previous", dir.path + "/2025/results.csv"])
+        #expect(s2 == 0, "\(e2)")
+        #expect(try String(contentsOfFile: dir.path + "/r/notice.txt", encoding: .utf8).contains("林州-2026"))
+        #expect(try String(contentsOfFile: dir.path + "/r/summary-CZJ.txt", encoding: .utf8).contains("林州-2026"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/results.json"))) as! [String: Any]
+        #expect(json["scheme"] as? String == "林州-2026" && json["rules_version"] as? String == "3")
+        let inputs = json["inputs"] as! [[String: Any]]
+        let rules = inputs.first { $0["path"] as? String == mine.path }
+        #expect(rules?["kind"] as? String == "rules" && (rules?["sha256"] as? String)?.count == 64)
+        let previous = inputs.first { $0["kind"] as? String == "previous" }
+        #expect(previous?["path"] as? String == dir.path + "/2025/results.csv" && (previous?["sha256"] as? String)?.count == 64)
+    }
+
+    /// `--help` in the chosen language.
+    @Test func helpInTheChosenLanguage() throws {
+        let (_, zh, _) = try runBinary(["run", "--help"], language: "zh")
+        #expect(zh.contains("当年的输入文件夹"))
+        let (_, en, _) = try runBinary(["run", "--help", "--lang", "en"], language: "zh")
+        #expect(en.contains("The year's input folder"))
+    }
+}
