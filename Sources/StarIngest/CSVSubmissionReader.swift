@@ -60,7 +60,8 @@ enum CSVSubmissionReader {
 
     /// Streams the sheet row by row (see `Row`), so the rows are never all held as text. Returns
     /// the number of rows read.
-    static func readRows(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void) -> Int {
+    static func readRows(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], progress: (Int) -> Void = { _ in },
+                         row emitRow: (Row) -> Void) -> Int {
         guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return 0 }
         var reader = CSVReader()
         var header: Header?
@@ -89,7 +90,15 @@ enum CSVSubmissionReader {
             rows += 1
             emitRow(Row(record: row, sheet: context!))
         }
-        reader.feed(decoded[...], emit: handle)
+        // in 1 MiB pieces, so that the progress line can show how far a province's sheet is
+        let piece = 1 << 20
+        var start = 0
+        while start < decoded.count {
+            let end = min(decoded.count, start + piece)
+            reader.feed(decoded[start..<end], emit: handle)
+            progress(end - start)
+            start = end
+        }
         let quote = reader.finish(emit: handle)
         diagnostics += rowDiagnostics
         if let quote { diagnostics.append(CSVTable.quoteError(quote, path: path)) }

@@ -2,6 +2,18 @@ import CLibXML2
 import Dispatch
 import Foundation
 import StarModel
+import Synchronization
+
+/// How far reading has got, in bytes of the input files (for the progress line).
+public final class ReadProgress: Sendable {
+    private let totalBytes = Atomic<Int>(0)
+    private let doneBytes = Atomic<Int>(0)
+    public init() {}
+    public var total: Int { totalBytes.load(ordering: .relaxed) }
+    public var done: Int { min(doneBytes.load(ordering: .relaxed), total) }
+    func setTotal(_ n: Int) { totalBytes.store(n, ordering: .relaxed) }
+    func add(_ n: Int) { doneBytes.add(n, ordering: .relaxed) }
+}
 
 /// What ingest found in a year's folder. `Record` is what each branch record became: the raw
 /// submission itself, or whatever the caller's per-record transform made of it (the pipeline
@@ -69,12 +81,14 @@ public struct InputFolder: Sendable {
     public static var schemaPath: String? { Bundle.module.url(forResource: "submission", withExtension: "xsd")?.path }
 
     /// Reads the folder, turning each branch record into `transform(record)` as soon as it is read.
-    public func read<Record: Sendable>(directory: String, transform: @escaping @Sendable (RawSubmission) -> Record) throws(InputError) -> IngestResult<Record> {
+    public func read<Record: Sendable>(directory: String, progress: ReadProgress? = nil,
+                                       transform: @escaping @Sendable (RawSubmission) -> Record) throws(InputError) -> IngestResult<Record> {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw InputError(kind: .noInput, .of(.inputNotFound, ("dir", Escaped.text(directory))))
         }
         let listing = try InputFolder.list(directory)
+        progress?.setTotal(listing.filter { $0.skipped == nil }.reduce(0) { $0 + $1.size })
 
         // Files are parsed in parallel on the available cores (each worker with its own libxml2
         // validation context), then merged in name order so the result never depends on timing.
@@ -98,7 +112,9 @@ public struct InputFolder: Sendable {
                 slots.set(i, .failure(InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", String(cString: strerror(e)))))))
                 return
             }
-            slots.set(i, .success(self.read(bytes: bytes, name: entry.name, path: entry.path, transform: transform)))
+            let file = self.read(bytes: bytes, name: entry.name, path: entry.path, progress: progress, transform: transform)
+            if InputFolder.kind(of: entry.name) != .csv { progress?.add(bytes.count) }
+            slots.set(i, .success(file))
         }
         var result = IngestResult<Record>()
         for outcome in slots.values {
@@ -247,6 +263,32 @@ public struct InputFolder: Sendable {
         try? contents(of: path.utf8CString.map { $0 }).get()
     }
 
+    /// The year of the folder's first submission record (its first XML file, or the first row of
+    /// its first sheet, read from the sheet's first MiB only): the rating year when neither
+    /// `--year` nor the folder's name gives one. Records of another year are then errors, and
+    /// when all of them are, one error says which year they carry.
+    public func peekYear(directory: String) throws(InputError) -> Int? {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw InputError(kind: .noInput, .of(.inputNotFound, ("dir", Escaped.text(directory))))
+        }
+        for entry in try InputFolder.list(directory) where entry.skipped == nil {
+            let kind = InputFolder.kind(of: entry.name)
+            guard kind == .xml || kind == .csv else { continue }
+            guard case .success(var bytes) = InputFolder.contents(of: entry.openPath) else { continue }
+            if kind == .csv && bytes.count > 1 << 20 {
+                bytes = Array(bytes[..<(bytes[..<(1 << 20)].lastIndex(of: 0x0A) ?? (1 << 20))])
+            }
+            let year = Mutex<Int?>(nil)
+            _ = read(bytes: bytes, name: entry.name, path: entry.path) { raw in
+                if let y = raw.fields.text(.year).flatMap({ Int($0) }) { year.withLock { if $0 == nil { $0 = y } } }
+                return 0
+            }
+            if let y = year.withLock({ $0 }) { return y }
+        }
+        return nil
+    }
+
     /// What one file gave.
     public struct FileResult<Record: Sendable>: Sendable {
         public var account: FileAccount
@@ -259,7 +301,7 @@ public struct InputFolder: Sendable {
 
     /// Reads one file of the folder by its name: a submission (XML or CSV), the register, the
     /// rules or config file. Touches no shared state, so files can be read in parallel.
-    public func read<Record: Sendable>(bytes: [UInt8], name: String, path: String,
+    public func read<Record: Sendable>(bytes: [UInt8], name: String, path: String, progress: ReadProgress? = nil,
                                        transform: @escaping @Sendable (RawSubmission) -> Record) -> FileResult<Record> {
         let lower = name.lowercased()
         guard InputFolder.kind(of: name) != .ignored else {
@@ -291,7 +333,8 @@ public struct InputFolder: Sendable {
             // Rows are split in order on this thread; the others make them raw submissions and
             // check them, in batches.
             let batches = BatchTransformer<CSVSubmissionReader.Row, Record> { transform($0.raw()) }
-            r.account.records = CSVSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics) { batches.add($0) }
+            r.account.records = CSVSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics,
+                                                             progress: { progress?.add($0) }) { batches.add($0) }
             r.submissions = batches.finish()
         }
         r.account.sha256 = digest.value

@@ -87,6 +87,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     // templates
     case templateMissing, templateSyntax, templateOther
     // the command line and the output folder (no diagnostic code)
+    case progressReading, progressRating, progressWriting
     case account, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged, outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked, outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates, templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted
 }
@@ -326,6 +327,11 @@ public enum Catalogue {
         .readResources: Entry(code: "", zh: "{path}：内存或文件描述符不足，无法读取；请关闭其他程序或放宽限制（ulimit -n、ulimit -v），然后再运行", en: "{path}: not enough memory or file descriptors to read it; close other programs or raise the limits (ulimit -n, ulimit -v), then run again"),
         .cannotList: Entry(code: "", zh: "无法列出输入文件夹 {dir}（{reason}）", en: "cannot list the input folder {dir} ({reason})"),
         .interrupted: Entry(code: "", zh: "star-report：已中断；没有写出报告，输出文件夹保持原样", en: "star-report: interrupted; no report written, the output folder is as it was"),
+        .progressReading: Entry(code: "", zh: "读取并检查材料 — {percent}%，已读 {records} 条，每秒 {rate} 条，约剩 {left} 秒（已用 {elapsed} 秒）",
+                                en: "reading and checking the submissions — {percent} %, {records} records, {rate} records/s, about {left} s left ({elapsed} s)"),
+        .progressRating: Entry(code: "", zh: "评定星级 — 已用 {elapsed} 秒", en: "rating — {elapsed} s"),
+        .progressWriting: Entry(code: "", zh: "写出报告 — 已写 {written} / {total} 个文件（已用 {elapsed} 秒）",
+                                en: "writing the reports — {written} of {total} files ({elapsed} s)"),
         .account: Entry(code: "", zh: "共读取 {files} 个文件：XML 文件 {xml} 个，CSV 汇总表 {csv} 个（{rows} 行）；支部记录 {records} 条：可评定 {rated} 条，退回 {rejected} 条；{unreadable} 个材料文件没有可读的记录",
                         en: "read {filesEn}: {xmlEn}, {csvEn} with {rowsEn}; {recordsEn}: {rated} to rate, {rejected} rejected; {unreadableEn} with no readable record"),
         .summaryLine: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个", en: "{errorsEn}, {warningsEn}"),

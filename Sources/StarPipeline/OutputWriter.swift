@@ -14,6 +14,8 @@ import StarRender
 final class OutputFolder: ReportOutput, @unchecked Sendable {
     let target: OutputTarget
     let temp: String
+    /// Called after each report file is written (the progress line).
+    var onFile: (@Sendable () -> Void)?
     private var fm: FileManager { FileManager.default }
 
     /// Names of the temporary folders: `.NAME.star-report-tmp-RANDOM`. Random, not the PID: a PID
@@ -98,6 +100,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         }
         flush()
         if close(fd) != 0 && failed == 0 { failed = errno }
+        onFile?()
         if failed != 0 {
             throw Stop.system(failed, .ioError, .of(.outCannotWrite, ("name", name), ("target", Escaped.text(target.path))))
         }

@@ -85,7 +85,7 @@ public struct Pipeline {
 
     public init(options: Options, console: Console = .standard) {
         self.options = options; self.console = console
-        progress = Progress()
+        progress = Progress(language: options.language)
     }
 
     /// What validation produced: everything `run` needs to go on.
@@ -139,10 +139,11 @@ public struct Pipeline {
             // before the results are built beside the submissions.
             Memory.giveBack()
             let engine = RatingEngine(rules: checked.rules)
-            progress.stage("rating")
+            progress.stage(.rating)
             let scope = options.quotaScope ?? checked.rules.quotaScope
             let outcome = engine.rate(checked.submissions, year: checked.year, previous: checked.previous, scope: scope)
             let submissions = checked.submissions
+            let files = 5 + 2 * Set(submissions.map(\.branch.committeeID)).count  // for the progress line
             checked.submissions = []  // RunInfo hands them to results.json, which lets them go
             let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
             let warnings = checked.diagnostics.sortedForDisplay().in(options.language)
@@ -152,9 +153,11 @@ public struct Pipeline {
                                            noticeDate: noticeDate, quotaScope: scope, submissions: consume submissions,
                                            submissionsReleased: Memory.giveBack)
             let output = options.output ?? ""
-            progress.stage("writing the reports")
+            progress.stage(.writing)
+            progress.expectFiles(files)
             defer { progress.finish() }
             let folder = try OutputFolder(target)
+            folder.onFile = { [progress] in progress.fileWritten() }
             let names: [String]
             do {
                 names = try ReportRenderer(templates: templates).render(
@@ -164,6 +167,7 @@ public struct Pipeline {
                 folder.discard()
                 throw error
             }
+            progress.finish()
             if options.list {
                 for name in names { console.out(Pipeline.join(output, name)) }
             } else {
@@ -206,6 +210,7 @@ public struct Pipeline {
         // validation are streamed, so the text of a million rows is never held at once).
         let folderRules = Pipeline.join(options.input, InputFolder.rulesName)
         let rules = try loadRules(folderRules: FileManager.default.contents(atPath: folderRules).map { (folderRules, String(decoding: $0, as: UTF8.self)) })
+        progress.stage(.reading)
         let year = try options.year ?? inferYear()
         guard (2000...2100).contains(year) else {
             throw Stop(status: .usage, options.year != nil ? Message(.yearRange) : .of(.yearUnknown, ("input", Escaped.text(options.input))))
@@ -216,8 +221,7 @@ public struct Pipeline {
         validator.aspectMax = rules.aspectMax
         let ingest: IngestResult<Validator.Checked>
         do {
-            progress.stage(progress.readingStage)
-            ingest = try InputFolder().read(directory: options.input) { [validator, progress] raw in
+            ingest = try InputFolder().read(directory: options.input, progress: progress.read) { [validator, progress] raw in
                 progress.record()
                 return validator.check(raw)
             }
@@ -274,17 +278,13 @@ public struct Pipeline {
                        folderFiles: ingest.files.count)
     }
 
-    /// The year: `--year`, else the input folder's name when it is a year, else the most common
-    /// year in the submissions (a first, cheap pass over the folder).
+    /// The year: `--year`, else the input folder's name when it is a year, else the year of the
+    /// folder's first record (no second pass over a province's files).
     func inferYear() throws -> Int {
         let folder = URL(fileURLWithPath: options.input).lastPathComponent
         if folder.count == 4, let y = Int(folder), (2000...2100).contains(y) { return y }
-        let years: IngestResult<Int?>
-        do { years = try InputFolder().read(directory: options.input) { raw in raw.fields[.year].flatMap { Int($0.text) } } }
+        do { return try InputFolder().peekYear(directory: options.input) ?? 0 }  // 0: unknown, reported by the caller
         catch let e as InputError { throw Stop(status: e.kind == .noInput ? .noInput : .ioError, e.message) }
-        var counts: [Int: Int] = [:]
-        for y in years.submissions { if let y { counts[y, default: 0] += 1 } }
-        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0  // 0: unknown, reported by the caller
     }
 
     func loadRules(folderRules: (path: String, text: String)?) throws -> RuleSet {

@@ -1,23 +1,32 @@
 import Foundation
+import StarIngest
+import StarModel
 
 /// A progress line on stderr for long runs, only when stderr is a terminal (never in pipes, CI
-/// or tests): records read so far and the rate, then each stage as it starts.
+/// or tests): each stage by name from the start; while reading, the percent of the input's bytes,
+/// records per second and the time left; while writing, the files written of all.
 final class Progress: @unchecked Sendable {
+    enum Stage: Sendable { case none, reading, rating, writing }
+
     private let enabled: Bool
     private let lock = NSLock()
     private var records = 0
     private let start = Date()
     private var timer: DispatchSourceTimer?
-    private var stage = ""
+    private var current = Stage.none
     private var paused = false
-    /// The stage whose rate is shown.
-    let readingStage = "reading and checking the submissions"
+    private let language: Language
+    /// Bytes of the input read so far (set by the folder reader).
+    let read = ReadProgress()
+    private var filesWritten = 0
+    private var filesTotal = 0
 
-    init(enabled: Bool = isatty(STDERR_FILENO) != 0) {
+    init(language: Language, enabled: Bool = isatty(STDERR_FILENO) != 0) {
         self.enabled = enabled
+        self.language = language
         guard enabled else { return }
         let t = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
-        t.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
+        t.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(500))
         t.setEventHandler { [weak self] in self?.draw() }
         t.resume()
         timer = t
@@ -29,34 +38,67 @@ final class Progress: @unchecked Sendable {
         lock.withLock { records += 1 }
     }
 
+    /// Counts one report file written, of `total`.
+    func fileWritten() {
+        guard enabled else { return }
+        lock.withLock { filesWritten += 1 }
+    }
+
+    func expectFiles(_ total: Int) { lock.withLock { filesTotal = total } }
+
     /// `STAR_REPORT_TIMING=1` prints how long each stage took (for profiling; see the README).
     private let timing = ProcessInfo.processInfo.environment["STAR_REPORT_TIMING"] == "1"
     private var stageStart = Date()
 
-    func stage(_ name: String) {
+    func stage(_ stage: Stage) {
         lap()
         lock.withLock { stageStart = Date() }
-        guard enabled else { lock.withLock { stage = name }; return }
-        lock.withLock { stage = name; paused = false }
+        guard enabled else { lock.withLock { current = stage }; return }
+        lock.withLock { current = stage; paused = false }
         draw()
+    }
+
+    static func name(_ stage: Stage) -> String {
+        switch stage {
+        case .none: ""
+        case .reading: "reading and checking the submissions"
+        case .rating: "rating"
+        case .writing: "writing the reports"
+        }
     }
 
     private func lap() {
         guard timing else { return }
-        let (s, t) = lock.withLock { (stage, stageStart) }
-        if !s.isEmpty {
+        let (stage, t) = lock.withLock { (current, stageStart) }
+        if stage != .none {
             FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s, peak memory so far %@, now %@, after malloc_trim %@\n",
-                                                       s, Date().timeIntervalSince(t), Progress.peakMemory(), Progress.memory("VmRSS:"),
+                                                       Progress.name(stage), Date().timeIntervalSince(t), Progress.peakMemory(), Progress.memory("VmRSS:"),
                                                        Progress.trimmed()).utf8))
         }
     }
 
     private func draw() {
-        let (n, s, p) = lock.withLock { (records, stage, paused) }
-        guard !p else { return }
-        let seconds = max(0.001, Date().timeIntervalSince(start))
-        let rate = readingStage == s ? ", \(Int(Double(n) / seconds)) records/s" : ""
-        let line = "\r\u{1B}[K[star-report] \(s) — \(n) records read\(rate), \(Int(seconds)) s"
+        let (n, stage, p, written, total, since) = lock.withLock { (records, current, paused, filesWritten, filesTotal, stageStart) }
+        guard !p, stage != .none else { return }
+        let elapsed = Int(Date().timeIntervalSince(start))
+        let inStage = max(0.001, Date().timeIntervalSince(since))
+        let args: [String: String]
+        let id: MessageID
+        switch stage {
+        case .reading:
+            let done = read.done, all = max(1, read.total)
+            let percent = min(100, done * 100 / all)
+            let left = done > 0 ? Int(inStage * Double(all - done) / Double(done)) : 0
+            id = .progressReading
+            args = ["percent": "\(percent)", "records": "\(n)", "rate": "\(Int(Double(n) / inStage))", "left": "\(left)", "elapsed": "\(elapsed)"]
+        case .writing:
+            id = .progressWriting
+            args = ["written": "\(written)", "total": "\(max(total, written))", "elapsed": "\(elapsed)"]
+        default:
+            id = .progressRating
+            args = ["elapsed": "\(elapsed)"]
+        }
+        let line = "\r\u{1B}[K[star-report] " + Message(id, args).text(language)
         FileHandle.standardError.write(Data(line.utf8))
     }
 
@@ -85,7 +127,7 @@ final class Progress: @unchecked Sendable {
     /// Stops for good.
     func finish() {
         lap()
-        lock.withLock { stage = "" }
+        lock.withLock { current = .none }
         guard enabled else { return }
         timer?.cancel()
         pause()
