@@ -1,12 +1,13 @@
+import StarModel
+
 /// Every message `star-report send` shows a person, in Chinese (the default) and English
 /// (`--lang en` or `STAR_REPORT_LANG=en`).
-public enum SendLanguage: String, Sendable {
-    case zh, en
+public typealias SendLanguage = Language
 
+extension Language {
     /// `--lang` first, then `STAR_REPORT_LANG`, else Chinese.
-    public static func choose(_ flag: String?, environment: [String: String]) -> SendLanguage {
-        let v = (flag ?? environment["STAR_REPORT_LANG"] ?? "zh").lowercased()
-        return v.hasPrefix("en") ? .en : .zh
+    public static func choose(_ flag: String?, environment: [String: String]) -> Language {
+        choose(arguments: flag.map { ["--lang", $0] } ?? [], environment: environment)
     }
 }
 
