@@ -61,13 +61,13 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         config.issuer = "<b>机关工委</b>"
         let context = ReportContext(outcome: o, rules: .anyang2017, config: config, warnings: [], noticeDate: CivilDate(iso: "2026-12-31")!,
                                     quotaScope: .all, hasPrevious: false)
-        let html = try TemplateSet(directory: templatesDir).render("notice.html", context.notice())
+        let html = try TemplateSet(directory: templatesDir).render("notice.html", context.notice(objection: ""))
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;支部"))
         #expect(html.contains("&lt;委员会&gt;&amp;"))
         #expect(html.contains("&lt;b&gt;机关工委&lt;/b&gt;"))
         // the plain-text notice keeps the text as typed
-        let text = try TemplateSet(directory: templatesDir).render("notice.txt", context.notice())
+        let text = try TemplateSet(directory: templatesDir).render("notice.txt", context.notice(objection: ""))
         #expect(text.contains("<script>alert(\"x\")</script>&支部"))
     }
 
@@ -116,8 +116,8 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         let context = ReportContext(outcome: RatingEngine().rate(subs, year: 2026), rules: .anyang2017, config: config, warnings: [],
                                     noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
         let templates = try TemplateSet(directory: templatesDir)
-        for (name, text) in [("notice.txt", templates.render("notice.txt", context.notice())),
-                             ("summary.txt", templates.render("summary.txt", context.summary(committeeID: "C")))] {
+        for (name, text) in [("notice.txt", templates.render("notice.txt", context.notice(objection: ""))),
+                             ("summary.txt", templates.render("summary.txt", context.summary(committeeID: "C", objection: "")))] {
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 #expect(DisplayWidth.of(line) <= 78, "\(name):\(i + 1) is \(DisplayWidth.of(line)) columns: \(line)")
             }
@@ -141,9 +141,9 @@ func tempTemplates(_ files: [String: String]) throws -> String {
                              quotaScope: .all, hasPrevious: false)
     }
 
-    func pieces(_ t: TemplateSet, _ name: String, _ c: [String: Any]) -> String {
+    func pieces(_ t: TemplateSet, _ name: String, _ c: NoticeContext, rows: RowBytes? = nil) -> String {
         var out = ""
-        t.render(name, c) { out += $0 }
+        t.renderNotice(name, c, rows: rows) { out += $0 }
         return out
     }
 
@@ -152,9 +152,12 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         let c = context()
         #expect(Set(c.outcome.results.map(\.stars)) == [0, 1, 2, 3, 4, 5])
         for name in ["notice.html", "notice.txt"] {
-            #expect(t.splits[name] != nil, "\(name) is rendered group by group")
-            #expect(pieces(t, name, c.notice()) == t.render(name, c.notice()), "\(name)")
-            #expect(pieces(t, name, c.notice(committeeID: "C1")) == t.render(name, c.notice(committeeID: "C1")), "\(name) extract")
+            #expect(t.parts[name] != nil, "\(name) is rendered group by group, row by row")
+            let rows = RowBytes(count: c.outcome.results.count)
+            #expect(pieces(t, name, c.notice(objection: "异议"), rows: rows) == t.render(name, c.notice(objection: "异议")), "\(name)")
+            // the extract made of the kept rows is the extract rendered whole
+            let extract = c.notice(committeeID: "C1", objection: "异议")
+            #expect(pieces(t, name, extract, rows: rows) == t.render(name, extract), "\(name) extract")
         }
     }
 
@@ -169,7 +172,7 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     func customTemplatesRenderTheSameInPieces(template: String) throws {
         let dir = try tempTemplates(["notice.html.mustache": template])
         let t = try TemplateSet(directory: dir)
-        let c = context().notice()
+        let c = context().notice(objection: "")
         #expect(pieces(t, "notice.html", c) == t.render("notice.html", c))
     }
 }
