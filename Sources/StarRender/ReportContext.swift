@@ -26,6 +26,8 @@ public struct ReportContext: Sendable {
     let noticeOrder: [[Int]]
     /// Each result's row number on the public notice (from 1 within its level).
     let rowNumbers: [Int32]
+    /// Each result's group on the notice: 0 for five stars … 5 for none.
+    let groupOf: [UInt8]
 
     public init(outcome: RatingOutcome, rules: RuleSet, config: NoticeConfig, warnings: [Diagnostic],
                 noticeDate: CivilDate, quotaScope: QuotaScope, hasPrevious: Bool) {
@@ -62,6 +64,7 @@ public struct ReportContext: Sendable {
         }
         noticeOrder = order
         rowNumbers = numbers
+        groupOf = stars.map { UInt8(5 - min(5, max(0, $0))) }
     }
 
     var year: Int { outcome.year }
@@ -93,12 +96,15 @@ public struct ReportContext: Sendable {
         let results = outcome.results
         var extractOf: String?
         var groups: [NoticeGroup] = []
+        var extract: [[Int]] = []
+        if let id = committeeID {
+            // the committee's own rows, in the notice's order: its size, not the run's
+            extract = Array(repeating: [], count: 6)
+            for i in range(of: id) { extract[Int(groupOf[i])].append(i) }
+            for g in extract.indices { extract[g].sort { rowNumbers[$0] < rowNumbers[$1] } }
+        }
         for (g, members) in noticeOrder.enumerated() {
-            var shown = members
-            if let id = committeeID {
-                let range = committeeRanges[id] ?? 0..<0
-                shown = members.filter { range.contains($0) }
-            }
+            let shown = committeeID == nil ? members : extract[g]
             groups.append(NoticeGroup(label: StarLabel.chinese(5 - g), count: shown.count, empty: shown.isEmpty,
                                       branches: NoticeRows(results: results, order: shown, numbers: rowNumbers)))
         }

@@ -23,8 +23,8 @@ public struct ReportRenderer: Sendable {
 
     /// Writes every report to `output`; returns the file names, sorted. The reports are
     /// independent, so they are rendered in parallel on the available cores, in two rounds:
-    /// results, the HTML notice and the summaries first; then the text notice and the e-mails,
-    /// whose extracts reuse the HTML rows of the notice.
+    /// results and the notices first; then the committees' summaries and e-mails, whose
+    /// extracts reuse the HTML rows of the notice.
     public func render(_ context: ReportContext, run: ResultsFiles.RunInfo, validationText: String, to output: ReportOutput) throws -> [String] {
         let count = context.outcome.results.count
         let small = count <= ReportRenderer.fullNoticeLimit
@@ -36,15 +36,14 @@ public struct ReportRenderer: Sendable {
         // would be terabytes), made of the notice's rows rendered once.
         let rows = small ? nil : RowBytes(count: count)
         let fullNoticeHTML = SharedText()
-        let bodies = SharedTexts(count: committees.count)
         let chunk = max(1, committees.count / 16)
         let parts = stride(from: 0, to: committees.count, by: chunk).map { $0..<min(committees.count, $0 + chunk) }
 
-        // Round 1. results.json lets the submissions go before the notice's large strings are
-        // built, so they never sit beside them (the peak memory of a province).
-        var first: [@Sendable () throws -> [String]] = [
+        // Round 1: results and the notices. results.json lets the submissions go before the
+        // HTML notice keeps its rows, so they never sit beside them (the peak memory of a
+        // province); the text notice streams beside it.
+        var names = try ReportRenderer.perform([
             {
-                try output.stream("results.csv") { ResultsFiles.csv(context.outcome, write: $0) }
                 try output.stream("results.json") { ResultsFiles.json(context.outcome, rules: context.rules, run: run, write: $0) }
                 run.submissionsReleased()
                 if small {
@@ -54,55 +53,41 @@ public struct ReportRenderer: Sendable {
                 } else {
                     try output.stream("notice.html") { self.templates.renderNotice("notice.html", notice, rows: rows, write: $0) }
                 }
-                try output.write("validation.txt", validationText)
-                return ["results.csv", "results.json", "notice.html", "validation.txt"]
+                return ["results.json", "notice.html"]
             },
-        ]
-        for part in parts {
-            first.append {
-                var names: [String] = []
-                for i in part {
-                    let id = committees[i].id
-                    var summary = context.summary(committeeID: id, objection: objection)
-                    summary.subject = self.templates.renderLine("subject.txt", summary)
-                    let body = self.templates.render("summary.txt", summary)
-                    bodies.set(i, (summary.subject, body))
-                    try output.write("summary-\(id).txt", body)
-                    names.append("summary-\(id).txt")
-                }
-                return names
-            }
-        }
-        var names = try ReportRenderer.perform(first)
-
-        // Round 2.
-        var second: [@Sendable () throws -> [String]] = [
             {
+                try output.stream("results.csv") { ResultsFiles.csv(context.outcome, write: $0) }
                 try output.stream("notice.txt") { self.templates.renderNotice("notice.txt", notice, write: $0) }
-                return ["notice.txt"]
+                try output.write("validation.txt", validationText)
+                return ["results.csv", "notice.txt", "validation.txt"]
             },
-        ]
-        for part in parts {
-            second.append {
+        ])
+
+        // Round 2: each committee's summary and e-mail; an extract is made of the kept rows.
+        rows?.seal()
+        names += try ReportRenderer.perform(parts.map { part in
+            {
                 var names: [String] = []
                 for i in part {
                     let committee = committees[i]
+                    var summary = context.summary(committeeID: committee.id, objection: objection)
+                    summary.subject = self.templates.renderLine("subject.txt", summary)
+                    let body = TextLayout.trimLines(self.templates.render("summary.txt", summary))
+                    try output.write("summary-\(committee.id).txt", body)
                     let attachment = fullNoticeHTML.value
                         ?? self.templates.renderNotice("notice.html", context.notice(committeeID: committee.id, objection: objection), rows: rows)
-                    let (subject, body) = bodies.get(i)
                     let mail = EmailMessage(
                         fromName: context.setting(context.config.issuer), fromAddress: context.config.senderEmail ?? "star-report@localhost.invalid",
                         toName: committee.name, toAddress: context.config.committeeEmails[committee.id],
-                        subject: subject, date: context.noticeDate,
+                        subject: summary.subject, date: context.noticeDate,
                         body: body, attachmentName: "notice-\(context.year).html", attachment: attachment,
                         idHint: "\(context.year).\(committee.id)")
                     try output.write("summary-\(committee.id).eml", mail.rendered)
-                    names.append("summary-\(committee.id).eml")
+                    names += ["summary-\(committee.id).txt", "summary-\(committee.id).eml"]
                 }
                 return names
             }
-        }
-        names += try ReportRenderer.perform(second)
+        })
         return names.sorted()
     }
 
@@ -133,11 +118,3 @@ final class SharedText: @unchecked Sendable {
     var value: String? { lock.withLock { text } }
 }
 
-/// The subject and body of each committee's summary, made in the first round, mailed in the second.
-final class SharedTexts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [(String, String)]
-    init(count: Int) { slots = Array(repeating: ("", ""), count: count) }
-    func set(_ i: Int, _ v: (String, String)) { lock.withLock { slots[i] = v } }
-    func get(_ i: Int) -> (String, String) { lock.withLock { slots[i] } }
-}

@@ -75,7 +75,7 @@ public struct TemplateSet: Sendable {
             var chunk: [UInt8] = []
             chunk.reserveCapacity(1 << 16)
             for k in group.branches.order {
-                if let rows, let kept = rows[k] {
+                if let rows, rows.sealed, let kept = rows[k] {
                     chunk.append(contentsOf: kept)
                 } else {
                     let row = NoticeRow(result: group.branches.results[k], index: Int(group.branches.numbers[k]))
@@ -104,26 +104,59 @@ public struct TemplateSet: Sendable {
 
 /// The rendered bytes of each notice row, by result index, kept while the public notice renders
 /// and reused for every committee's extract (a row is the same in both: the extract keeps the
-/// notice's row numbers). One buffer, not a string per row.
+/// notice's row numbers).
+///
+/// The bytes go to an unlinked temporary file, not the heap: a province's rows are a few hundred
+/// megabytes that would otherwise sit beside the results until the last e-mail is written. The
+/// page cache serves them back. Filled by the one task that renders the public notice; read by
+/// the e-mail tasks only after `seal()`. Without a temporary file nothing is kept and every
+/// extract renders its rows itself.
 public final class RowBytes: @unchecked Sendable {
-    // Filled by the one task that renders the public notice, read only after it finished.
-    private var bytes: [UInt8] = []
+    private let file: UnsafeMutablePointer<FILE>?
+    private var size = 0
+    private var pending: [UInt8] = []
     private var start: [Int]
     private var length: [Int32]
+    private var failed = false
+    /// Filling is over: rows are read, no longer kept.
+    public private(set) var sealed = false
 
     public init(count: Int) {
-        start = Array(repeating: -1, count: count)
-        length = Array(repeating: 0, count: count)
+        file = tmpfile()
+        start = Array(repeating: -1, count: file == nil ? 0 : count)
+        length = Array(repeating: 0, count: file == nil ? 0 : count)
     }
 
-    subscript(k: Int) -> ArraySlice<UInt8>? {
-        start[k] < 0 ? nil : bytes[start[k]..<(start[k] + Int(length[k]))]
+    deinit { if let file { fclose(file) } }
+
+    /// The kept bytes of row `k`, nil when it was not kept.
+    subscript(k: Int) -> [UInt8]? {
+        guard let file, !failed, k < start.count, start[k] >= 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: Int(length[k]))
+        let n = out.withUnsafeMutableBytes { pread(fileno(file), $0.baseAddress, $0.count, off_t(start[k])) }
+        return n == out.count ? out : nil
     }
 
     func keep(_ k: Int, _ text: String) {
-        start[k] = bytes.count
-        bytes.append(contentsOf: text.utf8)
-        length[k] = Int32(bytes.count - start[k])
+        guard file != nil, !failed, !sealed, k < start.count else { return }
+        start[k] = size + pending.count
+        pending.append(contentsOf: text.utf8)
+        length[k] = Int32(size + pending.count - start[k])
+        if pending.count >= 1 << 20 { flush() }
+    }
+
+    /// Writes what is still buffered; call once the notice is rendered, before any read.
+    public func seal() {
+        flush()
+        sealed = true
+    }
+
+    private func flush() {
+        guard let file, !failed, !pending.isEmpty else { return }
+        let n = pending.withUnsafeBytes { pwrite(fileno(file), $0.baseAddress, $0.count, off_t(size)) }
+        if n != pending.count { failed = true; return }
+        size += pending.count
+        pending.removeAll(keepingCapacity: true)
     }
 }
 

@@ -31,11 +31,22 @@ public struct Cell: MustacheCustomRenderable, MustacheTransformable, CustomStrin
         }
     }
 
-    /// `pad28` → ("pad", 28).
+    /// `pad28` → ("pad", 28). Read as bytes: this runs for every cell of every row.
     static func parse(_ name: String) -> (String, Int)? {
-        let letters = name.prefix { $0.isLetter }
-        guard let width = Int(name.dropFirst(letters.count)), (0...TextLayout.lineWidth).contains(width) else { return nil }
-        return (String(letters), width)
+        var width = 0, digits = 0
+        var letters = 0
+        for b in name.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                width = width * 10 + Int(b - 0x30); digits += 1
+                if width > TextLayout.lineWidth { return nil }
+            } else if digits == 0 && ((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)) {
+                letters += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, letters > 0 else { return nil }
+        return (String(decoding: name.utf8.prefix(letters), as: UTF8.self), width)
     }
 }
 

@@ -50,6 +50,22 @@ public enum TextLayout {
         return end == u.endIndex ? s : String(s[..<end])
     }
 
+    /// `s` with the spaces at the end of each of its lines removed (plain-text reports never end
+    /// a line with spaces, whatever a template's padded columns leave there).
+    public static func trimLines(_ s: String) -> String {
+        guard s.utf8.contains(0x20) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpaces = 0
+        for b in s.utf8 {
+            if b == 0x20 { pendingSpaces += 1; continue }
+            if b != 0x0A && b != 0x0D { out.append(contentsOf: repeatElement(0x20, count: pendingSpaces)) }
+            pendingSpaces = 0
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Line breaks, tabs and other control characters typed into a name (Alt+Enter in Excel)
     /// become spaces, so that a table row stays one row.
     public static func oneLine(_ s: String) -> String {

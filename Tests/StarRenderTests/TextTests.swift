@@ -34,6 +34,9 @@ import Testing
         try p.run()
         let expected = Array(pipe.fileHandleForReading.readDataToEndOfFile())
         p.waitUntilExit()
+        // The oracle must have run: a failed or silent python3 is a failure, not a pass.
+        try #require(p.terminationStatus == 0, "python3 oracle exited \(p.terminationStatus)")
+        try #require(expected.count == 0x40000 - 0x20, "python3 oracle printed \(expected.count) of \(0x40000 - 0x20) widths")
         var mismatches: [String] = []
         for (i, e) in expected.enumerated() where e != UInt8(ascii: "x") {
             let cp = UInt32(0x20 + i)
@@ -133,5 +136,29 @@ import Testing
         for s in samples {
             #expect(DisplayWidth.of(s) == s.reduce(0) { $0 + DisplayWidth.of($1) }, "\(s)")
         }
+    }
+}
+
+@Suite struct KinsokuTests {
+    static let closing = Set("，。、；：）」")
+
+    @Test func noLineStartsWithClosingPunctuation() {
+        // Each width puts some "，", "。" or "）" right at a break.
+        let text = "一二三四五，六七八九十。一二三四五、一二三四（五）一二三四「五」"
+        for width in 10...30 {  // narrower than three characters after the indent, a rule cannot always hold
+            let lines = TextLayout.wrap(text, width: width, indent: "  ")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "width \(width): \(lines)")
+            for l in lines.dropFirst() {
+                let first = l.drop { $0 == " " }.first
+                #expect(first.map { !Self.closing.contains($0) } ?? true, "width \(width): \(lines)")
+            }
+            #expect(lines.dropLast().allSatisfy { $0.last != "（" && $0.last != "「" }, "width \(width): \(lines)")
+            #expect(lines.map { $0.filter { $0 != " " } }.joined() == text)
+        }
+    }
+
+    @Test func theBreakMovesTheLastCharacterDown() {
+        #expect(TextLayout.wrap("一二三四五，六七", width: 10) == ["一二三四", "五，六七"])
+        #expect(TextLayout.wrap("一二三四（五）", width: 10) == ["一二三四", "（五）"])
     }
 }
