@@ -108,11 +108,11 @@ import Testing
         #expect(j.rendered() == "{\n  \"a\": 87.5,\n  \"s\": \"引号\\\"\\\\\\n\\u0001\",\n  \"l\": [1, null]\n}")
     }
 
-    /// The compact writer used for the branches of results.json writes every value exactly as
-    /// the `JSON` tree does.
+    /// The compact layout used for the branches of results.json writes every value exactly as
+    /// the indented layout does.
     @Test(arguments: [0, 5, -5, 10, -10, 875, -30, 1000, 123_456_789, -987_654_321])
     func compactWriterNumbersAgree(raw: Int) {
-        var j = JSONLine(capacity: 64)
+        var j = JSONWriter(capacity: 64)
         j.array([raw]) { $0.int($1) }
         j.raw(" ")
         j.tenths(StarModelTenths.make(raw))
@@ -121,7 +121,7 @@ import Testing
 
     @Test(arguments: ["", "plain", "引号\"\\\n\u{1}\t\r", "a\u{2028}b\u{2029}", "=1+2", "👨‍👩‍👧", "\u{7F}\u{1F}"])
     func compactWriterStringsAgree(s: String) throws {
-        var j = JSONLine(capacity: 64)
+        var j = JSONWriter(capacity: 64)
         j.raw("{"); j.key("k"); j.string(s); j.next("n"); j.optional(Optional<Int>.none) { $0.int($1) }; j.raw("}")
         let text = String(decoding: j.bytes, as: UTF8.self)
         #expect(text == "{\"k\":" + JSON.string(s).rendered() + ",\"n\":null}")
