@@ -22,9 +22,9 @@ public struct ReportRenderer: Sendable {
     public static let fullNoticeLimit = 2000
 
     /// Writes every report to `output`; returns the file names, sorted. The reports are
-    /// independent, so they are rendered in parallel on the available cores, in two rounds:
-    /// results and the notices first; then the committees' summaries and e-mails, whose
-    /// extracts reuse the HTML rows of the notice.
+    /// independent, so they are rendered in parallel on the available cores: first the results,
+    /// the text notice and the committees' summaries and e-mails; then the HTML notice, made of
+    /// the rows the committees' extracts rendered.
     public func render(_ context: ReportContext, run: ResultsFiles.RunInfo, validationText: String, to output: ReportOutput) throws -> [String] {
         let count = context.outcome.results.count
         let small = count <= ReportRenderer.fullNoticeLimit
@@ -34,39 +34,32 @@ public struct ReportRenderer: Sendable {
         // A city's notice goes whole with every e-mail; beyond `fullNoticeLimit` branches each
         // committee gets the extract of its own branches (20,000 copies of a province's notice
         // would be terabytes), made of the notice's rows rendered once.
+        // A city's notice goes whole with every e-mail, so it is rendered first; beyond
+        // `fullNoticeLimit` branches each committee gets the extract of its own branches (20,000
+        // copies of a province's notice would be terabytes), whose rows, rendered once, later
+        // make up the public notice.
+        let fullNoticeHTML = small ? templates.renderNotice("notice.html", notice) : nil
         let rows = small ? nil : RowBytes(count: count)
-        let fullNoticeHTML = SharedText()
         let chunk = max(1, committees.count / 16)
         let parts = stride(from: 0, to: committees.count, by: chunk).map { $0..<min(committees.count, $0 + chunk) }
 
-        // Round 1: results and the notices. results.json lets the submissions go before the
-        // HTML notice keeps its rows, so they never sit beside them (the peak memory of a
-        // province); the text notice streams beside it.
-        var names = try ReportRenderer.perform([
+        // Round 1: the results, the text notice and every committee's summary and e-mail, on all
+        // cores. results.json lets the submissions go as soon as it is written.
+        var tasks: [@Sendable () throws -> [String]] = [
             {
                 try output.stream("results.json") { ResultsFiles.json(context.outcome, rules: context.rules, run: run, write: $0) }
                 run.submissionsReleased()
-                if small {
-                    let html = self.templates.renderNotice("notice.html", notice)
-                    fullNoticeHTML.set(html)
-                    try output.write("notice.html", html)
-                } else {
-                    try output.stream("notice.html") { self.templates.renderNotice("notice.html", notice, rows: rows, write: $0) }
-                }
-                return ["results.json", "notice.html"]
-            },
-            {
                 try output.stream("results.csv") { ResultsFiles.csv(context.outcome, write: $0) }
-                try output.stream("notice.txt") { self.templates.renderNotice("notice.txt", notice, write: $0) }
                 try output.write("validation.txt", validationText)
-                return ["results.csv", "notice.txt", "validation.txt"]
+                return ["results.json", "results.csv", "validation.txt"]
             },
-        ])
-
-        // Round 2: each committee's summary and e-mail; an extract is made of the kept rows.
-        rows?.seal()
-        names += try ReportRenderer.perform(parts.map { part in
             {
+                try output.stream("notice.txt") { self.templates.renderNotice("notice.txt", notice, write: $0) }
+                return ["notice.txt"]
+            },
+        ]
+        for part in parts {
+            tasks.append {
                 var names: [String] = []
                 for i in part {
                     let committee = committees[i]
@@ -74,20 +67,33 @@ public struct ReportRenderer: Sendable {
                     summary.subject = self.templates.renderLine("subject.txt", summary)
                     let body = TextLayout.trimLines(self.templates.render("summary.txt", summary))
                     try output.write("summary-\(committee.id).txt", body)
-                    let attachment = fullNoticeHTML.value
-                        ?? self.templates.renderNotice("notice.html", context.notice(committeeID: committee.id, objection: objection), rows: rows)
+                    var attachment = fullNoticeHTML
+                    if attachment == nil {
+                        let mine = RowBuffer()
+                        attachment = self.templates.renderNotice("notice.html", context.notice(committeeID: committee.id, objection: objection), rows: mine)
+                        rows?.absorb(mine)
+                    }
                     let mail = EmailMessage(
                         fromName: context.setting(context.config.issuer), fromAddress: context.config.senderEmail ?? "star-report@localhost.invalid",
                         toName: committee.name, toAddress: context.config.committeeEmails[committee.id],
                         subject: summary.subject, date: context.noticeDate,
-                        body: body, attachmentName: "notice-\(context.year).html", attachment: attachment,
+                        body: body, attachmentName: "notice-\(context.year).html", attachment: attachment ?? "",
                         idHint: "\(context.year).\(committee.id)")
                     try output.write("summary-\(committee.id).eml", mail.rendered)
                     names += ["summary-\(committee.id).txt", "summary-\(committee.id).eml"]
                 }
                 return names
             }
-        })
+        }
+        var names = try ReportRenderer.perform(tasks)
+
+        // Round 2: the public notice, from the rows the extracts rendered.
+        if let fullNoticeHTML {
+            try output.write("notice.html", fullNoticeHTML)
+        } else {
+            try output.stream("notice.html") { self.templates.renderNotice("notice.html", notice, rows: rows, write: $0) }
+        }
+        names.append("notice.html")
         return names.sorted()
     }
 
@@ -108,13 +114,5 @@ final class TaskResults: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ r: Result<[String], Error>) { lock.withLock { slots[i] = r } }
     func all() -> [Result<[String], Error>] { lock.withLock { slots.compactMap { $0 } } }
-}
-
-/// One text made by one task and read by others after it (the whole HTML notice).
-final class SharedText: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text: String?
-    func set(_ t: String) { lock.withLock { text = t } }
-    var value: String? { lock.withLock { text } }
 }
 

@@ -60,10 +60,12 @@ public struct TemplateSet: Sendable {
 
     /// Renders a notice in pieces: the part before the groups, each group's head, each row, each
     /// group's tail, the part after. A province's notice is then never one string of hundreds of
-    /// megabytes, and each row is rendered by one compiled template. When `rows` is given, each
-    /// row's bytes are kept there (by result index) for the committees' extracts; a row already
-    /// there is not rendered again. The pieces are the same text as rendering the template whole.
-    public func renderNotice(_ name: String, _ context: NoticeContext, rows: RowBytes? = nil, write: (String) -> Void) {
+    /// megabytes, and each row is rendered by one compiled template. When `rows` is given, a row
+    /// it holds is taken from it, and a row rendered here is kept in it (by result index): a row
+    /// is the same in the notice and in its committee's extract (which keeps the notice's row
+    /// numbers), so it is rendered once. The pieces are the same text as rendering the template
+    /// whole.
+    public func renderNotice(_ name: String, _ context: NoticeContext, rows: (any RowSource)? = nil, write: (String) -> Void) {
         guard let p = parts[name] else {
             write(render(name, context))
             return
@@ -75,7 +77,7 @@ public struct TemplateSet: Sendable {
             var chunk: [UInt8] = []
             chunk.reserveCapacity(1 << 16)
             for k in group.branches.order {
-                if let rows, rows.sealed, let kept = rows[k] {
+                if let rows, let kept = rows.kept(k) {
                     chunk.append(contentsOf: kept)
                 } else {
                     let row = NoticeRow(result: group.branches.results[k], index: Int(group.branches.numbers[k]))
@@ -95,31 +97,47 @@ public struct TemplateSet: Sendable {
     }
 
     /// The same, as one string.
-    public func renderNotice(_ name: String, _ context: NoticeContext, rows: RowBytes? = nil) -> String {
+    public func renderNotice(_ name: String, _ context: NoticeContext, rows: (any RowSource)? = nil) -> String {
         var out = ""
         renderNotice(name, context, rows: rows) { out += $0 }
         return out
     }
 }
 
-/// The rendered bytes of each notice row, by result index, kept while the public notice renders
-/// and reused for every committee's extract (a row is the same in both: the extract keeps the
-/// notice's row numbers).
+/// Rendered notice rows by result index: a row found here is not rendered again, a row rendered
+/// is kept here.
+public protocol RowSource: AnyObject {
+    func kept(_ k: Int) -> [UInt8]?
+    func keep(_ k: Int, _ text: String)
+}
+
+/// The rows one committee's extract rendered, until they join the run's `RowBytes`.
+public final class RowBuffer: RowSource {
+    var bytes: [UInt8] = []
+    var rows: [(k: Int, start: Int, count: Int)] = []
+    public init() {}
+    public func kept(_ k: Int) -> [UInt8]? { nil }
+    public func keep(_ k: Int, _ text: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        rows.append((k, start, bytes.count - start))
+    }
+}
+
+/// The rendered bytes of every notice row, by result index: each committee's extract renders its
+/// rows once and hands them over (`absorb`), and the public notice is then made of them.
 ///
 /// The bytes go to an unlinked temporary file, not the heap: a province's rows are a few hundred
-/// megabytes that would otherwise sit beside the results until the last e-mail is written. The
-/// page cache serves them back. Filled by the one task that renders the public notice; read by
-/// the e-mail tasks only after `seal()`. Without a temporary file nothing is kept and every
-/// extract renders its rows itself.
-public final class RowBytes: @unchecked Sendable {
+/// megabytes that would otherwise sit beside the results while the e-mails are written; the page
+/// cache serves them back. Without a temporary file (or after a write fails) `kept` finds
+/// nothing and the notice renders its rows itself.
+public final class RowBytes: RowSource, @unchecked Sendable {
+    private let lock = NSLock()
     private let file: UnsafeMutablePointer<FILE>?
     private var size = 0
-    private var pending: [UInt8] = []
     private var start: [Int]
     private var length: [Int32]
     private var failed = false
-    /// Filling is over: rows are read, no longer kept.
-    public private(set) var sealed = false
 
     public init(count: Int) {
         file = tmpfile()
@@ -129,35 +147,35 @@ public final class RowBytes: @unchecked Sendable {
 
     deinit { if let file { fclose(file) } }
 
-    /// The kept bytes of row `k`, nil when it was not kept.
-    subscript(k: Int) -> [UInt8]? {
-        guard let file, !failed, k < start.count, start[k] >= 0 else { return nil }
-        var out = [UInt8](repeating: 0, count: Int(length[k]))
-        let n = out.withUnsafeMutableBytes { pread(fileno(file), $0.baseAddress, $0.count, off_t(start[k])) }
-        return n == out.count ? out : nil
+    /// Takes over an extract's rows (from any thread).
+    public func absorb(_ buffer: RowBuffer) {
+        guard let file, !buffer.bytes.isEmpty else { return }
+        lock.withLock {
+            guard !failed else { return }
+            let n = buffer.bytes.withUnsafeBytes { pwrite(fileno(file), $0.baseAddress, $0.count, off_t(size)) }
+            if n != buffer.bytes.count { failed = true; return }
+            for r in buffer.rows where r.k < start.count {
+                start[r.k] = size + r.start
+                length[r.k] = Int32(r.count)
+            }
+            size += buffer.bytes.count
+        }
     }
 
-    func keep(_ k: Int, _ text: String) {
-        guard file != nil, !failed, !sealed, k < start.count else { return }
-        start[k] = size + pending.count
-        pending.append(contentsOf: text.utf8)
-        length[k] = Int32(size + pending.count - start[k])
-        if pending.count >= 1 << 20 { flush() }
+    /// The bytes of row `k`, nil when no extract rendered it.
+    public func kept(_ k: Int) -> [UInt8]? {
+        guard let file else { return nil }
+        let (offset, count): (Int, Int) = lock.withLock {
+            failed || k >= start.count || start[k] < 0 ? (-1, 0) : (start[k], Int(length[k]))
+        }
+        guard offset >= 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: count)
+        let n = out.withUnsafeMutableBytes { pread(fileno(file), $0.baseAddress, $0.count, off_t(offset)) }
+        return n == count ? out : nil
     }
 
-    /// Writes what is still buffered; call once the notice is rendered, before any read.
-    public func seal() {
-        flush()
-        sealed = true
-    }
-
-    private func flush() {
-        guard let file, !failed, !pending.isEmpty else { return }
-        let n = pending.withUnsafeBytes { pwrite(fileno(file), $0.baseAddress, $0.count, off_t(size)) }
-        if n != pending.count { failed = true; return }
-        size += pending.count
-        pending.removeAll(keepingCapacity: true)
-    }
+    /// The public notice only reads.
+    public func keep(_ k: Int, _ text: String) {}
 }
 
 /// A notice template cut as `head{{#groups}}groupHead{{#branches}}row{{/branches}}groupTail{{/groups}}tail`,
