@@ -158,7 +158,7 @@ public struct TieLine: MustacheParent, Sendable {
 }
 
 /// A branch of the committee: `id`, `name`, `final`, `band` (stars of the score band),
-/// `stars` (proposed), `codes` (`B1; D3`), `note` (why the stars differ from the band).
+/// `stars` (proposed), `codes` (`B1; D3`).
 public struct SummaryBranch: MustacheParent, Sendable {
     var result: BranchResult
     public func child(named name: String) -> Any? {
@@ -169,7 +169,6 @@ public struct SummaryBranch: MustacheParent, Sendable {
         case "band": Cell(StarLabel.chinese(result.bandStars))
         case "stars": Cell(StarLabel.chinese(result.stars))
         case "codes": Cell(result.ruleCodes.joined(separator: "; "))
-        case "note": Cell(RuleCodeText.note(result))
         default: LayoutSections.lambda(name) { self }
         }
     }
