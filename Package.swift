@@ -73,8 +73,9 @@ let package = Package(
         .testTarget(name: "StarValidateTests", dependencies: ["StarValidate", "StarModel"]),
         .testTarget(
             name: "StarRatingTests",
-            dependencies: ["StarRating", "StarRules", "StarModel", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["StarRating", "StarModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "StarRulesTests", dependencies: ["StarRules", "StarRating", "StarModel"]),
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SendTests", dependencies: ["StarSend", "StarRules", "StarModel"], exclude: ["smtp_server.py"]),

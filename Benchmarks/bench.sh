@@ -11,6 +11,7 @@ BIG_RUNS=${BENCH_BIG_RUNS:-1}
 BIN=.build/release/star-report
 XSD=Sources/StarIngest/Resources/submission.xsd
 DATA=.build-bench/data-$CSV_N-$XML_N
+mkdir -p .build-bench
 OUT=$(mktemp -d .build-bench/out.XXXX)
 trap 'rm -rf "$OUT"' EXIT
 

@@ -3,8 +3,9 @@ import StarModel
 /// Every number and choice of rules.md, as data. The default is the `anyang-2017` scheme; another
 /// city's variant is another rules file, not another program.
 public struct RuleSet: Sendable, Equatable, Codable {
+    /// The scheme and version the shipped rules file (StarRules' anyang-2017.toml) carries.
     public var scheme = "anyang-2017"
-    public var version = "1"
+    public var version = "2017.1"
 
     /// Base-score weights in percent (self, mass, superior), summing to 100 (rules.md §2).
     public var weightSelf = 20

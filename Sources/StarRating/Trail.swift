@@ -6,34 +6,18 @@ public struct TrailEntry: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable { case bonus, deduction, condition, quota }
     public var code: String
     public var clause: String
-    public var message: String
-    // Points and stars packed beside the kind into eight bytes (a province has a million and a
-    // half entries; three optionals of `Int` made an entry 104 bytes, now 56).
-    private var pointsTenths: Int32 = 0
     public var kind: Kind
-    private var hasPoints = false
-    private var before: Int8 = TrailEntry.none
-    private var after: Int8 = TrailEntry.none
-    private static let none = Int8.min
-
     /// Signed points for B and D codes (+3.0, −5.0); nil for conditions and quotas.
-    public var points: Tenths? {
-        get { hasPoints ? Tenths(Int(pointsTenths)) : nil }
-        set { hasPoints = newValue != nil; pointsTenths = Int32(newValue?.raw ?? 0) }
-    }
-    public var starsBefore: Int? {
-        get { before == TrailEntry.none ? nil : Int(before) }
-        set { before = newValue.map { Int8($0) } ?? TrailEntry.none }
-    }
-    public var starsAfter: Int? {
-        get { after == TrailEntry.none ? nil : Int(after) }
-        set { after = newValue.map { Int8($0) } ?? TrailEntry.none }
-    }
+    public var points: Tenths?
+    /// Stars before and after a condition or quota; nil for B and D codes.
+    public var starsBefore: Int?
+    public var starsAfter: Int?
+    public var message: String
 
     public init(code: String, clause: String, kind: Kind, points: Tenths? = nil,
                 starsBefore: Int? = nil, starsAfter: Int? = nil, message: String) {
-        self.code = code; self.clause = clause; self.kind = kind; self.message = message
-        self.points = points; self.starsBefore = starsBefore; self.starsAfter = starsAfter
+        self.code = code; self.clause = clause; self.kind = kind; self.points = points
+        self.starsBefore = starsBefore; self.starsAfter = starsAfter; self.message = message
     }
 }
 

@@ -12,7 +12,7 @@ public protocol ReportOutput: Sendable {
     func stream(_ name: String, _ body: (_ write: (String) -> Void) -> Void) throws
 }
 
-/// Renders every report of outputs.md.
+/// Renders every report of docs/outputs.md.
 public struct ReportRenderer: Sendable {
     public var templates: TemplateSet
 
@@ -22,64 +22,88 @@ public struct ReportRenderer: Sendable {
     public static let fullNoticeLimit = 2000
 
     /// Writes every report to `output`; returns the file names, sorted. The reports are
-    /// independent, so they are rendered in parallel on the available cores.
+    /// independent, so they are rendered in parallel on the available cores: first the results,
+    /// the text notice and the committees' summaries and e-mails; then the HTML notice, made of
+    /// the rows the committees' extracts rendered.
     public func render(_ context: ReportContext, run: ResultsFiles.RunInfo, validationText: String, to output: ReportOutput) throws -> [String] {
-        let small = context.outcome.results.count <= ReportRenderer.fullNoticeLimit
+        let count = context.outcome.results.count
+        let small = count <= ReportRenderer.fullNoticeLimit
         let committees = context.committees
+        let objection = templates.renderLine("objection.txt", context.objectionValues)
+        let notice = context.notice(objection: objection)
         // A city's notice goes whole with every e-mail; beyond `fullNoticeLimit` branches each
         // committee gets the extract of its own branches (20,000 copies of a province's notice
-        // would be terabytes). The whole notice is rendered first only when it is attached.
-        let fullNoticeHTML = small ? templates.render("notice.html", context.notice()) : nil
+        // would be terabytes), made of the notice's rows rendered once.
+        // A city's notice goes whole with every e-mail, so it is rendered first; beyond
+        // `fullNoticeLimit` branches each committee gets the extract of its own branches (20,000
+        // copies of a province's notice would be terabytes), whose rows, rendered once, later
+        // make up the public notice.
+        let fullNoticeHTML = small ? templates.renderNotice("notice.html", notice) : nil
+        let rows = small ? nil : RowBytes(count: count)
         let chunk = max(1, committees.count / 16)
-        // The notice follows results.json in the same task: results.json lets the submissions go,
-        // so the notice's large strings never sit beside them (the peak memory of a province).
-        // The committee summaries run beside it on the other cores.
+        let parts = stride(from: 0, to: committees.count, by: chunk).map { $0..<min(committees.count, $0 + chunk) }
+
+        // Round 1: the results, the text notice and every committee's summary and e-mail, on all
+        // cores. results.json lets the submissions go as soon as it is written.
         var tasks: [@Sendable () throws -> [String]] = [
             {
-                try output.stream("results.csv") { ResultsFiles.csv(context.outcome, write: $0) }
                 try output.stream("results.json") { ResultsFiles.json(context.outcome, rules: context.rules, run: run, write: $0) }
                 run.submissionsReleased()
-                let notice = context.notice()
-                try output.stream("notice.txt") { self.templates.render("notice.txt", notice, write: $0) }
-                if let fullNoticeHTML {
-                    try output.write("notice.html", fullNoticeHTML)
-                } else {
-                    try output.stream("notice.html") { self.templates.render("notice.html", notice, write: $0) }
-                }
+                try output.stream("results.csv") { ResultsFiles.csv(context.outcome, write: $0) }
                 try output.write("validation.txt", validationText)
-                return ["results.csv", "results.json", "notice.txt", "notice.html", "validation.txt"]
+                return ["results.json", "results.csv", "validation.txt"]
+            },
+            {
+                try output.stream("notice.txt") { self.templates.renderNotice("notice.txt", notice, write: $0) }
+                return ["notice.txt"]
             },
         ]
-        for start in stride(from: 0, to: committees.count, by: chunk) {
-            let part = committees[start..<min(committees.count, start + chunk)]
+        for part in parts {
             tasks.append {
                 var names: [String] = []
-                for committee in part {
-                    let attachment = fullNoticeHTML ?? self.templates.render("notice.html", context.notice(committeeID: committee.id))
-                    names += try self.writeSummary(context, committee: committee, attachment: attachment, to: output)
+                for i in part {
+                    let committee = committees[i]
+                    var summary = context.summary(committeeID: committee.id, objection: objection)
+                    summary.subject = self.templates.renderLine("subject.txt", summary)
+                    let body = TextLayout.trimLines(self.templates.render("summary.txt", summary))
+                    try output.write("summary-\(committee.id).txt", body)
+                    var attachment = fullNoticeHTML
+                    if attachment == nil {
+                        let mine = RowBuffer()
+                        attachment = self.templates.renderNotice("notice.html", context.notice(committeeID: committee.id, objection: objection), rows: mine)
+                        rows?.absorb(mine)
+                    }
+                    let mail = EmailMessage(
+                        fromName: context.setting(context.config.issuer), fromAddress: context.config.senderEmail ?? "star-report@localhost.invalid",
+                        toName: committee.name, toAddress: context.config.committeeEmails[committee.id],
+                        subject: summary.subject, date: context.noticeDate,
+                        body: body, attachmentName: "notice-\(context.year).html", attachment: attachment ?? "",
+                        idHint: "\(context.year).\(committee.id)")
+                    try output.write("summary-\(committee.id).eml", mail.rendered)
+                    names += ["summary-\(committee.id).txt", "summary-\(committee.id).eml"]
                 }
                 return names
             }
         }
-        let results = TaskResults(count: tasks.count)
-        let work = tasks
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
-            results.set(i, Result { try work[i]() })
+        var names = try ReportRenderer.perform(tasks)
+
+        // Round 2: the public notice, from the rows the extracts rendered.
+        if let fullNoticeHTML {
+            try output.write("notice.html", fullNoticeHTML)
+        } else {
+            try output.stream("notice.html") { self.templates.renderNotice("notice.html", notice, rows: rows, write: $0) }
         }
-        return try results.all().flatMap { try $0.get() }.sorted()
+        names.append("notice.html")
+        return names.sorted()
     }
 
-    func writeSummary(_ context: ReportContext, committee: (id: String, name: String), attachment: String, to output: ReportOutput) throws -> [String] {
-        let summary = templates.render("summary.txt", context.summary(committeeID: committee.id))
-        try output.write("summary-\(committee.id).txt", summary)
-        let mail = EmailMessage(
-            fromName: context.setting(context.config.issuer), fromAddress: context.config.senderEmail ?? "star-report@localhost.invalid",
-            toName: committee.name, toAddress: context.config.committeeEmails[committee.id],
-            subject: "\(context.year)年度基层服务型党组织星级评定结果汇总（\(committee.name)）", date: context.noticeDate,
-            body: summary, attachmentName: "notice-\(context.year).html", attachment: attachment,
-            idHint: "\(context.year).\(committee.id)")
-        try output.write("summary-\(committee.id).eml", mail.rendered)
-        return ["summary-\(committee.id).txt", "summary-\(committee.id).eml"]
+    /// Runs the tasks on the available cores; the first error wins.
+    static func perform(_ tasks: [@Sendable () throws -> [String]]) throws -> [String] {
+        let results = TaskResults(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
+            results.set(i, Result { try tasks[i]() })
+        }
+        return try results.all().flatMap { try $0.get() }
     }
 }
 
@@ -91,3 +115,4 @@ final class TaskResults: @unchecked Sendable {
     func set(_ i: Int, _ r: Result<[String], Error>) { lock.withLock { slots[i] = r } }
     func all() -> [Result<[String], Error>] { lock.withLock { slots.compactMap { $0 } } }
 }
+

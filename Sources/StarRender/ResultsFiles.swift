@@ -75,8 +75,9 @@ public enum ResultsFiles {
     }
 
     /// The same results plus the full trail of every branch, the quota checks and ties.
-    /// Writes results.json in pieces (one branch at a time), so a province's results are never
-    /// one giant string in memory.
+    /// Writes results.json in pieces (one branch a line, about 256 KB at a time), so a
+    /// province's results are never one giant string in memory. The keys of each record are
+    /// written by its type below.
     public static func json(_ outcome: RatingOutcome, rules: RuleSet, run: RunInfo, write: (String) -> Void) {
         // Both lists are sorted by committee id then branch id, so they line up; a walking index
         // finds each result's submission without a dictionary of a million entries.
@@ -90,78 +91,6 @@ public enum ResultsFiles {
             guard cursor < submissions.count, submissions[cursor].branch.id == r.branch.id else { return nil }
             return submissions[cursor]
         }
-        func entry(_ j: inout JSONLine, _ t: TrailEntry) {
-            j.raw("{"); j.key("code"); j.string(t.code); j.next("clause"); j.string(t.clause)
-            j.next("kind"); j.string(t.kind.rawValue)
-            if let p = t.points { j.next("points"); j.tenths(p) }
-            if let b = t.starsBefore { j.next("stars_before"); j.int(b) }
-            if let a = t.starsAfter { j.next("stars_after"); j.int(a) }
-            j.next("message"); j.string(t.message); j.raw("}")
-        }
-        func inputs(_ j: inout JSONLine, _ s: Submission) {
-            j.raw("{"); j.key("source"); j.string(s.source.description)
-            for sheet in Sheet.allCases {
-                switch sheet {
-                case .selfEvaluation: j.next("self")
-                case .massEvaluation: j.next("mass")
-                case .superiorEvaluation: j.next("superior")
-                }
-                j.array(s.scores(sheet)) { $0.tenths($1) }
-            }
-            j.next("members"); j.int(s.branch.members)
-            j.next("mass_member_participants"); j.int(s.massMemberParticipants)
-            j.next("mass_public_participants"); j.int(s.massPublicParticipants)
-            j.next("satisfaction"); j.tenths(s.satisfaction)
-            j.next("commendations"); j.array(s.commendations) { $0.string($1.rawValue) }
-            j.next("innovations"); j.array(s.innovations) { $0.string($1.rawValue) }
-            j.next("criticisms_work_committee"); j.int(s.criticismsWorkCommittee)
-            j.next("criticisms_municipal_committee"); j.int(s.criticismsMunicipalCommittee)
-            j.next("leadership_minor_sanctions"); j.int(s.leadershipMinorSanctions)
-            j.next("leadership_major_sanctions"); j.int(s.leadershipMajorSanctions)
-            j.next("member_sanctions"); j.int(s.memberSanctions)
-            j.next("election")
-            j.optional(s.election) { j, e in
-                j.raw("{"); j.key("due"); j.string(e.due.description)
-                j.next("held"); j.optional(e.held) { $0.string($1.description) }
-                j.next("delay_approved"); j.bool(e.delayApproved); j.raw("}")
-            }
-            j.next("unexcused_absences"); j.int(s.unexcusedAbsences)
-            j.raw("}")
-        }
-        func branch(_ j: inout JSONLine, _ r: BranchResult) {
-            j.raw("{"); j.key("branch_id"); j.string(r.branch.id)
-            j.next("branch_name"); j.string(r.branch.name)
-            j.next("committee_id"); j.string(r.branch.committeeID)
-            j.next("committee_name"); j.string(r.branch.committeeName)
-            j.next("category"); j.string(r.branch.category)
-            j.next("members"); j.int(r.branch.members)
-            j.next("inputs"); j.optional(submission(r), inputs)
-            j.next("self_total"); j.tenths(r.selfTotal)
-            j.next("mass_total"); j.tenths(r.massTotal)
-            j.next("superior_total"); j.tenths(r.superiorTotal)
-            j.next("base"); j.tenths(r.base)
-            j.next("bonus"); j.tenths(r.bonus)
-            j.next("deduction"); j.tenths(r.deduction)
-            j.next("final"); j.tenths(r.final)
-            j.next("band_stars"); j.int(r.bandStars)
-            j.next("condition_stars"); j.int(r.conditionStars)
-            j.next("stars"); j.int(r.stars)
-            j.next("rules"); j.array(r.ruleCodes) { $0.string($1) }
-            j.next("trail"); j.array(r.trail, entry)
-            j.next("review_by_municipal_department"); j.bool(r.needsReview)
-            j.next("previous_stars"); j.optional(r.previousStars) { $0.int($1) }
-            j.next("change"); j.optional(r.change) { $0.string($1.rawValue) }
-            j.raw("}")
-        }
-        let checks: [JSON] = outcome.quotaChecks.map { c in
-            .object([
-                ("code", .string(c.code)), ("scope", .string(c.scope)), ("levels", .string(c.levelsLabel)),
-                ("bound", .string(c.bound.rawValue)), ("percent", .tenths(c.percent)), ("policy", .string(c.policy.rawValue)),
-                ("n", .int(c.n)), ("limit", .int(c.limit)), ("count_before", .int(c.countBefore)), ("count_after", .int(c.countAfter)),
-                ("changed", .array(c.changed.map(JSON.string))), ("violated", .bool(c.violated)),
-                ("tie", c.tie.map { t in .object([("score", .tenths(t.score)), ("branch_ids", .array(t.branchIDs.map(JSON.string)))]) } ?? .null),
-            ])
-        }
         let head: [(String, JSON)] = [
             ("format", .string("star-report results 1")),
             ("year", .int(outcome.year)),
@@ -174,28 +103,113 @@ public enum ResultsFiles {
                 .object([("path", .string(i.path)), ("kind", .string(i.kind)), ("records", .int(i.records)), ("bytes", .int(i.bytes)), ("sha256", .string(i.sha256))])
             })),
         ]
-        write("{\n")
+        var j = JSONWriter(capacity: 1 << 18)
+        j.raw("{\n")
         for (key, value) in head {
-            write("  " + JSON.string(key).rendered() + ": " + value.rendered(indent: 1) + ",\n")
+            j.spaces(1); j.string(key); j.raw(": "); j.value(value, indent: 1); j.raw(",\n")
         }
         if outcome.results.isEmpty {
-            write("  \"branches\": [],\n")
+            j.raw("  \"branches\": [],\n")
         } else {
-            write("  \"branches\": [\n")
-            var j = JSONLine(capacity: 1 << 18)
+            j.raw("  \"branches\": [\n")
             for (i, r) in outcome.results.enumerated() {
                 j.raw("    ")
-                branch(&j, r)
+                r.write(to: &j, inputs: submission(r))
                 j.raw(i == outcome.results.count - 1 ? "\n" : ",\n")
                 if j.bytes.count >= 1 << 18 {
-                    write(String(decoding: j.bytes, as: UTF8.self))
+                    write(j.text)
                     j.bytes.removeAll(keepingCapacity: true)
                 }
             }
-            write(String(decoding: j.bytes, as: UTF8.self))
-            write("  ],\n")
+            j.raw("  ],\n")
         }
-        write("  \"quota_checks\": " + JSON.array(checks).rendered(indent: 1) + "\n}\n")
+        j.raw("  \"quota_checks\": ")
+        j.value(.array(outcome.quotaChecks.map(\.json)), indent: 1)
+        j.raw("\n}\n")
+        write(j.text)
+    }
+}
+
+extension BranchResult {
+    /// The branch's record of results.json, on one line.
+    fileprivate func write(to j: inout JSONWriter, inputs: Submission?) {
+        j.raw("{"); j.key("branch_id"); j.string(branch.id)
+        j.next("branch_name"); j.string(branch.name)
+        j.next("committee_id"); j.string(branch.committeeID)
+        j.next("committee_name"); j.string(branch.committeeName)
+        j.next("category"); j.string(branch.category)
+        j.next("members"); j.int(branch.members)
+        j.next("inputs"); j.optional(inputs) { j, s in s.write(to: &j) }
+        j.next("self_total"); j.tenths(selfTotal)
+        j.next("mass_total"); j.tenths(massTotal)
+        j.next("superior_total"); j.tenths(superiorTotal)
+        j.next("base"); j.tenths(base)
+        j.next("bonus"); j.tenths(bonus)
+        j.next("deduction"); j.tenths(deduction)
+        j.next("final"); j.tenths(final)
+        j.next("band_stars"); j.int(bandStars)
+        j.next("condition_stars"); j.int(conditionStars)
+        j.next("stars"); j.int(stars)
+        j.next("rules"); j.array(ruleCodes) { $0.string($1) }
+        j.next("trail"); j.array(trail) { j, t in t.write(to: &j) }
+        j.next("review_by_municipal_department"); j.bool(needsReview)
+        j.next("previous_stars"); j.optional(previousStars) { $0.int($1) }
+        j.next("change"); j.optional(change) { $0.string($1.rawValue) }
+        j.raw("}")
+    }
+}
+
+extension TrailEntry {
+    /// One step of the trail: code, clause, kind, points or stars before and after, message.
+    fileprivate func write(to j: inout JSONWriter) {
+        j.raw("{"); j.key("code"); j.string(code); j.next("clause"); j.string(clause)
+        j.next("kind"); j.string(kind.rawValue)
+        if let p = points { j.next("points"); j.tenths(p) }
+        if let b = starsBefore { j.next("stars_before"); j.int(b) }
+        if let a = starsAfter { j.next("stars_after"); j.int(a) }
+        j.next("message"); j.string(message); j.raw("}")
+    }
+}
+
+extension Submission {
+    /// What the branch submitted, as the rules read it.
+    fileprivate func write(to j: inout JSONWriter) {
+        j.raw("{"); j.key("source"); j.string(source.description)
+        j.next("self"); j.array(scores(.selfEvaluation)) { $0.tenths($1) }
+        j.next("mass"); j.array(scores(.massEvaluation)) { $0.tenths($1) }
+        j.next("superior"); j.array(scores(.superiorEvaluation)) { $0.tenths($1) }
+        j.next("members"); j.int(branch.members)
+        j.next("mass_member_participants"); j.int(massMemberParticipants)
+        j.next("mass_public_participants"); j.int(massPublicParticipants)
+        j.next("satisfaction"); j.tenths(satisfaction)
+        j.next("commendations"); j.array(commendations) { $0.string($1.rawValue) }
+        j.next("innovations"); j.array(innovations) { $0.string($1.rawValue) }
+        j.next("criticisms_work_committee"); j.int(criticismsWorkCommittee)
+        j.next("criticisms_municipal_committee"); j.int(criticismsMunicipalCommittee)
+        j.next("leadership_minor_sanctions"); j.int(leadershipMinorSanctions)
+        j.next("leadership_major_sanctions"); j.int(leadershipMajorSanctions)
+        j.next("member_sanctions"); j.int(memberSanctions)
+        j.next("election")
+        j.optional(election) { j, e in
+            j.raw("{"); j.key("due"); j.string(e.due.description)
+            j.next("held"); j.optional(e.held) { $0.string($1.description) }
+            j.next("delay_approved"); j.bool(e.delayApproved); j.raw("}")
+        }
+        j.next("unexcused_absences"); j.int(unexcusedAbsences)
+        j.raw("}")
+    }
+}
+
+extension QuotaCheck {
+    /// The check as results.json lists it, with its tie if any.
+    fileprivate var json: JSON {
+        .object([
+            ("code", .string(code)), ("scope", .string(scope)), ("levels", .string(levelsLabel)),
+            ("bound", .string(bound.rawValue)), ("percent", .tenths(percent)), ("policy", .string(policy.rawValue)),
+            ("n", .int(n)), ("limit", .int(limit)), ("count_before", .int(countBefore)), ("count_after", .int(countAfter)),
+            ("changed", .array(changed.map(JSON.string))), ("violated", .bool(violated)),
+            ("tie", tie.map { t in .object([("score", .tenths(t.score)), ("branch_ids", .array(t.branchIDs.map(JSON.string)))]) } ?? .null),
+        ])
     }
 }
 

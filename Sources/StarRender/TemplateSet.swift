@@ -5,12 +5,16 @@ import StarModel
 /// The report templates, read at run time from a folder (`Templates/` or `--templates DIR`)
 /// and parsed once. A missing template or a Mustache syntax error names the file and line.
 public struct TemplateSet: Sendable {
-    public static let names = ["notice.html", "notice.txt", "summary.txt"]
+    /// `notice.*` and `summary.txt` are the reports; `subject.txt` is the e-mail's Subject (also
+    /// `{{subject}}` in the summary) and `objection.txt` the objection sentence (`{{objection}}`
+    /// in the notice and the summary), each written once.
+    public static let names = ["notice.html", "notice.txt", "summary.txt", "subject.txt", "objection.txt"]
     public static let fileExtension = "mustache"
 
     let library: MustacheLibrary
-    /// The notice templates cut around their `{{#groups}}…{{/groups}}` section (see `Split`).
-    let splits: [String: Split]
+    /// The notice templates cut into the parts that are rendered once per group and per row
+    /// (see `NoticeParts`).
+    let parts: [String: NoticeParts]
 
     public struct LoadError: Error, CustomStringConvertible, Sendable {
         public var diagnostic: Diagnostic
@@ -20,7 +24,7 @@ public struct TemplateSet: Sendable {
     public init(directory: String) throws(LoadError) {
         MustacheContentTypes.register(ByteHTML(), named: "HTML")
         var library = MustacheLibrary()
-        var splits: [String: Split] = [:]
+        var parts: [String: NoticeParts] = [:]
         for name in TemplateSet.names {
             let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + "." + TemplateSet.fileExtension
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -32,9 +36,7 @@ public struct TemplateSet: Sendable {
             let text = String(decoding: data, as: UTF8.self)
             do {
                 try library.register(MustacheTemplate(string: text), named: name)
-                if name.hasPrefix("notice."), let split = Split(text, section: "groups") {
-                    splits[name] = split
-                }
+                if name.hasPrefix("notice."), let p = NoticeParts(text) { parts[name] = p }
             } catch let e as MustacheTemplate.ParserError {
                 throw LoadError(diagnostic: .error(.of(.templateSyntax, ("detail", "\(e.error) in: \(e.context.line)")),
                                                    at: SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber)))
@@ -43,78 +45,194 @@ public struct TemplateSet: Sendable {
             }
         }
         self.library = library
-        self.splits = splits
+        self.parts = parts
     }
 
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    /// Renders a template whole.
+    public func render(_ name: String, _ context: any MustacheParent) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// Renders `name` in pieces: the part before the `groups` section, each group, the part
-    /// after. A province's notice is then never one string of hundreds of megabytes (with its
-    /// copies while it grows); the pieces are the same text as rendering it whole.
-    public func render(_ name: String, _ context: [String: Any], write: (String) -> Void) {
-        guard let split = splits[name], let groups = context["groups"] as? [[String: Any]] else {
+    /// A one-line template (`subject.txt`, `objection.txt`): rendered, spaces and line ends
+    /// around it removed, inner line breaks joined.
+    public func renderLine(_ name: String, _ context: any MustacheParent) -> String {
+        render(name, context).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined().trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Renders a notice in pieces: the part before the groups, each group's head, each row, each
+    /// group's tail, the part after. A province's notice is then never one string of hundreds of
+    /// megabytes, and each row is rendered by one compiled template. When `rows` is given, a row
+    /// it holds is taken from it, and a row rendered here is kept in it (by result index): a row
+    /// is the same in the notice and in its committee's extract (which keeps the notice's row
+    /// numbers), so it is rendered once. The pieces are the same text as rendering the template
+    /// whole.
+    public func renderNotice(_ name: String, _ context: NoticeContext, rows: (any RowSource)? = nil, write: (String) -> Void) {
+        guard let p = parts[name] else {
             write(render(name, context))
             return
         }
-        write(split.head.render(context, library: library))
-        for group in groups {
-            // Inside the section Mustache looks a name up in the group, then in the whole
-            // context; one dictionary with the group's values over the context's does the same.
-            write(split.body.render(context.merging(group) { _, g in g }, library: library))
+        write(p.head.render(context, library: library))
+        for group in context.groups {
+            let scope = Layered(layers: [group, context])
+            write(p.groupHead.render(scope, library: library))
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(1 << 16)
+            for k in group.branches.order {
+                if let rows, let kept = rows.kept(k) {
+                    chunk.append(contentsOf: kept)
+                } else {
+                    let row = NoticeRow(result: group.branches.results[k], index: Int(group.branches.numbers[k]))
+                    let text = p.row.render(Layered(layers: [row, group, context]), library: library)
+                    rows?.keep(k, text)
+                    chunk.append(contentsOf: text.utf8)
+                }
+                if chunk.count >= 1 << 16 {
+                    write(String(decoding: chunk, as: UTF8.self))
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            }
+            if !chunk.isEmpty { write(String(decoding: chunk, as: UTF8.self)) }
+            write(p.groupTail.render(scope, library: library))
         }
-        write(split.tail.render(context, library: library))
+        write(p.tail.render(context, library: library))
     }
 
-    /// A template cut around one top-level section: `head{{#name}}body{{/name}}tail`, with a
-    /// section tag alone on its line removed with its line, as Mustache does. Nil when the
-    /// template has no such section or a part does not stand alone as a template (a section
-    /// opened before it and closed after it); the template is then rendered whole.
-    struct Split: @unchecked Sendable {
-        let head: MustacheTemplate
-        let body: MustacheTemplate
-        let tail: MustacheTemplate
+    /// The same, as one string.
+    public func renderNotice(_ name: String, _ context: NoticeContext, rows: (any RowSource)? = nil) -> String {
+        var out = ""
+        renderNotice(name, context, rows: rows) { out += $0 }
+        return out
+    }
+}
 
-        init?(_ text: String, section: String) {
-            let open = "{{#\(section)}}", close = "{{/\(section)}}"
-            guard let o = text.range(of: open), let c = text.range(of: close, range: o.upperBound..<text.endIndex),
-                  text.range(of: open, range: o.upperBound..<c.lowerBound) == nil,
-                  text.range(of: open, range: c.upperBound..<text.endIndex) == nil else { return nil }
-            let (headEnd, bodyStart) = Split.standalone(text, o)
-            let (bodyEnd, tailStart) = Split.standalone(text, c)
-            // A pragma such as {{%CONTENT_TYPE:TEXT}} in the head holds for the whole template.
-            var pragmas = ""
-            var rest = text[..<headEnd]
-            while let p = rest.range(of: "{{%"), let e = rest.range(of: "}}", range: p.upperBound..<rest.endIndex) {
-                pragmas += rest[p.lowerBound..<e.upperBound] + "\n"
-                rest = rest[e.upperBound...]
-            }
-            do {
-                head = try MustacheTemplate(string: String(text[..<headEnd]))
-                body = try MustacheTemplate(string: pragmas + text[bodyStart..<bodyEnd])
-                tail = try MustacheTemplate(string: pragmas + text[tailStart...])
-            } catch {
-                return nil
-            }
-        }
+/// Rendered notice rows by result index: a row found here is not rendered again, a row rendered
+/// is kept here.
+public protocol RowSource: AnyObject {
+    func kept(_ k: Int) -> [UInt8]?
+    func keep(_ k: Int, _ text: String)
+}
 
-        /// Where the text before a tag ends and the text after it starts: the whole line when
-        /// the tag stands alone on it (only spaces or tabs beside it, "\n" after it), else the
-        /// tag itself.
-        static func standalone(_ text: String, _ tag: Range<String.Index>) -> (String.Index, String.Index) {
-            // Bytes, not Characters: "\r\n" is one Character and would hide the line's end.
-            let u = text.utf8
-            var lineStart = tag.lowerBound
-            while lineStart > u.startIndex, u[u.index(before: lineStart)] != 0x0A { lineStart = u.index(before: lineStart) }
-            var lineEnd = tag.upperBound
-            while lineEnd < u.endIndex, u[lineEnd] != 0x0A { lineEnd = u.index(after: lineEnd) }
-            var afterTag = u[tag.upperBound..<lineEnd]
-            if afterTag.last == 0x0D { afterTag = afterTag.dropLast() }
-            let blank = { (s: Substring.UTF8View) in s.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-            guard blank(text[lineStart..<tag.lowerBound].utf8), blank(afterTag) else { return (tag.lowerBound, tag.upperBound) }
-            return (lineStart, lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd)
+/// The rows one committee's extract rendered, until they join the run's `RowBytes`.
+public final class RowBuffer: RowSource {
+    var bytes: [UInt8] = []
+    var rows: [(k: Int, start: Int, count: Int)] = []
+    public init() {}
+    public func kept(_ k: Int) -> [UInt8]? { nil }
+    public func keep(_ k: Int, _ text: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        rows.append((k, start, bytes.count - start))
+    }
+}
+
+/// The rendered bytes of every notice row, by result index: each committee's extract renders its
+/// rows once and hands them over (`absorb`), and the public notice is then made of them.
+///
+/// The bytes go to an unlinked temporary file, not the heap: a province's rows are a few hundred
+/// megabytes that would otherwise sit beside the results while the e-mails are written; the page
+/// cache serves them back. Without a temporary file (or after a write fails) `kept` finds
+/// nothing and the notice renders its rows itself.
+public final class RowBytes: RowSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private let file: UnsafeMutablePointer<FILE>?
+    private var size = 0
+    private var start: [Int]
+    private var length: [Int32]
+    private var failed = false
+
+    public init(count: Int) {
+        file = tmpfile()
+        start = Array(repeating: -1, count: file == nil ? 0 : count)
+        length = Array(repeating: 0, count: file == nil ? 0 : count)
+    }
+
+    deinit { if let file { fclose(file) } }
+
+    /// Takes over an extract's rows (from any thread).
+    public func absorb(_ buffer: RowBuffer) {
+        guard let file, !buffer.bytes.isEmpty else { return }
+        lock.withLock {
+            guard !failed else { return }
+            let n = buffer.bytes.withUnsafeBytes { pwrite(fileno(file), $0.baseAddress, $0.count, off_t(size)) }
+            if n != buffer.bytes.count { failed = true; return }
+            for r in buffer.rows where r.k < start.count {
+                start[r.k] = size + r.start
+                length[r.k] = Int32(r.count)
+            }
+            size += buffer.bytes.count
         }
+    }
+
+    /// The bytes of row `k`, nil when no extract rendered it.
+    public func kept(_ k: Int) -> [UInt8]? {
+        guard let file else { return nil }
+        let (offset, count): (Int, Int) = lock.withLock {
+            failed || k >= start.count || start[k] < 0 ? (-1, 0) : (start[k], Int(length[k]))
+        }
+        guard offset >= 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: count)
+        let n = out.withUnsafeMutableBytes { pread(fileno(file), $0.baseAddress, $0.count, off_t(offset)) }
+        return n == count ? out : nil
+    }
+
+    /// The public notice only reads.
+    public func keep(_ k: Int, _ text: String) {}
+}
+
+/// A notice template cut as `head{{#groups}}groupHead{{#branches}}row{{/branches}}groupTail{{/groups}}tail`,
+/// a section tag alone on its line removed with its line, as Mustache does. Nil when the
+/// template has no such sections or a part does not stand alone as a template (a section opened
+/// before a cut and closed after it); the template is then rendered whole.
+struct NoticeParts: @unchecked Sendable {
+    let head, groupHead, row, groupTail, tail: MustacheTemplate
+
+    init?(_ text: String) {
+        guard let (head, body, tail) = NoticeParts.cut(text[...], section: "groups"),
+              let (groupHead, row, groupTail) = NoticeParts.cut(body, section: "branches") else { return nil }
+        // A pragma such as {{%CONTENT_TYPE:TEXT}} in the head holds for the whole template.
+        var pragmas = ""
+        var rest = head
+        while let p = rest.range(of: "{{%"), let e = rest.range(of: "}}", range: p.upperBound..<rest.endIndex) {
+            pragmas += rest[p.lowerBound..<e.upperBound] + "\n"
+            rest = rest[e.upperBound...]
+        }
+        do {
+            self.head = try MustacheTemplate(string: String(head))
+            self.groupHead = try MustacheTemplate(string: pragmas + groupHead)
+            self.row = try MustacheTemplate(string: pragmas + row)
+            self.groupTail = try MustacheTemplate(string: pragmas + groupTail)
+            self.tail = try MustacheTemplate(string: pragmas + tail)
+        } catch {
+            return nil
+        }
+    }
+
+    /// `before{{#name}}inside{{/name}}after`, for a section that appears once.
+    static func cut(_ text: Substring, section: String) -> (Substring, Substring, Substring)? {
+        let open = "{{#\(section)}}", close = "{{/\(section)}}"
+        guard let o = text.range(of: open), let c = text.range(of: close, range: o.upperBound..<text.endIndex),
+              text.range(of: open, range: o.upperBound..<text.endIndex) == nil else { return nil }
+        let (beforeEnd, insideStart) = standalone(text, o)
+        let (insideEnd, afterStart) = standalone(text, c)
+        return (text[..<beforeEnd], text[insideStart..<insideEnd], text[afterStart...])
+    }
+
+    /// Where the text before a tag ends and the text after it starts: the whole line when
+    /// the tag stands alone on it (only spaces or tabs beside it, "\n" after it), else the
+    /// tag itself.
+    static func standalone(_ text: Substring, _ tag: Range<String.Index>) -> (String.Index, String.Index) {
+        // Bytes, not Characters: "\r\n" is one Character and would hide the line's end.
+        let u = text.utf8
+        var lineStart = tag.lowerBound
+        while lineStart > u.startIndex, u[u.index(before: lineStart)] != 0x0A { lineStart = u.index(before: lineStart) }
+        var lineEnd = tag.upperBound
+        while lineEnd < u.endIndex, u[lineEnd] != 0x0A { lineEnd = u.index(after: lineEnd) }
+        var afterTag = u[tag.upperBound..<lineEnd]
+        if afterTag.last == 0x0D { afterTag = afterTag.dropLast() }
+        let blank = { (s: Substring.UTF8View) in s.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+        guard blank(text[lineStart..<tag.lowerBound].utf8), blank(afterTag) else { return (tag.lowerBound, tag.upperBound) }
+        return (lineStart, lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd)
     }
 }
 

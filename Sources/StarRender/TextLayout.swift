@@ -1,5 +1,22 @@
 /// Plain-text layout by display columns (CJK counts two), for notice.txt and the e-mail summaries.
 public enum TextLayout {
+    /// Plain-text line width in display columns (outputs: ≤ 78, so columns line up in a mail client).
+    public static let lineWidth = 78
+
+    /// `s` centred in `lineWidth` columns (spaces before it only).
+    static func center(_ s: String) -> String {
+        spaces(max(0, (lineWidth - DisplayWidth.of(s)) / 2)) + s
+    }
+
+    /// `s` right-aligned in `lineWidth` columns.
+    static func right(_ s: String) -> String {
+        spaces(max(0, lineWidth - DisplayWidth.of(s))) + s
+    }
+
+    /// Punctuation no line may start with, and punctuation no line may end with (避头尾, the
+    /// kinsoku rule of Chinese and Japanese typesetting).
+    static let closing: Set<Character> = Set("，。、；：？！）」』》〉】〕”’…％,.;:?!)]}%")
+    static let opening: Set<Character> = Set("（「『《〈【〔“‘([{")
     /// Left-aligns `s` in `width` columns, cutting it with `…` if it is too wide.
     public static func pad(_ s: String, _ width: Int) -> String {
         let (fitted, w) = fitted(s, width)
@@ -33,6 +50,22 @@ public enum TextLayout {
         return end == u.endIndex ? s : String(s[..<end])
     }
 
+    /// `s` with the spaces at the end of each of its lines removed (plain-text reports never end
+    /// a line with spaces, whatever a template's padded columns leave there).
+    public static func trimLines(_ s: String) -> String {
+        guard s.utf8.contains(0x20) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpaces = 0
+        for b in s.utf8 {
+            if b == 0x20 { pendingSpaces += 1; continue }
+            if b != 0x0A && b != 0x0D { out.append(contentsOf: repeatElement(0x20, count: pendingSpaces)) }
+            pendingSpaces = 0
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Line breaks, tabs and other control characters typed into a name (Alt+Enter in Excel)
     /// become spaces, so that a table row stays one row.
     public static func oneLine(_ s: String) -> String {
@@ -61,7 +94,8 @@ public enum TextLayout {
     }
 
     /// Breaks `s` into lines of at most `width` columns, at spaces where it can and anywhere
-    /// between CJK characters; continuation lines start with `indent`.
+    /// between CJK characters, never before closing punctuation (`，。、；：）」`) nor after
+    /// opening punctuation; continuation lines start with `indent`.
     public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
         let s = oneLine(text)
         if s.isEmpty { return [] }
@@ -84,8 +118,18 @@ public enum TextLayout {
                     lines.append(String(line[..<sp]))
                     line = indent + rest
                 } else {
+                    // No line starts with closing punctuation nor ends with opening: move the
+                    // last characters down with it (the line gets shorter, never longer).
+                    var carry = ""
+                    var next = c
+                    let minimum = indent.count + 1
+                    while line.count > minimum, let last = line.last, TextLayout.closing.contains(next) || TextLayout.opening.contains(last) {
+                        line.removeLast()
+                        carry = String(last) + carry
+                        next = last
+                    }
                     lines.append(line)
-                    line = indent
+                    line = indent + carry
                 }
                 lineWidth = DisplayWidth.of(line)
                 lastSpace = nil

@@ -127,12 +127,15 @@ import Testing
         return try! runSampleData(into: dir)
     }()
 
-    @Test func plainTextLinesFitSeventyEightColumns() throws {
+    @Test func plainTextLinesFitSeventyEightColumnsAndNoneStartsWithClosingPunctuation() throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: Self.dir.path)
         where name.hasPrefix("summary-") && name.hasSuffix(".txt") || name == "notice.txt" {
             let text = try report(Self.dir, name)
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 #expect(displayWidth(line) <= 78, "\(name):\(i + 1) is \(displayWidth(line)) columns")
+                // 避头: no line starts with closing punctuation
+                let first = line.drop { $0 == " " }.first
+                #expect(first.map { !"，。、；：）」".contains($0) } ?? true, "\(name):\(i + 1) starts with \(first!)")
             }
         }
     }

@@ -114,13 +114,18 @@ func only(_ code: String, rules: RuleSet = .anyang2017) -> RuleSet {
 
 @Suite struct QuotaScopeTests {
     @Test func committeeScopeAppliesPerCommittee() {
-        // Two committees of 10: each may keep one five-star.
-        let finals = [950, 940, 800, 800, 800, 800, 800, 800, 800, 400, 950, 940, 800, 800, 800, 800, 800, 800, 800, 400]
+        // Committee A has three five-star scores, B none; ten branches each.
+        // Whole run: N = 20, at most 2 five-stars: A's 95.0 and 94.0 keep five stars.
+        // Per committee: A's N = 10, at most 1: only 95.0 keeps five stars, 94.0 becomes four.
+        let finals = [950, 940, 930, 800, 800, 800, 800, 800, 800, 400, 800, 800, 800, 800, 800, 800, 800, 800, 800, 400]
         let subs = branches(finals) { $0 < 10 ? "A" : "B" }
         let all = RatingEngine().rate(subs, year: 2026, scope: .all)
         let per = RatingEngine().rate(subs, year: 2026, scope: .committee)
-        #expect(all.results.filter { $0.stars == 5 }.count == 2)
-        #expect(per.results.filter { $0.stars == 5 }.count == 2)
+        #expect(all.results.filter { $0.stars == 5 }.map(\.final) == [Tenths(950), Tenths(940)])
+        #expect(per.results.filter { $0.stars == 5 }.map(\.final) == [Tenths(950)])
+        #expect(all.results[1].stars == 5 && all.results[1].ruleCodes.isEmpty)
+        #expect(per.results[1].stars == 4 && per.results[1].ruleCodes == ["Q1"])
+        #expect(all.quotaChecks.map(\.scope) == ["all", "all"])
         #expect(per.quotaChecks.map(\.scope) == ["A", "A", "B", "B"])
         #expect(per.quotaChecks.allSatisfy { $0.n == 10 })
     }

@@ -159,6 +159,5 @@ import Testing
             e.starsBefore = 3
             #expect(e.points == nil && e.starsBefore == 3)
         }
-        #expect(MemoryLayout<TrailEntry>.stride <= 56)
     }
 }

@@ -61,13 +61,13 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         config.issuer = "<b>机关工委</b>"
         let context = ReportContext(outcome: o, rules: .anyang2017, config: config, warnings: [], noticeDate: CivilDate(iso: "2026-12-31")!,
                                     quotaScope: .all, hasPrevious: false)
-        let html = try TemplateSet(directory: templatesDir).render("notice.html", context.notice())
+        let html = try TemplateSet(directory: templatesDir).render("notice.html", context.notice(objection: ""))
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;支部"))
         #expect(html.contains("&lt;委员会&gt;&amp;"))
         #expect(html.contains("&lt;b&gt;机关工委&lt;/b&gt;"))
         // the plain-text notice keeps the text as typed
-        let text = try TemplateSet(directory: templatesDir).render("notice.txt", context.notice())
+        let text = try TemplateSet(directory: templatesDir).render("notice.txt", context.notice(objection: ""))
         #expect(text.contains("<script>alert(\"x\")</script>&支部"))
     }
 
@@ -116,8 +116,8 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         let context = ReportContext(outcome: RatingEngine().rate(subs, year: 2026), rules: .anyang2017, config: config, warnings: [],
                                     noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
         let templates = try TemplateSet(directory: templatesDir)
-        for (name, text) in [("notice.txt", templates.render("notice.txt", context.notice())),
-                             ("summary.txt", templates.render("summary.txt", context.summary(committeeID: "C")))] {
+        for (name, text) in [("notice.txt", templates.render("notice.txt", context.notice(objection: ""))),
+                             ("summary.txt", templates.render("summary.txt", context.summary(committeeID: "C", objection: "")))] {
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 #expect(DisplayWidth.of(line) <= 78, "\(name):\(i + 1) is \(DisplayWidth.of(line)) columns: \(line)")
             }
@@ -141,9 +141,9 @@ func tempTemplates(_ files: [String: String]) throws -> String {
                              quotaScope: .all, hasPrevious: false)
     }
 
-    func pieces(_ t: TemplateSet, _ name: String, _ c: [String: Any]) -> String {
+    func pieces(_ t: TemplateSet, _ name: String, _ c: NoticeContext, rows: (any RowSource)? = nil) -> String {
         var out = ""
-        t.render(name, c) { out += $0 }
+        t.renderNotice(name, c, rows: rows) { out += $0 }
         return out
     }
 
@@ -152,9 +152,17 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         let c = context()
         #expect(Set(c.outcome.results.map(\.stars)) == [0, 1, 2, 3, 4, 5])
         for name in ["notice.html", "notice.txt"] {
-            #expect(t.splits[name] != nil, "\(name) is rendered group by group")
-            #expect(pieces(t, name, c.notice()) == t.render(name, c.notice()), "\(name)")
-            #expect(pieces(t, name, c.notice(committeeID: "C1")) == t.render(name, c.notice(committeeID: "C1")), "\(name) extract")
+            #expect(t.parts[name] != nil, "\(name) is rendered group by group, row by row")
+            // each committee's extract renders its rows; the notice is then made of them
+            let rows = RowBytes(count: c.outcome.results.count)
+            for committee in ["C0", "C1", "C2"] {
+                let mine = RowBuffer()
+                let extract = c.notice(committeeID: committee, objection: "异议")
+                #expect(pieces(t, name, extract, rows: mine) == t.render(name, extract), "\(name) extract \(committee)")
+                rows.absorb(mine)
+            }
+            #expect(rows.kept(c.outcome.results.count - 1) != nil, "every row was kept")
+            #expect(pieces(t, name, c.notice(objection: "异议"), rows: rows) == t.render(name, c.notice(objection: "异议")), "\(name)")
         }
     }
 
@@ -169,7 +177,7 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     func customTemplatesRenderTheSameInPieces(template: String) throws {
         let dir = try tempTemplates(["notice.html.mustache": template])
         let t = try TemplateSet(directory: dir)
-        let c = context().notice()
+        let c = context().notice(objection: "")
         #expect(pieces(t, "notice.html", c) == t.render("notice.html", c))
     }
 }
@@ -190,5 +198,83 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     @Test func shippedHTMLTemplateUsesIt() throws {
         let text = try String(contentsOfFile: templatesDir + "/notice.html.mustache", encoding: .utf8)
         #expect(text.hasPrefix("{{%CONTENT_TYPE:HTML}}\n"))
+    }
+}
+
+@Suite struct ExplainingReportsTests {
+    /// Ten branches: one with satisfaction below 50 % (C1), one with three unexcused absences
+    /// (C4), the rest plain; quotas of the default scheme.
+    func context() -> ReportContext {
+        let subs = (0..<10).map { i -> Submission in
+            let aspect = Tenths(60 + i * 4)
+            return Submission(year: 2026, branch: BranchInfo(id: "B-\(i)", name: "第\(i)党支部", committeeID: "C", committeeName: "委员会", members: 5),
+                              selfScores: Array(repeating: aspect, count: 10), massScores: Array(repeating: aspect, count: 10),
+                              superiorScores: Array(repeating: aspect, count: 10), massMemberParticipants: 5,
+                              satisfaction: Tenths(i == 8 ? 400 : 950), unexcusedAbsences: i == 7 ? 3 : 0)
+        }
+        return ReportContext(outcome: RatingEngine().rate(subs, year: 2026), rules: .anyang2017, config: NoticeConfig(), warnings: [],
+                             noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
+    }
+
+    @Test func noticeSaysWhyStarsDifferFromTheBand() throws {
+        let c = context()
+        let r = c.outcome.results
+        #expect(RuleCodeText.note(r[8]) == "满意率低于50%")
+        #expect(RuleCodeText.note(r[7]) == "无故缺席")
+        #expect(r.filter { $0.stars == $0.bandStars }.allSatisfy { RuleCodeText.note($0).isEmpty })
+        let t = try TemplateSet(directory: templatesDir)
+        let html = t.render("notice.html", c.notice(objection: ""))
+        #expect(html.contains("<th>说明</th>"))
+        #expect(html.contains("<td class=\"note\">满意率低于50%</td>"))
+        let text = t.render("notice.txt", c.notice(objection: ""))
+        #expect(text.contains("说明：满意率低于50%"))
+        #expect(text.contains("说明：无故缺席"))
+    }
+
+    @Test func summaryEndsWithALegendOfItsCodes() throws {
+        let c = context()
+        let t = try TemplateSet(directory: templatesDir)
+        let s = c.summary(committeeID: "C", objection: "")
+        #expect(s.legend.map(\.code) == RuleCodeText.sorted(Set(c.outcome.results.flatMap(\.ruleCodes) + ["Q1", "Q2"])))
+        let text = t.render("summary.txt", s)
+        for code in s.legend.map(\.code) { #expect(text.contains("  \(code)  "), "\(code) in the legend") }
+        #expect(text.contains("C1  民主评议满意率低于50%，不定星级"))
+    }
+
+    @Test func subjectAndObjectionComeFromTheirTemplates() throws {
+        let dir = try tempTemplates(["subject.txt.mustache": "{{%CONTENT_TYPE:TEXT}}\n{{committeeName}}：{{year}}年星级结果\n",
+                                     "objection.txt.mustache": "{{%CONTENT_TYPE:TEXT}}\n异议请找{{objectionOffice}}。\n"])
+        let t = try TemplateSet(directory: dir)
+        let c = context()
+        let objection = t.renderLine("objection.txt", c.objectionValues)
+        #expect(objection == "异议请找（待补充）。")
+        var s = c.summary(committeeID: "C", objection: objection)
+        s.subject = t.renderLine("subject.txt", s)
+        #expect(s.subject == "委员会：2026年星级结果")
+        let text = t.render("summary.txt", s)
+        #expect(text.contains("主  题：委员会：2026年星级结果"))
+        #expect(text.contains("异议请找（待补充）。"))
+        #expect(t.render("notice.txt", c.notice(objection: objection)).contains("异议请找（待补充）。"))
+    }
+
+    @Test func columnWidthsAndWrappingAreTheTemplates() throws {
+        let dir = try tempTemplates(["notice.txt.mustache": """
+            {{%CONTENT_TYPE:TEXT}}
+            {{#groups}}
+            {{#branches}}
+            [{{right3(index)}}|{{pad8(name)}}|{{fit5(committee)}}]
+            {{/branches}}
+            {{/groups}}
+            {{#wrap3}}{{title}}{{title}}{{/wrap3}}
+            {{#right}}{{noticeDate}}{{/right}}
+
+            """])
+        let t = try TemplateSet(directory: dir)
+        let text = t.renderNotice("notice.txt", context().notice(objection: ""))
+        #expect(text.contains("[  1|第9党支…|委员…]"))
+        let lines = text.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("   ") && $0.contains("公示") })
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 78 })
+        #expect(lines.last.map { DisplayWidth.of($0) == 78 && $0.hasSuffix("2026年12月31日") } == true)
     }
 }

@@ -34,6 +34,9 @@ import Testing
         try p.run()
         let expected = Array(pipe.fileHandleForReading.readDataToEndOfFile())
         p.waitUntilExit()
+        // The oracle must have run: a failed or silent python3 is a failure, not a pass.
+        try #require(p.terminationStatus == 0, "python3 oracle exited \(p.terminationStatus)")
+        try #require(expected.count == 0x40000 - 0x20, "python3 oracle printed \(expected.count) of \(0x40000 - 0x20) widths")
         var mismatches: [String] = []
         for (i, e) in expected.enumerated() where e != UInt8(ascii: "x") {
             let cp = UInt32(0x20 + i)
@@ -105,11 +108,11 @@ import Testing
         #expect(j.rendered() == "{\n  \"a\": 87.5,\n  \"s\": \"引号\\\"\\\\\\n\\u0001\",\n  \"l\": [1, null]\n}")
     }
 
-    /// The compact writer used for the branches of results.json writes every value exactly as
-    /// the `JSON` tree does.
+    /// The compact layout used for the branches of results.json writes every value exactly as
+    /// the indented layout does.
     @Test(arguments: [0, 5, -5, 10, -10, 875, -30, 1000, 123_456_789, -987_654_321])
     func compactWriterNumbersAgree(raw: Int) {
-        var j = JSONLine(capacity: 64)
+        var j = JSONWriter(capacity: 64)
         j.array([raw]) { $0.int($1) }
         j.raw(" ")
         j.tenths(StarModelTenths.make(raw))
@@ -118,7 +121,7 @@ import Testing
 
     @Test(arguments: ["", "plain", "引号\"\\\n\u{1}\t\r", "a\u{2028}b\u{2029}", "=1+2", "👨‍👩‍👧", "\u{7F}\u{1F}"])
     func compactWriterStringsAgree(s: String) throws {
-        var j = JSONLine(capacity: 64)
+        var j = JSONWriter(capacity: 64)
         j.raw("{"); j.key("k"); j.string(s); j.next("n"); j.optional(Optional<Int>.none) { $0.int($1) }; j.raw("}")
         let text = String(decoding: j.bytes, as: UTF8.self)
         #expect(text == "{\"k\":" + JSON.string(s).rendered() + ",\"n\":null}")
@@ -133,5 +136,29 @@ import Testing
         for s in samples {
             #expect(DisplayWidth.of(s) == s.reduce(0) { $0 + DisplayWidth.of($1) }, "\(s)")
         }
+    }
+}
+
+@Suite struct KinsokuTests {
+    static let closing = Set("，。、；：）」")
+
+    @Test func noLineStartsWithClosingPunctuation() {
+        // Each width puts some "，", "。" or "）" right at a break.
+        let text = "一二三四五，六七八九十。一二三四五、一二三四（五）一二三四「五」"
+        for width in 10...30 {  // narrower than three characters after the indent, a rule cannot always hold
+            let lines = TextLayout.wrap(text, width: width, indent: "  ")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "width \(width): \(lines)")
+            for l in lines.dropFirst() {
+                let first = l.drop { $0 == " " }.first
+                #expect(first.map { !Self.closing.contains($0) } ?? true, "width \(width): \(lines)")
+            }
+            #expect(lines.dropLast().allSatisfy { $0.last != "（" && $0.last != "「" }, "width \(width): \(lines)")
+            #expect(lines.map { $0.filter { $0 != " " } }.joined() == text)
+        }
+    }
+
+    @Test func theBreakMovesTheLastCharacterDown() {
+        #expect(TextLayout.wrap("一二三四五，六七", width: 10) == ["一二三四", "五，六七"])
+        #expect(TextLayout.wrap("一二三四（五）", width: 10) == ["一二三四", "（五）"])
     }
 }

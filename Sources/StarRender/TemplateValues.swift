@@ -1,0 +1,113 @@
+import Foundation
+import Mustache
+
+/// A text value for the templates that can be laid out in columns by the template itself:
+/// `{{pad28(name)}}` (left-aligned in 28 display columns, cut with `…` when longer),
+/// `{{right6(final)}}` (right-aligned), `{{fit20(name)}}` (cut, not padded) and
+/// `{{hang60(note)}}` (wrapped to the columns left of 78 after column 60, continuation lines
+/// starting at column 60). Widths count display columns (a Chinese character is two), so the
+/// widths of a table are written in its template and `--templates DIR` can change them.
+public struct Cell: MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible, Sendable {
+    public let text: String
+    public init(_ text: String) { self.text = text }
+    public init(_ number: Int) { self.text = String(number) }
+
+    public var renderText: String { text }
+    public var description: String { text }
+    public var isNull: Bool { false }
+
+    public func transform(_ name: String) -> Any? {
+        guard let (kind, width) = Cell.parse(name) else {
+            return name == "empty" ? text.isEmpty : nil
+        }
+        switch kind {
+        case "pad": return Cell(TextLayout.pad(text, width))
+        case "right": return Cell(TextLayout.padLeft(text, width))
+        case "fit": return Cell(TextLayout.fit(text, width))
+        case "hang":
+            let lines = TextLayout.wrap(text, width: max(1, TextLayout.lineWidth - width))
+            return Cell(lines.joined(separator: "\n" + TextLayout.spaces(width)))
+        default: return nil
+        }
+    }
+
+    /// `pad28` → ("pad", 28). Read as bytes: this runs for every cell of every row.
+    static func parse(_ name: String) -> (String, Int)? {
+        var width = 0, digits = 0
+        var letters = 0
+        for b in name.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                width = width * 10 + Int(b - 0x30); digits += 1
+                if width > TextLayout.lineWidth { return nil }
+            } else if digits == 0 && ((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)) {
+                letters += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, letters > 0 else { return nil }
+        return (String(decoding: name.utf8.prefix(letters), as: UTF8.self), width)
+    }
+}
+
+/// Text that Mustache writes as it is (a lambda that returns a `String` has it parsed again as
+/// a template, which would run any `{{` typed into a name).
+struct Verbatim: CustomStringConvertible {
+    let description: String
+}
+
+/// The layout sections of the plain-text templates, available in every context:
+/// `{{#wrap4}}…{{/wrap4}}` renders its content, joins it to one paragraph and breaks it into
+/// lines of at most 78 display columns, continuation lines indented 4 spaces (any number);
+/// the first line keeps the spaces the content starts with. `{{#center}}…{{/center}}` and
+/// `{{#right}}…{{/right}}` do the same and then centre or right-align each line.
+enum LayoutSections {
+    static func lambda(_ name: String, scope: @escaping @Sendable () -> any MustacheParent) -> MustacheLambda? {
+        let mode: (String) -> String
+        var hanging = 0
+        switch name {
+        case "center": mode = { TextLayout.center($0) }
+        case "right": mode = { TextLayout.right($0) }
+        default:
+            guard name.hasPrefix("wrap"), let n = Int(name.dropFirst(4)), (0..<TextLayout.lineWidth).contains(n) else { return nil }
+            hanging = n
+            mode = { $0 }
+        }
+        return MustacheLambda { raw in
+            let rendered = SectionTemplates.shared.template(raw).render(scope())
+            var text = rendered
+            let endsWithNewline = text.hasSuffix("\n")
+            while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+            if text.isEmpty { return Verbatim(description: "") }
+            let lines = TextLayout.wrap(text, width: TextLayout.lineWidth, indent: TextLayout.spaces(hanging)).map(mode)
+            return Verbatim(description: lines.joined(separator: "\n") + (endsWithNewline ? "\n" : ""))
+        }
+    }
+}
+
+/// The parsed content of layout sections, by their text: a section is parsed once per run, not
+/// once per branch.
+final class SectionTemplates: @unchecked Sendable {
+    static let shared = SectionTemplates()
+    private let lock = NSLock()
+    private var cache: [String: MustacheTemplate] = [:]
+
+    func template(_ raw: String) -> MustacheTemplate {
+        lock.withLock {
+            if let t = cache[raw] { return t }
+            let t = (try? MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + raw)) ?? (try! MustacheTemplate(string: ""))
+            cache[raw] = t
+            return t
+        }
+    }
+}
+
+/// A context whose names are looked up in `top` first, then in the contexts around it (how
+/// Mustache resolves a name inside a section), for rendering one part of a template alone.
+struct Layered: MustacheParent {
+    let layers: [any MustacheParent]
+    func child(named name: String) -> Any? {
+        for l in layers { if let v = l.child(named: name) { return v } }
+        return nil
+    }
+}
