@@ -1,0 +1,27 @@
+import StarModel
+import StarRating
+
+/// Options of `star-report run` and `validate`.
+public struct Options: Sendable {
+    public var input: String
+    public var output: String?
+    public var year: Int?
+    public var rules: String?
+    public var templates: String?
+    public var noticeDate: CivilDate?
+    public var previous: String?
+    public var quotaScope: QuotaScope?
+    public var jsonDiagnostics = false
+    /// The language of every message and of the text in validation.txt and the summaries.
+    public var language: Language = .zh
+    /// `run --list`: print every file written, not a count per kind.
+    public var list = false
+
+    public init(input: String, output: String? = nil, year: Int? = nil, rules: String? = nil, templates: String? = nil,
+                noticeDate: CivilDate? = nil, previous: String? = nil, quotaScope: QuotaScope? = nil, jsonDiagnostics: Bool = false,
+                language: Language = .zh, list: Bool = false) {
+        self.input = input; self.output = output; self.year = year; self.rules = rules; self.templates = templates
+        self.noticeDate = noticeDate; self.previous = previous; self.quotaScope = quotaScope; self.jsonDiagnostics = jsonDiagnostics
+        self.language = language; self.list = list
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import StarModel
+
+/// A failure that stops the run before any report: the exit status and a clear message.
+struct Stop: Error {
+    var status: ExitStatus
+    var message: Message
+    var diagnostics: [Diagnostic] = []
+
+    init(status: ExitStatus, _ message: Message, diagnostics: [Diagnostic] = []) {
+        self.status = status; self.message = message; self.diagnostics = diagnostics
+    }
+
+    /// A failed system call: out of descriptors or memory is 71 (EX_OSERR) whatever the call,
+    /// anything else `status`.
+    static func system(_ error: Int32, _ status: ExitStatus, _ message: Message) -> Stop {
+        let short = [EMFILE, ENFILE, ENOMEM].contains(error)
+        return Stop(status: short ? .osError : status,
+                    Message(short ? .sysShort : .sysReason, ["message": message.text(.zh), "messageEn": message.text(.en),
+                                                             "reason": String(cString: strerror(error))]))
+    }
+}
+
+extension Pipeline {
+    /// The file descriptors a run needs at the least: Dispatch's worker threads need an epoll
+    /// descriptor of their own and stop the process (SIGILL) when they cannot get one, so a limit
+    /// that low is raised up to the hard limit, or refused here with a message.
+    static let minimumDescriptors: rlim_t = 8
+
+    static func checkDescriptors() throws(Stop) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < minimumDescriptors else { return }
+        limit.rlim_cur = min(limit.rlim_max, 1024)
+        if limit.rlim_cur >= minimumDescriptors && setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 { return }
+        throw Stop(status: .osError, .of(.fewDescriptors, ("allowed", limit.rlim_max), ("needed", minimumDescriptors)))
+    }
+}
