@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -24,12 +25,18 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        /// libxlsxwriter (Debian libxlsxwriter-dev), for results.xlsx and the fill-in template.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
         .target(name: "StarModel"),
         /// Reads a year's folder: XML (libxml2 + XSD), CSV sheets, the register, previous results.
         .target(
             name: "StarIngest",
-            dependencies: ["StarModel", "CLibXML2"],
+            dependencies: ["StarModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/submission.xsd")]
         ),
         /// Turns raw fields into typed submissions; every problem becomes a diagnostic.
@@ -47,10 +54,15 @@ let package = Package(
             name: "StarRender",
             dependencies: ["StarModel", "StarRating", "StarRules", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        /// Excel out: results.xlsx and the fill-in template workbook (libxlsxwriter).
+        .target(
+            name: "StarExcel",
+            dependencies: ["StarModel", "StarRating", "StarRules", "StarRender", "CXLSXWriter"]
+        ),
         /// Wires the stages and writes the output folder atomically.
         .target(
             name: "StarPipeline",
-            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender"]
+            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "StarExcel"]
         ),
         .executableTarget(
             name: "star-report",
@@ -65,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarIngest", "StarModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

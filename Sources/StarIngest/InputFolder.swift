@@ -24,7 +24,7 @@ public struct IngestResult<Record: Sendable>: Sendable {
 
 /// One file of the input folder and what became of it.
 public struct FileAccount: Sendable, Equatable {
-    public enum Kind: String, Sendable { case xml, csv, register, rules, config, ignored }
+    public enum Kind: String, Sendable { case xml, csv, xlsx, register, rules, config, ignored }
     public var path: String
     public var kind: Kind
     /// Branch records read from it (1 for a good XML file, the data rows for a CSV sheet).
@@ -165,6 +165,11 @@ public struct InputFolder: Sendable {
             // check them, in batches.
             let batches = BatchTransformer<CSVSubmissionReader.Row, Record> { transform($0.raw()) }
             r.account.records = CSVSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics) { batches.add($0) }
+            r.submissions = batches.finish()
+        } else if lower.hasSuffix(".xlsx") && !name.hasPrefix("~$") {
+            r.account.kind = .xlsx
+            let batches = BatchTransformer<XLSXSubmissionReader.Row, Record> { transform($0.raw()) }
+            r.account.records = XLSXSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics) { batches.add($0) }
             r.submissions = batches.finish()
         } else {
             r.diagnostics.append(.warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),

@@ -3,17 +3,21 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     public var file: String
     public var line: Int
     public var column: Int?
+    /// For a cell of a workbook: the sheet, and the column's header as the sheet names it
+    /// (`line` is then the row, `column` the column number).
+    public var cell: CellReference?
 
-    public init(file: String, line: Int, column: Int? = nil) {
-        self.file = file; self.line = line; self.column = column
+    public init(file: String, line: Int, column: Int? = nil, cell: CellReference? = nil) {
+        self.file = file; self.line = line; self.column = column; self.cell = cell
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column ?? 0) < (b.file, b.line, b.column ?? 0)
     }
 
-    /// `path:line:col` (or `path:line`).
+    /// `path:line:col` (or `path:line`); for a workbook cell `path:Sheet1!F16`.
     public var description: String {
+        if let cell { return "\(file):\(cell.quotedSheet)!\(CellReference.columnName(column ?? 1))\(line)" }
         if let column { return "\(file):\(line):\(column)" }
         return "\(file):\(line)"
     }
@@ -49,9 +53,11 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         Diagnostic(.warning, code, at: l, field: field, branchID: branch, m)
     }
 
-    /// `path:line:col: error[CODE]: field: message`
+    /// `path:line:col: error[CODE]: field: message` (a workbook cell's field by its header).
     public var rendered: String {
-        let f = field.map { "\($0): " } ?? ""
+        var name = field
+        if let cell = location.cell, let header = cell.header, cell.field == field { name = header }
+        let f = name.map { "\($0): " } ?? ""
         return "\(location.description): \(severity.rawValue)[\(code)]: \(f)\(message)"
     }
 }

@@ -174,7 +174,7 @@ public struct Pipeline {
         } catch let e as InputError {
             throw Stop(status: e.kind == .noInput ? .noInput : .ioError, message: e.description)
         }
-        guard ingest.files.contains(where: { $0.kind == .xml || $0.kind == .csv }) else {
+        guard ingest.files.contains(where: { $0.kind == .xml || $0.kind == .csv || $0.kind == .xlsx }) else {
             throw Stop(status: .noInput, message: "no submissions in \(options.input): expected *.xml files or *.csv sheets")
         }
         var diagnostics = ingest.diagnostics
@@ -202,10 +202,12 @@ public struct Pipeline {
 
         let xmlFiles = ingest.files.filter { $0.kind == .xml }
         let csvFiles = ingest.files.filter { $0.kind == .csv }
+        let xlsxFiles = ingest.files.filter { $0.kind == .xlsx }
         let records = ingest.submissions.count
-        let unreadable = xmlFiles.filter { $0.records == 0 }.count + csvFiles.filter { $0.records == 0 }.count
+        let unreadable = xmlFiles.filter { $0.records == 0 }.count + (csvFiles + xlsxFiles).filter { $0.records == 0 }.count
+        let excel = xlsxFiles.isEmpty ? "" : ", \(plural(xlsxFiles.count, "Excel sheet")) with \(plural(xlsxFiles.reduce(0) { $0 + $1.records }, "row"))"
         let account = "read \(plural(ingest.files.count, "file")): \(plural(xmlFiles.count, "XML file")), "
-            + "\(plural(csvFiles.count, "CSV sheet")) with \(plural(csvFiles.reduce(0) { $0 + $1.records }, "row")); "
+            + "\(plural(csvFiles.count, "CSV sheet")) with \(plural(csvFiles.reduce(0) { $0 + $1.records }, "row"))\(excel); "
             + "\(plural(records, "branch record")): \(outcome.submissions.count) to rate, \(outcome.rejected) rejected; "
             + "\(plural(unreadable, "submission file")) with no readable record"
         return Checked(submissions: outcome.submissions, diagnostics: diagnostics.sortedForDisplay(), rules: rules, config: config,
