@@ -6,16 +6,23 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 RELEASE_BIN := .build/release/star-report
 REPORTS := reports
 
-.PHONY: help deps build release reports test golden notice-pdf pdf-deps bench fuzz clean
+.PHONY: help deps py-deps sample-data build release reports test golden notice-pdf pdf-deps bench fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-deps: ## Install libxml2-dev with apt-get when pkg-config cannot find libxml-2.0
-	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libxml-2.0; then \
-	  echo "Installing libxml2-dev and pkg-config with apt-get…"; \
-	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev pkg-config; \
+deps: ## Install libxml2-dev and libxlsxwriter-dev with apt-get when pkg-config cannot find them
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libxml-2.0 || ! pkg-config --exists xlsxwriter; then \
+	  echo "Installing libxml2-dev, libxlsxwriter-dev and pkg-config with apt-get…"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev libxlsxwriter-dev pkg-config; \
 	fi
+
+py-deps: ## Install openpyxl (the Excel tests and the sample-data script use it) when python3 lacks it
+	@python3 -c 'import openpyxl' 2>/dev/null || { python3 -m pip --version >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) python3-pip; }; \
+	  python3 -m pip install -q openpyxl 2>/dev/null || python3 -m pip install -q --break-system-packages openpyxl; }
+
+sample-data: py-deps ## Regenerate SampleData/ (the .xlsx sheet needs openpyxl; the result is committed)
+	python3 Scripts/make-sample-data.py
 
 build: deps ## Debug build
 	$(SWIFT) build
@@ -29,12 +36,12 @@ reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last 
 	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year, used for 晋星/减星)"; sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
-test: deps ## Run the whole test suite (unit, property, golden-file and end-to-end tests)
+test: deps py-deps ## Run the whole test suite (unit, property, golden-file and end-to-end tests)
 	-@$(MAKE) --no-print-directory pdf-deps || echo "WARNING: could not install chromium; the notice PDF test will be SKIPPED"
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-golden: deps ## Re-record the golden files on purpose (then review the diff)
+golden: deps py-deps ## Re-record the golden files on purpose (then review the diff)
 	$(SWIFT) build --build-tests
 	STAR_REPORT_RECORD_GOLDEN=1 $(SWIFT) test --skip-build --filter Golden || true
 	@git status --short Tests/

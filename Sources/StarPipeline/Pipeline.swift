@@ -1,4 +1,5 @@
 import Foundation
+import StarExcel
 import StarIngest
 import StarModel
 import StarRating
@@ -123,8 +124,9 @@ public struct Pipeline {
             let folder = try OutputFolder(output)
             let names: [String]
             do {
-                names = try ReportRenderer(templates: templates).render(
+                names = try (ReportRenderer(templates: templates).render(
                     context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.files.count), to: folder)
+                    + [ExcelOutput.writeResults(context, to: folder)]).sorted()
                 try folder.commit()
             } catch {
                 folder.discard()
