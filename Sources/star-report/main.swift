@@ -10,7 +10,7 @@ struct StarReport: ParsableCommand {
         commandName: "star-report",
         abstract: "Rates primary party organisations with one to five stars and writes the public notice and summaries.",
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self])
+        subcommands: [Run.self, Validate.self, Template.self])
 }
 
 extension CivilDate: ExpressibleByArgument {
@@ -50,6 +50,21 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let status = Pipeline(options: Options(input: input, year: year, jsonDiagnostics: format == .json)).validate()
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct Template: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the Excel workbook a committee fills in (one row per branch of branches.csv); never overwrites a file.")
+
+    @Option(help: "The year's input folder (its branches.csv and rules).") var input: String
+    @Option(help: "The workbook to write, FILE.xlsx (must not exist).") var output: String
+    @Option(help: "Only this committee's branches (its committee_id).") var committee: String?
+    @Option(help: "The rating year (default: the input folder's name).") var year: Int?
+
+    func run() throws {
+        let status = Pipeline(options: Options(input: input, year: year)).template(output: output, committee: committee)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
