@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarIngest", "StarModel"]),
+        .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarIngest", "StarModel"], exclude: ["xlsx_tool.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
