@@ -63,14 +63,16 @@ bench: release ## Benchmark against python3 csv and xmllint on generated data (B
 
 FUZZ_SECONDS ?= 300
 FUZZ_CORPUS := .build-fuzz/corpus
-fuzz: deps ## Fuzz the CSV and XML ingest with libFuzzer for FUZZ_SECONDS (default 300; not part of CI)
+fuzz: deps ## Fuzz the CSV, XML and .xlsx ingest with libFuzzer for FUZZ_SECONDS (default 300; not part of CI)
 	cd Scripts/Fuzz && $(SWIFT) build --sanitize=fuzzer --sanitize=address
 	@mkdir -p $(FUZZ_CORPUS)
 	@i=0; for f in SampleData/*/*.xml Tests/EndToEndTests/Fixtures/bad/*/*.xml; do \
 	  { printf '\000'; cat "$$f"; } > $(FUZZ_CORPUS)/seed-xml-$$i; i=$$((i+1)); done; \
 	for f in SampleData/*/*.csv Tests/EndToEndTests/Fixtures/bad/*/*.csv; do \
 	  case "$$f" in */branches.csv) p='\002';; *) p='\001';; esac; \
-	  { printf "$$p"; cat "$$f"; } > $(FUZZ_CORPUS)/seed-csv-$$i; i=$$((i+1)); done
+	  { printf "$$p"; cat "$$f"; } > $(FUZZ_CORPUS)/seed-csv-$$i; i=$$((i+1)); done; \
+	for f in SampleData/*/*.xlsx Tests/EndToEndTests/Fixtures/bad/*/*.xlsx; do \
+	  { printf '\003'; cat "$$f"; } > $(FUZZ_CORPUS)/seed-xlsx-$$i; i=$$((i+1)); done
 	Scripts/Fuzz/.build/debug/IngestFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 $(FUZZ_CORPUS)
 
 clean: ## Remove build output and reports
