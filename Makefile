@@ -57,7 +57,7 @@ notice-pdf: reports pdf-deps ## Print reports/2026/notice.html to reports/2026/n
 	  --print-to-pdf=$(REPORTS)/2026/notice.pdf $(REPORTS)/2026/notice.html 2>/dev/null
 	@echo "$(REPORTS)/2026/notice.pdf ($$(pdfinfo $(REPORTS)/2026/notice.pdf | awk '/^Pages/ {print $$2}') pages)"
 
-bench: release ## Benchmark against python3 csv and xmllint on generated data (BENCH_CSV, BENCH_XML, BENCH_RUNS)
+bench: release py-deps ## Benchmark against python3 csv, xmllint and openpyxl on generated data (BENCH_CSV, BENCH_XML, BENCH_RUNS, BENCH_XLSX)
 	@command -v xmllint >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-utils; }
 	@Benchmarks/bench.sh
 

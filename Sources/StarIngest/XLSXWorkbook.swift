@@ -187,7 +187,7 @@ struct XLSXWorkbook {
             var cells: [(Int, XLSXCell)] = []
             var inRow = false
             var column = 0
-            var cellType = ""
+            var cellType = CellType.number
             var inV = false, inInline = false, inT = false, inPhonetic = false
             var text = ""
             var haveValue = false
@@ -195,17 +195,17 @@ struct XLSXWorkbook {
                 guard haveValue else { return }
                 let value: XLSXCell
                 switch cellType {
-                case "s":
+                case .shared:
                     guard let i = Int(text.trimmingSpaces), i >= 0, i < shared.count else {
                         throw XLSXRefusal(code: "E-XLSX-XML", message: "单元格 \(CellReference.columnName(column))\(rowNumber) 引用了不存在的共享字符串 \(text)：请用 Excel 重新另存为 .xlsx",
                                           part: part, line: x.line)
                     }
                     value = .string(shared[i])
-                case "inlineStr", "str": value = .string(text)
-                case "b": value = .bool(text.trimmingSpaces == "1" || text.trimmingSpaces == "true")
-                case "e": value = .error(text)
-                case "d": value = .isoDate(text)
-                default: value = .number(text.trimmingSpaces)
+                case .inline, .formulaString: value = .string(text)
+                case .bool: value = .bool(text.trimmingSpaces == "1" || text.trimmingSpaces == "true")
+                case .error: value = .error(text)
+                case .isoDate: value = .isoDate(text)
+                case .number: value = .number(text.trimmingSpaces)
                 }
                 cells.append((column, value))
             }
@@ -214,20 +214,22 @@ struct XLSXWorkbook {
                 if x.isElement {
                     if same(name, cName) {
                         column += 1
-                        cellType = ""
-                        var ref: String?
+                        cellType = .number
                         x.attributes { n, v in
-                            if same(n, rAttr) { ref = String(cString: v) } else if same(n, tName) { cellType = String(cString: v) }
+                            if same(n, rAttr) {
+                                if let c = XLSXWorkbook.column(of: v) { column = c }
+                            } else if same(n, tName) {
+                                cellType = CellType(v)
+                            }
                         }
-                        if let ref, let c = XLSXWorkbook.column(of: ref) { column = c }
                         text = ""; haveValue = false; inV = false; inInline = false
                         if x.isEmptyElement { continue }
                     } else if same(name, vName) {
                         inV = !x.isEmptyElement
-                        if cellType != "inlineStr" { haveValue = true }
+                        if cellType != .inline { haveValue = true }
                     } else if same(name, isName) {
                         inInline = !x.isEmptyElement
-                        if cellType == "inlineStr" { haveValue = true }
+                        if cellType == .inline { haveValue = true }
                     } else if same(name, tName) {
                         inT = !x.isEmptyElement
                     } else if same(name, rPh) {
@@ -248,14 +250,45 @@ struct XLSXWorkbook {
                     else if same(name, rPh) { inPhonetic = false }
                     else if same(name, rowName), inRow { inRow = false; try row(rowNumber, cells) }
                 } else if x.isText {
-                    if inV && cellType != "inlineStr" { text += x.value }
-                    else if inInline && inT && !inPhonetic && cellType == "inlineStr" { text += x.value }
+                    if inV && cellType != .inline { if text.isEmpty { text = x.value } else { text += x.value } }
+                    else if inInline && inT && !inPhonetic && cellType == .inline { text += x.value }
                 }
             }
         }
     }
 
+    /// A cell's `t` attribute.
+    enum CellType {
+        case number, shared, inline, formulaString, bool, error, isoDate
+        init(_ v: UnsafePointer<xmlChar>) {
+            switch (v[0], v[1]) {
+            case (UInt8(ascii: "s"), 0): self = .shared
+            case (UInt8(ascii: "s"), _): self = .formulaString  // "str"
+            case (UInt8(ascii: "i"), _): self = .inline         // "inlineStr"
+            case (UInt8(ascii: "b"), _): self = .bool
+            case (UInt8(ascii: "e"), _): self = .error
+            case (UInt8(ascii: "d"), _): self = .isoDate
+            default: self = .number                              // "n" or absent
+            }
+        }
+    }
+
     /// The column of a cell reference (`F16` → 6); nil when it is not one.
+    static func column(of ref: UnsafePointer<xmlChar>) -> Int? {
+        var n = 0
+        var letters = 0
+        var i = 0
+        while true {
+            let b = ref[i]
+            i += 1
+            if b >= 65 && b <= 90 { n = n * 26 + Int(b - 64); letters += 1 }
+            else if b >= 97 && b <= 122 { n = n * 26 + Int(b - 96); letters += 1 }
+            else { break }
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : n
+    }
+
     static func column(of ref: String) -> Int? {
         var n = 0
         var letters = 0

@@ -165,7 +165,6 @@ final class XLSXXMLStream {
 
     /// The current node's type (0 at the start).
     private(set) var type: Int32 = 0
-    private(set) var depth: Int32 = 0
 
     /// Moves to the next node; false at the end. Refuses a DOCTYPE or entity, and malformed XML.
     func next() throws -> Bool {
@@ -177,7 +176,6 @@ final class XLSXXMLStream {
                                   message: "部件 \(part) 含有 DOCTYPE 或实体声明（可能是恶意文件，外部实体与实体展开一律拒绝）：请用 Excel 重新另存为 .xlsx",
                                   part: part, line: Int(xmlTextReaderGetParserLineNumber(reader)))
             }
-            depth = xmlTextReaderDepth(reader)
             return true
         }
         if rc == 0 { return false }
