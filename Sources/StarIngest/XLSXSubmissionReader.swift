@@ -20,10 +20,15 @@ enum XLSXSubmissionReader {
         let sheet: String
         /// (cell column, key, header as written) for every known column.
         let columns: [(Int, FieldKey, String)]
+        /// One shared reference per column, and one for the row itself.
+        let cells: [CellReference]
+        let rowCell: CellReference
         init(path: String, sheet: String, columns: [(Int, FieldKey, String)]) {
             self.path = String(decoding: Array(path.utf8), as: UTF8.self)
             self.sheet = sheet
             self.columns = columns
+            cells = columns.map { CellReference(sheet: sheet, header: $0.2, field: $0.1.description) }
+            rowCell = CellReference(sheet: sheet)
         }
     }
 
@@ -35,12 +40,11 @@ enum XLSXSubmissionReader {
 
         func raw() -> RawSubmission {
             let path = sheet.path
-            let rowAt = SourceLocation(file: path, line: number, column: 1, cell: CellReference(sheet: sheet.sheet))
+            let rowAt = SourceLocation(file: path, line: number, column: 1, cell: sheet.rowCell)
             var raw = RawSubmission(format: .xlsx, location: rowAt)
-            for (i, (column, key, header)) in sheet.columns.enumerated() {
+            for (i, (column, key, _)) in sheet.columns.enumerated() {
                 let text = texts[i]
-                let at = SourceLocation(file: path, line: number, column: column,
-                                        cell: CellReference(sheet: sheet.sheet, header: header, field: key.description))
+                let at = SourceLocation(file: path, line: number, column: column, cell: sheet.cells[i])
                 switch key {
                 case .commendationLevel:
                     if !text.isEmpty { raw.commendationLevels.append(RawField(text, at: at)) }

@@ -1,13 +1,24 @@
 /// Where in a workbook a value sits, beside the row and column of its `SourceLocation`: the
 /// sheet's name and the column's header as the sheet names it (`自评3` or `self_3`), with the
 /// canonical field that header maps to, so a diagnostic about that field names it the user's way.
-public struct CellReference: Hashable, Sendable, Codable {
-    public var sheet: String
-    public var header: String?
-    public var field: String?
+///
+/// A class, so that a location holds one pointer (a `Submission` keeps its source location, and
+/// a province has a million of them); the reader shares one instance per column and sheet.
+public final class CellReference: Hashable, Sendable, Codable {
+    public let sheet: String
+    public let header: String?
+    public let field: String?
 
     public init(sheet: String, header: String? = nil, field: String? = nil) {
         self.sheet = sheet; self.header = header; self.field = field
+    }
+
+    public static func == (a: CellReference, b: CellReference) -> Bool {
+        a === b || (a.sheet == b.sheet && a.header == b.header && a.field == b.field)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(sheet); h.combine(header); h.combine(field)
     }
 
     /// `Sheet1`, or `'My Sheet'` when the name holds anything but letters, digits and `_`

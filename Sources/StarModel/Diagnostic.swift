@@ -2,13 +2,35 @@
 public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     public var file: String
     public var line: Int
-    public var column: Int?
+    /// The column, stored in 32 bits (0 for none) so that a location with a cell reference is no
+    /// larger than one without (a `Submission` keeps its source; a province has a million).
+    public var column: Int? {
+        get { packedColumn == 0 ? nil : Int(packedColumn) }
+        set { packedColumn = Int32(clamping: newValue ?? 0) }
+    }
+    private var packedColumn: Int32
     /// For a cell of a workbook: the sheet, and the column's header as the sheet names it
     /// (`line` is then the row, `column` the column number).
     public var cell: CellReference?
 
     public init(file: String, line: Int, column: Int? = nil, cell: CellReference? = nil) {
-        self.file = file; self.line = line; self.column = column; self.cell = cell
+        self.file = file; self.line = line; self.packedColumn = Int32(clamping: column ?? 0); self.cell = cell
+    }
+
+    enum CodingKeys: String, CodingKey { case file, line, column, cell }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try c.decode(String.self, forKey: .file), line: try c.decode(Int.self, forKey: .line),
+                  column: try c.decodeIfPresent(Int.self, forKey: .column), cell: try c.decodeIfPresent(CellReference.self, forKey: .cell))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(line, forKey: .line)
+        try c.encodeIfPresent(column, forKey: .column)
+        try c.encodeIfPresent(cell, forKey: .cell)
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
