@@ -123,12 +123,14 @@ public struct Pipeline {
             defer { progress.finish() }
             let folder = try OutputFolder(output)
             let names: [String]
+            let excel = ExcelOutput.Job(context, to: folder)
             do {
                 names = try (ReportRenderer(templates: templates).render(
                     context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.files.count), to: folder)
-                    + [ExcelOutput.writeResults(context, to: folder)]).sorted()
+                    + [excel.wait()]).sorted()
                 try folder.commit()
             } catch {
+                _ = try? excel.wait()
                 folder.discard()
                 throw error
             }
