@@ -44,6 +44,7 @@ final class XLSXArchive: @unchecked Sendable {
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B else {
             throw XLSXRefusal.zip(bytes.isEmpty ? "文件为空" : "没有 ZIP 文件头")
         }
+        if let problem = XLSXZipCheck.problem(bytes) { throw XLSXRefusal.zip(problem) }
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {

@@ -274,3 +274,41 @@ enum Label {
         stars == 0 ? "不定星级" : ["", "一", "二", "三", "四", "五"][stars] + "星级"
     }
 }
+
+/// Damaged workbooks (bytes flipped, cut short, parts swapped) give diagnostics, never a crash
+/// or a hang: a cheap stand-in for `make fuzz` that runs with every `make test`.
+@Suite struct DamagedWorkbookTests {
+    static let sample: [UInt8] = [UInt8](try! Data(contentsOf: repoDir.appendingPathComponent("SampleData/2026/市卫生健康委机关党委.xlsx")))
+
+    @Test func flippedAndTruncatedBytesOnlyGiveDiagnostics() throws {
+        let folder = try InputFolder()
+        var rng = SplitMix(seed: 12)
+        var refused = 0
+        for i in 0..<400 {
+            var bytes = Self.sample
+            if i % 4 == 3 {
+                bytes = Array(bytes.prefix(Int(rng.next() % UInt64(bytes.count))))
+            } else {
+                for _ in 0...(i % 3) {
+                    let at = Int(rng.next() % UInt64(bytes.count))
+                    bytes[at] ^= UInt8(truncatingIfNeeded: rng.next() | 1)
+                }
+            }
+            let r = folder.read(bytes: bytes, name: "m.xlsx", path: "m.xlsx") { $0 }
+            if r.diagnostics.contains(where: { $0.severity == .error }) { refused += 1 } else { #expect(r.submissions.count <= 8) }
+        }
+        #expect(refused > 200)
+    }
+}
+
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
