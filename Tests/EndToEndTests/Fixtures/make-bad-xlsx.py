@@ -78,4 +78,16 @@ write("xlsx-1904", replace(base, "xl/workbook.xml", lambda d: d.replace(b"<workb
 write("xlsx-two-decimals", good(row=[c if i != 9 else "9.75" for i, c in enumerate(ROW)][:10] + ["8.299999999999999"] + ROW[11:]))
 # the header lacks a required column
 write("xlsx-missing-column", good(header=[h for h in HEADER if h != "满意率"], row=[c for h, c in zip(HEADER, ROW) if h != "满意率"]))
+# a sheet with nothing in it
+import openpyxl  # noqa: E402
+_buf = io.BytesIO()
+openpyxl.Workbook().save(_buf)
+write("xlsx-empty-sheet", xlsx_sheet.deterministic(_buf.getvalue()))
+# a byte of the sheet's compressed data damaged (the CRC or the inflater catches it)
+_z = zipfile.ZipFile(io.BytesIO(base))
+_info = _z.getinfo(SHEET)
+_at = _info.header_offset + 30 + len(_info.filename.encode()) + len(_info.extra) + _info.compress_size // 2
+_damaged = bytearray(base)
+_damaged[_at] ^= 0x55
+write("xlsx-corrupt-data", bytes(_damaged))
 print("written")
