@@ -80,9 +80,11 @@ write("xlsx-two-decimals", good(row=[c if i != 9 else "9.75" for i, c in enumera
 write("xlsx-missing-column", good(header=[h for h in HEADER if h != "满意率"], row=[c for h, c in zip(HEADER, ROW) if h != "满意率"]))
 # a sheet with nothing in it
 import openpyxl  # noqa: E402
-_buf = io.BytesIO()
-openpyxl.Workbook().save(_buf)
-write("xlsx-empty-sheet", xlsx_sheet.deterministic(_buf.getvalue()))
+_tmp = os.path.join(HERE, ".tmp-empty.xlsx")
+xlsx_sheet.save(openpyxl.Workbook(), _tmp)
+with open(_tmp, "rb") as _fh:
+    write("xlsx-empty-sheet", _fh.read())
+os.remove(_tmp)
 # a byte of the sheet's compressed data damaged (the CRC or the inflater catches it)
 _z = zipfile.ZipFile(io.BytesIO(base))
 _info = _z.getinfo(SHEET)
@@ -90,4 +92,18 @@ _at = _info.header_offset + 30 + len(_info.filename.encode()) + len(_info.extra)
 _damaged = bytearray(base)
 _damaged[_at] ^= 0x55
 write("xlsx-corrupt-data", bytes(_damaged))
+# a ZIP bomb that lies: its headers claim the sheet inflates to 1,000 bytes (the limit is
+# enforced on the bytes actually inflated, not on what the headers say)
+_bomb = bytearray(zipped([(n, d + b" " * (64 << 20) if n == SHEET else d) for n, d in parts(base)]))
+_z = zipfile.ZipFile(io.BytesIO(bytes(_bomb)))
+_info = _z.getinfo(SHEET)
+_bomb[_info.header_offset + 22:_info.header_offset + 26] = (1000).to_bytes(4, "little")   # local header
+_p = 0
+while True:   # the central directory record of the sheet
+    _p = bytes(_bomb).index(b"PK\x01\x02", _p + 1)
+    _n = int.from_bytes(_bomb[_p + 28:_p + 30], "little")
+    if bytes(_bomb[_p + 46:_p + 46 + _n]) == SHEET.encode():
+        _bomb[_p + 24:_p + 28] = (1000).to_bytes(4, "little")
+        break
+write("xlsx-bomb-lying-size", bytes(_bomb))
 print("written")
