@@ -18,8 +18,9 @@ deps: ## Install libxml2-dev and libxlsxwriter-dev with apt-get when pkg-config 
 	fi
 
 py-deps: ## Install openpyxl (the Excel tests and the sample-data script use it) when python3 lacks it
-	@python3 -c 'import openpyxl' 2>/dev/null || { python3 -m pip --version >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) python3-pip; }; \
-	  python3 -m pip install -q openpyxl 2>/dev/null || python3 -m pip install -q --break-system-packages openpyxl; }
+	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl 2>/dev/null \
+	  || python3 -m pip install -q --break-system-packages openpyxl 2>/dev/null \
+	  || { echo "Installing python3-openpyxl with apt-get…"; $(SUDO) apt-get update -qq && $(APT_INSTALL) python3-openpyxl; }
 
 sample-data: py-deps ## Regenerate SampleData/ (the .xlsx sheet needs openpyxl; the result is committed)
 	python3 Scripts/make-sample-data.py
