@@ -173,7 +173,7 @@ public struct InputFolder: Sendable {
             r.submissions = batches.finish()
         } else {
             r.diagnostics.append(.warning("W-FILE-IGNORED", at: SourceLocation(file: path, line: 1),
-                                          "not a submission (.xml or .csv), the register, rules.toml or config.toml: ignored"))
+                                          "not a submission (.xml, .csv or .xlsx), the register, rules.toml or config.toml: ignored"))
         }
         r.account.sha256 = digest.value
         return r

@@ -179,7 +179,7 @@ public struct Pipeline {
             throw Stop(status: e.kind == .noInput ? .noInput : .ioError, message: e.description)
         }
         guard ingest.files.contains(where: { $0.kind == .xml || $0.kind == .csv || $0.kind == .xlsx }) else {
-            throw Stop(status: .noInput, message: "no submissions in \(options.input): expected *.xml files or *.csv sheets")
+            throw Stop(status: .noInput, message: "no submissions in \(options.input): expected *.xml files or *.csv or *.xlsx sheets")
         }
         var diagnostics = ingest.diagnostics
         let outcome = validator.crossCheck(ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs)
