@@ -36,7 +36,9 @@ final class XLSXArchive: @unchecked Sendable {
     /// The OLE compound-file signature: an encrypted (password-protected) workbook, or an old .xls.
     static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
-    init(bytes: [UInt8]) throws {
+    /// - Parameter data: the same bytes for ZIPFoundation (by default a copy; the sheet reader
+    ///   hands a view of `bytes` without copying, valid while it reads).
+    init(bytes: [UInt8], data: Data? = nil) throws {
         if bytes.count >= 8 && Array(bytes[0..<8]) == XLSXArchive.oleMagic {
             throw XLSXRefusal(code: "E-XLSX-ENCRYPTED",
                               message: "工作簿已加密（或是旧版 .xls 格式），无法读取：请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx")
@@ -46,7 +48,7 @@ final class XLSXArchive: @unchecked Sendable {
         }
         if let problem = XLSXZipCheck.problem(bytes) { throw XLSXRefusal.zip(problem) }
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(data: data ?? Data(bytes), accessMode: .read)
         } catch {
             throw XLSXRefusal.zip("ZIP 目录损坏")
         }

@@ -60,8 +60,17 @@ enum XLSXSubmissionReader {
 
     /// Reads the workbook's first sheet, row by row; returns the number of data rows.
     static func readRows(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void) -> Int {
+        // ZIPFoundation reads a view of the file's bytes, not a copy (a province's workbook is
+        // hundreds of MB); the view lives only while this call reads the workbook.
+        bytes.withUnsafeBytes { raw in
+            let view = raw.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none) }
+            return readRows(bytes: bytes, view: view, path: path, diagnostics: &diagnostics, row: emitRow)
+        }
+    }
+
+    private static func readRows(bytes: [UInt8], view: Data?, path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void) -> Int {
         let workbook: XLSXWorkbook
-        do { workbook = try XLSXWorkbook(bytes: bytes) } catch {
+        do { workbook = try XLSXWorkbook(bytes: bytes, data: view) } catch {
             diagnostics.append(diagnostic(error, path: path))
             return 0
         }

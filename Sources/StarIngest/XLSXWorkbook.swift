@@ -25,8 +25,8 @@ struct XLSXWorkbook {
     let sheetPart: String
     let sharedStrings: [String]
 
-    init(bytes: [UInt8]) throws {
-        archive = try XLSXArchive(bytes: bytes)
+    init(bytes: [UInt8], data: Data? = nil) throws {
+        archive = try XLSXArchive(bytes: bytes, data: data)
         // [Content_Types].xml is checked like every part read: no DOCTYPE, well-formed.
         if archive.has("[Content_Types].xml") { try XLSXWorkbook.checkOnly("[Content_Types].xml", archive) }
         let workbookPart = try XLSXWorkbook.officeDocument(archive)
