@@ -6,15 +6,15 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 RELEASE_BIN := .build/release/star-report
 REPORTS := reports
 
-.PHONY: help deps send-test-deps build release reports test golden notice-pdf pdf-deps bench fuzz clean
+.PHONY: help deps send-test-deps py-deps sample-data build release reports test golden notice-pdf pdf-deps bench fuzz clean lint
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-deps: ## Install libxml2-dev and libcurl4-openssl-dev with apt-get when pkg-config cannot find them
-	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libxml-2.0; then \
-	  echo "Installing libxml2-dev and pkg-config with apt-get…"; \
-	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev pkg-config; \
+deps: ## Install libxml2-dev, libxlsxwriter-dev and libcurl4-openssl-dev with apt-get when pkg-config cannot find them
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libxml-2.0 || ! pkg-config --exists xlsxwriter; then \
+	  echo "Installing libxml2-dev, libxlsxwriter-dev and pkg-config with apt-get…"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev libxlsxwriter-dev pkg-config; \
 	fi
 	@if ! pkg-config --exists libcurl; then \
 	  echo "Installing libcurl4-openssl-dev with apt-get…"; \
@@ -28,6 +28,14 @@ send-test-deps:
 	  { $(SUDO) apt-get update -qq && $(APT_INSTALL) python3-aiosmtpd; }; }
 	@command -v openssl >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) openssl; }
 
+py-deps: ## Install openpyxl (the Excel tests and the sample-data script use it) when python3 lacks it
+	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl 2>/dev/null \
+	  || python3 -m pip install -q --break-system-packages openpyxl 2>/dev/null \
+	  || { echo "Installing python3-openpyxl with apt-get…"; $(SUDO) apt-get update -qq && $(APT_INSTALL) python3-openpyxl; }
+
+sample-data: py-deps ## Regenerate SampleData/ (the .xlsx sheet needs openpyxl; the result is committed)
+	python3 Scripts/make-sample-data.py
+
 build: deps ## Debug build
 	$(SWIFT) build
 
@@ -40,13 +48,13 @@ reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last 
 	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year, used for 晋星/减星)"; sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
-test: deps send-test-deps ## Run the whole test suite (unit, property, golden-file, end-to-end and SMTP tests)
+test: deps send-test-deps py-deps ## Run the whole test suite (unit, property, golden-file, end-to-end, Excel and SMTP tests)
 	@if [ -n "$$CI" ]; then $(MAKE) --no-print-directory pdf-deps; \
 	else $(MAKE) --no-print-directory pdf-deps || echo "WARNING: could not install chromium; the notice PDF test will be SKIPPED (in CI it fails)"; fi
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-golden: deps ## Re-record the golden files on purpose (then review the diff)
+golden: deps py-deps ## Re-record the golden files on purpose (then review the diff)
 	$(SWIFT) build --build-tests
 	STAR_REPORT_RECORD_GOLDEN=1 $(SWIFT) test --skip-build --filter Golden || true
 	@git status --short Tests/
@@ -62,20 +70,22 @@ notice-pdf: reports pdf-deps ## Print reports/2026/notice.html to reports/2026/n
 	  --print-to-pdf=$(REPORTS)/2026/notice.pdf $(REPORTS)/2026/notice.html 2>/dev/null
 	@echo "$(REPORTS)/2026/notice.pdf ($$(pdfinfo $(REPORTS)/2026/notice.pdf | awk '/^Pages/ {print $$2}') pages)"
 
-bench: release ## Benchmark against python3 csv and xmllint on generated data (BENCH_CSV, BENCH_XML, BENCH_RUNS)
+bench: release py-deps ## Benchmark against python3 csv, xmllint and openpyxl on generated data (BENCH_CSV, BENCH_XML, BENCH_RUNS, BENCH_XLSX)
 	@command -v xmllint >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-utils; }
 	@Benchmarks/bench.sh
 
 FUZZ_SECONDS ?= 300
 FUZZ_CORPUS := .build-fuzz/corpus
-fuzz: deps ## Fuzz the CSV and XML ingest with libFuzzer for FUZZ_SECONDS (default 300; not part of CI)
+fuzz: deps ## Fuzz the CSV, XML and .xlsx ingest with libFuzzer for FUZZ_SECONDS (default 300; not part of CI)
 	cd Scripts/Fuzz && $(SWIFT) build --sanitize=fuzzer --sanitize=address
 	@mkdir -p $(FUZZ_CORPUS)
 	@i=0; for f in SampleData/*/*.xml Tests/EndToEndTests/Fixtures/bad/*/*.xml; do \
 	  { printf '\000'; cat "$$f"; } > $(FUZZ_CORPUS)/seed-xml-$$i; i=$$((i+1)); done; \
 	for f in SampleData/*/*.csv Tests/EndToEndTests/Fixtures/bad/*/*.csv; do \
 	  case "$$f" in */branches.csv) p='\002';; *) p='\001';; esac; \
-	  { printf "$$p"; cat "$$f"; } > $(FUZZ_CORPUS)/seed-csv-$$i; i=$$((i+1)); done
+	  { printf "$$p"; cat "$$f"; } > $(FUZZ_CORPUS)/seed-csv-$$i; i=$$((i+1)); done; \
+	for f in SampleData/*/*.xlsx Tests/EndToEndTests/Fixtures/bad/*/*.xlsx; do \
+	  { printf '\003'; cat "$$f"; } > $(FUZZ_CORPUS)/seed-xlsx-$$i; i=$$((i+1)); done
 	Scripts/Fuzz/.build/debug/IngestFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 $(FUZZ_CORPUS)
 
 clean: ## Remove build output and reports

@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -34,12 +35,18 @@ let package = Package(
         ),
         /// Typed wrappers for libcurl's variadic curl_easy_setopt / curl_easy_getinfo.
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        /// libxlsxwriter (Debian libxlsxwriter-dev), for results.xlsx and the fill-in template.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
         .target(name: "StarModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         /// Reads a year's folder: XML (libxml2 + XSD), CSV sheets, the register, previous results.
         .target(
             name: "StarIngest",
-            dependencies: ["StarModel", "CLibXML2"],
+            dependencies: ["StarModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/submission.xsd")]
         ),
         /// Turns raw fields into typed submissions; every problem becomes a diagnostic.
@@ -57,10 +64,15 @@ let package = Package(
             name: "StarRender",
             dependencies: ["StarModel", "StarRating", "StarRules", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        /// Excel out: results.xlsx and the fill-in template workbook (libxlsxwriter).
+        .target(
+            name: "StarExcel",
+            dependencies: ["StarModel", "StarRating", "StarRules", "StarRender", "CXLSXWriter"]
+        ),
         /// Wires the stages and writes the output folder atomically.
         .target(
             name: "StarPipeline",
-            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "CStarSys"]
+            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "StarExcel", "CStarSys"]
         ),
         /// `star-report send`: the committee e-mails over SMTP (libcurl), with the send log.
         .target(name: "StarSend", dependencies: ["StarModel", "StarRules", "CCurl", "CCurlShim"]),
@@ -79,6 +91,7 @@ let package = Package(
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SendTests", dependencies: ["StarSend", "StarRules", "StarModel"], exclude: ["smtp_server.py"]),
+        .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarIngest", "StarModel"], exclude: ["xlsx_tool.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,7 @@ The 2026 data is chosen so that every rule code of rules.md fires at least once 
 bind (with a tie at each cut). Run from the repository root: python3 Scripts/make-sample-data.py
 """
 import os
+import sys
 
 COMMITTEES = [
     ("CZJ", "市财政局机关党委", "xml"),
@@ -196,6 +197,10 @@ def quote(cell):
     return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in ',"\n') else cell
 
 
+# Years whose 市卫生健康委 sheet is written as .xlsx rather than CSV.
+XLSX_YEARS = {2026}
+
+
 def write(year):
     d = f"SampleData/{year}"
     os.makedirs(d, exist_ok=True)
@@ -207,9 +212,15 @@ def write(year):
                 with open(f"{d}/{br['id']}.xml", "w", encoding="utf-8") as fh:
                     fh.write(xml(br, year))
     wjw = [x for x in B if x["id"].startswith("WJW")]
-    with open(f"{d}/市卫生健康委机关党委.csv", "wb") as fh:   # Excel "CSV UTF-8": BOM, CRLF, Chinese headers
-        lines = [",".join(quote(c) for c in CN)] + [",".join(quote(c) for c in csv_row(br, year, True)) for br in wjw]
-        fh.write(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    if year in XLSX_YEARS:
+        # The same sheet as Excel saves it (.xlsx): typed cells, Chinese headers (Scripts/xlsx_sheet.py).
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import xlsx_sheet
+        xlsx_sheet.write_sheet(f"{d}/市卫生健康委机关党委.xlsx", CN, [csv_row(br, year, True) for br in wjw])
+    else:
+        with open(f"{d}/市卫生健康委机关党委.csv", "wb") as fh:   # Excel "CSV UTF-8": BOM, CRLF, Chinese headers
+            lines = [",".join(quote(c) for c in CN)] + [",".join(quote(c) for c in csv_row(br, year, True)) for br in wjw]
+            fh.write(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
     rest = [x for x in B if x["id"].startswith(("GAJ", "ZJJ"))]
     with open(f"{d}/gaj-zjj-{year}.csv", "wb") as fh:          # Excel "CSV" on Chinese Windows: GB18030
         lines = [",".join(EN)] + [",".join(quote(c) for c in csv_row(br, year, False)) for br in rest]

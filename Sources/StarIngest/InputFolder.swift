@@ -36,7 +36,7 @@ public struct IngestResult<Record: Sendable>: Sendable {
 
 /// One file of the input folder and what became of it.
 public struct FileAccount: Sendable, Equatable {
-    public enum Kind: String, Sendable { case xml, csv, register, rules, config, previous, ignored }
+    public enum Kind: String, Sendable { case xml, csv, xlsx, register, rules, config, previous, ignored }
     public var path: String
     public var kind: Kind
     /// Branch records read from it (1 for a good XML file, the data rows for a CSV sheet).
@@ -69,7 +69,12 @@ public struct InputFolder: Sendable {
 
     let schema: CompiledSchema
 
+    /// libxml2's global state (its mutexes, its random seed) is set up once, before any thread
+    /// uses it: two threads compiling the schema at once otherwise race on it and can deadlock.
+    static let libxml2Ready: Void = { xmlInitParser() }()
+
     public init() throws {
+        _ = InputFolder.libxml2Ready
         guard let url = Bundle.module.url(forResource: "submission", withExtension: "xsd"),
               let s = CompiledSchema(path: url.path) else {
             throw InputError(kind: .cannotRead, Message(.schemaMissing))
@@ -92,7 +97,7 @@ public struct InputFolder: Sendable {
 
         // Files are parsed in parallel on the available cores (each worker with its own libxml2
         // validation context), then merged in name order so the result never depends on timing.
-        xmlInitParser()
+        _ = InputFolder.libxml2Ready
         let slots = ResultSlots<Record>(count: listing.count)
         DispatchQueue.concurrentPerform(iterations: listing.count) { i in
             let entry = listing[i]
@@ -113,7 +118,7 @@ public struct InputFolder: Sendable {
                 return
             }
             let file = self.read(bytes: bytes, name: entry.name, path: entry.path, progress: progress, transform: transform)
-            if InputFolder.kind(of: entry.name) != .csv { progress?.add(bytes.count) }
+            if ![.csv, .xlsx].contains(InputFolder.kind(of: entry.name)) { progress?.add(bytes.count) }
             slots.set(i, .success(file))
         }
         var result = IngestResult<Record>()
@@ -216,6 +221,8 @@ public struct InputFolder: Sendable {
         if lower == configName { return .config }
         if lower.hasSuffix(".xml") { return .xml }
         if lower.hasSuffix(".csv") { return .csv }
+        // Excel's lock file beside an open workbook (`~$sheet.xlsx`) is not a sheet
+        if lower.hasSuffix(".xlsx") && !name.hasPrefix("~$") { return .xlsx }
         return .ignored
     }
 
@@ -274,7 +281,7 @@ public struct InputFolder: Sendable {
         }
         for entry in try InputFolder.list(directory) where entry.skipped == nil {
             let kind = InputFolder.kind(of: entry.name)
-            guard kind == .xml || kind == .csv else { continue }
+            guard kind == .xml || kind == .csv || kind == .xlsx else { continue }
             guard case .success(var bytes) = InputFolder.contents(of: entry.openPath) else { continue }
             if kind == .csv && bytes.count > 1 << 20 {
                 bytes = Array(bytes[..<(bytes[..<(1 << 20)].lastIndex(of: 0x0A) ?? (1 << 20))])
@@ -336,6 +343,12 @@ public struct InputFolder: Sendable {
             r.account.records = CSVSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics,
                                                              progress: { progress?.add($0) }) { batches.add($0) }
             r.submissions = batches.finish()
+        } else if lower.hasSuffix(".xlsx") {
+            r.account.kind = .xlsx
+            let batches = BatchTransformer<XLSXSubmissionReader.Row, Record> { transform($0.raw()) }
+            r.account.records = XLSXSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics) { batches.add($0) }
+            r.submissions = batches.finish()
+            progress?.add(bytes.count)
         }
         r.account.sha256 = digest.value
         return r

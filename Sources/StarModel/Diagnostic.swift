@@ -2,18 +2,44 @@
 public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     public var file: String
     public var line: Int
-    public var column: Int?
+    /// The column, stored in 32 bits (0 for none) so that a location with a cell reference is no
+    /// larger than one without (a `Submission` keeps its source; a province has a million).
+    public var column: Int? {
+        get { packedColumn == 0 ? nil : Int(packedColumn) }
+        set { packedColumn = Int32(clamping: newValue ?? 0) }
+    }
+    private var packedColumn: Int32
+    /// For a cell of a workbook: the sheet, and the column's header as the sheet names it
+    /// (`line` is then the row, `column` the column number).
+    public var cell: CellReference?
 
-    public init(file: String, line: Int, column: Int? = nil) {
-        self.file = file; self.line = line; self.column = column
+    public init(file: String, line: Int, column: Int? = nil, cell: CellReference? = nil) {
+        self.file = file; self.line = line; self.packedColumn = Int32(clamping: column ?? 0); self.cell = cell
+    }
+
+    enum CodingKeys: String, CodingKey { case file, line, column, cell }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try c.decode(String.self, forKey: .file), line: try c.decode(Int.self, forKey: .line),
+                  column: try c.decodeIfPresent(Int.self, forKey: .column), cell: try c.decodeIfPresent(CellReference.self, forKey: .cell))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(line, forKey: .line)
+        try c.encodeIfPresent(column, forKey: .column)
+        try c.encodeIfPresent(cell, forKey: .cell)
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column ?? 0) < (b.file, b.line, b.column ?? 0)
     }
 
-    /// `path:line:col` (or `path:line`).
+    /// `path:line:col` (or `path:line`); for a workbook cell `path:Sheet1!F16`.
     public var description: String {
+        if let cell { return "\(file):\(cell.quotedSheet)!\(CellReference.columnName(column ?? 1))\(line)" }
         if let column { return "\(file):\(line):\(column)" }
         return "\(file):\(line)"
     }
@@ -71,8 +97,11 @@ public struct Diagnostic: Hashable, Sendable {
     /// `path:line:col: error[CODE]: field: message`, control characters shown escaped (a file
     /// name or a value quoted from the data may hold ESC or a direction override).
     public var rendered: String {
+        // a workbook cell's field by its header as the sheet names it
+        var name = field
+        if let cell = location.cell, let header = cell.header, cell.field == field { name = header }
         let letter = columnLetter.map { language == .zh ? "（\($0) 列）" : " (column \($0))" } ?? ""
-        let f = field.map { "\($0)\(letter): " } ?? ""
+        let f = name.map { "\($0)\(letter): " } ?? ""
         return Escaped.text("\(location.description): \(severity.rawValue)[\(code)]: \(f)\(message)")
     }
 }

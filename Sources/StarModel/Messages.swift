@@ -53,6 +53,9 @@ public struct Message: Hashable, Sendable {
 
 /// Short forms for the call sites: `Message(.rangeInteger, ["min": "0", …])`.
 extension Message {
+    /// A workbook refusal, worded at its call site in both languages.
+    public static func xlsx(_ zh: String, _ en: String) -> Message { Message(.xlsxRefused, ["detail": zh, "detailEn": en]) }
+
     public static func of(_ id: MessageID, _ args: (String, Any)...) -> Message {
         Message(id, Dictionary(args.map { ($0.0, "\($0.1)") }, uniquingKeysWith: { a, _ in a }))
     }
@@ -83,6 +86,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case rulesQuotaCodesDiffer, rulesQuotaLevels, rulesQuotaCode, rulesQuotaNoLevels, rulesQuotaBound, rulesQuotaPercent
     case rulesQuotaRounding, rulesQuotaPolicy, rulesQuotaPolicyConflict, rulesMissingDefault, rulesDefaultUnreadable
     case rulesOther
+    case xlsxRefused, xlsxEmptySheet, xlsxUnknownColumn, xlsxRepeatedColumn, xlsxMissingColumns
+    case templateNotXlsx, templateExists, templateNoRegister, templateRegisterErrors, templateUnknownCommittee, templateCannotWrite, excelCannotWrite
     case smtpTls, smtpUrl, smtpUrlCredentials, smtpNoHost, smtpTlsContradiction, smtpNoUrl, smtpUsername, smtpCaFile
     // templates
     case templateMissing, templateSyntax, templateOther
@@ -185,13 +190,13 @@ public enum Catalogue {
         .fileUnreadable: Entry(code: "W-FILE-SKIPPED", zh: "无法查看此文件（{reason}），未读取", en: "cannot be looked at ({reason}): not read"),
         .fileLinkOutside: Entry(code: "W-FILE-LINK", zh: "这是指向输入文件夹之外（或不存在）的符号链接，未读取；请把文件本身复制到输入文件夹",
                                 en: "a symbolic link that leads outside the input folder (or nowhere): not followed; copy the file into the folder instead"),
-        .fileIgnored: Entry(code: "W-FILE-IGNORED", zh: "不是材料文件（.xml 或 .csv）、名册、rules.toml 或 config.toml，未读取",
-                            en: "not a submission (.xml or .csv), the register, rules.toml or config.toml: not read"),
+        .fileIgnored: Entry(code: "W-FILE-IGNORED", zh: "不是材料文件（.xml、.csv 或 .xlsx）、名册、rules.toml 或 config.toml，未读取",
+                            en: "not a submission (.xml, .csv or .xlsx), the register, rules.toml or config.toml: not read"),
         .fileIsFolder: Entry(code: "W-FILE-SKIPPED", zh: "这是文件夹而不是文件，未读取", en: "a folder, not a file: not read"),
         .fileNotRegular: Entry(code: "W-FILE-SKIPPED", zh: "不是普通文件（管道、设备或套接字），未读取", en: "not a regular file (a pipe, device or socket): not read"),
         .csvEmpty: Entry(code: "E-CSV-EMPTY", zh: "文件是空的；第一行应为表头", en: "the file is empty; expected a header row"),
         .csvNoHeader: Entry(code: "E-CSV-EMPTY", zh: "文件没有表头行", en: "the file has no header row"),
-        .csvBinary: Entry(code: "E-CSV-BINARY", zh: "文件含有 NUL 字节，不是文本 CSV 文件（是否把 .xlsx 改成了 .csv？请在 Excel 中另存为“CSV UTF-8”）",
+        .csvBinary: Entry(code: "E-CSV-BINARY", zh: "文件含有 NUL 字节，不是文本 CSV 文件（是否把 .xlsx 改成了 .csv？请改回 .xlsx，或在 Excel 中另存为“CSV UTF-8”）",
                           en: "the file holds NUL bytes: it is not a text CSV file (was a spreadsheet saved as .xlsx?); save it as \"CSV UTF-8\""),
         .csvEncoding: Entry(code: "E-CSV-ENCODING", zh: "含有既不是 UTF-8 也不是 GB18030 的字节；请在 Excel 中另存为“CSV UTF-8”",
                             en: "bytes that are neither UTF-8 nor GB18030; save the sheet as \"CSV UTF-8\""),
@@ -271,6 +276,20 @@ public enum Catalogue {
         .rulesMissingDefault: Entry(code: "E-RULES", zh: "随程序提供的默认规则文件不见了", en: "the shipped default rules file is missing"),
         .rulesDefaultUnreadable: Entry(code: "E-RESOURCES", zh: "无法打开随程序提供的默认规则文件（{reason}）", en: "cannot open the shipped default rules file ({reason})"),
         .rulesOther: Entry(code: "E-RULES", zh: "{detail}", en: "{detailEn}"),
+        .xlsxRefused: Entry(code: "{code}", zh: "{detail}", en: "{detailEn}"),
+        .xlsxEmptySheet: Entry(code: "E-XLSX-EMPTY", zh: "第一个工作表“{sheet}”是空的：第一行应为表头（支部编号、支部名称……），每个支部一行",
+                               en: "the first worksheet \"{sheet}\" is empty: its first row must be the header (branch_id, branch_name, …), then one row per branch"),
+        .xlsxUnknownColumn: Entry(code: "W-XLSX-COLUMN", zh: "未知的列“{name}”，已忽略（列名见 docs/input-formats.md）", en: "unknown column \"{name}\" is ignored (see docs/input-formats.md for the names)"),
+        .xlsxRepeatedColumn: Entry(code: "E-XLSX-HEADER", zh: "与 {first} 列重复（同一字段 {key}），请删除其中一列", en: "repeats column {first} (the same field {key}); remove one of them"),
+        .xlsxMissingColumns: Entry(code: "E-XLSX-HEADER", zh: "表头缺少列：{columns}，请补上这些列", en: "the header lacks the columns {columnsEn}; add them"),
+        .templateNotXlsx: Entry(code: "", zh: "--output 应为 .xlsx 文件名，例如 --output 填报表-{committee}.xlsx", en: "--output must name an .xlsx file, e.g. --output sheet-{committee}.xlsx"),
+        .templateExists: Entry(code: "", zh: "{output} 已存在，不会覆盖：请换一个文件名，或先移走该文件", en: "{output} exists and is never overwritten: pass another name, or move that file away first"),
+        .templateNoRegister: Entry(code: "", zh: "{input} 中没有支部名册 branches.csv：模板按名册生成，请先放入 branches.csv",
+                                   en: "{input} has no register branches.csv: the workbook is made from it, so add branches.csv first"),
+        .templateRegisterErrors: Entry(code: "", zh: "支部名册 branches.csv 有错误，未生成模板", en: "the register branches.csv has errors; no workbook written"),
+        .templateUnknownCommittee: Entry(code: "", zh: "名册中没有上级党组织 {committee}；可用的编号：{known}", en: "the register has no committee {committee}; its ids: {known}"),
+        .templateCannotWrite: Entry(code: "", zh: "无法写出 {output}：{reason}", en: "cannot write {output}: {reason}"),
+        .excelCannotWrite: Entry(code: "", zh: "无法写出 {name}：{reason}", en: "cannot write {name}: {reason}"),
         .smtpTls: Entry(code: "{code}", zh: "应为 \"none\"（明文）或 \"required\"（默认，必须加密）", en: "expected \"none\" (clear text) or \"required\" (the default)"),
         .smtpUrl: Entry(code: "{code}", zh: "应为 smtp://主机:587（STARTTLS）或 smtps://主机:465（TLS）", en: "expected smtp://host:587 (STARTTLS) or smtps://host:465 (TLS)"),
         .smtpUrlCredentials: Entry(code: "{code}", zh: "url 中不能写用户名或密码；请用 username，密码放在环境变量 STAR_REPORT_SMTP_PASSWORD 中",
@@ -312,7 +331,7 @@ public enum Catalogue {
         .fewDescriptors: Entry(code: "", zh: "只允许打开 {allowed} 个文件（ulimit -n）；star-report 至少需要 {needed} 个：请放宽限制，例如 ulimit -n 1024，然后再运行", en: "only {allowed} open files are allowed (ulimit -n); star-report needs at least {needed}: raise the limit, e.g. ulimit -n 1024, then run again"),
         .yearRange: Entry(code: "", zh: "--year 应在 2000 到 2100 之间", en: "--year must be between 2000 and 2100"),
         .yearUnknown: Entry(code: "", zh: "无法从 {input} 判断评定年度：请加上 --year YYYY", en: "cannot tell the rating year from {input}: pass --year YYYY"),
-        .noSubmissions: Entry(code: "", zh: "{input} 中没有材料：应有 *.xml 文件或 *.csv 汇总表", en: "no submissions in {input}: expected *.xml files or *.csv sheets"),
+        .noSubmissions: Entry(code: "", zh: "{input} 中没有材料：应有 *.xml 文件，或 *.csv、*.xlsx 汇总表", en: "no submissions in {input}: expected *.xml files or *.csv or *.xlsx sheets"),
         .previousNotFound: Entry(code: "", zh: "找不到上年结果：{path}", en: "last year's results not found: {path}"),
         .rulesNotFound: Entry(code: "", zh: "找不到规则文件：{path}", en: "rules file not found: {path}"),
         .rulesShort: Entry(code: "", zh: "{message}；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{messageEn}; close other programs or raise the limits (ulimit -n), then run again"),
@@ -332,8 +351,8 @@ public enum Catalogue {
         .progressRating: Entry(code: "", zh: "评定星级 — 已用 {elapsed} 秒", en: "rating — {elapsed} s"),
         .progressWriting: Entry(code: "", zh: "写出报告 — 已写 {written} / {total} 个文件（已用 {elapsed} 秒）",
                                 en: "writing the reports — {written} of {total} files ({elapsed} s)"),
-        .account: Entry(code: "", zh: "共读取 {files} 个文件：XML 文件 {xml} 个，CSV 汇总表 {csv} 个（{rows} 行）；支部记录 {records} 条：可评定 {rated} 条，退回 {rejected} 条；{unreadable} 个材料文件没有可读的记录",
-                        en: "read {filesEn}: {xmlEn}, {csvEn} with {rowsEn}; {recordsEn}: {rated} to rate, {rejected} rejected; {unreadableEn} with no readable record"),
+        .account: Entry(code: "", zh: "共读取 {files} 个文件：XML 文件 {xml} 个，CSV 汇总表 {csv} 个（{rows} 行）{excel}；支部记录 {records} 条：可评定 {rated} 条，退回 {rejected} 条；{unreadable} 个材料文件没有可读的记录",
+                        en: "read {filesEn}: {xmlEn}, {csvEn} with {rowsEn}{excelEn}; {recordsEn}: {rated} to rate, {rejected} rejected; {unreadableEn} with no readable record"),
         .summaryLine: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个", en: "{errorsEn}, {warningsEn}"),
         .summaryLineFiles: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个，共 {files} 个文件", en: "{errorsEn}, {warningsEn} in {filesEn}"),
         .moreWarnings: Entry(code: "", zh: "  …… 警告 {code} 共 {count} 条，以上是前 {shown} 条", en: "  … {count} warnings {code} in all, the first {shown} shown above"),

@@ -137,7 +137,7 @@ public struct FieldTable: Sendable {
 /// One submission as read from a file, before any checking: every value is still text with its
 /// place. Produced by both the XML and the CSV reader; consumed by validation.
 public struct RawSubmission: Sendable {
-    public enum Format: String, Sendable { case xml, csv }
+    public enum Format: String, Sendable { case xml, csv, xlsx }
     public var format: Format
     /// File and line where the record starts.
     public var location: SourceLocation

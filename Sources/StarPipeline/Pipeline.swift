@@ -1,4 +1,5 @@
 import Foundation
+import StarExcel
 import StarIngest
 import StarModel
 import StarRating
@@ -89,11 +90,14 @@ public struct Pipeline {
             let folder = try OutputFolder(target)
             folder.onFile = { [progress] in progress.fileWritten() }
             let names: [String]
+            let excel = ExcelOutput.Job(context, to: folder)
             do {
-                names = try ReportRenderer(templates: templates).render(
+                names = try (ReportRenderer(templates: templates).render(
                     context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.folderFiles), to: folder)
+                    + [excel.wait()]).sorted()
                 try folder.commit()
             } catch {
+                _ = try? excel.wait()
                 folder.discard()
                 throw error
             }
@@ -145,12 +149,12 @@ public struct Pipeline {
         } catch let e as InputError {
             throw Stop(status: e.kind == .noInput ? .noInput : e.kind == .resources ? .osError : .ioError, e.message)
         }
-        guard ingest.files.contains(where: { $0.kind == .xml || $0.kind == .csv }) else {
+        guard ingest.files.contains(where: { $0.kind == .xml || $0.kind == .csv || $0.kind == .xlsx }) else {
             throw Stop(status: .noInput, .of(.noSubmissions, ("input", Escaped.text(options.input))))
         }
         var diagnostics = ingest.diagnostics
         // a sheet that gave no record at all: its branches are reported missing in one line
-        let broken = ingest.files.filter { $0.kind == .csv && $0.records == 0 }.map(\.path)
+        let broken = ingest.files.filter { ($0.kind == .csv || $0.kind == .xlsx) && $0.records == 0 }.map(\.path)
         let outcome = validator.crossCheck(ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs,
                                            brokenFiles: broken)
         diagnostics += outcome.diagnostics
@@ -181,14 +185,18 @@ public struct Pipeline {
 
         let xmlFiles = ingest.files.filter { $0.kind == .xml }
         let csvFiles = ingest.files.filter { $0.kind == .csv }
+        let xlsxFiles = ingest.files.filter { $0.kind == .xlsx }
         let records = ingest.submissions.count
-        let unreadable = xmlFiles.filter { $0.records == 0 }.count + csvFiles.filter { $0.records == 0 }.count
+        let unreadable = xmlFiles.filter { $0.records == 0 }.count + (csvFiles + xlsxFiles).filter { $0.records == 0 }.count
         let rows = csvFiles.reduce(0) { $0 + $1.records }
+        let xlsxRows = xlsxFiles.reduce(0) { $0 + $1.records }
         let account = Message(.account, [
             "files": "\(ingest.files.count)", "xml": "\(xmlFiles.count)", "csv": "\(csvFiles.count)", "rows": "\(rows)",
             "records": "\(records)", "rated": "\(outcome.submissions.count)", "rejected": "\(outcome.rejected)", "unreadable": "\(unreadable)",
+            "excel": xlsxFiles.isEmpty ? "" : "，Excel 汇总表 \(xlsxFiles.count) 个（\(xlsxRows) 行）",
             "filesEn": plural(ingest.files.count, "file"), "xmlEn": plural(xmlFiles.count, "XML file"), "csvEn": plural(csvFiles.count, "CSV sheet"),
             "rowsEn": plural(rows, "row"), "recordsEn": plural(records, "branch record"), "unreadableEn": plural(unreadable, "submission file"),
+            "excelEn": xlsxFiles.isEmpty ? "" : ", \(plural(xlsxFiles.count, "Excel sheet")) with \(plural(xlsxRows, "row"))",
         ])
         return Checked(submissions: outcome.submissions, diagnostics: diagnostics.sortedForDisplay().in(options.language), rules: rules, config: config,
                        previous: previous, year: year, account: account, files: ingest.files + files,

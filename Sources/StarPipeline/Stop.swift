@@ -23,9 +23,10 @@ struct Stop: Error {
 
 extension Pipeline {
     /// The file descriptors a run needs at the least: Dispatch's worker threads need an epoll
-    /// descriptor of their own and stop the process (SIGILL) when they cannot get one, so a limit
-    /// that low is raised up to the hard limit, or refused here with a message.
-    static let minimumDescriptors: rlim_t = 8
+    /// descriptor of their own and stop the process (SIGILL) when they cannot get one, so a run
+    /// keeps a margin: a lower soft limit is raised up to the hard limit (1,024 at most), or the
+    /// run is refused here with a message.
+    static let minimumDescriptors: rlim_t = 32
 
     static func checkDescriptors() throws(Stop) {
         var limit = rlimit()

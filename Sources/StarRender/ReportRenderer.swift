@@ -10,6 +10,8 @@ public protocol ReportOutput: Sendable {
     func write(_ name: String, _ content: String) throws
     /// Writes a file piece by piece.
     func stream(_ name: String, _ body: (_ write: (String) -> Void) -> Void) throws
+    /// The path in the temporary folder for a file that a library writes itself (results.xlsx).
+    func filePath(for name: String) -> String
 }
 
 /// Renders every report of docs/outputs.md.

@@ -26,7 +26,7 @@ struct StarReport: ParsableCommand {
             abstract: L("为基层党组织评定一至五星，写出公示、汇总和结果。", "Rates primary party organisations with one to five stars and writes the public notice and summaries."),
             discussion: L("消息默认为中文；--lang en 或 STAR_REPORT_LANG=en 为英文。", "Messages are in Chinese by default; --lang en or STAR_REPORT_LANG=en gives English."),
             version: "0.1.0",
-            subcommands: [Run.self, Validate.self, Send.self])
+            subcommands: [Run.self, Validate.self, Send.self, Template.self])
     }
 }
 
@@ -116,6 +116,24 @@ struct Send: ParsableCommand {
         let options = SendOptions(reports: reports, config: config, only: ids, dryRun: dryRun, yes: yes,
                                   language: SendLanguage.choose(language.lang, environment: ProcessInfo.processInfo.environment))
         let status = Sender(options: options).run()
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct Template: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: L("写出上级党组织填报用的 Excel 工作簿（branches.csv 中每个支部一行）；绝不覆盖已有文件。",
+                                         "Write the Excel workbook a committee fills in (one row per branch of branches.csv); never overwrites a file."))
+    }
+
+    @Option(help: H("当年的输入文件夹（用其中的 branches.csv 和规则）", "The year's input folder (its branches.csv and rules).")) var input: String
+    @Option(help: H("要写出的工作簿 FILE.xlsx（不能已存在）", "The workbook to write, FILE.xlsx (must not exist).")) var output: String
+    @Option(help: H("只含这个上级党组织的支部（其编号）", "Only this committee's branches (its committee_id).")) var committee: String?
+    @Option(help: H("评定年度（默认：输入文件夹的名称）", "The rating year (default: the input folder's name).")) var year: Int?
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        let status = Pipeline(options: Options(input: input, year: year, language: language.language)).template(output: output, committee: committee)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

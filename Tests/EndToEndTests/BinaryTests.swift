@@ -29,13 +29,14 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         let (status, out, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--list"], language: "zh")
         #expect(status == 0)
         let paths = out.split(separator: "\n").map(String.init)
-        #expect(paths.count == 15)
+        #expect(paths.count == 16)
+        #expect(paths.contains(dir.path + "/r/results.xlsx"))
         #expect(paths.contains(dir.path + "/r/notice.html"))
         #expect(err.contains("错误 0 个，警告 2 个，共 20 个文件\n"))
         // without --list: the folder and a count per kind
         let (again, summary, _) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r"], language: "zh")
         #expect(again == 0)
-        #expect(summary == "报告已写入 \(dir.path)/r：共 15 个文件（公示 2 个，汇总邮件 10 个，结果 2 个，警告清单 1 个）；加 --list 可列出每个文件\n")
+        #expect(summary == "报告已写入 \(dir.path)/r：共 16 个文件（公示 2 个，汇总邮件 10 个，结果 3 个，警告清单 1 个）；加 --list 可列出每个文件\n")
         #expect(err.contains("warning[W-SELF-HIGH]"))
         #expect(FileManager.default.fileExists(atPath: dir.path + "/r/summary-ZJJ.txt"))
         // no temporary folder left beside the output

@@ -405,10 +405,10 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
     @Test func tooFewFileDescriptorsFailCleanly() throws {
         let dir = try temporaryDirectory("fds")
         defer { try? FileManager.default.removeItem(at: dir) }
-        for n in [4, 7, 8, 9, 10, 12] {
+        for n in [4, 8, 16, 31, 32, 64] {
             let out = dir.path + "/r\(n)"
             let (s, err) = try shell("ulimit -n \(n); exec \(quote(binaryPath)) run --input SampleData/2026 --output \(quote(out))")
-            if n < 8 { #expect(s == 71 && err.contains("star-report needs at least 8"), "\(err)") }
+            if n < 32 { #expect(s == 71 && err.contains("star-report needs at least 32"), "\(err)") } else { #expect(s == 0, "\(err)") }
             #expect([0, 71, 74].contains(s), "ulimit -n \(n): status \(s): \(err)")
             if s != 0 {
                 #expect(err.contains("star-report: "), "\(err)")

@@ -17,7 +17,8 @@ let sampleDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         let r = Self.result
         #expect(r.files.count == 20)
         #expect(r.files.filter { $0.kind == .xml }.count == 16)
-        #expect(r.files.filter { $0.kind == .csv }.map(\.records) == [16, 8])
+        #expect(r.files.filter { $0.kind == .csv }.map(\.records) == [16])
+        #expect(r.files.filter { $0.kind == .xlsx }.map(\.records) == [8])   // the 市卫生健康委 sheet is an .xlsx in 2026
         #expect(r.register?.count == 40)
         #expect(r.configFile != nil)
         #expect(r.submissions.count == 40)
@@ -34,7 +35,8 @@ let sampleDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         let czj01 = raw("CZJ-01")
         #expect(czj01.commendationLevels.map(\.text) == ["city", "province"])
         #expect(czj01.eventDates.count == 2)
-        #expect(raw("WJW-05").format == .csv)
+        #expect(raw("WJW-05").format == .xlsx)
+        #expect(raw("WJW-05").fields[.leadershipMajorSanctions]?.location.description.hasSuffix(".xlsx:Sheet1!AT6") == true)
         #expect(raw("WJW-05").fields[.leadershipMajorSanctions]?.text == "1")
     }
 

@@ -2,7 +2,7 @@ import StarIngest
 import StarModel
 import StarValidate
 
-/// libFuzzer entry: the first byte picks the reader (XML, CSV sheet, register), the rest is the
+/// libFuzzer entry: the first byte picks the reader (XML, CSV sheet, register, .xlsx sheet), the rest is the
 /// file. Any crash, hang or sanitizer report is a bug: bad input must only ever give diagnostics.
 nonisolated(unsafe) let folder = try! InputFolder()
 
@@ -10,7 +10,7 @@ nonisolated(unsafe) let folder = try! InputFolder()
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    let name = ["fuzz.xml", "fuzz.csv", "branches.csv"][Int(data[0]) % 3]
+    let name = ["fuzz.xml", "fuzz.csv", "branches.csv", "fuzz.xlsx"][Int(data[0]) % 4]
     let file = folder.read(bytes: bytes, name: name, path: name) { $0 }
     _ = Validator(year: 2026).validate(file.submissions, register: nil)
     return 0

@@ -1,0 +1,119 @@
+import Foundation
+import StarModel
+import ZIPFoundation
+
+/// Why a workbook is refused before any of its cells is read. Each case becomes one error
+/// diagnostic (code and Chinese message saying what to do), never a crash or unbounded work.
+struct XLSXRefusal: Error, Sendable {
+    var code: String
+    var message: Message
+    /// The part of the archive concerned (`xl/worksheets/sheet1.xml`), if any.
+    var part: String?
+    var line: Int = 1
+
+    static func zip(_ detail: String) -> XLSXRefusal {
+        XLSXRefusal(code: "E-XLSX-ZIP", message: .xlsx("文件不是有效的 .xlsx 工作簿（\(detail)）：请在 Excel 中打开后另存为 Excel 工作簿 (*.xlsx)", "not a valid .xlsx workbook (\(detail)): open it in Excel and save it as an Excel workbook (*.xlsx)"))
+    }
+}
+
+/// The ZIP container of a workbook (ZIPFoundation), read with limits so that a hostile file
+/// costs bounded work: at most `maxEntries` parts, at most `maxTotalInflated` bytes inflated in
+/// all, and no part inflating more than `maxRatio` times its compressed size (beyond a small
+/// allowance), whatever sizes its headers claim. Part names with `..`, a leading `/` or `\` are
+/// refused outright, so no name from the archive is ever followed anywhere.
+final class XLSXArchive: @unchecked Sendable {
+    static let maxEntries = 10_000
+    /// A million-branch sheet inflates to about 1.3 GB of XML; a bomb stops here.
+    static let maxTotalInflated: UInt64 = 4 << 30
+    static let maxRatio: UInt64 = 200
+    /// Parts up to this size may inflate at any ratio (a sheet of empty rows compresses ~1000:1).
+    static let ratioAllowance: UInt64 = 4 << 20
+
+    private let archive: Archive
+    private var entries: [String: Entry] = [:]
+    private var inflated: UInt64 = 0
+
+    /// The OLE compound-file signature: an encrypted (password-protected) workbook, or an old .xls.
+    static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// - Parameter data: the same bytes for ZIPFoundation (by default a copy; the sheet reader
+    ///   hands a view of `bytes` without copying, valid while it reads).
+    init(bytes: [UInt8], data: Data? = nil) throws {
+        if bytes.count >= 8 && Array(bytes[0..<8]) == XLSXArchive.oleMagic {
+            throw XLSXRefusal(code: "E-XLSX-ENCRYPTED",
+                              message: .xlsx("工作簿已加密（或是旧版 .xls 格式），无法读取：请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx", "the workbook is encrypted (or an old .xls file) and cannot be read: remove its password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it as .xlsx"))
+        }
+        guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B else {
+            throw XLSXRefusal.zip(bytes.isEmpty ? "文件为空" : "没有 ZIP 文件头")
+        }
+        if let problem = XLSXZipCheck.problem(bytes) { throw XLSXRefusal.zip(problem) }
+        do {
+            archive = try Archive(data: data ?? Data(bytes), accessMode: .read)
+        } catch {
+            throw XLSXRefusal.zip("ZIP 目录损坏")
+        }
+        var count = 0
+        for entry in archive {
+            count += 1
+            if count > XLSXArchive.maxEntries {
+                throw XLSXRefusal(code: "E-XLSX-LIMIT", message: .xlsx("工作簿的部件超过 \(XLSXArchive.maxEntries) 个，拒绝读取：请另存为只含一个工作表的 .xlsx", "the workbook has more than \(XLSXArchive.maxEntries) parts and is refused: save it as an .xlsx with one worksheet"))
+            }
+            let path = entry.path
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") || path.utf8.contains(0) {
+                throw XLSXRefusal(code: "E-XLSX-PATH",
+                                  message: .xlsx("工作簿中含有不安全的部件路径 \"\(path)\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx", "the workbook holds an unsafe part path \"\(path)\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"), part: path)
+            }
+            if entries[path] == nil { entries[path] = entry }
+        }
+        if entries.isEmpty { throw XLSXRefusal.zip("ZIP 中没有任何部件") }
+    }
+
+    func has(_ part: String) -> Bool { entries[part] != nil }
+
+    /// A part's bytes inflated whole (for the small parts: workbook.xml and its relationships).
+    func data(_ part: String, limit: Int = 32 << 20) throws -> [UInt8]? {
+        guard has(part) else { return nil }
+        var out: [UInt8] = []
+        try stream(part) { chunk in
+            if out.count + chunk.count > limit {
+                throw XLSXRefusal(code: "E-XLSX-LIMIT", message: .xlsx("部件 \(part) 过大（超过 \(limit >> 20) MiB），拒绝读取", "part \(part) is too large (over \(limit >> 20) MiB) and is refused"), part: part)
+            }
+            out.append(contentsOf: chunk)
+        }
+        return out
+    }
+
+    private struct Bomb: Error {}
+    private struct Passed: Error { var refusal: XLSXRefusal }
+
+    /// Inflates a part chunk by chunk into `consumer`, counting every byte against the limits.
+    func stream(_ part: String, _ consumer: (Data) throws -> Void) throws {
+        guard let entry = entries[part] else { throw XLSXRefusal.zip("缺少部件 \(part)") }
+        let bomb = XLSXRefusal(code: "E-XLSX-BOMB",
+                               message: .xlsx("部件 \(part) 解压后异常巨大（疑似 ZIP 炸弹，超过 \(XLSXArchive.maxTotalInflated >> 30) GiB 或压缩比超过 \(XLSXArchive.maxRatio):1），拒绝读取", "part \(part) inflates to an abnormal size (a ZIP bomb: over \(XLSXArchive.maxTotalInflated >> 30) GiB or a ratio over \(XLSXArchive.maxRatio):1) and is refused"),
+                               part: part)
+        if entry.uncompressedSize > XLSXArchive.maxTotalInflated - inflated { throw bomb }
+        let ratioLimit = max(XLSXArchive.ratioAllowance, entry.compressedSize.multipliedReportingOverflow(by: XLSXArchive.maxRatio).partialValue)
+        if entry.uncompressedSize > ratioLimit { throw bomb }
+        var mine: UInt64 = 0
+        let checksum: CRC32
+        do {
+            checksum = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                mine += UInt64(chunk.count)
+                inflated += UInt64(chunk.count)
+                if inflated > XLSXArchive.maxTotalInflated || mine > ratioLimit || mine > entry.uncompressedSize { throw Bomb() }
+                do { try consumer(chunk) } catch let r as XLSXRefusal { throw Passed(refusal: r) }
+            }
+        } catch let p as Passed {
+            throw p.refusal
+        } catch is Bomb {
+            throw bomb
+        } catch {
+            throw XLSXRefusal.zip("部件 \(part) 无法解压")
+        }
+        if mine != entry.uncompressedSize || (entry.checksum != 0 && checksum != entry.checksum) {
+            throw XLSXRefusal.zip("部件 \(part) 的数据损坏（校验和不符）")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import StarExcel
+import StarIngest
+import StarModel
+
+extension Pipeline {
+    /// `star-report template --input DIR --output FILE.xlsx [--committee ID] [--year YYYY]`: the
+    /// fill-in workbook for the branches of the register (outputs.md, "Excel"). Never replaces a
+    /// file: an existing FILE is refused (exit 73), so a filled-in copy is never overwritten.
+    public func template(output: String, committee: String?) -> ExitStatus {
+        do {
+            guard output.lowercased().hasSuffix(".xlsx") else {
+                throw Stop(status: .usage, .of(.templateNotXlsx, ("committee", committee ?? "全部")))
+            }
+            if FileManager.default.fileExists(atPath: output) {
+                throw Stop(status: .cannotCreate, .of(.templateExists, ("output", Escaped.text(output))))
+            }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: options.input, isDirectory: &isDir), isDir.boolValue else {
+                throw Stop(status: .noInput, .of(.inputNotFound, ("dir", Escaped.text(options.input))))
+            }
+            guard let register = RegisterFile.read(directory: options.input) else {
+                throw Stop(status: .noInput, .of(.templateNoRegister, ("input", Escaped.text(options.input))))
+            }
+            if register.diagnostics.errorCount > 0 {
+                throw Stop(status: .dataError, Message(.templateRegisterErrors), diagnostics: register.diagnostics)
+            }
+            var branches = register.branches
+            if let committee {
+                branches = branches.filter { $0.committeeID == committee }
+                guard !branches.isEmpty else {
+                    let known = Set(register.branches.map(\.committeeID)).sorted().joined(separator: ", ")
+                    throw Stop(status: .usage, .of(.templateUnknownCommittee, ("committee", Escaped.text(committee)), ("known", known)))
+                }
+            }
+            let folderName = URL(fileURLWithPath: options.input).lastPathComponent
+            guard let year = options.year ?? (folderName.count == 4 ? Int(folderName) : nil), (2000...2100).contains(year) else {
+                throw Stop(status: .usage, .of(.yearUnknown, ("input", Escaped.text(options.input))))
+            }
+            let folderRules = Pipeline.join(options.input, InputFolder.rulesName)
+            let rules = try loadRules(folderRules: FileManager.default.contents(atPath: folderRules).map { (folderRules, String(decoding: $0, as: UTF8.self)) })
+            do {
+                try TemplateWorkbook.write(branches: branches.map { .init(id: $0.id, name: $0.name, committeeID: $0.committeeID, committeeName: $0.committeeName) },
+                                           rules: rules, year: year, to: output)
+            } catch {
+                try? FileManager.default.removeItem(atPath: output)
+                throw Stop(status: .cannotCreate, .of(.templateCannotWrite, ("output", Escaped.text(output)), ("reason", "\(error)")))
+            }
+            console.out(output)
+            return .ok
+        } catch {
+            return fail(error)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+"""Writes the bad-workbook cases of the bad-input corpus (Fixtures/bad/xlsx-*/s.xlsx), each a
+small sheet made from bad/csv-two-decimals/s.csv (with 9.75 fixed to 9.7) and then broken one
+way. Run from the repository root: python3 Tests/EndToEndTests/Fixtures/make-bad-xlsx.py
+The expected diagnostics are in Fixtures/bad-expected/xlsx-*.txt (checked by hand)."""
+import csv
+import io
+import os
+import sys
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "Scripts"))
+import xlsx_sheet  # noqa: E402
+
+with open(os.path.join(HERE, "bad", "csv-two-decimals", "s.csv"), encoding="utf-8-sig", newline="") as fh:
+    LINES = list(csv.reader(fh))
+HEADER, ROW = LINES[0], [c if c != "9.75" else "9.7" for c in LINES[1]]
+
+
+def good(header=HEADER, row=ROW):
+    buf = os.path.join(HERE, ".tmp.xlsx")
+    xlsx_sheet.write_sheet(buf, header, [row])
+    with open(buf, "rb") as fh:
+        data = fh.read()
+    os.remove(buf)
+    return data
+
+
+def parts(data):
+    z = zipfile.ZipFile(io.BytesIO(data))
+    return [(i.filename, z.read(i.filename)) for i in z.infolist()]
+
+
+def zipped(items, method=zipfile.ZIP_DEFLATED):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        for name, data in items:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = method
+            z.writestr(info, data)
+    return out.getvalue()
+
+
+def replace(data, part, fn):
+    return zipped([(n, fn(d) if n == part else d) for n, d in parts(data)])
+
+
+def write(case, data, name="s.xlsx"):
+    d = os.path.join(HERE, "bad", case)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name), "wb") as fh:
+        fh.write(data)
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+base = good()
+
+# a ZIP cut short (as a download that stopped half way)
+write("xlsx-broken-zip", base[: len(base) // 2])
+# not a ZIP at all: a text file named .xlsx
+write("xlsx-not-a-zip", "年度,支部编号\r\n2026,WJW-01\r\n".encode("utf-8"))
+# an encrypted workbook: Excel stores it as an OLE compound file
+write("xlsx-encrypted", bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(1024))
+# a ZIP bomb: a sheet part of 64 MiB that deflates to a few KB
+write("xlsx-bomb", replace(base, SHEET, lambda d: d + b" " * (64 << 20)))
+# a DOCTYPE with an entity in the sheet (entity expansion)
+write("xlsx-doctype", replace(base, SHEET, lambda d: d.replace(
+    b"<worksheet", b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<worksheet', 1)))
+# an external entity in the workbook part (XXE)
+write("xlsx-xxe", replace(base, "xl/workbook.xml", lambda d: d.replace(
+    b"<workbook", b'<!DOCTYPE workbook [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<workbook', 1)))
+# a part whose name climbs out of the folder it is unpacked into
+write("xlsx-path", zipped(parts(base) + [("../../evil.sh", b"echo owned\n")]))
+# the 1904 date system (old Excel for Mac)
+write("xlsx-1904", replace(base, "xl/workbook.xml", lambda d: d.replace(b"<workbookPr", b'<workbookPr date1904="1"', 1)
+                           if b"<workbookPr" in d else d.replace(b"<sheets>", b'<workbookPr date1904="1"/><sheets>', 1)))
+# a score stored as a number with two decimals, and one with binary noise that is fine
+write("xlsx-two-decimals", good(row=[c if i != 9 else "9.75" for i, c in enumerate(ROW)][:10] + ["8.299999999999999"] + ROW[11:]))
+# the header lacks a required column
+write("xlsx-missing-column", good(header=[h for h in HEADER if h != "满意率"], row=[c for h, c in zip(HEADER, ROW) if h != "满意率"]))
+# a sheet with nothing in it
+import openpyxl  # noqa: E402
+_tmp = os.path.join(HERE, ".tmp-empty.xlsx")
+xlsx_sheet.save(openpyxl.Workbook(), _tmp)
+with open(_tmp, "rb") as _fh:
+    write("xlsx-empty-sheet", _fh.read())
+os.remove(_tmp)
+# a byte of the sheet's compressed data damaged (the CRC or the inflater catches it)
+_z = zipfile.ZipFile(io.BytesIO(base))
+_info = _z.getinfo(SHEET)
+_at = _info.header_offset + 30 + len(_info.filename.encode()) + len(_info.extra) + _info.compress_size // 2
+_damaged = bytearray(base)
+_damaged[_at] ^= 0x55
+write("xlsx-corrupt-data", bytes(_damaged))
+# a ZIP bomb that lies: its headers claim the sheet inflates to 1,000 bytes (the limit is
+# enforced on the bytes actually inflated, not on what the headers say)
+_bomb = bytearray(zipped([(n, d + b" " * (64 << 20) if n == SHEET else d) for n, d in parts(base)]))
+_z = zipfile.ZipFile(io.BytesIO(bytes(_bomb)))
+_info = _z.getinfo(SHEET)
+_bomb[_info.header_offset + 22:_info.header_offset + 26] = (1000).to_bytes(4, "little")   # local header
+_p = 0
+while True:   # the central directory record of the sheet
+    _p = bytes(_bomb).index(b"PK\x01\x02", _p + 1)
+    _n = int.from_bytes(_bomb[_p + 28:_p + 30], "little")
+    if bytes(_bomb[_p + 46:_p + 46 + _n]) == SHEET.encode():
+        _bomb[_p + 24:_p + 28] = (1000).to_bytes(4, "little")
+        break
+write("xlsx-bomb-lying-size", bytes(_bomb))
+print("written")
