@@ -6,7 +6,7 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 RELEASE_BIN := .build/release/star-report
 REPORTS := reports
 
-.PHONY: help deps send-test-deps py-deps sample-data build release reports test golden notice-pdf pdf-deps bench fuzz clean lint
+.PHONY: help deps send-test-deps py-deps sample-data build release reports test golden notice-pdf pdf-deps bench fuzz clean lint format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -48,7 +48,13 @@ reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last 
 	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year, used for 晋星/减星)"; sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
-test: deps send-test-deps py-deps ## Run the whole test suite (unit, property, golden-file, end-to-end, Excel and SMTP tests)
+lint: ## Check the Swift sources' formatting with swift-format (configuration: .swift-format)
+	swift-format lint --configuration .swift-format --strict -r Sources Tests Scripts Package.swift
+
+format: ## Format the Swift sources in place with swift-format
+	swift-format format --configuration .swift-format -i -r Sources Tests Scripts Package.swift
+
+test: deps send-test-deps py-deps lint ## Run the whole test suite (lint, unit, property, golden-file, end-to-end, Excel and SMTP tests)
 	@if [ -n "$$CI" ]; then $(MAKE) --no-print-directory pdf-deps; \
 	else $(MAKE) --no-print-directory pdf-deps || echo "WARNING: could not install chromium; the notice PDF test will be SKIPPED (in CI it fails)"; fi
 	$(SWIFT) build --build-tests

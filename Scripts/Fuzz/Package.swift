@@ -11,6 +11,6 @@ let package = Package(
             name: "IngestFuzz",
             dependencies: [.product(name: "StarReportKit", package: "star-report")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        ),
+        )
     ]
 )

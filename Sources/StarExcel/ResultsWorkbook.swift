@@ -14,16 +14,21 @@ import StarRender
 /// million rows do not sit in memory twice.
 public enum ResultsWorkbook {
     /// (header, width hint) of the results sheet, in order; `csvColumn` maps them to results.csv.
-    public static let headers = ["支部编号", "支部名称", "上级党组织编号", "上级党组织名称", "自评得分", "测评得分", "考评得分",
-                                 "基础分", "加分", "减分", "最终得分", "分档星级", "评定星级", "星级", "适用规则"]
+    public static let headers = [
+        "支部编号", "支部名称", "上级党组织编号", "上级党组织名称", "自评得分", "测评得分", "考评得分",
+        "基础分", "加分", "减分", "最终得分", "分档星级", "评定星级", "星级", "适用规则",
+    ]
     /// The results.csv column each header holds (nil: only in the workbook).
-    public static let csvColumn: [String?] = ["branch_id", "branch_name", "committee_id", nil, "self_total", "mass_total",
-                                              "superior_total", "base", "bonus", "deduction", "final", "band_stars", "stars", nil, "rules"]
+    public static let csvColumn: [String?] = [
+        "branch_id", "branch_name", "committee_id", nil, "self_total", "mass_total",
+        "superior_total", "base", "bonus", "deduction", "final", "band_stars", "stars", nil, "rules",
+    ]
 
     public static func write(_ context: ReportContext, to path: String) throws {
         let outcome = context.outcome
-        let wb = try Workbook(path: path, created: context.noticeDate,
-                              title: "\(outcome.year)年度基层服务型党组织星级评定结果", constantMemory: true)
+        let wb = try Workbook(
+            path: path, created: context.noticeDate,
+            title: "\(outcome.year)年度基层服务型党组织星级评定结果", constantMemory: true)
         let header = wb.format { f in
             format_set_bold(f); format_set_bg_color(f, 0xDDEBF7); format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
             format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue)); format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))

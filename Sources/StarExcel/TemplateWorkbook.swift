@@ -37,7 +37,8 @@ public enum TemplateWorkbook {
         case .satisfaction: return .oneDecimal(Tenths(1000))
         case .commendationLevel, .innovationLevel: return .level
         case .criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions, .leadershipMajorSanctions,
-             .memberSanctions, .unexcusedAbsences: return .whole(0...1000)
+            .memberSanctions, .unexcusedAbsences:
+            return .whole(0...1000)
         case .electionDue, .electionHeld: return .date
         case .electionDelayApproved: return .yesNo
         }
@@ -64,19 +65,28 @@ public enum TemplateWorkbook {
 
     /// Writes the template for `branches` to `path` (which must not exist).
     public static func write(branches: [Branch], rules: RuleSet, year: Int, to path: String) throws {
-        let wb = try Workbook(path: path, created: CivilDate(year: year, month: 1, day: 1)!,
-                              title: "\(year)年度基层服务型党组织星级评定填报表", constantMemory: false)
+        let wb = try Workbook(
+            path: path, created: CivilDate(year: year, month: 1, day: 1)!,
+            title: "\(year)年度基层服务型党组织星级评定填报表", constantMemory: false)
         let header = wb.format { f in
             format_set_bold(f); format_set_bg_color(f, 0xDDEBF7); format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
             format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue)); format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
             format_set_text_wrap(f)
         }
         let locked = wb.format { f in format_set_bg_color(f, 0xF2F2F2) }
-        let lockedNumber = wb.format { f in format_set_bg_color(f, 0xF2F2F2); format_set_num_format(f, "0") }
+        let lockedNumber = wb.format { f in
+            format_set_bg_color(f, 0xF2F2F2); format_set_num_format(f, "0")
+        }
         let inputText = wb.format { f in format_set_unlocked(f) }
-        let inputWhole = wb.format { f in format_set_unlocked(f); format_set_num_format(f, "0") }
-        let inputDecimal = wb.format { f in format_set_unlocked(f); format_set_num_format(f, "0.0") }
-        let inputDate = wb.format { f in format_set_unlocked(f); format_set_num_format(f, "yyyy-mm-dd") }
+        let inputWhole = wb.format { f in
+            format_set_unlocked(f); format_set_num_format(f, "0")
+        }
+        let inputDecimal = wb.format { f in
+            format_set_unlocked(f); format_set_num_format(f, "0.0")
+        }
+        let inputDate = wb.format { f in
+            format_set_unlocked(f); format_set_num_format(f, "yyyy-mm-dd")
+        }
 
         let ws = wb.sheet("填报表")
         let columns = FieldKey.allColumns

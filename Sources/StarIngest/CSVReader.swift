@@ -104,7 +104,9 @@ public struct CSVReader {
                 default: append(b)
                 }
             case .quoted:
-                if b == 0x22 { state = .quoteInQuoted } else {
+                if b == 0x22 {
+                    state = .quoteInQuoted
+                } else {
                     if b == 0x0A { line += 1 }
                     append(b)
                 }

@@ -5,8 +5,10 @@ import StarModel
 enum CSVSubmissionReader {
     /// Columns a sheet must have; the others default to empty / zero.
     static let required: Set<FieldKey> = {
-        var s: Set<FieldKey> = [.year, .branchID, .branchName, .committeeID, .committeeName, .members,
-                                .massMemberParticipants, .massPublicParticipants, .satisfaction]
+        var s: Set<FieldKey> = [
+            .year, .branchID, .branchName, .committeeID, .committeeName, .members,
+            .massMemberParticipants, .massPublicParticipants, .satisfaction,
+        ]
         for sheet in Sheet.allCases { for n in 1...10 { s.insert(.aspect(sheet, n)) } }
         return s
     }()
@@ -60,8 +62,10 @@ enum CSVSubmissionReader {
 
     /// Streams the sheet row by row (see `Row`), so the rows are never all held as text. Returns
     /// the number of rows read.
-    static func readRows(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], progress: (Int) -> Void = { _ in },
-                         row emitRow: (Row) -> Void) -> Int {
+    static func readRows(
+        bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], progress: (Int) -> Void = { _ in },
+        row emitRow: (Row) -> Void
+    ) -> Int {
         guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return 0 }
         var reader = CSVReader()
         var header: Header?
@@ -82,8 +86,10 @@ enum CSVSubmissionReader {
                 return
             }
             guard row.fields.count == h.width else {
-                rowDiagnostics.append(.error(.of(.csvFieldCount, ("expected", h.width), ("found", row.fields.count)),
-                                             at: SourceLocation(file: path, line: row.line)))
+                rowDiagnostics.append(
+                    .error(
+                        .of(.csvFieldCount, ("expected", h.width), ("found", row.fields.count)),
+                        at: SourceLocation(file: path, line: row.line)))
                 return
             }
             if rows % 1024 == 0 || context == nil { context = SheetContext(header: h, path: path) }
@@ -129,8 +135,10 @@ enum CSVSubmissionReader {
                     continue
                 }
                 if let first = seen[key] {
-                    diagnostics.append(.error(.of(.csvRepeatedColumn, ("column", i + 1), ("first", first + 1)),
-                                              at: SourceLocation(file: path, line: row.line, column: i + 1), field: name))
+                    diagnostics.append(
+                        .error(
+                            .of(.csvRepeatedColumn, ("column", i + 1), ("first", first + 1)),
+                            at: SourceLocation(file: path, line: row.line, column: i + 1), field: name))
                     ok = false
                     continue
                 }
@@ -146,18 +154,25 @@ enum CSVSubmissionReader {
                 let letter = SheetColumns.letter(i + 1)
                 if !name.isEmpty, let suggestion = CSVSubmissionReader.closest(to: name, among: missing) {
                     let shown = name.unicodeScalars.contains { $0.value > 0x7F } ? suggestion.chineseLabel : suggestion.description
-                    diagnostics.append(.error(.of(.csvUnknownColumnSuggest, ("column", i + 1), ("letter", letter), ("found", Escaped.text(name)),
-                                                  ("suggestion", shown)), at: at, field: Escaped.text(name)))
+                    diagnostics.append(
+                        .error(
+                            .of(
+                                .csvUnknownColumnSuggest, ("column", i + 1), ("letter", letter), ("found", Escaped.text(name)),
+                                ("suggestion", shown)), at: at, field: Escaped.text(name)))
                     missing.remove(suggestion)
                     ok = false
                 } else {
-                    diagnostics.append(.warning(.of(.csvUnknownColumn, ("column", i + 1), ("letter", letter)), at: at,
-                                                field: name.isEmpty ? "column \(i + 1)" : Escaped.text(name)))
+                    diagnostics.append(
+                        .warning(
+                            .of(.csvUnknownColumn, ("column", i + 1), ("letter", letter)), at: at,
+                            field: name.isEmpty ? "column \(i + 1)" : Escaped.text(name)))
                 }
             }
             if !missing.isEmpty {
-                diagnostics.append(.error(.of(.csvMissingColumns, ("columns", missing.sorted().map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
-                                          at: at))
+                diagnostics.append(
+                    .error(
+                        .of(.csvMissingColumns, ("columns", missing.sorted().map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
+                        at: at))
                 ok = false
             }
             sheetColumns = SheetColumns(named)

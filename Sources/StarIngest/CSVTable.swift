@@ -29,7 +29,9 @@ struct CSVTable {
     }
 
     static func limitError(_ l: CSVReader.LimitExceeded, path: String) -> Diagnostic {
-        let message = l.kind == .fields ? Message.of(.csvTooManyFields, ("limit", CSVReader.maxFields))
+        let message =
+            l.kind == .fields
+            ? Message.of(.csvTooManyFields, ("limit", CSVReader.maxFields))
             : Message.of(.csvFieldTooLong, ("column", l.column), ("limit", CSVReader.maxFieldBytes))
         return .error(message, at: SourceLocation(file: path, line: l.line, column: l.column))
     }
@@ -60,7 +62,10 @@ extension String {
     var trimmingSpaces: String {
         // fast path: nothing to trim (almost every cell)
         if let f = unicodeScalars.first, let l = unicodeScalars.last,
-           f != " " && f != "\t" && f != "\u{3000}" && l != " " && l != "\t" && l != "\u{3000}" { return self }
+            f != " " && f != "\t" && f != "\u{3000}" && l != " " && l != "\t" && l != "\u{3000}"
+        {
+            return self
+        }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" { s = s.dropLast() }

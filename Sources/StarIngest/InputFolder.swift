@@ -76,7 +76,8 @@ public struct InputFolder: Sendable {
     public init() throws {
         _ = InputFolder.libxml2Ready
         guard let url = Bundle.module.url(forResource: "submission", withExtension: "xsd"),
-              let s = CompiledSchema(path: url.path) else {
+            let s = CompiledSchema(path: url.path)
+        else {
             throw InputError(kind: .cannotRead, Message(.schemaMissing))
         }
         schema = s
@@ -86,8 +87,10 @@ public struct InputFolder: Sendable {
     public static var schemaPath: String? { Bundle.module.url(forResource: "submission", withExtension: "xsd")?.path }
 
     /// Reads the folder, turning each branch record into `transform(record)` as soon as it is read.
-    public func read<Record: Sendable>(directory: String, progress: ReadProgress? = nil,
-                                       transform: @escaping @Sendable (RawSubmission) -> Record) throws(InputError) -> IngestResult<Record> {
+    public func read<Record: Sendable>(
+        directory: String, progress: ReadProgress? = nil,
+        transform: @escaping @Sendable (RawSubmission) -> Record
+    ) throws(InputError) -> IngestResult<Record> {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw InputError(kind: .noInput, .of(.inputNotFound, ("dir", Escaped.text(directory))))
@@ -102,16 +105,24 @@ public struct InputFolder: Sendable {
         DispatchQueue.concurrentPerform(iterations: listing.count) { i in
             let entry = listing[i]
             if let skipped = entry.skipped {
-                slots.set(i, .success(FileResult(account: FileAccount(path: entry.path, kind: .ignored, records: 0, bytes: entry.size),
-                                                 diagnostics: [skipped])))
+                slots.set(
+                    i,
+                    .success(
+                        FileResult(
+                            account: FileAccount(path: entry.path, kind: .ignored, records: 0, bytes: entry.size),
+                            diagnostics: [skipped])))
                 return
             }
             let bytes: [UInt8]
             switch InputFolder.contents(of: entry.openPath) {
             case .success(let b): bytes = b
             case .failure(.notRegular):
-                slots.set(i, .success(FileResult(account: FileAccount(path: entry.path, kind: .ignored, records: 0, bytes: 0),
-                                                 diagnostics: [InputFolder.notRegular(entry.path)])))
+                slots.set(
+                    i,
+                    .success(
+                        FileResult(
+                            account: FileAccount(path: entry.path, kind: .ignored, records: 0, bytes: 0),
+                            diagnostics: [InputFolder.notRegular(entry.path)])))
                 return
             case .failure(.system(let e)):
                 slots.set(i, .failure(InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", String(cString: strerror(e)))))))
@@ -308,12 +319,17 @@ public struct InputFolder: Sendable {
 
     /// Reads one file of the folder by its name: a submission (XML or CSV), the register, the
     /// rules or config file. Touches no shared state, so files can be read in parallel.
-    public func read<Record: Sendable>(bytes: [UInt8], name: String, path: String, progress: ReadProgress? = nil,
-                                       transform: @escaping @Sendable (RawSubmission) -> Record) -> FileResult<Record> {
+    public func read<Record: Sendable>(
+        bytes: [UInt8], name: String, path: String, progress: ReadProgress? = nil,
+        transform: @escaping @Sendable (RawSubmission) -> Record
+    ) -> FileResult<Record> {
         let lower = name.lowercased()
         guard InputFolder.kind(of: name) != .ignored else {
-            return FileResult(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count), diagnostics: [
-                .warning(Message(.fileIgnored), at: SourceLocation(file: path, line: 1))])
+            return FileResult(
+                account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count),
+                diagnostics: [
+                    .warning(Message(.fileIgnored), at: SourceLocation(file: path, line: 1))
+                ])
         }
         // A large sheet's digest is taken on another core while this one parses it.
         let digest = Digest(bytes, concurrently: bytes.count >= 1 << 20)
@@ -330,8 +346,10 @@ public struct InputFolder: Sendable {
             r.text = String(decoding: bytes, as: UTF8.self)
         } else if lower.hasSuffix(".xml") {
             r.account.kind = .xml
-            if let raw = XMLSubmissionReader.read(bytes: bytes, path: path, schema: schema, diagnostics: &r.diagnostics,
-                                                  rejectedBranchID: &r.rejectedBranchID) {
+            if let raw = XMLSubmissionReader.read(
+                bytes: bytes, path: path, schema: schema, diagnostics: &r.diagnostics,
+                rejectedBranchID: &r.rejectedBranchID)
+            {
                 r.submissions = [transform(raw)]
                 r.account.records = 1
             }
@@ -340,8 +358,10 @@ public struct InputFolder: Sendable {
             // Rows are split in order on this thread; the others make them raw submissions and
             // check them, in batches.
             let batches = BatchTransformer<CSVSubmissionReader.Row, Record> { transform($0.raw()) }
-            r.account.records = CSVSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics,
-                                                             progress: { progress?.add($0) }) { batches.add($0) }
+            r.account.records = CSVSubmissionReader.readRows(
+                bytes: bytes, path: path, diagnostics: &r.diagnostics,
+                progress: { progress?.add($0) }
+            ) { batches.add($0) }
             r.submissions = batches.finish()
         } else if lower.hasSuffix(".xlsx") {
             r.account.kind = .xlsx
@@ -409,7 +429,9 @@ final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Send
         let batch = pending
         pending = []
         pending.reserveCapacity(batchSize)
-        let slot = lock.withLock { done.append(nil); return done.count - 1 }
+        let slot = lock.withLock {
+            done.append(nil); return done.count - 1
+        }
         inFlight.wait()
         DispatchQueue.global().async(group: group) { [self] in
             let out = batch.map(transform)

@@ -13,8 +13,10 @@ enum RegisterReader {
         }
         let missing = columns.filter { index[$0] == nil }
         if !missing.isEmpty {
-            diagnostics.append(.error(.of(.registerHeader, ("columns", missing.map { "\($0.description)（\($0.chineseLabel)）" }.joined(separator: ", "))),
-                                      at: SourceLocation(file: path, line: table.header.line)))
+            diagnostics.append(
+                .error(
+                    .of(.registerHeader, ("columns", missing.map { "\($0.description)（\($0.chineseLabel)）" }.joined(separator: ", "))),
+                    at: SourceLocation(file: path, line: table.header.line)))
             return []
         }
         var out: [RegisteredBranch] = []
@@ -25,8 +27,10 @@ enum RegisterReader {
                 continue
             }
             func v(_ k: FieldKey) -> String { row.fields[index[k]!].trimmingSpaces }
-            out.append(RegisteredBranch(id: v(.branchID), name: v(.branchName), committeeID: v(.committeeID),
-                                        committeeName: v(.committeeName), location: at))
+            out.append(
+                RegisteredBranch(
+                    id: v(.branchID), name: v(.branchName), committeeID: v(.committeeID),
+                    committeeName: v(.committeeName), location: at))
         }
         return out
     }
@@ -46,8 +50,10 @@ public enum PreviousResultsReader {
             var id = row.fields[idCol]
             if id.hasPrefix("'") { id.removeFirst() }
             guard let stars = Int(row.fields[starsCol]), (0...5).contains(stars) else {
-                diagnostics.append(.error(.of(.previousStars, ("value", Escaped.text(row.fields[starsCol]))),
-                                          at: SourceLocation(file: path, line: row.line, column: starsCol + 1), field: "stars"))
+                diagnostics.append(
+                    .error(
+                        .of(.previousStars, ("value", Escaped.text(row.fields[starsCol]))),
+                        at: SourceLocation(file: path, line: row.line, column: starsCol + 1), field: "stars"))
                 continue
             }
             out[id] = stars

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns a CSV file's bytes into UTF-8, the way Excel users expect, without being told the
@@ -38,10 +38,15 @@ public enum TextDecoding {
             var need = 0
             var min: UInt32 = 0
             var cp: UInt32 = 0
-            if b & 0xE0 == 0xC0 { need = 1; cp = UInt32(b & 0x1F); min = 0x80 }
-            else if b & 0xF0 == 0xE0 { need = 2; cp = UInt32(b & 0x0F); min = 0x800 }
-            else if b & 0xF8 == 0xF0 { need = 3; cp = UInt32(b & 0x07); min = 0x10000 }
-            else { return i }
+            if b & 0xE0 == 0xC0 {
+                need = 1; cp = UInt32(b & 0x1F); min = 0x80
+            } else if b & 0xF0 == 0xE0 {
+                need = 2; cp = UInt32(b & 0x0F); min = 0x800
+            } else if b & 0xF8 == 0xF0 {
+                need = 3; cp = UInt32(b & 0x07); min = 0x10000
+            } else {
+                return i
+            }
             for k in 1...need {
                 guard i + k < n, bytes[i + k] & 0xC0 == 0x80 else { return i }
                 cp = cp << 6 | UInt32(bytes[i + k] & 0x3F)

@@ -12,7 +12,11 @@ struct XLSXRefusal: Error, Sendable {
     var line: Int = 1
 
     static func zip(_ detail: String) -> XLSXRefusal {
-        XLSXRefusal(code: "E-XLSX-ZIP", message: .xlsx("文件不是有效的 .xlsx 工作簿（\(detail)）：请在 Excel 中打开后另存为 Excel 工作簿 (*.xlsx)", "not a valid .xlsx workbook (\(detail)): open it in Excel and save it as an Excel workbook (*.xlsx)"))
+        XLSXRefusal(
+            code: "E-XLSX-ZIP",
+            message: .xlsx(
+                "文件不是有效的 .xlsx 工作簿（\(detail)）：请在 Excel 中打开后另存为 Excel 工作簿 (*.xlsx)",
+                "not a valid .xlsx workbook (\(detail)): open it in Excel and save it as an Excel workbook (*.xlsx)"))
     }
 }
 
@@ -40,8 +44,12 @@ final class XLSXArchive: @unchecked Sendable {
     ///   hands a view of `bytes` without copying, valid while it reads).
     init(bytes: [UInt8], data: Data? = nil) throws {
         if bytes.count >= 8 && Array(bytes[0..<8]) == XLSXArchive.oleMagic {
-            throw XLSXRefusal(code: "E-XLSX-ENCRYPTED",
-                              message: .xlsx("工作簿已加密（或是旧版 .xls 格式），无法读取：请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx", "the workbook is encrypted (or an old .xls file) and cannot be read: remove its password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it as .xlsx"))
+            throw XLSXRefusal(
+                code: "E-XLSX-ENCRYPTED",
+                message: .xlsx(
+                    "工作簿已加密（或是旧版 .xls 格式），无法读取：请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx",
+                    "the workbook is encrypted (or an old .xls file) and cannot be read: remove its password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it as .xlsx"
+                ))
         }
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B else {
             throw XLSXRefusal.zip(bytes.isEmpty ? "文件为空" : "没有 ZIP 文件头")
@@ -56,13 +64,20 @@ final class XLSXArchive: @unchecked Sendable {
         for entry in archive {
             count += 1
             if count > XLSXArchive.maxEntries {
-                throw XLSXRefusal(code: "E-XLSX-LIMIT", message: .xlsx("工作簿的部件超过 \(XLSXArchive.maxEntries) 个，拒绝读取：请另存为只含一个工作表的 .xlsx", "the workbook has more than \(XLSXArchive.maxEntries) parts and is refused: save it as an .xlsx with one worksheet"))
+                throw XLSXRefusal(
+                    code: "E-XLSX-LIMIT",
+                    message: .xlsx(
+                        "工作簿的部件超过 \(XLSXArchive.maxEntries) 个，拒绝读取：请另存为只含一个工作表的 .xlsx",
+                        "the workbook has more than \(XLSXArchive.maxEntries) parts and is refused: save it as an .xlsx with one worksheet"))
             }
             let path = entry.path
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
             if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") || path.utf8.contains(0) {
-                throw XLSXRefusal(code: "E-XLSX-PATH",
-                                  message: .xlsx("工作簿中含有不安全的部件路径 \"\(path)\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx", "the workbook holds an unsafe part path \"\(path)\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"), part: path)
+                throw XLSXRefusal(
+                    code: "E-XLSX-PATH",
+                    message: .xlsx(
+                        "工作簿中含有不安全的部件路径 \"\(path)\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx",
+                        "the workbook holds an unsafe part path \"\(path)\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"), part: path)
             }
             if entries[path] == nil { entries[path] = entry }
         }
@@ -77,7 +92,9 @@ final class XLSXArchive: @unchecked Sendable {
         var out: [UInt8] = []
         try stream(part) { chunk in
             if out.count + chunk.count > limit {
-                throw XLSXRefusal(code: "E-XLSX-LIMIT", message: .xlsx("部件 \(part) 过大（超过 \(limit >> 20) MiB），拒绝读取", "part \(part) is too large (over \(limit >> 20) MiB) and is refused"), part: part)
+                throw XLSXRefusal(
+                    code: "E-XLSX-LIMIT", message: .xlsx("部件 \(part) 过大（超过 \(limit >> 20) MiB），拒绝读取", "part \(part) is too large (over \(limit >> 20) MiB) and is refused"),
+                    part: part)
             }
             out.append(contentsOf: chunk)
         }
@@ -90,9 +107,12 @@ final class XLSXArchive: @unchecked Sendable {
     /// Inflates a part chunk by chunk into `consumer`, counting every byte against the limits.
     func stream(_ part: String, _ consumer: (Data) throws -> Void) throws {
         guard let entry = entries[part] else { throw XLSXRefusal.zip("缺少部件 \(part)") }
-        let bomb = XLSXRefusal(code: "E-XLSX-BOMB",
-                               message: .xlsx("部件 \(part) 解压后异常巨大（疑似 ZIP 炸弹，超过 \(XLSXArchive.maxTotalInflated >> 30) GiB 或压缩比超过 \(XLSXArchive.maxRatio):1），拒绝读取", "part \(part) inflates to an abnormal size (a ZIP bomb: over \(XLSXArchive.maxTotalInflated >> 30) GiB or a ratio over \(XLSXArchive.maxRatio):1) and is refused"),
-                               part: part)
+        let bomb = XLSXRefusal(
+            code: "E-XLSX-BOMB",
+            message: .xlsx(
+                "部件 \(part) 解压后异常巨大（疑似 ZIP 炸弹，超过 \(XLSXArchive.maxTotalInflated >> 30) GiB 或压缩比超过 \(XLSXArchive.maxRatio):1），拒绝读取",
+                "part \(part) inflates to an abnormal size (a ZIP bomb: over \(XLSXArchive.maxTotalInflated >> 30) GiB or a ratio over \(XLSXArchive.maxRatio):1) and is refused"),
+            part: part)
         if entry.uncompressedSize > XLSXArchive.maxTotalInflated - inflated { throw bomb }
         let ratioLimit = max(XLSXArchive.ratioAllowance, entry.compressedSize.multipliedReportingOverflow(by: XLSXArchive.maxRatio).partialValue)
         if entry.uncompressedSize > ratioLimit { throw bomb }

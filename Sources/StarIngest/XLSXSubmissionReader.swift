@@ -91,7 +91,9 @@ enum XLSXSubmissionReader {
                     return
                 }
                 // blank rows (also styled empty cells and trailing rows) are no branch
-                let hasValue = cells.contains { if case .string(let s) = $0.1 { return !s.trimmingSpaces.isEmpty }; return true }
+                let hasValue = cells.contains {
+                    if case .string(let s) = $0.1 { return !s.trimmingSpaces.isEmpty }; return true
+                }
                 guard hasValue else { return }
                 var texts = Array(repeating: "", count: ctx.columns.count)
                 // cells arrive in column order; a cursor finds each known column's cell
@@ -123,8 +125,10 @@ enum XLSXSubmissionReader {
 
     /// The header row matched to field keys (English names or Chinese labels, any order), with
     /// the same checks as a CSV header; nil when a column is missing or repeated.
-    static func header(_ cells: [(Int, XLSXCell)], row: Int, path: String, sheet: String,
-                       diagnostics: inout [Diagnostic]) -> [(Int, FieldKey, String)]? {
+    static func header(
+        _ cells: [(Int, XLSXCell)], row: Int, path: String, sheet: String,
+        diagnostics: inout [Diagnostic]
+    ) -> [(Int, FieldKey, String)]? {
         var seen: [FieldKey: Int] = [:]
         var columns: [(Int, FieldKey, String)] = []
         var ok = true
@@ -137,8 +141,10 @@ enum XLSXSubmissionReader {
                 continue
             }
             if let first = seen[key] {
-                diagnostics.append(.error(.of(.xlsxRepeatedColumn, ("first", "\(CellReference.columnName(first))\(row)"), ("key", key.description)),
-                                          at: at, field: name))
+                diagnostics.append(
+                    .error(
+                        .of(.xlsxRepeatedColumn, ("first", "\(CellReference.columnName(first))\(row)"), ("key", key.description)),
+                        at: at, field: name))
                 ok = false
                 continue
             }
@@ -147,9 +153,12 @@ enum XLSXSubmissionReader {
         }
         let missing = CSVSubmissionReader.required.subtracting(seen.keys).sorted()
         if !missing.isEmpty {
-            diagnostics.append(.error(.of(.xlsxMissingColumns, ("columns", missing.map { "\($0.chineseLabel)（\($0)）" }.joined(separator: "、")),
-                                          ("columnsEn", missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
-                                      at: SourceLocation(file: path, line: row, column: 1, cell: CellReference(sheet: sheet))))
+            diagnostics.append(
+                .error(
+                    .of(
+                        .xlsxMissingColumns, ("columns", missing.map { "\($0.chineseLabel)（\($0)）" }.joined(separator: "、")),
+                        ("columnsEn", missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
+                    at: SourceLocation(file: path, line: row, column: 1, cell: CellReference(sheet: sheet))))
             ok = false
         }
         return ok ? columns : nil

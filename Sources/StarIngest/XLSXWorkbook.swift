@@ -33,9 +33,13 @@ struct XLSXWorkbook {
         guard archive.has(workbookPart) else { throw XLSXRefusal.zip("缺少工作簿部件 \(workbookPart)") }
         let (sheets, date1904) = try XLSXWorkbook.sheets(workbookPart, archive)
         if date1904 {
-            throw XLSXRefusal(code: "E-XLSX-1904",
-                              message: .xlsx("工作簿使用 1904 日期系统（Mac 旧版 Excel），日期会相差 4 年：请在 Excel 选项→高级中取消“使用 1904 日期系统”，核对日期后另存为 .xlsx", "the workbook uses the 1904 date system (old Excel for Mac), which shifts dates by 4 years: turn off \"Use 1904 date system\" in Excel Options → Advanced, check the dates and save it as .xlsx"),
-                              part: workbookPart)
+            throw XLSXRefusal(
+                code: "E-XLSX-1904",
+                message: .xlsx(
+                    "工作簿使用 1904 日期系统（Mac 旧版 Excel），日期会相差 4 年：请在 Excel 选项→高级中取消“使用 1904 日期系统”，核对日期后另存为 .xlsx",
+                    "the workbook uses the 1904 date system (old Excel for Mac), which shifts dates by 4 years: turn off \"Use 1904 date system\" in Excel Options → Advanced, check the dates and save it as .xlsx"
+                ),
+                part: workbookPart)
         }
         let rels = try XLSXWorkbook.relationships(of: workbookPart, archive)
         var first: (String, String)?
@@ -122,7 +126,11 @@ struct XLSXWorkbook {
             }
         }
         if let bad {
-            throw XLSXRefusal(code: "E-XLSX-PATH", message: .xlsx("部件 \(part) 指向包外的路径 \"\(bad)\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx", "part \(part) points outside the package to \"\(bad)\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"), part: part)
+            throw XLSXRefusal(
+                code: "E-XLSX-PATH",
+                message: .xlsx(
+                    "部件 \(part) 指向包外的路径 \"\(bad)\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx",
+                    "part \(part) points outside the package to \"\(bad)\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"), part: part)
         }
         return out
     }
@@ -162,9 +170,7 @@ struct XLSXWorkbook {
                         inT = !x.isEmptyElement
                     }
                 } else if x.isEndElement {
-                    if same(name, si) { if inSI { out.append(current) }; inSI = false }
-                    else if same(name, rPh) { inPhonetic = false }
-                    else if same(name, t) { inT = false }
+                    if same(name, si) { if inSI { out.append(current) }; inSI = false } else if same(name, rPh) { inPhonetic = false } else if same(name, t) { inT = false }
                 } else if x.isText && inT && !inPhonetic {
                     current += x.value
                 }
@@ -197,8 +203,12 @@ struct XLSXWorkbook {
                 switch cellType {
                 case .shared:
                     guard let i = Int(text.trimmingSpaces), i >= 0, i < shared.count else {
-                        throw XLSXRefusal(code: "E-XLSX-XML", message: .xlsx("单元格 \(CellReference.columnName(column))\(rowNumber) 引用了不存在的共享字符串 \(text)：请用 Excel 重新另存为 .xlsx", "cell \(CellReference.columnName(column))\(rowNumber) refers to a shared string \(text) that does not exist: save it again with Excel as .xlsx"),
-                                          part: part, line: x.line)
+                        throw XLSXRefusal(
+                            code: "E-XLSX-XML",
+                            message: .xlsx(
+                                "单元格 \(CellReference.columnName(column))\(rowNumber) 引用了不存在的共享字符串 \(text)：请用 Excel 重新另存为 .xlsx",
+                                "cell \(CellReference.columnName(column))\(rowNumber) refers to a shared string \(text) that does not exist: save it again with Excel as .xlsx"),
+                            part: part, line: x.line)
                     }
                     value = .string(shared[i])
                 case .inline, .formulaString: value = .string(text)
@@ -243,15 +253,25 @@ struct XLSXWorkbook {
                         if x.isEmptyElement { inRow = false; try row(rowNumber, []) }
                     }
                 } else if x.isEndElement {
-                    if same(name, cName) { try finishCell() }
-                    else if same(name, vName) { inV = false }
-                    else if same(name, isName) { inInline = false }
-                    else if same(name, tName) { inT = false }
-                    else if same(name, rPh) { inPhonetic = false }
-                    else if same(name, rowName), inRow { inRow = false; try row(rowNumber, cells) }
+                    if same(name, cName) {
+                        try finishCell()
+                    } else if same(name, vName) {
+                        inV = false
+                    } else if same(name, isName) {
+                        inInline = false
+                    } else if same(name, tName) {
+                        inT = false
+                    } else if same(name, rPh) {
+                        inPhonetic = false
+                    } else if same(name, rowName), inRow {
+                        inRow = false; try row(rowNumber, cells)
+                    }
                 } else if x.isText {
-                    if inV && cellType != .inline { if text.isEmpty { text = x.value } else { text += x.value } }
-                    else if inInline && inT && !inPhonetic && cellType == .inline { text += x.value }
+                    if inV && cellType != .inline {
+                        if text.isEmpty { text = x.value } else { text += x.value }
+                    } else if inInline && inT && !inPhonetic && cellType == .inline {
+                        text += x.value
+                    }
                 }
             }
         }
@@ -264,11 +284,11 @@ struct XLSXWorkbook {
             switch (v[0], v[1]) {
             case (UInt8(ascii: "s"), 0): self = .shared
             case (UInt8(ascii: "s"), _): self = .formulaString  // "str"
-            case (UInt8(ascii: "i"), _): self = .inline         // "inlineStr"
+            case (UInt8(ascii: "i"), _): self = .inline  // "inlineStr"
             case (UInt8(ascii: "b"), _): self = .bool
             case (UInt8(ascii: "e"), _): self = .error
             case (UInt8(ascii: "d"), _): self = .isoDate
-            default: self = .number                              // "n" or absent
+            default: self = .number  // "n" or absent
             }
         }
     }
@@ -281,9 +301,7 @@ struct XLSXWorkbook {
         while true {
             let b = ref[i]
             i += 1
-            if b >= 65 && b <= 90 { n = n * 26 + Int(b - 64); letters += 1 }
-            else if b >= 97 && b <= 122 { n = n * 26 + Int(b - 96); letters += 1 }
-            else { break }
+            if b >= 65 && b <= 90 { n = n * 26 + Int(b - 64); letters += 1 } else if b >= 97 && b <= 122 { n = n * 26 + Int(b - 96); letters += 1 } else { break }
             if letters > 3 { return nil }
         }
         return letters == 0 ? nil : n
@@ -293,9 +311,7 @@ struct XLSXWorkbook {
         var n = 0
         var letters = 0
         for b in ref.utf8 {
-            if b >= 65 && b <= 90 { n = n * 26 + Int(b - 64); letters += 1 }
-            else if b >= 97 && b <= 122 { n = n * 26 + Int(b - 96); letters += 1 }
-            else { break }
+            if b >= 65 && b <= 90 { n = n * 26 + Int(b - 64); letters += 1 } else if b >= 97 && b <= 122 { n = n * 26 + Int(b - 96); letters += 1 } else { break }
             if letters > 3 { return nil }
         }
         return letters == 0 ? nil : n

@@ -110,7 +110,8 @@ private let errorCallback: xmlStructuredErrorFunc = { ctx, error in
 /// a DOCTYPE (and so any entity declaration) or an entity reference anywhere refuses the file:
 /// no part of SpreadsheetML needs one.
 final class XLSXXMLStream {
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    static let options =
+        Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         | Int32(XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     let part: String
@@ -121,7 +122,7 @@ final class XLSXXMLStream {
 
     /// Node types of xmlreader.h.
     static let element: Int32 = 1, text: Int32 = 3, cdata: Int32 = 4, entityReference: Int32 = 5, documentType: Int32 = 10,
-               whitespace: Int32 = 13, significantWhitespace: Int32 = 14, endElement: Int32 = 15
+        whitespace: Int32 = 13, significantWhitespace: Int32 = 14, endElement: Int32 = 15
 
     private init(part: String, pipe: ChunkPipe) throws {
         self.part = part
@@ -173,20 +174,30 @@ final class XLSXXMLStream {
         if rc == 1 {
             type = xmlTextReaderNodeType(reader)
             if type == XLSXXMLStream.documentType || type == XLSXXMLStream.entityReference {
-                throw XLSXRefusal(code: "E-XLSX-DOCTYPE",
-                                  message: .xlsx("部件 \(part) 含有 DOCTYPE 或实体声明（可能是恶意文件，外部实体与实体展开一律拒绝）：请用 Excel 重新另存为 .xlsx", "part \(part) holds a DOCTYPE or entity declaration (possibly hostile; external entities and entity expansion are always refused): save it again with Excel as .xlsx"),
-                                  part: part, line: Int(xmlTextReaderGetParserLineNumber(reader)))
+                throw XLSXRefusal(
+                    code: "E-XLSX-DOCTYPE",
+                    message: .xlsx(
+                        "部件 \(part) 含有 DOCTYPE 或实体声明（可能是恶意文件，外部实体与实体展开一律拒绝）：请用 Excel 重新另存为 .xlsx",
+                        "part \(part) holds a DOCTYPE or entity declaration (possibly hostile; external entities and entity expansion are always refused): save it again with Excel as .xlsx"
+                    ),
+                    part: part, line: Int(xmlTextReaderGetParserLineNumber(reader)))
             }
             return true
         }
         if rc == 0 { return false }
         if let f = pipe.failure { throw f }
         if let m = errors.message, m.contains("DOCTYPE") || m.contains("ntity") {
-            throw XLSXRefusal(code: "E-XLSX-DOCTYPE", message: .xlsx("部件 \(part) 含有 DOCTYPE 或实体（\(m)）：请用 Excel 重新另存为 .xlsx", "part \(part) holds a DOCTYPE or an entity (\(m)): save it again with Excel as .xlsx"), part: part, line: errors.line)
+            throw XLSXRefusal(
+                code: "E-XLSX-DOCTYPE",
+                message: .xlsx("部件 \(part) 含有 DOCTYPE 或实体（\(m)）：请用 Excel 重新另存为 .xlsx", "part \(part) holds a DOCTYPE or an entity (\(m)): save it again with Excel as .xlsx"),
+                part: part, line: errors.line)
         }
-        throw XLSXRefusal(code: "E-XLSX-XML", message: .xlsx("部件 \(part) 不是格式正确的 XML（\(errors.message ?? "读取失败")）：请用 Excel 重新另存为 .xlsx",
-                                                           "part \(part) is not well-formed XML (\(errors.message ?? "cannot be read")): save it again with Excel as .xlsx"),
-                          part: part, line: errors.line)
+        throw XLSXRefusal(
+            code: "E-XLSX-XML",
+            message: .xlsx(
+                "部件 \(part) 不是格式正确的 XML（\(errors.message ?? "读取失败")）：请用 Excel 重新另存为 .xlsx",
+                "part \(part) is not well-formed XML (\(errors.message ?? "cannot be read")): save it again with Excel as .xlsx"),
+            part: part, line: errors.line)
     }
 
     var isElement: Bool { type == XLSXXMLStream.element }
@@ -224,4 +235,3 @@ final class XLSXXMLStream {
 
     var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 }
-

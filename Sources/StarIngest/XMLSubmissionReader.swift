@@ -57,8 +57,9 @@ private final class ErrorSink {
 enum XMLSchemaMessage {
     static func capture(_ pattern: String, _ text: String) -> String? {
         guard let re = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
-              let m = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), m.numberOfRanges > 1,
-              let r = Range(m.range(at: 1), in: text) else { return nil }
+            let m = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), m.numberOfRanges > 1,
+            let r = Range(m.range(at: 1), in: text)
+        else { return nil }
         return String(text[r])
     }
 
@@ -126,7 +127,6 @@ private let structuredErrorHandler: xmlStructuredErrorFunc = { ctx, error in
     Unmanaged<ErrorSink>.fromOpaque(ctx).takeUnretainedValue().add(error)
 }
 
-
 extension Substring {
     fileprivate func range(of target: String) -> Range<Substring.Index>? {
         let t = Array(target.utf8)
@@ -163,8 +163,10 @@ enum XMLSubmissionReader {
 
     /// - Parameter rejectedBranchID: for a well-formed file that fails the schema, its branch id,
     ///   so that the register check does not report that branch as missing too.
-    static func read(bytes: [UInt8], path: String, schema: CompiledSchema, diagnostics: inout [Diagnostic],
-                     rejectedBranchID: inout String?) -> RawSubmission? {
+    static func read(
+        bytes: [UInt8], path: String, schema: CompiledSchema, diagnostics: inout [Diagnostic],
+        rejectedBranchID: inout String?
+    ) -> RawSubmission? {
         if bytes.isEmpty {
             diagnostics.append(.error(Message(.xmlEmpty), at: SourceLocation(file: path, line: 1)))
             return nil
@@ -203,8 +205,9 @@ enum XMLSubmissionReader {
         guard let ctxt = xmlNewParserCtxt() else { return nil }
         defer { xmlFreeParserCtxt(ctxt) }
         let doc = bytes.withUnsafeBufferPointer { buf in
-            xmlCtxtReadMemory(ctxt, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), path, nil,
-                              parseOptions | Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+            xmlCtxtReadMemory(
+                ctxt, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), path, nil,
+                parseOptions | Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
         }
         guard let doc else { return .some(nil) }
         if ctxt.pointee.wellFormed == 0 { xmlFreeDoc(doc); return .some(nil) }
@@ -220,8 +223,11 @@ enum XMLSubmissionReader {
         xmlSchemaSetValidStructuredErrors(vctxt, structuredErrorHandler, ctx)
         xmlSetStructuredErrorFunc(ctx, structuredErrorHandler)
         let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
-            guard let input = xmlParserInputBufferCreateMem(UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                                            Int32(buf.count), XML_CHAR_ENCODING_NONE) else { return -2 }
+            guard
+                let input = xmlParserInputBufferCreateMem(
+                    UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self),
+                    Int32(buf.count), XML_CHAR_ENCODING_NONE)
+            else { return -2 }
             return xmlSchemaValidateStream(vctxt, input, XML_CHAR_ENCODING_NONE, nil, nil)
         }
         if rc == -2 { sink.diagnostics.append(resourceDiagnostic(path)) }

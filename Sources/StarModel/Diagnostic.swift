@@ -21,8 +21,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(file: try c.decode(String.self, forKey: .file), line: try c.decode(Int.self, forKey: .line),
-                  column: try c.decodeIfPresent(Int.self, forKey: .column), cell: try c.decodeIfPresent(CellReference.self, forKey: .cell))
+        self.init(
+            file: try c.decode(String.self, forKey: .file), line: try c.decode(Int.self, forKey: .line),
+            column: try c.decodeIfPresent(Int.self, forKey: .column), cell: try c.decodeIfPresent(CellReference.self, forKey: .cell))
     }
 
     public func encode(to encoder: Encoder) throws {

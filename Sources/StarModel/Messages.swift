@@ -94,7 +94,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     // the command line and the output folder (no diagnostic code)
     case progressReading, progressRating, progressWriting
     case account, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
-    case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged, outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked, outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates, templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted
+    case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged,
+        outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
+        outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates,
+        templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -137,89 +140,121 @@ public enum Catalogue {
     static let entries: [MessageID: Entry] = [
         // fields
         .valueRequired: Entry(code: "E-MISSING", zh: "此项必填，当前为空；请填写{label}", en: "a value is required ({label}); fill it in"),
-        .notAnIdentifier: Entry(code: "E-ID", zh: "编号只能由 1–32 个字母、数字、_ 或 - 组成，当前为“{value}”；请改正编号",
-                                en: "expected an identifier of 1–32 letters, digits, _ or -, found \"{value}\"; correct the id"),
-        .nameBlank: Entry(code: "E-NAME", zh: "名称为空白（只有 U+00A0 等空格）；请填写{label}",
-                          en: "the name is blank (only spaces such as U+00A0 were found); type the name ({label})"),
-        .nameControl: Entry(code: "E-NAME", zh: "名称中含有控制字符或方向控制字符（{value}）；请重新输入名称",
-                            en: "the name holds a control or direction character ({value}); retype it without them"),
+        .notAnIdentifier: Entry(
+            code: "E-ID", zh: "编号只能由 1–32 个字母、数字、_ 或 - 组成，当前为“{value}”；请改正编号",
+            en: "expected an identifier of 1–32 letters, digits, _ or -, found \"{value}\"; correct the id"),
+        .nameBlank: Entry(
+            code: "E-NAME", zh: "名称为空白（只有 U+00A0 等空格）；请填写{label}",
+            en: "the name is blank (only spaces such as U+00A0 were found); type the name ({label})"),
+        .nameControl: Entry(
+            code: "E-NAME", zh: "名称中含有控制字符或方向控制字符（{value}）；请重新输入名称",
+            en: "the name holds a control or direction character ({value}); retype it without them"),
         .nameTooLong: Entry(code: "E-NAME", zh: "名称最多 100 个字符，当前 {count} 个；请缩短", en: "a name has at most 100 characters, found {count}; shorten it"),
-        .notAWholeNumber: Entry(code: "E-NUMBER", zh: "应为整数，当前为“{value}”；请填写 {min}–{max} 之间的整数",
-                                en: "expected a whole number {min}–{max}, found \"{value}\""),
+        .notAWholeNumber: Entry(
+            code: "E-NUMBER", zh: "应为整数，当前为“{value}”；请填写 {min}–{max} 之间的整数",
+            en: "expected a whole number {min}–{max}, found \"{value}\""),
         .rangeInteger: Entry(code: "E-RANGE", zh: "应在 {min}–{max} 之间，当前为 {value}；请改正", en: "expected {min}–{max}, found {value}"),
-        .notADecimal: Entry(code: "E-NUMBER", zh: "应为 0.0–{max} 的数，当前为“{value}”；请填写数字，最多一位小数",
-                            en: "expected a number 0.0–{max}, found \"{value}\""),
-        .tooManyDecimals: Entry(code: "E-DECIMALS", zh: "最多一位小数，当前为“{value}”；请保留一位小数（如 9.5）",
-                                en: "at most one digit after the point, found \"{value}\" (write e.g. 9.5)"),
+        .notADecimal: Entry(
+            code: "E-NUMBER", zh: "应为 0.0–{max} 的数，当前为“{value}”；请填写数字，最多一位小数",
+            en: "expected a number 0.0–{max}, found \"{value}\""),
+        .tooManyDecimals: Entry(
+            code: "E-DECIMALS", zh: "最多一位小数，当前为“{value}”；请保留一位小数（如 9.5）",
+            en: "at most one digit after the point, found \"{value}\" (write e.g. 9.5)"),
         .rangeDecimal: Entry(code: "E-RANGE", zh: "应在 0.0–{max} 之间，当前为 {value}；请改正", en: "expected 0.0–{max}, found {value}"),
-        .badLevel: Entry(code: "E-ENUM", zh: "级别应为 市级、省级 或 国家级（city/province/national），当前为“{value}”",
-                         en: "expected city, province or national (市级/省级/国家级), found \"{value}\""),
-        .badDate: Entry(code: "E-DATE", zh: "日期应写作 YYYY-MM-DD（如 2026-06-30），当前为“{value}”",
-                        en: "expected a date YYYY-MM-DD (e.g. 2026-06-30), found \"{value}\""),
-        .dateOutOfBounds: Entry(code: "E-DATE", zh: "日期 {value} 超出合理范围（1990-01-01 至 {last}-12-31）；请核对年份",
-                                en: "the date {value} is outside sane bounds (1990-01-01 to {last}-12-31); check the year"),
-        .electionWithoutDue: Entry(code: "E-MISSING", zh: "填写了换届日期或延期，但没有换届到期日；请填写换届到期日",
-                                   en: "a re-election date or delay is given without its due date (换届到期日); add the due date"),
+        .badLevel: Entry(
+            code: "E-ENUM", zh: "级别应为 市级、省级 或 国家级（city/province/national），当前为“{value}”",
+            en: "expected city, province or national (市级/省级/国家级), found \"{value}\""),
+        .badDate: Entry(
+            code: "E-DATE", zh: "日期应写作 YYYY-MM-DD（如 2026-06-30），当前为“{value}”",
+            en: "expected a date YYYY-MM-DD (e.g. 2026-06-30), found \"{value}\""),
+        .dateOutOfBounds: Entry(
+            code: "E-DATE", zh: "日期 {value} 超出合理范围（1990-01-01 至 {last}-12-31）；请核对年份",
+            en: "the date {value} is outside sane bounds (1990-01-01 to {last}-12-31); check the year"),
+        .electionWithoutDue: Entry(
+            code: "E-MISSING", zh: "填写了换届日期或延期，但没有换届到期日；请填写换届到期日",
+            en: "a re-election date or delay is given without its due date (换届到期日); add the due date"),
         .badBoolean: Entry(code: "E-ENUM", zh: "应为 是 或 否（true/false），当前为“{value}”", en: "expected true or false (是/否), found \"{value}\""),
         .wrongYear: Entry(code: "E-YEAR", zh: "年度应为 {year}，当前为 {found}", en: "expected the rating year {year}, found {found}"),
-        .wrongYearForAll: Entry(code: "E-YEAR", zh: "全部 {count} 条记录的年度都是 {found}，而不是 {year}：请用 --year {found}，或核对数据的年度",
-                                en: "all {count} records carry the year {found}, not {year}: pass --year {found}, or check the data's year"),
+        .wrongYearForAll: Entry(
+            code: "E-YEAR", zh: "全部 {count} 条记录的年度都是 {found}，而不是 {year}：请用 --year {found}，或核对数据的年度",
+            en: "all {count} records carry the year {found}, not {year}: pass --year {found}, or check the data's year"),
         // across records
-        .duplicate: Entry(code: "E-DUPLICATE", zh: "支部 {id} 提交了两次，第一次在 {first}；请删去其中一份",
-                          en: "branch {id} is submitted twice; first at {first}; remove one of them"),
-        .registerDuplicate: Entry(code: "E-REGISTER-DUPLICATE", zh: "支部 {id} 在名册中出现两次，第一次在 {first}；请删去重复的一行",
-                                  en: "branch {id} is listed twice in the register; first at {first}; remove the repeated line"),
-        .registerBadID: Entry(code: "E-ID", zh: "名册中的编号只能由 1–32 个字母、数字、_ 或 - 组成，当前为“{value}”",
-                              en: "expected an identifier of 1–32 letters, digits, _ or - in the register, found \"{value}\""),
-        .unknownBranch: Entry(code: "E-UNKNOWN-BRANCH", zh: "支部 {id} 不在名册 branches.csv 中；请核对编号，或把该支部加入名册",
-                              en: "branch {id} is not in the register branches.csv; check the id or add the branch to the register"),
-        .missingSubmission: Entry(code: "E-MISSING-SUBMISSION", zh: "支部 {id} {name} 在名册中，但没有提交材料；请补交",
-                                  en: "branch {id} {name} is in the register but sent no submission; ask for it"),
-        .missingSubmissionsOfBrokenSheets: Entry(code: "E-MISSING-SUBMISSION",
-                                                 zh: "名册中另有 {count} 个支部没有可读的材料，因为 {files} 无法读取；请先改正上面该文件的错误",
-                                                 en: "{count} more branches of the register have no readable submission because {files} could not be read; fix that file's errors above first"),
-        .registerMismatch: Entry(code: "W-REGISTER-MISMATCH", zh: "名称或上级党组织与名册不一致（名册：{name}，{committee}）",
-                                 en: "name or committee differs from the register ({name}, {committee})"),
-        .lowParticipation: Entry(code: "W-PARTICIPATION", zh: "{members} 名党员中只有 {participants} 名参加群众测评，低于 {percent}%（党员参与率一般不低于{percent}%）",
-                                 en: "{participants} of {members} members took part in the masses evaluation, under {percent} % (党员参与率一般不低于{percent}%)"),
-        .tooManyParticipants: Entry(code: "W-PARTICIPANTS", zh: "参评党员 {participants} 名，多于支部党员人数 {members}；请核对",
-                                    en: "{participants} member raters but the branch has {members} members; check the figures"),
-        .selfTooHigh: Entry(code: "W-SELF-HIGH", zh: "自评总分 {self} 比上级考评 {superior} 高出 {limit} 分以上；请核对",
-                            en: "self-evaluation total {self} is more than {limit} above the superior's {superior}; check the figures"),
+        .duplicate: Entry(
+            code: "E-DUPLICATE", zh: "支部 {id} 提交了两次，第一次在 {first}；请删去其中一份",
+            en: "branch {id} is submitted twice; first at {first}; remove one of them"),
+        .registerDuplicate: Entry(
+            code: "E-REGISTER-DUPLICATE", zh: "支部 {id} 在名册中出现两次，第一次在 {first}；请删去重复的一行",
+            en: "branch {id} is listed twice in the register; first at {first}; remove the repeated line"),
+        .registerBadID: Entry(
+            code: "E-ID", zh: "名册中的编号只能由 1–32 个字母、数字、_ 或 - 组成，当前为“{value}”",
+            en: "expected an identifier of 1–32 letters, digits, _ or - in the register, found \"{value}\""),
+        .unknownBranch: Entry(
+            code: "E-UNKNOWN-BRANCH", zh: "支部 {id} 不在名册 branches.csv 中；请核对编号，或把该支部加入名册",
+            en: "branch {id} is not in the register branches.csv; check the id or add the branch to the register"),
+        .missingSubmission: Entry(
+            code: "E-MISSING-SUBMISSION", zh: "支部 {id} {name} 在名册中，但没有提交材料；请补交",
+            en: "branch {id} {name} is in the register but sent no submission; ask for it"),
+        .missingSubmissionsOfBrokenSheets: Entry(
+            code: "E-MISSING-SUBMISSION",
+            zh: "名册中另有 {count} 个支部没有可读的材料，因为 {files} 无法读取；请先改正上面该文件的错误",
+            en: "{count} more branches of the register have no readable submission because {files} could not be read; fix that file's errors above first"),
+        .registerMismatch: Entry(
+            code: "W-REGISTER-MISMATCH", zh: "名称或上级党组织与名册不一致（名册：{name}，{committee}）",
+            en: "name or committee differs from the register ({name}, {committee})"),
+        .lowParticipation: Entry(
+            code: "W-PARTICIPATION", zh: "{members} 名党员中只有 {participants} 名参加群众测评，低于 {percent}%（党员参与率一般不低于{percent}%）",
+            en: "{participants} of {members} members took part in the masses evaluation, under {percent} % (党员参与率一般不低于{percent}%)"),
+        .tooManyParticipants: Entry(
+            code: "W-PARTICIPANTS", zh: "参评党员 {participants} 名，多于支部党员人数 {members}；请核对",
+            en: "{participants} member raters but the branch has {members} members; check the figures"),
+        .selfTooHigh: Entry(
+            code: "W-SELF-HIGH", zh: "自评总分 {self} 比上级考评 {superior} 高出 {limit} 分以上；请核对",
+            en: "self-evaluation total {self} is more than {limit} above the superior's {superior}; check the figures"),
         // files
         .fileUnreadable: Entry(code: "W-FILE-SKIPPED", zh: "无法查看此文件（{reason}），未读取", en: "cannot be looked at ({reason}): not read"),
-        .fileLinkOutside: Entry(code: "W-FILE-LINK", zh: "这是指向输入文件夹之外（或不存在）的符号链接，未读取；请把文件本身复制到输入文件夹",
-                                en: "a symbolic link that leads outside the input folder (or nowhere): not followed; copy the file into the folder instead"),
-        .fileIgnored: Entry(code: "W-FILE-IGNORED", zh: "不是材料文件（.xml、.csv 或 .xlsx）、名册、rules.toml 或 config.toml，未读取",
-                            en: "not a submission (.xml, .csv or .xlsx), the register, rules.toml or config.toml: not read"),
+        .fileLinkOutside: Entry(
+            code: "W-FILE-LINK", zh: "这是指向输入文件夹之外（或不存在）的符号链接，未读取；请把文件本身复制到输入文件夹",
+            en: "a symbolic link that leads outside the input folder (or nowhere): not followed; copy the file into the folder instead"),
+        .fileIgnored: Entry(
+            code: "W-FILE-IGNORED", zh: "不是材料文件（.xml、.csv 或 .xlsx）、名册、rules.toml 或 config.toml，未读取",
+            en: "not a submission (.xml, .csv or .xlsx), the register, rules.toml or config.toml: not read"),
         .fileIsFolder: Entry(code: "W-FILE-SKIPPED", zh: "这是文件夹而不是文件，未读取", en: "a folder, not a file: not read"),
         .fileNotRegular: Entry(code: "W-FILE-SKIPPED", zh: "不是普通文件（管道、设备或套接字），未读取", en: "not a regular file (a pipe, device or socket): not read"),
         .csvEmpty: Entry(code: "E-CSV-EMPTY", zh: "文件是空的；第一行应为表头", en: "the file is empty; expected a header row"),
         .csvNoHeader: Entry(code: "E-CSV-EMPTY", zh: "文件没有表头行", en: "the file has no header row"),
-        .csvBinary: Entry(code: "E-CSV-BINARY", zh: "文件含有 NUL 字节，不是文本 CSV 文件（是否把 .xlsx 改成了 .csv？请改回 .xlsx，或在 Excel 中另存为“CSV UTF-8”）",
-                          en: "the file holds NUL bytes: it is not a text CSV file (was a spreadsheet saved as .xlsx?); save it as \"CSV UTF-8\""),
-        .csvEncoding: Entry(code: "E-CSV-ENCODING", zh: "含有既不是 UTF-8 也不是 GB18030 的字节；请在 Excel 中另存为“CSV UTF-8”",
-                            en: "bytes that are neither UTF-8 nor GB18030; save the sheet as \"CSV UTF-8\""),
-        .csvQuote: Entry(code: "E-CSV-QUOTE", zh: "引号没有闭合（从这一行开始的 \" 没有对应的 \"）；请检查该单元格",
-                         en: "a quoted field is never closed (unbalanced \"); check that cell"),
-        .csvTooManyFields: Entry(code: "E-CSV-LIMIT", zh: "这一行超过 {limit} 列：这不是支部汇总表（请确认文件是否正确，并另存为 CSV）",
-                                 en: "the row has more than {limit} fields: this is not a sheet of branches (check that the file is the right one and saved as CSV)"),
-        .csvFieldTooLong: Entry(code: "E-CSV-LIMIT", zh: "第 {column} 列超过 {limit} 字节：这不是支部汇总表（请确认文件是否正确，并另存为 CSV）",
-                                en: "field {column} is longer than {limit} bytes: this is not a sheet of branches (check that the file is the right one and saved as CSV)"),
-        .csvFieldCount: Entry(code: "E-CSV-FIELDS", zh: "应有 {expected} 列（与表头相同），这一行有 {found} 列；请检查是否多了或少了逗号",
-                              en: "expected {expected} fields as in the header, found {found}; look for a missing or extra comma"),
+        .csvBinary: Entry(
+            code: "E-CSV-BINARY", zh: "文件含有 NUL 字节，不是文本 CSV 文件（是否把 .xlsx 改成了 .csv？请改回 .xlsx，或在 Excel 中另存为“CSV UTF-8”）",
+            en: "the file holds NUL bytes: it is not a text CSV file (was a spreadsheet saved as .xlsx?); save it as \"CSV UTF-8\""),
+        .csvEncoding: Entry(
+            code: "E-CSV-ENCODING", zh: "含有既不是 UTF-8 也不是 GB18030 的字节；请在 Excel 中另存为“CSV UTF-8”",
+            en: "bytes that are neither UTF-8 nor GB18030; save the sheet as \"CSV UTF-8\""),
+        .csvQuote: Entry(
+            code: "E-CSV-QUOTE", zh: "引号没有闭合（从这一行开始的 \" 没有对应的 \"）；请检查该单元格",
+            en: "a quoted field is never closed (unbalanced \"); check that cell"),
+        .csvTooManyFields: Entry(
+            code: "E-CSV-LIMIT", zh: "这一行超过 {limit} 列：这不是支部汇总表（请确认文件是否正确，并另存为 CSV）",
+            en: "the row has more than {limit} fields: this is not a sheet of branches (check that the file is the right one and saved as CSV)"),
+        .csvFieldTooLong: Entry(
+            code: "E-CSV-LIMIT", zh: "第 {column} 列超过 {limit} 字节：这不是支部汇总表（请确认文件是否正确，并另存为 CSV）",
+            en: "field {column} is longer than {limit} bytes: this is not a sheet of branches (check that the file is the right one and saved as CSV)"),
+        .csvFieldCount: Entry(
+            code: "E-CSV-FIELDS", zh: "应有 {expected} 列（与表头相同），这一行有 {found} 列；请检查是否多了或少了逗号",
+            en: "expected {expected} fields as in the header, found {found}; look for a missing or extra comma"),
         .csvUnknownColumn: Entry(code: "W-CSV-COLUMN", zh: "第 {column} 列（{letter} 列）表头不认识，该列被忽略", en: "unknown column {column} ({letter}) is ignored"),
-        .csvUnknownColumnSuggest: Entry(code: "E-CSV-HEADER", zh: "第 {column} 列（{letter} 列）的表头“{found}”不认识，是否应为“{suggestion}”？请改正表头",
-                                        en: "the header of column {column} ({letter}), \"{found}\", is unknown: did you mean \"{suggestion}\"? Correct the header"),
+        .csvUnknownColumnSuggest: Entry(
+            code: "E-CSV-HEADER", zh: "第 {column} 列（{letter} 列）的表头“{found}”不认识，是否应为“{suggestion}”？请改正表头",
+            en: "the header of column {column} ({letter}), \"{found}\", is unknown: did you mean \"{suggestion}\"? Correct the header"),
         .csvRepeatedColumn: Entry(code: "E-CSV-HEADER", zh: "第 {column} 列与第 {first} 列重复；请删去其中一列", en: "column {column} repeats column {first}; remove one of them"),
         .csvMissingColumns: Entry(code: "E-CSV-HEADER", zh: "缺少列：{columns}；请在表头中加上", en: "missing columns: {columns}; add them to the header"),
         .registerHeader: Entry(code: "E-REGISTER-HEADER", zh: "名册需要以下列：{columns}", en: "the register needs the columns {columns}"),
-        .previousHeader: Entry(code: "E-PREVIOUS", zh: "上年结果需要 branch_id 和 stars 两列（由 star-report 写出的 results.csv）",
-                               en: "last year's results need the columns branch_id and stars (a results.csv written by star-report)"),
+        .previousHeader: Entry(
+            code: "E-PREVIOUS", zh: "上年结果需要 branch_id 和 stars 两列（由 star-report 写出的 results.csv）",
+            en: "last year's results need the columns branch_id and stars (a results.csv written by star-report)"),
         .previousStars: Entry(code: "E-PREVIOUS", zh: "星级应为 0–5，当前为“{value}”", en: "expected a star count 0–5, found \"{value}\""),
         .xmlEmpty: Entry(code: "E-XML-EMPTY", zh: "文件是空的", en: "the file is empty"),
-        .xmlDoctype: Entry(code: "E-XML-DOCTYPE", zh: "材料中不允许 DOCTYPE 或 ENTITY 声明（拒绝外部实体和实体展开）；请删去该声明",
-                           en: "a DOCTYPE or ENTITY declaration is not allowed in a submission (external entities and entity expansion are refused)"),
+        .xmlDoctype: Entry(
+            code: "E-XML-DOCTYPE", zh: "材料中不允许 DOCTYPE 或 ENTITY 声明（拒绝外部实体和实体展开）；请删去该声明",
+            en: "a DOCTYPE or ENTITY declaration is not allowed in a submission (external entities and entity expansion are refused)"),
         .xmlSyntax: Entry(code: "E-XML-SYNTAX", zh: "XML 格式错误：{detail}；请用文本编辑器检查这一行", en: "malformed XML: {detail}"),
         .xmlSchema: Entry(code: "E-XML-SCHEMA", zh: "不符合 submission.xsd：{detail}", en: "{detail}"),
         .xmlNotValid: Entry(code: "E-XML-SCHEMA", zh: "文件不符合 submission.xsd", en: "the file does not validate against submission.xsd"),
@@ -227,38 +262,48 @@ public enum Catalogue {
         .xmlBadValue: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值“{value}”不是{expected}；请改正", en: "{whatEn}: the value \"{value}\" is not {expectedEn}"),
         .xmlAboveMax: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值 {value} 超过上限 {limit}；请改正", en: "{whatEn}: the value {value} is above the maximum {limit}"),
         .xmlBelowMin: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值 {value} 低于下限 {limit}；请改正", en: "{whatEn}: the value {value} is below the minimum {limit}"),
-        .xmlBadPattern: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值“{value}”格式不对（分数最多一位小数，编号 1–32 个字母或数字，日期写作 YYYY-MM-DD）；请改正",
-                              en: "{whatEn}: the value \"{value}\" has the wrong form (scores with at most one decimal, ids of 1–32 letters or digits, dates YYYY-MM-DD)"),
-        .xmlUnexpectedElement: Entry(code: "E-XML-SCHEMA", zh: "此处不应出现 {what}{expected}；请检查元素名称和顺序",
-                                     en: "{whatEn} is not expected here{expectedEn}; check its name and order"),
+        .xmlBadPattern: Entry(
+            code: "E-XML-SCHEMA", zh: "{what} 的值“{value}”格式不对（分数最多一位小数，编号 1–32 个字母或数字，日期写作 YYYY-MM-DD）；请改正",
+            en: "{whatEn}: the value \"{value}\" has the wrong form (scores with at most one decimal, ids of 1–32 letters or digits, dates YYYY-MM-DD)"),
+        .xmlUnexpectedElement: Entry(
+            code: "E-XML-SCHEMA", zh: "此处不应出现 {what}{expected}；请检查元素名称和顺序",
+            en: "{whatEn} is not expected here{expectedEn}; check its name and order"),
         .xmlMissingElement: Entry(code: "E-XML-SCHEMA", zh: "{what} 缺少子元素{expected}；请补上", en: "{whatEn} is missing a child element{expectedEn}"),
         .xmlBadEnum: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值“{value}”不在允许的取值中（{allowed}）；请改正", en: "{whatEn}: the value \"{value}\" is not one of {allowed}"),
-        .xmlWrongRoot: Entry(code: "E-XML-SCHEMA", zh: "根元素应为命名空间 urn:star-report:submission:1 中的 <submission>，当前为 {what}；请改正命名空间",
-                             en: "the root element must be <submission> in the namespace urn:star-report:submission:1, found {whatEn}"),
+        .xmlWrongRoot: Entry(
+            code: "E-XML-SCHEMA", zh: "根元素应为命名空间 urn:star-report:submission:1 中的 <submission>，当前为 {what}；请改正命名空间",
+            en: "the root element must be <submission> in the namespace urn:star-report:submission:1, found {whatEn}"),
         .xmlDuplicateAspect: Entry(code: "E-XML-SCHEMA", zh: "{what} 的序号 {key} 重复出现；每一项只能填一次", en: "{whatEn}: number {key} appears twice; give each one once"),
         // rules and config
         .tomlSyntax: Entry(code: "{code}", zh: "不是有效的 TOML：{detail}；请改正这一行", en: "not valid TOML: {detail}"),
         .tomlInvalid: Entry(code: "{code}", zh: "不是有效的 TOML", en: "not valid TOML"),
         .tomlUnknownKey: Entry(code: "{code}", zh: "未知的设置项（可用的有：{known}）", en: "unknown key (expected one of: {known})"),
-        .tomlUnknownKeySuggest: Entry(code: "{code}", zh: "未知的设置项，是否应为“{suggestion}”？（可用的有：{known}）",
-                                      en: "unknown key: did you mean \"{suggestion}\"? (expected one of: {known})"),
+        .tomlUnknownKeySuggest: Entry(
+            code: "{code}", zh: "未知的设置项，是否应为“{suggestion}”？（可用的有：{known}）",
+            en: "unknown key: did you mean \"{suggestion}\"? (expected one of: {known})"),
         .tomlExpectedTable: Entry(code: "{code}", zh: "应为一个表 [..]", en: "expected a table"),
         .tomlExpectedString: Entry(code: "{code}", zh: "应为带引号的文字", en: "expected a string in quotes"),
         .tomlExpectedBool: Entry(code: "{code}", zh: "应为 true 或 false", en: "expected true or false"),
         .tomlExpectedInt: Entry(code: "{code}", zh: "应为 {min}–{max} 之间的整数", en: "expected a whole number {min}–{max}"),
         .tomlExpectedTenths: Entry(code: "{code}", zh: "应为 0.0–{max} 之间、最多一位小数的数", en: "expected a number 0.0–{max} with at most one decimal"),
-        .notAnAddress: Entry(code: "{code}", zh: "不是电子邮件地址：{value}；请只写一个地址，如 name@example.gov.cn，不带姓名、空格、逗号、引号或尖括号",
-                             en: "not an e-mail address: {value}; write one address like name@example.gov.cn, with no name, spaces, commas, quotes or angle brackets"),
-        .configNotSet: Entry(code: "W-CONFIG", zh: "未设置：报告中显示 {placeholder}；请在 config.toml 中加上 {key}",
-                             en: "not set: the reports show {placeholder}; add {key} to config.toml"),
-        .configNoAddress: Entry(code: "W-CONFIG", zh: "上级党组织 {id} 没有电子邮件地址；请在 config.toml 中加上 [committees.{id}] email = \"…\"",
-                                en: "no e-mail address for committee {id}; add [committees.{id}] email = \"…\" to config.toml"),
-        .configNoAddresses: Entry(code: "W-CONFIG", zh: "{count} 个上级党组织没有电子邮件地址（{some}，…）；请在 config.toml 中为每个加上 [committees.编号] email = \"…\"",
-                                  en: "no e-mail address for {count} committees ({some}, …); add [committees.ID] email = \"…\" to config.toml for each"),
-        .configUnknownCommittee: Entry(code: "W-CONFIG", zh: "config.toml 中有上级党组织 {id}，但数据中没有它的支部；请核对编号{suggestion}",
-                                       en: "committee {id} is in config.toml but no branch of the data belongs to it; check the id{suggestionEn}"),
-        .rulesRequiredKey: Entry(code: "E-RULES", zh: "规则文件必须写明 {key}（{what}）；请加上 {key} = \"…\"",
-                                 en: "the rules file must give its {key} ({whatEn}); add {key} = \"…\""),
+        .notAnAddress: Entry(
+            code: "{code}", zh: "不是电子邮件地址：{value}；请只写一个地址，如 name@example.gov.cn，不带姓名、空格、逗号、引号或尖括号",
+            en: "not an e-mail address: {value}; write one address like name@example.gov.cn, with no name, spaces, commas, quotes or angle brackets"),
+        .configNotSet: Entry(
+            code: "W-CONFIG", zh: "未设置：报告中显示 {placeholder}；请在 config.toml 中加上 {key}",
+            en: "not set: the reports show {placeholder}; add {key} to config.toml"),
+        .configNoAddress: Entry(
+            code: "W-CONFIG", zh: "上级党组织 {id} 没有电子邮件地址；请在 config.toml 中加上 [committees.{id}] email = \"…\"",
+            en: "no e-mail address for committee {id}; add [committees.{id}] email = \"…\" to config.toml"),
+        .configNoAddresses: Entry(
+            code: "W-CONFIG", zh: "{count} 个上级党组织没有电子邮件地址（{some}，…）；请在 config.toml 中为每个加上 [committees.编号] email = \"…\"",
+            en: "no e-mail address for {count} committees ({some}, …); add [committees.ID] email = \"…\" to config.toml for each"),
+        .configUnknownCommittee: Entry(
+            code: "W-CONFIG", zh: "config.toml 中有上级党组织 {id}，但数据中没有它的支部；请核对编号{suggestion}",
+            en: "committee {id} is in config.toml but no branch of the data belongs to it; check the id{suggestionEn}"),
+        .rulesRequiredKey: Entry(
+            code: "E-RULES", zh: "规则文件必须写明 {key}（{what}）；请加上 {key} = \"…\"",
+            en: "the rules file must give its {key} ({whatEn}); add {key} = \"…\""),
         .rulesWeightsSum: Entry(code: "E-RULES", zh: "三项权重之和应为 100，当前为 {sum}", en: "the weights must sum to 100, they sum to {sum}"),
         .rulesBandsRise: Entry(code: "E-RULES", zh: "星级分数线应从一星到五星逐级升高", en: "the band minimums must rise from one to five stars"),
         .rulesBadDate: Entry(code: "E-RULES", zh: "日期应写作 YYYY-MM-DD", en: "expected a date YYYY-MM-DD"),
@@ -277,44 +322,72 @@ public enum Catalogue {
         .rulesDefaultUnreadable: Entry(code: "E-RESOURCES", zh: "无法打开随程序提供的默认规则文件（{reason}）", en: "cannot open the shipped default rules file ({reason})"),
         .rulesOther: Entry(code: "E-RULES", zh: "{detail}", en: "{detailEn}"),
         .xlsxRefused: Entry(code: "{code}", zh: "{detail}", en: "{detailEn}"),
-        .xlsxEmptySheet: Entry(code: "E-XLSX-EMPTY", zh: "第一个工作表“{sheet}”是空的：第一行应为表头（支部编号、支部名称……），每个支部一行",
-                               en: "the first worksheet \"{sheet}\" is empty: its first row must be the header (branch_id, branch_name, …), then one row per branch"),
-        .xlsxUnknownColumn: Entry(code: "W-XLSX-COLUMN", zh: "未知的列“{name}”，已忽略（列名见 docs/input-formats.md）", en: "unknown column \"{name}\" is ignored (see docs/input-formats.md for the names)"),
+        .xlsxEmptySheet: Entry(
+            code: "E-XLSX-EMPTY", zh: "第一个工作表“{sheet}”是空的：第一行应为表头（支部编号、支部名称……），每个支部一行",
+            en: "the first worksheet \"{sheet}\" is empty: its first row must be the header (branch_id, branch_name, …), then one row per branch"),
+        .xlsxUnknownColumn: Entry(
+            code: "W-XLSX-COLUMN", zh: "未知的列“{name}”，已忽略（列名见 docs/input-formats.md）", en: "unknown column \"{name}\" is ignored (see docs/input-formats.md for the names)"),
         .xlsxRepeatedColumn: Entry(code: "E-XLSX-HEADER", zh: "与 {first} 列重复（同一字段 {key}），请删除其中一列", en: "repeats column {first} (the same field {key}); remove one of them"),
         .xlsxMissingColumns: Entry(code: "E-XLSX-HEADER", zh: "表头缺少列：{columns}，请补上这些列", en: "the header lacks the columns {columnsEn}; add them"),
-        .templateNotXlsx: Entry(code: "", zh: "--output 应为 .xlsx 文件名，例如 --output 填报表-{committee}.xlsx", en: "--output must name an .xlsx file, e.g. --output sheet-{committee}.xlsx"),
+        .templateNotXlsx: Entry(
+            code: "", zh: "--output 应为 .xlsx 文件名，例如 --output 填报表-{committee}.xlsx", en: "--output must name an .xlsx file, e.g. --output sheet-{committee}.xlsx"),
         .templateExists: Entry(code: "", zh: "{output} 已存在，不会覆盖：请换一个文件名，或先移走该文件", en: "{output} exists and is never overwritten: pass another name, or move that file away first"),
-        .templateNoRegister: Entry(code: "", zh: "{input} 中没有支部名册 branches.csv：模板按名册生成，请先放入 branches.csv",
-                                   en: "{input} has no register branches.csv: the workbook is made from it, so add branches.csv first"),
+        .templateNoRegister: Entry(
+            code: "", zh: "{input} 中没有支部名册 branches.csv：模板按名册生成，请先放入 branches.csv",
+            en: "{input} has no register branches.csv: the workbook is made from it, so add branches.csv first"),
         .templateRegisterErrors: Entry(code: "", zh: "支部名册 branches.csv 有错误，未生成模板", en: "the register branches.csv has errors; no workbook written"),
         .templateUnknownCommittee: Entry(code: "", zh: "名册中没有上级党组织 {committee}；可用的编号：{known}", en: "the register has no committee {committee}; its ids: {known}"),
         .templateCannotWrite: Entry(code: "", zh: "无法写出 {output}：{reason}", en: "cannot write {output}: {reason}"),
         .excelCannotWrite: Entry(code: "", zh: "无法写出 {name}：{reason}", en: "cannot write {name}: {reason}"),
         .smtpTls: Entry(code: "{code}", zh: "应为 \"none\"（明文）或 \"required\"（默认，必须加密）", en: "expected \"none\" (clear text) or \"required\" (the default)"),
         .smtpUrl: Entry(code: "{code}", zh: "应为 smtp://主机:587（STARTTLS）或 smtps://主机:465（TLS）", en: "expected smtp://host:587 (STARTTLS) or smtps://host:465 (TLS)"),
-        .smtpUrlCredentials: Entry(code: "{code}", zh: "url 中不能写用户名或密码；请用 username，密码放在环境变量 STAR_REPORT_SMTP_PASSWORD 中",
-                                   en: "must not hold a user name or password; use username, and the password from STAR_REPORT_SMTP_PASSWORD"),
+        .smtpUrlCredentials: Entry(
+            code: "{code}", zh: "url 中不能写用户名或密码；请用 username，密码放在环境变量 STAR_REPORT_SMTP_PASSWORD 中",
+            en: "must not hold a user name or password; use username, and the password from STAR_REPORT_SMTP_PASSWORD"),
         .smtpNoHost: Entry(code: "{code}", zh: "没有主机名：应为 smtp://主机:587 或 smtps://主机:465", en: "no host: expected smtp://host:587 or smtps://host:465"),
         .smtpTlsContradiction: Entry(code: "{code}", zh: "tls = \"none\" 与 smtps:// 地址矛盾", en: "tls = \"none\" contradicts an smtps:// url"),
-        .smtpNoUrl: Entry(code: "{code}", zh: "缺少 url：请加上 url = \"smtp://主机:587\"（STARTTLS）或 \"smtps://主机:465\"",
-                          en: "url is missing: add url = \"smtp://host:587\" (STARTTLS) or \"smtps://host:465\""),
+        .smtpNoUrl: Entry(
+            code: "{code}", zh: "缺少 url：请加上 url = \"smtp://主机:587\"（STARTTLS）或 \"smtps://主机:465\"",
+            en: "url is missing: add url = \"smtp://host:587\" (STARTTLS) or \"smtps://host:465\""),
         .smtpUsername: Entry(code: "{code}", zh: "用户名应为一行、不能为空", en: "expected a non-empty user name on one line"),
         .smtpCaFile: Entry(code: "{code}", zh: "应为 CA 证书文件（PEM）的路径", en: "expected the path of a CA bundle (PEM)"),
         // templates
         .templateMissing: Entry(code: "E-TEMPLATE", zh: "找不到模板文件；{detail}", en: "{detailEn}"),
         .templateSyntax: Entry(code: "E-TEMPLATE", zh: "模板语法错误：{detail}", en: "template syntax error: {detail}"),
         .outEmpty: Entry(code: "", zh: "--output 为空：请给出存放报告的文件夹，例如 --output reports/2026", en: "--output is empty: pass the folder the reports go to, e.g. --output reports/2026"),
-        .outLinkNowhere: Entry(code: "", zh: "--output {shown} 是一个不指向文件夹的符号链接：请给出一个文件夹，例如 --output reports/2026", en: "--output {shown} is a symbolic link that does not lead to a folder: pass a folder, e.g. --output reports/2026"),
-        .outIsFile: Entry(code: "", zh: "--output {shown} 是一个文件，不是文件夹；star-report 绝不覆盖它：请给出一个新的文件夹名，例如 --output reports/2026", en: "--output {shown} is a file, not a folder; star-report never writes over it: pass a new folder name, e.g. --output reports/2026"),
-        .outRoot: Entry(code: "", zh: "--output {shown} 是根目录：请给出一个新的文件夹，例如 --output reports/2026", en: "--output {shown} is the root folder: pass a new folder, e.g. --output reports/2026"),
-        .outCurrent: Entry(code: "", zh: "--output {shown} 是当前文件夹或包含当前文件夹：请在其中另建一个新文件夹，例如 --output reports/2026", en: "--output {shown} is the current folder or holds it: pass a new folder inside it instead, e.g. --output reports/2026"),
-        .outIsInput: Entry(code: "", zh: "--output {shown} 就是输入文件夹：请另给一个存放报告的文件夹，例如 --output reports/2026", en: "--output {shown} is the input folder: pass another folder for the reports, e.g. --output reports/2026"),
-        .outInsideInput: Entry(code: "", zh: "--output {shown} 在输入文件夹 {input} 之内：请给出输入文件夹之外的文件夹，例如 --output reports/2026", en: "--output {shown} is inside the input folder {input}: pass a folder outside it, e.g. --output reports/2026"),
-        .outHoldsInput: Entry(code: "", zh: "--output {shown} 包含输入文件夹 {input}：请给出一个新的文件夹，例如 --output reports/2026", en: "--output {shown} holds the input folder {input}: pass a new folder, e.g. --output reports/2026"),
-        .outMountPoint: Entry(code: "", zh: "--output {shown} 是一个挂载点，star-report 无法整体替换它：请在其中另建一个新文件夹，例如 --output {shown}/reports", en: "--output {shown} is a mount point, which star-report cannot replace as a whole: pass a new folder inside it, e.g. --output {shown}/reports"),
-        .outUnreadable: Entry(code: "", zh: "无法读取文件夹 --output {shown}（{reason}）：请给出一个你能写入的文件夹", en: "cannot read the folder --output {shown} ({reason}): pass a folder you can write to"),
-        .outForeign: Entry(code: "", zh: "--output {shown} 中有不是 star-report 写的文件（{what}）；star-report 绝不替换这样的文件夹：请给出一个新的或空的文件夹，例如 --output {shown}/reports", en: "--output {shown} holds files star-report did not write ({what}); it never replaces such a folder: pass a new or empty folder, e.g. --output {shown}/reports"),
-        .outChanged: Entry(code: "", zh: "--output {shown}：{file} 在 star-report 写出后被修改或删除；star-report 绝不替换被修改的文件：请把你的副本另存，或给出一个新的文件夹，例如 --output {shown}-new", en: "--output {shown}: {file} was changed or removed after star-report wrote it; it never replaces a changed file: save your copy elsewhere, or pass a new folder, e.g. --output {shown}-new"),
+        .outLinkNowhere: Entry(
+            code: "", zh: "--output {shown} 是一个不指向文件夹的符号链接：请给出一个文件夹，例如 --output reports/2026",
+            en: "--output {shown} is a symbolic link that does not lead to a folder: pass a folder, e.g. --output reports/2026"),
+        .outIsFile: Entry(
+            code: "", zh: "--output {shown} 是一个文件，不是文件夹；star-report 绝不覆盖它：请给出一个新的文件夹名，例如 --output reports/2026",
+            en: "--output {shown} is a file, not a folder; star-report never writes over it: pass a new folder name, e.g. --output reports/2026"),
+        .outRoot: Entry(
+            code: "", zh: "--output {shown} 是根目录：请给出一个新的文件夹，例如 --output reports/2026", en: "--output {shown} is the root folder: pass a new folder, e.g. --output reports/2026"),
+        .outCurrent: Entry(
+            code: "", zh: "--output {shown} 是当前文件夹或包含当前文件夹：请在其中另建一个新文件夹，例如 --output reports/2026",
+            en: "--output {shown} is the current folder or holds it: pass a new folder inside it instead, e.g. --output reports/2026"),
+        .outIsInput: Entry(
+            code: "", zh: "--output {shown} 就是输入文件夹：请另给一个存放报告的文件夹，例如 --output reports/2026",
+            en: "--output {shown} is the input folder: pass another folder for the reports, e.g. --output reports/2026"),
+        .outInsideInput: Entry(
+            code: "", zh: "--output {shown} 在输入文件夹 {input} 之内：请给出输入文件夹之外的文件夹，例如 --output reports/2026",
+            en: "--output {shown} is inside the input folder {input}: pass a folder outside it, e.g. --output reports/2026"),
+        .outHoldsInput: Entry(
+            code: "", zh: "--output {shown} 包含输入文件夹 {input}：请给出一个新的文件夹，例如 --output reports/2026",
+            en: "--output {shown} holds the input folder {input}: pass a new folder, e.g. --output reports/2026"),
+        .outMountPoint: Entry(
+            code: "", zh: "--output {shown} 是一个挂载点，star-report 无法整体替换它：请在其中另建一个新文件夹，例如 --output {shown}/reports",
+            en: "--output {shown} is a mount point, which star-report cannot replace as a whole: pass a new folder inside it, e.g. --output {shown}/reports"),
+        .outUnreadable: Entry(
+            code: "", zh: "无法读取文件夹 --output {shown}（{reason}）：请给出一个你能写入的文件夹", en: "cannot read the folder --output {shown} ({reason}): pass a folder you can write to"),
+        .outForeign: Entry(
+            code: "", zh: "--output {shown} 中有不是 star-report 写的文件（{what}）；star-report 绝不替换这样的文件夹：请给出一个新的或空的文件夹，例如 --output {shown}/reports",
+            en: "--output {shown} holds files star-report did not write ({what}); it never replaces such a folder: pass a new or empty folder, e.g. --output {shown}/reports"),
+        .outChanged: Entry(
+            code: "", zh: "--output {shown}：{file} 在 star-report 写出后被修改或删除；star-report 绝不替换被修改的文件：请把你的副本另存，或给出一个新的文件夹，例如 --output {shown}-new",
+            en:
+                "--output {shown}: {file} was changed or removed after star-report wrote it; it never replaces a changed file: save your copy elsewhere, or pass a new folder, e.g. --output {shown}-new"
+        ),
         .outCannotCreateBeside: Entry(code: "", zh: "无法在 {target} 旁边创建存放报告的文件夹", en: "cannot create a folder beside {target} for the reports"),
         .outCannotWrite: Entry(code: "", zh: "无法在 {target} 旁边写入 {name}", en: "cannot write {name} beside {target}"),
         .outCannotReadBack: Entry(code: "", zh: "无法读回 {temp} 中的报告", en: "cannot read back the reports in {temp}"),
@@ -327,8 +400,11 @@ public enum Catalogue {
         .outLocked: Entry(code: "", zh: "另一个 star-report 正在写 {target}；请等它结束后再运行", en: "another star-report run is writing {target} now; wait for it to finish, then run again"),
         .outLockRace: Entry(code: "", zh: "无法取得锁 {path}；请再运行一次", en: "cannot take the lock {path}; run again"),
         .sysReason: Entry(code: "", zh: "{message}（{reason}）", en: "{messageEn} ({reason})"),
-        .sysShort: Entry(code: "", zh: "{message}（{reason}）；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{messageEn} ({reason}); close other programs or raise the limits (ulimit -n), then run again"),
-        .fewDescriptors: Entry(code: "", zh: "只允许打开 {allowed} 个文件（ulimit -n）；star-report 至少需要 {needed} 个：请放宽限制，例如 ulimit -n 1024，然后再运行", en: "only {allowed} open files are allowed (ulimit -n); star-report needs at least {needed}: raise the limit, e.g. ulimit -n 1024, then run again"),
+        .sysShort: Entry(
+            code: "", zh: "{message}（{reason}）；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{messageEn} ({reason}); close other programs or raise the limits (ulimit -n), then run again"),
+        .fewDescriptors: Entry(
+            code: "", zh: "只允许打开 {allowed} 个文件（ulimit -n）；star-report 至少需要 {needed} 个：请放宽限制，例如 ulimit -n 1024，然后再运行",
+            en: "only {allowed} open files are allowed (ulimit -n); star-report needs at least {needed}: raise the limit, e.g. ulimit -n 1024, then run again"),
         .yearRange: Entry(code: "", zh: "--year 应在 2000 到 2100 之间", en: "--year must be between 2000 and 2100"),
         .yearUnknown: Entry(code: "", zh: "无法从 {input} 判断评定年度：请加上 --year YYYY", en: "cannot tell the rating year from {input}: pass --year YYYY"),
         .noSubmissions: Entry(code: "", zh: "{input} 中没有材料：应有 *.xml 文件，或 *.csv、*.xlsx 汇总表", en: "no submissions in {input}: expected *.xml files or *.csv or *.xlsx sheets"),
@@ -343,23 +419,30 @@ public enum Catalogue {
         .inputNotFound: Entry(code: "", zh: "找不到输入文件夹：{dir}", en: "input folder not found: {dir}"),
         .schemaMissing: Entry(code: "", zh: "无法加载随程序提供的 submission.xsd", en: "cannot load the shipped submission.xsd"),
         .cannotRead: Entry(code: "", zh: "无法读取 {path}（{reason}）", en: "cannot read {path} ({reason})"),
-        .readResources: Entry(code: "", zh: "{path}：内存或文件描述符不足，无法读取；请关闭其他程序或放宽限制（ulimit -n、ulimit -v），然后再运行", en: "{path}: not enough memory or file descriptors to read it; close other programs or raise the limits (ulimit -n, ulimit -v), then run again"),
+        .readResources: Entry(
+            code: "", zh: "{path}：内存或文件描述符不足，无法读取；请关闭其他程序或放宽限制（ulimit -n、ulimit -v），然后再运行",
+            en: "{path}: not enough memory or file descriptors to read it; close other programs or raise the limits (ulimit -n, ulimit -v), then run again"),
         .cannotList: Entry(code: "", zh: "无法列出输入文件夹 {dir}（{reason}）", en: "cannot list the input folder {dir} ({reason})"),
         .interrupted: Entry(code: "", zh: "star-report：已中断；没有写出报告，输出文件夹保持原样", en: "star-report: interrupted; no report written, the output folder is as it was"),
-        .progressReading: Entry(code: "", zh: "读取并检查材料 — {percent}%，已读 {records} 条，每秒 {rate} 条，约剩 {left} 秒（已用 {elapsed} 秒）",
-                                en: "reading and checking the submissions — {percent} %, {records} records, {rate} records/s, about {left} s left ({elapsed} s)"),
+        .progressReading: Entry(
+            code: "", zh: "读取并检查材料 — {percent}%，已读 {records} 条，每秒 {rate} 条，约剩 {left} 秒（已用 {elapsed} 秒）",
+            en: "reading and checking the submissions — {percent} %, {records} records, {rate} records/s, about {left} s left ({elapsed} s)"),
         .progressRating: Entry(code: "", zh: "评定星级 — 已用 {elapsed} 秒", en: "rating — {elapsed} s"),
-        .progressWriting: Entry(code: "", zh: "写出报告 — 已写 {written} / {total} 个文件（已用 {elapsed} 秒）",
-                                en: "writing the reports — {written} of {total} files ({elapsed} s)"),
-        .account: Entry(code: "", zh: "共读取 {files} 个文件：XML 文件 {xml} 个，CSV 汇总表 {csv} 个（{rows} 行）{excel}；支部记录 {records} 条：可评定 {rated} 条，退回 {rejected} 条；{unreadable} 个材料文件没有可读的记录",
-                        en: "read {filesEn}: {xmlEn}, {csvEn} with {rowsEn}{excelEn}; {recordsEn}: {rated} to rate, {rejected} rejected; {unreadableEn} with no readable record"),
+        .progressWriting: Entry(
+            code: "", zh: "写出报告 — 已写 {written} / {total} 个文件（已用 {elapsed} 秒）",
+            en: "writing the reports — {written} of {total} files ({elapsed} s)"),
+        .account: Entry(
+            code: "", zh: "共读取 {files} 个文件：XML 文件 {xml} 个，CSV 汇总表 {csv} 个（{rows} 行）{excel}；支部记录 {records} 条：可评定 {rated} 条，退回 {rejected} 条；{unreadable} 个材料文件没有可读的记录",
+            en: "read {filesEn}: {xmlEn}, {csvEn} with {rowsEn}{excelEn}; {recordsEn}: {rated} to rate, {rejected} rejected; {unreadableEn} with no readable record"),
         .summaryLine: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个", en: "{errorsEn}, {warningsEn}"),
         .summaryLineFiles: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个，共 {files} 个文件", en: "{errorsEn}, {warningsEn} in {filesEn}"),
         .moreWarnings: Entry(code: "", zh: "  …… 警告 {code} 共 {count} 条，以上是前 {shown} 条", en: "  … {count} warnings {code} in all, the first {shown} shown above"),
-        .allWarningsIn: Entry(code: "", zh: "全部 {count} 条警告见 validation.txt（star-report validate 逐条列出）",
-                              en: "all {count} warnings are in validation.txt (star-report validate prints each one)"),
-        .written: Entry(code: "", zh: "报告已写入 {folder}：共 {count} 个文件（{kinds}）；加 --list 可列出每个文件",
-                        en: "reports written to {folder}: {count} files ({kindsEn}); --list prints each one"),
+        .allWarningsIn: Entry(
+            code: "", zh: "全部 {count} 条警告见 validation.txt（star-report validate 逐条列出）",
+            en: "all {count} warnings are in validation.txt (star-report validate prints each one)"),
+        .written: Entry(
+            code: "", zh: "报告已写入 {folder}：共 {count} 个文件（{kinds}）；加 --list 可列出每个文件",
+            en: "reports written to {folder}: {count} files ({kindsEn}); --list prints each one"),
         .templateOther: Entry(code: "E-TEMPLATE", zh: "无法解析模板：{detail}", en: "cannot parse the template: {detail}"),
     ]
 }

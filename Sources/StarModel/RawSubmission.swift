@@ -80,10 +80,12 @@ public enum FieldKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static let allColumns: [FieldKey] = {
         var k: [FieldKey] = [.year, .branchID, .branchName, .committeeID, .committeeName, .category, .members]
         for s in Sheet.allCases { for n in 1...10 { k.append(.aspect(s, n)) } }
-        k += [.massMemberParticipants, .massPublicParticipants, .satisfaction, .commendationLevel, .innovationLevel,
-              .criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions,
-              .leadershipMajorSanctions, .memberSanctions, .electionDue, .electionHeld, .electionDelayApproved,
-              .unexcusedAbsences]
+        k += [
+            .massMemberParticipants, .massPublicParticipants, .satisfaction, .commendationLevel, .innovationLevel,
+            .criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions,
+            .leadershipMajorSanctions, .memberSanctions, .electionDue, .electionHeld, .electionDelayApproved,
+            .unexcusedAbsences,
+        ]
         return k
     }()
 

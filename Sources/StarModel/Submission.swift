@@ -3,10 +3,20 @@ public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
     case city, province, national
 
     public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
-    var rank: Int { switch self { case .city: 0; case .province: 1; case .national: 2 } }
+    var rank: Int {
+        switch self {
+        case .city: 0;
+        case .province: 1;
+        case .national: 2
+        }
+    }
 
     public var chinese: String {
-        switch self { case .city: "市级"; case .province: "省级"; case .national: "国家级" }
+        switch self {
+        case .city: "市级";
+        case .province: "省级";
+        case .national: "国家级"
+        }
     }
 }
 
@@ -67,8 +77,9 @@ public final class BranchInfo: Hashable, Sendable, Codable {
     }
 
     public static func == (a: BranchInfo, b: BranchInfo) -> Bool {
-        a === b || (a.id == b.id && a.name == b.name && a.committeeID == b.committeeID && a.committeeName == b.committeeName
-                    && a.category == b.category && a.members == b.members)
+        a === b
+            || (a.id == b.id && a.name == b.name && a.committeeID == b.committeeID && a.committeeName == b.committeeName
+                && a.category == b.category && a.members == b.members)
     }
 
     public func hash(into h: inout Hasher) {
@@ -190,18 +201,21 @@ public struct Submission: Hashable, Sendable, Codable {
     /// Where the submission was read (file and first line), for the trail and diagnostics.
     public var source: SourceLocation
 
-    public init(year: Int, branch: BranchInfo, selfScores: [Tenths], massScores: [Tenths], superiorScores: [Tenths],
-                massMemberParticipants: Int = 0, massPublicParticipants: Int = 0, satisfaction: Tenths,
-                commendations: [Level] = [], innovations: [Level] = [],
-                criticismsWorkCommittee: Int = 0, criticismsMunicipalCommittee: Int = 0,
-                leadershipMinorSanctions: Int = 0, leadershipMajorSanctions: Int = 0, memberSanctions: Int = 0,
-                election: Election? = nil, unexcusedAbsences: Int = 0,
-                source: SourceLocation = SourceLocation(file: "-", line: 1)) {
-        self.counts = Counts(year: Int32(clamping: year), memberParticipants: Int32(clamping: massMemberParticipants),
-                             publicParticipants: Int32(clamping: massPublicParticipants),
-                             workCriticisms: Int32(clamping: criticismsWorkCommittee), municipalCriticisms: Int32(clamping: criticismsMunicipalCommittee),
-                             minorSanctions: Int32(clamping: leadershipMinorSanctions), majorSanctions: Int32(clamping: leadershipMajorSanctions),
-                             memberSanctions: Int32(clamping: memberSanctions), absences: Int32(clamping: unexcusedAbsences))
+    public init(
+        year: Int, branch: BranchInfo, selfScores: [Tenths], massScores: [Tenths], superiorScores: [Tenths],
+        massMemberParticipants: Int = 0, massPublicParticipants: Int = 0, satisfaction: Tenths,
+        commendations: [Level] = [], innovations: [Level] = [],
+        criticismsWorkCommittee: Int = 0, criticismsMunicipalCommittee: Int = 0,
+        leadershipMinorSanctions: Int = 0, leadershipMajorSanctions: Int = 0, memberSanctions: Int = 0,
+        election: Election? = nil, unexcusedAbsences: Int = 0,
+        source: SourceLocation = SourceLocation(file: "-", line: 1)
+    ) {
+        self.counts = Counts(
+            year: Int32(clamping: year), memberParticipants: Int32(clamping: massMemberParticipants),
+            publicParticipants: Int32(clamping: massPublicParticipants),
+            workCriticisms: Int32(clamping: criticismsWorkCommittee), municipalCriticisms: Int32(clamping: criticismsMunicipalCommittee),
+            minorSanctions: Int32(clamping: leadershipMinorSanctions), majorSanctions: Int32(clamping: leadershipMajorSanctions),
+            memberSanctions: Int32(clamping: memberSanctions), absences: Int32(clamping: unexcusedAbsences))
         self.branch = branch
         self.satisfaction = satisfaction; self.commendations = commendations; self.innovations = innovations
         self.election = election

@@ -8,8 +8,10 @@ extension Pipeline {
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     func summaryLine(_ d: [Diagnostic], files: Int?) -> String {
-        var args = ["errors": "\(d.errorCount)", "warnings": "\(d.warningCount)",
-                    "errorsEn": plural(d.errorCount, "error"), "warningsEn": plural(d.warningCount, "warning")]
+        var args = [
+            "errors": "\(d.errorCount)", "warnings": "\(d.warningCount)",
+            "errorsEn": plural(d.errorCount, "error"), "warningsEn": plural(d.warningCount, "warning"),
+        ]
         guard let files else { return Message(.summaryLine, args).text(options.language) }
         args["files"] = "\(files)"
         args["filesEn"] = plural(files, "file")
@@ -26,16 +28,21 @@ extension Pipeline {
         let diagnostics = diagnostics.in(options.language)
         if options.jsonDiagnostics {
             let items: [JSON] = diagnostics.map { d in
-                var m: [(String, JSON)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
-                                           ("file", .string(d.location.file)), ("line", .int(d.location.line))]
+                var m: [(String, JSON)] = [
+                    ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
+                    ("file", .string(d.location.file)), ("line", .int(d.location.line)),
+                ]
                 m.append(("column", d.location.column.map(JSON.int) ?? .null))
                 m.append(("field", d.field.map(JSON.string) ?? .null))
                 m.append(("branch_id", d.branchID.map(JSON.string) ?? .null))
                 m.append(("message", .string(d.message)))
                 return .object(m)
             }
-            console.out(JSON.object([("errors", .int(diagnostics.errorCount)), ("warnings", .int(diagnostics.warningCount)),
-                                     ("diagnostics", .array(items))]).rendered())
+            console.out(
+                JSON.object([
+                    ("errors", .int(diagnostics.errorCount)), ("warnings", .int(diagnostics.warningCount)),
+                    ("diagnostics", .array(items)),
+                ]).rendered())
             return
         }
         if grouped && diagnostics.warningCount > Pipeline.groupAbove {
@@ -88,7 +95,12 @@ extension Pipeline {
             zh.append("其他 \(names.count - counted) 个")
             en.append("other \(names.count - counted)")
         }
-        return Message(.written, ["folder": Escaped.text(folder), "count": "\(names.count)", "kinds": zh.joined(separator: "，"),
-                                  "kindsEn": en.joined(separator: ", ")]).text(options.language)
+        return Message(
+            .written,
+            [
+                "folder": Escaped.text(folder), "count": "\(names.count)", "kinds": zh.joined(separator: "，"),
+                "kindsEn": en.joined(separator: ", "),
+            ]
+        ).text(options.language)
     }
 }

@@ -17,9 +17,11 @@ public struct Options: Sendable {
     /// `run --list`: print every file written, not a count per kind.
     public var list = false
 
-    public init(input: String, output: String? = nil, year: Int? = nil, rules: String? = nil, templates: String? = nil,
-                noticeDate: CivilDate? = nil, previous: String? = nil, quotaScope: QuotaScope? = nil, jsonDiagnostics: Bool = false,
-                language: Language = .zh, list: Bool = false) {
+    public init(
+        input: String, output: String? = nil, year: Int? = nil, rules: String? = nil, templates: String? = nil,
+        noticeDate: CivilDate? = nil, previous: String? = nil, quotaScope: QuotaScope? = nil, jsonDiagnostics: Bool = false,
+        language: Language = .zh, list: Bool = false
+    ) {
         self.input = input; self.output = output; self.year = year; self.rules = rules; self.templates = templates
         self.noticeDate = noticeDate; self.previous = previous; self.quotaScope = quotaScope; self.jsonDiagnostics = jsonDiagnostics
         self.language = language; self.list = list

@@ -145,19 +145,23 @@ struct Manifest: Sendable, Equatable {
 
     var text: String {
         let list = files.map { f in JSON.object([("name", .string(f.name)), ("size", .int(f.size)), ("sha256", .string(f.sha256))]) }
-        return JSON.object([("star-report-manifest", .int(1)), ("state", .string(complete ? "complete" : "writing")),
-                            ("files", .array(list))]).rendered() + "\n"
+        return JSON.object([
+            ("star-report-manifest", .int(1)), ("state", .string(complete ? "complete" : "writing")),
+            ("files", .array(list)),
+        ]).rendered() + "\n"
     }
 
     static func read(_ path: String) -> Manifest? {
         guard let data = FileManager.default.contents(atPath: path), data.count < 64 << 20,
-              String(decoding: data.prefix(64), as: UTF8.self).contains(OutputTarget.manifestMarker),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let files = object["files"] as? [[String: Any]] else { return nil }
+            String(decoding: data.prefix(64), as: UTF8.self).contains(OutputTarget.manifestMarker),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let files = object["files"] as? [[String: Any]]
+        else { return nil }
         var out = Manifest(complete: object["state"] as? String == "complete", files: [])
         for f in files {
             guard let name = f["name"] as? String, let size = f["size"] as? Int, let sha = f["sha256"] as? String,
-                  !name.contains("/"), name != "..", name != "." else { return nil }
+                !name.contains("/"), name != "..", name != "."
+            else { return nil }
             out.files.append(File(name: name, size: size, sha256: sha))
         }
         return out
@@ -184,4 +188,3 @@ struct Manifest: Sendable, Equatable {
         return (size, hasher.finalizeHex())
     }
 }
-

@@ -48,8 +48,12 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         for entry in entries where entry.hasPrefix(prefix) {
             let path = target.parent + "/" + entry
             var st = stat()
-            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR,
-                  Manifest.read(path + "/" + OutputTarget.manifestName) != nil else { continue }
+            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { continue }
+            // star-report's own: a manifest, or (a run killed between creating the folder and
+            // finishing its first file, the manifest) nothing but the start of one
+            let inside = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
+            guard Manifest.read(path + "/" + OutputTarget.manifestName) != nil || inside.allSatisfy({ $0 == OutputTarget.manifestName })
+            else { continue }
             try? FileManager.default.removeItem(atPath: path)
         }
     }
@@ -249,10 +253,26 @@ final class Interruption: @unchecked Sendable {
         }
     }
 
-    func writing(_ folder: String) { lock.withLock { temp = folder; update() } }
-    func locked(_ path: String) { lock.withLock { lockFile = path; update() } }
-    func done() { lock.withLock { temp = nil; update() } }
-    func unlocked() { lock.withLock { lockFile = nil; update() } }
+    func writing(_ folder: String) {
+        lock.withLock {
+            temp = folder; update()
+        }
+    }
+    func locked(_ path: String) {
+        lock.withLock {
+            lockFile = path; update()
+        }
+    }
+    func done() {
+        lock.withLock {
+            temp = nil; update()
+        }
+    }
+    func unlocked() {
+        lock.withLock {
+            lockFile = nil; update()
+        }
+    }
 
     private func update() { star_cleanup_set(temp ?? "", lockFile ?? "") }
 }

@@ -78,11 +78,13 @@ public struct Pipeline {
             checked.submissions = []  // RunInfo hands them to results.json, which lets them go
             let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
             let warnings = checked.diagnostics.sortedForDisplay().in(options.language)
-            let context = ReportContext(outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
-                                        noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
-            let run = ResultsFiles.RunInfo(inputs: checked.files.filter { $0.kind != .ignored }.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
-                                           noticeDate: noticeDate, quotaScope: scope, submissions: consume submissions,
-                                           submissionsReleased: Memory.giveBack)
+            let context = ReportContext(
+                outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
+                noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
+            let run = ResultsFiles.RunInfo(
+                inputs: checked.files.filter { $0.kind != .ignored }.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
+                noticeDate: noticeDate, quotaScope: scope, submissions: consume submissions,
+                submissionsReleased: Memory.giveBack)
             let output = options.output ?? ""
             progress.stage(.writing)
             progress.expectFiles(files)
@@ -92,8 +94,9 @@ public struct Pipeline {
             let names: [String]
             let excel = ExcelOutput.Job(context, to: folder)
             do {
-                names = try (ReportRenderer(templates: templates).render(
-                    context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.folderFiles), to: folder)
+                names = try
+                    (ReportRenderer(templates: templates).render(
+                        context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.folderFiles), to: folder)
                     + [excel.wait()]).sorted()
                 try folder.commit()
             } catch {
@@ -155,8 +158,9 @@ public struct Pipeline {
         var diagnostics = ingest.diagnostics
         // a sheet that gave no record at all: its branches are reported missing in one line
         let broken = ingest.files.filter { ($0.kind == .csv || $0.kind == .xlsx) && $0.records == 0 }.map(\.path)
-        let outcome = validator.crossCheck(ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs,
-                                           brokenFiles: broken)
+        let outcome = validator.crossCheck(
+            ingest.submissions, register: ingest.register, submittedElsewhere: ingest.rejectedBranchIDs,
+            brokenFiles: broken)
         diagnostics += outcome.diagnostics
 
         var config = NoticeConfig()
@@ -190,17 +194,20 @@ public struct Pipeline {
         let unreadable = xmlFiles.filter { $0.records == 0 }.count + (csvFiles + xlsxFiles).filter { $0.records == 0 }.count
         let rows = csvFiles.reduce(0) { $0 + $1.records }
         let xlsxRows = xlsxFiles.reduce(0) { $0 + $1.records }
-        let account = Message(.account, [
-            "files": "\(ingest.files.count)", "xml": "\(xmlFiles.count)", "csv": "\(csvFiles.count)", "rows": "\(rows)",
-            "records": "\(records)", "rated": "\(outcome.submissions.count)", "rejected": "\(outcome.rejected)", "unreadable": "\(unreadable)",
-            "excel": xlsxFiles.isEmpty ? "" : "，Excel 汇总表 \(xlsxFiles.count) 个（\(xlsxRows) 行）",
-            "filesEn": plural(ingest.files.count, "file"), "xmlEn": plural(xmlFiles.count, "XML file"), "csvEn": plural(csvFiles.count, "CSV sheet"),
-            "rowsEn": plural(rows, "row"), "recordsEn": plural(records, "branch record"), "unreadableEn": plural(unreadable, "submission file"),
-            "excelEn": xlsxFiles.isEmpty ? "" : ", \(plural(xlsxFiles.count, "Excel sheet")) with \(plural(xlsxRows, "row"))",
-        ])
-        return Checked(submissions: outcome.submissions, diagnostics: diagnostics.sortedForDisplay().in(options.language), rules: rules, config: config,
-                       previous: previous, year: year, account: account, files: ingest.files + files,
-                       folderFiles: ingest.files.count)
+        let account = Message(
+            .account,
+            [
+                "files": "\(ingest.files.count)", "xml": "\(xmlFiles.count)", "csv": "\(csvFiles.count)", "rows": "\(rows)",
+                "records": "\(records)", "rated": "\(outcome.submissions.count)", "rejected": "\(outcome.rejected)", "unreadable": "\(unreadable)",
+                "excel": xlsxFiles.isEmpty ? "" : "，Excel 汇总表 \(xlsxFiles.count) 个（\(xlsxRows) 行）",
+                "filesEn": plural(ingest.files.count, "file"), "xmlEn": plural(xmlFiles.count, "XML file"), "csvEn": plural(csvFiles.count, "CSV sheet"),
+                "rowsEn": plural(rows, "row"), "recordsEn": plural(records, "branch record"), "unreadableEn": plural(unreadable, "submission file"),
+                "excelEn": xlsxFiles.isEmpty ? "" : ", \(plural(xlsxFiles.count, "Excel sheet")) with \(plural(xlsxRows, "row"))",
+            ])
+        return Checked(
+            submissions: outcome.submissions, diagnostics: diagnostics.sortedForDisplay().in(options.language), rules: rules, config: config,
+            previous: previous, year: year, account: account, files: ingest.files + files,
+            folderFiles: ingest.files.count)
     }
 
     /// The year: `--year`, else the input folder's name when it is a year, else the year of the

@@ -54,7 +54,9 @@ final class Progress: @unchecked Sendable {
         lap()
         lock.withLock { stageStart = Date() }
         guard enabled else { lock.withLock { current = stage }; return }
-        lock.withLock { current = stage; paused = false }
+        lock.withLock {
+            current = stage; paused = false
+        }
         draw()
     }
 
@@ -71,9 +73,13 @@ final class Progress: @unchecked Sendable {
         guard timing else { return }
         let (stage, t) = lock.withLock { (current, stageStart) }
         if stage != .none {
-            FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s, peak memory so far %@, now %@, after malloc_trim %@\n",
-                                                       Progress.name(stage), Date().timeIntervalSince(t), Progress.peakMemory(), Progress.memory("VmRSS:"),
-                                                       Progress.trimmed()).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    String(
+                        format: "timing: %@ %.2f s, peak memory so far %@, now %@, after malloc_trim %@\n",
+                        Progress.name(stage), Date().timeIntervalSince(t), Progress.peakMemory(), Progress.memory("VmRSS:"),
+                        Progress.trimmed()
+                    ).utf8))
         }
     }
 
@@ -107,7 +113,8 @@ final class Progress: @unchecked Sendable {
 
     static func memory(_ key: String) -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return "unknown" }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) })
+        else { return "unknown" }
         return line.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
     }
 

@@ -15,9 +15,14 @@ struct Stop: Error {
     /// anything else `status`.
     static func system(_ error: Int32, _ status: ExitStatus, _ message: Message) -> Stop {
         let short = [EMFILE, ENFILE, ENOMEM].contains(error)
-        return Stop(status: short ? .osError : status,
-                    Message(short ? .sysShort : .sysReason, ["message": message.text(.zh), "messageEn": message.text(.en),
-                                                             "reason": String(cString: strerror(error))]))
+        return Stop(
+            status: short ? .osError : status,
+            Message(
+                short ? .sysShort : .sysReason,
+                [
+                    "message": message.text(.zh), "messageEn": message.text(.en),
+                    "reason": String(cString: strerror(error)),
+                ]))
     }
 }
 

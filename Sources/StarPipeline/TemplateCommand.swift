@@ -40,8 +40,9 @@ extension Pipeline {
             let folderRules = Pipeline.join(options.input, InputFolder.rulesName)
             let rules = try loadRules(folderRules: FileManager.default.contents(atPath: folderRules).map { (folderRules, String(decoding: $0, as: UTF8.self)) })
             do {
-                try TemplateWorkbook.write(branches: branches.map { .init(id: $0.id, name: $0.name, committeeID: $0.committeeID, committeeName: $0.committeeName) },
-                                           rules: rules, year: year, to: output)
+                try TemplateWorkbook.write(
+                    branches: branches.map { .init(id: $0.id, name: $0.name, committeeID: $0.committeeID, committeeName: $0.committeeName) },
+                    rules: rules, year: year, to: output)
             } catch {
                 try? FileManager.default.removeItem(atPath: output)
                 throw Stop(status: .cannotCreate, .of(.templateCannotWrite, ("output", Escaped.text(output)), ("reason", "\(error)")))

@@ -11,9 +11,10 @@ enum QuotaApplication {
         let n = indices.count
         let limit = q.limit(for: n)
         let inSet = indices.filter { q.levels.contains(results[$0].stars) }
-        var check = QuotaCheck(code: q.code, scope: scope, levelsLabel: q.levelsLabel, bound: q.bound, policy: q.policy,
-                               percent: q.percent, n: n, limit: limit, countBefore: inSet.count, countAfter: inSet.count,
-                               changed: [], tie: nil, violated: false)
+        var check = QuotaCheck(
+            code: q.code, scope: scope, levelsLabel: q.levelsLabel, bound: q.bound, policy: q.policy,
+            percent: q.percent, n: n, limit: limit, countBefore: inSet.count, countAfter: inSet.count,
+            changed: [], tie: nil, violated: false)
         let breaks = q.bound == .max ? inSet.count > limit : inSet.count < limit
         guard breaks else { return check }
         guard q.policy == .enforce, q.canEnforce else {
@@ -54,11 +55,14 @@ enum QuotaApplication {
             let before = results[i].stars
             let after = newStars(before)
             results[i].stars = after
-            let why = q.bound == .max
+            let why =
+                q.bound == .max
                 ? "\(q.levelsLabel)数量不超过\(scopeLabel(scope))总数的\(q.percent)%（上限\(limit)个），按最终得分排序超出，降为\(StarLabel.chinese(after))"
                 : "\(q.levelsLabel)数量不低于\(scopeLabel(scope))总数的\(q.percent)%（至少\(limit)个），按最终得分由低到高，定为\(StarLabel.chinese(after))"
-            results[i].trail.append(TrailEntry(code: q.code, clause: clause, kind: .quota, starsBefore: before, starsAfter: after,
-                                               message: tiedScore == results[i].final ? why + "（同分并列，一并调整）" : why))
+            results[i].trail.append(
+                TrailEntry(
+                    code: q.code, clause: clause, kind: .quota, starsBefore: before, starsAfter: after,
+                    message: tiedScore == results[i].final ? why + "（同分并列，一并调整）" : why))
         }
         check.changed = selected.map { results[$0].branch.id }.sorted()
         check.countAfter = indices.filter { q.levels.contains(results[$0].stars) }.count

@@ -24,8 +24,10 @@ public struct RatingEngine: Sendable {
     /// - Parameters:
     ///   - previous: last year's stars by branch id, for 晋星/减星.
     ///   - scope: overrides the rules file's quota scope when given.
-    public func rate(_ submissions: [Submission], year: Int, previous: [String: Int]? = nil,
-                     scope: QuotaScope? = nil) -> RatingOutcome {
+    public func rate(
+        _ submissions: [Submission], year: Int, previous: [String: Int]? = nil,
+        scope: QuotaScope? = nil
+    ) -> RatingOutcome {
         let reference = rules.referenceDate(forYear: year)
         // A trail's messages repeat across branches ("重大创新被市级认可推广…"); each text is kept
         // once, and each trail without spare capacity, so a province's results stay compact.
@@ -83,10 +85,11 @@ public struct RatingEngine: Sendable {
             trail.append(rule.entry(before: stars, after: after, rules: rules))
             stars = after
         }
-        return BranchResult(branch: s.branch, selfTotal: selfTotal, massTotal: massTotal, superiorTotal: superiorTotal,
-                            base: base, bonus: bonus, deduction: deduction, final: final, bandStars: band,
-                            conditionStars: stars, stars: stars, trail: trail, previousStars: nil, change: nil,
-                            satisfaction: s.satisfaction)
+        return BranchResult(
+            branch: s.branch, selfTotal: selfTotal, massTotal: massTotal, superiorTotal: superiorTotal,
+            base: base, bonus: bonus, deduction: deduction, final: final, bandStars: band,
+            conditionStars: stars, stars: stars, trail: trail, previousStars: nil, change: nil,
+            satisfaction: s.satisfaction)
     }
 
     /// Replaces each message with the first copy of the same text, and drops spare capacity.

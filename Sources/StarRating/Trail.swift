@@ -14,8 +14,10 @@ public struct TrailEntry: Sendable, Equatable, Codable {
     public var starsAfter: Int?
     public var message: String
 
-    public init(code: String, clause: String, kind: Kind, points: Tenths? = nil,
-                starsBefore: Int? = nil, starsAfter: Int? = nil, message: String) {
+    public init(
+        code: String, clause: String, kind: Kind, points: Tenths? = nil,
+        starsBefore: Int? = nil, starsAfter: Int? = nil, message: String
+    ) {
         self.code = code; self.clause = clause; self.kind = kind; self.points = points
         self.starsBefore = starsBefore; self.starsAfter = starsAfter; self.message = message
     }
@@ -26,7 +28,12 @@ public enum StarChange: String, Sendable, Codable {
     case promoted, demoted, unchanged, new
 
     public var chinese: String {
-        switch self { case .promoted: "晋星"; case .demoted: "减星"; case .unchanged: "持平"; case .new: "新参评" }
+        switch self {
+        case .promoted: "晋星";
+        case .demoted: "减星";
+        case .unchanged: "持平";
+        case .new: "新参评"
+        }
     }
 }
 

@@ -18,8 +18,10 @@ public struct EmailMessage {
     /// Makes the Message-ID unique per committee and year.
     public var idHint: String
 
-    public init(fromName: String, fromAddress: String, toName: String, toAddress: String?, subject: String, date: CivilDate,
-                body: String, attachmentName: String, attachment: String, idHint: String) {
+    public init(
+        fromName: String, fromAddress: String, toName: String, toAddress: String?, subject: String, date: CivilDate,
+        body: String, attachmentName: String, attachment: String, idHint: String
+    ) {
         self.fromName = fromName; self.fromAddress = fromAddress; self.toName = toName; self.toAddress = toAddress
         self.subject = subject; self.date = date; self.body = body; self.attachmentName = attachmentName
         self.attachment = attachment; self.idHint = idHint

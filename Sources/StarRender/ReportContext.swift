@@ -29,8 +29,10 @@ public struct ReportContext: Sendable {
     /// Each result's group on the notice: 0 for five stars … 5 for none.
     let groupOf: [UInt8]
 
-    public init(outcome: RatingOutcome, rules: RuleSet, config: NoticeConfig, warnings: [Diagnostic],
-                noticeDate: CivilDate, quotaScope: QuotaScope, hasPrevious: Bool) {
+    public init(
+        outcome: RatingOutcome, rules: RuleSet, config: NoticeConfig, warnings: [Diagnostic],
+        noticeDate: CivilDate, quotaScope: QuotaScope, hasPrevious: Bool
+    ) {
         self.outcome = outcome; self.rules = rules; self.config = config; self.warnings = warnings
         self.noticeDate = noticeDate; self.quotaScope = quotaScope; self.hasPrevious = hasPrevious
         let results = outcome.results
@@ -45,9 +47,11 @@ public struct ReportContext: Sendable {
         for check in outcome.quotaChecks { for id in check.tie?.branchIDs ?? [] { tied[id, default: []].append(check.code + "@" + check.scope) } }
         var members: [String: [String: [String]]] = [:]
         if !tied.isEmpty {
-            for r in results { for key in tied[r.branch.id] ?? [] {
-                members[r.branch.committeeID, default: [:]][key, default: []].append("\(r.branch.name)（\(r.branch.id)）")
-            } }
+            for r in results {
+                for key in tied[r.branch.id] ?? [] {
+                    members[r.branch.committeeID, default: [:]][key, default: []].append("\(r.branch.name)（\(r.branch.id)）")
+                }
+            }
         }
         tieMembers = members
         warningsByBranch = Dictionary(grouping: warnings.filter { $0.branchID != nil }) { $0.branchID! }
@@ -105,8 +109,10 @@ public struct ReportContext: Sendable {
         }
         for (g, members) in noticeOrder.enumerated() {
             let shown = committeeID == nil ? members : extract[g]
-            groups.append(NoticeGroup(label: StarLabel.chinese(5 - g), count: shown.count, empty: shown.isEmpty,
-                                      branches: NoticeRows(results: results, order: shown, numbers: rowNumbers)))
+            groups.append(
+                NoticeGroup(
+                    label: StarLabel.chinese(5 - g), count: shown.count, empty: shown.isEmpty,
+                    branches: NoticeRows(results: results, order: shown, numbers: rowNumbers)))
         }
         if let id = committeeID {
             extractOf = committeeRanges[id].map { results[$0.lowerBound].branch.committeeName } ?? id
@@ -141,8 +147,10 @@ public struct ReportContext: Sendable {
         var changes: [QuotaChange] = []
         for r in mine {
             for t in r.trail where t.kind == .quota {
-                changes.append(QuotaChange(name: r.branch.name, id: r.branch.id, final: r.final.description, code: t.code,
-                                           before: StarLabel.chinese(t.starsBefore ?? 0), after: StarLabel.chinese(t.starsAfter ?? 0)))
+                changes.append(
+                    QuotaChange(
+                        name: r.branch.name, id: r.branch.id, final: r.final.description, code: t.code,
+                        before: StarLabel.chinese(t.starsBefore ?? 0), after: StarLabel.chinese(t.starsAfter ?? 0)))
             }
         }
         let ties = checks.compactMap(\.tie).map { t in
@@ -150,8 +158,9 @@ public struct ReportContext: Sendable {
             return TieLine(code: t.code, score: t.score.description, size: t.branchIDs.count, own: own.isEmpty ? nil : own.joined(separator: "、"))
         }
         let changed = mine.filter { $0.change == .promoted || $0.change == .demoted || $0.change == .new }.map { r in
-            StarChangeLine(change: r.change!.chinese, name: r.branch.name, id: r.branch.id,
-                           before: r.previousStars.map(StarLabel.chinese) ?? "上年无结果", after: StarLabel.chinese(r.stars))
+            StarChangeLine(
+                change: r.change!.chinese, name: r.branch.name, id: r.branch.id,
+                before: r.previousStars.map(StarLabel.chinese) ?? "上年无结果", after: StarLabel.chinese(r.stars))
         }
         // The committee knows its files by name, not by where the department keeps them; the
         // name alone also keeps the e-mail the same wherever the input folder lies.

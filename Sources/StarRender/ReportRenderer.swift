@@ -117,4 +117,3 @@ final class TaskResults: @unchecked Sendable {
     func set(_ i: Int, _ r: Result<[String], Error>) { lock.withLock { slots[i] = r } }
     func all() -> [Result<[String], Error>] { lock.withLock { slots.compactMap { $0 } } }
 }
-

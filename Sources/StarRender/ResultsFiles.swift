@@ -4,8 +4,10 @@ import StarRating
 
 /// `results.csv` and `results.json` (outputs.md), built in code: they are data, not layout.
 public enum ResultsFiles {
-    public static let csvHeader = ["branch_id", "branch_name", "committee_id", "self_total", "mass_total", "superior_total",
-                                   "base", "bonus", "deduction", "final", "band_stars", "stars", "rules"]
+    public static let csvHeader = [
+        "branch_id", "branch_name", "committee_id", "self_total", "mass_total", "superior_total",
+        "base", "bonus", "deduction", "final", "band_stars", "stars", "rules",
+    ]
 
     /// A text cell safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or CR gets a
     /// `'` so it is never run as a formula.
@@ -66,8 +68,10 @@ public enum ResultsFiles {
         /// Called once results.json has let the submissions go (the pipeline hands the freed
         /// memory back to the system before the notice's large strings are built).
         public var submissionsReleased: @Sendable () -> Void
-        public init(inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate, quotaScope: QuotaScope,
-                    submissions: [Submission] = [], submissionsReleased: @escaping @Sendable () -> Void = {}) {
+        public init(
+            inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate, quotaScope: QuotaScope,
+            submissions: [Submission] = [], submissionsReleased: @escaping @Sendable () -> Void = {}
+        ) {
             self.inputs = inputs; self.noticeDate = noticeDate; self.quotaScope = quotaScope
             self.submissions = SubmissionHandoff(submissions)
             self.submissionsReleased = submissionsReleased
@@ -85,7 +89,8 @@ public enum ResultsFiles {
         var cursor = 0
         func submission(_ r: BranchResult) -> Submission? {
             while cursor < submissions.count,
-                  (submissions[cursor].branch.committeeID, submissions[cursor].branch.id) < (r.branch.committeeID, r.branch.id) {
+                (submissions[cursor].branch.committeeID, submissions[cursor].branch.id) < (r.branch.committeeID, r.branch.id)
+            {
                 cursor += 1
             }
             guard cursor < submissions.count, submissions[cursor].branch.id == r.branch.id else { return nil }
@@ -99,9 +104,13 @@ public enum ResultsFiles {
             ("reference_date", .string(outcome.referenceDate.description)),
             ("notice_date", .string(run.noticeDate.description)),
             ("quota_scope", .string(run.quotaScope.rawValue)),
-            ("inputs", .array(run.inputs.map { i in
-                .object([("path", .string(i.path)), ("kind", .string(i.kind)), ("records", .int(i.records)), ("bytes", .int(i.bytes)), ("sha256", .string(i.sha256))])
-            })),
+            (
+                "inputs",
+                .array(
+                    run.inputs.map { i in
+                        .object([("path", .string(i.path)), ("kind", .string(i.kind)), ("records", .int(i.records)), ("bytes", .int(i.bytes)), ("sha256", .string(i.sha256))])
+                    })
+            ),
         ]
         var j = JSONWriter(capacity: 1 << 18)
         j.raw("{\n")
@@ -218,5 +227,9 @@ final class SubmissionHandoff: @unchecked Sendable {
     private let lock = NSLock()
     private var list: [Submission]?
     init(_ list: [Submission]) { self.list = list }
-    func take() -> [Submission] { lock.withLock { defer { list = nil }; return list ?? [] } }
+    func take() -> [Submission] {
+        lock.withLock {
+            defer { list = nil }; return list ?? []
+        }
+    }
 }

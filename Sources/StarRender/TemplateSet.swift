@@ -29,17 +29,22 @@ public struct TemplateSet: Sendable {
             let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + "." + TemplateSet.fileExtension
             guard let data = FileManager.default.contents(atPath: path) else {
                 let expected = TemplateSet.names.map { $0 + ".mustache" }.joined(separator: ", ")
-                throw LoadError(diagnostic: .error(.of(.templateMissing, ("detail", "\(directory) 中应有 \(expected)"),
-                                                       ("detailEn", "template not found (expected \(expected) in \(directory))")),
-                                                   at: SourceLocation(file: path, line: 1)))
+                throw LoadError(
+                    diagnostic: .error(
+                        .of(
+                            .templateMissing, ("detail", "\(directory) 中应有 \(expected)"),
+                            ("detailEn", "template not found (expected \(expected) in \(directory))")),
+                        at: SourceLocation(file: path, line: 1)))
             }
             let text = String(decoding: data, as: UTF8.self)
             do {
                 try library.register(MustacheTemplate(string: text), named: name)
                 if name.hasPrefix("notice."), let p = NoticeParts(text) { parts[name] = p }
             } catch let e as MustacheTemplate.ParserError {
-                throw LoadError(diagnostic: .error(.of(.templateSyntax, ("detail", "\(e.error) in: \(e.context.line)")),
-                                                   at: SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber)))
+                throw LoadError(
+                    diagnostic: .error(
+                        .of(.templateSyntax, ("detail", "\(e.error) in: \(e.context.line)")),
+                        at: SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber)))
             } catch {
                 throw LoadError(diagnostic: .error(.of(.templateOther, ("detail", "\(error)")), at: SourceLocation(file: path, line: 1)))
             }
@@ -189,7 +194,8 @@ struct NoticeParts: @unchecked Sendable {
 
     init?(_ text: String) {
         guard let (head, body, tail) = NoticeParts.cut(text[...], section: "groups"),
-              let (groupHead, row, groupTail) = NoticeParts.cut(body, section: "branches") else { return nil }
+            let (groupHead, row, groupTail) = NoticeParts.cut(body, section: "branches")
+        else { return nil }
         // A pragma such as {{%CONTENT_TYPE:TEXT}} in the head holds for the whole template.
         var pragmas = ""
         var rest = head
@@ -212,7 +218,8 @@ struct NoticeParts: @unchecked Sendable {
     static func cut(_ text: Substring, section: String) -> (Substring, Substring, Substring)? {
         let open = "{{#\(section)}}", close = "{{/\(section)}}"
         guard let o = text.range(of: open), let c = text.range(of: close, range: o.upperBound..<text.endIndex),
-              text.range(of: open, range: o.upperBound..<text.endIndex) == nil else { return nil }
+            text.range(of: open, range: o.upperBound..<text.endIndex) == nil
+        else { return nil }
         let (beforeEnd, insideStart) = standalone(text, o)
         let (insideEnd, afterStart) = standalone(text, c)
         return (text[..<beforeEnd], text[insideStart..<insideEnd], text[afterStart...])

@@ -72,10 +72,14 @@ public enum TextLayout {
         // Bytes first: only C0 controls and DEL (one byte) or C1 controls, U+2028 and U+2029
         // (lead bytes C2 and E2) can need a change.
         guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return s }
-        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return s }
-        return String(String.UnicodeScalarView(s.unicodeScalars.map { u in
-            u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) || u == "\u{2028}" || u == "\u{2029}" ? " " : u
-        }))
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+            return s
+        }
+        return String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map { u in
+                    u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) || u == "\u{2028}" || u == "\u{2029}" ? " " : u
+                }))
     }
 
     /// `s` on one line, cut to at most `width` columns, ending in `…` when cut.

@@ -72,8 +72,10 @@ public struct NoticeConfig: Sendable, Equatable {
     public func missingSettings(path: String, committees: [String]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let at = SourceLocation(file: path, line: 1)
-        let needed: [(String, String?)] = [("notice.issuer", issuer), ("notice.objection_office", objectionOffice),
-                                           ("notice.objection_phone", objectionPhone), ("notice.objection_address", objectionAddress)]
+        let needed: [(String, String?)] = [
+            ("notice.issuer", issuer), ("notice.objection_office", objectionOffice),
+            ("notice.objection_phone", objectionPhone), ("notice.objection_address", objectionAddress),
+        ]
         for (key, value) in needed where value?.isEmpty ?? true {
             out.append(.warning(.of(.configNotSet, ("placeholder", NoticeConfig.placeholder), ("key", key)), at: at, field: key))
         }
@@ -81,9 +83,12 @@ public struct NoticeConfig: Sendable, Equatable {
         let known = Set(committees)
         for id in committeeEmails.keys.sorted() where !known.contains(id) {
             let near = TOMLReader.nearest(id, Set(committees.filter { committeeEmails[$0] == nil }))
-            out.append(.warning(.of(.configUnknownCommittee, ("id", id), ("suggestion", near.map { "（是否应为 \($0)？）" } ?? ""),
-                                    ("suggestionEn", near.map { " (did you mean \($0)?)" } ?? "")),
-                                at: SourceLocation(file: path, line: committeeLines[id] ?? 1), field: "committees.\(id)"))
+            out.append(
+                .warning(
+                    .of(
+                        .configUnknownCommittee, ("id", id), ("suggestion", near.map { "（是否应为 \($0)？）" } ?? ""),
+                        ("suggestionEn", near.map { " (did you mean \($0)?)" } ?? "")),
+                    at: SourceLocation(file: path, line: committeeLines[id] ?? 1), field: "committees.\(id)"))
         }
         let missing = committees.filter { committeeEmails[$0] == nil }
         if missing.count <= 5 {
@@ -92,8 +97,10 @@ public struct NoticeConfig: Sendable, Equatable {
             }
         } else {
             // one line for a province's thousands of committees, not one each
-            out.append(.warning(.of(.configNoAddresses, ("count", missing.count), ("some", missing.prefix(5).joined(separator: ", "))),
-                                at: at, field: "committees.*.email"))
+            out.append(
+                .warning(
+                    .of(.configNoAddresses, ("count", missing.count), ("some", missing.prefix(5).joined(separator: ", "))),
+                    at: at, field: "committees.*.email"))
         }
         return out
     }

@@ -27,14 +27,24 @@ public enum RulesFile {
         }
         var r = TOMLReader(path: path, text: text, code: "E-RULES")
         var rules = RuleSet()
-        r.checkKeys(doc, table: nil, known: ["name", "scheme", "version", "weights", "scores", "bonus", "deduction", "satisfaction",
-                                             "bands", "election", "absence", "dates", "quotas", "quota", "procedure"])
+        r.checkKeys(
+            doc, table: nil,
+            known: [
+                "name", "scheme", "version", "weights", "scores", "bonus", "deduction", "satisfaction",
+                "bands", "election", "absence", "dates", "quotas", "quota", "procedure",
+            ])
         // `name` (also accepted as `scheme`) and `version` are shown on the notice, the summaries
         // and in results.json, so that a custom rules file always leaves its trace.
-        if let s = r.string(doc, "name", table: nil) ?? r.string(doc, "scheme", table: nil) { rules.scheme = s }
-        else { r.error(table: nil, key: "name", .rulesRequiredKey, ("key", "name"), ("what", "规则名称，显示在公示和汇总中"), ("whatEn", "name, shown on the notice and summaries")) }
-        if let v = r.string(doc, "version", table: nil) { rules.version = v }
-        else { r.error(table: nil, key: "version", .rulesRequiredKey, ("key", "version"), ("what", "规则版本"), ("whatEn", "version")) }
+        if let s = r.string(doc, "name", table: nil) ?? r.string(doc, "scheme", table: nil) {
+            rules.scheme = s
+        } else {
+            r.error(table: nil, key: "name", .rulesRequiredKey, ("key", "name"), ("what", "规则名称，显示在公示和汇总中"), ("whatEn", "name, shown on the notice and summaries"))
+        }
+        if let v = r.string(doc, "version", table: nil) {
+            rules.version = v
+        } else {
+            r.error(table: nil, key: "version", .rulesRequiredKey, ("key", "version"), ("what", "规则版本"), ("whatEn", "version"))
+        }
 
         if let w = r.table(doc, "weights", parent: nil) {
             r.checkKeys(w, table: "weights", known: ["self", "mass", "superior"])
@@ -100,16 +110,19 @@ public enum RulesFile {
         if let t = r.table(doc, "dates", parent: nil) {
             r.checkKeys(t, table: "dates", known: ["reference_date"])
             if let v = t["reference_date"] {
-                if let s = v.string, let d = CivilDate(iso: s) { rules.referenceDate = d }
-                else if let d = v.date, let cd = CivilDate(year: d.year, month: Int(d.month), day: Int(d.day)) { rules.referenceDate = cd }
-                else { r.error(table: "dates", key: "reference_date", .rulesBadDate) }
+                if let s = v.string, let d = CivilDate(iso: s) {
+                    rules.referenceDate = d
+                } else if let d = v.date, let cd = CivilDate(year: d.year, month: Int(d.month), day: Int(d.day)) {
+                    rules.referenceDate = cd
+                } else {
+                    r.error(table: "dates", key: "reference_date", .rulesBadDate)
+                }
             }
         }
         if let t = r.table(doc, "quotas", parent: nil) {
             r.checkKeys(t, table: "quotas", known: ["scope"])
             if let s = r.string(t, "scope", table: "quotas") {
-                if let scope = QuotaScope(rawValue: s) { rules.quotaScope = scope }
-                else { r.error(table: "quotas", key: "scope", .rulesBadScope) }
+                if let scope = QuotaScope(rawValue: s) { rules.quotaScope = scope } else { r.error(table: "quotas", key: "scope", .rulesBadScope) }
             }
         }
         if let v = doc["quota"] {
@@ -140,8 +153,7 @@ public enum RulesFile {
         var levels: Set<Int> = []
         if let arr = q["levels"]?.array {
             for j in 0..<arr.count {
-                if let l = arr[j].int, (0...5).contains(l) { levels.insert(l) }
-                else { r.error(table: "quota", key: "levels", index: i, .rulesQuotaLevels) }
+                if let l = arr[j].int, (0...5).contains(l) { levels.insert(l) } else { r.error(table: "quota", key: "levels", index: i, .rulesQuotaLevels) }
             }
         }
         let bound = r.string(q, "bound", table: "quota").flatMap(QuotaRule.Bound.init(rawValue:))
@@ -157,9 +169,10 @@ public enum RulesFile {
         guard !code.isEmpty, !levels.isEmpty, let bound, let percent, let rounding, let policy else { return nil }
         let rule = QuotaRule(code: code, levels: levels, bound: bound, percent: percent, rounding: rounding, policy: policy)
         if policy == .enforce && !rule.canEnforce {
-            r.error(table: "quota", key: "policy", index: i, .rulesQuotaPolicyConflict,
-                    ("detail", "“enforce”只适用于某一星级的上限，或最低几级（0…k）的下限；这条名额规则只能用“report”"),
-                    ("detailEn", "enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""))
+            r.error(
+                table: "quota", key: "policy", index: i, .rulesQuotaPolicyConflict,
+                ("detail", "“enforce”只适用于某一星级的上限，或最低几级（0…k）的下限；这条名额规则只能用“report”"),
+                ("detailEn", "enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""))
             return nil
         }
         return rule

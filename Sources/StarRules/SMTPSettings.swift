@@ -52,9 +52,13 @@ public struct SMTPSettings: Sendable, Equatable {
         if let url {
             let lower = url.lowercased()
             let rest: Substring
-            if lower.hasPrefix("smtps://") { security = .implicitTLS; rest = url.dropFirst(8) }
-            else if lower.hasPrefix("smtp://") { security = tls == "none" ? .none : .startTLS; rest = url.dropFirst(7) }
-            else { r.error(table: "smtp", key: "url", .smtpUrl); rest = "" }
+            if lower.hasPrefix("smtps://") {
+                security = .implicitTLS; rest = url.dropFirst(8)
+            } else if lower.hasPrefix("smtp://") {
+                security = tls == "none" ? .none : .startTLS; rest = url.dropFirst(7)
+            } else {
+                r.error(table: "smtp", key: "url", .smtpUrl); rest = ""
+            }
             let authority = rest.prefix { $0 != "/" }
             if authority.contains("@") {
                 r.error(table: "smtp", key: "url", .smtpUrlCredentials)

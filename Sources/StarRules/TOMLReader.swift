@@ -22,8 +22,12 @@ struct TOMLReader {
         do {
             return .success(try TOMLTable(string: text))
         } catch let e as TOMLParseError {
-            return .failure(DiagnosticList([.error(.of(.tomlSyntax, ("code", code), ("detail", e.description)),
-                                                   at: SourceLocation(file: path, line: e.source.begin.line, column: e.source.begin.column))]))
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        .of(.tomlSyntax, ("code", code), ("detail", e.description)),
+                        at: SourceLocation(file: path, line: e.source.begin.line, column: e.source.begin.column))
+                ]))
         } catch {
             return .failure(DiagnosticList([.error(.of(.tomlInvalid, ("code", code)), at: SourceLocation(file: path, line: 1))]))
         }
@@ -157,12 +161,15 @@ struct TOMLReader {
     mutating func tenths(_ t: TOMLTable, _ key: String, table: String?, max: Tenths = Tenths(10000), index: Int? = nil) -> Tenths? {
         guard let v = t[key] else { return nil }
         var value: Tenths?
-        if let i = v.int { value = Tenths(points: i) }
-        else if let d = v.double {
+        if let i = v.int {
+            value = Tenths(points: i)
+        } else if let d = v.double {
             let scaled = d * 10
             let rounded = scaled.rounded()
             if abs(scaled - rounded) < 1e-6, abs(rounded) < 1e9 { value = Tenths(Int(rounded)) }
-        } else if let s = v.string, case .success(let t) = Tenths.parse(s) { value = t }
+        } else if let s = v.string, case .success(let t) = Tenths.parse(s) {
+            value = t
+        }
         guard let value, value >= .zero, value <= max else {
             error(table: table, key: key, index: index, .tomlExpectedTenths, ("max", max))
             return nil

@@ -49,8 +49,7 @@ public struct EmlFile: Sendable {
             let line = String(decoding: bytes[i..<end], as: UTF8.self)
             i = j + 1
             if line.isEmpty { break }
-            if let f = line.first, f == " " || f == "\t", !lines.isEmpty { lines[lines.count - 1] += line }
-            else { lines.append(line) }
+            if let f = line.first, f == " " || f == "\t", !lines.isEmpty { lines[lines.count - 1] += line } else { lines.append(line) }
         }
         return lines.compactMap { l in
             guard let colon = l.firstIndex(of: ":") else { return nil }

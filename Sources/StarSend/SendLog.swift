@@ -1,7 +1,7 @@
 import Foundation
 import StarModel
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `DIR.sent.jsonl` beside the reports folder: one JSON line per message the server answered

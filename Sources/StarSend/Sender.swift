@@ -2,7 +2,7 @@ import Foundation
 import StarModel
 import StarRules
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `star-report send` (outputs.md, "Sending the committee e-mails").
@@ -33,8 +33,10 @@ public struct SendConsole: Sendable {
     public var interactive: Bool
     public var readAnswer: @Sendable () -> String?
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, progress: (@Sendable (String) -> Void)?,
-                interactive: Bool, readAnswer: @escaping @Sendable () -> String?) {
+    public init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, progress: (@Sendable (String) -> Void)?,
+        interactive: Bool, readAnswer: @escaping @Sendable () -> String?
+    ) {
         self.out = out; self.err = err; self.progress = progress; self.interactive = interactive; self.readAnswer = readAnswer
     }
 
@@ -116,9 +118,11 @@ public struct Sender {
 
         // the settings
         let configPath: String
-        if let c = options.config { configPath = c }
-        else if let c = Self.configFromResults(dir) { configPath = c }
-        else {
+        if let c = options.config {
+            configPath = c
+        } else if let c = Self.configFromResults(dir) {
+            configPath = c
+        } else {
             if options.dryRun { return plan(dir: dir, emls: emls, settings: nil, configPath: nil, only: only) }
             console.err("star-report: " + text.noConfigListed(dir)); return .dataError
         }
@@ -155,9 +159,10 @@ public struct Sender {
     /// The config.toml that `run` read, as listed in results.json.
     static func configFromResults(_ dir: String) -> String? {
         guard let data = FileManager.default.contents(atPath: dir + "/results.json"),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let inputs = json["inputs"] as? [[String: Any]],
-              let path = inputs.first(where: { $0["kind"] as? String == "config" })?["path"] as? String else { return nil }
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let inputs = json["inputs"] as? [[String: Any]],
+            let path = inputs.first(where: { $0["kind"] as? String == "config" })?["path"] as? String
+        else { return nil }
         return path
     }
 
@@ -178,12 +183,19 @@ public struct Sender {
         var items: [Item] = []
         for eml in emls {
             let action: Action
-            if case .failure(let p) = eml.recipient { action = .cannotSend(text.reason(p)) }
-            else if eml.messageID == nil { action = .cannotSend(text.noMessageID) }
-            else if only != nil { action = .resend }
-            else if let e = log.accepted(messageID: eml.messageID, sha256: eml.sha256) { action = .alreadySent(e) }
-            else if let e = log.acceptedEarlierVersion(committee: eml.committee, messageID: eml.messageID) { action = .changed(e) }
-            else { action = .send }
+            if case .failure(let p) = eml.recipient {
+                action = .cannotSend(text.reason(p))
+            } else if eml.messageID == nil {
+                action = .cannotSend(text.noMessageID)
+            } else if only != nil {
+                action = .resend
+            } else if let e = log.accepted(messageID: eml.messageID, sha256: eml.sha256) {
+                action = .alreadySent(e)
+            } else if let e = log.acceptedEarlierVersion(committee: eml.committee, messageID: eml.messageID) {
+                action = .changed(e)
+            } else {
+                action = .send
+            }
             items.append(Item(eml: eml, action: action))
         }
         let from = settings?.envelopeFrom ?? emls.lazy.compactMap(\.fromAddress).first
@@ -209,11 +221,19 @@ public struct Sender {
         if let settings {
             console.out(text.server(settings.url, text.security(settings.security.rawValue), from ?? "-"))
         }
-        let changed = items.compactMap { i -> String? in if case .changed = i.action { return i.eml.committee }; return nil }
+        let changed = items.compactMap { i -> String? in
+            if case .changed = i.action { return i.eml.committee }; return nil
+        }
         if !changed.isEmpty { console.err(text.changedHint(changed)) }
-        let toSend = items.filter { if case .send = $0.action { return true }; if case .resend = $0.action { return true }; return false }
-        let skipped = items.filter { if case .alreadySent = $0.action { return true }; if case .changed = $0.action { return true }; return false }.count
-        let unsendable = items.filter { if case .cannotSend = $0.action { return true }; return false }
+        let toSend = items.filter {
+            if case .send = $0.action { return true }; if case .resend = $0.action { return true }; return false
+        }
+        let skipped = items.filter {
+            if case .alreadySent = $0.action { return true }; if case .changed = $0.action { return true }; return false
+        }.count
+        let unsendable = items.filter {
+            if case .cannotSend = $0.action { return true }; return false
+        }
 
         if options.dryRun {
             console.err(text.dryRunClosing(send: toSend.count, skipped: skipped, failed: unsendable.count))
@@ -237,12 +257,15 @@ public struct Sender {
         guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, timeout: timeout) else {
             console.err("star-report: libcurl could not start"); return .unavailable
         }
-        return deliver(toSend, from: from!, transport: transport, log: log, settings: settings,
-                       skipped: skipped, failedBefore: unsendable.count, logPath: logPath)
+        return deliver(
+            toSend, from: from!, transport: transport, log: log, settings: settings,
+            skipped: skipped, failedBefore: unsendable.count, logPath: logPath)
     }
 
-    func deliver(_ items: [Item], from: String, transport: SMTPTransport, log: SendLog, settings: SMTPSettings,
-                 skipped: Int, failedBefore: Int, logPath: String) -> Status {
+    func deliver(
+        _ items: [Item], from: String, transport: SMTPTransport, log: SendLog, settings: SMTPSettings,
+        skipped: Int, failedBefore: Int, logPath: String
+    ) -> Status {
         var sent = 0, failed = failedBefore
         var abort: Status?
         let start = Date()
@@ -268,8 +291,9 @@ public struct Sender {
                 waited += delay
             }
             func record(_ status: String, _ reply: String) -> Bool {
-                let entry = SendLogEntry(status: status, committee: item.eml.committee, file: item.eml.fileName, messageID: item.eml.messageID ?? "",
-                                         recipient: to, sha256: item.eml.sha256, time: Self.now(), reply: reply)
+                let entry = SendLogEntry(
+                    status: status, committee: item.eml.committee, file: item.eml.fileName, messageID: item.eml.messageID ?? "",
+                    recipient: to, sha256: item.eml.sha256, time: Self.now(), reply: reply)
                 do { try log.append(entry); return true } catch {
                     console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return false
                 }
@@ -337,7 +361,8 @@ public struct Sender {
     static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { w, u in
             let v = u.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
             return w + (wide ? 2 : 1)
         }

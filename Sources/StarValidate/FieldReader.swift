@@ -164,8 +164,10 @@ struct FieldReader {
             case "true", "是", "1", "yes": isApproved = true
             case "false", "否", "0", "no": isApproved = false
             default:
-                append(.error(.of(.badBoolean, ("value", Escaped.text(approved.text))), at: place(.electionDelayApproved, approved),
-                              field: fieldName(.electionDelayApproved), branch: branch), .electionDelayApproved)
+                append(
+                    .error(
+                        .of(.badBoolean, ("value", Escaped.text(approved.text))), at: place(.electionDelayApproved, approved),
+                        field: fieldName(.electionDelayApproved), branch: branch), .electionDelayApproved)
                 return nil
             }
         }

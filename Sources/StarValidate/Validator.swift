@@ -60,8 +60,9 @@ public struct Validator: Sendable {
         let ok = !d.contains { $0.severity == .error }
         let id = raw.fields.text(.branchID)
         let committee = raw.fields.text(.committeeID)
-        return Checked(submission: ok ? s : nil, diagnostics: d, branchID: id?.isEmpty == false ? id : nil,
-                       committeeID: committee?.isEmpty == false ? committee : nil, location: raw.location)
+        return Checked(
+            submission: ok ? s : nil, diagnostics: d, branchID: id?.isEmpty == false ? id : nil,
+            committeeID: committee?.isEmpty == false ? committee : nil, location: raw.location)
     }
 
     /// Validates every record, then the checks across records: duplicates and the register.
@@ -75,8 +76,10 @@ public struct Validator: Sendable {
     /// - Parameter brokenFiles: submission files that gave no record at all (a sheet whose header
     ///   could not be read): the register's branches of committees with no record are then
     ///   reported in one line, not one by one.
-    public func crossCheck(_ records: [Checked], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = [],
-                           brokenFiles: [String] = []) -> Outcome {
+    public func crossCheck(
+        _ records: [Checked], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = [],
+        brokenFiles: [String] = []
+    ) -> Outcome {
         var diagnostics: [Diagnostic] = []
         var good: [Submission] = []
         good.reserveCapacity(records.count)
@@ -87,8 +90,10 @@ public struct Validator: Sendable {
             diagnostics += record.diagnostics
             if let id = record.branchID {
                 if let first = firstSeen[id] {
-                    diagnostics.append(.error(.of(.duplicate, ("id", id), ("first", records[first].location.description)), at: record.location,
-                                              field: "branch_id", branch: id))
+                    diagnostics.append(
+                        .error(
+                            .of(.duplicate, ("id", id), ("first", records[first].location.description)), at: record.location,
+                            field: "branch_id", branch: id))
                     rejected += 1
                     continue
                 }
@@ -100,8 +105,10 @@ public struct Validator: Sendable {
             var known: [String: RegisteredBranch] = [:]
             for r in register {
                 if let prior = known[r.id] {
-                    diagnostics.append(.error(.of(.registerDuplicate, ("id", r.id), ("first", prior.location.description)), at: r.location,
-                                              field: "branch_id", branch: r.id))
+                    diagnostics.append(
+                        .error(
+                            .of(.registerDuplicate, ("id", r.id), ("first", prior.location.description)), at: r.location,
+                            field: "branch_id", branch: r.id))
                 } else {
                     known[r.id] = r
                 }
@@ -126,14 +133,19 @@ public struct Validator: Sendable {
                 diagnostics.append(.error(.of(.missingSubmission, ("id", r.id), ("name", r.name)), at: r.location, field: "branch_id", branch: r.id))
             }
             if let first = ofBroken.first {
-                diagnostics.append(.error(.of(.missingSubmissionsOfBrokenSheets, ("count", ofBroken.count),
-                                              ("files", brokenFiles.map { "“\(($0 as NSString).lastPathComponent)”" }.joined(separator: "、"))),
-                                          at: first.location, field: "branch_id"))
+                diagnostics.append(
+                    .error(
+                        .of(
+                            .missingSubmissionsOfBrokenSheets, ("count", ofBroken.count),
+                            ("files", brokenFiles.map { "“\(($0 as NSString).lastPathComponent)”" }.joined(separator: "、"))),
+                        at: first.location, field: "branch_id"))
             }
             for s in good {
                 if let r = known[s.branch.id], r.name != s.branch.name || r.committeeID != s.branch.committeeID {
-                    diagnostics.append(.warning(.of(.registerMismatch, ("name", r.name), ("committee", r.committeeID)), at: s.source,
-                                                field: "branch_name", branch: s.branch.id))
+                    diagnostics.append(
+                        .warning(
+                            .of(.registerMismatch, ("name", r.name), ("committee", r.committeeID)), at: s.source,
+                            field: "branch_name", branch: s.branch.id))
                 }
             }
         }
@@ -147,7 +159,8 @@ public struct Validator: Sendable {
     static func oneWrongYear(_ diagnostics: [Diagnostic], year: Int) -> [Diagnostic] {
         let wrong = diagnostics.filter { $0.content.id == .wrongYear }
         guard wrong.count >= 2, let found = wrong.first?.content.args["found"],
-              wrong.allSatisfy({ $0.content.args["found"] == found }) else { return diagnostics }
+            wrong.allSatisfy({ $0.content.args["found"] == found })
+        else { return diagnostics }
         var out = diagnostics.filter { $0.content.id != .wrongYear }
         out.append(.error(.of(.wrongYearForAll, ("count", wrong.count), ("found", found), ("year", year)), at: wrong[0].location, field: wrong[0].field))
         return out
@@ -165,9 +178,11 @@ public struct Validator: Sendable {
         defer { d += reader.diagnostics }
         let branchID = reader.identifier(.branchID)
         let yearValue = reader.integer(.year, range: 1900...2999)
-        if let y = yearValue, y != year, let f = raw.fields[.year] {
-            reader.diagnostics.append(.error(.of(.wrongYear, ("year", year), ("found", y)), at: reader.place(.year), field: reader.fieldName(.year),
-                                             branch: branchID))
+        if let y = yearValue, y != year, raw.fields[.year] != nil {
+            reader.diagnostics.append(
+                .error(
+                    .of(.wrongYear, ("year", year), ("found", y)), at: reader.place(.year), field: reader.fieldName(.year),
+                    branch: branchID))
         }
         let name = reader.name(.branchName)
         let committeeID = reader.identifier(.committeeID)
@@ -183,22 +198,25 @@ public struct Validator: Sendable {
         let satisfaction = reader.decimal(.satisfaction, max: Tenths(1000))
         let commendations = raw.commendationLevels.compactMap { reader.level($0, field: .commendationLevel) }
         let innovations = raw.innovationLevels.compactMap { reader.level($0, field: .innovationLevel) }
-        let counts: [FieldKey: Int] = Dictionary(uniqueKeysWithValues: [
-            FieldKey.criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions,
-            .leadershipMajorSanctions, .memberSanctions, .unexcusedAbsences,
-        ].map { ($0, reader.count($0)) })
+        let counts: [FieldKey: Int] = Dictionary(
+            uniqueKeysWithValues: [
+                FieldKey.criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions,
+                .leadershipMajorSanctions, .memberSanctions, .unexcusedAbsences,
+            ].map { ($0, reader.count($0)) })
         let election = reader.election(ratingYear: year)
         for (name, f) in raw.eventDates { _ = reader.date(f, field: name, ratingYear: year) }
 
         guard !reader.diagnostics.contains(where: { $0.severity == .error }),
-              let branchID, let name, let committeeID, let committeeName, let members,
-              let memberParticipants, let publicParticipants, let satisfaction,
-              let yearValue, sheets.values.allSatisfy({ $0.count == 10 }) else { return nil }
+            let branchID, let name, let committeeID, let committeeName, let members,
+            let memberParticipants, let publicParticipants, let satisfaction,
+            let yearValue, sheets.values.allSatisfy({ $0.count == 10 })
+        else { return nil }
 
         let s = Submission(
             year: yearValue,
-            branch: BranchInfo(id: branchID, name: name, committeeID: committeeID, committeeName: committeeName,
-                               category: category, members: members),
+            branch: BranchInfo(
+                id: branchID, name: name, committeeID: committeeID, committeeName: committeeName,
+                category: category, members: members),
             selfScores: sheets[.selfEvaluation]!, massScores: sheets[.massEvaluation]!, superiorScores: sheets[.superiorEvaluation]!,
             massMemberParticipants: memberParticipants, massPublicParticipants: publicParticipants,
             satisfaction: satisfaction, commendations: commendations, innovations: innovations,
@@ -215,18 +233,25 @@ public struct Validator: Sendable {
         let at = reader.place(.massMemberParticipants)
         let name = reader.fieldName(.massMemberParticipants)
         if s.massMemberParticipants * 100 < s.branch.members * participationWarningPercent {
-            d.append(.warning(.of(.lowParticipation, ("participants", s.massMemberParticipants), ("members", s.branch.members),
-                                  ("percent", participationWarningPercent)), at: at, field: name, branch: s.branch.id))
+            d.append(
+                .warning(
+                    .of(
+                        .lowParticipation, ("participants", s.massMemberParticipants), ("members", s.branch.members),
+                        ("percent", participationWarningPercent)), at: at, field: name, branch: s.branch.id))
         }
         if s.massMemberParticipants > s.branch.members {
-            d.append(.warning(.of(.tooManyParticipants, ("participants", s.massMemberParticipants), ("members", s.branch.members)),
-                              at: at, field: name, branch: s.branch.id))
+            d.append(
+                .warning(
+                    .of(.tooManyParticipants, ("participants", s.massMemberParticipants), ("members", s.branch.members)),
+                    at: at, field: name, branch: s.branch.id))
         }
         let selfTotal = s.total(.selfEvaluation)
         let superiorTotal = s.total(.superiorEvaluation)
         if selfTotal - superiorTotal > selfOverSuperiorWarning {
-            d.append(.warning(.of(.selfTooHigh, ("self", selfTotal), ("limit", selfOverSuperiorWarning), ("superior", superiorTotal)),
-                              at: raw.fields[.aspect(.selfEvaluation, 1)]?.location ?? raw.location, field: "self_total", branch: s.branch.id))
+            d.append(
+                .warning(
+                    .of(.selfTooHigh, ("self", selfTotal), ("limit", selfOverSuperiorWarning), ("superior", superiorTotal)),
+                    at: raw.fields[.aspect(.selfEvaluation, 1)]?.location ?? raw.location, branch: s.branch.id))
         }
     }
 }

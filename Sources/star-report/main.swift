@@ -54,21 +54,25 @@ struct Run: ParsableCommand {
     }
 
     @Option(help: H("当年的输入文件夹（XML、CSV、branches.csv、rules.toml、config.toml）", "The year's input folder (XML, CSV, branches.csv, rules.toml, config.toml).")) var input: String
-    @Option(help: H("存放报告的文件夹（新的、空的，或 star-report 以前写的；最后整体替换）",
-                    "The folder to write the reports to: new, empty, or written by star-report before (replaced as a whole at the end).")) var output: String
+    @Option(
+        help: H(
+            "存放报告的文件夹（新的、空的，或 star-report 以前写的；最后整体替换）",
+            "The folder to write the reports to: new, empty, or written by star-report before (replaced as a whole at the end).")) var output: String
     @Option(help: H("评定年度（默认：输入文件夹的名称，否则为材料中的年度）", "The rating year (default: the input folder's name, else the submissions' year).")) var year: Int?
     @Option(help: H("规则文件（默认：输入文件夹中的 rules.toml，否则为 anyang-2017 方案）", "A rules file (default: the input folder's rules.toml, else the anyang-2017 scheme).")) var rules: String?
     @Option(help: H("报告模板文件夹（默认：Templates/）", "A folder of report templates (default: Templates/).")) var templates: String?
-    @Option(name: .customLong("notice-date"), help: H("公示日期 YYYY-MM-DD（默认：参照年度的 12 月 31 日）", "Date of the notice, YYYY-MM-DD (default: 31 December of the reference year).")) var noticeDate: CivilDate?
+    @Option(name: .customLong("notice-date"), help: H("公示日期 YYYY-MM-DD（默认：参照年度的 12 月 31 日）", "Date of the notice, YYYY-MM-DD (default: 31 December of the reference year)."))
+    var noticeDate: CivilDate?
     @Option(help: H("上年的 results.csv，用于晋星/减星", "Last year's results.csv, for 晋星/减星.")) var previous: String?
     @Option(name: .customLong("quota-scope"), help: H("名额范围：all（全部）或 committee（按上级党组织）", "Quota scope: all or committee.")) var quotaScope: QuotaScope?
     @Flag(help: H("列出写出的每个文件", "Print every file written.")) var list = false
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let options = Options(input: input, output: output, year: year, rules: rules, templates: templates,
-                              noticeDate: noticeDate, previous: previous, quotaScope: quotaScope,
-                              language: language.language, list: list)
+        let options = Options(
+            input: input, output: output, year: year, rules: rules, templates: templates,
+            noticeDate: noticeDate, previous: previous, quotaScope: quotaScope,
+            language: language.language, list: list)
         let status = Pipeline(options: options).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
@@ -94,8 +98,10 @@ struct Validate: ParsableCommand {
 
 struct Send: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(abstract: L("通过 SMTP 发送每个上级党组织的 summary-<编号>.eml（设置见 config.toml 的 [smtp]；密码：STAR_REPORT_SMTP_PASSWORD）。",
-                                         "Send each committee's summary-<id>.eml over SMTP (settings: [smtp] of config.toml; password: STAR_REPORT_SMTP_PASSWORD)."))
+        CommandConfiguration(
+            abstract: L(
+                "通过 SMTP 发送每个上级党组织的 summary-<编号>.eml（设置见 config.toml 的 [smtp]；密码：STAR_REPORT_SMTP_PASSWORD）。",
+                "Send each committee's summary-<id>.eml over SMTP (settings: [smtp] of config.toml; password: STAR_REPORT_SMTP_PASSWORD)."))
     }
 
     @Option(help: H("由 star-report run 写出的报告文件夹", "A reports folder written by `star-report run`.")) var reports: String
@@ -113,8 +119,9 @@ struct Send: ParsableCommand {
 
     func run() throws {
         let ids = only.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-        let options = SendOptions(reports: reports, config: config, only: ids, dryRun: dryRun, yes: yes,
-                                  language: SendLanguage.choose(language.lang, environment: ProcessInfo.processInfo.environment))
+        let options = SendOptions(
+            reports: reports, config: config, only: ids, dryRun: dryRun, yes: yes,
+            language: SendLanguage.choose(language.lang, environment: ProcessInfo.processInfo.environment))
         let status = Sender(options: options).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
@@ -122,8 +129,10 @@ struct Send: ParsableCommand {
 
 struct Template: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(abstract: L("写出上级党组织填报用的 Excel 工作簿（branches.csv 中每个支部一行）；绝不覆盖已有文件。",
-                                         "Write the Excel workbook a committee fills in (one row per branch of branches.csv); never overwrites a file."))
+        CommandConfiguration(
+            abstract: L(
+                "写出上级党组织填报用的 Excel 工作簿（branches.csv 中每个支部一行）；绝不覆盖已有文件。",
+                "Write the Excel workbook a committee fills in (one row per branch of branches.csv); never overwrites a file."))
     }
 
     @Option(help: H("当年的输入文件夹（用其中的 branches.csv 和规则）", "The year's input folder (its branches.csv and rules).")) var input: String

@@ -37,9 +37,12 @@ import Testing
     @Test func runWithBadInputWritesNothing() throws {
         let out = try temporaryDirectory("bad-run").appendingPathComponent("reports")
         let c = Captured()
-        let status = Pipeline(options: Options(input: testsDir.appendingPathComponent("Fixtures/bad/csv-two-decimals").path,
-                                               output: out.path, year: 2026,
-                                               templates: repoRoot.appendingPathComponent("Templates").path), console: c.console).run()
+        let status = Pipeline(
+            options: Options(
+                input: testsDir.appendingPathComponent("Fixtures/bad/csv-two-decimals").path,
+                output: out.path, year: 2026,
+                templates: repoRoot.appendingPathComponent("Templates").path), console: c.console
+        ).run()
         #expect(status == .dataError)
         #expect(!FileManager.default.fileExists(atPath: out.path))
         #expect(c.out.isEmpty)

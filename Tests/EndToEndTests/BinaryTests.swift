@@ -75,8 +75,10 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
             .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"test-9\"")
             .replacingOccurrences(of: "self = 20\nmass = 30\nsuperior = 50", with: "self = 10\nmass = 40\nsuperior = 50")
         try text.write(to: rules, atomically: true, encoding: .utf8)
-        let (status, _, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", rules.path,
-                                              "--quota-scope", "committee", "--notice-date", "2027-01-04"])
+        let (status, _, err) = try runBinary([
+            "run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", rules.path,
+            "--quota-scope", "committee", "--notice-date", "2027-01-04",
+        ])
         #expect(status == 0, "\(err)")
         let notice = try String(contentsOfFile: dir.path + "/r/notice.txt", encoding: .utf8)
         #expect(notice.contains("test-9"))

@@ -24,15 +24,20 @@ import Testing
     func resultsMatchTheReference(seed: Int, minLevel: Int, scope: String) throws {
         let dir = try temporaryDirectory("xcheck-\(seed)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try python(["Benchmarks/generate.py", "--seed", "\(seed)", "--csv-branches", "4000", "--xml-files", "0",
-                    "--min-level", "\(minLevel)", "--out", dir.path])
+        try python([
+            "Benchmarks/generate.py", "--seed", "\(seed)", "--csv-branches", "4000", "--xml-files", "0",
+            "--min-level", "\(minLevel)", "--out", dir.path,
+        ])
         let input = dir.appendingPathComponent("csv")
         let expected = dir.appendingPathComponent("expected.csv")
         try python(["Scripts/reference-rating.py", input.path, "2026", scope], stdout: expected)
         let c = Captured()
-        let status = Pipeline(options: Options(input: input.path, output: dir.appendingPathComponent("out").path, year: 2026,
-                                               templates: repoRoot.appendingPathComponent("Templates").path,
-                                               quotaScope: scope == "all" ? .all : .committee), console: c.console).run()
+        let status = Pipeline(
+            options: Options(
+                input: input.path, output: dir.appendingPathComponent("out").path, year: 2026,
+                templates: repoRoot.appendingPathComponent("Templates").path,
+                quotaScope: scope == "all" ? .all : .committee), console: c.console
+        ).run()
         #expect(status == .ok)
         let ours = try String(contentsOf: dir.appendingPathComponent("out/results.csv"), encoding: .utf8)
         let theirs = try String(contentsOf: expected, encoding: .utf8)

@@ -8,8 +8,10 @@ import Testing
         let out = try runSampleData(into: dir)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         let committees = ["CZJ", "GAJ", "JYJ", "WJW", "ZJJ"]
-        #expect(names == ([".star-report-manifest.json", "notice.html", "notice.txt", "results.csv", "results.json", "results.xlsx", "validation.txt"]
-                          + committees.flatMap { ["summary-\($0).eml", "summary-\($0).txt"] }).sorted())
+        #expect(
+            names
+                == ([".star-report-manifest.json", "notice.html", "notice.txt", "results.csv", "results.json", "results.xlsx", "validation.txt"]
+                + committees.flatMap { ["summary-\($0).eml", "summary-\($0).txt"] }).sorted())
         // The manifest holds the SHA-256 of results.json, which names the input files by the
         // machine's path; it is checked by the output-folder tests instead. results.xlsx is
         // checked cell by cell against results.csv (ExcelTests).
@@ -144,7 +146,9 @@ import Testing
     @Test func summaryEmailParsesWithPythonsStrictEmailPackage() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
+        p.arguments = [
+            "python3", "-c",
+            """
             import email, email.policy, sys, json
             m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.strict)
             parts = [(p.get_content_type(), p.get_content_charset(), p.get_filename()) for p in m.iter_parts()]
@@ -152,7 +156,8 @@ import Testing
                               "id": str(m['Message-ID']), "parts": parts, "defects": len(m.defects),
                               "body": m.get_body(('plain',)).get_content(),
                               "html": [p for p in m.iter_attachments()][0].get_content()}, ensure_ascii=False))
-            """, Self.dir.appendingPathComponent("summary-GAJ.eml").path]
+            """, Self.dir.appendingPathComponent("summary-GAJ.eml").path,
+        ]
         let pipe = Pipe()
         p.standardOutput = pipe
         try p.run()
@@ -179,7 +184,8 @@ import Testing
 func displayWidth(_ s: Substring) -> Int {
     s.unicodeScalars.reduce(0) { w, u in
         let v = u.value
-        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+        let wide =
+            (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
         return w + (wide ? 2 : 1)
     }

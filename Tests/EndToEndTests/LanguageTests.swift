@@ -59,8 +59,10 @@ import Testing
             .replacingOccurrences(of: "name = \"anyang-2017\"", with: "name = \"林州-2026\"")
             .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"3\"").write(to: mine, atomically: true, encoding: .utf8)
         #expect(try runBinary(["run", "--input", "SampleData/2025", "--output", dir.path + "/2025"]).0 == 0)
-        let (s2, _, e2) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", mine.path,
-                                         "--previous", dir.path + "/2025/results.csv"])
+        let (s2, _, e2) = try runBinary([
+            "run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", mine.path,
+            "--previous", dir.path + "/2025/results.csv",
+        ])
         #expect(s2 == 0, "\(e2)")
         #expect(try String(contentsOfFile: dir.path + "/r/notice.txt", encoding: .utf8).contains("林州-2026"))
         #expect(try String(contentsOfFile: dir.path + "/r/summary-CZJ.txt", encoding: .utf8).contains("林州-2026"))

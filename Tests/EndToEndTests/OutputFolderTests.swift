@@ -8,8 +8,10 @@ import Testing
     @Test func piecesOfEverySizeArriveInOrder() throws {
         let dir = try temporaryDirectory("output")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let pieces = ["开头", String(repeating: "行", count: 40_000), "x", String(repeating: "ab", count: 600_000), "", "星级\n",
-                      String(repeating: "中", count: 25_000)]
+        let pieces = [
+            "开头", String(repeating: "行", count: 40_000), "x", String(repeating: "ab", count: 600_000), "", "星级\n",
+            String(repeating: "中", count: 25_000),
+        ]
         let target = dir.appendingPathComponent("reports").path
         let checked = try OutputTarget.check(target, input: dir.appendingPathComponent("input").path)
         let lock = try OutputLock(checked)

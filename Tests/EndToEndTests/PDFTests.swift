@@ -37,8 +37,12 @@ func run(_ tool: String, _ args: [String]) throws -> String {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = try runSampleData(into: dir)
         let pdf = dir.appendingPathComponent("notice.pdf").path
-        _ = try run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                 "--print-to-pdf=\(pdf)", out.appendingPathComponent("notice.html").path])
+        _ = try run(
+            "chromium",
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                "--print-to-pdf=\(pdf)", out.appendingPathComponent("notice.html").path,
+            ])
         let text = try run("pdftotext", ["-layout", pdf, "-"])
         let rows = resultsRows(try report(out, "results.csv"))
         #expect(rows.count == 40)

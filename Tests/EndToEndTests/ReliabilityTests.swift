@@ -38,8 +38,12 @@ final class Running: @unchecked Sendable {
         let err = Pipe(), out = Pipe()
         process.standardError = err
         process.standardOutput = out
-        err.fileHandleForReading.readabilityHandler = { [self] h in let d = h.availableData; lock.withLock { errBytes.append(d) } }
-        out.fileHandleForReading.readabilityHandler = { [self] h in let d = h.availableData; lock.withLock { outBytes.append(d) } }
+        err.fileHandleForReading.readabilityHandler = { [self] h in
+            let d = h.availableData; lock.withLock { errBytes.append(d) }
+        }
+        out.fileHandleForReading.readabilityHandler = { [self] h in
+            let d = h.availableData; lock.withLock { outBytes.append(d) }
+        }
         try process.run()
     }
 
@@ -184,6 +188,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let lookalike = dir.appendingPathComponent(".r.star-report-tmp-2")
         try FileManager.default.createDirectory(at: lookalike, withIntermediateDirectories: true)
         try "user".write(to: lookalike.appendingPathComponent("keep.txt"), atomically: true, encoding: .utf8)
+        // a run killed right after creating its folder leaves it empty: star-report's too
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".r.star-report-tmp-3"), withIntermediateDirectories: true)
         #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r"]).0 == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [".r.star-report-tmp-2", "r"])
     }
@@ -217,7 +223,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
     /// A medium input: 3,000 branches in one sheet (generated), so a run writes ~150 committees'
     /// files and takes long enough to be killed at many moments.
     static func mediumInput(_ dir: URL) throws -> URL {
-        let (status, _) = try python("""
+        let (status, _) = try python(
+            """
             import subprocess, sys
             subprocess.run([sys.executable, sys.argv[1], '--seed', '7', '--csv-branches', '3000', '--xml-files', '0', '--out', sys.argv[2]], check=True)
             """, [repoRoot.appendingPathComponent("Benchmarks/generate.py").path, dir.path + "/data"])
@@ -245,7 +252,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         var args = newArgs
         args[4] = out.path
         var sawOld = 0, sawNew = 0
-        let moments: [(String?, Double)] = (1...10).map { (nil, duration * Double($0) / 10) }
+        let moments: [(String?, Double)] =
+            (1...10).map { (nil, duration * Double($0) / 10) }
             + [("writing", 0.3), ("before-swap", 0.3), ("after-swap", 0.3)]
         for (point, delay) in moments {
             let run = try Running(args, env: point.map { ["STAR_REPORT_TEST_PAUSE": "\($0):3000"] } ?? [:])
@@ -385,7 +393,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         var bytes = sheet.prefix(through: try #require(sheet.firstIndex(of: UInt8(ascii: "\n"))))
         bytes.append(Data(repeating: UInt8(ascii: ","), count: 40 << 20))
         try bytes.write(to: input.appendingPathComponent("commas.csv"))
-        let (status, out) = try python("""
+        let (status, out) = try python(
+            """
             import resource, subprocess, sys
             p = subprocess.run([sys.argv[1], 'validate', '--input', sys.argv[2]], capture_output=True, text=True)
             print(p.returncode)
@@ -454,7 +463,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
             for file in try FileManager.default.contentsOfDirectory(atPath: input.path) where file.hasPrefix("CZJ-") || file == "branches.csv" {
                 let url = input.appendingPathComponent(file)
                 let text = try String(contentsOf: url, encoding: .utf8)
-                let replaced = file.hasSuffix(".xml")
+                let replaced =
+                    file.hasSuffix(".xml")
                     ? text.replacingOccurrences(of: "市财政局机关党委", with: payload.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;"))
                     : text.replacingOccurrences(of: "市财政局机关党委", with: "\"" + payload.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
                 try replaced.write(to: url, atomically: true, encoding: .utf8)
@@ -462,7 +472,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
             let out = dir.appendingPathComponent("r")
             let (s, _, err) = try runBinary(["run", "--input", input.path, "--output", out.path])
             #expect(s == 0, "\(payload): \(err)")
-            let (ps, parsed) = try python("""
+            let (ps, parsed) = try python(
+                """
                 import sys, email, email.policy
                 m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.strict)
                 to = m['To']

@@ -26,17 +26,25 @@ func temporaryDirectory(_ name: String) throws -> URL {
 }
 
 /// Runs SampleData 2025 then 2026 (with 2025 as last year) in process; returns 2026's folder.
-func runSampleData(into dir: URL, scope: String? = nil, sampleRoot: URL = repoRoot.appendingPathComponent("SampleData"),
-                   language: Language = .zh) throws -> URL {
+func runSampleData(
+    into dir: URL, scope: String? = nil, sampleRoot: URL = repoRoot.appendingPathComponent("SampleData"),
+    language: Language = .zh
+) throws -> URL {
     let templates = repoRoot.appendingPathComponent("Templates").path
     let out2025 = dir.appendingPathComponent("2025").path
     let out2026 = dir.appendingPathComponent("2026").path
     let c = Captured()
-    let s1 = Pipeline(options: Options(input: sampleRoot.appendingPathComponent("2025").path, output: out2025, templates: templates,
-                                       language: language), console: c.console).run()
+    let s1 = Pipeline(
+        options: Options(
+            input: sampleRoot.appendingPathComponent("2025").path, output: out2025, templates: templates,
+            language: language), console: c.console
+    ).run()
     #expect(s1 == .ok, "\(c.err)")
-    let s2 = Pipeline(options: Options(input: sampleRoot.appendingPathComponent("2026").path, output: out2026, templates: templates,
-                                       previous: out2025 + "/results.csv", language: language), console: c.console).run()
+    let s2 = Pipeline(
+        options: Options(
+            input: sampleRoot.appendingPathComponent("2026").path, output: out2026, templates: templates,
+            previous: out2025 + "/results.csv", language: language), console: c.console
+    ).run()
     #expect(s2 == .ok, "\(c.err)")
     return URL(fileURLWithPath: out2026)
 }

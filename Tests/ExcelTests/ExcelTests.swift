@@ -46,8 +46,9 @@ final class Lines: @unchecked Sendable {
 func runPipeline(input: URL, output: URL? = nil, year: Int? = nil, previous: String? = nil) -> (StarPipeline.ExitStatus, [String]) {
     let err = Lines()
     let console = Console(out: { _ in }, err: { err.add($0) })
-    let options = Options(input: input.path, output: output?.path, year: year,
-                          templates: repoDir.appendingPathComponent("Templates").path, previous: previous)
+    let options = Options(
+        input: input.path, output: output?.path, year: year,
+        templates: repoDir.appendingPathComponent("Templates").path, previous: previous)
     let p = Pipeline(options: options, console: console)
     return (output == nil ? p.validate() : p.run(), err.all)
 }
@@ -164,7 +165,8 @@ struct Seen: Equatable, CustomStringConvertible {
         let dup = err.filter { $0.contains("E-DUPLICATE") }
         #expect(dup.count == 8)
         // files are read in name order: wjw.xlsx before 市卫生健康委机关党委.csv
-        #expect(dup.first == input.path + "/市卫生健康委机关党委.csv:2: error[E-DUPLICATE]: branch_id: 支部 WJW-01 提交了两次，第一次在 "
+        #expect(
+            dup.first == input.path + "/市卫生健康委机关党委.csv:2: error[E-DUPLICATE]: branch_id: 支部 WJW-01 提交了两次，第一次在 "
                 + input.path + "/wjw.xlsx:Sheet1!A2；请删去其中一份")
     }
 
@@ -183,12 +185,16 @@ struct Seen: Equatable, CustomStringConvertible {
         var kinds: [Int: [Int: String]] = [:]
         for a in json { grid[a[0] as! Int, default: [:]][a[1] as! Int] = a[3]; kinds[a[0] as! Int, default: [:]][a[1] as! Int] = a[2] as? String }
         #expect(grid.count == lines.count)
-        let headers = ["支部编号", "支部名称", "上级党组织编号", "上级党组织名称", "自评得分", "测评得分", "考评得分",
-                       "基础分", "加分", "减分", "最终得分", "分档星级", "评定星级", "星级", "适用规则"]
+        let headers = [
+            "支部编号", "支部名称", "上级党组织编号", "上级党组织名称", "自评得分", "测评得分", "考评得分",
+            "基础分", "加分", "减分", "最终得分", "分档星级", "评定星级", "星级", "适用规则",
+        ]
         #expect((1...headers.count).map { grid[1]?[$0] as? String } == headers)
-        let columnOf: [String: Int] = ["branch_id": 1, "branch_name": 2, "committee_id": 3, "self_total": 5, "mass_total": 6,
-                                       "superior_total": 7, "base": 8, "bonus": 9, "deduction": 10, "final": 11,
-                                       "band_stars": 12, "stars": 13, "rules": 15]
+        let columnOf: [String: Int] = [
+            "branch_id": 1, "branch_name": 2, "committee_id": 3, "self_total": 5, "mass_total": 6,
+            "superior_total": 7, "base": 8, "bonus": 9, "deduction": 10, "final": 11,
+            "band_stars": 12, "stars": 13, "rules": 15,
+        ]
         let header = lines[0]
         var compared = 0
         for (i, row) in lines.enumerated().dropFirst() {

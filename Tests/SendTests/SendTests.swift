@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `star-report send` against a real SMTP server on loopback (aiosmtpd, STARTTLS with a
@@ -142,13 +142,15 @@ import Glibc
         let server = try SMTPServer(spool: dir.appendingPathComponent("spool"), ["--drop-at", "3"])
         defer { server.stop() }
         let (cert, _) = try certificate.get()
-        let reports = try makeReports(in: dir, port: server.port, smtp: """
-            [smtp]
-            url = "smtp://127.0.0.1:\(server.port)"
-            username = "star"
-            ca_file = "\(cert)"
-            envelope_from = "bounces@example.gov.cn"
-            """)
+        let reports = try makeReports(
+            in: dir, port: server.port,
+            smtp: """
+                [smtp]
+                url = "smtp://127.0.0.1:\(server.port)"
+                username = "star"
+                ca_file = "\(cert)"
+                envelope_from = "bounces@example.gov.cn"
+                """)
         let r = try star(["send", "--reports", reports.path, "--yes"])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.err.contains("retry 1"))
@@ -289,8 +291,9 @@ import Glibc
         let server = try SMTPServer(spool: dir.appendingPathComponent("spool"), ["--implicit-tls"])
         defer { server.stop() }
         let (cert, _) = try certificate.get()
-        let reports = try makeReports(in: dir, port: server.port,
-                                      smtp: "[smtp]\nurl = \"smtps://127.0.0.1:\(server.port)\"\nusername = \"star\"\nca_file = \"\(cert)\"")
+        let reports = try makeReports(
+            in: dir, port: server.port,
+            smtp: "[smtp]\nurl = \"smtps://127.0.0.1:\(server.port)\"\nusername = \"star\"\nca_file = \"\(cert)\"")
         let r = try star(["send", "--reports", reports.path, "--yes"])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("TLS from the start"))

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The repository root, found from this file's path.
@@ -41,7 +41,9 @@ func star(_ args: [String], env: [String: String] = [:], password: String? = tes
     nonisolated(unsafe) var e = Data()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { e = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async {
+        e = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
+    }
     let o = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     p.waitUntilExit()
@@ -69,8 +71,10 @@ let certificate: Result<(cert: String, key: String), TestError> = {
         let cert = dir.appendingPathComponent("cert.pem").path, key = dir.appendingPathComponent("key.pem").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                       "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+        p.arguments = [
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        ]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -94,8 +98,11 @@ final class SMTPServer {
         self.spool = spool
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", sendTestsDir.appendingPathComponent("smtp_server.py").path, "--spool", spool.path,
-                       "--cert", cert, "--key", key, "--user", "star", "--password", password] + (port.map { ["--port", String($0)] } ?? []) + extra
+        p.arguments =
+            [
+                "python3", sendTestsDir.appendingPathComponent("smtp_server.py").path, "--spool", spool.path,
+                "--cert", cert, "--key", key, "--user", "star", "--password", password,
+            ] + (port.map { ["--port", String($0)] } ?? []) + extra
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -136,7 +143,8 @@ final class SMTPServer {
         return names.compactMap { name in
             let base = spool.appendingPathComponent(String(name.dropLast(4)))
             guard let meta = try? JSONSerialization.jsonObject(with: Data(contentsOf: base.appendingPathExtension("json"))) as? [String: Any],
-                  let bytes = try? Data(contentsOf: base.appendingPathExtension("eml")) else { return nil }
+                let bytes = try? Data(contentsOf: base.appendingPathExtension("eml"))
+            else { return nil }
             return (meta["rcpt_tos"] as? [String] ?? [], meta["mail_from"] as? String ?? "", meta["tls"] as? Bool ?? false, bytes)
         }
     }
@@ -168,12 +176,13 @@ func makeReports(in dir: URL, port: Int, smtp: String? = nil, edit: (String) -> 
     try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: input)
     let config = input.appendingPathComponent("config.toml")
     let (cert, _) = try certificate.get()
-    let table = smtp ?? """
-        [smtp]
-        url = "smtp://127.0.0.1:\(port)"
-        username = "star"
-        ca_file = "\(cert)"
-        """
+    let table =
+        smtp ?? """
+            [smtp]
+            url = "smtp://127.0.0.1:\(port)"
+            username = "star"
+            ca_file = "\(cert)"
+            """
     let text = edit(try String(contentsOf: config, encoding: .utf8)) + "\n" + table + "\n"
     try text.write(to: config, atomically: true, encoding: .utf8)
     let reports = dir.appendingPathComponent("reports")
@@ -191,8 +200,10 @@ func emls(_ reports: URL) throws -> [String: Data] {
     return out
 }
 
-let addresses = ["CZJ": "czj-jgdw@example.gov.cn", "GAJ": "gaj-jgdw@example.gov.cn", "JYJ": "jyj-jgdw@example.gov.cn",
-                 "WJW": "wjw-jgdw@example.gov.cn", "ZJJ": "zjj-jgdw@example.gov.cn"]
+let addresses = [
+    "CZJ": "czj-jgdw@example.gov.cn", "GAJ": "gaj-jgdw@example.gov.cn", "JYJ": "jyj-jgdw@example.gov.cn",
+    "WJW": "wjw-jgdw@example.gov.cn", "ZJJ": "zjj-jgdw@example.gov.cn",
+]
 
 /// The send log's lines.
 func sendLog(_ reports: URL) -> [[String: Any]] {
@@ -217,8 +228,10 @@ func withoutAddedHeaders(_ d: Data) -> Data {
 }
 
 /// Every committee received exactly one message, byte-identical to its .eml.
-func expectEachCommitteeGotItsMessageOnce(_ server: SMTPServer, _ reports: URL, committees: [String]? = nil,
-                                          from: String = "szgw-zzb@example.gov.cn", sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+func expectEachCommitteeGotItsMessageOnce(
+    _ server: SMTPServer, _ reports: URL, committees: [String]? = nil,
+    from: String = "szgw-zzb@example.gov.cn", sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
     let files = try emls(reports)
     let expected = committees ?? files.keys.sorted()
     let got = server.messages

@@ -11,12 +11,15 @@ func pythonRecords(_ bytes: [UInt8]) throws -> [[String]] {
     try Data(bytes).write(to: file)
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", """
+    p.arguments = [
+        "python3", "-c",
+        """
         import csv, json, sys
         with open(sys.argv[1], newline='', encoding='utf-8') as f:
             rows = [r for r in csv.reader(f, strict=True) if r != []]
         print(json.dumps(rows))
-        """, file.path]
+        """, file.path,
+    ]
     let pipe = Pipe()
     p.standardOutput = pipe
     try p.run()

@@ -18,7 +18,7 @@ let sampleDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         #expect(r.files.count == 20)
         #expect(r.files.filter { $0.kind == .xml }.count == 16)
         #expect(r.files.filter { $0.kind == .csv }.map(\.records) == [16])
-        #expect(r.files.filter { $0.kind == .xlsx }.map(\.records) == [8])   // the 市卫生健康委 sheet is an .xlsx in 2026
+        #expect(r.files.filter { $0.kind == .xlsx }.map(\.records) == [8])  // the 市卫生健康委 sheet is an .xlsx in 2026
         #expect(r.register?.count == 40)
         #expect(r.configFile != nil)
         #expect(r.submissions.count == 40)
@@ -29,7 +29,7 @@ let sampleDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
     @Test func xmlEventsBecomeTheSameFieldsAsCSVColumns() {
         let jyj03 = raw("JYJ-03")
         #expect(jyj03.format == .xml)
-        #expect(jyj03.fields[.unexcusedAbsences]?.text == "3")   // four absences, one excused
+        #expect(jyj03.fields[.unexcusedAbsences]?.text == "3")  // four absences, one excused
         #expect(jyj03.fields[.aspect(.selfEvaluation, 1)]?.text == "9.2")
         #expect(jyj03.fields[.aspect(.selfEvaluation, 1)]?.location.line == 9)
         let czj01 = raw("CZJ-01")
@@ -42,9 +42,9 @@ let sampleDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
 
     @Test func gb18030SheetIsDecodedAndChineseHeadersMatched() {
         let gaj = raw("GAJ-01")
-        #expect(gaj.fields[.branchName]?.text == "市公安局政治部党支部")     // from the GB18030 sheet
+        #expect(gaj.fields[.branchName]?.text == "市公安局政治部党支部")  // from the GB18030 sheet
         let wjw = raw("WJW-01")
-        #expect(wjw.fields[.committeeName]?.text == "市卫生健康委机关党委")   // Chinese headers, BOM
+        #expect(wjw.fields[.committeeName]?.text == "市卫生健康委机关党委")  // Chinese headers, BOM
         #expect(wjw.commendationLevels.map(\.text) == ["国家级"])
         #expect(wjw.location.line == 2)
     }

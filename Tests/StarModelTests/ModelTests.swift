@@ -52,7 +52,8 @@ import Testing
     @Test func knownVectors() {
         #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
@@ -83,23 +84,27 @@ import Testing
     func make(_ scores: [Int]) -> Submission {
         let t: [Tenths] = scores.map { Tenths($0) }
         let branch = BranchInfo(id: "B-1", name: "一支部", committeeID: "C1", committeeName: "机关党委", members: 9)
-        return Submission(year: 2026, branch: branch, selfScores: Array(t[0..<10]), massScores: Array(t[10..<20]),
-                          superiorScores: Array(t[20..<30]), satisfaction: Tenths(900))
+        return Submission(
+            year: 2026, branch: branch, selfScores: Array(t[0..<10]), massScores: Array(t[10..<20]),
+            superiorScores: Array(t[20..<30]), satisfaction: Tenths(900))
     }
 
     /// The thirty aspects live in four words inside the value; every position keeps its own byte.
     /// Counts are kept in four bytes each; what the validator lets through (at most a million)
     /// comes back unchanged, through the initialiser and through the setters.
     @Test func countsKeepTheirValues() {
-        var s = Submission(year: 2026, branch: BranchInfo(id: "B", name: "n", committeeID: "C", committeeName: "c", members: 1_000_000),
-                           selfScores: Array(repeating: Tenths(50), count: 10), massScores: Array(repeating: Tenths(50), count: 10),
-                           superiorScores: Array(repeating: Tenths(50), count: 10), massMemberParticipants: 1_000_000,
-                           massPublicParticipants: 999_999, satisfaction: Tenths(1000), criticismsWorkCommittee: 3,
-                           criticismsMunicipalCommittee: 4, leadershipMinorSanctions: 5, leadershipMajorSanctions: 6, memberSanctions: 7,
-                           unexcusedAbsences: 8)
-        let values: [Int] = [s.year, s.massMemberParticipants, s.massPublicParticipants, s.criticismsWorkCommittee,
-                             s.criticismsMunicipalCommittee, s.leadershipMinorSanctions, s.leadershipMajorSanctions,
-                             s.memberSanctions, s.unexcusedAbsences]
+        var s = Submission(
+            year: 2026, branch: BranchInfo(id: "B", name: "n", committeeID: "C", committeeName: "c", members: 1_000_000),
+            selfScores: Array(repeating: Tenths(50), count: 10), massScores: Array(repeating: Tenths(50), count: 10),
+            superiorScores: Array(repeating: Tenths(50), count: 10), massMemberParticipants: 1_000_000,
+            massPublicParticipants: 999_999, satisfaction: Tenths(1000), criticismsWorkCommittee: 3,
+            criticismsMunicipalCommittee: 4, leadershipMinorSanctions: 5, leadershipMajorSanctions: 6, memberSanctions: 7,
+            unexcusedAbsences: 8)
+        let values: [Int] = [
+            s.year, s.massMemberParticipants, s.massPublicParticipants, s.criticismsWorkCommittee,
+            s.criticismsMunicipalCommittee, s.leadershipMinorSanctions, s.leadershipMajorSanctions,
+            s.memberSanctions, s.unexcusedAbsences,
+        ]
         #expect(values == [2026, 1_000_000, 999_999, 3, 4, 5, 6, 7, 8])
         s.unexcusedAbsences = 1_000_000
         s.year = 2027

@@ -9,13 +9,14 @@ func randomSubmission(_ i: Int, _ seed: Int) -> Submission {
     func next(_ n: Int) -> Int { x = x &* 6364136223846793005 &+ 1442695040888963407; return Int((x >> 33) % UInt64(n)) }
     let total = 300 + next(701)
     let hasEvents = next(3) == 0
-    return submission(String(format: "R-%05d", i), committee: "C\(next(3))", total: total,
-                      selfTotal: min(1000, total + next(40)), massTotal: max(0, total - next(40)), superiorTotal: total,
-                      satisfaction: hasEvents ? 400 + next(600) : 900,
-                      commendations: hasEvents && next(4) == 0 ? [.city] : [],
-                      workCriticisms: hasEvents ? next(2) : 0,
-                      election: hasEvents && next(3) == 0 ? Election(due: date("2025-06-30")) : nil,
-                      absences: hasEvents ? next(4) : 0)
+    return submission(
+        String(format: "R-%05d", i), committee: "C\(next(3))", total: total,
+        selfTotal: min(1000, total + next(40)), massTotal: max(0, total - next(40)), superiorTotal: total,
+        satisfaction: hasEvents ? 400 + next(600) : 900,
+        commendations: hasEvents && next(4) == 0 ? [.city] : [],
+        workCriticisms: hasEvents ? next(2) : 0,
+        election: hasEvents && next(3) == 0 ? Election(due: date("2025-06-30")) : nil,
+        absences: hasEvents ? next(4) : 0)
 }
 
 let seeds = Gen.int(in: 0...1_000_000)
@@ -49,8 +50,14 @@ let sizes = Gen.int(in: 1...120)
     @Test func withoutEventsOrQuotasStarsFollowTheBands() async {
         await propertyCheck(count: 300, input: Gen.int(in: 0...1000), Gen.int(in: 0...1000), Gen.int(in: 0...1000)) { s, m, p in
             let r = rateAlone(submission(selfTotal: s, massTotal: m, superiorTotal: p))
-            let expected = r.final >= Tenths(900) ? 5 : r.final >= Tenths(800) ? 4 : r.final >= Tenths(700) ? 3
-                : r.final >= Tenths(600) ? 2 : r.final >= Tenths(500) ? 1 : 0
+            let expected =
+                r.final >= Tenths(900)
+                ? 5
+                : r.final >= Tenths(800)
+                    ? 4
+                    : r.final >= Tenths(700)
+                        ? 3
+                        : r.final >= Tenths(600) ? 2 : r.final >= Tenths(500) ? 1 : 0
             #expect(r.stars == expected)
             #expect(r.bandStars == expected)
             #expect(r.trail.isEmpty)

@@ -8,18 +8,21 @@ func aspects(_ total: Int) -> [Tenths] {
 }
 
 /// A submission whose three sheet totals are given in tenths (all equal by default, so base = total).
-func submission(_ id: String = "B-1", committee: String = "C1", total: Int = 800, selfTotal: Int? = nil, massTotal: Int? = nil,
-                superiorTotal: Int? = nil, satisfaction: Int = 900, commendations: [Level] = [], innovations: [Level] = [],
-                workCriticisms: Int = 0, municipalCriticisms: Int = 0, minor: Int = 0, major: Int = 0, member: Int = 0,
-                election: Election? = nil, absences: Int = 0, year: Int = 2026) -> Submission {
-    Submission(year: year,
-               branch: BranchInfo(id: id, name: "支部\(id)", committeeID: committee, committeeName: "委员会\(committee)", members: 10),
-               selfScores: aspects(selfTotal ?? total), massScores: aspects(massTotal ?? total), superiorScores: aspects(superiorTotal ?? total),
-               massMemberParticipants: 10, massPublicParticipants: 5, satisfaction: Tenths(satisfaction),
-               commendations: commendations, innovations: innovations,
-               criticismsWorkCommittee: workCriticisms, criticismsMunicipalCommittee: municipalCriticisms,
-               leadershipMinorSanctions: minor, leadershipMajorSanctions: major, memberSanctions: member,
-               election: election, unexcusedAbsences: absences)
+func submission(
+    _ id: String = "B-1", committee: String = "C1", total: Int = 800, selfTotal: Int? = nil, massTotal: Int? = nil,
+    superiorTotal: Int? = nil, satisfaction: Int = 900, commendations: [Level] = [], innovations: [Level] = [],
+    workCriticisms: Int = 0, municipalCriticisms: Int = 0, minor: Int = 0, major: Int = 0, member: Int = 0,
+    election: Election? = nil, absences: Int = 0, year: Int = 2026
+) -> Submission {
+    Submission(
+        year: year,
+        branch: BranchInfo(id: id, name: "支部\(id)", committeeID: committee, committeeName: "委员会\(committee)", members: 10),
+        selfScores: aspects(selfTotal ?? total), massScores: aspects(massTotal ?? total), superiorScores: aspects(superiorTotal ?? total),
+        massMemberParticipants: 10, massPublicParticipants: 5, satisfaction: Tenths(satisfaction),
+        commendations: commendations, innovations: innovations,
+        criticismsWorkCommittee: workCriticisms, criticismsMunicipalCommittee: municipalCriticisms,
+        leadershipMinorSanctions: minor, leadershipMajorSanctions: major, memberSanctions: member,
+        election: election, unexcusedAbsences: absences)
 }
 
 func date(_ s: String) -> CivilDate { CivilDate(iso: s)! }

@@ -49,9 +49,10 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 
 @Suite struct EscapingTests {
     func outcome(name: String) -> (RatingOutcome, [Submission]) {
-        let s = Submission(year: 2026, branch: BranchInfo(id: "X-1", name: name, committeeID: "C", committeeName: "<委员会>&", members: 5),
-                           selfScores: Array(repeating: Tenths(90), count: 10), massScores: Array(repeating: Tenths(90), count: 10),
-                           superiorScores: Array(repeating: Tenths(90), count: 10), massMemberParticipants: 5, satisfaction: Tenths(950))
+        let s = Submission(
+            year: 2026, branch: BranchInfo(id: "X-1", name: name, committeeID: "C", committeeName: "<委员会>&", members: 5),
+            selfScores: Array(repeating: Tenths(90), count: 10), massScores: Array(repeating: Tenths(90), count: 10),
+            superiorScores: Array(repeating: Tenths(90), count: 10), massMemberParticipants: 5, satisfaction: Tenths(950))
         return (RatingEngine().rate([s], year: 2026), [s])
     }
 
@@ -59,8 +60,9 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         let (o, _) = outcome(name: "<script>alert(\"x\")</script>&支部")
         var config = NoticeConfig()
         config.issuer = "<b>机关工委</b>"
-        let context = ReportContext(outcome: o, rules: .anyang2017, config: config, warnings: [], noticeDate: CivilDate(iso: "2026-12-31")!,
-                                    quotaScope: .all, hasPrevious: false)
+        let context = ReportContext(
+            outcome: o, rules: .anyang2017, config: config, warnings: [], noticeDate: CivilDate(iso: "2026-12-31")!,
+            quotaScope: .all, hasPrevious: false)
         let html = try TemplateSet(directory: templatesDir).render("notice.html", context.notice(objection: ""))
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;支部"))
@@ -93,8 +95,9 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     }
 
     @Test func dateHeaderComesFromTheNoticeDate() {
-        let m = EmailMessage(fromName: "a", fromAddress: "a@b", toName: "c", toAddress: nil, subject: "s", date: CivilDate(iso: "2026-12-31")!,
-                             body: "b", attachmentName: "n.html", attachment: "<p></p>", idHint: "2026.C")
+        let m = EmailMessage(
+            fromName: "a", fromAddress: "a@b", toName: "c", toAddress: nil, subject: "s", date: CivilDate(iso: "2026-12-31")!,
+            body: "b", attachmentName: "n.html", attachment: "<p></p>", idHint: "2026.C")
         #expect(m.rendered.contains("\r\nDate: Thu, 31 Dec 2026 09:00:00 +0800\r\n"))
         #expect(m.rendered.contains("\r\nTo: undisclosed-recipients:;\r\n"))
     }
@@ -104,20 +107,26 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     @Test func linesFitSeventyEightColumnsEvenWithHundredCharacterNames() throws {
         let long = String(repeating: "很", count: 100)
         let subs = (0..<12).map { i in
-            Submission(year: 2026, branch: BranchInfo(id: "L-\(i)", name: i % 2 == 0 ? long : "多行\n名称\t\(i)", committeeID: "C",
-                                                      committeeName: long, members: 5),
-                       selfScores: Array(repeating: Tenths(50 + 4 * i), count: 10), massScores: Array(repeating: Tenths(50 + 4 * i), count: 10),
-                       superiorScores: Array(repeating: Tenths(50 + 4 * i), count: 10), massMemberParticipants: 5, satisfaction: Tenths(950))
+            Submission(
+                year: 2026,
+                branch: BranchInfo(
+                    id: "L-\(i)", name: i % 2 == 0 ? long : "多行\n名称\t\(i)", committeeID: "C",
+                    committeeName: long, members: 5),
+                selfScores: Array(repeating: Tenths(50 + 4 * i), count: 10), massScores: Array(repeating: Tenths(50 + 4 * i), count: 10),
+                superiorScores: Array(repeating: Tenths(50 + 4 * i), count: 10), massMemberParticipants: 5, satisfaction: Tenths(950))
         }
         var config = NoticeConfig()
         config.issuer = long
         config.objectionOffice = long
         config.objectionAddress = long
-        let context = ReportContext(outcome: RatingEngine().rate(subs, year: 2026), rules: .anyang2017, config: config, warnings: [],
-                                    noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
+        let context = ReportContext(
+            outcome: RatingEngine().rate(subs, year: 2026), rules: .anyang2017, config: config, warnings: [],
+            noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
         let templates = try TemplateSet(directory: templatesDir)
-        for (name, text) in [("notice.txt", templates.render("notice.txt", context.notice(objection: ""))),
-                             ("summary.txt", templates.render("summary.txt", context.summary(committeeID: "C", objection: "")))] {
+        for (name, text) in [
+            ("notice.txt", templates.render("notice.txt", context.notice(objection: ""))),
+            ("summary.txt", templates.render("summary.txt", context.summary(committeeID: "C", objection: ""))),
+        ] {
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 #expect(DisplayWidth.of(line) <= 78, "\(name):\(i + 1) is \(DisplayWidth.of(line)) columns: \(line)")
             }
@@ -130,15 +139,19 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     func context() -> ReportContext {
         let subs = (0..<40).map { i -> Submission in
             let aspect = Tenths(50 + i * 12 / 10)  // 5.0…9.6 → totals 50.0…96.0: every band
-            return Submission(year: 2026, branch: BranchInfo(id: "B-\(i)", name: i == 7 ? "<b>第\(i)支部</b>&" : "第\(i)党支部",
-                                                             committeeID: "C\(i % 3)", committeeName: "委员会\(i % 3)", members: 5),
-                              selfScores: Array(repeating: aspect, count: 10), massScores: Array(repeating: aspect, count: 10),
-                              superiorScores: Array(repeating: aspect, count: 10),
-                              massMemberParticipants: 5, satisfaction: Tenths(i == 3 ? 400 : 950))
+            return Submission(
+                year: 2026,
+                branch: BranchInfo(
+                    id: "B-\(i)", name: i == 7 ? "<b>第\(i)支部</b>&" : "第\(i)党支部",
+                    committeeID: "C\(i % 3)", committeeName: "委员会\(i % 3)", members: 5),
+                selfScores: Array(repeating: aspect, count: 10), massScores: Array(repeating: aspect, count: 10),
+                superiorScores: Array(repeating: aspect, count: 10),
+                massMemberParticipants: 5, satisfaction: Tenths(i == 3 ? 400 : 950))
         }
         let o = RatingEngine().rate(subs, year: 2026)
-        return ReportContext(outcome: o, rules: .anyang2017, config: NoticeConfig(), warnings: [], noticeDate: CivilDate(iso: "2026-12-31")!,
-                             quotaScope: .all, hasPrevious: false)
+        return ReportContext(
+            outcome: o, rules: .anyang2017, config: NoticeConfig(), warnings: [], noticeDate: CivilDate(iso: "2026-12-31")!,
+            quotaScope: .all, hasPrevious: false)
     }
 
     func pieces(_ t: TemplateSet, _ name: String, _ c: NoticeContext, rows: (any RowSource)? = nil) -> String {
@@ -207,13 +220,15 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     func context() -> ReportContext {
         let subs = (0..<10).map { i -> Submission in
             let aspect = Tenths(60 + i * 4)
-            return Submission(year: 2026, branch: BranchInfo(id: "B-\(i)", name: "第\(i)党支部", committeeID: "C", committeeName: "委员会", members: 5),
-                              selfScores: Array(repeating: aspect, count: 10), massScores: Array(repeating: aspect, count: 10),
-                              superiorScores: Array(repeating: aspect, count: 10), massMemberParticipants: 5,
-                              satisfaction: Tenths(i == 8 ? 400 : 950), unexcusedAbsences: i == 7 ? 3 : 0)
+            return Submission(
+                year: 2026, branch: BranchInfo(id: "B-\(i)", name: "第\(i)党支部", committeeID: "C", committeeName: "委员会", members: 5),
+                selfScores: Array(repeating: aspect, count: 10), massScores: Array(repeating: aspect, count: 10),
+                superiorScores: Array(repeating: aspect, count: 10), massMemberParticipants: 5,
+                satisfaction: Tenths(i == 8 ? 400 : 950), unexcusedAbsences: i == 7 ? 3 : 0)
         }
-        return ReportContext(outcome: RatingEngine().rate(subs, year: 2026), rules: .anyang2017, config: NoticeConfig(), warnings: [],
-                             noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
+        return ReportContext(
+            outcome: RatingEngine().rate(subs, year: 2026), rules: .anyang2017, config: NoticeConfig(), warnings: [],
+            noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
     }
 
     @Test func noticeSaysWhyStarsDifferFromTheBand() throws {
@@ -242,8 +257,10 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     }
 
     @Test func subjectAndObjectionComeFromTheirTemplates() throws {
-        let dir = try tempTemplates(["subject.txt.mustache": "{{%CONTENT_TYPE:TEXT}}\n{{committeeName}}：{{year}}年星级结果\n",
-                                     "objection.txt.mustache": "{{%CONTENT_TYPE:TEXT}}\n异议请找{{objectionOffice}}。\n"])
+        let dir = try tempTemplates([
+            "subject.txt.mustache": "{{%CONTENT_TYPE:TEXT}}\n{{committeeName}}：{{year}}年星级结果\n",
+            "objection.txt.mustache": "{{%CONTENT_TYPE:TEXT}}\n异议请找{{objectionOffice}}。\n",
+        ])
         let t = try TemplateSet(directory: dir)
         let c = context()
         let objection = t.renderLine("objection.txt", c.objectionValues)
@@ -258,7 +275,8 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     }
 
     @Test func columnWidthsAndWrappingAreTheTemplates() throws {
-        let dir = try tempTemplates(["notice.txt.mustache": """
+        let dir = try tempTemplates([
+            "notice.txt.mustache": """
             {{%CONTENT_TYPE:TEXT}}
             {{#groups}}
             {{#branches}}
@@ -268,7 +286,8 @@ func tempTemplates(_ files: [String: String]) throws -> String {
             {{#wrap3}}{{title}}{{title}}{{/wrap3}}
             {{#right}}{{noticeDate}}{{/right}}
 
-            """])
+            """
+        ])
         let t = try TemplateSet(directory: dir)
         let text = t.renderNotice("notice.txt", context().notice(objection: ""))
         #expect(text.contains("[  1|第9党支…|委员…]"))

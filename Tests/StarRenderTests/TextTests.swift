@@ -7,18 +7,20 @@ import Testing
         #expect(DisplayWidth.of("abc") == 3)
         #expect(DisplayWidth.of("中文") == 4)
         #expect(DisplayWidth.of("市财政局（CZJ）") == 15)
-        #expect(DisplayWidth.of("＝１") == 4)          // full-width forms
-        #expect(DisplayWidth.of("한국") == 4)          // Hangul
-        #expect(DisplayWidth.of("e\u{301}") == 1)      // combining acute
-        #expect(DisplayWidth.of("a\u{200B}b") == 2)    // zero-width space (Cf)
+        #expect(DisplayWidth.of("＝１") == 4)  // full-width forms
+        #expect(DisplayWidth.of("한국") == 4)  // Hangul
+        #expect(DisplayWidth.of("e\u{301}") == 1)  // combining acute
+        #expect(DisplayWidth.of("a\u{200B}b") == 2)  // zero-width space (Cf)
         #expect(DisplayWidth.of("👍") == 2)
-        #expect(DisplayWidth.of("★") == 1)             // East Asian Ambiguous: one column
+        #expect(DisplayWidth.of("★") == 1)  // East Asian Ambiguous: one column
     }
 
     @Test func agreesWithPythonUnicodedataForEveryCodePoint() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
+        p.arguments = [
+            "python3", "-c",
+            """
             import unicodedata, sys
             out = []
             for c in range(0x20, 0x40000):
@@ -28,7 +30,8 @@ import Testing
                 elif unicodedata.east_asian_width(ch) in ('W', 'F'): out.append('2')
                 else: out.append('1')
             sys.stdout.write(''.join(out))
-            """]
+            """,
+        ]
         let pipe = Pipe()
         p.standardOutput = pipe
         try p.run()
@@ -75,7 +78,8 @@ import Testing
     }
 
     @Test func wrapKeepsEveryCharacterAndTheWidth() {
-        let text = "评定办法：基础分 = 自评×20% + 党员群众测评×30% + 上级党组织考评×50%，按规定加分、减分后为最终得分（满分100分）。"
+        let text =
+            "评定办法：基础分 = 自评×20% + 党员群众测评×30% + 上级党组织考评×50%，按规定加分、减分后为最终得分（满分100分）。"
             + String(repeating: "同分并列的党组织一并调整 ", count: 8)
         for width in [20, 41, 78] {
             let lines = TextLayout.wrap(text, width: width, indent: "  ")

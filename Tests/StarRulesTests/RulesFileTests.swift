@@ -62,10 +62,11 @@ import Testing
 
     @Test func badKeysAreNamedWithTheirLine() {
         let e = errors("scheme = \"x\"\nversion = \"1\"\n\n[deduction]\nmember_sanction = 2.25\nunknown_thing = 1\n")
-        #expect(e == [
-            "rules.toml:6: error[E-RULES]: deduction.unknown_thing: unknown key (expected one of: leadership_major_sanction, leadership_minor_sanction, low_satisfaction, member_sanction, municipal_committee_criticism, unexcused_absence, work_committee_criticism)",
-            "rules.toml:5: error[E-RULES]: deduction.member_sanction: expected a number 0.0–1000.0 with at most one decimal",
-        ])
+        #expect(
+            e == [
+                "rules.toml:6: error[E-RULES]: deduction.unknown_thing: unknown key (expected one of: leadership_major_sanction, leadership_minor_sanction, low_satisfaction, member_sanction, municipal_committee_criticism, unexcused_absence, work_committee_criticism)",
+                "rules.toml:5: error[E-RULES]: deduction.member_sanction: expected a number 0.0–1000.0 with at most one decimal",
+            ])
     }
 
     @Test func invalidTOMLGivesLineAndColumn() {
@@ -76,7 +77,8 @@ import Testing
     }
 
     @Test func enforceOnASetThatCannotBeEnforcedIsRefused() {
-        let e = errors("""
+        let e = errors(
+            """
             scheme = "x"
             version = "1"
             [[quota]]
@@ -87,13 +89,17 @@ import Testing
             rounding = "floor"
             policy = "enforce"
             """)
-        #expect(e == ["rules.toml:9: error[E-RULES]: quota.policy: enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""])
+        #expect(
+            e == ["rules.toml:9: error[E-RULES]: quota.policy: enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""])
     }
 
     @Test func weightsMustSumToHundredAndBandsRise() {
         let e = errors("scheme = \"x\"\nversion = \"1\"\n[weights]\nself = 30\nmass = 30\nsuperior = 30\n[bands]\nfive = 70.0\n")
-        #expect(e == ["rules.toml:3: error[E-RULES]: weights: the weights must sum to 100, they sum to 90",
-                      "rules.toml:7: error[E-RULES]: bands: the band minimums must rise from one to five stars"])
+        #expect(
+            e == [
+                "rules.toml:3: error[E-RULES]: weights: the weights must sum to 100, they sum to 90",
+                "rules.toml:7: error[E-RULES]: bands: the band minimums must rise from one to five stars",
+            ])
     }
 }
 
@@ -107,7 +113,8 @@ import Testing
 
     @Test func manyMissingAddressesAreOneWarning() {
         let w = NoticeConfig().missingSettings(path: "config.toml", committees: (1...20000).map { "C\($0)" })
-        #expect(w.filter { $0.field?.hasPrefix("committees") == true }.in(.en).map(\.message)
+        #expect(
+            w.filter { $0.field?.hasPrefix("committees") == true }.in(.en).map(\.message)
                 == ["no e-mail address for 20000 committees (C1, C2, C3, C4, C5, …); add [committees.ID] email = \"…\" to config.toml for each"])
     }
 
@@ -115,10 +122,11 @@ import Testing
     @Test func badConfigKeyIsNamedWithItsLine() {
         let (c, d) = NoticeConfig.read("[notice]\nissuer = \"x\"\nobjection_phon = \"1\"\n[notise]\n", path: "config.toml")
         #expect(c.issuer == "x")
-        #expect(d.in(.en).map(\.rendered) == [
-            "config.toml:4: warning[W-CONFIG]: notise: unknown key: did you mean \"notice\"? (expected one of: committees, notice, smtp)",
-            "config.toml:3: warning[W-CONFIG]: notice.objection_phon: unknown key: did you mean \"objection_phone\"? (expected one of: issuer, objection_address, objection_email, objection_office, objection_phone, sender_email)",
-        ])
+        #expect(
+            d.in(.en).map(\.rendered) == [
+                "config.toml:4: warning[W-CONFIG]: notise: unknown key: did you mean \"notice\"? (expected one of: committees, notice, smtp)",
+                "config.toml:3: warning[W-CONFIG]: notice.objection_phon: unknown key: did you mean \"objection_phone\"? (expected one of: issuer, objection_address, objection_email, objection_office, objection_phone, sender_email)",
+            ])
         #expect(d[1].rendered.hasPrefix("config.toml:3: warning[W-CONFIG]: notice.objection_phon: 未知的设置项，是否应为“objection_phone”？"))
     }
 
@@ -127,10 +135,14 @@ import Testing
     @Test func configIsReadStrictly() {
         let (_, syntax) = NoticeConfig.read("[notice]\nissuer = \"x\n", path: "config.toml")
         #expect(syntax.count == 1 && syntax[0].severity == .error && syntax[0].location.line == 2 && syntax[0].location.column != nil)
-        let (c, d) = NoticeConfig.read("[committees.CZJ]\nemail = \"a@b.cn\"\n[committees.ZXJ]\nemail = \"z@b.cn\"\n[committees.JYJ]\nemail = \"czj-jgdw at example\"\n",
-                                       path: "config.toml")
+        let (c, d) = NoticeConfig.read(
+            "[committees.CZJ]\nemail = \"a@b.cn\"\n[committees.ZXJ]\nemail = \"z@b.cn\"\n[committees.JYJ]\nemail = \"czj-jgdw at example\"\n",
+            path: "config.toml")
         #expect(d.map(\.code) == ["E-CONFIG"] && d[0].location.line == 6 && d[0].field == "committees.JYJ.email")
         let w = c.missingSettings(path: "config.toml", committees: ["CZJ", "ZJJ"]).filter { $0.field == "committees.ZXJ" }
-        #expect(w.in(.en).map(\.rendered) == ["config.toml:3: warning[W-CONFIG]: committees.ZXJ: committee ZXJ is in config.toml but no branch of the data belongs to it; check the id (did you mean ZJJ?)"])
+        #expect(
+            w.in(.en).map(\.rendered) == [
+                "config.toml:3: warning[W-CONFIG]: committees.ZXJ: committee ZXJ is in config.toml but no branch of the data belongs to it; check the id (did you mean ZJJ?)"
+            ])
     }
 }

@@ -5,9 +5,11 @@ import Testing
 /// A raw CSV-like record with every required field; `overrides` replaces some.
 func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 2) -> RawSubmission {
     var r = RawSubmission(format: .csv, location: SourceLocation(file: "s.csv", line: line))
-    var values: [FieldKey: String] = [.year: "2026", .branchID: id, .branchName: "第一党支部", .committeeID: "C1",
-                                      .committeeName: "机关党委", .members: "10", .massMemberParticipants: "8",
-                                      .massPublicParticipants: "5", .satisfaction: "90.0"]
+    var values: [FieldKey: String] = [
+        .year: "2026", .branchID: id, .branchName: "第一党支部", .committeeID: "C1",
+        .committeeName: "机关党委", .members: "10", .massMemberParticipants: "8",
+        .massPublicParticipants: "5", .satisfaction: "90.0",
+    ]
     for s in Sheet.allCases { for n in 1...10 { values[.aspect(s, n)] = "8.0" } }
     for (k, v) in overrides { values[k] = v }
     for (k, v) in values { r.fields[k] = RawField(v, at: r.location) }
@@ -48,8 +50,8 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
     @Test func selfTotalMoreThanFifteenAboveSuperiorWarns() {
         var exactly: [FieldKey: String] = [:], over: [FieldKey: String] = [:]
         for n in 1...10 { exactly[.aspect(.selfEvaluation, n)] = "9.5"; over[.aspect(.selfEvaluation, n)] = "9.5" }
-        over[.aspect(.selfEvaluation, 1)] = "9.6"   // self 95.1 vs superior 80.0
-        #expect(v.validate([raw(exactly)], register: nil).diagnostics.isEmpty)   // exactly 15.0 above
+        over[.aspect(.selfEvaluation, 1)] = "9.6"  // self 95.1 vs superior 80.0
+        #expect(v.validate([raw(exactly)], register: nil).diagnostics.isEmpty)  // exactly 15.0 above
         #expect(v.validate([raw(over)], register: nil).diagnostics.map(\.code) == ["W-SELF-HIGH"])
     }
 
@@ -66,16 +68,21 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
     }
 
     @Test func duplicatesAndTheRegister() {
-        let register = [RegisteredBranch(id: "B-1", name: "第一党支部", committeeID: "C1", committeeName: "机关党委",
-                                          location: SourceLocation(file: "branches.csv", line: 2)),
-                         RegisteredBranch(id: "B-9", name: "第九党支部", committeeID: "C1", committeeName: "机关党委",
-                                          location: SourceLocation(file: "branches.csv", line: 3))]
+        let register = [
+            RegisteredBranch(
+                id: "B-1", name: "第一党支部", committeeID: "C1", committeeName: "机关党委",
+                location: SourceLocation(file: "branches.csv", line: 2)),
+            RegisteredBranch(
+                id: "B-9", name: "第九党支部", committeeID: "C1", committeeName: "机关党委",
+                location: SourceLocation(file: "branches.csv", line: 3)),
+        ]
         let out = v.validate([raw(id: "B-1", line: 2), raw(id: "B-1", line: 3), raw(id: "B-2", line: 4)], register: register)
-        #expect(out.diagnostics.in(.en).map(\.rendered).sorted() == [
-            "branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: branch B-9 第九党支部 is in the register but sent no submission; ask for it",
-            "s.csv:3: error[E-DUPLICATE]: branch_id: branch B-1 is submitted twice; first at s.csv:2; remove one of them",
-            "s.csv:4: error[E-UNKNOWN-BRANCH]: branch_id: branch B-2 is not in the register branches.csv; check the id or add the branch to the register",
-        ])
+        #expect(
+            out.diagnostics.in(.en).map(\.rendered).sorted() == [
+                "branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: branch B-9 第九党支部 is in the register but sent no submission; ask for it",
+                "s.csv:3: error[E-DUPLICATE]: branch_id: branch B-1 is submitted twice; first at s.csv:2; remove one of them",
+                "s.csv:4: error[E-UNKNOWN-BRANCH]: branch_id: branch B-2 is not in the register branches.csv; check the id or add the branch to the register",
+            ])
         #expect(out.diagnostics.map(\.rendered).sorted()[0] == "branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-9 第九党支部 在名册中，但没有提交材料；请补交")
         #expect(out.submissions.map(\.branch.id) == ["B-1", "B-2"])
     }
@@ -94,15 +101,22 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
 
     /// A sheet that could not be read at all: its committee's register branches are one line.
     @Test func branchesOfABrokenSheetAreOneLine() {
-        let register = (1...16).map { RegisteredBranch(id: "Z-\($0)", name: "支部\($0)", committeeID: "ZJJ", committeeName: "住建局",
-                                                       location: SourceLocation(file: "branches.csv", line: $0 + 1)) }
-            + [RegisteredBranch(id: "B-1", name: "第一党支部", committeeID: "C1", committeeName: "机关党委", location: SourceLocation(file: "branches.csv", line: 18)),
-               RegisteredBranch(id: "B-2", name: "第二党支部", committeeID: "C1", committeeName: "机关党委", location: SourceLocation(file: "branches.csv", line: 19))]
+        let register =
+            (1...16).map {
+                RegisteredBranch(
+                    id: "Z-\($0)", name: "支部\($0)", committeeID: "ZJJ", committeeName: "住建局",
+                    location: SourceLocation(file: "branches.csv", line: $0 + 1))
+            }
+            + [
+                RegisteredBranch(id: "B-1", name: "第一党支部", committeeID: "C1", committeeName: "机关党委", location: SourceLocation(file: "branches.csv", line: 18)),
+                RegisteredBranch(id: "B-2", name: "第二党支部", committeeID: "C1", committeeName: "机关党委", location: SourceLocation(file: "branches.csv", line: 19)),
+            ]
         let out = v.crossCheck([v.check(raw(id: "B-1", line: 2))], register: register, brokenFiles: ["in/zjj.csv"])
-        #expect(out.diagnostics.map(\.rendered) == [
-            "branches.csv:19: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-2 第二党支部 在名册中，但没有提交材料；请补交",
-            "branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中另有 16 个支部没有可读的材料，因为 “zjj.csv” 无法读取；请先改正上面该文件的错误",
-        ])
+        #expect(
+            out.diagnostics.map(\.rendered) == [
+                "branches.csv:19: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-2 第二党支部 在名册中，但没有提交材料；请补交",
+                "branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中另有 16 个支部没有可读的材料，因为 “zjj.csv” 无法读取；请先改正上面该文件的错误",
+            ])
         // without a broken sheet every missing branch is named
         #expect(v.crossCheck([v.check(raw(id: "B-1", line: 2))], register: register).diagnostics.count == 17)
     }
@@ -146,9 +160,12 @@ func storage(_ s: String) -> UnsafeRawPointer? {
         let long = "市住房和城乡建设局机关党委（C1），机关", kind = "事业单位（公益一类）"
         // a fresh copy per record, as a reader makes them
         func copy(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
-        let out = Validator(year: 2026).validate([raw([.committeeName: copy(long), .category: copy(kind)], id: "B-1"),
-                                                  raw([.committeeName: copy(long), .category: copy(kind)], id: "B-2", line: 3)],
-                                                 register: nil)
+        let out = Validator(year: 2026).validate(
+            [
+                raw([.committeeName: copy(long), .category: copy(kind)], id: "B-1"),
+                raw([.committeeName: copy(long), .category: copy(kind)], id: "B-2", line: 3),
+            ],
+            register: nil)
         let a = try #require(out.submissions.first), b = try #require(out.submissions.last)
         #expect(a.branch.id != b.branch.id)
         #expect(a.branch.committeeName == long && b.branch.committeeName == long)
