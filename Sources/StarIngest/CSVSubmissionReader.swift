@@ -186,26 +186,11 @@ enum CSVSubmissionReader {
         var best: (FieldKey, Int)?
         for key in keys.sorted() {
             for candidate in [key.description, key.chineseLabel] {
-                let d = editDistance(Array(name.lowercased()), Array(candidate.lowercased()))
+                let d = EditDistance.between(name.lowercased(), candidate.lowercased())
                 let limit = min(2, max(1, candidate.count / 3))
                 if d <= limit, d < (best?.1 ?? .max) { best = (key, d) }
             }
         }
         return best?.0
-    }
-
-    /// Levenshtein distance by characters.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

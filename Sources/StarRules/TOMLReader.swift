@@ -96,24 +96,11 @@ struct TOMLReader {
     static func nearest(_ name: String, _ known: Set<String>) -> String? {
         var best: (String, Int)?
         for k in known.sorted() {
-            let d = distance(Array(name), Array(k))
+            let d = EditDistance.between(name, k)
             let part = name.count >= 4 && (k.hasPrefix(name) || k.hasSuffix(name))
             if d <= max(2, k.count / 3) || part, d < (best?.1 ?? .max) { best = (k, d) }
         }
         return best?.0
-    }
-
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     mutating func table(_ t: TOMLTable, _ key: String, parent: String?) -> TOMLTable? {
