@@ -50,69 +50,103 @@ public struct Pipeline {
     /// `star-report run`: validate, rate, render, then write every report at once.
     public func run() -> ExitStatus {
         do {
+            try Pipeline.checkDescriptors()
             // The output is checked and locked before anything is read: a refused output
             // costs nothing and touches nothing.
-            try Pipeline.checkDescriptors()
             let target = try OutputTarget.check(options.output ?? "", input: options.input)
             let lock = try OutputLock(target)
             defer { lock.release() }
             Interruption.shared.install()
             var checked = try check()
-            progress.pause()
-            report(checked.diagnostics, account: checked.account, files: checked.folderFiles, grouped: true)
-            if checked.diagnostics.errorCount > 0 {
-                progress.finish()
-                console.err("star-report: " + Message(.noReportWritten).text(options.language))
-                return .dataError
-            }
+            guard accept(checked) else { return .dataError }
             let templates = try loadTemplates()
-            // Reading a province leaves its row buffers free in glibc's arenas; hand them back
-            // before the results are built beside the submissions.
-            Memory.giveBack()
-            let engine = RatingEngine(rules: checked.rules)
-            progress.stage(.rating)
-            let scope = options.quotaScope ?? checked.rules.quotaScope
-            let outcome = engine.rate(checked.submissions, year: checked.year, previous: checked.previous, scope: scope)
-            let submissions = checked.submissions
-            let files = 5 + 2 * Set(submissions.map(\.branch.committeeID)).count  // for the progress line
-            checked.submissions = []  // RunInfo hands them to results.json, which lets them go
-            let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
-            let warnings = checked.diagnostics.sortedForDisplay().in(options.language)
-            let context = ReportContext(
-                outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
-                noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
-            let run = ResultsFiles.RunInfo(
-                inputs: checked.files.filter { $0.kind != .ignored }.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
-                noticeDate: noticeDate, quotaScope: scope, submissions: consume submissions,
-                submissionsReleased: Memory.giveBack)
-            let output = options.output ?? ""
-            progress.stage(.writing)
-            progress.expectFiles(files)
-            defer { progress.finish() }
-            let folder = try OutputFolder(target)
-            folder.onFile = { [progress] in progress.fileWritten() }
-            let names: [String]
-            let excel = ExcelOutput.Job(context, to: folder)
-            do {
-                names = try
-                    (ReportRenderer(templates: templates).render(
-                        context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.folderFiles), to: folder)
-                    + [excel.wait()]).sorted()
-                try folder.commit()
-            } catch {
-                _ = try? excel.wait()
-                folder.discard()
-                throw error
-            }
-            progress.finish()
-            if options.list {
-                for name in names { console.out(Pipeline.join(output, name)) }
-            } else {
-                console.out(written(names, folder: output))
-            }
+            let rated = rate(&checked)
+            let names = try write(rated, templates: templates, to: target)
+            announce(names)
             return .ok
         } catch {
             return fail(error)
+        }
+    }
+
+    /// What rating produced, with everything the reports need: the outcome, the quota scope
+    /// resolved once, the notice date and the inputs' provenance.
+    struct Rated {
+        var context: ReportContext
+        var run: ResultsFiles.RunInfo
+        var validationText: String
+        /// How many report files there will be (for the progress line).
+        var expectedFiles: Int
+    }
+
+    /// Prints the diagnostics; false (no report) when any is an error.
+    func accept(_ checked: Checked) -> Bool {
+        progress.pause()
+        report(checked.diagnostics, account: checked.account, files: checked.folderFiles, grouped: true)
+        guard checked.diagnostics.errorCount == 0 else {
+            progress.finish()
+            console.err("star-report: " + Message(.noReportWritten).text(options.language))
+            return false
+        }
+        return true
+    }
+
+    /// Rates every branch. The submissions move on into the results' provenance (results.json
+    /// lets them go as soon as it is written).
+    func rate(_ checked: inout Checked) -> Rated {
+        // Reading a province leaves its row buffers free in glibc's arenas; hand them back
+        // before the results are built beside the submissions.
+        Memory.giveBack()
+        progress.stage(.rating)
+        let scope = options.quotaScope ?? checked.rules.quotaScope
+        let outcome = RatingEngine(rules: checked.rules).rate(checked.submissions, year: checked.year, previous: checked.previous, scope: scope)
+        let submissions = checked.submissions
+        checked.submissions = []
+        let expectedFiles = 5 + 2 * Set(submissions.map(\.branch.committeeID)).count
+        let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
+        let warnings = checked.diagnostics.sortedForDisplay().in(options.language)
+        let context = ReportContext(
+            outcome: outcome, rules: checked.rules, config: checked.config, warnings: warnings,
+            noticeDate: noticeDate, quotaScope: scope, hasPrevious: checked.previous != nil)
+        let run = ResultsFiles.RunInfo(
+            inputs: checked.files.filter { $0.kind != .ignored }.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
+            noticeDate: noticeDate, quotaScope: scope, submissions: consume submissions,
+            submissionsReleased: Memory.giveBack)
+        return Rated(
+            context: context, run: run, validationText: validationText(warnings, account: checked.account, files: checked.folderFiles),
+            expectedFiles: expectedFiles)
+    }
+
+    /// Renders every report into a temporary folder beside the output and swaps it into place;
+    /// the names written.
+    func write(_ rated: Rated, templates: TemplateSet, to target: OutputTarget) throws -> [String] {
+        progress.stage(.writing)
+        progress.expectFiles(rated.expectedFiles)
+        defer { progress.finish() }
+        let folder = try OutputFolder(target)
+        folder.onFile = { [progress] in progress.fileWritten() }
+        let excel = ExcelOutput.Job(rated.context, to: folder)
+        do {
+            let names = try
+                (ReportRenderer(templates: templates).render(rated.context, run: rated.run, validationText: rated.validationText, to: folder)
+                + [excel.wait()]).sorted()
+            try folder.commit()
+            return names
+        } catch {
+            _ = try? excel.wait()
+            folder.discard()
+            throw error
+        }
+    }
+
+    /// The closing line: the folder and a count per kind of file, or every path with `--list`.
+    func announce(_ names: [String]) {
+        progress.finish()
+        let output = options.output ?? ""
+        if options.list {
+            for name in names { console.out(Pipeline.join(output, name)) }
+        } else {
+            console.out(written(names, folder: output))
         }
     }
 
