@@ -92,7 +92,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     // templates
     case templateMissing, templateSyntax, templateOther
     // the command line and the output folder (no diagnostic code)
-    case progressReading, progressRating, progressWriting
+    case progressReading, progressRating, progressWriting, stageReading, stageRating, stageWriting
     case account, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged,
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
@@ -427,6 +427,9 @@ public enum Catalogue {
         .progressReading: Entry(
             code: "", zh: "读取并检查材料 — {percent}%，已读 {records} 条，每秒 {rate} 条，约剩 {left} 秒（已用 {elapsed} 秒）",
             en: "reading and checking the submissions — {percent} %, {records} records, {rate} records/s, about {left} s left ({elapsed} s)"),
+        .stageReading: Entry(code: "", zh: "读取并检查材料时：", en: "while reading and checking the submissions: "),
+        .stageRating: Entry(code: "", zh: "评定星级时：", en: "while rating: "),
+        .stageWriting: Entry(code: "", zh: "写出报告时：", en: "while writing the reports: "),
         .progressRating: Entry(code: "", zh: "评定星级 — 已用 {elapsed} 秒", en: "rating — {elapsed} s"),
         .progressWriting: Entry(
             code: "", zh: "写出报告 — 已写 {written} / {total} 个文件（已用 {elapsed} 秒）",

@@ -122,7 +122,6 @@ public struct Pipeline {
     func write(_ rated: Rated, templates: TemplateSet, to target: OutputTarget) throws -> [String] {
         progress.stage(.writing)
         progress.expectFiles(rated.expectedFiles)
-        defer { progress.finish() }
         let folder = try OutputFolder(target)
         folder.onFile = { [progress] in progress.fileWritten() }
         let excel = ExcelOutput.Job(rated.context, to: folder)
@@ -150,14 +149,23 @@ public struct Pipeline {
         }
     }
 
+    /// Prints why the run stopped, naming the stage it stopped in.
     func fail(_ error: Error) -> ExitStatus {
+        let stage: MessageID? =
+            switch progress.stage {
+            case .none: nil
+            case .reading: .stageReading
+            case .rating: .stageRating
+            case .writing: .stageWriting
+            }
         progress.finish()
+        let prefix = "star-report: " + (stage.map { Message($0).text(options.language) } ?? "")
         if let stop = error as? Stop {
             if !stop.diagnostics.isEmpty { report(stop.diagnostics, account: nil, files: nil, grouped: false) }
-            console.err("star-report: " + stop.message.text(options.language))
+            console.err(prefix + stop.message.text(options.language))
             return stop.status
         }
-        console.err("star-report: \(error)")
+        console.err(prefix + "\(error)")
         return .ioError
     }
 

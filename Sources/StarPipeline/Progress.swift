@@ -46,6 +46,9 @@ final class Progress: @unchecked Sendable {
 
     func expectFiles(_ total: Int) { lock.withLock { filesTotal = total } }
 
+    /// The stage running now (a failure names it).
+    var stage: Stage { lock.withLock { current } }
+
     /// `STAR_REPORT_TIMING=1` prints how long each stage took (for profiling; see the README).
     private let timing = ProcessInfo.processInfo.environment["STAR_REPORT_TIMING"] == "1"
     private var stageStart = Date()

@@ -99,7 +99,7 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
     @Test func missingInputFolderExits66() throws {
         let (status, _, err) = try runBinary(["validate", "--input", "no/such/folder"])
         #expect(status == 66)
-        #expect(err.contains("input folder not found: no/such/folder"))
+        #expect(err.contains("star-report: while reading and checking the submissions: input folder not found: no/such/folder"))
     }
 
     @Test func emptyFolderExits66AndUnknownYearExits64() throws {

@@ -215,6 +215,7 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let (s1, _, e1) = try runBinary(["run", "--input", "SampleData/2026", "--output", small.path + "/r"])
         #expect(s1 == 74, "\(e1)")
         #expect(e1.contains("No space left on device"), "\(e1)")
+        #expect(e1.contains("star-report: while writing the reports: "), "a failure names its stage: \(e1)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: small.path).isEmpty)
     }
 }
