@@ -201,17 +201,7 @@ enum XLSXSubmissionReader {
         var days = Int(v.rounded(.down))
         if days == 60 { return "1900-02-29" }
         if days < 60 { days += 1 }
-        // days since 1899-12-30 → civil date (Howard Hinnant's algorithm)
-        let z = days - 25569 + 719468  // 25569 = 1970-01-01
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d))"
+        // days since 1899-12-30; 25569 of them lead to 1970-01-01, CivilDate's day 0
+        return CivilDate(dayNumber: days - 25569).description
     }
 }
