@@ -101,7 +101,7 @@ public struct InputFolder: Sendable {
         // Files are parsed in parallel on the available cores (each worker with its own libxml2
         // validation context), then merged in name order so the result never depends on timing.
         _ = InputFolder.libxml2Ready
-        let slots = ResultSlots<Record>(count: listing.count)
+        let slots = Slots<Result<FileResult<Record>, InputError>>(count: listing.count)
         DispatchQueue.concurrentPerform(iterations: listing.count) { i in
             let entry = listing[i]
             if let skipped = entry.skipped {
@@ -393,15 +393,6 @@ final class Digest: @unchecked Sendable {
         group.wait()
         return hex
     }
-}
-
-/// One slot per file, filled by parallel workers.
-final class ResultSlots<Record: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<InputFolder.FileResult<Record>, InputError>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: Result<InputFolder.FileResult<Record>, InputError>) { lock.withLock { slots[i] = v } }
-    var values: [Result<InputFolder.FileResult<Record>, InputError>?] { lock.withLock { slots } }
 }
 
 /// Applies a transform to records in batches on a concurrent queue, keeping their order; at most

@@ -113,7 +113,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// Writes the manifest, flushes everything to disk, and swaps the new reports into place.
     func commit() throws {
         let names = ((try? fm.contentsOfDirectory(atPath: temp)) ?? []).filter { $0 != OutputTarget.manifestName }.sorted()
-        let digests = ResultSlotsSimple<Manifest.File>(count: names.count)
+        let digests = Slots<Manifest.File>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
             if let d = Manifest.digest(temp + "/" + names[i]) { digests.set(i, Manifest.File(name: names[i], size: d.size, sha256: d.sha256)) }
         }
@@ -175,15 +175,6 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         try? fm.removeItem(atPath: temp)
         Interruption.shared.done()
     }
-}
-
-/// One slot per item, filled by parallel workers.
-final class ResultSlotsSimple<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: Value) { lock.withLock { slots[i] = v } }
-    var values: [Value?] { lock.withLock { slots } }
 }
 
 /// The lock beside the output folder (`.NAME.star-report.lock`, flock), taken before any work:

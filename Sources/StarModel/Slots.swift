@@ -1,0 +1,11 @@
+import Foundation
+
+/// One slot per item of a `DispatchQueue.concurrentPerform`, filled by the parallel workers and
+/// read in item order afterwards (the input files read, the report files hashed).
+public final class Slots<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public func set(_ i: Int, _ v: Value) { lock.withLock { slots[i] = v } }
+    public var values: [Value?] { lock.withLock { slots } }
+}
