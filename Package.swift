@@ -43,10 +43,11 @@ let package = Package(
         ),
         /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
         .target(name: "StarModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        /// Reads a year's folder: XML (libxml2 + XSD), CSV sheets, the register, previous results.
+        /// Reads a year's folder: XML (libxml2 + XSD), CSV and .xlsx sheets, the register, the
+        /// rules and notice settings (through StarRules), last year's results.
         .target(
             name: "StarIngest",
-            dependencies: ["StarModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["StarModel", "StarRating", "StarRules", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/submission.xsd")]
         ),
         /// Turns raw fields into typed submissions; every problem becomes a diagnostic.
@@ -80,8 +81,9 @@ let package = Package(
             name: "star-report",
             dependencies: ["StarPipeline", "StarSend", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "StarModelTests", dependencies: ["StarModel"]),
-        .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel"]),
+        .testTarget(
+            name: "StarModelTests", dependencies: ["StarModel", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel", "StarRules"]),
         .testTarget(name: "StarValidateTests", dependencies: ["StarValidate", "StarModel"]),
         .testTarget(
             name: "StarRatingTests",

@@ -2,6 +2,7 @@ import CLibXML2
 import Dispatch
 import Foundation
 import StarModel
+import StarRules
 import Synchronization
 
 /// How far reading has got, in bytes of the input files (for the progress line).
@@ -52,10 +53,15 @@ public struct FileAccount: Sendable, Equatable {
 
 /// An input problem that is not about the data: the folder or a file cannot be read.
 public struct InputError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable { case noInput, cannotRead, resources }
+    /// `usage`: the command line does not fit the folder (no year); `invalid`: the rules file
+    /// has errors (in `diagnostics`).
+    public enum Kind: Sendable { case noInput, cannotRead, resources, usage, invalid }
     public var kind: Kind
     public var message: Message
-    public init(kind: Kind, _ message: Message) { self.kind = kind; self.message = message }
+    public var diagnostics: [Diagnostic]
+    public init(kind: Kind, _ message: Message, diagnostics: [Diagnostic] = []) {
+        self.kind = kind; self.message = message; self.diagnostics = diagnostics
+    }
     public var description: String { message.text(.en) }
 }
 
@@ -65,7 +71,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 public struct InputFolder: Sendable {
     public static let registerName = "branches.csv"
     public static let rulesName = "rules.toml"
-    public static let configName = "config.toml"
+    public static let configName = NoticeConfig.file
 
     let schema: CompiledSchema
 
@@ -91,11 +97,23 @@ public struct InputFolder: Sendable {
         directory: String, progress: ReadProgress? = nil,
         transform: @escaping @Sendable (RawSubmission) -> Record
     ) throws(InputError) -> IngestResult<Record> {
+        try read(try InputFolder.listFolder(directory), progress: progress, transform: transform)
+    }
+
+    /// The folder's names, or why there is no folder to read.
+    static func listFolder(_ directory: String) throws(InputError) -> [Entry] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw InputError(kind: .noInput, .of(.inputNotFound, ("dir", Escaped.text(directory))))
         }
-        let listing = try InputFolder.list(directory)
+        return try InputFolder.list(directory)
+    }
+
+    /// Reads the listed files (`known`: files already read, by path, taken as they are).
+    func read<Record: Sendable>(
+        _ listing: [Entry], known: [String: FileAccount] = [:], progress: ReadProgress? = nil,
+        transform: @escaping @Sendable (RawSubmission) -> Record
+    ) throws(InputError) -> IngestResult<Record> {
         progress?.setTotal(listing.filter { $0.skipped == nil }.reduce(0) { $0 + $1.size })
 
         // Files are parsed in parallel on the available cores (each worker with its own libxml2
@@ -104,6 +122,10 @@ public struct InputFolder: Sendable {
         let slots = Slots<Result<FileResult<Record>, InputError>>(count: listing.count)
         DispatchQueue.concurrentPerform(iterations: listing.count) { i in
             let entry = listing[i]
+            if let account = known[entry.path] {
+                slots.set(i, .success(FileResult(account: account)))
+                return
+            }
             if let skipped = entry.skipped {
                 slots.set(
                     i,
@@ -285,12 +307,8 @@ public struct InputFolder: Sendable {
     /// its first sheet, read from the sheet's first MiB only): the rating year when neither
     /// `--year` nor the folder's name gives one. Records of another year are then errors, and
     /// when all of them are, one error says which year they carry.
-    public func peekYear(directory: String) throws(InputError) -> Int? {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError(kind: .noInput, .of(.inputNotFound, ("dir", Escaped.text(directory))))
-        }
-        for entry in try InputFolder.list(directory) where entry.skipped == nil {
+    func peekYear(_ listing: [Entry]) -> Int? {
+        for entry in listing where entry.skipped == nil {
             let kind = InputFolder.kind(of: entry.name)
             guard kind == .xml || kind == .csv || kind == .xlsx else { continue }
             guard case .success(var bytes) = InputFolder.contents(of: entry.openPath) else { continue }

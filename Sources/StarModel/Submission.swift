@@ -25,39 +25,6 @@ public enum Sheet: String, Sendable, Codable, CaseIterable {
     case selfEvaluation = "self", massEvaluation = "mass", superiorEvaluation = "superior"
 }
 
-/// Thirty bytes kept inline in a `Submission` (a heap array per submission cost a million
-/// allocations and their fragmentation at a province's size).
-struct AspectBytes: Hashable, Sendable, Codable {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-    subscript(i: Int) -> UInt8 {
-        get {
-            precondition((0..<30).contains(i))
-            return withUnsafeBytes(of: words) { $0[i] }
-        }
-        set {
-            precondition((0..<30).contains(i))
-            withUnsafeMutableBytes(of: &words) { $0[i] = newValue }
-        }
-    }
-
-    subscript(r: Range<Int>) -> [UInt8] { r.map { self[$0] } }
-
-    static func == (a: AspectBytes, b: AspectBytes) -> Bool {
-        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
-    }
-
-    func hash(into h: inout Hasher) { h.combine(words.0); h.combine(words.1); h.combine(words.2); h.combine(words.3) }
-
-    init() {}
-    init(from decoder: Decoder) throws {
-        let bytes = try [UInt8](from: decoder)
-        guard bytes.count == 30 else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "30 aspects")) }
-        for (i, b) in bytes.enumerated() { self[i] = b }
-    }
-    func encode(to encoder: Encoder) throws { try self[0..<30].encode(to: encoder) }
-}
-
 /// The branch a submission is about.
 ///
 /// An immutable class rather than a struct: a submission and its result share one instance, so a
@@ -100,104 +67,28 @@ public struct Election: Hashable, Sendable, Codable {
 }
 
 /// One branch's validated yearly submission: every fact rules.md §1 needs, typed and checked.
-/// Nothing here knows whether it came from XML or CSV.
+/// Nothing here knows whether it came from XML or CSV. A plain value; many of them are kept
+/// packed in a `SubmissionStore`.
 public struct Submission: Hashable, Sendable, Codable {
-    /// The whole-number facts, four bytes each (all are checked to at most a million): with the
-    /// dates and aspects kept small too, a province's million submissions fit in memory beside
-    /// their results.
-    private var counts: Counts
-    struct Counts: Hashable, Sendable, Codable {
-        var year, memberParticipants, publicParticipants, workCriticisms, municipalCriticisms: Int32
-        var minorSanctions, majorSanctions, memberSanctions, absences: Int32
-    }
-    public var year: Int {
-        get { Int(counts.year) }
-        set { counts.year = Int32(clamping: newValue) }
-    }
+    public var year: Int
     public var branch: BranchInfo
-    /// The thirty aspects (self, mass, superior; ten each) in tenths, one byte each, inside the
-    /// value (no array of its own to allocate): a province holds a million submissions, and
-    /// three arrays of `Tenths` cost ten times the memory.
-    private var aspects = AspectBytes()
-
-    /// Where a sheet's ten aspects start in `aspects`.
-    private static func offset(_ sheet: Sheet) -> Int {
-        switch sheet {
-        case .selfEvaluation: 0
-        case .massEvaluation: 10
-        case .superiorEvaluation: 20
-        }
-    }
-
     /// Ten aspects each, in tenths (0…100).
-    public var selfScores: [Tenths] {
-        get { scores(.selfEvaluation) }
-        set { set(.selfEvaluation, newValue) }
-    }
-    public var massScores: [Tenths] {
-        get { scores(.massEvaluation) }
-        set { set(.massEvaluation, newValue) }
-    }
-    public var superiorScores: [Tenths] {
-        get { scores(.superiorEvaluation) }
-        set { set(.superiorEvaluation, newValue) }
-    }
-
-    public func scores(_ sheet: Sheet) -> [Tenths] {
-        let o = Submission.offset(sheet)
-        return aspects[o..<(o + 10)].map { Tenths(Int($0)) }
-    }
-
-    private mutating func set(_ sheet: Sheet, _ scores: [Tenths]) {
-        precondition(scores.count == 10 && scores.allSatisfy { (0...255).contains($0.raw) }, "ten aspects of 0.0–25.5")
-        let o = Submission.offset(sheet)
-        for (i, t) in scores.enumerated() { aspects[o + i] = UInt8(t.raw) }
-    }
-
-    /// The total of a sheet, in tenths.
-    public func total(_ sheet: Sheet) -> Tenths {
-        let o = Submission.offset(sheet)
-        var sum = 0
-        for i in o..<(o + 10) { sum += Int(aspects[i]) }
-        return Tenths(sum)
-    }
-    public var massMemberParticipants: Int {
-        get { Int(counts.memberParticipants) }
-        set { counts.memberParticipants = Int32(clamping: newValue) }
-    }
-    public var massPublicParticipants: Int {
-        get { Int(counts.publicParticipants) }
-        set { counts.publicParticipants = Int32(clamping: newValue) }
-    }
+    public var selfScores: [Tenths]
+    public var massScores: [Tenths]
+    public var superiorScores: [Tenths]
+    public var massMemberParticipants: Int
+    public var massPublicParticipants: Int
     /// Democratic-appraisal satisfaction rate, percent in tenths (0…1000).
     public var satisfaction: Tenths
     public var commendations: [Level]
     public var innovations: [Level]
-    public var criticismsWorkCommittee: Int {
-        get { Int(counts.workCriticisms) }
-        set { counts.workCriticisms = Int32(clamping: newValue) }
-    }
-    public var criticismsMunicipalCommittee: Int {
-        get { Int(counts.municipalCriticisms) }
-        set { counts.municipalCriticisms = Int32(clamping: newValue) }
-    }
-    public var leadershipMinorSanctions: Int {
-        get { Int(counts.minorSanctions) }
-        set { counts.minorSanctions = Int32(clamping: newValue) }
-    }
-    public var leadershipMajorSanctions: Int {
-        get { Int(counts.majorSanctions) }
-        set { counts.majorSanctions = Int32(clamping: newValue) }
-    }
-    public var memberSanctions: Int {
-        get { Int(counts.memberSanctions) }
-        set { counts.memberSanctions = Int32(clamping: newValue) }
-    }
+    public var criticismsWorkCommittee: Int
+    public var criticismsMunicipalCommittee: Int
+    public var leadershipMinorSanctions: Int
+    public var leadershipMajorSanctions: Int
+    public var memberSanctions: Int
     public var election: Election?
-    public var unexcusedAbsences: Int {
-        get { Int(counts.absences) }
-        set { counts.absences = Int32(clamping: newValue) }
-    }
+    public var unexcusedAbsences: Int
     /// Where the submission was read (file and first line), for the trail and diagnostics.
     public var source: SourceLocation
 
@@ -210,19 +101,27 @@ public struct Submission: Hashable, Sendable, Codable {
         election: Election? = nil, unexcusedAbsences: Int = 0,
         source: SourceLocation = SourceLocation(file: "-", line: 1)
     ) {
-        self.counts = Counts(
-            year: Int32(clamping: year), memberParticipants: Int32(clamping: massMemberParticipants),
-            publicParticipants: Int32(clamping: massPublicParticipants),
-            workCriticisms: Int32(clamping: criticismsWorkCommittee), municipalCriticisms: Int32(clamping: criticismsMunicipalCommittee),
-            minorSanctions: Int32(clamping: leadershipMinorSanctions), majorSanctions: Int32(clamping: leadershipMajorSanctions),
-            memberSanctions: Int32(clamping: memberSanctions), absences: Int32(clamping: unexcusedAbsences))
-        self.branch = branch
-        self.satisfaction = satisfaction; self.commendations = commendations; self.innovations = innovations
-        self.election = election
-        self.source = source
+        self.year = year; self.branch = branch
         self.selfScores = selfScores; self.massScores = massScores; self.superiorScores = superiorScores
+        self.massMemberParticipants = massMemberParticipants; self.massPublicParticipants = massPublicParticipants
+        self.satisfaction = satisfaction; self.commendations = commendations; self.innovations = innovations
+        self.criticismsWorkCommittee = criticismsWorkCommittee; self.criticismsMunicipalCommittee = criticismsMunicipalCommittee
+        self.leadershipMinorSanctions = leadershipMinorSanctions; self.leadershipMajorSanctions = leadershipMajorSanctions
+        self.memberSanctions = memberSanctions; self.election = election; self.unexcusedAbsences = unexcusedAbsences
+        self.source = source
     }
 
+    /// The ten aspects of a sheet, in tenths.
+    public func scores(_ sheet: Sheet) -> [Tenths] {
+        switch sheet {
+        case .selfEvaluation: selfScores
+        case .massEvaluation: massScores
+        case .superiorEvaluation: superiorScores
+        }
+    }
+
+    /// The total of a sheet, in tenths.
+    public func total(_ sheet: Sheet) -> Tenths { scores(sheet).reduce(.zero, +) }
 }
 
 /// A line of the register `branches.csv`: a branch that is expected to submit.

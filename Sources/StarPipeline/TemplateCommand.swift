@@ -37,8 +37,9 @@ extension Pipeline {
             guard let year = options.year ?? (folderName.count == 4 ? Int(folderName) : nil), (2000...2100).contains(year) else {
                 throw Stop(status: .usage, .of(.yearUnknown, ("input", Escaped.text(options.input))))
             }
-            let folderRules = Pipeline.join(options.input, InputFolder.rulesName)
-            let rules = try loadRules(folderRules: FileManager.default.contents(atPath: folderRules).map { (folderRules, String(decoding: $0, as: UTF8.self)) })
+            let rules = try Pipeline.stop(for: { () throws(InputError) in
+                try YearFolder.open(options.input, rulesFile: options.rules, year: year).rules
+            })
             do {
                 try TemplateWorkbook.write(
                     branches: branches.map { .init(id: $0.id, name: $0.name, committeeID: $0.committeeID, committeeName: $0.committeeName) },

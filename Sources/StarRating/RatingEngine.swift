@@ -25,7 +25,7 @@ public struct RatingEngine: Sendable {
     ///   - previous: last year's stars by branch id, for 晋星/减星.
     ///   - scope: overrides the rules file's quota scope when given.
     public func rate(
-        _ submissions: [Submission], year: Int, previous: [String: Int]? = nil,
+        _ submissions: some Collection<Submission>, year: Int, previous: [String: Int]? = nil,
         scope: QuotaScope? = nil
     ) -> RatingOutcome {
         let reference = rules.referenceDate(forYear: year)

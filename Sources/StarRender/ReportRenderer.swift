@@ -23,19 +23,17 @@ public struct ReportRenderer: Sendable {
     /// Up to this many branches the whole notice is attached to every committee e-mail.
     public static let fullNoticeLimit = 2000
 
-    /// Writes every report to `output`; returns the file names, sorted. The reports are
-    /// independent, so they are rendered in parallel on the available cores: first the results,
-    /// the text notice and the committees' summaries and e-mails; then the HTML notice, made of
-    /// the rows the committees' extracts rendered.
-    public func render(_ context: ReportContext, run: ResultsFiles.RunInfo, validationText: String, to output: ReportOutput) throws -> [String] {
+    /// Writes every report but results.json (written beside them from the submissions, which
+    /// the pipeline lets go as soon as it is written) to `output`; returns the file names,
+    /// sorted. The reports are independent, so they are rendered in parallel on the available
+    /// cores: first results.csv, the text notice and the committees' summaries and e-mails;
+    /// then the HTML notice, made of the rows the committees' extracts rendered.
+    public func render(_ context: ReportContext, validationText: String, to output: ReportOutput) throws -> [String] {
         let count = context.outcome.results.count
         let small = count <= ReportRenderer.fullNoticeLimit
         let committees = context.committees
         let objection = templates.renderLine("objection.txt", context.objectionValues)
         let notice = context.notice(objection: objection)
-        // A city's notice goes whole with every e-mail; beyond `fullNoticeLimit` branches each
-        // committee gets the extract of its own branches (20,000 copies of a province's notice
-        // would be terabytes), made of the notice's rows rendered once.
         // A city's notice goes whole with every e-mail, so it is rendered first; beyond
         // `fullNoticeLimit` branches each committee gets the extract of its own branches (20,000
         // copies of a province's notice would be terabytes), whose rows, rendered once, later
@@ -45,15 +43,13 @@ public struct ReportRenderer: Sendable {
         let chunk = max(1, committees.count / 16)
         let parts = stride(from: 0, to: committees.count, by: chunk).map { $0..<min(committees.count, $0 + chunk) }
 
-        // Round 1: the results, the text notice and every committee's summary and e-mail, on all
-        // cores. results.json lets the submissions go as soon as it is written.
+        // Round 1: results.csv, the text notice and every committee's summary and e-mail, on all
+        // cores.
         var tasks: [@Sendable () throws -> [String]] = [
             {
-                try output.stream("results.json") { ResultsFiles.json(context.outcome, rules: context.rules, run: run, write: $0) }
-                run.submissionsReleased()
                 try output.stream("results.csv") { ResultsFiles.csv(context.outcome, write: $0) }
                 try output.write("validation.txt", validationText)
-                return ["results.json", "results.csv", "validation.txt"]
+                return ["results.csv", "validation.txt"]
             },
             {
                 try output.stream("notice.txt") { self.templates.renderNotice("notice.txt", notice, write: $0) }

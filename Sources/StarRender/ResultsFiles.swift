@@ -61,20 +61,8 @@ public enum ResultsFiles {
         public var inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)]
         public var noticeDate: CivilDate
         public var quotaScope: QuotaScope
-        /// The rated submissions in the results' order (committee id, branch id): the inputs
-        /// each trail starts from. results.json takes them, so they are freed as soon as it is
-        /// written rather than held while the other reports render.
-        let submissions: SubmissionHandoff
-        /// Called once results.json has let the submissions go (the pipeline hands the freed
-        /// memory back to the system before the notice's large strings are built).
-        public var submissionsReleased: @Sendable () -> Void
-        public init(
-            inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate, quotaScope: QuotaScope,
-            submissions: [Submission] = [], submissionsReleased: @escaping @Sendable () -> Void = {}
-        ) {
+        public init(inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate, quotaScope: QuotaScope) {
             self.inputs = inputs; self.noticeDate = noticeDate; self.quotaScope = quotaScope
-            self.submissions = SubmissionHandoff(submissions)
-            self.submissionsReleased = submissionsReleased
         }
     }
 
@@ -82,18 +70,21 @@ public enum ResultsFiles {
     /// Writes results.json in pieces (one branch a line, about 256 KB at a time), so a
     /// province's results are never one giant string in memory. The keys of each record are
     /// written by its type below.
-    public static func json(_ outcome: RatingOutcome, rules: RuleSet, run: RunInfo, write: (String) -> Void) {
+    /// - Parameter submissions: the rated submissions in the results' order (committee id, branch
+    ///   id): the inputs each trail starts from.
+    public static func json(
+        _ outcome: RatingOutcome, rules: RuleSet, run: RunInfo, submissions: SubmissionStore, write: (String) -> Void
+    ) {
         // Both lists are sorted by committee id then branch id, so they line up; a walking index
         // finds each result's submission without a dictionary of a million entries.
-        let submissions = run.submissions.take()
         var cursor = 0
         func submission(_ r: BranchResult) -> Submission? {
             while cursor < submissions.count,
-                (submissions[cursor].branch.committeeID, submissions[cursor].branch.id) < (r.branch.committeeID, r.branch.id)
+                (submissions[packed: cursor].branch.committeeID, submissions[packed: cursor].branch.id) < (r.branch.committeeID, r.branch.id)
             {
                 cursor += 1
             }
-            guard cursor < submissions.count, submissions[cursor].branch.id == r.branch.id else { return nil }
+            guard cursor < submissions.count, submissions[packed: cursor].branch.id == r.branch.id else { return nil }
             return submissions[cursor]
         }
         let head: [(String, JSON)] = [
@@ -219,17 +210,5 @@ extension QuotaCheck {
             ("changed", .array(changed.map(JSON.string))), ("violated", .bool(violated)),
             ("tie", tie.map { t in .object([("score", .tenths(t.score)), ("branch_ids", .array(t.branchIDs.map(JSON.string)))]) } ?? .null),
         ])
-    }
-}
-
-/// Hands the submissions to results.json once; taking them leaves nothing behind to hold memory.
-final class SubmissionHandoff: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [Submission]?
-    init(_ list: [Submission]) { self.list = list }
-    func take() -> [Submission] {
-        lock.withLock {
-            defer { list = nil }; return list ?? []
-        }
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import StarModel
-import Synchronization
 
 /// Checks raw submissions against submission-format.md ("What is an error") and turns the good
 /// ones into typed `Submission`s. Every problem becomes a diagnostic; nothing throws.
@@ -13,9 +12,8 @@ public struct Validator: Sendable {
     public var selfOverSuperiorWarning: Tenths
     /// The highest score of one aspect (rules file `aspect_max`; the format allows up to 10.0).
     public var aspectMax = Tenths(100)
-    /// One copy of each committee name and category for all the branches that share it (a
-    /// province's million branches would otherwise hold a million copies of a few thousand names).
-    let shared = SharedStrings()
+    /// Packs each good record as it is checked (shared committee names, small numbers).
+    let packer = SubmissionStore.Packer()
 
     public init(year: Int, participationWarningPercent: Int = 80, selfOverSuperiorWarning: Tenths = Tenths(150)) {
         self.year = year
@@ -23,33 +21,28 @@ public struct Validator: Sendable {
         self.selfOverSuperiorWarning = selfOverSuperiorWarning
     }
 
-    public struct Outcome: Sendable {
-        /// The submissions that can be rated, sorted by committee then branch id.
-        public var submissions: [Submission]
-        public var diagnostics: [Diagnostic]
-        /// Records rejected (by their location), for the closing account.
-        public var rejected: Int
-    }
-
     /// One record checked on its own: what the checks across records need, and nothing of its text.
     public struct Checked: Sendable {
         /// Boxed, so that a million records waiting for the checks across records stay small.
         private let box: Box?
-        public var submission: Submission? { box?.submission }
+        public var submission: Submission? { box?.packed.submission }
+        var packed: SubmissionStore.Packed? { box?.packed }
         public var diagnostics: [Diagnostic]
         public var branchID: String?
         /// The committee the record names, even when the record has errors.
         public var committeeID: String?
         public var location: SourceLocation
 
-        init(submission: Submission?, diagnostics: [Diagnostic], branchID: String?, committeeID: String?, location: SourceLocation) {
+        init(
+            submission: SubmissionStore.Packed?, diagnostics: [Diagnostic], branchID: String?, committeeID: String?, location: SourceLocation
+        ) {
             box = submission.map(Box.init)
             self.diagnostics = diagnostics; self.branchID = branchID; self.committeeID = committeeID; self.location = location
         }
 
         final class Box: Sendable {
-            let submission: Submission
-            init(_ s: Submission) { submission = s }
+            let packed: SubmissionStore.Packed
+            init(_ p: SubmissionStore.Packed) { packed = p }
         }
     }
 
@@ -61,12 +54,12 @@ public struct Validator: Sendable {
         let id = raw.fields.text(.branchID)
         let committee = raw.fields.text(.committeeID)
         return Checked(
-            submission: ok ? s : nil, diagnostics: d, branchID: id?.isEmpty == false ? id : nil,
+            submission: ok ? s.map(packer.pack) : nil, diagnostics: d, branchID: id?.isEmpty == false ? id : nil,
             committeeID: committee?.isEmpty == false ? committee : nil, location: raw.location)
     }
 
     /// Validates every record, then the checks across records: duplicates and the register.
-    public func validate(_ raws: [RawSubmission], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = []) -> Outcome {
+    public func validate(_ raws: [RawSubmission], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = []) -> ValidatedYear {
         crossCheck(raws.map(check), register: register, submittedElsewhere: submittedElsewhere)
     }
 
@@ -79,9 +72,9 @@ public struct Validator: Sendable {
     public func crossCheck(
         _ records: [Checked], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = [],
         brokenFiles: [String] = []
-    ) -> Outcome {
+    ) -> ValidatedYear {
         var diagnostics: [Diagnostic] = []
-        var good: [Submission] = []
+        var good = SubmissionStore()
         good.reserveCapacity(records.count)
         var rejected = 0
         var firstSeen: [String: Int] = [:]  // id → index of its first record
@@ -99,7 +92,7 @@ public struct Validator: Sendable {
                 }
                 firstSeen[id] = i
             }
-            if let s = record.submission { good.append(s) } else { rejected += 1 }
+            if let s = record.packed { good.append(s) } else { rejected += 1 }
         }
         if let register {
             var known: [String: RegisteredBranch] = [:]
@@ -126,7 +119,7 @@ public struct Validator: Sendable {
             let missing = register.filter { !idsRead.contains($0.id) && known[$0.id]?.location == $0.location }
             // Root cause first: when a sheet could not be read, the register's branches of
             // committees that sent nothing readable are most likely in it; one line, not one each.
-            let committeesRead = Set(records.compactMap { $0.submission?.branch.committeeID })
+            let committeesRead = Set(records.compactMap { $0.packed?.branch.committeeID })
                 .union(records.compactMap(\.committeeID))
             let ofBroken = brokenFiles.isEmpty ? [] : missing.filter { !committeesRead.contains($0.committeeID) }
             for r in missing where !(ofBroken.contains { $0.location == r.location }) {
@@ -140,7 +133,8 @@ public struct Validator: Sendable {
                             ("files", brokenFiles.map { "“\(($0 as NSString).lastPathComponent)”" }.joined(separator: "、"))),
                         at: first.location, field: "branch_id"))
             }
-            for s in good {
+            for i in good.indices {
+                let s = good[packed: i]
                 if let r = known[s.branch.id], r.name != s.branch.name || r.committeeID != s.branch.committeeID {
                     diagnostics.append(
                         .warning(
@@ -149,9 +143,9 @@ public struct Validator: Sendable {
                 }
             }
         }
-        good.sort { ($0.branch.committeeID, $0.branch.id) < ($1.branch.committeeID, $1.branch.id) }
+        good.sort { ($0.committeeID, $0.id) < ($1.committeeID, $1.id) }
         diagnostics = Validator.oneWrongYear(diagnostics, year: year)
-        return Outcome(submissions: good, diagnostics: diagnostics, rejected: rejected)
+        return ValidatedYear(submissions: good, diagnostics: diagnostics, rejected: rejected)
     }
 
     /// When every record's year is wrong in the same way (`--year 2025` on 2026 data), one error
@@ -186,8 +180,8 @@ public struct Validator: Sendable {
         }
         let name = reader.name(.branchName)
         let committeeID = reader.identifier(.committeeID)
-        let committeeName = reader.name(.committeeName).map(shared.callAsFunction)
-        let category = shared(raw.fields.text(.category) ?? "")
+        let committeeName = reader.name(.committeeName)
+        let category = raw.fields.text(.category) ?? ""
         let members = reader.integer(.members, range: 0...1_000_000)
         var sheets: [Sheet: [Tenths]] = [:]
         for sheet in Sheet.allCases {
@@ -252,21 +246,6 @@ public struct Validator: Sendable {
                 .warning(
                     .of(.selfTooHigh, ("self", selfTotal), ("limit", selfOverSuperiorWarning), ("superior", superiorTotal)),
                     at: raw.fields[.aspect(.selfEvaluation, 1)]?.location ?? raw.location, branch: s.branch.id))
-        }
-    }
-}
-
-/// A table of strings handed out as one shared copy each; safe to use from several threads.
-final class SharedStrings: Sendable {
-    private let table = Mutex<[String: String]>([:])
-
-    func callAsFunction(_ s: String) -> String {
-        // Short strings live inside the String value itself: nothing to share.
-        guard s.utf8.count > 15 else { return s }
-        return table.withLock { t in
-            if let first = t[s] { return first }
-            t[s] = s
-            return s
         }
     }
 }

@@ -1,3 +1,4 @@
+import PropertyBased
 import Foundation
 import Testing
 @testable import StarModel
@@ -80,49 +81,65 @@ import Testing
     }
 }
 
-@Suite struct SubmissionStorageTests {
-    func make(_ scores: [Int]) -> Submission {
-        let t: [Tenths] = scores.map { Tenths($0) }
-        let branch = BranchInfo(id: "B-1", name: "一支部", committeeID: "C1", committeeName: "机关党委", members: 9)
-        return Submission(
-            year: 2026, branch: branch, selfScores: Array(t[0..<10]), massScores: Array(t[10..<20]),
-            superiorScores: Array(t[20..<30]), satisfaction: Tenths(900))
-    }
-
-    /// The thirty aspects live in four words inside the value; every position keeps its own byte.
-    /// Counts are kept in four bytes each; what the validator lets through (at most a million)
-    /// comes back unchanged, through the initialiser and through the setters.
-    @Test func countsKeepTheirValues() {
-        var s = Submission(
-            year: 2026, branch: BranchInfo(id: "B", name: "n", committeeID: "C", committeeName: "c", members: 1_000_000),
-            selfScores: Array(repeating: Tenths(50), count: 10), massScores: Array(repeating: Tenths(50), count: 10),
-            superiorScores: Array(repeating: Tenths(50), count: 10), massMemberParticipants: 1_000_000,
-            massPublicParticipants: 999_999, satisfaction: Tenths(1000), criticismsWorkCommittee: 3,
-            criticismsMunicipalCommittee: 4, leadershipMinorSanctions: 5, leadershipMajorSanctions: 6, memberSanctions: 7,
-            unexcusedAbsences: 8)
-        let values: [Int] = [
-            s.year, s.massMemberParticipants, s.massPublicParticipants, s.criticismsWorkCommittee,
-            s.criticismsMunicipalCommittee, s.leadershipMinorSanctions, s.leadershipMajorSanctions,
-            s.memberSanctions, s.unexcusedAbsences,
-        ]
-        #expect(values == [2026, 1_000_000, 999_999, 3, 4, 5, 6, 7, 8])
-        s.unexcusedAbsences = 1_000_000
-        s.year = 2027
-        #expect(s.unexcusedAbsences == 1_000_000 && s.year == 2027)
-    }
-
-    @Test func everyAspectKeepsItsValue() throws {
-        let scores = (0..<30).map { ($0 * 37 + 11) % 101 }
-        let s = make(scores)
-        #expect((s.selfScores + s.massScores + s.superiorScores).map(\.raw) == scores)
-        #expect(s.total(.massEvaluation).raw == scores[10..<20].reduce(0, +))
-        for i in 0..<30 {
-            var changed = scores
-            changed[i] += 1
-            let t = make(changed)
-            #expect(t != s, "aspect \(i) is part of equality")
-            #expect((t.selfScores + t.massScores + t.superiorScores).map(\.raw) == changed)
+@Suite struct SubmissionStoreTests {
+    /// A submission with every field drawn from `seed`, over the ranges the validator admits
+    /// (and level lists longer than any real submission has).
+    static func submission(_ seed: Int) -> Submission {
+        var x = UInt64(truncatingIfNeeded: seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        func next(_ n: Int) -> Int {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((x >> 33) % UInt64(n))
         }
+        func tenths() -> [Tenths] { (0..<10).map { _ in Tenths(next(101)) } }
+        func levels() -> [Level] { (0..<[0, 1, 2, 15, 16, 40][next(6)]).map { _ in Level.allCases[next(3)] } }
+        let committee = next(4)
+        let branch = BranchInfo(
+            id: "B-\(seed)", name: "第\(seed)支部", committeeID: "C\(committee)",
+            committeeName: "第\(committee)党工委（机关党委，名字较长）", category: next(2) == 0 ? "" : "机关事业单位党组织（一类）",
+            members: next(1_000_001))
+        let due = CivilDate(year: 1990 + next(40), month: 1 + next(12), day: 1 + next(28))!
+        return Submission(
+            year: 2000 + next(100), branch: branch, selfScores: tenths(), massScores: tenths(), superiorScores: tenths(),
+            massMemberParticipants: next(1_000_001), massPublicParticipants: next(1_000_001), satisfaction: Tenths(next(1001)),
+            commendations: levels(), innovations: levels(), criticismsWorkCommittee: next(1_000_001),
+            criticismsMunicipalCommittee: next(5), leadershipMinorSanctions: next(5), leadershipMajorSanctions: next(5),
+            memberSanctions: next(1_000_001),
+            election: next(3) == 0 ? nil : Election(due: due, held: next(2) == 0 ? nil : due.addingDays(next(400)), delayApproved: next(2) == 0),
+            unexcusedAbsences: next(1_000_001),
+            source: SourceLocation(file: "2026/sheet-\(committee).csv", line: 2 + next(1_000_000)))
+    }
+
+    /// Whatever goes in comes out: every field, in order, through the store's packing.
+    @Test func aStoreGivesBackEverySubmissionItWasGiven() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000), Gen.int(in: 0...40)) { seed, n in
+            let submissions = (0..<n).map { Self.submission(seed &+ $0) }
+            let store = SubmissionStore(submissions)
+            #expect(store.count == n)
+            #expect(Array(store) == submissions)
+            for i in store.indices {
+                #expect(store[packed: i].branch == submissions[i].branch && store[packed: i].source == submissions[i].source)
+            }
+        }
+    }
+
+    @Test func packingInParallelAndSortingKeepTheValues() {
+        let submissions = (0..<500).map { Self.submission(7 &* $0) }
+        let packer = SubmissionStore.Packer()
+        let packed = Slots<SubmissionStore.Packed>(count: submissions.count)
+        DispatchQueue.concurrentPerform(iterations: submissions.count) { packed.set($0, packer.pack(submissions[$0])) }
+        var store = SubmissionStore()
+        for p in packed.values { store.append(p!) }
+        store.sort { ($0.committeeID, $0.id) < ($1.committeeID, $1.id) }
+        let expected = submissions.sorted { ($0.branch.committeeID, $0.branch.id) < ($1.branch.committeeID, $1.branch.id) }
+        #expect(Array(store) == expected)
+    }
+
+    @Test func aPlainSubmissionIsAValue() throws {
+        let s = Self.submission(42)
+        var t = s
+        t.massScores[3] = Tenths((s.massScores[3].raw + 1) % 101)
+        #expect(t != s && t.total(.massEvaluation) != s.total(.massEvaluation))
+        #expect(s.total(.selfEvaluation) == s.selfScores.reduce(.zero, +))
         let back = try JSONDecoder().decode(Submission.self, from: JSONEncoder().encode(s))
         #expect(back == s)
     }
