@@ -53,9 +53,6 @@ public struct Message: Hashable, Sendable {
 
 /// Short forms for the call sites: `Message(.rangeInteger, ["min": "0", …])`.
 extension Message {
-    /// A workbook refusal, worded at its call site in both languages.
-    public static func xlsx(_ zh: String, _ en: String) -> Message { Message(.xlsxRefused, ["detail": zh, "detailEn": en]) }
-
     public static func of(_ id: MessageID, _ args: (String, Any)...) -> Message {
         Message(id, Dictionary(args.map { ($0.0, "\($0.1)") }, uniquingKeysWith: { a, _ in a }))
     }
@@ -86,7 +83,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     case rulesQuotaCodesDiffer, rulesQuotaLevels, rulesQuotaCode, rulesQuotaNoLevels, rulesQuotaBound, rulesQuotaPercent
     case rulesQuotaRounding, rulesQuotaPolicy, rulesQuotaPolicyConflict, rulesMissingDefault, rulesDefaultUnreadable
     case rulesOther
-    case xlsxRefused, xlsxEmptySheet, xlsxUnknownColumn, xlsxRepeatedColumn, xlsxMissingColumns
+    // workbooks (StarIngest)
+    case xlsxCancelled, xlsxNotAZip, xlsxEncrypted, xlsxTooManyParts, xlsxUnsafePath, xlsxPartTooLarge, xlsxZipBomb, xlsxDate1904, xlsxOutsidePackage, xlsxMissingSharedString,
+        xlsxPartUnreadable, xlsxDoctype, xlsxDoctypeReported, xlsxNotWellFormed
+    case xlsxEmptySheet, xlsxUnknownColumn, xlsxRepeatedColumn, xlsxMissingColumns
     case templateNotXlsx, templateExists, templateNoRegister, templateRegisterErrors, templateUnknownCommittee, templateCannotWrite, excelCannotWrite
     case smtpTls, smtpUrl, smtpUrlCredentials, smtpNoHost, smtpTlsContradiction, smtpNoUrl, smtpUsername, smtpCaFile
     // templates
@@ -321,7 +321,50 @@ public enum Catalogue {
         .rulesMissingDefault: Entry(code: "E-RULES", zh: "随程序提供的默认规则文件不见了", en: "the shipped default rules file is missing"),
         .rulesDefaultUnreadable: Entry(code: "E-RESOURCES", zh: "无法打开随程序提供的默认规则文件（{reason}）", en: "cannot open the shipped default rules file ({reason})"),
         .rulesOther: Entry(code: "E-RULES", zh: "{detail}", en: "{detailEn}"),
-        .xlsxRefused: Entry(code: "{code}", zh: "{detail}", en: "{detailEn}"),
+        // workbooks
+        // never shown: an inflater stopped because the parser is done with its part; the refusal has the code "" and is dropped
+        .xlsxCancelled: Entry(code: "", zh: "（读取已停止；此文本不会显示）", en: "(the reading stopped; this text is never shown)"),
+        // {detail} is Chinese in both languages (the reasons of XLSXZipCheck and XLSXArchive)
+        .xlsxNotAZip: Entry(
+            code: "E-XLSX-ZIP", zh: "文件不是有效的 .xlsx 工作簿（{detail}）：请在 Excel 中打开后另存为 Excel 工作簿 (*.xlsx)",
+            en: "not a valid .xlsx workbook ({detail}): open it in Excel and save it as an Excel workbook (*.xlsx)"),
+        .xlsxEncrypted: Entry(
+            code: "E-XLSX-ENCRYPTED", zh: "工作簿已加密（或是旧版 .xls 格式），无法读取：请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx",
+            en:
+                "the workbook is encrypted (or an old .xls file) and cannot be read: remove its password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it as .xlsx"
+        ),
+        .xlsxTooManyParts: Entry(
+            code: "E-XLSX-LIMIT", zh: "工作簿的部件超过 {limit} 个，拒绝读取：请另存为只含一个工作表的 .xlsx",
+            en: "the workbook has more than {limit} parts and is refused: save it as an .xlsx with one worksheet"),
+        .xlsxUnsafePath: Entry(
+            code: "E-XLSX-PATH", zh: "工作簿中含有不安全的部件路径 \"{path}\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx",
+            en: "the workbook holds an unsafe part path \"{path}\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"),
+        .xlsxPartTooLarge: Entry(code: "E-XLSX-LIMIT", zh: "部件 {part} 过大（超过 {limit} MiB），拒绝读取", en: "part {part} is too large (over {limit} MiB) and is refused"),
+        .xlsxZipBomb: Entry(
+            code: "E-XLSX-BOMB", zh: "部件 {part} 解压后异常巨大（疑似 ZIP 炸弹，超过 {limit} GiB 或压缩比超过 {ratio}:1），拒绝读取",
+            en: "part {part} inflates to an abnormal size (a ZIP bomb: over {limit} GiB or a ratio over {ratio}:1) and is refused"),
+        .xlsxDate1904: Entry(
+            code: "E-XLSX-1904", zh: "工作簿使用 1904 日期系统（Mac 旧版 Excel），日期会相差 4 年：请在 Excel 选项→高级中取消“使用 1904 日期系统”，核对日期后另存为 .xlsx",
+            en:
+                "the workbook uses the 1904 date system (old Excel for Mac), which shifts dates by 4 years: turn off \"Use 1904 date system\" in Excel Options → Advanced, check the dates and save it as .xlsx"
+        ),
+        .xlsxOutsidePackage: Entry(
+            code: "E-XLSX-PATH", zh: "部件 {part} 指向包外的路径 \"{target}\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx",
+            en: "part {part} points outside the package to \"{target}\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"),
+        .xlsxMissingSharedString: Entry(
+            code: "E-XLSX-XML", zh: "单元格 {cell} 引用了不存在的共享字符串 {index}：请用 Excel 重新另存为 .xlsx",
+            en: "cell {cell} refers to a shared string {index} that does not exist: save it again with Excel as .xlsx"),
+        .xlsxPartUnreadable: Entry(code: "E-XLSX-XML", zh: "无法读取部件 {part}", en: "cannot read part {part}"),
+        .xlsxDoctype: Entry(
+            code: "E-XLSX-DOCTYPE", zh: "部件 {part} 含有 DOCTYPE 或实体声明（可能是恶意文件，外部实体与实体展开一律拒绝）：请用 Excel 重新另存为 .xlsx",
+            en: "part {part} holds a DOCTYPE or entity declaration (possibly hostile; external entities and entity expansion are always refused): save it again with Excel as .xlsx"
+        ),
+        .xlsxDoctypeReported: Entry(
+            code: "E-XLSX-DOCTYPE", zh: "部件 {part} 含有 DOCTYPE 或实体（{detail}）：请用 Excel 重新另存为 .xlsx",
+            en: "part {part} holds a DOCTYPE or an entity ({detail}): save it again with Excel as .xlsx"),
+        .xlsxNotWellFormed: Entry(
+            code: "E-XLSX-XML", zh: "部件 {part} 不是格式正确的 XML（{detail}）：请用 Excel 重新另存为 .xlsx", en: "part {part} is not well-formed XML ({detailEn}): save it again with Excel as .xlsx"
+        ),
         .xlsxEmptySheet: Entry(
             code: "E-XLSX-EMPTY", zh: "第一个工作表“{sheet}”是空的：第一行应为表头（支部编号、支部名称……），每个支部一行",
             en: "the first worksheet \"{sheet}\" is empty: its first row must be the header (branch_id, branch_name, …), then one row per branch"),
