@@ -5,19 +5,16 @@ import ZIPFoundation
 /// Why a workbook is refused before any of its cells is read. Each case becomes one error
 /// diagnostic (code and Chinese message saying what to do), never a crash or unbounded work.
 struct XLSXRefusal: Error, Sendable {
-    var code: String
     var message: Message
     /// The part of the archive concerned (`xl/worksheets/sheet1.xml`), if any.
     var part: String?
     var line: Int = 1
 
-    static func zip(_ detail: String) -> XLSXRefusal {
-        XLSXRefusal(
-            code: "E-XLSX-ZIP",
-            message: .xlsx(
-                "文件不是有效的 .xlsx 工作簿（\(detail)）：请在 Excel 中打开后另存为 Excel 工作簿 (*.xlsx)",
-                "not a valid .xlsx workbook (\(detail)): open it in Excel and save it as an Excel workbook (*.xlsx)"))
-    }
+    /// The diagnostic code: that of the message's catalogue entry (`E-XLSX-ZIP`…).
+    var code: String { message.code }
+
+    /// `detail` in Chinese, in both languages.
+    static func zip(_ detail: String) -> XLSXRefusal { XLSXRefusal(message: .of(.xlsxNotAZip, ("detail", detail))) }
 }
 
 /// The ZIP container of a workbook (ZIPFoundation), read with limits so that a hostile file
@@ -44,12 +41,7 @@ final class XLSXArchive: @unchecked Sendable {
     ///   hands a view of `bytes` without copying, valid while it reads).
     init(bytes: [UInt8], data: Data? = nil) throws {
         if bytes.count >= 8 && Array(bytes[0..<8]) == XLSXArchive.oleMagic {
-            throw XLSXRefusal(
-                code: "E-XLSX-ENCRYPTED",
-                message: .xlsx(
-                    "工作簿已加密（或是旧版 .xls 格式），无法读取：请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx",
-                    "the workbook is encrypted (or an old .xls file) and cannot be read: remove its password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it as .xlsx"
-                ))
+            throw XLSXRefusal(message: Message(.xlsxEncrypted))
         }
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B else {
             throw XLSXRefusal.zip(bytes.isEmpty ? "文件为空" : "没有 ZIP 文件头")
@@ -64,20 +56,12 @@ final class XLSXArchive: @unchecked Sendable {
         for entry in archive {
             count += 1
             if count > XLSXArchive.maxEntries {
-                throw XLSXRefusal(
-                    code: "E-XLSX-LIMIT",
-                    message: .xlsx(
-                        "工作簿的部件超过 \(XLSXArchive.maxEntries) 个，拒绝读取：请另存为只含一个工作表的 .xlsx",
-                        "the workbook has more than \(XLSXArchive.maxEntries) parts and is refused: save it as an .xlsx with one worksheet"))
+                throw XLSXRefusal(message: .of(.xlsxTooManyParts, ("limit", XLSXArchive.maxEntries)))
             }
             let path = entry.path
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
             if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") || path.utf8.contains(0) {
-                throw XLSXRefusal(
-                    code: "E-XLSX-PATH",
-                    message: .xlsx(
-                        "工作簿中含有不安全的部件路径 \"\(path)\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx",
-                        "the workbook holds an unsafe part path \"\(path)\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"), part: path)
+                throw XLSXRefusal(message: .of(.xlsxUnsafePath, ("path", path)), part: path)
             }
             if entries[path] == nil { entries[path] = entry }
         }
@@ -92,9 +76,7 @@ final class XLSXArchive: @unchecked Sendable {
         var out: [UInt8] = []
         try stream(part) { chunk in
             if out.count + chunk.count > limit {
-                throw XLSXRefusal(
-                    code: "E-XLSX-LIMIT", message: .xlsx("部件 \(part) 过大（超过 \(limit >> 20) MiB），拒绝读取", "part \(part) is too large (over \(limit >> 20) MiB) and is refused"),
-                    part: part)
+                throw XLSXRefusal(message: .of(.xlsxPartTooLarge, ("part", part), ("limit", limit >> 20)), part: part)
             }
             out.append(contentsOf: chunk)
         }
@@ -108,11 +90,7 @@ final class XLSXArchive: @unchecked Sendable {
     func stream(_ part: String, _ consumer: (Data) throws -> Void) throws {
         guard let entry = entries[part] else { throw XLSXRefusal.zip("缺少部件 \(part)") }
         let bomb = XLSXRefusal(
-            code: "E-XLSX-BOMB",
-            message: .xlsx(
-                "部件 \(part) 解压后异常巨大（疑似 ZIP 炸弹，超过 \(XLSXArchive.maxTotalInflated >> 30) GiB 或压缩比超过 \(XLSXArchive.maxRatio):1），拒绝读取",
-                "part \(part) inflates to an abnormal size (a ZIP bomb: over \(XLSXArchive.maxTotalInflated >> 30) GiB or a ratio over \(XLSXArchive.maxRatio):1) and is refused"),
-            part: part)
+            message: .of(.xlsxZipBomb, ("part", part), ("limit", XLSXArchive.maxTotalInflated >> 30), ("ratio", XLSXArchive.maxRatio)), part: part)
         if entry.uncompressedSize > XLSXArchive.maxTotalInflated - inflated { throw bomb }
         let ratioLimit = max(XLSXArchive.ratioAllowance, entry.compressedSize.multipliedReportingOverflow(by: XLSXArchive.maxRatio).partialValue)
         if entry.uncompressedSize > ratioLimit { throw bomb }

@@ -118,9 +118,7 @@ enum XLSXSubmissionReader {
 
     static func diagnostic(_ e: Error, path: String) -> Diagnostic {
         let r = e as? XLSXRefusal ?? XLSXRefusal.zip("\(e)")
-        var m = r.message
-        m.args["code"] = r.code
-        return .error(m, at: SourceLocation(file: path, line: 1))
+        return .error(r.message, at: SourceLocation(file: path, line: 1))
     }
 
     /// The header row matched to field keys (English names or Chinese labels, any order), with

@@ -33,13 +33,7 @@ struct XLSXWorkbook {
         guard archive.has(workbookPart) else { throw XLSXRefusal.zip("缺少工作簿部件 \(workbookPart)") }
         let (sheets, date1904) = try XLSXWorkbook.sheets(workbookPart, archive)
         if date1904 {
-            throw XLSXRefusal(
-                code: "E-XLSX-1904",
-                message: .xlsx(
-                    "工作簿使用 1904 日期系统（Mac 旧版 Excel），日期会相差 4 年：请在 Excel 选项→高级中取消“使用 1904 日期系统”，核对日期后另存为 .xlsx",
-                    "the workbook uses the 1904 date system (old Excel for Mac), which shifts dates by 4 years: turn off \"Use 1904 date system\" in Excel Options → Advanced, check the dates and save it as .xlsx"
-                ),
-                part: workbookPart)
+            throw XLSXRefusal(message: Message(.xlsxDate1904), part: workbookPart)
         }
         let rels = try XLSXWorkbook.relationships(of: workbookPart, archive)
         var first: (String, String)?
@@ -126,11 +120,7 @@ struct XLSXWorkbook {
             }
         }
         if let bad {
-            throw XLSXRefusal(
-                code: "E-XLSX-PATH",
-                message: .xlsx(
-                    "部件 \(part) 指向包外的路径 \"\(bad)\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx",
-                    "part \(part) points outside the package to \"\(bad)\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"), part: part)
+            throw XLSXRefusal(message: .of(.xlsxOutsidePackage, ("part", part), ("target", bad)), part: part)
         }
         return out
     }
@@ -204,11 +194,7 @@ struct XLSXWorkbook {
                 case .shared:
                     guard let i = Int(text.trimmingSpaces), i >= 0, i < shared.count else {
                         throw XLSXRefusal(
-                            code: "E-XLSX-XML",
-                            message: .xlsx(
-                                "单元格 \(CellReference.columnName(column))\(rowNumber) 引用了不存在的共享字符串 \(text)：请用 Excel 重新另存为 .xlsx",
-                                "cell \(CellReference.columnName(column))\(rowNumber) refers to a shared string \(text) that does not exist: save it again with Excel as .xlsx"),
-                            part: part, line: x.line)
+                            message: .of(.xlsxMissingSharedString, ("cell", "\(CellReference.columnName(column))\(rowNumber)"), ("index", text)), part: part, line: x.line)
                     }
                     value = .string(shared[i])
                 case .inline, .formulaString: value = .string(text)

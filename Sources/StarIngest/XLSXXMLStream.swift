@@ -18,7 +18,7 @@ private final class ChunkPipe: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count - head >= 8 && !cancelled { condition.wait() }
-        if cancelled { throw XLSXRefusal(code: "", message: .xlsx("", "")) }
+        if cancelled { throw XLSXRefusal(message: Message(.xlsxCancelled)) }
         chunks.append(d)
         condition.broadcast()
     }
@@ -131,7 +131,7 @@ final class XLSXXMLStream {
         _ = InputFolder.libxml2Ready
         guard let r = xmlReaderForIO(readCallback, closeCallback, Unmanaged.passUnretained(source).toOpaque(), part, nil, XLSXXMLStream.options) else {
             pipe.cancel()
-            throw XLSXRefusal(code: "E-XLSX-XML", message: .xlsx("无法读取部件 \(part)", "cannot read part \(part)"), part: part)
+            throw XLSXRefusal(message: .of(.xlsxPartUnreadable, ("part", part)), part: part)
         }
         reader = r
         xmlTextReaderSetStructuredErrorHandler(r, errorCallback, Unmanaged.passUnretained(errors).toOpaque())
@@ -174,29 +174,17 @@ final class XLSXXMLStream {
         if rc == 1 {
             type = xmlTextReaderNodeType(reader)
             if type == XLSXXMLStream.documentType || type == XLSXXMLStream.entityReference {
-                throw XLSXRefusal(
-                    code: "E-XLSX-DOCTYPE",
-                    message: .xlsx(
-                        "部件 \(part) 含有 DOCTYPE 或实体声明（可能是恶意文件，外部实体与实体展开一律拒绝）：请用 Excel 重新另存为 .xlsx",
-                        "part \(part) holds a DOCTYPE or entity declaration (possibly hostile; external entities and entity expansion are always refused): save it again with Excel as .xlsx"
-                    ),
-                    part: part, line: Int(xmlTextReaderGetParserLineNumber(reader)))
+                throw XLSXRefusal(message: .of(.xlsxDoctype, ("part", part)), part: part, line: Int(xmlTextReaderGetParserLineNumber(reader)))
             }
             return true
         }
         if rc == 0 { return false }
         if let f = pipe.failure { throw f }
         if let m = errors.message, m.contains("DOCTYPE") || m.contains("ntity") {
-            throw XLSXRefusal(
-                code: "E-XLSX-DOCTYPE",
-                message: .xlsx("部件 \(part) 含有 DOCTYPE 或实体（\(m)）：请用 Excel 重新另存为 .xlsx", "part \(part) holds a DOCTYPE or an entity (\(m)): save it again with Excel as .xlsx"),
-                part: part, line: errors.line)
+            throw XLSXRefusal(message: .of(.xlsxDoctypeReported, ("part", part), ("detail", m)), part: part, line: errors.line)
         }
         throw XLSXRefusal(
-            code: "E-XLSX-XML",
-            message: .xlsx(
-                "部件 \(part) 不是格式正确的 XML（\(errors.message ?? "读取失败")）：请用 Excel 重新另存为 .xlsx",
-                "part \(part) is not well-formed XML (\(errors.message ?? "cannot be read")): save it again with Excel as .xlsx"),
+            message: .of(.xlsxNotWellFormed, ("part", part), ("detail", errors.message ?? "读取失败"), ("detailEn", errors.message ?? "cannot be read")),
             part: part, line: errors.line)
     }
 

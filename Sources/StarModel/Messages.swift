@@ -53,10 +53,10 @@ public struct Message: Hashable, Sendable {
 
 /// Short forms for the call sites: `Message(.rangeInteger, ["min": "0", …])`.
 extension Message {
-    /// A workbook refusal, worded at its call site in both languages.
-    public static func xlsx(_ zh: String, _ en: String) -> Message { Message(.xlsxRefused, ["detail": zh, "detailEn": en]) }
+    public static func of(_ id: MessageID, _ args: (String, Any)...) -> Message { of(id, args) }
 
-    public static func of(_ id: MessageID, _ args: (String, Any)...) -> Message {
+    /// The same with the arguments as an array, for a helper that passes its own on.
+    public static func of(_ id: MessageID, _ args: [(String, Any)]) -> Message {
         Message(id, Dictionary(args.map { ($0.0, "\($0.1)") }, uniquingKeysWith: { a, _ in a }))
     }
 }
@@ -86,7 +86,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     case rulesQuotaCodesDiffer, rulesQuotaLevels, rulesQuotaCode, rulesQuotaNoLevels, rulesQuotaBound, rulesQuotaPercent
     case rulesQuotaRounding, rulesQuotaPolicy, rulesQuotaPolicyConflict, rulesMissingDefault, rulesDefaultUnreadable
     case rulesOther
-    case xlsxRefused, xlsxEmptySheet, xlsxUnknownColumn, xlsxRepeatedColumn, xlsxMissingColumns
+    // workbooks (StarIngest)
+    case xlsxCancelled, xlsxNotAZip, xlsxEncrypted, xlsxTooManyParts, xlsxUnsafePath, xlsxPartTooLarge, xlsxZipBomb, xlsxDate1904, xlsxOutsidePackage, xlsxMissingSharedString,
+        xlsxPartUnreadable, xlsxDoctype, xlsxDoctypeReported, xlsxNotWellFormed
+    case xlsxEmptySheet, xlsxUnknownColumn, xlsxRepeatedColumn, xlsxMissingColumns
     case templateNotXlsx, templateExists, templateNoRegister, templateRegisterErrors, templateUnknownCommittee, templateCannotWrite, excelCannotWrite
     case smtpTls, smtpUrl, smtpUrlCredentials, smtpNoHost, smtpTlsContradiction, smtpNoUrl, smtpUsername, smtpCaFile
     // templates
@@ -98,6 +101,13 @@ public enum MessageID: String, Sendable, CaseIterable {
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
         outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates,
         templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted
+    // send (StarSend)
+    case sendReportsNotFound, sendNoMessages, sendUnknownOnly, sendNoConfigListed, sendConfigNotFound, sendNoSMTP, sendDryRunNoSMTP, sendCaFileUnreadable, sendNoPassword,
+        sendServer, sendStartTLS, sendImplicitTLS, sendClearText, sendNoFrom, sendPlan, sendColumnCommittee, sendColumnAddress, sendColumnSize, sendColumnAction, sendActionSend,
+        sendActionResend, sendActionAlreadySent, sendActionChanged, sendActionCannotSend, sendNoToHeader, sendSeveralToHeaders, sendNoAddress, sendSeveralAddresses,
+        sendInvalidAddress, sendNoMessageID, sendChangedHint, sendNeedYes, sendConfirm, sendCancelled, sendAnotherSend, sendLogUnwritable, sendAccepted, sendRefused, sendDeferred,
+        sendNotSent, sendRetrying, sendUnreachable, sendLoginRefused, sendTLSRefused, sendBadSettings, sendStopped, sendProgress, sendClosing, sendDryRunClosing, sendLogAt,
+        sendUnreadableLog, sendDropped
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -321,7 +331,50 @@ public enum Catalogue {
         .rulesMissingDefault: Entry(code: "E-RULES", zh: "随程序提供的默认规则文件不见了", en: "the shipped default rules file is missing"),
         .rulesDefaultUnreadable: Entry(code: "E-RESOURCES", zh: "无法打开随程序提供的默认规则文件（{reason}）", en: "cannot open the shipped default rules file ({reason})"),
         .rulesOther: Entry(code: "E-RULES", zh: "{detail}", en: "{detailEn}"),
-        .xlsxRefused: Entry(code: "{code}", zh: "{detail}", en: "{detailEn}"),
+        // workbooks
+        // never shown: an inflater stopped because the parser is done with its part; the refusal has the code "" and is dropped
+        .xlsxCancelled: Entry(code: "", zh: "（读取已停止；此文本不会显示）", en: "(the reading stopped; this text is never shown)"),
+        // {detail} is Chinese in both languages (the reasons of XLSXZipCheck and XLSXArchive)
+        .xlsxNotAZip: Entry(
+            code: "E-XLSX-ZIP", zh: "文件不是有效的 .xlsx 工作簿（{detail}）：请在 Excel 中打开后另存为 Excel 工作簿 (*.xlsx)",
+            en: "not a valid .xlsx workbook ({detail}): open it in Excel and save it as an Excel workbook (*.xlsx)"),
+        .xlsxEncrypted: Entry(
+            code: "E-XLSX-ENCRYPTED", zh: "工作簿已加密（或是旧版 .xls 格式），无法读取：请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx",
+            en:
+                "the workbook is encrypted (or an old .xls file) and cannot be read: remove its password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it as .xlsx"
+        ),
+        .xlsxTooManyParts: Entry(
+            code: "E-XLSX-LIMIT", zh: "工作簿的部件超过 {limit} 个，拒绝读取：请另存为只含一个工作表的 .xlsx",
+            en: "the workbook has more than {limit} parts and is refused: save it as an .xlsx with one worksheet"),
+        .xlsxUnsafePath: Entry(
+            code: "E-XLSX-PATH", zh: "工作簿中含有不安全的部件路径 \"{path}\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx",
+            en: "the workbook holds an unsafe part path \"{path}\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"),
+        .xlsxPartTooLarge: Entry(code: "E-XLSX-LIMIT", zh: "部件 {part} 过大（超过 {limit} MiB），拒绝读取", en: "part {part} is too large (over {limit} MiB) and is refused"),
+        .xlsxZipBomb: Entry(
+            code: "E-XLSX-BOMB", zh: "部件 {part} 解压后异常巨大（疑似 ZIP 炸弹，超过 {limit} GiB 或压缩比超过 {ratio}:1），拒绝读取",
+            en: "part {part} inflates to an abnormal size (a ZIP bomb: over {limit} GiB or a ratio over {ratio}:1) and is refused"),
+        .xlsxDate1904: Entry(
+            code: "E-XLSX-1904", zh: "工作簿使用 1904 日期系统（Mac 旧版 Excel），日期会相差 4 年：请在 Excel 选项→高级中取消“使用 1904 日期系统”，核对日期后另存为 .xlsx",
+            en:
+                "the workbook uses the 1904 date system (old Excel for Mac), which shifts dates by 4 years: turn off \"Use 1904 date system\" in Excel Options → Advanced, check the dates and save it as .xlsx"
+        ),
+        .xlsxOutsidePackage: Entry(
+            code: "E-XLSX-PATH", zh: "部件 {part} 指向包外的路径 \"{target}\"（可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx",
+            en: "part {part} points outside the package to \"{target}\" (possibly a hostile file) and is refused: save it again with Excel as .xlsx"),
+        .xlsxMissingSharedString: Entry(
+            code: "E-XLSX-XML", zh: "单元格 {cell} 引用了不存在的共享字符串 {index}：请用 Excel 重新另存为 .xlsx",
+            en: "cell {cell} refers to a shared string {index} that does not exist: save it again with Excel as .xlsx"),
+        .xlsxPartUnreadable: Entry(code: "E-XLSX-XML", zh: "无法读取部件 {part}", en: "cannot read part {part}"),
+        .xlsxDoctype: Entry(
+            code: "E-XLSX-DOCTYPE", zh: "部件 {part} 含有 DOCTYPE 或实体声明（可能是恶意文件，外部实体与实体展开一律拒绝）：请用 Excel 重新另存为 .xlsx",
+            en: "part {part} holds a DOCTYPE or entity declaration (possibly hostile; external entities and entity expansion are always refused): save it again with Excel as .xlsx"
+        ),
+        .xlsxDoctypeReported: Entry(
+            code: "E-XLSX-DOCTYPE", zh: "部件 {part} 含有 DOCTYPE 或实体（{detail}）：请用 Excel 重新另存为 .xlsx",
+            en: "part {part} holds a DOCTYPE or an entity ({detail}): save it again with Excel as .xlsx"),
+        .xlsxNotWellFormed: Entry(
+            code: "E-XLSX-XML", zh: "部件 {part} 不是格式正确的 XML（{detail}）：请用 Excel 重新另存为 .xlsx", en: "part {part} is not well-formed XML ({detailEn}): save it again with Excel as .xlsx"
+        ),
         .xlsxEmptySheet: Entry(
             code: "E-XLSX-EMPTY", zh: "第一个工作表“{sheet}”是空的：第一行应为表头（支部编号、支部名称……），每个支部一行",
             en: "the first worksheet \"{sheet}\" is empty: its first row must be the header (branch_id, branch_name, …), then one row per branch"),
@@ -447,5 +500,72 @@ public enum Catalogue {
             code: "", zh: "报告已写入 {folder}：共 {count} 个文件（{kinds}）；加 --list 可列出每个文件",
             en: "reports written to {folder}: {count} files ({kindsEn}); --list prints each one"),
         .templateOther: Entry(code: "E-TEMPLATE", zh: "无法解析模板：{detail}", en: "cannot parse the template: {detail}"),
+        // send (StarSend)
+        .sendReportsNotFound: Entry(code: "", zh: "找不到报告文件夹：{dir}（请先运行 star-report run）", en: "reports folder not found: {dir} (run star-report run first)"),
+        .sendNoMessages: Entry(code: "", zh: "{dir} 中没有 summary-*.eml：请先运行 star-report run 生成报告", en: "no summary-*.eml in {dir}: run star-report run first"),
+        .sendUnknownOnly: Entry(code: "", zh: "--only：{dir} 中没有 summary-{id}.eml", en: "--only: there is no summary-{id}.eml in {dir}"),
+        .sendNoConfigListed: Entry(code: "", zh: "{dir}/results.json 没有列出 config.toml：请用 --config FILE 指定", en: "{dir}/results.json lists no config.toml: pass --config FILE"),
+        .sendConfigNotFound: Entry(code: "", zh: "找不到配置文件：{path}（可用 --config FILE 指定）", en: "config file not found: {path} (pass --config FILE)"),
+        .sendNoSMTP: Entry(
+            code: "", zh: "{path} 中没有 [smtp] 设置：请添加 url = \"smtp://邮件服务器:587\"、username 等（见 README）",
+            en: "{path} has no [smtp] table: add url = \"smtp://mail-server:587\", username and so on (see the README)"),
+        .sendDryRunNoSMTP: Entry(code: "", zh: "注意：{path} 中还没有 [smtp] 设置，正式发送前请添加", en: "note: {path} has no [smtp] table yet; add it before sending"),
+        .sendCaFileUnreadable: Entry(code: "", zh: "[smtp] ca_file 无法读取：{path}", en: "[smtp] ca_file cannot be read: {path}"),
+        .sendNoPassword: Entry(
+            code: "", zh: "[smtp] 设置了 username，但环境变量 STAR_REPORT_SMTP_PASSWORD 为空：请在环境中设置密码（不要写在命令行或文件里）",
+            en: "[smtp] sets a username but the environment variable STAR_REPORT_SMTP_PASSWORD is empty: set the password there (never on the command line or in a file)"),
+        .sendServer: Entry(code: "", zh: "服务器：{url}（{security}），发件人：{from}", en: "server: {url} ({security}), envelope sender: {from}"),
+        .sendStartTLS: Entry(code: "", zh: "STARTTLS，必须加密", en: "STARTTLS required"),
+        .sendImplicitTLS: Entry(code: "", zh: "TLS 加密连接", en: "TLS from the start"),
+        .sendClearText: Entry(code: "", zh: "不加密（tls = \"none\"）", en: "clear text (tls = \"none\")"),
+        .sendNoFrom: Entry(
+            code: "", zh: "无法确定发件人：.eml 没有有效的 From: 地址，也没有设置 [smtp] envelope_from",
+            en: "no envelope sender: the .eml has no valid From: address and [smtp] envelope_from is not set"),
+        .sendPlan: Entry(code: "", zh: "计划：", en: "plan:"),
+        .sendColumnCommittee: Entry(code: "", zh: "委员会", en: "committee"),
+        .sendColumnAddress: Entry(code: "", zh: "收件地址", en: "address"),
+        .sendColumnSize: Entry(code: "", zh: "大小", en: "size"),
+        .sendColumnAction: Entry(code: "", zh: "处理", en: "action"),
+        .sendActionSend: Entry(code: "", zh: "发送", en: "send"),
+        .sendActionResend: Entry(code: "", zh: "重新发送（--only）", en: "send again (--only)"),
+        .sendActionAlreadySent: Entry(code: "", zh: "已发送（{time}），跳过", en: "already sent ({time}), skipped"),
+        .sendActionChanged: Entry(code: "", zh: "内容已变（上次发送于 {time}），不发送", en: "changed since it was sent ({time}), not sent"),
+        .sendActionCannotSend: Entry(code: "", zh: "无法发送：{reason}", en: "cannot send: {reason}"),
+        .sendNoToHeader: Entry(code: "", zh: "没有 To: 头", en: "no To: header"),
+        .sendSeveralToHeaders: Entry(code: "", zh: "有多个 To: 头", en: "more than one To: header"),
+        .sendNoAddress: Entry(code: "", zh: "没有收件地址（在 config.toml 的 [committees.ID] 中添加 email）", en: "no address (add email to [committees.ID] in config.toml)"),
+        .sendSeveralAddresses: Entry(code: "", zh: "To: 中有多个地址", en: "more than one address in To:"),
+        .sendInvalidAddress: Entry(code: "", zh: "To: 地址无效：{address}", en: "invalid To: address: {address}"),
+        .sendNoMessageID: Entry(code: "", zh: "没有 Message-ID", en: "no Message-ID"),
+        .sendChangedHint: Entry(
+            code: "", zh: "{count} 封邮件在发送后内容有变，未重发；确需重发请用 --only {ids}",
+            en: "{count} message(s) changed since they were sent and were not sent again; to send them on purpose: --only {ids}"),
+        .sendNeedYes: Entry(code: "", zh: "没有终端可以确认：请加 --yes 发送，或先用 --dry-run 查看计划", en: "no terminal to confirm on: pass --yes to send, or --dry-run to see the plan first"),
+        .sendConfirm: Entry(code: "", zh: "发送以上 {count} 封邮件？(y/N) ", en: "Send these {count} message(s)? (y/N) "),
+        .sendCancelled: Entry(code: "", zh: "已取消，未发送任何邮件", en: "cancelled; nothing was sent"),
+        .sendAnotherSend: Entry(code: "", zh: "另一个 star-report send 正在发送这个文件夹，请稍后再试", en: "another star-report send is sending this folder; try again later"),
+        .sendLogUnwritable: Entry(code: "", zh: "无法写入发送记录 {path}：{reason}", en: "cannot write the send log {path}: {reason}"),
+        .sendAccepted: Entry(code: "", zh: "已发送 {committee} → {address}：{reply}", en: "sent {committee} → {address}: {reply}"),
+        .sendRefused: Entry(code: "", zh: "被拒收 {committee} → {address}：{reply}", en: "refused {committee} → {address}: {reply}"),
+        .sendDeferred: Entry(code: "", zh: "暂时失败 {committee} → {address}：{reply}（稍后再次运行 send 即可）", en: "failed for now {committee} → {address}: {reply} (run send again later)"),
+        .sendNotSent: Entry(code: "", zh: "未发送 {committee}：{reason}", en: "not sent {committee}: {reason}"),
+        .sendRetrying: Entry(code: "", zh: "{committee}：{reason}，{delay} 毫秒后第 {attempt} 次重试", en: "{committee}: {reason}; retry {attempt} in {delay} ms"),
+        .sendUnreachable: Entry(code: "", zh: "无法连接邮件服务器 {url}：{detail}", en: "cannot reach the mail server {url}: {detail}"),
+        .sendLoginRefused: Entry(
+            code: "", zh: "邮件服务器拒绝登录（用户 {user}）：{detail}；请检查 username 和 STAR_REPORT_SMTP_PASSWORD",
+            en: "the mail server refused the login (user {user}): {detail}; check username and STAR_REPORT_SMTP_PASSWORD"),
+        .sendTLSRefused: Entry(
+            code: "", zh: "无法建立加密连接，拒绝以明文发送：{detail}（私有邮件服务器的证书请用 [smtp] ca_file 指定）",
+            en: "no secure connection, refusing to send in clear text: {detail} (for a private mail server's certificate, set [smtp] ca_file)"),
+        .sendBadSettings: Entry(code: "", zh: "[smtp] 设置有误：{detail}", en: "bad [smtp] settings: {detail}"),
+        .sendStopped: Entry(code: "", zh: "已停止，其余 {count} 封未发送", en: "stopped; the other {count} message(s) were not sent"),
+        .sendProgress: Entry(code: "", zh: "发送中 {done}/{total}，{rate} 封/秒", en: "sending {done}/{total}, {rate}/s"),
+        .sendClosing: Entry(code: "", zh: "已发送 {sent} 封，跳过 {skipped} 封，失败 {failed} 封", en: "{sent} sent, {skipped} skipped, {failed} failed"),
+        .sendDryRunClosing: Entry(
+            code: "", zh: "试运行（--dry-run）：将发送 {send} 封，跳过 {skipped} 封，无法发送 {failed} 封；没有发送任何邮件",
+            en: "dry run: would send {send}, skip {skipped}, cannot send {failed}; nothing was sent"),
+        .sendLogAt: Entry(code: "", zh: "发送记录：{path}", en: "send log: {path}"),
+        .sendUnreadableLog: Entry(code: "", zh: "警告：{path} 中有 {count} 行无法读取，已忽略", en: "warning: {count} line(s) of {path} could not be read and were ignored"),
+        .sendDropped: Entry(code: "", zh: "连接中断", en: "connection dropped"),
     ]
 }

@@ -61,11 +61,9 @@ public struct Sender {
     let options: SendOptions
     let console: SendConsole
     let environment: [String: String]
-    let text: SendText
 
     public init(options: SendOptions, console: SendConsole = .standard, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options; self.console = console; self.environment = environment
-        text = SendText(lang: options.language)
     }
 
     enum Action {
@@ -94,12 +92,12 @@ public struct Sender {
         while dir.count > 1 && dir.hasSuffix("/") { dir.removeLast() }
         var isDir: ObjCBool = false
         guard !dir.isEmpty, FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            console.err("star-report: " + text.reportsNotFound(dir)); return .noInput
+            console.err("star-report: " + text(.sendReportsNotFound, ("dir", dir))); return .noInput
         }
         // the messages
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasPrefix("summary-") && $0.hasSuffix(".eml") }.sorted()
-        guard !names.isEmpty else { console.err("star-report: " + text.noMessages(dir)); return .noInput }
+        guard !names.isEmpty else { console.err("star-report: " + text(.sendNoMessages, ("dir", dir))); return .noInput }
         var emls: [EmlFile] = []
         for name in names {
             guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
@@ -111,7 +109,7 @@ public struct Sender {
         let only = options.only.map { Set($0) }
         if let only {
             for id in only.sorted() where !emls.contains(where: { $0.committee == id }) {
-                console.err("star-report: " + text.unknownOnly(id, dir)); return .usage
+                console.err("star-report: " + text(.sendUnknownOnly, ("id", id), ("dir", dir))); return .usage
             }
             emls = emls.filter { only.contains($0.committee) }
         }
@@ -124,10 +122,10 @@ public struct Sender {
             configPath = c
         } else {
             if options.dryRun { return plan(dir: dir, emls: emls, settings: nil, configPath: nil, only: only) }
-            console.err("star-report: " + text.noConfigListed(dir)); return .dataError
+            console.err("star-report: " + text(.sendNoConfigListed, ("dir", dir))); return .dataError
         }
         guard let configData = FileManager.default.contents(atPath: configPath) else {
-            console.err("star-report: " + text.configNotFound(configPath)); return .dataError
+            console.err("star-report: " + text(.sendConfigNotFound, ("path", configPath))); return .dataError
         }
         let settings: SMTPSettings
         switch SMTPSettings.parse(String(decoding: configData, as: UTF8.self), path: configPath) {
@@ -137,10 +135,10 @@ public struct Sender {
         case .success(nil):
             if options.dryRun {
                 let status = plan(dir: dir, emls: emls, settings: nil, configPath: configPath, only: only)
-                console.err(text.dryRunNoSMTP(configPath))
+                console.err(text(.sendDryRunNoSMTP, ("path", configPath)))
                 return status
             }
-            console.err("star-report: " + text.noSMTP(configPath)); return .dataError
+            console.err("star-report: " + text(.sendNoSMTP, ("path", configPath))); return .dataError
         case .success(let s?): settings = s
         }
         var caFile = settings.caFile
@@ -149,7 +147,7 @@ public struct Sender {
             caFile = ((configPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(c)
         }
         if let c = caFile, !FileManager.default.isReadableFile(atPath: c) {
-            console.err("star-report: " + text.caFileUnreadable(c)); return .dataError
+            console.err("star-report: " + text(.sendCaFileUnreadable, ("path", c))); return .dataError
         }
         var s = settings
         s.caFile = caFile
@@ -169,24 +167,24 @@ public struct Sender {
     func plan(dir: String, emls: [EmlFile], settings: SMTPSettings?, configPath: String?, only: Set<String>?) -> Status {
         let logPath = SendLog.path(forReports: dir)
         let log: SendLog
-        do { log = try SendLog(path: logPath) } catch { console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return .ioError }
+        do { log = try SendLog(path: logPath) } catch { console.err("star-report: " + text(.sendLogUnwritable, ("path", logPath), ("reason", "\(error)"))); return .ioError }
         if !options.dryRun {
             // locked before the plan is made, so that a send that ran meanwhile is in the log we read
             do { try log.openForAppend() } catch {
-                if case .busy = error { console.err("star-report: " + text.anotherSend); return .tempFail }
-                console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return .ioError
+                if case .busy = error { console.err("star-report: " + text(.sendAnotherSend)); return .tempFail }
+                console.err("star-report: " + text(.sendLogUnwritable, ("path", logPath), ("reason", "\(error)"))); return .ioError
             }
         }
         defer { log.close() }
-        if log.unreadableLines > 0 { console.err(text.unreadableLog(log.unreadableLines, logPath)) }
+        if log.unreadableLines > 0 { console.err(text(.sendUnreadableLog, ("count", log.unreadableLines), ("path", logPath))) }
 
         var items: [Item] = []
         for eml in emls {
             let action: Action
             if case .failure(let p) = eml.recipient {
-                action = .cannotSend(text.reason(p))
+                action = .cannotSend(p.message.text(options.language))
             } else if eml.messageID == nil {
-                action = .cannotSend(text.noMessageID)
+                action = .cannotSend(text(.sendNoMessageID))
             } else if only != nil {
                 action = .resend
             } else if let e = log.accepted(messageID: eml.messageID, sha256: eml.sha256) {
@@ -201,30 +199,30 @@ public struct Sender {
         let from = settings?.envelopeFrom ?? emls.lazy.compactMap(\.fromAddress).first
 
         // the plan
-        console.out(text.planHeader)
+        console.out(text(.sendPlan))
         let rows = items.map { i -> [String] in
             let action: String
             switch i.action {
-            case .send: action = text.actSend
-            case .resend: action = text.actResend
-            case .alreadySent(let e): action = text.actAlreadySent(e.time)
-            case .changed(let e): action = text.actChanged(e.time)
-            case .cannotSend(let r): action = text.actCannotSend(r)
+            case .send: action = text(.sendActionSend)
+            case .resend: action = text(.sendActionResend)
+            case .alreadySent(let e): action = text(.sendActionAlreadySent, ("time", e.time))
+            case .changed(let e): action = text(.sendActionChanged, ("time", e.time))
+            case .cannotSend(let r): action = text(.sendActionCannotSend, ("reason", r))
             }
             return [i.eml.committee, i.recipient ?? "-", Self.size(i.eml.bytes.count), action]
         }
-        let header = [text.colCommittee, text.colAddress, text.colSize, text.colAction]
+        let header = [text(.sendColumnCommittee), text(.sendColumnAddress), text(.sendColumnSize), text(.sendColumnAction)]
         let widths = (0..<4).map { c in ([header] + rows).map { Self.width($0[c]) }.max() ?? 0 }
         for r in [header] + rows {
             console.out("  " + (0..<4).map { c in c == 3 ? r[c] : Self.pad(r[c], widths[c]) }.joined(separator: "  "))
         }
         if let settings {
-            console.out(text.server(settings.url, text.security(settings.security.rawValue), from ?? "-"))
+            console.out(text(.sendServer, ("url", settings.url), ("security", text(Self.security(settings.security))), ("from", from ?? "-")))
         }
         let changed = items.compactMap { i -> String? in
             if case .changed = i.action { return i.eml.committee }; return nil
         }
-        if !changed.isEmpty { console.err(text.changedHint(changed)) }
+        if !changed.isEmpty { console.err(text(.sendChangedHint, ("count", changed.count), ("ids", changed.joined(separator: ",")))) }
         let toSend = items.filter {
             if case .send = $0.action { return true }; if case .resend = $0.action { return true }; return false
         }
@@ -236,23 +234,23 @@ public struct Sender {
         }
 
         if options.dryRun {
-            console.err(text.dryRunClosing(send: toSend.count, skipped: skipped, failed: unsendable.count))
+            console.err(text(.sendDryRunClosing, ("send", toSend.count), ("skipped", skipped), ("failed", unsendable.count)))
             return .ok
         }
         guard let settings else { return .dataError }
-        if !toSend.isEmpty && from == nil { console.err("star-report: " + text.noFrom); return .dataError }
+        if !toSend.isEmpty && from == nil { console.err("star-report: " + text(.sendNoFrom)); return .dataError }
         let password = environment["STAR_REPORT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
-        if !toSend.isEmpty && settings.username != nil && password == nil { console.err("star-report: " + text.noPassword); return .dataError }
-        for i in unsendable { if case .cannotSend(let r) = i.action { console.err(text.notSent(i.eml.committee, r)) } }
+        if !toSend.isEmpty && settings.username != nil && password == nil { console.err("star-report: " + text(.sendNoPassword)); return .dataError }
+        for i in unsendable { if case .cannotSend(let r) = i.action { console.err(text(.sendNotSent, ("committee", i.eml.committee), ("reason", r))) } }
         if toSend.isEmpty {
-            console.err(text.closing(sent: 0, skipped: skipped, failed: unsendable.count))
+            console.err(text(.sendClosing, ("sent", 0), ("skipped", skipped), ("failed", unsendable.count)))
             return unsendable.isEmpty ? .ok : .tempFail
         }
         if !options.yes {
-            guard console.interactive else { console.err("star-report: " + text.needYes); return .usage }
-            if let p = console.progress { p(text.confirm(toSend.count)) } else { console.err(text.confirm(toSend.count)) }
+            guard console.interactive else { console.err("star-report: " + text(.sendNeedYes)); return .usage }
+            if let p = console.progress { p(text(.sendConfirm, ("count", toSend.count))) } else { console.err(text(.sendConfirm, ("count", toSend.count))) }
             let answer = (console.readAnswer() ?? "").trimmingSpaces.lowercased()
-            guard answer == "y" || answer == "yes" || answer == "是" else { console.err(text.cancelled); return .ok }
+            guard answer == "y" || answer == "yes" || answer == "是" else { console.err(text(.sendCancelled)); return .ok }
         }
         guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, timeout: timeout) else {
             console.err("star-report: libcurl could not start"); return .unavailable
@@ -278,7 +276,7 @@ public struct Sender {
                 outcome = transport.send(item.eml.bytes, from: settings.envelopeFrom ?? item.eml.fromAddress ?? from, to: to)
                 let why: String
                 switch outcome {
-                case .temporary(let r): why = r.isEmpty ? text.dropped : r
+                case .temporary(let r): why = r.isEmpty ? text(.sendDropped) : r
                 case .unreachable(let d): why = d
                 default: why = ""
                 }
@@ -286,7 +284,7 @@ public struct Sender {
                 attempt += 1
                 let delay = min(backoffMS << (attempt - 1), max(Self.maxWaitPerMessageMS - waited, 0))
                 if waited >= Self.maxWaitPerMessageMS { break }
-                console.err(text.retrying(item.eml.committee, attempt, delay, why))
+                console.err(text(.sendRetrying, ("committee", item.eml.committee), ("attempt", attempt), ("delay", delay), ("reason", why)))
                 usleep(useconds_t(delay) * 1000)
                 waited += delay
             }
@@ -295,46 +293,46 @@ public struct Sender {
                     status: status, committee: item.eml.committee, file: item.eml.fileName, messageID: item.eml.messageID ?? "",
                     recipient: to, sha256: item.eml.sha256, time: Self.now(), reply: reply)
                 do { try log.append(entry); return true } catch {
-                    console.err("star-report: " + text.logUnwritable(logPath, "\(error)")); return false
+                    console.err("star-report: " + text(.sendLogUnwritable, ("path", logPath), ("reason", "\(error)"))); return false
                 }
             }
             switch outcome {
             case .accepted(let r):
                 sent += 1
                 // on a terminal the progress line stands for the accepted ones; in a log, one line each
-                if console.progress == nil { console.err(text.accepted(item.eml.committee, to, r)) }
+                if console.progress == nil { console.err(text(.sendAccepted, ("committee", item.eml.committee), ("address", to), ("reply", r))) }
                 if !record(SendLogEntry.accepted, r) { abort = .ioError }
             case .permanent(let r):
                 failed += 1
-                console.err(text.refused(item.eml.committee, to, r))
+                console.err(text(.sendRefused, ("committee", item.eml.committee), ("address", to), ("reply", r)))
                 if !record(SendLogEntry.refused, r) { abort = .ioError }
             case .temporary(let r):
                 failed += 1
-                console.err(text.deferred(item.eml.committee, to, r.isEmpty ? text.dropped : r))
+                console.err(text(.sendDeferred, ("committee", item.eml.committee), ("address", to), ("reply", r.isEmpty ? text(.sendDropped) : r)))
                 if !record(SendLogEntry.deferred, r) { abort = .ioError }
             case .unreachable(let d):
-                console.err("star-report: " + text.unreachable(settings.url, d)); abort = .unavailable
+                console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", d))); abort = .unavailable
             case .loginRefused(let d):
-                console.err("star-report: " + text.loginRefused(settings.username ?? "-", d)); abort = .noPermission
+                console.err("star-report: " + text(.sendLoginRefused, ("user", settings.username ?? "-"), ("detail", d))); abort = .noPermission
             case .tlsRefused(let d):
-                console.err("star-report: " + text.tlsRefused(d)); abort = .unavailable
+                console.err("star-report: " + text(.sendTLSRefused, ("detail", d))); abort = .unavailable
             case .badSettings(let d):
-                console.err("star-report: " + text.badSettings(d)); abort = .dataError
+                console.err("star-report: " + text(.sendBadSettings, ("detail", d))); abort = .dataError
             }
             if abort != nil {
                 let notTried = items.count - n - (outcomeCounted(outcome) ? 1 : 0)
                 failed += notTried
-                if notTried > 0 { console.err(text.stopped(notTried)) }
+                if notTried > 0 { console.err(text(.sendStopped, ("count", notTried))) }
                 break
             }
             if let p = console.progress {
                 let elapsed = max(Date().timeIntervalSince(start), 0.001)
-                p(text.progress(n + 1, items.count, Double(n + 1) / elapsed))
+                p(text(.sendProgress, ("done", n + 1), ("total", items.count), ("rate", Self.rate(Double(n + 1) / elapsed))))
             }
         }
         if console.progress != nil { console.progress?("") }
-        console.err(text.logAt(logPath))
-        console.err(text.closing(sent: sent, skipped: skipped, failed: failed))
+        console.err(text(.sendLogAt, ("path", logPath)))
+        console.err(text(.sendClosing, ("sent", sent), ("skipped", skipped), ("failed", failed)))
         if let abort { return abort }
         return failed > 0 ? .tempFail : .ok
     }
