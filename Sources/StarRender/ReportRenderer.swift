@@ -63,7 +63,7 @@ public struct ReportRenderer: Sendable {
                     let committee = committees[i]
                     var summary = context.summary(committeeID: committee.id, objection: objection)
                     summary.subject = self.templates.renderLine("subject.txt", summary)
-                    let body = TextLayout.trimLines(self.templates.render("summary.txt", summary))
+                    let body = TextLayout.trimLines(self.templates.renderSummary(summary))
                     try output.write("summary-\(committee.id).txt", body)
                     var attachment = fullNoticeHTML
                     if attachment == nil {

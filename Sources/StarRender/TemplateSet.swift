@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     /// The notice templates cut into the parts that are rendered once per group and per row
     /// (see `NoticeParts`).
     let parts: [String: NoticeParts]
+    /// summary.txt cut around its rows (see `SummaryParts`).
+    let summaryParts: SummaryParts?
 
     public struct LoadError: Error, CustomStringConvertible, Sendable {
         public var diagnostic: Diagnostic
@@ -25,6 +27,7 @@ public struct TemplateSet: Sendable {
         MustacheContentTypes.register(ByteHTML(), named: "HTML")
         var library = MustacheLibrary()
         var parts: [String: NoticeParts] = [:]
+        var summaryParts: SummaryParts?
         for name in TemplateSet.names {
             let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + "." + TemplateSet.fileExtension
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -40,6 +43,7 @@ public struct TemplateSet: Sendable {
             do {
                 try library.register(MustacheTemplate(string: text), named: name)
                 if name.hasPrefix("notice."), let p = NoticeParts(text) { parts[name] = p }
+                if name == "summary.txt" { summaryParts = SummaryParts(text) }
             } catch let e as MustacheTemplate.ParserError {
                 throw LoadError(
                     diagnostic: .error(
@@ -51,6 +55,20 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.parts = parts
+        self.summaryParts = summaryParts
+    }
+
+    /// Renders a committee's summary: the same text as `render("summary.txt", summary)`, each
+    /// branch's row by the compiled row when it can be.
+    public func renderSummary(_ summary: SummaryContext) -> String {
+        guard let p = summaryParts else { return render("summary.txt", summary) }
+        var out = p.head.render(summary, library: library)
+        let scope = Layered(layers: [summary])
+        for branch in summary.branches {
+            out += p.fastRow?.render(branch, outer: scope) ?? p.row.render(Layered(layers: [branch, summary]), library: library)
+        }
+        out += p.tail.render(summary, library: library)
+        return out
     }
 
     /// Renders a template whole.
@@ -88,7 +106,7 @@ public struct TemplateSet: Sendable {
                     chunk.append(contentsOf: kept)
                 } else {
                     let row = NoticeRow(result: group.branches.results[k], index: Int(group.branches.numbers[k]))
-                    let text = p.row.render(Layered(layers: [row, group, context]), library: library)
+                    let text = p.fastRow?.render(row, outer: scope) ?? p.row.render(Layered(layers: [row, group, context]), library: library)
                     rows?.keep(k, text)
                     chunk.append(contentsOf: text.utf8)
                 }
@@ -191,18 +209,15 @@ public final class RowBytes: RowSource, @unchecked Sendable {
 /// before a cut and closed after it); the template is then rendered whole.
 struct NoticeParts: @unchecked Sendable {
     let head, groupHead, row, groupTail, tail: MustacheTemplate
+    /// The row compiled (see `RowProgram`), when it can be.
+    let fastRow: RowProgram?
 
     init?(_ text: String) {
         guard let (head, body, tail) = NoticeParts.cut(text[...], section: "groups"),
             let (groupHead, row, groupTail) = NoticeParts.cut(body, section: "branches")
         else { return nil }
-        // A pragma such as {{%CONTENT_TYPE:TEXT}} in the head holds for the whole template.
-        var pragmas = ""
-        var rest = head
-        while let p = rest.range(of: "{{%"), let e = rest.range(of: "}}", range: p.upperBound..<rest.endIndex) {
-            pragmas += rest[p.lowerBound..<e.upperBound] + "\n"
-            rest = rest[e.upperBound...]
-        }
+        let pragmas = NoticeParts.pragmas(head)
+        fastRow = RowProgram.compile(String(row), pragmas: pragmas)
         do {
             self.head = try MustacheTemplate(string: String(head))
             self.groupHead = try MustacheTemplate(string: pragmas + groupHead)
@@ -212,6 +227,18 @@ struct NoticeParts: @unchecked Sendable {
         } catch {
             return nil
         }
+    }
+
+    /// The pragmas (`{{%CONTENT_TYPE:TEXT}}`) of a template's head, one a line: they hold for
+    /// the whole template, so each part rendered alone starts with them.
+    static func pragmas(_ head: Substring) -> String {
+        var pragmas = ""
+        var rest = head
+        while let p = rest.range(of: "{{%"), let e = rest.range(of: "}}", range: p.upperBound..<rest.endIndex) {
+            pragmas += rest[p.lowerBound..<e.upperBound] + "\n"
+            rest = rest[e.upperBound...]
+        }
+        return pragmas
     }
 
     /// `before{{#name}}inside{{/name}}after`, for a section that appears once.
@@ -240,6 +267,26 @@ struct NoticeParts: @unchecked Sendable {
         let blank = { (s: Substring.UTF8View) in s.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
         guard blank(text[lineStart..<tag.lowerBound].utf8), blank(afterTag) else { return (tag.lowerBound, tag.upperBound) }
         return (lineStart, lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd)
+    }
+}
+
+/// summary.txt cut as `head{{#branches}}row{{/branches}}tail`, so that each branch's row is
+/// rendered by a compiled `RowProgram` when it can be (the same text as rendering it whole).
+struct SummaryParts: @unchecked Sendable {
+    let head, row, tail: MustacheTemplate
+    let fastRow: RowProgram?
+
+    init?(_ text: String) {
+        guard let (head, row, tail) = NoticeParts.cut(text[...], section: "branches") else { return nil }
+        let pragmas = NoticeParts.pragmas(head)
+        fastRow = RowProgram.compile(String(row), pragmas: pragmas)
+        do {
+            self.head = try MustacheTemplate(string: String(head))
+            self.row = try MustacheTemplate(string: pragmas + row)
+            self.tail = try MustacheTemplate(string: pragmas + tail)
+        } catch {
+            return nil
+        }
     }
 }
 

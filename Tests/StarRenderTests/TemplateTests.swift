@@ -195,6 +195,69 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     }
 }
 
+/// Rows rendered by a compiled `RowProgram` give the text Mustache gives; a template the
+/// program does not do is rendered by Mustache.
+@Suite struct CompiledRowTests {
+    let context = PiecewiseNoticeTests().context()
+
+    @Test func theShippedRowsAreCompiledAndRenderAsMustacheDoes() throws {
+        let t = try TemplateSet(directory: templatesDir)
+        #expect(t.parts["notice.html"]?.fastRow != nil && t.parts["notice.txt"]?.fastRow != nil)
+        #expect(t.summaryParts?.fastRow != nil)
+        for committee in ["C0", "C1", "C2"] {
+            let s = context.summary(committeeID: committee, objection: "异议")
+            #expect(t.renderSummary(s) == t.render("summary.txt", s), "summary \(committee)")
+        }
+    }
+
+    @Test(arguments: [
+        // values: escaped, triple, ampersand, spaces in the tag, transforms, names of the group and the notice
+        (
+            "{{%CONTENT_TYPE:HTML}}\n{{#groups}}{{#branches}}<td>{{name}}</td>{{{name}}}|{{&name}}|{{ name }}|{{pad10(name)}}|{{right6(final)}}|{{label}}/{{year}}{{/branches}}{{/groups}}",
+            true
+        ),
+        // standalone section lines, inverted sections, a missing name
+        (
+            "{{%CONTENT_TYPE:TEXT}}\n{{#groups}}\n{{#branches}}\n  {{index}} {{name}}\n  {{#hasNote}}\n    说明：{{note}}\n  {{/hasNote}}\n{{^review}}\nno review {{nothing}}\n{{/review}}\n{{/branches}}\n{{/groups}}\n",
+            true
+        ),
+        ("{{%CONTENT_TYPE:TEXT}}\n{{#groups}}{{#branches}}{{#review}}R{{/review}}{{^review}}-{{/review}}{{#hasNote}}\n{{note}}{{/hasNote}};{{/branches}}{{/groups}}", true),
+        // two tags on one line are not standalone; a section at the very start and end of the row
+        ("{{%CONTENT_TYPE:TEXT}}\n{{#groups}}{{#branches}}{{#review}}{{/review}}\n{{name}}\n{{#hasNote}}{{note}}{{/hasNote}}{{/branches}}{{/groups}}", true),
+        ("{{%CONTENT_TYPE:TEXT}}\n{{#groups}}\n{{#branches}}\n{{#hasNote}}\n{{note}}\n{{/hasNote}}\n{{/branches}}\n{{/groups}}", true),
+        // a lambda section in a row: compiled, each row then rendered by Mustache
+        ("{{%CONTENT_TYPE:TEXT}}\n{{#groups}}{{#branches}}{{#wrap4}}{{name}} {{committee}}{{/wrap4}}\n{{/branches}}{{/groups}}", true),
+        // left to Mustache: no pragma, a comment, a dotted name, CRLF lines, a partial
+        ("{{#groups}}{{#branches}}<td>{{name}}</td>{{/branches}}{{/groups}}", false),
+        ("{{%CONTENT_TYPE:HTML}}\n{{#groups}}{{#branches}}{{! note }}{{name}}{{/branches}}{{/groups}}", false),
+        ("{{%CONTENT_TYPE:HTML}}\n{{#groups}}{{#branches}}{{name.first}}{{/branches}}{{/groups}}", false),
+        ("{{%CONTENT_TYPE:TEXT}}\r\n{{#groups}}\r\n{{#branches}}\r\n{{#review}}\r\n{{name}}\r\n{{/review}}\r\n{{/branches}}\r\n{{/groups}}\r\n", false),
+        ("{{%CONTENT_TYPE:HTML}}\n{{#groups}}{{#branches}}{{>other}}{{/branches}}{{/groups}}", false),
+    ])
+    func customRowsRenderAsMustacheDoes(template: String, compiled: Bool) throws {
+        let dir = try tempTemplates(["notice.html.mustache": template])
+        let t = try TemplateSet(directory: dir)
+        #expect((t.parts["notice.html"]?.fastRow != nil) == compiled)
+        for c in [context.notice(objection: ""), context.notice(committeeID: "C1", objection: "")] {
+            var pieces = ""
+            t.renderNotice("notice.html", c) { pieces += $0 }
+            #expect(pieces == t.render("notice.html", c))
+        }
+    }
+
+    @Test func aCustomSummaryRowRendersAsMustacheDoes() throws {
+        let row =
+            "{{%CONTENT_TYPE:TEXT}}\n{{committeeName}}\n{{#branches}}\n{{pad12(name)}}|{{right4(stars)}}|{{fit3(codes)}}|{{committeeName}}{{^codes}}-{{/codes}}\n{{/branches}}\n{{count}}\n"
+        let dir = try tempTemplates(["summary.txt.mustache": row])
+        let t = try TemplateSet(directory: dir)
+        #expect(t.summaryParts?.fastRow != nil)
+        for committee in ["C0", "C1", "C2"] {
+            let s = context.summary(committeeID: committee, objection: "")
+            #expect(t.renderSummary(s) == t.render("summary.txt", s))
+        }
+    }
+}
+
 @Suite struct ByteHTMLTests {
     @Test(arguments: ["", "市财政局机关第一党支部", "<script>alert(\"x\")</script>", "A&B 'quoted' > <", "&amp;", "👨‍👩‍👧<b>", "a\u{0}b"])
     func escapesLikeMustachesDefault(text: String) throws {
