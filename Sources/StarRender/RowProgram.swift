@@ -25,8 +25,11 @@ struct RowProgram: Sendable {
 
     /// Compiles `text`, a template part that follows the pragma `{{%CONTENT_TYPE:TEXT}}` or
     /// `{{%CONTENT_TYPE:HTML}}`; nil when it uses anything the program does not do.
-    init?(_ text: String, html: Bool) {
-        guard let tokens = RowProgram.tokens(text), let ops = RowProgram.nest(RowProgram.standalone(tokens)) else { return nil }
+    /// - Parameter startsLine: false when the text follows a tag on its line (a layout section's
+    ///   content), so that its first tag does not stand alone.
+    init?(_ text: String, html: Bool, startsLine: Bool = true) {
+        guard let tokens = RowProgram.tokens(text), let ops = RowProgram.nest(RowProgram.standalone(tokens, startsLine: startsLine))
+        else { return nil }
         self.ops = ops
         self.html = html
     }
@@ -147,7 +150,7 @@ struct RowProgram: Sendable {
     /// Removes the line of a section tag that stands alone on it (only spaces or tabs beside it,
     /// a line end after it or the end of the template), as Mustache does. Which tags stand alone
     /// is decided on the text as written, then their lines are cut.
-    static func standalone(_ tokens: [Token]) -> [Token]? {
+    static func standalone(_ tokens: [Token], startsLine: Bool = true) -> [Token]? {
         func blank(_ s: Substring) -> Bool { s.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
         // for each text token: where its kept part starts and ends (by default all of it)
         var keepFrom: [Int: String.Index] = [:], keepTo: [Int: String.Index] = [:]
@@ -157,10 +160,12 @@ struct RowProgram: Sendable {
             default: continue
             }
             var cutBefore: String.Index?
-            if i > 0 {
+            if i == 0 {
+                guard startsLine else { continue }
+            } else {
                 guard case .text(let t) = tokens[i - 1] else { continue }
                 let lineStart = t.lastIndex(of: "\n").map { t.index(after: $0) }
-                guard lineStart != nil || i == 1, blank(t[(lineStart ?? t.startIndex)...]) else { continue }
+                guard lineStart != nil || (i == 1 && startsLine), blank(t[(lineStart ?? t.startIndex)...]) else { continue }
                 cutBefore = lineStart ?? t.startIndex
             }
             var cutAfter: String.Index?
@@ -171,6 +176,9 @@ struct RowProgram: Sendable {
                 guard lineEnd != nil || i + 1 == tokens.count - 1, blank(t[..<(lineEnd ?? t.endIndex)]) else { continue }
                 cutAfter = lineEnd.map { t.index(after: $0) } ?? t.endIndex
             }
+            // Past a tag's line start, swift-mustache's choice of standalone lines is its own:
+            // such content is left to it.
+            if !startsLine { return nil }
             if let cutBefore { keepTo[i - 1] = cutBefore }
             if let cutAfter { keepFrom[i + 1] = cutAfter }
         }

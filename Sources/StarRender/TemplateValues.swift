@@ -74,7 +74,7 @@ enum LayoutSections {
             mode = { $0 }
         }
         return MustacheLambda { raw in
-            let rendered = SectionTemplates.shared.template(raw).render(scope())
+            let rendered = SectionTemplates.shared.render(raw, scope())
             var text = rendered
             let endsWithNewline = text.hasSuffix("\n")
             while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
@@ -85,20 +85,27 @@ enum LayoutSections {
     }
 }
 
-/// The parsed content of layout sections, by their text: a section is parsed once per run, not
-/// once per branch.
+/// The parsed content of layout sections, by their text: a section is parsed (and compiled,
+/// when it can be: see `RowProgram`) once per run, not once per committee or branch.
 final class SectionTemplates: @unchecked Sendable {
     static let shared = SectionTemplates()
     private let lock = NSLock()
-    private var cache: [String: MustacheTemplate] = [:]
+    private var cache: [String: (template: MustacheTemplate, program: RowProgram?)] = [:]
 
-    func template(_ raw: String) -> MustacheTemplate {
+    func template(_ raw: String) -> (template: MustacheTemplate, program: RowProgram?) {
         lock.withLock {
             if let t = cache[raw] { return t }
             let t = (try? MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + raw)) ?? (try! MustacheTemplate(string: ""))
-            cache[raw] = t
-            return t
+            let entry = (t, RowProgram(raw, html: false, startsLine: false))
+            cache[raw] = entry
+            return entry
         }
+    }
+
+    /// A section's content rendered in `scope` alone, as Mustache renders it.
+    func render(_ raw: String, _ scope: any MustacheParent) -> String {
+        let (template, program) = template(raw)
+        return program?.render(scope, outer: Layered(layers: [])) ?? template.render(scope)
     }
 }
 

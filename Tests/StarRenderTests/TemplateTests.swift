@@ -245,6 +245,22 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         }
     }
 
+    /// A layout section's content (`{{#wrap4}}…{{/wrap4}}`) compiled gives what Mustache gives.
+    @Test(arguments: [
+        "  {{code}} {{levels}}{{#isMax}}不超过{{/isMax}}{{^isMax}}不低于{{/isMax}}{{percent}}%",
+        "{{#isMax}}\nmax\n{{/isMax}}\n{{^isMax}}\nmin {{limit}}\n{{/isMax}}\n",
+        "  {{#isReport}}\n  r\n  {{/isReport}}\nx{{nothing}}",
+        "{{code}}\n{{#changed}}\nc\n{{/changed}}",
+    ])
+    func layoutSectionContentRendersAsMustacheDoes(raw: String) throws {
+        let summary = context.summary(committeeID: "C0", objection: "")
+        let lines = try #require(summary.child(named: "quotaChecks") as? [any MustacheParent])
+        #expect(!lines.isEmpty)
+        let mustache = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + raw)
+        #expect((SectionTemplates.shared.template(raw).program != nil) == !raw.contains("\n"), "only one-line content is compiled")
+        for line in lines { #expect(SectionTemplates.shared.render(raw, line) == mustache.render(line)) }
+    }
+
     @Test func aCustomSummaryRowRendersAsMustacheDoes() throws {
         let row =
             "{{%CONTENT_TYPE:TEXT}}\n{{committeeName}}\n{{#branches}}\n{{pad12(name)}}|{{right4(stars)}}|{{fit3(codes)}}|{{committeeName}}{{^codes}}-{{/codes}}\n{{/branches}}\n{{count}}\n"
