@@ -9,7 +9,8 @@ import Synchronization
 /// - the whole-number facts as `Int32` (each is checked to at most a million);
 /// - the level lists as two bits a level inside one word (longer lists, which no real
 ///   submission has, spill into an array);
-/// - committee names and categories shared: one copy for all the branches that name them.
+/// - committee names and categories shared: one copy for all the branches that name them
+///   (`Packer.branch`).
 ///
 /// Reading an element gives a plain `Submission`; the store is a random-access collection of them.
 public struct SubmissionStore: RandomAccessCollection, Sendable {
@@ -81,20 +82,22 @@ public struct SubmissionStore: RandomAccessCollection, Sendable {
         }
     }
 
-    /// Packs submissions, sharing the committees' names and categories among all of them; safe
-    /// to use from several threads (records are checked and packed in parallel as they are read).
+    /// Packs submissions; makes their branches, sharing the committees' names and categories
+    /// among all of them. Safe to use from several threads (records are checked and packed in
+    /// parallel as they are read).
     public final class Packer: Sendable {
         private let table = Mutex<[String: String]>([:])
 
         public init() {}
 
-        public func pack(_ s: Submission) -> Packed {
-            let b = s.branch
-            let branch = BranchInfo(
-                id: b.id, name: b.name, committeeID: b.committeeID, committeeName: shared(b.committeeName),
-                category: shared(b.category), members: b.members)
-            return Packed(s, branch: branch)
+        /// A branch whose committee name and category are the one copy shared by all branches.
+        public func branch(id: String, name: String, committeeID: String, committeeName: String, category: String, members: Int) -> BranchInfo {
+            BranchInfo(
+                id: id, name: name, committeeID: committeeID, committeeName: shared(committeeName), category: shared(category),
+                members: members)
         }
+
+        public func pack(_ s: Submission) -> Packed { Packed(s, branch: s.branch) }
 
         private func shared(_ s: String) -> String {
             // Short strings live inside the String value itself: nothing to share.

@@ -208,7 +208,7 @@ public struct Validator: Sendable {
 
         let s = Submission(
             year: yearValue,
-            branch: BranchInfo(
+            branch: packer.branch(
                 id: branchID, name: name, committeeID: committeeID, committeeName: committeeName,
                 category: category, members: members),
             selfScores: sheets[.selfEvaluation]!, massScores: sheets[.massEvaluation]!, superiorScores: sheets[.superiorEvaluation]!,

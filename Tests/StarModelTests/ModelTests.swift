@@ -126,7 +126,13 @@ import Testing
         let submissions = (0..<500).map { Self.submission(7 &* $0) }
         let packer = SubmissionStore.Packer()
         let packed = Slots<SubmissionStore.Packed>(count: submissions.count)
-        DispatchQueue.concurrentPerform(iterations: submissions.count) { packed.set($0, packer.pack(submissions[$0])) }
+        DispatchQueue.concurrentPerform(iterations: submissions.count) { i in
+            var s = submissions[i]
+            let b = s.branch
+            s.branch = packer.branch(
+                id: b.id, name: b.name, committeeID: b.committeeID, committeeName: b.committeeName, category: b.category, members: b.members)
+            packed.set(i, packer.pack(s))
+        }
         var store = SubmissionStore()
         for p in packed.values { store.append(p!) }
         store.sort { ($0.committeeID, $0.id) < ($1.committeeID, $1.id) }
