@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The row section of a template (`{{#branches}}…{{/branches}}`), compiled once into a short
@@ -23,25 +24,20 @@ struct RowProgram: Sendable {
     /// `{{%CONTENT_TYPE:HTML}}`: escaped values get the five entities (as `ByteHTML` does).
     let html: Bool
 
-    /// Compiles `text`, a template part that follows the pragma `{{%CONTENT_TYPE:TEXT}}` or
+    /// Compiles a whole template, which must start with the pragma `{{%CONTENT_TYPE:TEXT}}` or
     /// `{{%CONTENT_TYPE:HTML}}`; nil when it uses anything the program does not do.
-    /// - Parameter startsLine: false when the text follows a tag on its line (a layout section's
-    ///   content), so that its first tag does not stand alone.
-    init?(_ text: String, html: Bool, startsLine: Bool = true) {
-        guard let tokens = RowProgram.tokens(text), let ops = RowProgram.nest(RowProgram.standalone(tokens, startsLine: startsLine))
-        else { return nil }
+    init?(_ template: String) {
+        // Only "\n" ends a line here: Mustache's other line ends ("\r\n", a lone "\r", U+2028…)
+        // are left to it.
+        guard !template.unicodeScalars.contains(where: { [0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }) else { return nil }
+        var parser = Parser(chars: Array(template))
+        guard let ops = parser.parse(newLine: true, section: nil), let html = parser.html else { return nil }
         self.ops = ops
         self.html = html
     }
 
     /// The row part of a template whose head declares `pragmas` (its `{{%…}}` tags, one a line).
-    static func compile(_ text: String, pragmas: String) -> RowProgram? {
-        switch pragmas {
-        case "{{%CONTENT_TYPE:HTML}}\n": RowProgram(text, html: true)
-        case "{{%CONTENT_TYPE:TEXT}}\n": RowProgram(text, html: false)
-        default: nil
-        }
-    }
+    static func compile(_ text: String, pragmas: String) -> RowProgram? { RowProgram(pragmas + text) }
 
     /// The row, or nil when one of its values is of a kind only Mustache renders.
     func render<Row: MustacheParent>(_ row: Row, outer: Layered) -> String? {
@@ -87,132 +83,154 @@ struct RowProgram: Sendable {
         return true
     }
 
-    // MARK: compiling
+    /// swift-mustache's parser (Template+Parser.swift), followed step by step for the tags the
+    /// program does, so that text and whitespace come out as Mustache gives them — including
+    /// which lines count as a tag's own ("standalone") line: a tag stands alone when only spaces
+    /// or tabs precede it since a line start, as Mustache tracks line starts (a section's content
+    /// starts on a new line only when its opening tag stood alone; after a section the line state
+    /// is its opening tag's), and its line ends after it.
+    struct Parser {
+        let chars: [Character]
+        var i = 0
+        /// The content type the template declared (true: HTML), once it has.
+        var html: Bool?
 
-    enum Token {
-        case text(String)
-        case value(name: String, transform: String?, escaped: Bool)
-        case open(String, inverted: Bool)
-        case close(String)
-    }
+        init(chars: [Character]) { self.chars = chars }
 
-    /// The template's tokens; nil at any tag the program does not do.
-    static func tokens(_ text: String) -> [Token]? {
-        var tokens: [Token] = []
-        var rest = text[...]
-        while let start = rest.range(of: "{{") {
-            if start.lowerBound > rest.startIndex { tokens.append(.text(String(rest[..<start.lowerBound]))) }
-            let afterOpen = rest[start.upperBound...]
-            if afterOpen.hasPrefix("{") {
-                guard let end = afterOpen.range(of: "}}}"), let name = plainName(afterOpen[afterOpen.index(after: afterOpen.startIndex)..<end.lowerBound])
-                else { return nil }
-                tokens.append(.value(name: name, transform: nil, escaped: false))
-                rest = afterOpen[end.upperBound...]
-                continue
-            }
-            guard let end = afterOpen.range(of: "}}") else { return nil }
-            let inside = afterOpen[..<end.lowerBound]
-            rest = afterOpen[end.upperBound...]
-            guard let sigil = inside.first else { return nil }
-            switch sigil {
-            case "#", "^", "/":
-                guard let name = plainName(inside.dropFirst()) else { return nil }
-                tokens.append(sigil == "/" ? .close(name) : .open(name, inverted: sigil == "^"))
-            case "&":
-                guard let name = plainName(inside.dropFirst()) else { return nil }
-                tokens.append(.value(name: name, transform: nil, escaped: false))
-            default:
-                let body = inside.trimmingSpaces
-                if let name = plainName(body) {
-                    tokens.append(.value(name: name, transform: nil, escaped: true))
-                } else if let paren = body.firstIndex(of: "("), body.hasSuffix(")"),
-                    let transform = plainName(body[..<paren]),
-                    let name = plainName(body[body.index(after: paren)..<body.index(before: body.endIndex)])
-                {
-                    tokens.append(.value(name: name, transform: transform, escaped: true))
-                } else {
-                    return nil
+        var atEnd: Bool { i >= chars.count }
+        var current: Character? { atEnd ? nil : chars[i] }
+
+        mutating func read(while set: Set<Character>) -> String {
+            var s = ""
+            while let c = current, set.contains(c) { s.append(c); i += 1 }
+            return s
+        }
+
+        /// The line ends after the tag (spaces or tabs, then "\n", which is consumed), or the
+        /// template does.
+        mutating func lineFinished() -> Bool {
+            if atEnd { return true }
+            var j = i
+            while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+            guard j < chars.count, chars[j] == "\n" else { return false }
+            i = j + 1
+            return true
+        }
+
+        /// `name` or `transform(name)`, then `}}`.
+        mutating func name() -> (String, String?)? {
+            _ = read(while: [" ", "\t"])
+            var text = ""
+            while let c = current, c != " ", c != "\t", c != "}" { text.append(c); i += 1 }
+            _ = read(while: [" ", "\t"])
+            guard i + 1 < chars.count, chars[i] == "}", chars[i + 1] == "}" else { return nil }
+            i += 2
+            if let plain = RowProgram.plainName(text) { return (plain, nil) }
+            guard let open = text.firstIndex(of: "("), text.hasSuffix(")"),
+                let transform = RowProgram.plainName(String(text[..<open])),
+                let name = RowProgram.plainName(String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
+            else { return nil }
+            return (name, transform)
+        }
+
+        mutating func parse(newLine startsLine: Bool, section: String?) -> [Op]? {
+            var ops: [Op] = []
+            var newLine = startsLine
+            var whiteSpace = ""
+            while !atEnd {
+                if newLine { whiteSpace = read(while: [" ", "\t"]) }
+                var text = ""
+                var tag = false
+                while let c = current {
+                    if c == "\n" { break }
+                    if c == "{", i + 1 < chars.count, chars[i + 1] == "{" {
+                        i += 2
+                        tag = true
+                        break
+                    }
+                    text.append(c)
+                    i += 1
                 }
+                if !tag, current == "\n" {
+                    ops.append(.text(whiteSpace + text + "\n"))
+                    newLine = true
+                    i += 1
+                    continue
+                }
+                if !text.isEmpty {
+                    ops.append(.text(whiteSpace + text))
+                    whiteSpace = ""
+                    newLine = false
+                }
+                guard tag, let sigil = current else { break }
+                var setNewLine = false
+                switch sigil {
+                case "#", "^":
+                    i += 1
+                    guard let (name, transform) = name(), transform == nil else { return nil }
+                    if newLine && lineFinished() {
+                        setNewLine = true
+                    } else if !whiteSpace.isEmpty {
+                        ops.append(.text(whiteSpace))
+                        whiteSpace = ""
+                    }
+                    guard let body = parse(newLine: setNewLine, section: name) else { return nil }
+                    ops.append(.section(name: name, inverted: sigil == "^", body: body))
+                case "/":
+                    i += 1
+                    guard let (name, transform) = name(), transform == nil, name == section else { return nil }
+                    if !(newLine && lineFinished()), !whiteSpace.isEmpty { ops.append(.text(whiteSpace)) }
+                    return ops
+                case "{", "&":
+                    if !whiteSpace.isEmpty {
+                        ops.append(.text(whiteSpace))
+                        whiteSpace = ""
+                    }
+                    i += 1
+                    guard let (name, transform) = name() else { return nil }
+                    if sigil == "{" {
+                        guard current == "}" else { return nil }
+                        i += 1
+                    }
+                    guard html != nil else { return nil }
+                    ops.append(.value(name: name, transform: transform, escaped: false))
+                case "%":
+                    i += 1
+                    var pragma = ""
+                    while let c = current, c != "}" { pragma.append(c); i += 1 }
+                    guard i + 1 < chars.count, chars[i + 1] == "}" else { return nil }
+                    i += 2
+                    let type: Bool
+                    switch pragma.trimmingCharacters(in: .whitespaces) {
+                    case "CONTENT_TYPE:HTML": type = true
+                    case "CONTENT_TYPE:TEXT": type = false
+                    default: return nil
+                    }
+                    // one content type, declared before any value
+                    guard html == nil || html == type, section == nil, !ops.contains(where: { if case .text = $0 { false } else { true } })
+                    else { return nil }
+                    html = type
+                    setNewLine = newLine && lineFinished()
+                default:
+                    // comments, partials, delimiters, inheritance: left to Mustache
+                    guard sigil != "!", sigil != ">", sigil != "=", sigil != "$", sigil != "<" else { return nil }
+                    if !whiteSpace.isEmpty {
+                        ops.append(.text(whiteSpace))
+                        whiteSpace = ""
+                    }
+                    guard let (name, transform) = name(), html != nil else { return nil }
+                    ops.append(.value(name: name, transform: transform, escaped: true))
+                }
+                newLine = setNewLine
             }
+            return section == nil ? ops : nil
         }
-        if !rest.isEmpty { tokens.append(.text(String(rest))) }
-        return tokens
     }
 
-    /// A name of letters, digits and `_` (spaces around it allowed), else nil.
-    static func plainName(_ s: Substring) -> String? {
-        let t = s.trimmingSpaces
-        guard !t.isEmpty, t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F })
+    /// A name of letters, digits and `_`, else nil.
+    static func plainName(_ s: String) -> String? {
+        guard !s.isEmpty, s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F })
         else { return nil }
-        return String(t)
-    }
-
-    /// Removes the line of a section tag that stands alone on it (only spaces or tabs beside it,
-    /// a line end after it or the end of the template), as Mustache does. Which tags stand alone
-    /// is decided on the text as written, then their lines are cut.
-    static func standalone(_ tokens: [Token], startsLine: Bool = true) -> [Token]? {
-        func blank(_ s: Substring) -> Bool { s.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-        // for each text token: where its kept part starts and ends (by default all of it)
-        var keepFrom: [Int: String.Index] = [:], keepTo: [Int: String.Index] = [:]
-        for i in tokens.indices {
-            switch tokens[i] {
-            case .open, .close: break
-            default: continue
-            }
-            var cutBefore: String.Index?
-            if i == 0 {
-                guard startsLine else { continue }
-            } else {
-                guard case .text(let t) = tokens[i - 1] else { continue }
-                let lineStart = t.lastIndex(of: "\n").map { t.index(after: $0) }
-                guard lineStart != nil || (i == 1 && startsLine), blank(t[(lineStart ?? t.startIndex)...]) else { continue }
-                cutBefore = lineStart ?? t.startIndex
-            }
-            var cutAfter: String.Index?
-            if i < tokens.count - 1 {
-                guard case .text(let t) = tokens[i + 1] else { continue }
-                if t.contains("\r") { return nil }  // "\r\n" and a lone "\r": left to Mustache
-                let lineEnd = t.firstIndex(of: "\n")
-                guard lineEnd != nil || i + 1 == tokens.count - 1, blank(t[..<(lineEnd ?? t.endIndex)]) else { continue }
-                cutAfter = lineEnd.map { t.index(after: $0) } ?? t.endIndex
-            }
-            // Past a tag's line start, swift-mustache's choice of standalone lines is its own:
-            // such content is left to it.
-            if !startsLine { return nil }
-            if let cutBefore { keepTo[i - 1] = cutBefore }
-            if let cutAfter { keepFrom[i + 1] = cutAfter }
-        }
-        return tokens.indices.map { i in
-            guard case .text(let t) = tokens[i] else { return tokens[i] }
-            let from = keepFrom[i] ?? t.startIndex, to = keepTo[i] ?? t.endIndex
-            return .text(from < to ? String(t[from..<to]) : "")
-        }
-    }
-
-    /// Sections nested as their tags open and close; nil when they do not match.
-    static func nest(_ tokens: [Token]?) -> [Op]? {
-        guard let tokens else { return nil }
-        var stack: [(name: String, inverted: Bool, ops: [Op])] = [("", false, [])]
-        for token in tokens {
-            switch token {
-            case .text(let t): if !t.isEmpty { stack[stack.count - 1].ops.append(.text(t)) }
-            case .value(let name, let transform, let escaped):
-                stack[stack.count - 1].ops.append(.value(name: name, transform: transform, escaped: escaped))
-            case .open(let name, let inverted): stack.append((name, inverted, []))
-            case .close(let name):
-                guard stack.count > 1, let top = stack.popLast(), top.name == name else { return nil }
-                stack[stack.count - 1].ops.append(.section(name: name, inverted: top.inverted, body: top.ops))
-            }
-        }
-        return stack.count == 1 ? stack[0].ops : nil
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingSpaces: Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
         return s
     }
 }

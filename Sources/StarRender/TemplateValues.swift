@@ -96,7 +96,7 @@ final class SectionTemplates: @unchecked Sendable {
         lock.withLock {
             if let t = cache[raw] { return t }
             let t = (try? MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + raw)) ?? (try! MustacheTemplate(string: ""))
-            let entry = (t, RowProgram(raw, html: false, startsLine: false))
+            let entry = (t, RowProgram("{{%CONTENT_TYPE:TEXT}}" + raw))
             cache[raw] = entry
             return entry
         }
