@@ -3,9 +3,10 @@ import Mustache
 
 /// The row section of a template (`{{#branches}}…{{/branches}}`), compiled once into a short
 /// program that renders a row without Mustache's machinery: the same text as Mustache gives,
-/// for the part of the language rows use — text, `{{name}}`, `{{{name}}}`, `{{&name}}`,
-/// `{{pad28(name)}}`-style transforms, and `{{#flag}}`/`{{^flag}}` sections on a true/false or
-/// missing value, standalone section lines removed as Mustache removes them.
+/// for the part of the language the reports use — text, `{{name}}`, `{{{name}}}`, `{{&name}}`,
+/// `{{pad28(name)}}`-style transforms, sections and inverted sections over true/false, missing
+/// values, lists, strings and the layout sections (`{{#wrap4}}`), standalone lines removed as
+/// Mustache removes them.
 ///
 /// Hand-written because swift-mustache keeps its parsed tokens private, and its lookup of each
 /// name (the name split at dots, dynamic casts at every level of the context stack) is most of
@@ -17,7 +18,8 @@ struct RowProgram: Sendable {
     indirect enum Op: Sendable {
         case text(String)
         case value(name: String, transform: String?, escaped: Bool)
-        case section(name: String, inverted: Bool, body: [Op])
+        /// `raw`: the section's text as written, for a lambda section.
+        case section(name: String, transform: String?, inverted: Bool, body: [Op], raw: String)
     }
 
     let ops: [Op]
@@ -31,7 +33,7 @@ struct RowProgram: Sendable {
         // are left to it.
         guard !template.unicodeScalars.contains(where: { [0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }) else { return nil }
         var parser = Parser(chars: Array(template))
-        guard let ops = parser.parse(newLine: true, section: nil), let html = parser.html else { return nil }
+        guard let (ops, _) = parser.parse(newLine: true, section: nil), let html = parser.html else { return nil }
         self.ops = ops
         self.html = html
     }
@@ -39,19 +41,52 @@ struct RowProgram: Sendable {
     /// The row part of a template whose head declares `pragmas` (its `{{%…}}` tags, one a line).
     static func compile(_ text: String, pragmas: String) -> RowProgram? { RowProgram(pragmas + text) }
 
-    /// The row, or nil when one of its values is of a kind only Mustache renders.
-    func render<Row: MustacheParent>(_ row: Row, outer: Layered) -> String? {
+    /// The text for `top` (a row, or a whole context) inside the contexts `outer`; nil when a
+    /// value is of a kind only Mustache renders (the caller then renders with Mustache).
+    func render<Top: MustacheParent>(_ top: Top, outer: Layered) -> String? {
         var out = ""
-        return run(ops, row, outer, into: &out) ? out : nil
+        var inner: [any MustacheParent] = []
+        return run(ops, Scope(top: top, outer: outer), &inner, into: &out) ? out : nil
     }
 
-    private func run<Row: MustacheParent>(_ ops: [Op], _ row: Row, _ outer: Layered, into out: inout String) -> Bool {
+    /// Where names are looked up, innermost first: what sections pushed, then `top`, then `outer`.
+    struct Scope<Top: MustacheParent> {
+        let top: Top
+        let outer: Layered
+
+        func lookup(_ name: String, _ inner: [any MustacheParent]) -> Any? {
+            for e in inner.reversed() { if let v = e.child(named: name) { return v } }
+            return top.child(named: name) ?? outer.child(named: name)
+        }
+
+        /// The context a name is found in.
+        func provider(_ name: String, _ inner: [any MustacheParent]) -> (any MustacheParent)? {
+            for e in inner.reversed() where e.child(named: name) != nil { return e }
+            if top.child(named: name) != nil { return top }
+            return outer.layers.first { $0.child(named: name) != nil }
+        }
+    }
+
+    /// A section's value pushed that has no names of its own (a string).
+    struct NoNames: MustacheParent {
+        func child(named name: String) -> Any? { nil }
+    }
+
+    /// What a section pushes for `value`, as Mustache does; nil when it is of a kind whose
+    /// names only Mustache finds.
+    static func pushed(_ value: Any) -> (any MustacheParent)? {
+        if let p = value as? any MustacheParent { return p }
+        if value is String { return NoNames() }
+        return nil
+    }
+
+    private func run<Top: MustacheParent>(_ ops: [Op], _ scope: Scope<Top>, _ inner: inout [any MustacheParent], into out: inout String) -> Bool {
         for op in ops {
             switch op {
             case .text(let t):
                 out += t
             case .value(let name, let transform, let escaped):
-                var value = row.child(named: name) ?? outer.child(named: name)
+                var value = scope.lookup(name, inner)
                 if let transform, let v = value {
                     if let cell = v as? Cell { value = cell.transform(transform) } else { return false }
                 }
@@ -67,17 +102,40 @@ struct RowProgram: Sendable {
                     return false
                 }
                 out += escaped && html ? ByteHTML().escapeText(text) : text
-            case .section(let name, let inverted, let body):
-                let value = row.child(named: name) ?? outer.child(named: name)
-                let on: Bool
-                if value == nil {
-                    on = false
-                } else if let b = value as? Bool {
-                    on = b
-                } else {
-                    return false
+            case .section(let name, let transform, let inverted, let body, let raw):
+                var value = scope.lookup(name, inner)
+                if let transform, let v = value { value = (v as? any MustacheTransformable)?.transform(transform) }
+                // the order of Mustache's renderSection: lambda, sequence, true/false, nothing, a value
+                if value is MustacheLambda {
+                    // a layout section: laid out here, in the scope of the context that gave it
+                    guard transform == nil, LayoutSections.isLayout(name), let provider = scope.provider(name, inner) else { return false }
+                    if !inverted { out += LayoutSections.apply(name, raw: raw, scope: provider) }
+                    continue
                 }
-                if on != inverted, !run(body, row, outer, into: &out) { return false }
+                if let value, value is any MustacheSequence {
+                    guard let list = value as? [Any] else { return false }
+                    if inverted {
+                        if list.isEmpty, !run(body, scope, &inner, into: &out) { return false }
+                        continue
+                    }
+                    for element in list {
+                        guard let p = RowProgram.pushed(element) else { return false }
+                        inner.append(p)
+                        defer { inner.removeLast() }
+                        if !run(body, scope, &inner, into: &out) { return false }
+                    }
+                } else if let b = value as? Bool {
+                    if b != inverted, !run(body, scope, &inner, into: &out) { return false }
+                } else if let value {
+                    if value is any MustacheCustomRenderable { return false }
+                    guard !inverted else { continue }
+                    guard let p = RowProgram.pushed(value) else { return false }
+                    inner.append(p)
+                    defer { inner.removeLast() }
+                    if !run(body, scope, &inner, into: &out) { return false }
+                } else if inverted {
+                    if !run(body, scope, &inner, into: &out) { return false }
+                }
             }
         }
         return true
@@ -133,7 +191,10 @@ struct RowProgram: Sendable {
             return (name, transform)
         }
 
-        mutating func parse(newLine startsLine: Bool, section: String?) -> [Op]? {
+        /// The ops up to the end, or up to the closing tag of `section` (`name(transform)`) and
+        /// the section's text as written.
+        mutating func parse(newLine startsLine: Bool, section: String?) -> ([Op], String)? {
+            let start = i
             var ops: [Op] = []
             var newLine = startsLine
             var whiteSpace = ""
@@ -167,20 +228,21 @@ struct RowProgram: Sendable {
                 switch sigil {
                 case "#", "^":
                     i += 1
-                    guard let (name, transform) = name(), transform == nil else { return nil }
+                    guard let (name, transform) = name() else { return nil }
                     if newLine && lineFinished() {
                         setNewLine = true
                     } else if !whiteSpace.isEmpty {
                         ops.append(.text(whiteSpace))
                         whiteSpace = ""
                     }
-                    guard let body = parse(newLine: setNewLine, section: name) else { return nil }
-                    ops.append(.section(name: name, inverted: sigil == "^", body: body))
+                    guard let (body, raw) = parse(newLine: setNewLine, section: name + "(" + (transform ?? "") + ")") else { return nil }
+                    ops.append(.section(name: name, transform: transform, inverted: sigil == "^", body: body, raw: raw))
                 case "/":
+                    let closeStart = i - 2
                     i += 1
-                    guard let (name, transform) = name(), transform == nil, name == section else { return nil }
+                    guard let (name, transform) = name(), name + "(" + (transform ?? "") + ")" == section else { return nil }
                     if !(newLine && lineFinished()), !whiteSpace.isEmpty { ops.append(.text(whiteSpace)) }
-                    return ops
+                    return (ops, String(chars[start..<closeStart]))
                 case "{", "&":
                     if !whiteSpace.isEmpty {
                         ops.append(.text(whiteSpace))
@@ -223,7 +285,7 @@ struct RowProgram: Sendable {
                 }
                 newLine = setNewLine
             }
-            return section == nil ? ops : nil
+            return section == nil ? (ops, "") : nil
         }
     }
 

@@ -15,8 +15,8 @@ public struct TemplateSet: Sendable {
     /// The notice templates cut into the parts that are rendered once per group and per row
     /// (see `NoticeParts`).
     let parts: [String: NoticeParts]
-    /// summary.txt cut around its rows (see `SummaryParts`).
-    let summaryParts: SummaryParts?
+    /// summary.txt compiled (see `RowProgram`), when it can be: a province has 20,000 summaries.
+    let summaryProgram: RowProgram?
 
     public struct LoadError: Error, CustomStringConvertible, Sendable {
         public var diagnostic: Diagnostic
@@ -27,7 +27,7 @@ public struct TemplateSet: Sendable {
         MustacheContentTypes.register(ByteHTML(), named: "HTML")
         var library = MustacheLibrary()
         var parts: [String: NoticeParts] = [:]
-        var summaryParts: SummaryParts?
+        var summaryProgram: RowProgram?
         for name in TemplateSet.names {
             let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + "." + TemplateSet.fileExtension
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -43,7 +43,7 @@ public struct TemplateSet: Sendable {
             do {
                 try library.register(MustacheTemplate(string: text), named: name)
                 if name.hasPrefix("notice."), let p = NoticeParts(text) { parts[name] = p }
-                if name == "summary.txt" { summaryParts = SummaryParts(text) }
+                if name == "summary.txt" { summaryProgram = RowProgram(text) }
             } catch let e as MustacheTemplate.ParserError {
                 throw LoadError(
                     diagnostic: .error(
@@ -55,20 +55,13 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.parts = parts
-        self.summaryParts = summaryParts
+        self.summaryProgram = summaryProgram
     }
 
-    /// Renders a committee's summary: the same text as `render("summary.txt", summary)`, each
-    /// branch's row by the compiled row when it can be.
+    /// Renders a committee's summary: the same text as `render("summary.txt", summary)`, by the
+    /// compiled template when it can be.
     public func renderSummary(_ summary: SummaryContext) -> String {
-        guard let p = summaryParts else { return render("summary.txt", summary) }
-        var out = p.head.render(summary, library: library)
-        let scope = Layered(layers: [summary])
-        for branch in summary.branches {
-            out += p.fastRow?.render(branch, outer: scope) ?? p.row.render(Layered(layers: [branch, summary]), library: library)
-        }
-        out += p.tail.render(summary, library: library)
-        return out
+        summaryProgram?.render(summary, outer: Layered(layers: [])) ?? render("summary.txt", summary)
     }
 
     /// Renders a template whole.
@@ -267,26 +260,6 @@ struct NoticeParts: @unchecked Sendable {
         let blank = { (s: Substring.UTF8View) in s.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
         guard blank(text[lineStart..<tag.lowerBound].utf8), blank(afterTag) else { return (tag.lowerBound, tag.upperBound) }
         return (lineStart, lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd)
-    }
-}
-
-/// summary.txt cut as `head{{#branches}}row{{/branches}}tail`, so that each branch's row is
-/// rendered by a compiled `RowProgram` when it can be (the same text as rendering it whole).
-struct SummaryParts: @unchecked Sendable {
-    let head, row, tail: MustacheTemplate
-    let fastRow: RowProgram?
-
-    init?(_ text: String) {
-        guard let (head, row, tail) = NoticeParts.cut(text[...], section: "branches") else { return nil }
-        let pragmas = NoticeParts.pragmas(head)
-        fastRow = RowProgram.compile(String(row), pragmas: pragmas)
-        do {
-            self.head = try MustacheTemplate(string: String(head))
-            self.row = try MustacheTemplate(string: pragmas + row)
-            self.tail = try MustacheTemplate(string: pragmas + tail)
-        } catch {
-            return nil
-        }
     }
 }
 

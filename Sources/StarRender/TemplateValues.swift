@@ -63,25 +63,34 @@ struct Verbatim: CustomStringConvertible {
 /// `{{#right}}…{{/right}}` do the same and then centre or right-align each line.
 enum LayoutSections {
     static func lambda(_ name: String, scope: @escaping @Sendable () -> any MustacheParent) -> MustacheLambda? {
+        guard isLayout(name) else { return nil }
+        return MustacheLambda { raw in Verbatim(description: apply(name, raw: raw, scope: scope())) }
+    }
+
+    /// `wrap0`…`wrap77`, `center`, `right`.
+    static func isLayout(_ name: String) -> Bool {
+        if name == "center" || name == "right" { return true }
+        guard name.hasPrefix("wrap"), let n = Int(name.dropFirst(4)) else { return false }
+        return (0..<TextLayout.lineWidth).contains(n)
+    }
+
+    /// The section's content `raw` rendered in `scope` and laid out as `name` says.
+    static func apply(_ name: String, raw: String, scope: any MustacheParent) -> String {
         let mode: (String) -> String
         var hanging = 0
         switch name {
         case "center": mode = { TextLayout.center($0) }
         case "right": mode = { TextLayout.right($0) }
         default:
-            guard name.hasPrefix("wrap"), let n = Int(name.dropFirst(4)), (0..<TextLayout.lineWidth).contains(n) else { return nil }
-            hanging = n
+            hanging = Int(name.dropFirst(4)) ?? 0
             mode = { $0 }
         }
-        return MustacheLambda { raw in
-            let rendered = SectionTemplates.shared.render(raw, scope())
-            var text = rendered
-            let endsWithNewline = text.hasSuffix("\n")
-            while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-            if text.isEmpty { return Verbatim(description: "") }
-            let lines = TextLayout.wrap(text, width: TextLayout.lineWidth, indent: TextLayout.spaces(hanging)).map(mode)
-            return Verbatim(description: lines.joined(separator: "\n") + (endsWithNewline ? "\n" : ""))
-        }
+        var text = SectionTemplates.shared.render(raw, scope)
+        let endsWithNewline = text.hasSuffix("\n")
+        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        if text.isEmpty { return "" }
+        let lines = TextLayout.wrap(text, width: TextLayout.lineWidth, indent: TextLayout.spaces(hanging)).map(mode)
+        return lines.joined(separator: "\n") + (endsWithNewline ? "\n" : "")
     }
 }
 
