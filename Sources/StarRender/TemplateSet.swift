@@ -15,8 +15,8 @@ public struct TemplateSet: Sendable {
     /// The notice templates cut into the parts that are rendered once per group and per row
     /// (see `NoticeParts`).
     let parts: [String: NoticeParts]
-    /// summary.txt compiled (see `RowProgram`), when it can be: a province has 20,000 summaries.
-    let summaryProgram: RowProgram?
+    /// summary.txt cut around its rows (see `SummaryParts`).
+    let summaryParts: SummaryParts?
 
     public struct LoadError: Error, CustomStringConvertible, Sendable {
         public var diagnostic: Diagnostic
@@ -27,7 +27,7 @@ public struct TemplateSet: Sendable {
         MustacheContentTypes.register(ByteHTML(), named: "HTML")
         var library = MustacheLibrary()
         var parts: [String: NoticeParts] = [:]
-        var summaryProgram: RowProgram?
+        var summaryParts: SummaryParts?
         for name in TemplateSet.names {
             let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + "." + TemplateSet.fileExtension
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -43,7 +43,7 @@ public struct TemplateSet: Sendable {
             do {
                 try library.register(MustacheTemplate(string: text), named: name)
                 if name.hasPrefix("notice."), let p = NoticeParts(text) { parts[name] = p }
-                if name == "summary.txt" { summaryProgram = RowProgram(text) }
+                if name == "summary.txt" { summaryParts = SummaryParts(text) }
             } catch let e as MustacheTemplate.ParserError {
                 throw LoadError(
                     diagnostic: .error(
@@ -55,13 +55,21 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.parts = parts
-        self.summaryProgram = summaryProgram
+        self.summaryParts = summaryParts
     }
 
     /// Renders a committee's summary: the same text as `render("summary.txt", summary)`, by the
-    /// compiled template when it can be.
+    /// compiled parts when they can be.
     public func renderSummary(_ summary: SummaryContext) -> String {
-        summaryProgram?.render(summary, outer: Layered(layers: [])) ?? render("summary.txt", summary)
+        guard let p = summaryParts else { return render("summary.txt", summary) }
+        let none = Layered(layers: [])
+        var out = p.fastHead?.render(summary, outer: none) ?? p.head.render(summary, library: library)
+        let scope = Layered(layers: [summary])
+        for branch in summary.branches {
+            out += p.fastRow?.render(branch, outer: scope) ?? p.row.render(Layered(layers: [branch, summary]), library: library)
+        }
+        out += p.fastTail?.render(summary, outer: none) ?? p.tail.render(summary, library: library)
+        return out
     }
 
     /// Renders a template whole.
@@ -260,6 +268,30 @@ struct NoticeParts: @unchecked Sendable {
         let blank = { (s: Substring.UTF8View) in s.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
         guard blank(text[lineStart..<tag.lowerBound].utf8), blank(afterTag) else { return (tag.lowerBound, tag.upperBound) }
         return (lineStart, lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd)
+    }
+}
+
+/// summary.txt cut as `head{{#branches}}row{{/branches}}tail`, so that each branch's row is
+/// rendered by a compiled `RowProgram` (the same text as rendering it whole): a province has
+/// 20,000 summaries.
+struct SummaryParts: @unchecked Sendable {
+    let head, row, tail: MustacheTemplate
+    /// The three parts compiled, when they can be.
+    let fastHead, fastRow, fastTail: RowProgram?
+
+    init?(_ text: String) {
+        guard let (head, row, tail) = NoticeParts.cut(text[...], section: "branches") else { return nil }
+        let pragmas = NoticeParts.pragmas(head)
+        fastHead = RowProgram(String(head))
+        fastRow = RowProgram.compile(String(row), pragmas: pragmas)
+        fastTail = RowProgram.compile(String(tail), pragmas: pragmas)
+        do {
+            self.head = try MustacheTemplate(string: String(head))
+            self.row = try MustacheTemplate(string: pragmas + row)
+            self.tail = try MustacheTemplate(string: pragmas + tail)
+        } catch {
+            return nil
+        }
     }
 }
 
