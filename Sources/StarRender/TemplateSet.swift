@@ -96,10 +96,11 @@ public struct TemplateSet: Sendable {
             write(render(name, context))
             return
         }
-        write(p.head.render(context, library: library))
+        let none = Layered(layers: []), around = Layered(layers: [context])
+        write(p.fastHead?.render(context, outer: none) ?? p.head.render(context, library: library))
         for group in context.groups {
             let scope = Layered(layers: [group, context])
-            write(p.groupHead.render(scope, library: library))
+            write(p.fastGroupHead?.render(group, outer: around) ?? p.groupHead.render(scope, library: library))
             var chunk: [UInt8] = []
             chunk.reserveCapacity(1 << 16)
             for k in group.branches.order {
@@ -117,9 +118,9 @@ public struct TemplateSet: Sendable {
                 }
             }
             if !chunk.isEmpty { write(String(decoding: chunk, as: UTF8.self)) }
-            write(p.groupTail.render(scope, library: library))
+            write(p.fastGroupTail?.render(group, outer: around) ?? p.groupTail.render(scope, library: library))
         }
-        write(p.tail.render(context, library: library))
+        write(p.fastTail?.render(context, outer: none) ?? p.tail.render(context, library: library))
     }
 
     /// The same, as one string.
@@ -210,15 +211,20 @@ public final class RowBytes: RowSource, @unchecked Sendable {
 /// before a cut and closed after it); the template is then rendered whole.
 struct NoticeParts: @unchecked Sendable {
     let head, groupHead, row, groupTail, tail: MustacheTemplate
-    /// The row compiled (see `RowProgram`), when it can be.
-    let fastRow: RowProgram?
+    /// The parts compiled (see `RowProgram`), when they can be: each committee's extract renders
+    /// them all.
+    let fastHead, fastGroupHead, fastRow, fastGroupTail, fastTail: RowProgram?
 
     init?(_ text: String) {
         guard let (head, body, tail) = NoticeParts.cut(text[...], section: "groups"),
             let (groupHead, row, groupTail) = NoticeParts.cut(body, section: "branches")
         else { return nil }
         let pragmas = NoticeParts.pragmas(head)
+        fastHead = RowProgram(String(head))
+        fastGroupHead = RowProgram.compile(String(groupHead), pragmas: pragmas)
         fastRow = RowProgram.compile(String(row), pragmas: pragmas)
+        fastGroupTail = RowProgram.compile(String(groupTail), pragmas: pragmas)
+        fastTail = RowProgram.compile(String(tail), pragmas: pragmas)
         do {
             self.head = try MustacheTemplate(string: String(head))
             self.groupHead = try MustacheTemplate(string: pragmas + groupHead)

@@ -202,7 +202,12 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 
     @Test func theShippedRowsAreCompiledAndRenderAsMustacheDoes() throws {
         let t = try TemplateSet(directory: templatesDir)
-        #expect(t.parts["notice.html"]?.fastRow != nil && t.parts["notice.txt"]?.fastRow != nil)
+        for name in ["notice.html", "notice.txt"] {
+            let p = try #require(t.parts[name])
+            #expect(p.fastHead != nil && p.fastGroupHead != nil && p.fastRow != nil && p.fastGroupTail != nil && p.fastTail != nil, "\(name)")
+            let c = context.notice(objection: "异议")
+            #expect(p.fastHead?.render(c, outer: Layered(layers: [])) != nil, "\(name): every value of the head is rendered compiled")
+        }
         let parts = try #require(t.summaryParts)
         let head = try #require(parts.fastHead), tail = try #require(parts.fastTail)
         #expect(parts.fastRow != nil)
