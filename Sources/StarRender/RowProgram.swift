@@ -1,19 +1,20 @@
 import Foundation
 import Mustache
 
-/// The row section of a template (`{{#branches}}…{{/branches}}`), compiled once into a short
-/// program that renders a row without Mustache's machinery: the same text as Mustache gives,
-/// for the part of the language the reports use — text, `{{name}}`, `{{{name}}}`, `{{&name}}`,
+/// A template, or a part of one (a notice's row, a summary's head), compiled once into a short
+/// program that renders it without Mustache's machinery: the same text as Mustache gives, for
+/// the part of the language the reports use — text, `{{name}}`, `{{{name}}}`, `{{&name}}`,
 /// `{{pad28(name)}}`-style transforms, sections and inverted sections over true/false, missing
 /// values, lists, strings and the layout sections (`{{#wrap4}}`), standalone lines removed as
 /// Mustache removes them.
 ///
 /// Hand-written because swift-mustache keeps its parsed tokens private, and its lookup of each
-/// name (the name split at dots, dynamic casts at every level of the context stack) is most of
-/// the cost of a row: a province's run renders three rows for each of a million branches.
-/// A template using anything else (partials, comments, dotted names, delimiters, no content
-/// type pragma) is not compiled, and a row whose values the program does not know how to
-/// render (a list, a lambda) is rendered by Mustache; the templates stay plain Mustache files.
+/// name (the name split at dots, dynamic casts at every level of the context stack) was most of
+/// the cost of the reports: a province's run renders three rows for each of a million branches
+/// and 20,000 summaries. A template using anything else (partials, comments, dotted names,
+/// delimiters, no content type pragma, line ends other than "\n") is not compiled, and a part
+/// whose values the program does not know how to render is rendered by Mustache; the templates
+/// stay plain Mustache files.
 struct RowProgram: Sendable {
     indirect enum Op: Sendable {
         case text(String)
