@@ -150,8 +150,9 @@ public struct InputFolder: Sendable {
                 slots.set(i, .failure(InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", String(cString: strerror(e)))))))
                 return
             }
-            let file = self.read(bytes: bytes, name: entry.name, path: entry.path, progress: progress, transform: transform)
-            if ![.csv, .xlsx].contains(InputFolder.kind(of: entry.name)) { progress?.add(bytes.count) }
+            let size = bytes.count
+            let file = self.read(bytes: consume bytes, name: entry.name, path: entry.path, progress: progress, transform: transform)
+            if ![.csv, .xlsx].contains(InputFolder.kind(of: entry.name)) { progress?.add(size) }
             slots.set(i, .success(file))
         }
         var result = IngestResult<Record>()
@@ -166,7 +167,8 @@ public struct InputFolder: Sendable {
                 throw InputError(kind: .resources, .of(.readResources, ("path", d.location.file)))
             }
             result.diagnostics += file.diagnostics
-            result.submissions += file.submissions
+            // (a single sheet's records are taken as they are, not copied)
+            if result.submissions.isEmpty { result.submissions = file.submissions } else { result.submissions += file.submissions }
             if let r = file.register { result.register = r }
             if let id = file.rejectedBranchID { result.rejectedBranchIDs.insert(id) }
             if file.account.kind == .config { result.configFile = (file.account.path, file.text ?? "") }
@@ -338,7 +340,7 @@ public struct InputFolder: Sendable {
     /// Reads one file of the folder by its name: a submission (XML or CSV), the register, the
     /// rules or config file. Touches no shared state, so files can be read in parallel.
     public func read<Record: Sendable>(
-        bytes: [UInt8], name: String, path: String, progress: ReadProgress? = nil,
+        bytes: consuming [UInt8], name: String, path: String, progress: ReadProgress? = nil,
         transform: @escaping @Sendable (RawSubmission) -> Record
     ) -> FileResult<Record> {
         let lower = name.lowercased()
@@ -350,7 +352,7 @@ public struct InputFolder: Sendable {
                 ])
         }
         // A large sheet's digest is taken on another core while this one parses it.
-        let digest = Digest(bytes, concurrently: bytes.count >= 1 << 20)
+        let digest = Digest(copy bytes, concurrently: bytes.count >= 1 << 20)
         var r = FileResult<Record>(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: ""))
         if lower == InputFolder.registerName {
             r.account.kind = .register
@@ -380,6 +382,10 @@ public struct InputFolder: Sendable {
                 bytes: bytes, path: path, diagnostics: &r.diagnostics,
                 progress: { progress?.add($0) }
             ) { batches.add($0) }
+            // The sheet's text is no longer needed: it goes before a province's records are
+            // gathered into one list.
+            r.account.sha256 = digest.value
+            bytes = []
             r.submissions = batches.finish()
         } else if lower.hasSuffix(".xlsx") {
             r.account.kind = .xlsx
@@ -449,10 +455,19 @@ final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Send
         }
     }
 
-    /// Waits for every batch; the records in the order they were added.
+    /// Waits for every batch; the records in the order they were added. Each batch is let go as
+    /// soon as it is copied, so a province's records are not held twice.
     func finish() -> [Record] {
         if !pending.isEmpty { dispatch() }
         group.wait()
-        return lock.withLock { done.flatMap { $0 ?? [] } }
+        return lock.withLock {
+            var all: [Record] = []
+            all.reserveCapacity(done.reduce(0) { $0 + ($1?.count ?? 0) })
+            for i in done.indices {
+                all += done[i] ?? []
+                done[i] = nil
+            }
+            return all
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import StarModel
 
 /// The rating rules of rules.md, applied in its order:
@@ -25,18 +26,11 @@ public struct RatingEngine: Sendable {
     ///   - previous: last year's stars by branch id, for 晋星/减星.
     ///   - scope: overrides the rules file's quota scope when given.
     public func rate(
-        _ submissions: some Collection<Submission>, year: Int, previous: [String: Int]? = nil,
+        _ submissions: some RandomAccessCollection<Submission> & Sendable, year: Int, previous: [String: Int]? = nil,
         scope: QuotaScope? = nil
     ) -> RatingOutcome {
         let reference = rules.referenceDate(forYear: year)
-        // A trail's messages repeat across branches ("重大创新被市级认可推广…"); each text is kept
-        // once, and each trail without spare capacity, so a province's results stay compact.
-        var messages: [String: String] = [:]
-        var results = submissions.map { s -> BranchResult in
-            var r = rateOne(s, referenceDate: reference)
-            Self.compact(&r.trail, sharing: &messages)
-            return r
-        }
+        var results = rateEach(submissions, referenceDate: reference)
         results.sort { ($0.branch.committeeID, $0.branch.id) < ($1.branch.committeeID, $1.branch.id) }
 
         var scopes: [(String, [Int])] = []
@@ -63,6 +57,38 @@ public struct RatingEngine: Sendable {
             }
         }
         return RatingOutcome(results: results, quotaChecks: checks, referenceDate: reference, year: year)
+    }
+
+    /// `rateOne` for every submission, in their order. A province's branches are rated on all
+    /// cores, in chunks; each chunk's results are made on the threads that read the records, so
+    /// they reuse the memory the records' checks left free there.
+    func rateEach(_ submissions: some RandomAccessCollection<Submission> & Sendable, referenceDate: CivilDate) -> [BranchResult] {
+        let n = submissions.count
+        let chunk = 4096
+        let chunks = (n + chunk - 1) / chunk
+        return [BranchResult](unsafeUninitializedCapacity: n) { buffer, initialized in
+            nonisolated(unsafe) let base = buffer.baseAddress
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                // Trails repeat across branches (the same bonus, the same deduction): each
+                // distinct trail is kept once per chunk, its messages once, without spare
+                // capacity; a province's results would otherwise hold a million small arrays.
+                var messages: [String: String] = [:]
+                var trails: [[TrailEntry]: [TrailEntry]] = [:]
+                for k in (c * chunk)..<min(n, (c + 1) * chunk) {
+                    var r = rateOne(submissions[submissions.index(submissions.startIndex, offsetBy: k)], referenceDate: referenceDate)
+                    if !r.trail.isEmpty {
+                        if let shared = trails[r.trail] {
+                            r.trail = shared
+                        } else {
+                            Self.compact(&r.trail, sharing: &messages)
+                            trails[r.trail] = r.trail
+                        }
+                    }
+                    (base! + k).initialize(to: r)
+                }
+            }
+            initialized = n
+        }
     }
 
     /// Everything up to (not including) the quotas, for one branch.

@@ -2,7 +2,7 @@ import StarModel
 
 /// One step of a branch's rating, enough to recompute it by hand: which rule fired, the clause of
 /// the seed it comes from, the points it added or took, or the stars before and after it.
-public struct TrailEntry: Sendable, Equatable, Codable {
+public struct TrailEntry: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Codable { case bonus, deduction, condition, quota }
     public var code: String
     public var clause: String

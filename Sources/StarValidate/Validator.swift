@@ -23,10 +23,10 @@ public struct Validator: Sendable {
 
     /// One record checked on its own: what the checks across records need, and nothing of its text.
     public struct Checked: Sendable {
-        /// Boxed, so that a million records waiting for the checks across records stay small.
-        private let box: Box?
-        public var submission: Submission? { box?.packed.submission }
-        var packed: SubmissionStore.Packed? { box?.packed }
+        /// Kept inline, not boxed: a province's records are then one block, handed back whole
+        /// once the checks across records are done.
+        let packed: SubmissionStore.Packed?
+        public var submission: Submission? { packed?.submission }
         public var diagnostics: [Diagnostic]
         public var branchID: String?
         /// The committee the record names, even when the record has errors.
@@ -36,13 +36,8 @@ public struct Validator: Sendable {
         init(
             submission: SubmissionStore.Packed?, diagnostics: [Diagnostic], branchID: String?, committeeID: String?, location: SourceLocation
         ) {
-            box = submission.map(Box.init)
+            packed = submission
             self.diagnostics = diagnostics; self.branchID = branchID; self.committeeID = committeeID; self.location = location
-        }
-
-        final class Box: Sendable {
-            let packed: SubmissionStore.Packed
-            init(_ p: SubmissionStore.Packed) { packed = p }
         }
     }
 
