@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The pipeline, one library per stage, data flowing one way:
-// StarIngest (XML via libxml2, CSV) → StarValidate → StarRating (pure) → StarRender → StarPipeline (write).
+// StarIngest (XML via libxml2, CSV, .xlsx; the rules file through StarRules) → StarValidate →
+// StarRating (pure) → StarRender → StarPipeline (write).
 // The `star-report` executable only parses arguments and calls StarPipeline (or StarSend for `send`).
 let package = Package(
     name: "star-report",

@@ -28,7 +28,7 @@ public struct IngestResult<Record: Sendable>: Sendable {
     /// Every file looked at, for the closing account and the results' provenance.
     public var files: [FileAccount] = []
     /// The notice settings found in the folder (path and text), if any. (The rules file is read
-    /// first, by the pipeline: checking each record needs it.)
+    /// first, by `YearFolder.open`: checking each record needs it.)
     public var configFile: (path: String, text: String)?
     /// Branch ids named by XML files that were rejected before extraction (schema errors): the
     /// branch did submit, so the register check must not call it missing.
@@ -123,6 +123,7 @@ public struct InputFolder: Sendable {
         DispatchQueue.concurrentPerform(iterations: listing.count) { i in
             let entry = listing[i]
             if let account = known[entry.path] {
+                progress?.add(account.bytes)
                 slots.set(i, .success(FileResult(account: account)))
                 return
             }
@@ -156,9 +157,10 @@ public struct InputFolder: Sendable {
             slots.set(i, .success(file))
         }
         var result = IngestResult<Record>()
-        for outcome in slots.values {
+        // each file's result is taken out as it is merged, so no file's records are held twice
+        for i in listing.indices {
             let file: FileResult<Record>
-            switch outcome {
+            switch slots.take(i) {
             case .success(let f): file = f
             case .failure(let e): throw e
             case nil: continue
@@ -300,7 +302,7 @@ public struct InputFolder: Sendable {
         return .success(bytes)
     }
 
-    /// A file's bytes by its path (tests and tools).
+    /// A regular file's bytes by its path.
     static func contents(of path: String) -> [UInt8]? {
         try? contents(of: path.utf8CString.map { $0 }).get()
     }

@@ -19,6 +19,10 @@ public struct YearFolder: Sendable {
     let commandLineRules: FileAccount?
     let folder: InputFolder
 
+    /// A file named on the command line (`--rules`, `--previous`): read as the shell gives it,
+    /// so a pipe or `/dev/stdin` works too.
+    static func commandLineFile(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+
     /// Lists the folder, reads the rules (`rulesFile`, else the folder's rules.toml, else the
     /// shipped scheme) and settles the year.
     public static func open(_ path: String, rulesFile: String? = nil, year: Int? = nil) throws(InputError) -> YearFolder {
@@ -31,16 +35,25 @@ public struct YearFolder: Sendable {
         var commandLineRules: FileAccount?
         let result: Result<RuleSet, DiagnosticList>
         if let rulesFile {
-            guard let bytes = InputFolder.contents(of: rulesFile) else {
+            guard let bytes = YearFolder.commandLineFile(rulesFile) else {
                 throw InputError(kind: .noInput, .of(.rulesNotFound, ("path", Escaped.text(rulesFile))))
             }
             result = RulesFile.parse(String(decoding: bytes, as: UTF8.self), path: rulesFile)
             commandLineRules = FileAccount(path: rulesFile, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
-        } else if let entry = listing.first(where: { $0.skipped == nil && InputFolder.kind(of: $0.name) == .rules }),
-            case .success(let bytes) = InputFolder.contents(of: entry.openPath)
-        {
-            result = RulesFile.parse(String(decoding: bytes, as: UTF8.self), path: entry.path)
-            rulesAccount = FileAccount(path: entry.path, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
+        } else if let entry = listing.first(where: { $0.name == InputFolder.rulesName }) {
+            // The folder's rules decide every star: one that cannot be read stops the run
+            // rather than the shipped rules quietly taking its place.
+            if let skipped = entry.skipped {
+                throw InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", skipped.content.text(.zh))))
+            }
+            switch InputFolder.contents(of: entry.openPath) {
+            case .success(let bytes):
+                result = RulesFile.parse(String(decoding: bytes, as: UTF8.self), path: entry.path)
+                rulesAccount = FileAccount(path: entry.path, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
+            case .failure(let failure):
+                let reason = if case .system(let e) = failure { String(cString: strerror(e)) } else { Message(.fileNotRegular).text(.zh) }
+                throw InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", reason)))
+            }
         } else {
             result = RulesFile.loadDefault()
         }
@@ -83,7 +96,7 @@ public struct YearFolder: Sendable {
         }
         var diagnostics = ingest.diagnostics
         var config = NoticeConfig()
-        let configPath = ingest.configFile?.path ?? YearFolder.join(path, NoticeConfig.file)
+        let configPath = ingest.configFile?.path ?? joinPath(path, NoticeConfig.file)
         if let file = ingest.configFile {
             let (c, found) = NoticeConfig.read(file.text, path: file.path)
             config = c
@@ -94,7 +107,7 @@ public struct YearFolder: Sendable {
         if let commandLineRules { commandLine.append(commandLineRules) }
         var previous: [String: Int]?
         if let previousFile {
-            guard let bytes = InputFolder.contents(of: previousFile) else {
+            guard let bytes = YearFolder.commandLineFile(previousFile) else {
                 throw InputError(kind: .noInput, .of(.previousNotFound, ("path", Escaped.text(previousFile))))
             }
             previous = PreviousResultsReader.read(bytes: bytes, path: previousFile, diagnostics: &diagnostics)
@@ -107,7 +120,6 @@ public struct YearFolder: Sendable {
             files: ingest.files + commandLine, folderFileCount: ingest.files.count)
     }
 
-    static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
 }
 
 /// Everything a year's run reads: every file with its digest, the rules, the notice settings,

@@ -8,4 +8,11 @@ public final class Slots<Value: Sendable>: @unchecked Sendable {
     public init(count: Int) { slots = Array(repeating: nil, count: count) }
     public func set(_ i: Int, _ v: Value) { lock.withLock { slots[i] = v } }
     public var values: [Value?] { lock.withLock { slots } }
+    /// Takes slot `i`'s value out, leaving nothing behind to hold memory.
+    public func take(_ i: Int) -> Value? {
+        lock.withLock {
+            defer { slots[i] = nil }
+            return slots[i]
+        }
+    }
 }

@@ -102,7 +102,7 @@ public struct Pipeline {
         let submissions = Handoff(checked.validated.submissions)
         checked.validated.submissions = SubmissionStore()
         let outcome = submissions.read { RatingEngine(rules: inputs.rules).rate($0, year: inputs.year, previous: inputs.previous, scope: scope) }
-        let expectedFiles = 6 + 2 * Set(outcome.results.map(\.branch.committeeID)).count
+        let expectedFiles = 5 + 2 * Set(outcome.results.map(\.branch.committeeID)).count
         let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
         let warnings = checked.diagnostics.sortedForDisplay().in(options.language)
         let context = ReportContext(
@@ -152,7 +152,7 @@ public struct Pipeline {
         progress.finish()
         let output = options.output ?? ""
         if options.list {
-            for name in names { console.out(Pipeline.join(output, name)) }
+            for name in names { console.out(joinPath(output, name)) }
         } else {
             console.out(written(names, folder: output))
         }
@@ -265,5 +265,4 @@ public struct Pipeline {
         }
     }
 
-    static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
 }

@@ -248,14 +248,17 @@ struct NoticeParts: @unchecked Sendable {
         return pragmas
     }
 
-    /// `before{{#name}}inside{{/name}}after`, for a section that appears once.
+    /// `before{{#name}}inside{{/name}}after`, for a section that appears once, both tags alone
+    /// on their lines; nil otherwise, and for a template that uses a list's own names
+    /// (`{{#first()}}`, `{{index()}}`…), which only a whole rendering knows.
     static func cut(_ text: Substring, section: String) -> (Substring, Substring, Substring)? {
         let open = "{{#\(section)}}", close = "{{/\(section)}}"
-        guard let o = text.range(of: open), let c = text.range(of: close, range: o.upperBound..<text.endIndex),
+        guard !text.contains("()}}"), let o = text.range(of: open), let c = text.range(of: close, range: o.upperBound..<text.endIndex),
             text.range(of: open, range: o.upperBound..<text.endIndex) == nil
         else { return nil }
         let (beforeEnd, insideStart) = standalone(text, o)
         let (insideEnd, afterStart) = standalone(text, c)
+        guard (beforeEnd, insideStart) != (o.lowerBound, o.upperBound), (insideEnd, afterStart) != (c.lowerBound, c.upperBound) else { return nil }
         return (text[..<beforeEnd], text[insideStart..<insideEnd], text[afterStart...])
     }
 

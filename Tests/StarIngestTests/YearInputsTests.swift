@@ -47,6 +47,24 @@ import Testing
         #expect(given.files.last?.path == other.path && given.files.last?.kind == .rules)
     }
 
+    /// Only `rules.toml` itself sets the rules; one that cannot be read (a link out of the
+    /// folder) stops the run instead of the shipped rules taking its place.
+    @Test func theFolderRulesFileIsRulesTomlAndMustBeReadable() throws {
+        let rules = try String(contentsOfFile: RulesFile.defaultPath!, encoding: .utf8).replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"9\"")
+        let upper = try folder("2026", files: ["RULES.TOML": rules, "a.csv": "branch_id\n"])
+        #expect(try YearFolder.open(upper.path).rules.version == "2017.1")
+        let linked = try folder("2026", files: ["a.csv": "branch_id\n"])
+        let outside = linked.deletingLastPathComponent().appendingPathComponent("elsewhere.toml")
+        try Data(rules.utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: linked.appendingPathComponent("rules.toml").path, withDestinationPath: outside.path)
+        do {
+            _ = try YearFolder.open(linked.path)
+            Issue.record("a rules.toml linked out of the folder was not refused")
+        } catch {
+            #expect(error.kind == .cannotRead && error.message.args["path"]?.hasSuffix("rules.toml") == true)
+        }
+    }
+
     @Test func theYearComesFromTheFirstRecordWhenTheFolderIsNotAYear() throws {
         let header = FieldKey.allColumns.map(\.description).joined(separator: ",")
         let row = FieldKey.allColumns.map { $0 == .year ? "2024" : "x" }.joined(separator: ",")

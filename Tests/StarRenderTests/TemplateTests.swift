@@ -218,39 +218,65 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         }
     }
 
+    /// A notice whose row (between `{{#branches}}` and `{{/branches}}`, each alone on its line)
+    /// is `row`, under the pragma `pragma`.
+    static func notice(_ pragma: String, _ row: String) -> String {
+        pragma + "<h1>{{title}}</h1>\n{{#groups}}\n<h2>{{label}}</h2>\n{{#branches}}\n" + row + "{{/branches}}\n{{/groups}}\n<p>{{year}}</p>\n"
+    }
+
     @Test(arguments: [
         // values: escaped, triple, ampersand, spaces in the tag, transforms, names of the group and the notice
-        (
-            "{{%CONTENT_TYPE:HTML}}\n{{#groups}}{{#branches}}<td>{{name}}</td>{{{name}}}|{{&name}}|{{ name }}|{{pad10(name)}}|{{right6(final)}}|{{label}}/{{year}}{{/branches}}{{/groups}}",
-            true
-        ),
+        (notice("{{%CONTENT_TYPE:HTML}}\n", "<td>{{name}}</td>{{{name}}}|{{&name}}|{{ name }}|{{pad10(name)}}|{{right6(final)}}|{{label}}/{{year}}\n"), true),
         // standalone section lines, inverted sections, a missing name
-        (
-            "{{%CONTENT_TYPE:TEXT}}\n{{#groups}}\n{{#branches}}\n  {{index}} {{name}}\n  {{#hasNote}}\n    说明：{{note}}\n  {{/hasNote}}\n{{^review}}\nno review {{nothing}}\n{{/review}}\n{{/branches}}\n{{/groups}}\n",
-            true
-        ),
-        ("{{%CONTENT_TYPE:TEXT}}\n{{#groups}}{{#branches}}{{#review}}R{{/review}}{{^review}}-{{/review}}{{#hasNote}}\n{{note}}{{/hasNote}};{{/branches}}{{/groups}}", true),
+        (notice("{{%CONTENT_TYPE:TEXT}}\n", "  {{index}} {{name}}\n  {{#hasNote}}\n    说明：{{note}}\n  {{/hasNote}}\n{{^review}}\nno review {{nothing}}\n{{/review}}\n"), true),
+        (notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#review}}R{{/review}}{{^review}}-{{/review}}{{#hasNote}}\n{{note}}{{/hasNote}};\n"), true),
         // two tags on one line are not standalone; a section at the very start and end of the row
-        ("{{%CONTENT_TYPE:TEXT}}\n{{#groups}}{{#branches}}{{#review}}{{/review}}\n{{name}}\n{{#hasNote}}{{note}}{{/hasNote}}{{/branches}}{{/groups}}", true),
-        ("{{%CONTENT_TYPE:TEXT}}\n{{#groups}}\n{{#branches}}\n{{#hasNote}}\n{{note}}\n{{/hasNote}}\n{{/branches}}\n{{/groups}}", true),
-        // a lambda section in a row: compiled, each row then rendered by Mustache
-        ("{{%CONTENT_TYPE:TEXT}}\n{{#groups}}{{#branches}}{{#wrap4}}{{name}} {{committee}}{{/wrap4}}\n{{/branches}}{{/groups}}", true),
+        (notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#review}}{{/review}}\n{{name}}\n{{#hasNote}}{{note}}{{/hasNote}}\n"), true),
+        (notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#hasNote}}\n{{note}}\n{{/hasNote}}\n"), true),
+        // a layout section in a row
+        (notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#wrap4}}{{name}} {{committee}}{{/wrap4}}\n"), true),
         // left to Mustache: no pragma, a comment, a dotted name, CRLF lines, a partial
-        ("{{#groups}}{{#branches}}<td>{{name}}</td>{{/branches}}{{/groups}}", false),
-        ("{{%CONTENT_TYPE:HTML}}\n{{#groups}}{{#branches}}{{! note }}{{name}}{{/branches}}{{/groups}}", false),
-        ("{{%CONTENT_TYPE:HTML}}\n{{#groups}}{{#branches}}{{name.first}}{{/branches}}{{/groups}}", false),
-        ("{{%CONTENT_TYPE:TEXT}}\r\n{{#groups}}\r\n{{#branches}}\r\n{{#review}}\r\n{{name}}\r\n{{/review}}\r\n{{/branches}}\r\n{{/groups}}\r\n", false),
-        ("{{%CONTENT_TYPE:HTML}}\n{{#groups}}{{#branches}}{{>other}}{{/branches}}{{/groups}}", false),
+        (notice("", "<td>{{name}}</td>\n"), false),
+        (notice("{{%CONTENT_TYPE:HTML}}\n", "{{! note }}{{name}}\n"), false),
+        (notice("{{%CONTENT_TYPE:HTML}}\n", "{{name.first}}\n"), false),
+        (notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#review}}\r\n{{name}}\r\n{{/review}}\r\n"), false),
+        (notice("{{%CONTENT_TYPE:HTML}}\n", "{{>other}}\n"), false),
     ])
     func customRowsRenderAsMustacheDoes(template: String, compiled: Bool) throws {
         let dir = try tempTemplates(["notice.html.mustache": template])
         let t = try TemplateSet(directory: dir)
-        #expect((t.parts["notice.html"]?.fastRow != nil) == compiled)
+        let parts = try #require(t.parts["notice.html"])
+        #expect((parts.fastRow != nil) == compiled)
         for c in [context.notice(objection: ""), context.notice(committeeID: "C1", objection: "")] {
             var pieces = ""
             t.renderNotice("notice.html", c) { pieces += $0 }
             #expect(pieces == t.render("notice.html", c))
+            // a compiled row renders every row itself, not by handing it to Mustache
+            if let fast = parts.fastRow {
+                for group in c.groups {
+                    for k in group.branches.order {
+                        let row = NoticeRow(result: group.branches.results[k], index: Int(group.branches.numbers[k]))
+                        #expect(fast.render(row, outer: Layered(layers: [group, c])) != nil)
+                    }
+                }
+            }
         }
+    }
+
+    /// A notice whose sections are not alone on their lines, or that uses a list's own names,
+    /// is rendered whole.
+    @Test(arguments: [
+        "{{%CONTENT_TYPE:TEXT}}\n{{#groups}}{{#branches}}{{name}};{{/branches}}{{/groups}}",
+        "{{%CONTENT_TYPE:TEXT}}\n{{#groups}}\n{{#branches}}\n{{name}}{{^last()}},{{/last()}}\n{{/branches}}\n{{/groups}}\n",
+    ])
+    func aNoticeThatCannotBeCutIsRenderedWhole(template: String) throws {
+        let dir = try tempTemplates(["notice.html.mustache": template])
+        let t = try TemplateSet(directory: dir)
+        #expect(t.parts["notice.html"] == nil)
+        let c = context.notice(objection: "")
+        var pieces = ""
+        t.renderNotice("notice.html", c) { pieces += $0 }
+        #expect(pieces == t.render("notice.html", c))
     }
 
     /// A layout section's content (`{{#wrap4}}…{{/wrap4}}`) compiled gives what Mustache gives.
@@ -266,17 +292,22 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         #expect(!lines.isEmpty)
         let mustache = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + raw)
         #expect(SectionTemplates.shared.template(raw).program != nil)
-        for line in lines { #expect(SectionTemplates.shared.render(raw, line) == mustache.render(line)) }
+        for line in lines {
+            #expect(SectionTemplates.shared.template(raw).program?.render(line, outer: Layered(layers: [])) != nil)
+            #expect(SectionTemplates.shared.render(raw, line) == mustache.render(line))
+        }
     }
 
     @Test func aCustomSummaryRowRendersAsMustacheDoes() throws {
         let row =
-            "{{%CONTENT_TYPE:TEXT}}\n{{committeeName}}\n{{#branches}}\n{{pad12(name)}}|{{right4(stars)}}|{{fit3(codes)}}|{{committeeName}}{{^codes}}-{{/codes}}\n{{/branches}}\n{{count}}\n"
+            "{{%CONTENT_TYPE:TEXT}}\n{{committeeName}}\n{{#branches}}\n{{pad12(name)}}|{{right4(stars)}}|{{fit3(codes)}}|{{committeeName}}{{^nothing}}-{{/nothing}}\n{{/branches}}\n{{count}}\n"
         let dir = try tempTemplates(["summary.txt.mustache": row])
         let t = try TemplateSet(directory: dir)
-        #expect(t.summaryParts?.fastRow != nil && t.summaryParts?.fastHead != nil)
+        let fast = try #require(t.summaryParts?.fastRow)
+        #expect(t.summaryParts?.fastHead != nil)
         for committee in ["C0", "C1", "C2"] {
             let s = context.summary(committeeID: committee, objection: "")
+            for branch in s.branches { #expect(fast.render(branch, outer: Layered(layers: [s])) != nil) }
             #expect(t.renderSummary(s) == t.render("summary.txt", s))
         }
     }
