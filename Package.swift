@@ -84,17 +84,19 @@ let package = Package(
         ),
         .testTarget(
             name: "StarModelTests", dependencies: ["StarModel", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel", "StarRules"]),
+        .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel", "StarRules", "TestSupport"]),
         .testTarget(name: "StarValidateTests", dependencies: ["StarValidate", "StarModel"]),
         .testTarget(
             name: "StarRatingTests",
             dependencies: ["StarRating", "StarModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StarRulesTests", dependencies: ["StarRules", "StarRating", "StarModel"]),
-        .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "SendTests", dependencies: ["StarSend", "StarRules", "StarModel"], exclude: ["smtp_server.py"]),
-        .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarIngest", "StarModel"], exclude: ["xlsx_tool.py"]),
+        .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel", "TestSupport"]),
+        /// What the test targets share: the repository's place, new folders, running a program.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SendTests", dependencies: ["StarSend", "StarRules", "StarModel", "TestSupport"], exclude: ["smtp_server.py"]),
+        .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarIngest", "StarModel", "TestSupport"], exclude: ["xlsx_tool.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,25 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `star-report` binary and returns (exit code, stdout, stderr). The messages are
 /// in English unless `language` says otherwise (the tests that check Chinese say so).
 func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") throws -> (Int32, String, String) {
-    let binary = ProcessInfo.processInfo.environment["STAR_REPORT_BIN"] ?? repoRoot.appendingPathComponent(".build/debug/star-report").path
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = args
-    p.currentDirectoryURL = cwd
-    var environment = ProcessInfo.processInfo.environment
-    environment["STAR_REPORT_LANG"] = language
-    p.environment = environment
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let r = try runProcess(starReportBinary, args, cwd: cwd, environment: ["STAR_REPORT_LANG": language])
+    return (r.status, r.outText, r.errText)
 }
 
 @Suite(.serialized) struct BinaryEndToEndTests {

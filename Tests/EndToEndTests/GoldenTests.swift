@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct GoldenSampleDataTests {
@@ -144,10 +145,8 @@ import Testing
     }
 
     @Test func summaryEmailParsesWithPythonsStrictEmailPackage() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", "-c",
+        let r = try runPython([
+            "-c",
             """
             import email, email.policy, sys, json
             m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.strict)
@@ -157,13 +156,9 @@ import Testing
                               "body": m.get_body(('plain',)).get_content(),
                               "html": [p for p in m.iter_attachments()][0].get_content()}, ensure_ascii=False))
             """, Self.dir.appendingPathComponent("summary-GAJ.eml").path,
-        ]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        ])
+        let data = r.out
+        try #require(r.status == 0, "python3: \(r.errText)")
         let m = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         #expect(m["subject"] as? String == "2026年度基层服务型党组织星级评定结果汇总（市公安局机关党委）")
         #expect(m["to"] as? String == "市公安局机关党委 <gaj-jgdw@example.gov.cn>")

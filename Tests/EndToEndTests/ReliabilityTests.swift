@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 // The built binary under the conditions of outputs.md "The output folder belongs to star-report

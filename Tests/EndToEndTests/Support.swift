@@ -1,10 +1,9 @@
 import Foundation
 import StarModel
 import StarPipeline
+import TestSupport
 import Testing
 
-/// The repository root, found from this file's path.
-let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// Console output captured from an in-process run.
@@ -19,11 +18,7 @@ final class Captured: @unchecked Sendable {
     }
 }
 
-func temporaryDirectory(_ name: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("star-report-tests-\(name)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func temporaryDirectory(_ name: String) throws -> URL { try temporaryFolder("star-report-tests-\(name)") }
 
 /// Runs SampleData 2025 then 2026 (with 2025 as last year) in process; returns 2026's folder.
 func runSampleData(

@@ -1,39 +1,25 @@
 import Foundation
 import StarModel
 import StarPipeline
+import TestSupport
 import Testing
 
 @testable import StarIngest
 
 let excelTestsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-let repoDir = excelTestsDir.deletingLastPathComponent().deletingLastPathComponent()
+let repoDir = repoRoot
 
 /// Runs `python3 Tests/ExcelTests/xlsx_tool.py ARGS` (openpyxl, the oracle); its stdout.
 @discardableResult
 func xlsxTool(_ args: [String]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", excelTestsDir.appendingPathComponent("xlsx_tool.py").path] + args
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    if p.terminationStatus != 0 {
-        throw ToolError(description: "xlsx_tool.py \(args.joined(separator: " ")) failed: " + String(decoding: e, as: UTF8.self))
-    }
-    return String(decoding: o, as: UTF8.self)
+    let r = try runPython([excelTestsDir.appendingPathComponent("xlsx_tool.py").path] + args)
+    if r.status != 0 { throw ToolError(description: "xlsx_tool.py \(args.joined(separator: " ")) failed: " + r.errText) }
+    return r.outText
 }
 
 struct ToolError: Error, CustomStringConvertible { var description: String }
 
-func scratch(_ name: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("star-report-excel-\(name)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func scratch(_ name: String) throws -> URL { try temporaryFolder("star-report-excel-\(name)") }
 
 final class Lines: @unchecked Sendable {
     private let lock = NSLock()

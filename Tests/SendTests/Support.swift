@@ -1,11 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// The repository root, found from this file's path.
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let sendTestsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// The password the tests give the client and the server; it must appear in no output.
@@ -20,41 +19,16 @@ struct Ran {
 
 /// Runs the built `star-report` binary with stdin not a terminal, short backoff and timeouts.
 func star(_ args: [String], env: [String: String] = [:], password: String? = testPassword) throws -> Ran {
-    let binary = ProcessInfo.processInfo.environment["STAR_REPORT_BIN"] ?? repoRoot.appendingPathComponent(".build/debug/star-report").path
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = args
-    p.currentDirectoryURL = repoRoot
-    var environment = ProcessInfo.processInfo.environment
-    environment["STAR_REPORT_LANG"] = "en"
-    environment["STAR_REPORT_SMTP_BACKOFF_MS"] = "20"
-    environment["STAR_REPORT_SMTP_TIMEOUT_S"] = "10"
-    environment["STAR_REPORT_SMTP_PASSWORD"] = password
-    for (k, v) in env { environment[k] = v.isEmpty ? nil : v }
-    p.environment = environment
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    // read both pipes at once so neither can fill up and block the child
-    nonisolated(unsafe) var e = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        e = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
-    }
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    p.waitUntilExit()
-    return Ran(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    var environment = [
+        "STAR_REPORT_LANG": "en", "STAR_REPORT_SMTP_BACKOFF_MS": "20", "STAR_REPORT_SMTP_TIMEOUT_S": "10",
+        "STAR_REPORT_SMTP_PASSWORD": password ?? "",
+    ]
+    for (k, v) in env { environment[k] = v }
+    let r = try runProcess(starReportBinary, args, environment: environment)
+    return Ran(status: r.status, out: r.outText, err: r.errText)
 }
 
-func temporaryDirectory(_ name: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("star-report-send-\(name)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func temporaryDirectory(_ name: String) throws -> URL { try temporaryFolder("star-report-send-\(name)") }
 
 struct TestError: Error, CustomStringConvertible {
     var description: String

@@ -1,31 +1,25 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import StarIngest
 
 /// Parses `bytes` with python3's `csv` module (the oracle), returning its records.
 func pythonRecords(_ bytes: [UInt8]) throws -> [[String]] {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("csv-oracle-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try temporaryFolder("csv-oracle")
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("in.csv")
     try Data(bytes).write(to: file)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-        "python3", "-c",
+    let r = try runPython([
+        "-c",
         """
         import csv, json, sys
         with open(sys.argv[1], newline='', encoding='utf-8') as f:
             rows = [r for r in csv.reader(f, strict=True) if r != []]
         print(json.dumps(rows))
         """, file.path,
-    ]
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    try p.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return try JSONDecoder().decode([[String]].self, from: data)
+    ])
+    try #require(r.status == 0, "python3 oracle: \(r.errText)")
+    return try JSONDecoder().decode([[String]].self, from: r.out)
 }
 
 /// Reads `bytes` feeding the reader in chunks of `chunk` bytes.

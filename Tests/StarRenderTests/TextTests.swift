@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import StarRender
 
@@ -16,10 +17,8 @@ import Testing
     }
 
     @Test func agreesWithPythonUnicodedataForEveryCodePoint() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", "-c",
+        let r = try runPython([
+            "-c",
             """
             import unicodedata, sys
             out = []
@@ -31,14 +30,10 @@ import Testing
                 else: out.append('1')
             sys.stdout.write(''.join(out))
             """,
-        ]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let expected = Array(pipe.fileHandleForReading.readDataToEndOfFile())
-        p.waitUntilExit()
+        ])
+        let expected = Array(r.out)
         // The oracle must have run: a failed or silent python3 is a failure, not a pass.
-        try #require(p.terminationStatus == 0, "python3 oracle exited \(p.terminationStatus)")
+        try #require(r.status == 0, "python3 oracle exited \(r.status): \(r.errText)")
         try #require(expected.count == 0x40000 - 0x20, "python3 oracle printed \(expected.count) of \(0x40000 - 0x20) widths")
         var mismatches: [String] = []
         for (i, e) in expected.enumerated() where e != UInt8(ascii: "x") {

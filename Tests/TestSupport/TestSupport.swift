@@ -1,0 +1,64 @@
+import Foundation
+
+// What the test targets share: the repository's place, new folders, and running a program
+// (the built binary, or python3 as an oracle) with both of its outputs read.
+
+/// The repository root, found from this file's path.
+public let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The built `star-report`: `STAR_REPORT_BIN`, else the debug build.
+public var starReportBinary: String {
+    ProcessInfo.processInfo.environment["STAR_REPORT_BIN"] ?? repoRoot.appendingPathComponent(".build/debug/star-report").path
+}
+
+/// A new empty folder in the temporary directory, its name starting with `prefix`.
+public func temporaryFolder(_ prefix: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// What a finished program printed, and how it ended.
+public struct ProcessOutput: Sendable {
+    public var status: Int32
+    public var out: Data
+    public var err: Data
+    public var outText: String { String(decoding: out, as: UTF8.self) }
+    public var errText: String { String(decoding: err, as: UTF8.self) }
+}
+
+/// Runs `executable` with standard input from /dev/null, reading its two outputs at once (read
+/// one after the other, a child that fills the second pipe would block forever).
+/// - Parameter environment: changes to this process's environment; an empty value removes the name.
+public func runProcess(_ executable: String, _ arguments: [String], cwd: URL = repoRoot, environment: [String: String] = [:]) throws
+    -> ProcessOutput
+{
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = arguments
+    p.currentDirectoryURL = cwd
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
+    p.environment = env
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    nonisolated(unsafe) var e = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        e = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    p.waitUntilExit()
+    return ProcessOutput(status: p.terminationStatus, out: o, err: e)
+}
+
+/// `python3 ARGS` (the tests' oracles: csv, unicodedata, email, hashlib, openpyxl).
+public func runPython(_ arguments: [String], cwd: URL = repoRoot) throws -> ProcessOutput {
+    try runProcess("/usr/bin/env", ["python3"] + arguments, cwd: cwd)
+}
