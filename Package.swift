@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "StarValidateTests", dependencies: ["StarValidate", "StarModel"]),
         .testTarget(
             name: "StarRatingTests",
-            dependencies: ["StarRating", "StarModel", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["StarRating", "StarModel", .product(name: "PropertyBased", package: "swift-property-based"), "TestSupport"]
         ),
         .testTarget(name: "StarRulesTests", dependencies: ["StarRules", "StarRating", "StarModel"]),
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel", "TestSupport"]),

@@ -219,21 +219,22 @@ struct NoticeParts: @unchecked Sendable {
         guard let (head, body, tail) = NoticeParts.cut(text[...], section: "groups"),
             let (groupHead, row, groupTail) = NoticeParts.cut(body, section: "branches")
         else { return nil }
-        let pragmas = NoticeParts.pragmas(head)
-        fastHead = RowProgram(String(head))
-        fastGroupHead = RowProgram.compile(String(groupHead), pragmas: pragmas)
-        fastRow = RowProgram.compile(String(row), pragmas: pragmas)
-        fastGroupTail = RowProgram.compile(String(groupTail), pragmas: pragmas)
-        fastTail = RowProgram.compile(String(tail), pragmas: pragmas)
-        do {
-            self.head = try MustacheTemplate(string: String(head))
-            self.groupHead = try MustacheTemplate(string: pragmas + groupHead)
-            self.row = try MustacheTemplate(string: pragmas + row)
-            self.groupTail = try MustacheTemplate(string: pragmas + groupTail)
-            self.tail = try MustacheTemplate(string: pragmas + tail)
-        } catch {
-            return nil
+        guard let (t, f) = NoticeParts.parse([head, groupHead, row, groupTail, tail]) else { return nil }
+        (self.head, self.groupHead, self.row, self.groupTail, self.tail) = (t[0], t[1], t[2], t[3], t[4])
+        (fastHead, fastGroupHead, fastRow, fastGroupTail, fastTail) = (f[0], f[1], f[2], f[3], f[4])
+    }
+
+    /// Each part of a template as a template of its own (after the head, preceded by the head's
+    /// pragmas) and compiled; nil when a part does not stand alone as a template.
+    static func parse(_ parts: [Substring]) -> (templates: [MustacheTemplate], programs: [RowProgram?])? {
+        let pragmas = NoticeParts.pragmas(parts[0])
+        var templates: [MustacheTemplate] = []
+        for (i, part) in parts.enumerated() {
+            guard let t = try? MustacheTemplate(string: i == 0 ? String(part) : pragmas + part) else { return nil }
+            templates.append(t)
         }
+        let programs = parts.indices.map { i in i == 0 ? RowProgram(String(parts[0])) : RowProgram.compile(String(parts[i]), pragmas: pragmas) }
+        return (templates, programs)
     }
 
     /// The pragmas (`{{%CONTENT_TYPE:TEXT}}`) of a template's head, one a line: they hold for
@@ -289,18 +290,10 @@ struct SummaryParts: @unchecked Sendable {
     let fastHead, fastRow, fastTail: RowProgram?
 
     init?(_ text: String) {
-        guard let (head, row, tail) = NoticeParts.cut(text[...], section: "branches") else { return nil }
-        let pragmas = NoticeParts.pragmas(head)
-        fastHead = RowProgram(String(head))
-        fastRow = RowProgram.compile(String(row), pragmas: pragmas)
-        fastTail = RowProgram.compile(String(tail), pragmas: pragmas)
-        do {
-            self.head = try MustacheTemplate(string: String(head))
-            self.row = try MustacheTemplate(string: pragmas + row)
-            self.tail = try MustacheTemplate(string: pragmas + tail)
-        } catch {
-            return nil
-        }
+        guard let (head, row, tail) = NoticeParts.cut(text[...], section: "branches"), let (t, f) = NoticeParts.parse([head, row, tail])
+        else { return nil }
+        (self.head, self.row, self.tail) = (t[0], t[1], t[2])
+        (fastHead, fastRow, fastTail) = (f[0], f[1], f[2])
     }
 }
 

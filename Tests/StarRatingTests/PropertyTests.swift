@@ -1,5 +1,6 @@
 import PropertyBased
 import StarModel
+import TestSupport
 import Testing
 @testable import StarRating
 
@@ -79,17 +80,5 @@ let sizes = Gen.int(in: 1...120)
                 #expect(r.stars <= r.bandStars)
             }
         }
-    }
-}
-
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

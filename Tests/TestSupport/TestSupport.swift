@@ -62,3 +62,16 @@ public func runProcess(_ executable: String, _ arguments: [String], cwd: URL = r
 public func runPython(_ arguments: [String], cwd: URL = repoRoot) throws -> ProcessOutput {
     try runProcess("/usr/bin/env", ["python3"] + arguments, cwd: cwd)
 }
+
+/// SplitMix64: a small seeded generator, so that a test's random data is the same on every run.
+public struct SplitMix: RandomNumberGenerator {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
