@@ -33,15 +33,7 @@ enum CSVSubmissionReader {
             raw.columns = sheet.header.sheetColumns
             for (i, key) in sheet.header.columns {
                 let text = record.fields[i].trimmingSpaces
-                let fieldAt = record.fieldLines[i] == record.line ? at : SourceLocation(file: path, line: record.fieldLines[i])
-                switch key {
-                case .commendationLevel:
-                    if !text.isEmpty { raw.commendationLevels.append(RawField(text, at: fieldAt)) }
-                case .innovationLevel:
-                    if !text.isEmpty { raw.innovationLevels.append(RawField(text, at: fieldAt)) }
-                default:
-                    raw.fields[key] = RawField(text, at: fieldAt)
-                }
+                raw.setCell(key, text, at: record.fieldLines[i] == record.line ? at : SourceLocation(file: path, line: record.fieldLines[i]))
             }
             return raw
         }

@@ -44,15 +44,7 @@ enum XLSXSubmissionReader {
             var raw = RawSubmission(format: .xlsx, location: rowAt)
             for (i, (column, key, _)) in sheet.columns.enumerated() {
                 let text = texts[i]
-                let at = SourceLocation(file: path, line: number, column: column, cell: sheet.cells[i])
-                switch key {
-                case .commendationLevel:
-                    if !text.isEmpty { raw.commendationLevels.append(RawField(text, at: at)) }
-                case .innovationLevel:
-                    if !text.isEmpty { raw.innovationLevels.append(RawField(text, at: at)) }
-                default:
-                    raw.fields[key] = RawField(text, at: at)
-                }
+                raw.setCell(key, text, at: SourceLocation(file: path, line: number, column: column, cell: sheet.cells[i]))
             }
             return raw
         }

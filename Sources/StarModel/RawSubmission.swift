@@ -155,6 +155,19 @@ public struct RawSubmission: Sendable {
     public init(format: Format, location: SourceLocation) {
         self.format = format; self.location = location
     }
+
+    /// A sheet's cell under the column of `key`: a field, or (not empty) a commendation's or an
+    /// innovation's level.
+    public mutating func setCell(_ key: FieldKey, _ text: String, at: SourceLocation) {
+        switch key {
+        case .commendationLevel:
+            if !text.isEmpty { commendationLevels.append(RawField(text, at: at)) }
+        case .innovationLevel:
+            if !text.isEmpty { innovationLevels.append(RawField(text, at: at)) }
+        default:
+            fields[key] = RawField(text, at: at)
+        }
+    }
 }
 
 /// A sheet's header: how it names each field (`自评3` or `self_3`) and in which column, shared by

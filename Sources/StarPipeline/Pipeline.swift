@@ -190,7 +190,7 @@ public struct Pipeline {
     /// Reads every file, checking each record as it is read (ingest and validation are
     /// streamed, so the text of a million rows is never held at once).
     func read(_ folder: YearFolder) throws -> YearInputs<Validator.Checked> {
-        let validator = validator(folder)
+        let validator = validator(year: folder.year, rules: folder.rules)
         return try Pipeline.stop(for: { () throws(InputError) in
             try folder.read(previousFile: options.previous, progress: progress.read) { [validator, progress] raw in
                 progress.record()
@@ -216,8 +216,6 @@ public struct Pipeline {
         let account = account(inputs.files.prefix(inputs.folderFileCount), records: recordCount, validated: validated)
         return CheckedYear(validated: validated, inputs: inputs, account: account)
     }
-
-    func validator(_ folder: YearFolder) -> Validator { validator(year: folder.year, rules: folder.rules) }
 
     func validator(year: Int, rules: RuleSet) -> Validator {
         var validator = Validator(year: year)
