@@ -23,6 +23,8 @@ public enum TemplateWorkbook {
         case text
         case whole(ClosedRange<Int>)
         case oneDecimal(Tenths)
+        /// A percent's number, 0 or above 1 (0.9 would be 90% typed as a fraction).
+        case percent
         case level
         case yesNo
         case date
@@ -32,9 +34,10 @@ public enum TemplateWorkbook {
         switch key {
         case .year, .branchID, .branchName, .committeeID, .committeeName: return .locked
         case .category: return .text
-        case .members, .massMemberParticipants, .massPublicParticipants: return .whole(0...1_000_000)
+        case .members: return .whole(1...1_000_000)
+        case .massMemberParticipants, .massPublicParticipants: return .whole(0...1_000_000)
         case .aspect: return .oneDecimal(rules.aspectMax)
-        case .satisfaction: return .oneDecimal(Tenths(1000))
+        case .satisfaction: return .percent
         case .commendationLevel, .innovationLevel: return .level
         case .criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions, .leadershipMajorSanctions,
             .memberSanctions, .unexcusedAbsences:
@@ -55,8 +58,8 @@ public enum TemplateWorkbook {
             case .massPublicParticipants: return "参加测评的群众人数，填整数"
             default: return "次数或人次，填 \(r.lowerBound)–\(r.upperBound) 的整数；没有填 0 或不填"
             }
-        case .oneDecimal(let max):
-            return key == .satisfaction ? "满意率（%），填 0–\(max.plain)，最多一位小数" : "得分，填 0–\(max.plain)，最多一位小数"
+        case .oneDecimal(let max): return "得分，填 0–\(max.plain)，最多一位小数"
+        case .percent: return "满意率（%）：填 90，不要填 0.9 或 90%；0–100，最多一位小数"
         case .level: return key == .commendationLevel ? "最高表彰级别：市级、省级或国家级；没有则不填" : "最高创新推广级别：市级、省级或国家级；没有则不填"
         case .yesNo: return "换届延期是否已获批准：是或否；无换届事项不填"
         case .date: return key == .electionDue ? "换届到期日，如 2026-06-30；本年度无换届事项不填" : "实际换届日期，如 2026-03-15；未换届不填"
@@ -109,7 +112,7 @@ public enum TemplateWorkbook {
             case .locked: format = key == .year ? lockedNumber : locked
             case .text, .level, .yesNo: format = inputText
             case .whole: format = inputWhole
-            case .oneDecimal: format = inputDecimal
+            case .oneDecimal, .percent: format = inputDecimal
             case .date: format = inputDate
             }
             ws.width(c, Columns.width(texts, min: 8, max: 50), format)
@@ -175,6 +178,10 @@ public enum TemplateWorkbook {
             v.validate = UInt8(LXW_VALIDATION_TYPE_CUSTOM_FORMULA.rawValue)
             formula = "=AND(ISNUMBER(\(cell)),\(cell)>=0,\(cell)<=\(max.plain),ROUND(\(cell)*10,0)=\(cell)*10)"
             error = "请填 0–\(max.plain) 的数，最多一位小数（如 9.5）"
+        case .percent:
+            v.validate = UInt8(LXW_VALIDATION_TYPE_CUSTOM_FORMULA.rawValue)
+            formula = "=AND(ISNUMBER(\(cell)),OR(\(cell)=0,AND(\(cell)>1,\(cell)<=100)),ROUND(\(cell)*10,0)=\(cell)*10)"
+            error = "请填百分数的数值，如 90（不要填 0.9 或 90%）：0 或 1–100，最多一位小数"
         case .level:
             v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
             list = ["市级", "省级", "国家级"]

@@ -37,7 +37,16 @@ public struct IngestResult<Record: Sendable>: Sendable {
 
 /// One file of the input folder and what became of it.
 public struct FileAccount: Sendable, Equatable {
-    public enum Kind: String, Sendable { case xml, csv, xlsx, register, rules, config, previous, ignored }
+    public enum Kind: String, Sendable {
+        case xml, csv, xlsx, register, rules, config, previous, ignored
+        /// A spreadsheet star-report cannot read (`.xls`, `.et`, `.numbers`, `.ods`): one error
+        /// saying to save it as .xlsx, and the register's branches it probably holds under it.
+        case otherSheet = "other-sheet"
+
+        /// A committee's sheet, read or not: a sheet that gives no record is the root cause of
+        /// its committee's missing branches.
+        public var isSheet: Bool { self == .csv || self == .xlsx || self == .otherSheet }
+    }
     public var path: String
     public var kind: Kind
     /// Branch records read from it (1 for a good XML file, the data rows for a CSV sheet).
@@ -260,8 +269,18 @@ public struct InputFolder: Sendable {
         if lower.hasSuffix(".csv") { return .csv }
         // Excel's lock file beside an open workbook (`~$sheet.xlsx`) is not a sheet
         if lower.hasSuffix(".xlsx") && !name.hasPrefix("~$") { return .xlsx }
+        if !name.hasPrefix("~$"), otherSheets.contains(where: { lower.hasSuffix($0.suffix) }) { return .otherSheet }
         return .ignored
     }
+
+    /// Spreadsheets of other programs, by name: what they are, in both languages.
+    static let otherSheets: [(suffix: String, zh: String, en: String)] = [
+        (".xls", ".xls（Excel 97-2003 工作簿）", "an .xls (Excel 97-2003 workbook)"),
+        (".et", ".et（WPS 表格）", "an .et (WPS Spreadsheets)"),
+        (".ett", ".ett（WPS 表格模板）", "an .ett (WPS Spreadsheets template)"),
+        (".numbers", ".numbers（Apple Numbers）", "a .numbers (Apple Numbers)"),
+        (".ods", ".ods（OpenDocument 电子表格）", "an .ods (OpenDocument spreadsheet)"),
+    ]
 
     static func realPath(_ path: String) -> String? {
         guard let p = realpath(path, nil) else { return nil }
@@ -314,7 +333,7 @@ public struct InputFolder: Sendable {
     func peekYear(_ listing: [Entry]) -> Int? {
         for entry in listing where entry.skipped == nil {
             let kind = InputFolder.kind(of: entry.name)
-            guard kind == .xml || kind == .csv || kind == .xlsx else { continue }
+            guard kind == .xml || kind == .csv || kind == .xlsx || kind == .otherSheet else { continue }
             guard case .success(var bytes) = InputFolder.contents(of: entry.openPath) else { continue }
             if kind == .csv && bytes.count > 1 << 20 {
                 bytes = Array(bytes[..<(bytes[..<(1 << 20)].lastIndex(of: 0x0A) ?? (1 << 20))])
@@ -389,6 +408,10 @@ public struct InputFolder: Sendable {
             r.account.sha256 = digest.value
             bytes = []
             r.submissions = batches.finish()
+        } else if InputFolder.kind(of: name) == .otherSheet {
+            r.account.kind = .otherSheet
+            let kind = InputFolder.otherSheets.first { lower.hasSuffix($0.suffix) }!
+            r.diagnostics.append(.error(.of(.sheetOldFormat, ("kind", kind.zh), ("kindEn", kind.en)), at: SourceLocation(file: path, line: 1)))
         } else if lower.hasSuffix(".xlsx") {
             r.account.kind = .xlsx
             let batches = BatchTransformer<XLSXSubmissionReader.Row, Record> { transform($0.raw()) }

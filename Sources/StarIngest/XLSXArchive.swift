@@ -70,6 +70,9 @@ final class XLSXArchive: @unchecked Sendable {
 
     func has(_ part: String) -> Bool { entries[part] != nil }
 
+    /// A part's size once inflated, as its header claims (inflating never yields more).
+    func size(_ part: String) -> UInt64 { entries[part]?.uncompressedSize ?? 0 }
+
     /// A part's bytes inflated whole (for the small parts: workbook.xml and its relationships).
     func data(_ part: String, limit: Int = 32 << 20) throws -> [UInt8]? {
         guard has(part) else { return nil }
@@ -87,11 +90,13 @@ final class XLSXArchive: @unchecked Sendable {
     private struct Passed: Error { var refusal: XLSXRefusal }
 
     /// Inflates a part chunk by chunk into `consumer`, counting every byte against the limits.
-    func stream(_ part: String, _ consumer: (Data) throws -> Void) throws {
+    /// - Parameter counted: false for a second look at a part already counted (the merged cells'
+    ///   pass over a sheet): the per-part limits still apply.
+    func stream(_ part: String, counted: Bool = true, _ consumer: (Data) throws -> Void) throws {
         guard let entry = entries[part] else { throw XLSXRefusal.zip("缺少部件 \(part)") }
         let bomb = XLSXRefusal(
             message: .of(.xlsxZipBomb, ("part", part), ("limit", XLSXArchive.maxTotalInflated >> 30), ("ratio", XLSXArchive.maxRatio)), part: part)
-        if entry.uncompressedSize > XLSXArchive.maxTotalInflated - inflated { throw bomb }
+        if counted && entry.uncompressedSize > XLSXArchive.maxTotalInflated - inflated { throw bomb }
         let ratioLimit = max(XLSXArchive.ratioAllowance, entry.compressedSize.multipliedReportingOverflow(by: XLSXArchive.maxRatio).partialValue)
         if entry.uncompressedSize > ratioLimit { throw bomb }
         var mine: UInt64 = 0
@@ -99,7 +104,7 @@ final class XLSXArchive: @unchecked Sendable {
         do {
             checksum = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
                 mine += UInt64(chunk.count)
-                inflated += UInt64(chunk.count)
+                if counted { inflated += UInt64(chunk.count) }
                 if inflated > XLSXArchive.maxTotalInflated || mine > ratioLimit || mine > entry.uncompressedSize { throw Bomb() }
                 do { try consumer(chunk) } catch let r as XLSXRefusal { throw Passed(refusal: r) }
             }

@@ -32,10 +32,12 @@ enum XLSXSubmissionReader {
         }
     }
 
-    /// One data row: the text of each known column (same order as `SheetContext.columns`).
+    /// One data row: the text of each known column (same order as `SheetContext.columns`), and
+    /// the cells that could not be read (index into the columns, why).
     struct Row: Sendable {
         let number: Int
         let texts: [String]
+        var problems: [(Int, Message)] = []
         let sheet: SheetContext
 
         func raw() -> RawSubmission {
@@ -46,11 +48,16 @@ enum XLSXSubmissionReader {
                 let text = texts[i]
                 raw.setCell(key, text, at: SourceLocation(file: path, line: number, column: column, cell: sheet.cells[i]))
             }
+            for (i, message) in problems {
+                let (column, key, _) = sheet.columns[i]
+                raw.problems.append(
+                    CellProblem(key: key, message: message, location: SourceLocation(file: path, line: number, column: column, cell: sheet.cells[i])))
+            }
             return raw
         }
     }
 
-    /// Reads the workbook's first sheet, row by row; returns the number of data rows.
+    /// Reads the workbook's sheet of submissions row by row; returns the number of data rows.
     static func readRows(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void) -> Int {
         // ZIPFoundation reads a view of the file's bytes, not a copy (a province's workbook is
         // hundreds of MB); the view lives only while this call reads the workbook.
@@ -60,52 +67,165 @@ enum XLSXSubmissionReader {
         }
     }
 
+    /// Where the header is: the sheet (index), the row and its cells.
+    struct HeaderPlace {
+        var sheet: Int
+        var row: Int
+        var cells: [XLSXCellAt]
+        var found: Int
+    }
+
+    /// The first worksheet (in tab order) with a header among its first 10 non-blank rows: a
+    /// cover sheet, 填写说明 or title rows above the header are fine. Without one, the row that
+    /// came closest (most column names recognised).
+    static func findHeader(_ workbook: XLSXWorkbook) throws -> (found: HeaderPlace?, closest: HeaderPlace?) {
+        var closest: HeaderPlace?
+        for (i, sheet) in workbook.worksheets.enumerated() {
+            var seen = 0
+            var found: HeaderPlace?
+            try workbook.rows(of: sheet.part) { number, cells in
+                let texts = cells.map { text($0, key: .branchName) }.filter { !$0.isEmpty }
+                guard !texts.isEmpty else { return true }
+                seen += 1
+                let known = texts.filter { CSVSubmissionReader.byName[$0] != nil }.count
+                let place = HeaderPlace(sheet: i, row: number, cells: cells, found: known)
+                if known >= SheetRows.headerMinimum {
+                    found = place
+                    return false
+                }
+                if known > (closest?.found ?? -1) { closest = place }
+                return seen < 10
+            }
+            if let found { return (found, closest) }
+        }
+        return (nil, closest)
+    }
+
     private static func readRows(bytes: [UInt8], view: Data?, path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void) -> Int {
         let workbook: XLSXWorkbook
         do { workbook = try XLSXWorkbook(bytes: bytes, data: view) } catch {
             diagnostics.append(diagnostic(error, path: path))
             return 0
         }
-        let sheet = workbook.sheetName
-        var context: SheetContext?
-        var headerFailed = false
         var rows = 0
         do {
-            try workbook.rows { number, cells throws in
-                guard !headerFailed else { return }
-                guard let ctx = context else {
-                    guard !cells.isEmpty else { return }  // blank rows above the header
-                    if let columns = header(cells, row: number, path: path, sheet: sheet, diagnostics: &diagnostics) {
-                        context = SheetContext(path: path, sheet: sheet, columns: columns)
-                    } else {
-                        headerFailed = true
-                    }
-                    return
+            let (found, closest) = try findHeader(workbook)
+            guard let found else {
+                if let closest {
+                    let sheet = workbook.worksheets[closest.sheet].name
+                    diagnostics.append(
+                        .error(
+                            .of(
+                                .sheetNoHeader, ("sheets", workbook.worksheets.map { "“\($0.name)”" }.joined(separator: "、")),
+                                ("sheet", sheet), ("row", closest.row), ("found", closest.found)),
+                            at: SourceLocation(file: path, line: closest.row, column: 1, cell: CellReference(sheet: sheet))))
+                } else {
+                    diagnostics.append(
+                        .error(
+                            .of(.xlsxEmptySheet, ("sheet", workbook.sheetName)),
+                            at: SourceLocation(file: path, line: 1, column: 1, cell: CellReference(sheet: workbook.sheetName))))
                 }
+                return 0
+            }
+            let sheet = workbook.worksheets[found.sheet]
+            guard let columns = header(found.cells, row: found.row, path: path, sheet: sheet.name, diagnostics: &diagnostics) else { return 0 }
+            let merges = try workbook.mergedRanges(of: sheet.part).filter { $0.lastRow > found.row }
+            var fill = MergeFill(merges)
+            var context = SheetContext(path: path, sheet: sheet.name, columns: columns)
+            let idIndex = columns.firstIndex { $0.1 == .branchID }
+            let committeeIndex = columns.firstIndex { $0.1 == .committeeID }
+            try workbook.rows(of: sheet.part) { number, rawCells in
+                guard number > found.row else { return true }
+                let cells = fill.apply(rawCells, row: number)
                 // blank rows (also styled empty cells and trailing rows) are no branch
-                let hasValue = cells.contains {
-                    if case .string(let s) = $0.1 { return !s.trimmingSpaces.isEmpty }; return true
-                }
-                guard hasValue else { return }
-                var texts = Array(repeating: "", count: ctx.columns.count)
-                // cells arrive in column order; a cursor finds each known column's cell
+                let all = cells.map { text($0, key: .branchName) }.filter { !$0.isEmpty }
+                let unreadable = cells.contains { if case .unreadable = $0.value { return true } else { return false } }
+                guard !all.isEmpty || unreadable else { return true }
+                var texts = Array(repeating: "", count: columns.count)
+                var problems: [(Int, Message)] = []
+                // cells are in column order: a cursor finds each known column's cell
                 var k = 0
-                for (i, (column, key, _)) in ctx.columns.enumerated() {
-                    if k < cells.count && cells[k].0 > column { k = 0 }
-                    while k < cells.count && cells[k].0 < column { k += 1 }
-                    if k < cells.count && cells[k].0 == column { texts[i] = text(cells[k].1, key: key) }
+                for (i, (column, key, _)) in columns.enumerated() {
+                    if k < cells.count && cells[k].column > column { k = 0 }
+                    while k < cells.count && cells[k].column < column { k += 1 }
+                    guard k < cells.count && cells[k].column == column else { continue }
+                    if case .unreadable(let m) = cells[k].value { problems.append((i, m)) } else { texts[i] = text(cells[k], key: key) }
                 }
-                if rows % 1024 == 0 { context = SheetContext(path: path, sheet: sheet, columns: ctx.columns) }
+                let id = idIndex.map { texts[$0] } ?? ""
+                if problems.isEmpty, let shown = SheetRows.notABranch(id: id, texts: all) {
+                    diagnostics.append(
+                        .warning(
+                            .of(.sheetNotABranch, ("row", number), ("text", shown)),
+                            at: SourceLocation(file: path, line: number, column: 1, cell: CellReference(sheet: sheet.name))))
+                    return true
+                }
+                fill.note(committee: committeeIndex.map { texts[$0] } ?? "", row: number)
+                if rows % 1024 == 0 { context = SheetContext(path: path, sheet: sheet.name, columns: columns) }
                 rows += 1
-                emitRow(Row(number: number, texts: texts, sheet: context!))
+                emitRow(Row(number: number, texts: texts, problems: problems, sheet: context))
+                return true
+            }
+            for (range, committees) in fill.acrossCommittees() {
+                diagnostics.append(
+                    .error(
+                        .of(.sheetMergeAcrossCommittees, ("range", range.ref), ("committees", committees.joined(separator: "、"))),
+                        at: SourceLocation(
+                            file: path, line: range.firstRow, column: range.firstColumn,
+                            cell: CellReference(sheet: sheet.name))))
             }
         } catch {
             diagnostics.append(diagnostic(error, path: path))
         }
-        if context == nil && !headerFailed && diagnostics.isEmpty {
-            diagnostics.append(.error(.of(.xlsxEmptySheet, ("sheet", sheet)), at: SourceLocation(file: path, line: 1, column: 1, cell: CellReference(sheet: sheet))))
-        }
         return rows
+    }
+
+    /// Merged ranges below the header: the top-left cell's value is every cell's value, as
+    /// Excel shows it; a range across rows of different committees is noted.
+    struct MergeFill {
+        /// The ranges by their first row, then those under way with their value.
+        private var starting: [Int: [MergedRange]] = [:]
+        private var active: [(range: MergedRange, value: XLSXCellAt?)] = []
+        /// For each range over several rows, the committee ids of its rows.
+        private var committees: [Int: Set<String>] = [:]
+        private var ranges: [MergedRange]
+
+        init(_ ranges: [MergedRange]) {
+            self.ranges = ranges
+            for r in ranges where r.lastRow > r.firstRow || r.lastColumn > r.firstColumn { starting[r.firstRow, default: []].append(r) }
+        }
+
+        mutating func apply(_ cells: [XLSXCellAt], row: Int) -> [XLSXCellAt] {
+            active.removeAll { $0.range.lastRow < row }
+            if let new = starting.removeValue(forKey: row) {
+                for r in new { active.append((r, cells.first { $0.column == r.firstColumn })) }
+            }
+            guard !active.isEmpty else { return cells }
+            var byColumn: [Int: XLSXCellAt] = [:]
+            for c in cells { byColumn[c.column] = c }
+            for (r, value) in active {
+                guard let value else { continue }
+                for column in r.firstColumn...min(r.lastColumn, r.firstColumn + 1_000) where byColumn[column] == nil {
+                    byColumn[column] = XLSXCellAt(column: column, value: value.value, percent: value.percent)
+                }
+            }
+            return byColumn.values.sorted { $0.column < $1.column }
+        }
+
+        /// The committee id of a branch row, for the ranges over it.
+        mutating func note(committee: String, row: Int) {
+            for (i, (r, _)) in active.enumerated() where r.lastRow > r.firstRow {
+                _ = i
+                committees[r.firstRow * 20_000 + r.firstColumn, default: []].insert(committee)
+            }
+        }
+
+        /// Ranges over rows of more than one committee, with the committees.
+        func acrossCommittees() -> [(MergedRange, [String])] {
+            ranges.compactMap { r in
+                guard let c = committees[r.firstRow * 20_000 + r.firstColumn], c.count > 1 else { return nil }
+                return (r, c.sorted())
+            }.sorted { ($0.0.firstRow, $0.0.firstColumn) < ($1.0.firstRow, $1.0.firstColumn) }
+        }
     }
 
     static func diagnostic(_ e: Error, path: String) -> Diagnostic {
@@ -116,14 +236,15 @@ enum XLSXSubmissionReader {
     /// The header row matched to field keys (English names or Chinese labels, any order), with
     /// the same checks as a CSV header; nil when a column is missing or repeated.
     static func header(
-        _ cells: [(Int, XLSXCell)], row: Int, path: String, sheet: String,
+        _ cells: [XLSXCellAt], row: Int, path: String, sheet: String,
         diagnostics: inout [Diagnostic]
     ) -> [(Int, FieldKey, String)]? {
         var seen: [FieldKey: Int] = [:]
         var columns: [(Int, FieldKey, String)] = []
         var ok = true
-        for (column, cell) in cells {
-            let name = text(cell, key: .branchName).trimmingSpaces
+        for cell in cells {
+            let column = cell.column
+            let name = text(cell.value, key: .branchName).trimmingSpaces
             let at = SourceLocation(file: path, line: row, column: column, cell: CellReference(sheet: sheet))
             if name.isEmpty { continue }
             guard let key = CSVSubmissionReader.byName[name] else {
@@ -154,6 +275,15 @@ enum XLSXSubmissionReader {
         return ok ? columns : nil
     }
 
+    /// The text a cell stands for in the column of `key`, as Excel shows it: a number under a
+    /// percent format is the percent (0.9 shown as 90% is 90).
+    static func text(_ cell: XLSXCellAt, key: FieldKey) -> String {
+        if cell.percent, !dateColumns.contains(key), case .number(let s) = cell.value, let v = Double(s), v.isFinite {
+            return oneDecimal(v * 100) ?? shortest(v * 100)
+        }
+        return text(cell.value, key: key)
+    }
+
     /// The text a cell stands for in the column of `key` (see the type's comment).
     static func text(_ cell: XLSXCell, key: FieldKey) -> String {
         switch cell {
@@ -161,6 +291,7 @@ enum XLSXSubmissionReader {
         case .bool(let b): return b ? "true" : "false"
         case .error(let e): return e
         case .isoDate(let s): return String(s.prefix(10))
+        case .unreadable: return ""
         case .number(let s):
             guard let v = Double(s), v.isFinite else { return s }
             if dateColumns.contains(key) { return date(serial: v) ?? s }

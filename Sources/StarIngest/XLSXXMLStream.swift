@@ -202,6 +202,11 @@ final class XLSXXMLStream {
 
     var localNameString: String { localName.map { String(cString: $0) } ?? "" }
 
+    /// The current text node's text, without making a String of it.
+    func withValue(_ body: (UnsafePointer<xmlChar>) -> Void) {
+        if let v = xmlTextReaderConstValue(reader) { body(v) }
+    }
+
     /// The text of the current text node.
     var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
 

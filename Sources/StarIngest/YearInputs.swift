@@ -91,7 +91,7 @@ public struct YearFolder: Sendable {
     ) throws(InputError) -> YearInputs<Record> {
         let known = rulesAccount.map { [$0.path: $0] } ?? [:]
         let ingest = try folder.read(listing, known: known, progress: progress, transform: transform)
-        guard ingest.files.contains(where: { $0.kind == .xml || $0.kind == .csv || $0.kind == .xlsx }) else {
+        guard ingest.files.contains(where: { $0.kind == .xml || $0.kind.isSheet }) else {
             throw InputError(kind: .noInput, .of(.noSubmissions, ("input", Escaped.text(path))))
         }
         var diagnostics = ingest.diagnostics

@@ -90,6 +90,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     case xlsxCancelled, xlsxNotAZip, xlsxEncrypted, xlsxTooManyParts, xlsxUnsafePath, xlsxPartTooLarge, xlsxZipBomb, xlsxDate1904, xlsxOutsidePackage, xlsxMissingSharedString,
         xlsxPartUnreadable, xlsxDoctype, xlsxDoctypeReported, xlsxNotWellFormed
     case xlsxEmptySheet, xlsxUnknownColumn, xlsxRepeatedColumn, xlsxMissingColumns
+    // sheets as people fill them (SheetMessages.swift)
+    case sheetTooManyStrings, sheetTooManyStyles, sheetTooManyMerges, sheetFormulaWithoutValue, sheetCellTooLong, sheetBadNumber,
+        sheetBadISODate, sheetDuplicateCell, sheetNoHeader, sheetNotABranch, sheetRowNotFilled, sheetMergeAcrossCommittees,
+        sheetOldFormat, satisfactionFraction, registerCommitteeMismatch, registerNameMismatch
     case templateNotXlsx, templateExists, templateNoRegister, templateRegisterErrors, templateUnknownCommittee, templateCannotWrite, excelCannotWrite
     case smtpTls, smtpUrl, smtpUrlCredentials, smtpNoHost, smtpTlsContradiction, smtpNoUrl, smtpUsername, smtpCaFile
     // templates
@@ -119,7 +123,7 @@ public enum Catalogue {
         public var en: String
     }
 
-    public static func entry(_ id: MessageID) -> Entry { entries[id]! }
+    public static func entry(_ id: MessageID) -> Entry { entries[id] ?? sheetEntries[id]! }
 
     /// `{name}` replaced by its argument; an unknown name stays as it is.
     public static func fill(_ template: String, _ args: [String: String]) -> String {
@@ -165,8 +169,8 @@ public enum Catalogue {
             en: "expected a whole number {min}–{max}, found \"{value}\""),
         .rangeInteger: Entry(code: "E-RANGE", zh: "应在 {min}–{max} 之间，当前为 {value}；请改正", en: "expected {min}–{max}, found {value}"),
         .notADecimal: Entry(
-            code: "E-NUMBER", zh: "应为 0.0–{max} 的数，当前为“{value}”；请填写数字，最多一位小数",
-            en: "expected a number 0.0–{max}, found \"{value}\""),
+            code: "E-NUMBER", zh: "应为 0.0–{max} 的数，当前为“{value}”；请填写数字，最多一位小数（可带“分”或“%”，全角数字也可）",
+            en: "expected a number 0.0–{max}, found \"{value}\" (a trailing 分 or %, and full-width digits, are accepted)"),
         .tooManyDecimals: Entry(
             code: "E-DECIMALS", zh: "最多一位小数，当前为“{value}”；请保留一位小数（如 9.5）",
             en: "at most one digit after the point, found \"{value}\" (write e.g. 9.5)"),
@@ -175,15 +179,17 @@ public enum Catalogue {
             code: "E-ENUM", zh: "级别应为 市级、省级 或 国家级（city/province/national），当前为“{value}”",
             en: "expected city, province or national (市级/省级/国家级), found \"{value}\""),
         .badDate: Entry(
-            code: "E-DATE", zh: "日期应写作 YYYY-MM-DD（如 2026-06-30），当前为“{value}”",
-            en: "expected a date YYYY-MM-DD (e.g. 2026-06-30), found \"{value}\""),
+            code: "E-DATE", zh: "日期应写作 2026-06-30、2026/6/30、2026.6.30 或 2026年6月30日，当前为“{value}”",
+            en: "expected a date such as 2026-06-30, 2026/6/30, 2026.6.30 or 2026年6月30日, found \"{value}\""),
         .dateOutOfBounds: Entry(
             code: "E-DATE", zh: "日期 {value} 超出合理范围（1990-01-01 至 {last}-12-31）；请核对年份",
             en: "the date {value} is outside sane bounds (1990-01-01 to {last}-12-31); check the year"),
         .electionWithoutDue: Entry(
             code: "E-MISSING", zh: "填写了换届日期或延期，但没有换届到期日；请填写换届到期日",
             en: "a re-election date or delay is given without its due date (换届到期日); add the due date"),
-        .badBoolean: Entry(code: "E-ENUM", zh: "应为 是 或 否（true/false），当前为“{value}”", en: "expected true or false (是/否), found \"{value}\""),
+        .badBoolean: Entry(
+            code: "E-ENUM", zh: "应为 是 或 否（也可写 Y/N、√/×、有/无、true/false），当前为“{value}”",
+            en: "expected 是 or 否 (or Y/N, √/×, 有/无, true/false), found \"{value}\""),
         .wrongYear: Entry(code: "E-YEAR", zh: "年度应为 {year}，当前为 {found}", en: "expected the rating year {year}, found {found}"),
         .wrongYearForAll: Entry(
             code: "E-YEAR", zh: "全部 {count} 条记录的年度都是 {found}，而不是 {year}：请用 --year {found}，或核对数据的年度",
@@ -206,8 +212,8 @@ public enum Catalogue {
             en: "branch {id} {name} is in the register but sent no submission; ask for it"),
         .missingSubmissionsOfBrokenSheets: Entry(
             code: "E-MISSING-SUBMISSION",
-            zh: "名册中另有 {count} 个支部没有可读的材料，因为 {files} 无法读取；请先改正上面该文件的错误",
-            en: "{count} more branches of the register have no readable submission because {files} could not be read; fix that file's errors above first"),
+            zh: "名册中另有 {count} 个支部（{ids}）没有可读的材料，因为 {files} 无法读取；请先改正上面该文件的错误",
+            en: "{count} more branches of the register ({ids}) have no readable submission because {files} could not be read; fix that file's errors above first"),
         .registerMismatch: Entry(
             code: "W-REGISTER-MISMATCH", zh: "名称或上级党组织与名册不一致（名册：{name}，{committee}）",
             en: "name or committee differs from the register ({name}, {committee})"),

@@ -151,6 +151,9 @@ public struct RawSubmission: Sendable {
     public var eventDates: [(name: String, field: RawField)] = []
     /// A sheet's header as it names each column, and the column numbers (nil for XML).
     public var columns: SheetColumns?
+    /// Cells that could not be read as Excel shows them (a formula without its value…): each
+    /// is the error for its field.
+    public var problems: [CellProblem] = []
 
     public init(format: Format, location: SourceLocation) {
         self.format = format; self.location = location
@@ -167,6 +170,16 @@ public struct RawSubmission: Sendable {
         default:
             fields[key] = RawField(text, at: at)
         }
+    }
+}
+
+/// A cell of a field that could not be read, and why.
+public struct CellProblem: Sendable {
+    public var key: FieldKey
+    public var message: Message
+    public var location: SourceLocation
+    public init(key: FieldKey, message: Message, location: SourceLocation) {
+        self.key = key; self.message = message; self.location = location
     }
 }
 

@@ -38,7 +38,7 @@ public struct SubmissionStore: RandomAccessCollection, Sendable {
 
     /// One submission, packed: no heap block of its own but for a rare long list of levels.
     public struct Packed: Sendable {
-        public let branch: BranchInfo
+        public private(set) var branch: BranchInfo
         public let source: SourceLocation
         let election: Election?
         let aspects: Aspects
@@ -50,6 +50,15 @@ public struct SubmissionStore: RandomAccessCollection, Sendable {
         struct Counts: Sendable {
             var year, memberParticipants, publicParticipants, workCriticisms, municipalCriticisms: Int32
             var minorSanctions, majorSanctions, memberSanctions, absences: Int32
+        }
+
+        /// The same submission under another branch name (the register's).
+        public func renamed(_ name: String) -> Packed {
+            var p = self
+            let b = branch
+            p.branch = BranchInfo(
+                id: b.id, name: name, committeeID: b.committeeID, committeeName: b.committeeName, category: b.category, members: b.members)
+            return p
         }
 
         init(_ s: Submission, branch: BranchInfo) {

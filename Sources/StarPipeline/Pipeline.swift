@@ -202,7 +202,7 @@ public struct Pipeline {
     /// The checks across records: duplicates, the register, the notice settings.
     func crossCheck(_ inputs: consuming YearInputs<Validator.Checked>) -> CheckedYear {
         // a sheet that gave no record at all: its branches are reported missing in one line
-        let broken = inputs.files.filter { ($0.kind == .csv || $0.kind == .xlsx) && $0.records == 0 }.map(\.path)
+        let broken = inputs.files.filter { $0.kind.isSheet && $0.records == 0 }.map(\.path)
         let records = inputs.takeRecords()
         let recordCount = records.count
         var validated = validator(year: inputs.year, rules: inputs.rules).crossCheck(

@@ -1,10 +1,28 @@
+import Foundation
 import StarModel
 
 /// Reads typed values out of a raw record, adding a diagnostic for each field that is missing
-/// or malformed. Every value is checked the same way whatever the file format.
+/// or malformed. Every value is checked the same way whatever the file format, and read the way
+/// people type it (`TypedForms`): full-width digits, a trailing 分 or %, dates as 2026/6/30 or
+/// 2026年6月30日, 是/否 as Y/N, √/×, 有/无.
 struct FieldReader {
     let raw: RawSubmission
     var diagnostics: [Diagnostic]
+    /// Fields whose cell could not be read: their error is given once, by `report`.
+    private var reported: Set<FieldKey> = []
+
+    init(raw: RawSubmission, diagnostics: [Diagnostic]) {
+        self.raw = raw
+        self.diagnostics = diagnostics
+    }
+
+    /// The error of a cell that could not be read (a formula without its value…).
+    mutating func report(_ p: CellProblem) {
+        reported.insert(p.key)
+        append(.error(p.message, at: p.location, field: fieldName(p.key), branch: branch), p.key)
+    }
+
+    func isReported(_ key: FieldKey) -> Bool { reported.contains(key) }
 
     private var branch: String? { raw.fields.text(.branchID) }
 
@@ -36,6 +54,7 @@ struct FieldReader {
     }
 
     private mutating func present(_ key: FieldKey) -> String? {
+        guard !reported.contains(key) else { return nil }
         guard let text = raw.fields.text(key), !text.isEmpty else {
             fail(.of(.valueRequired, ("label", key.chineseLabel)), key)
             return nil
@@ -71,7 +90,8 @@ struct FieldReader {
     }
 
     mutating func integer(_ key: FieldKey, range: ClosedRange<Int>) -> Int? {
-        guard let t = present(key) else { return nil }
+        guard let typed = present(key) else { return nil }
+        let t = TypedForms.number(typed, unit: nil)
         guard t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), t.utf8.count <= 9, let v = Int(t) else {
             fail(.of(.notAWholeNumber, ("value", Escaped.text(t)), ("min", range.lowerBound), ("max", range.upperBound)), key)
             return nil
@@ -85,12 +105,13 @@ struct FieldReader {
 
     /// A count of events: empty means none.
     mutating func count(_ key: FieldKey) -> Int {
-        guard let f = raw.fields[key], !f.text.isEmpty else { return 0 }
+        guard !reported.contains(key), let f = raw.fields[key], !f.text.isEmpty else { return 0 }
         return integer(key, range: 0...1000) ?? 0
     }
 
     mutating func decimal(_ key: FieldKey, max: Tenths) -> Tenths? {
-        guard let t = present(key) else { return nil }
+        guard let typed = present(key) else { return nil }
+        let t = TypedForms.number(typed, unit: key == .satisfaction ? "%" : "分")
         switch Tenths.parse(t) {
         case .failure(.notANumber):
             fail(.of(.notADecimal, ("max", max), ("value", Escaped.text(t))), key)
@@ -108,7 +129,7 @@ struct FieldReader {
     }
 
     mutating func level(_ f: RawField, field: FieldKey) -> Level? {
-        switch f.text {
+        switch TypedForms.normalized(f.text) {
         case "city", "市级": return .city
         case "province", "省级": return .province
         case "national", "国家级": return .national
@@ -122,7 +143,7 @@ struct FieldReader {
     mutating func date(_ f: RawField, field: String, key: FieldKey? = nil, ratingYear: Int) -> CivilDate? {
         let at = key.map { place($0, f) } ?? f.location
         let name = key.map(fieldName) ?? field
-        guard let d = CivilDate(iso: f.text) else {
+        guard let d = TypedForms.date(f.text) else {
             let e = Diagnostic.error(.of(.badDate, ("value", Escaped.text(f.text))), at: at, field: name, branch: branch)
             if let key { append(e, key) } else { diagnostics.append(e) }
             return nil
@@ -145,6 +166,7 @@ struct FieldReader {
     /// The re-election facts; no due date means no re-election falls in this cycle.
     /// Returns `.some(nil)` for none, `nil` on error.
     mutating func election(ratingYear: Int) -> Election?? {
+        if reported.contains(.electionDue) || reported.contains(.electionHeld) || reported.contains(.electionDelayApproved) { return nil }
         let due = raw.fields[.electionDue].flatMap { $0.text.isEmpty ? nil : $0 }
         let held = raw.fields[.electionHeld].flatMap { $0.text.isEmpty ? nil : $0 }
         let approved = raw.fields[.electionDelayApproved].flatMap { $0.text.isEmpty ? nil : $0 }
@@ -160,10 +182,10 @@ struct FieldReader {
         if let held { heldDate = date(held, field: FieldKey.electionHeld.description, key: .electionHeld, ratingYear: ratingYear) }
         var isApproved = false
         if let approved {
-            switch approved.text.lowercased() {
-            case "true", "是", "1", "yes": isApproved = true
-            case "false", "否", "0", "no": isApproved = false
-            default:
+            switch TypedForms.boolean(approved.text) {
+            case true?: isApproved = true
+            case false?: isApproved = false
+            case nil:
                 append(
                     .error(
                         .of(.badBoolean, ("value", Escaped.text(approved.text))), at: place(.electionDelayApproved, approved),

@@ -74,8 +74,22 @@ public struct Validator: Sendable {
         var rejected = 0
         var firstSeen: [String: Int] = [:]  // id → index of its first record
         firstSeen.reserveCapacity(records.count)
+        // The register decides identity: a record naming another committee is an error, a
+        // name that differs a warning (the register's name is used).
+        var registered: [String: RegisteredBranch] = [:]
+        for r in register ?? [] where registered[r.id] == nil { registered[r.id] = r }
+        var identity: [Diagnostic] = []
         for (i, record) in records.enumerated() {
             diagnostics += record.diagnostics
+            if let id = record.branchID, let r = registered[id], let c = record.committeeID, c != r.committeeID {
+                identity.append(
+                    .error(
+                        .of(.registerCommitteeMismatch, ("found", Escaped.text(c)), ("register", r.committeeID)), at: record.location,
+                        field: "committee_id", branch: id))
+                rejected += 1
+                firstSeen[id] = firstSeen[id] ?? i
+                continue
+            }
             if let id = record.branchID {
                 if let first = firstSeen[id] {
                     diagnostics.append(
@@ -87,7 +101,18 @@ public struct Validator: Sendable {
                 }
                 firstSeen[id] = i
             }
-            if let s = record.packed { good.append(s) } else { rejected += 1 }
+            if var s = record.packed {
+                if let r = registered[s.branch.id], r.name != s.branch.name {
+                    identity.append(
+                        .warning(
+                            .of(.registerNameMismatch, ("found", Escaped.text(s.branch.name)), ("register", Escaped.text(r.name))),
+                            at: s.source, field: "branch_name", branch: s.branch.id))
+                    s = s.renamed(r.name)
+                }
+                good.append(s)
+            } else {
+                rejected += 1
+            }
         }
         if let register {
             var known: [String: RegisteredBranch] = [:]
@@ -125,18 +150,11 @@ public struct Validator: Sendable {
                     .error(
                         .of(
                             .missingSubmissionsOfBrokenSheets, ("count", ofBroken.count),
+                            ("ids", ofBroken.prefix(10).map(\.id).joined(separator: "、") + (ofBroken.count > 10 ? "…" : "")),
                             ("files", brokenFiles.map { "“\(($0 as NSString).lastPathComponent)”" }.joined(separator: "、"))),
                         at: first.location, field: "branch_id"))
             }
-            for i in good.indices {
-                let s = good[packed: i]
-                if let r = known[s.branch.id], r.name != s.branch.name || r.committeeID != s.branch.committeeID {
-                    diagnostics.append(
-                        .warning(
-                            .of(.registerMismatch, ("name", r.name), ("committee", r.committeeID)), at: s.source,
-                            field: "branch_name", branch: s.branch.id))
-                }
-            }
+            diagnostics += identity
         }
         good.sort { ($0.committeeID, $0.id) < ($1.committeeID, $1.id) }
         diagnostics = Validator.oneWrongYear(diagnostics, year: year)
@@ -155,6 +173,17 @@ public struct Validator: Sendable {
         return out
     }
 
+    /// The fields a committee fills in for a branch (the template fills in the rest).
+    static let inputKeys: [FieldKey] = FieldKey.allColumns.filter {
+        ![.year, .branchID, .branchName, .committeeID, .committeeName, .category].contains($0)
+    }
+
+    /// A sheet's row with its branch's identity and nothing else: one error, not one per cell.
+    static func isUnfilled(_ raw: RawSubmission) -> Bool {
+        raw.problems.isEmpty && raw.commendationLevels.isEmpty && raw.innovationLevels.isEmpty
+            && inputKeys.allSatisfy { raw.fields.text($0)?.isEmpty ?? true }
+    }
+
     static func isIdentifier(_ s: String) -> Bool {
         let u = s.utf8
         guard (1...32).contains(u.count) else { return false }
@@ -165,6 +194,14 @@ public struct Validator: Sendable {
     func convert(_ raw: RawSubmission, into d: inout [Diagnostic]) -> Submission? {
         var reader = FieldReader(raw: raw, diagnostics: [])
         defer { d += reader.diagnostics }
+        if raw.format != .xml, let id = raw.fields.text(.branchID), !id.isEmpty, Validator.isUnfilled(raw) {
+            reader.diagnostics.append(
+                .error(
+                    .of(.sheetRowNotFilled, ("row", raw.location.line), ("id", Escaped.text(id))), at: raw.location,
+                    field: reader.fieldName(.branchID), branch: id))
+            return nil
+        }
+        for p in raw.problems { reader.report(p) }
         let branchID = reader.identifier(.branchID)
         let yearValue = reader.integer(.year, range: 1900...2999)
         if let y = yearValue, y != year, raw.fields[.year] != nil {
@@ -177,14 +214,22 @@ public struct Validator: Sendable {
         let committeeID = reader.identifier(.committeeID)
         let committeeName = reader.name(.committeeName)
         let category = raw.fields.text(.category) ?? ""
-        let members = reader.integer(.members, range: 0...1_000_000)
+        let members = reader.integer(.members, range: 1...1_000_000)
         var sheets: [Sheet: [Tenths]] = [:]
         for sheet in Sheet.allCases {
             sheets[sheet] = (1...10).compactMap { reader.decimal(.aspect(sheet, $0), max: aspectMax) }
         }
         let memberParticipants = reader.integer(.massMemberParticipants, range: 0...1_000_000)
         let publicParticipants = reader.integer(.massPublicParticipants, range: 0...1_000_000)
-        let satisfaction = reader.decimal(.satisfaction, max: Tenths(1000))
+        var satisfaction = reader.decimal(.satisfaction, max: Tenths(1000))
+        // 0.9 could be 0.9 % or 90 % (typed as a fraction): an error, never a guess
+        if let v = satisfaction, v > .zero, v <= Tenths(10) {
+            reader.append(
+                .error(
+                    .of(.satisfactionFraction, ("value", raw.fields.text(.satisfaction).map(Escaped.text) ?? v.description), ("percent", v.raw * 10)),
+                    at: reader.place(.satisfaction), field: reader.fieldName(.satisfaction), branch: branchID), .satisfaction)
+            satisfaction = nil
+        }
         let commendations = raw.commendationLevels.compactMap { reader.level($0, field: .commendationLevel) }
         let innovations = raw.innovationLevels.compactMap { reader.level($0, field: .innovationLevel) }
         let counts: [FieldKey: Int] = Dictionary(

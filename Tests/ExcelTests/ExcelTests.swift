@@ -75,6 +75,7 @@ struct Seen: Equatable, CustomStringConvertible {
                 case .string(let s): seen.append(Seen(row: row, col: col, kind: "s", value: s))
                 case .bool(let b): seen.append(Seen(row: row, col: col, kind: "b", value: b ? "true" : "false"))
                 case .error(let e), .isoDate(let e): seen.append(Seen(row: row, col: col, kind: "s", value: e))
+                case .unreadable(let m): Issue.record("seed \(seed): unreadable cell \(m.text(.en))")
                 }
             }
         }

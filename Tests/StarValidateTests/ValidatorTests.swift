@@ -115,7 +115,7 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
         #expect(
             out.diagnostics.map(\.rendered) == [
                 "branches.csv:19: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-2 第二党支部 在名册中，但没有提交材料；请补交",
-                "branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中另有 16 个支部没有可读的材料，因为 “zjj.csv” 无法读取；请先改正上面该文件的错误",
+                "branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中另有 16 个支部（Z-1、Z-2、Z-3、Z-4、Z-5、Z-6、Z-7、Z-8、Z-9、Z-10…）没有可读的材料，因为 “zjj.csv” 无法读取；请先改正上面该文件的错误",
             ])
         // without a broken sheet every missing branch is named
         #expect(v.crossCheck([v.check(raw(id: "B-1", line: 2))], register: register).diagnostics.count == 17)
