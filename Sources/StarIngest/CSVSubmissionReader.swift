@@ -84,6 +84,17 @@ enum CSVSubmissionReader {
                         at: SourceLocation(file: path, line: row.line)))
                 return
             }
+            // notes, totals, titles and a repeated header: one warning, not an error per cell
+            // a row of empty cells (Excel saves the blank rows between the data and a note so)
+            if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return }
+            if let idColumn = h.idColumn,
+                let shown = SheetRows.notABranch(
+                    id: row.fields[idColumn].trimmingSpaces, texts: { row.fields.map(\.trimmingSpaces).filter { !$0.isEmpty } })
+            {
+                rowDiagnostics.append(
+                    .warning(.of(.sheetNotABranch, ("row", row.line), ("text", shown)), at: SourceLocation(file: path, line: row.line)))
+                return
+            }
             if rows % 1024 == 0 || context == nil { context = SheetContext(header: h, path: path) }
             rows += 1
             emitRow(Row(record: row, sheet: context!))
@@ -110,6 +121,8 @@ enum CSVSubmissionReader {
     struct Header: Sendable {
         var columns: [(Int, FieldKey)] = []
         var width: Int
+        /// The column of the branch id (0-based).
+        var idColumn: Int? { columns.first { $0.1 == .branchID }?.0 }
         /// How the sheet names each field and where (for diagnostics).
         let sheetColumns: SheetColumns
 

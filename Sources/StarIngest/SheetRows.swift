@@ -15,7 +15,12 @@ enum SheetRows {
     /// - Parameters:
     ///   - id: the text under the branch id column.
     ///   - texts: the row's non-empty cell texts in column order, every column.
-    static func notABranch(id: String, texts: [String]) -> String? {
+    static func notABranch(id: String, texts allTexts: () -> [String]) -> String? {
+        // the fast path of every branch row: an id that is no column name and no total
+        if !id.isEmpty && CSVSubmissionReader.byName[id] == nil && !markers.prefix(3).contains(where: { id.contains($0) }) {
+            return nil
+        }
+        let texts = allTexts()
         guard !texts.isEmpty else { return nil }
         let shown = show(texts)
         if texts.filter({ CSVSubmissionReader.byName[$0] != nil }).count >= headerMinimum { return shown }

@@ -151,8 +151,12 @@ enum XLSXSubmissionReader {
                     guard k < cells.count && cells[k].column == column else { continue }
                     if case .unreadable(let m) = cells[k].value { problems.append((i, m)) } else { texts[i] = text(cells[k], key: key) }
                 }
-                let id = idIndex.map { texts[$0] } ?? ""
-                if problems.isEmpty, let shown = SheetRows.notABranch(id: id, texts: all) {
+                // whether the row is a branch is judged on the cells as written: a note merged
+                // across the row fills no id
+                let id = idIndex.flatMap { i in rawCells.first { $0.column == columns[i].0 } }.map { text($0, key: .branchID) } ?? ""
+                if problems.isEmpty,
+                    let shown = SheetRows.notABranch(id: id, texts: { rawCells.map { text($0, key: .branchName) }.filter { !$0.isEmpty } })
+                {
                     diagnostics.append(
                         .warning(
                             .of(.sheetNotABranch, ("row", number), ("text", shown)),

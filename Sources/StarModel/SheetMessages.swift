@@ -43,7 +43,7 @@ extension Catalogue {
             code: "E-MERGE", zh: "合并单元格 {range} 跨越了不同上级党组织（{committees}）的支部：请取消合并，每行填写自己的值",
             en: "the merged range {range} spans branches of different committees ({committees}): unmerge it and fill in each row's own value"),
         .sheetOldFormat: Entry(
-            code: "E-SHEET-FORMAT", zh: "这是 {kind} 文件，无法读取：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿 (*.xlsx)”后再提交",
+            code: "E-SHEET-FORMAT", zh: "这是 {kind}文件，无法读取：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿 (*.xlsx)”后再提交",
             en: "this is {kindEn} file and cannot be read: open it in Excel or WPS and save it as \"Excel Workbook (*.xlsx)\""),
         .satisfactionFraction: Entry(
             code: "E-PERCENT", zh: "满意率为 {value}，是指 {percent}% 吗？请填百分数的数值，如 {percent}（不要填 {value}）；在 Excel 中输入 {percent}% 也可以",

@@ -112,6 +112,14 @@ struct FieldReader {
     mutating func decimal(_ key: FieldKey, max: Tenths) -> Tenths? {
         guard let typed = present(key) else { return nil }
         let t = TypedForms.number(typed, unit: key == .satisfaction ? "%" : "分")
+        // a satisfaction in (0, 1] could be that percent or a fraction typed for 90 %: an error,
+        // never a guess
+        if key == .satisfaction, let v = Double(t), v > 0, v <= 1 {
+            let percent = (v * 100 * 1000).rounded() / 1000
+            let shown = percent == percent.rounded() ? String(Int(percent)) : "\(percent)"
+            fail(.of(.satisfactionFraction, ("value", Escaped.text(t)), ("percent", shown)), key)
+            return nil
+        }
         switch Tenths.parse(t) {
         case .failure(.notANumber):
             fail(.of(.notADecimal, ("max", max), ("value", Escaped.text(t))), key)

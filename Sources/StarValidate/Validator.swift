@@ -197,7 +197,7 @@ public struct Validator: Sendable {
         if raw.format != .xml, let id = raw.fields.text(.branchID), !id.isEmpty, Validator.isUnfilled(raw) {
             reader.diagnostics.append(
                 .error(
-                    .of(.sheetRowNotFilled, ("row", raw.location.line), ("id", Escaped.text(id))), at: raw.location,
+                    .of(.sheetRowNotFilled, ("row", raw.location.line), ("id", Escaped.text(id))), at: reader.place(.branchID),
                     field: reader.fieldName(.branchID), branch: id))
             return nil
         }
@@ -221,15 +221,7 @@ public struct Validator: Sendable {
         }
         let memberParticipants = reader.integer(.massMemberParticipants, range: 0...1_000_000)
         let publicParticipants = reader.integer(.massPublicParticipants, range: 0...1_000_000)
-        var satisfaction = reader.decimal(.satisfaction, max: Tenths(1000))
-        // 0.9 could be 0.9 % or 90 % (typed as a fraction): an error, never a guess
-        if let v = satisfaction, v > .zero, v <= Tenths(10) {
-            reader.append(
-                .error(
-                    .of(.satisfactionFraction, ("value", raw.fields.text(.satisfaction).map(Escaped.text) ?? v.description), ("percent", v.raw * 10)),
-                    at: reader.place(.satisfaction), field: reader.fieldName(.satisfaction), branch: branchID), .satisfaction)
-            satisfaction = nil
-        }
+        let satisfaction = reader.decimal(.satisfaction, max: Tenths(1000))
         let commendations = raw.commendationLevels.compactMap { reader.level($0, field: .commendationLevel) }
         let innovations = raw.innovationLevels.compactMap { reader.level($0, field: .innovationLevel) }
         let counts: [FieldKey: Int] = Dictionary(

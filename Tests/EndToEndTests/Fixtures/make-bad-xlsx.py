@@ -107,3 +107,72 @@ while True:   # the central directory record of the sheet
         break
 write("xlsx-bomb-lying-size", bytes(_bomb))
 print("written")
+
+# --- sheets as people fill them (and as hostile writers make them) ---
+import re  # noqa: E402
+
+
+def cell(data, ref, new):
+    """The sheet with cell `ref` replaced by the XML `new`."""
+    return re.sub(rb'<c r="' + ref.encode() + rb'"[^>]*?(/>|>.*?</c>)', new.encode(), data, count=1, flags=re.S)
+
+
+def column(name):
+    return xlsx_sheet_column(HEADER.index(name) + 1)
+
+
+def xlsx_sheet_column(n):
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+# a score as a formula saved without its value (a script or a converter wrote it)
+write("xlsx-formula-no-value", replace(base, SHEET, lambda d: cell(d, "H2", '<c r="H2"><f>ROUND(AVERAGE(I2:J2),1)</f></c>')))
+# a number Excel never writes: hexadecimal floating point
+write("xlsx-hex-number", replace(base, SHEET, lambda d: cell(d, "H2", '<c r="H2"><v>0x1.3p3</v></c>')))
+# a date cell (t="d") with text after the date
+_due = column("换届到期日")
+write("xlsx-bad-iso-date", replace(base, SHEET, lambda d: d.replace(
+    b"</row></sheetData>", f'<c r="{_due}2" t="d"><v>2026-06-30 or so</v></c></row></sheetData>'.encode())))
+# two cells with one reference
+write("xlsx-duplicate-cell", replace(base, SHEET, lambda d: cell(d, "H2", '<c r="H2"><v>9</v></c><c r="H2"><v>5</v></c>')))
+# 满意率 typed as a fraction, without a percent format
+_sat = HEADER.index("满意率")
+write("xlsx-fraction", good(row=[c if i != _sat else "0.9" for i, c in enumerate(ROW)]))
+# no header in the first rows: a title, then a header typed in English with most names wrong
+_tmp = os.path.join(HERE, ".tmp-noheader.xlsx")
+_wb = openpyxl.Workbook()
+_wb.active.append(["2026年度星级评定填报表"])
+_wb.active.append(["id", "name", "年度", "支部编号", "score 1", "score 2"])
+_wb.active.append([1, "第一党支部", 2026, "WJW-01", 9.5, 9.0])
+xlsx_sheet.save(_wb, _tmp)
+with open(_tmp, "rb") as _fh:
+    write("xlsx-no-header", _fh.read())
+os.remove(_tmp)
+# an old .xls workbook (BIFF8 in an OLE compound file) beside the sheets
+write("xlsx-old-xls", bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(1024), name="s.xls")
+# a branch's row with its identity only (the template prefills it) and nothing filled in
+_keep = {"年度", "支部编号", "支部名称", "上级党组织编号", "上级党组织名称", "类别"}
+write("xlsx-unfilled-row", good(row=[c if h in _keep else "" for h, c in zip(HEADER, ROW)]))
+# 上级党组织名称 merged down over two branches of different committees
+_tmp = os.path.join(HERE, ".tmp-merge.xlsx")
+_other = [c if h != "上级党组织编号" else "GAJ" for h, c in zip(HEADER, ROW)]
+_other[HEADER.index("支部编号")] = "GAJ-01"
+xlsx_sheet.write_sheet(_tmp, HEADER, [ROW, _other])
+_wb = openpyxl.load_workbook(_tmp)
+_c = HEADER.index("上级党组织名称") + 1
+_wb.active.cell(row=3, column=_c).value = None
+_wb.active.merge_cells(start_row=2, start_column=_c, end_row=3, end_column=_c)
+xlsx_sheet.save(_wb, _tmp)
+with open(_tmp, "rb") as _fh:
+    write("xlsx-merge-across", _fh.read())
+os.remove(_tmp)
+# more shared strings than a sheet this small could use (each costs a few bytes, unread)
+_sst = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + b"<si/>" * 200_000 + b"</sst>"
+_items = [(n, d.replace(b"</Relationships>", b'<Relationship Id="rIdSST" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+           if n == "xl/_rels/workbook.xml.rels" else d) for n, d in parts(base) if n != "xl/sharedStrings.xml"]
+write("xlsx-too-many-strings", zipped(_items + [("xl/sharedStrings.xml", _sst)]))
+print("written more")
