@@ -100,7 +100,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged,
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
         outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates,
-        templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted
+        templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted,
+        outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize
     // send (StarSend)
     case sendReportsNotFound, sendNoMessages, sendUnknownOnly, sendNoConfigListed, sendConfigNotFound, sendNoSMTP, sendDryRunNoSMTP, sendCaFileUnreadable, sendNoPassword,
         sendServer, sendStartTLS, sendImplicitTLS, sendClearText, sendNoFrom, sendPlan, sendColumnCommittee, sendColumnAddress, sendColumnSize, sendColumnAction, sendActionSend,
@@ -477,6 +478,29 @@ public enum Catalogue {
             en: "{path}: not enough memory or file descriptors to read it; close other programs or raise the limits (ulimit -n, ulimit -v), then run again"),
         .cannotList: Entry(code: "", zh: "无法列出输入文件夹 {dir}（{reason}）", en: "cannot list the input folder {dir} ({reason})"),
         .interrupted: Entry(code: "", zh: "star-report：已中断；没有写出报告，输出文件夹保持原样", en: "star-report: interrupted; no report written, the output folder is as it was"),
+        .outNameTooLong: Entry(
+            code: "", zh: "--output {shown}：名称 {name} 有 {bytes} 字节，文件系统最多允许 255 字节：请给出较短的名称",
+            en: "--output {shown}: the name {name} has {bytes} bytes, the file system allows 255 at most: pass a shorter name"),
+        .outPathTooLong: Entry(
+            code: "", zh: "--output {shown} 的路径有 {bytes} 字节，太长（最多 {max} 字节，系统路径上限为 4096 字节）；没有创建任何文件夹：请给出较短的路径",
+            en: "--output {shown} is {bytes} bytes long, too long (at most {max}; the system's limit for a path is 4,096): no folder was created; pass a shorter path"),
+        .outForeignDuringRun: Entry(
+            code: "",
+            zh: "运行期间有人在 --output {shown} 中放入了不是 star-report 写的文件（{what}）；没有替换或删除任何东西。新报告留在 {temp}：请把你的文件移走后再运行，或把新报告复制出来",
+            en:
+                "--output {shown} gained files star-report did not write during the run ({what}); nothing was replaced or deleted. The new reports are in {temp}: move your files away and run again, or copy the new reports from there"
+        ),
+        .outChangedDuringRun: Entry(
+            code: "", zh: "运行期间 --output {shown} 中的 {file} 被修改或删除；没有替换或删除任何东西。新报告留在 {temp}：请把你的副本另存后再运行",
+            en:
+                "--output {shown}: {file} was changed or removed during the run; nothing was replaced or deleted. The new reports are in {temp}: save your copy elsewhere and run again"
+        ),
+        .outUnreadableDuringRun: Entry(
+            code: "", zh: "运行期间 --output {shown} 变得无法读取（{reason}）；没有替换任何东西。新报告留在 {temp}",
+            en: "--output {shown} could not be read just before the swap ({reason}); nothing was replaced. The new reports are in {temp}"),
+        .sysFileSize: Entry(
+            code: "", zh: "{message}（{reason}）：文件大小限制（ulimit -f）太低；没有写出报告：请放宽限制后再运行",
+            en: "{messageEn} ({reason}): the file size limit (ulimit -f) is too low; no report written: raise it, then run again"),
         .progressReading: Entry(
             code: "", zh: "读取并检查材料 — {percent}%，已读 {records} 条，每秒 {rate} 条，约剩 {left} 秒（已用 {elapsed} 秒）",
             en: "reading and checking the submissions — {percent} %, {records} records, {rate} records/s, about {left} s left ({elapsed} s)"),
