@@ -84,3 +84,10 @@ void star_cleanup_set(const char *temp_folder, const char *lock_file) {
     if (lock_file) { strncpy(cleanup_lock, lock_file, PATH_MAX - 1); } else if (!temp_folder) { cleanup_lock[0] = 0; }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
+
+void star_ignore_file_size_signal(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_IGN;
+    sigaction(SIGXFSZ, &action, NULL);
+}

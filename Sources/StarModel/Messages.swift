@@ -104,14 +104,16 @@ public enum MessageID: String, Sendable, CaseIterable {
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged,
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
         outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates,
-        templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted
+        templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted,
+        outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize
     // send (StarSend)
     case sendReportsNotFound, sendNoMessages, sendUnknownOnly, sendNoConfigListed, sendConfigNotFound, sendNoSMTP, sendDryRunNoSMTP, sendCaFileUnreadable, sendNoPassword,
         sendServer, sendStartTLS, sendImplicitTLS, sendClearText, sendNoFrom, sendPlan, sendColumnCommittee, sendColumnAddress, sendColumnSize, sendColumnAction, sendActionSend,
         sendActionResend, sendActionAlreadySent, sendActionChanged, sendActionCannotSend, sendNoToHeader, sendSeveralToHeaders, sendNoAddress, sendSeveralAddresses,
         sendInvalidAddress, sendNoMessageID, sendChangedHint, sendNeedYes, sendConfirm, sendCancelled, sendAnotherSend, sendLogUnwritable, sendAccepted, sendRefused, sendDeferred,
         sendNotSent, sendRetrying, sendUnreachable, sendLoginRefused, sendTLSRefused, sendBadSettings, sendStopped, sendProgress, sendClosing, sendDryRunClosing, sendLogAt,
-        sendUnreadableLog, sendDropped
+        sendUnreadableLog, sendDropped, sendLogIsLink, sendNoManifest, sendNotInManifest, sendNotAsWritten, sendActionUnknown, sendUnknownHint, sendUnknownNow,
+        sendTLSHintHost, sendTLSHintCA, sendTLSHintCAFileSet
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -483,6 +485,29 @@ public enum Catalogue {
             en: "{path}: not enough memory or file descriptors to read it; close other programs or raise the limits (ulimit -n, ulimit -v), then run again"),
         .cannotList: Entry(code: "", zh: "无法列出输入文件夹 {dir}（{reason}）", en: "cannot list the input folder {dir} ({reason})"),
         .interrupted: Entry(code: "", zh: "star-report：已中断；没有写出报告，输出文件夹保持原样", en: "star-report: interrupted; no report written, the output folder is as it was"),
+        .outNameTooLong: Entry(
+            code: "", zh: "--output {shown}：名称 {name} 有 {bytes} 字节，文件系统最多允许 255 字节：请给出较短的名称",
+            en: "--output {shown}: the name {name} has {bytes} bytes, the file system allows 255 at most: pass a shorter name"),
+        .outPathTooLong: Entry(
+            code: "", zh: "--output {shown} 的路径有 {bytes} 字节，太长（最多 {max} 字节，系统路径上限为 4096 字节）；没有创建任何文件夹：请给出较短的路径",
+            en: "--output {shown} is {bytes} bytes long, too long (at most {max}; the system's limit for a path is 4,096): no folder was created; pass a shorter path"),
+        .outForeignDuringRun: Entry(
+            code: "",
+            zh: "运行期间有人在 --output {shown} 中放入了不是 star-report 写的文件（{what}）；没有替换或删除任何东西。新报告留在 {temp}：请把你的文件移走后再运行，或把新报告复制出来",
+            en:
+                "--output {shown} gained files star-report did not write during the run ({what}); nothing was replaced or deleted. The new reports are in {temp}: move your files away and run again, or copy the new reports from there"
+        ),
+        .outChangedDuringRun: Entry(
+            code: "", zh: "运行期间 --output {shown} 中的 {file} 被修改或删除；没有替换或删除任何东西。新报告留在 {temp}：请把你的副本另存后再运行",
+            en:
+                "--output {shown}: {file} was changed or removed during the run; nothing was replaced or deleted. The new reports are in {temp}: save your copy elsewhere and run again"
+        ),
+        .outUnreadableDuringRun: Entry(
+            code: "", zh: "运行期间 --output {shown} 变得无法读取（{reason}）；没有替换任何东西。新报告留在 {temp}",
+            en: "--output {shown} could not be read just before the swap ({reason}); nothing was replaced. The new reports are in {temp}"),
+        .sysFileSize: Entry(
+            code: "", zh: "{message}（{reason}）：文件大小限制（ulimit -f）太低；没有写出报告：请放宽限制后再运行",
+            en: "{messageEn} ({reason}): the file size limit (ulimit -f) is too low; no report written: raise it, then run again"),
         .progressReading: Entry(
             code: "", zh: "读取并检查材料 — {percent}%，已读 {records} 条，每秒 {rate} 条，约剩 {left} 秒（已用 {elapsed} 秒）",
             en: "reading and checking the submissions — {percent} %, {records} records, {rate} records/s, about {left} s left ({elapsed} s)"),
@@ -560,9 +585,7 @@ public enum Catalogue {
         .sendLoginRefused: Entry(
             code: "", zh: "邮件服务器拒绝登录（用户 {user}）：{detail}；请检查 username 和 STAR_REPORT_SMTP_PASSWORD",
             en: "the mail server refused the login (user {user}): {detail}; check username and STAR_REPORT_SMTP_PASSWORD"),
-        .sendTLSRefused: Entry(
-            code: "", zh: "无法建立加密连接，拒绝以明文发送：{detail}（私有邮件服务器的证书请用 [smtp] ca_file 指定）",
-            en: "no secure connection, refusing to send in clear text: {detail} (for a private mail server's certificate, set [smtp] ca_file)"),
+        .sendTLSRefused: Entry(code: "", zh: "无法建立加密连接，拒绝以明文发送：{detail}{hint}", en: "no secure connection, refusing to send in clear text: {detail}{hint}"),
         .sendBadSettings: Entry(code: "", zh: "[smtp] 设置有误：{detail}", en: "bad [smtp] settings: {detail}"),
         .sendStopped: Entry(code: "", zh: "已停止，其余 {count} 封未发送", en: "stopped; the other {count} message(s) were not sent"),
         .sendProgress: Entry(code: "", zh: "发送中 {done}/{total}，{rate} 封/秒", en: "sending {done}/{total}, {rate}/s"),
@@ -573,5 +596,34 @@ public enum Catalogue {
         .sendLogAt: Entry(code: "", zh: "发送记录：{path}", en: "send log: {path}"),
         .sendUnreadableLog: Entry(code: "", zh: "警告：{path} 中有 {count} 行无法读取，已忽略", en: "warning: {count} line(s) of {path} could not be read and were ignored"),
         .sendDropped: Entry(code: "", zh: "连接中断", en: "connection dropped"),
+        .sendLogIsLink: Entry(
+            code: "", zh: "发送记录 {path} 是符号链接；star-report 不跟随它（否则可能读到别的文件夹的记录或写到别处）：请换成记录文件本身",
+            en: "the send log {path} is a symbolic link, which star-report never follows (it could read another folder's record or write elsewhere): put the log file itself there"),
+        .sendNoManifest: Entry(
+            code: "", zh: "报告文件夹中没有 .star-report-manifest.json，无法确认这是 run 写出的内容；确需发送请用 --only {id}",
+            en: "the reports folder has no .star-report-manifest.json to tell it is what run wrote; to send it as it is: --only {id}"),
+        .sendNotInManifest: Entry(
+            code: "", zh: "不在 .star-report-manifest.json 中，不是 run 写出的；确需发送请用 --only {id}",
+            en: "not listed in .star-report-manifest.json, so not written by run; to send it as it is: --only {id}"),
+        .sendNotAsWritten: Entry(
+            code: "", zh: "与 run 写出时不同（SHA-256 与 .star-report-manifest.json 不符），可能被改过；确需发送请用 --only {id}",
+            en: "differs from what run wrote (its SHA-256 is not the one in .star-report-manifest.json), it may have been edited; to send it as it is: --only {id}"),
+        .sendActionUnknown: Entry(
+            code: "", zh: "是否送达未知（{time} 发送后连接中断），不再发送", en: "delivery unknown (connection lost after the message went, {time}), not sent again"),
+        .sendUnknownHint: Entry(
+            code: "", zh: "{count} 封邮件发出后连接中断、服务器没有答复，可能已经送达；不会自动重发：请向收件人确认，确需重发请用 --only {ids}",
+            en:
+                "{count} message(s) went out but the connection was lost before the server's reply, so they may have arrived; they are not sent again: ask the recipients, and to send again on purpose: --only {ids}"
+        ),
+        .sendUnknownNow: Entry(
+            code: "", zh: "是否送达未知 {committee} → {address}：邮件发出后连接中断（{detail}），不再重试",
+            en: "delivery unknown {committee} → {address}: the connection was lost after the message went ({detail}); not tried again"),
+        .sendTLSHintHost: Entry(
+            code: "", zh: "（服务器证书不是为 {url} 中的主机名签发的：请在 [smtp] url 中使用证书上的主机名）",
+            en: " (the server's certificate is for another host name than the one in {url}: use the name on the certificate in [smtp] url)"),
+        .sendTLSHintCA: Entry(code: "", zh: "（私有邮件服务器的证书请用 [smtp] ca_file 指定）", en: " (for a private mail server's certificate, set [smtp] ca_file)"),
+        .sendTLSHintCAFileSet: Entry(
+            code: "", zh: "（服务器证书不是由 [smtp] ca_file {path} 中的证书签发的：请检查该文件是否为这台服务器的 CA 证书）",
+            en: " (the server's certificate is not signed by the CA in [smtp] ca_file {path}: check that this is the server's CA certificate)"),
     ]
 }

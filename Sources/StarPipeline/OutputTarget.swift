@@ -64,6 +64,7 @@ struct OutputTarget: Sendable {
         guard real != "/" else {
             throw Stop(status: .usage, .of(.outRoot, ("shown", shown)))
         }
+        try checkLength(real, parent: parent, name: realName, shown: shown)
         if real == cwd || contains(real, cwd) {
             throw Stop(status: .usage, .of(.outCurrent, ("shown", shown)))
         }
@@ -88,29 +89,66 @@ struct OutputTarget: Sendable {
         return OutputTarget(path: real, parent: parent, name: realName, state: state)
     }
 
+    /// The longest path a run makes from the output's: `.NAME.star-report-tmp-RANDOM-old` beside
+    /// it (its name shortened, see `OutputFolder.shortName`), with room for a file name of 255
+    /// bytes inside. Checked before any folder is created, so a refused path leaves nothing.
+    static func checkLength(_ real: String, parent: String, name: String, shown: String) throws(Stop) {
+        if let long = real.split(separator: "/").first(where: { $0.utf8.count > Int(NAME_MAX) }) {
+            throw Stop(status: .cannotCreate, .of(.outNameTooLong, ("shown", shown), ("name", Escaped.text(String(long))), ("bytes", long.utf8.count)))
+        }
+        let temp = parent + "/" + OutputFolder.tempPrefix(name) + String(repeating: "f", count: 16) + "-old"
+        let longest = max(real.utf8.count, temp.utf8.count) + 1 + Int(NAME_MAX)
+        if longest >= Int(PATH_MAX) {
+            throw Stop(status: .cannotCreate, .of(.outPathTooLong, ("shown", shown), ("bytes", real.utf8.count), ("max", Int(PATH_MAX) - 1 - (longest - real.utf8.count))))
+        }
+    }
+
+    /// Why a folder is not star-report's to replace.
+    enum Problem: Error, Equatable {
+        case unreadable(reason: String)
+        /// Entries star-report did not write (up to three names, escaped).
+        case foreign(String)
+        /// A file of the manifest changed or removed.
+        case changed(String)
+    }
+
     /// `.empty`, `.ours` (a manifest that lists exactly the files there, unchanged), or a refusal.
     static func ownership(of folder: String, shown: String) throws(Stop) -> State {
+        switch ownershipProblem(of: folder) {
+        case .success(let state): return state
+        case .failure(.unreadable(let reason)):
+            throw Stop(status: .cannotCreate, .of(.outUnreadable, ("shown", shown), ("reason", reason)))
+        case .failure(.foreign(let what)):
+            throw Stop(status: .cannotCreate, .of(.outForeign, ("shown", shown), ("what", what)))
+        case .failure(.changed(let file)):
+            throw Stop(status: .cannotCreate, .of(.outChanged, ("shown", shown), ("file", file)))
+        }
+    }
+
+    static func ownershipProblem(of folder: String) -> Result<State, Problem> {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            throw Stop(status: .cannotCreate, .of(.outUnreadable, ("shown", shown), ("reason", String(cString: strerror(errno)))))
+            return .failure(.unreadable(reason: String(cString: strerror(errno))))
         }
-        if entries.isEmpty { return .empty }
-        let foreign = { (what: String) -> Stop in
-            Stop(status: .cannotCreate, .of(.outForeign, ("shown", shown), ("what", what)))
-        }
+        if entries.isEmpty { return .success(.empty) }
         guard entries.contains(manifestName), let manifest = Manifest.read(folder + "/" + manifestName) else {
-            let sample = entries.sorted().prefix(3).map { Escaped.text($0) }.joined(separator: ", ")
-            throw foreign("\(sample)\(entries.count > 3 ? ", …" : "")")
+            return .failure(.foreign(sample(entries)))
         }
         let listed = Set(manifest.files.map(\.name))
         if let extra = entries.sorted().first(where: { $0 != manifestName && !listed.contains($0) }) {
-            throw foreign("\(Escaped.text(extra))")
+            return .failure(.foreign(Escaped.text(extra)))
         }
         for file in manifest.files {
             guard let digest = Manifest.digest(folder + "/" + file.name), digest.size == file.size, digest.sha256 == file.sha256 else {
-                throw Stop(status: .cannotCreate, .of(.outChanged, ("shown", shown), ("file", Escaped.text(file.name))))
+                return .failure(.changed(Escaped.text(file.name)))
             }
         }
-        return .ours
+        return .success(.ours)
+    }
+
+    /// Up to three names, escaped, for a message.
+    static func sample(_ names: some Collection<String>) -> String {
+        let shown = names.sorted().prefix(3).map { Escaped.text($0) }.joined(separator: ", ")
+        return shown + (names.count > 3 ? ", …" : "")
     }
 
     /// Whether `outer` is a proper ancestor folder of `inner` (both real paths).

@@ -18,9 +18,42 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     var onFile: (@Sendable () -> Void)?
     private var fm: FileManager { FileManager.default }
 
+    /// The new reports, kept in `temp` after a run that found a user's file in the output just
+    /// before the swap: `discard` leaves them for the user.
+    private(set) var kept = false
+
     /// Names of the temporary folders: `.NAME.star-report-tmp-RANDOM`. Random, not the PID: a PID
     /// is reused, in a container every run has the same one.
-    static func tempPrefix(_ name: String) -> String { ".\(name).star-report-tmp-" }
+    static func tempPrefix(_ name: String) -> String { ".\(shortName(name)).star-report-tmp-" }
+
+    /// The output's name as it appears in the temporary folders' and the lock's names: the name
+    /// itself up to 200 bytes; a longer one (a file name may have 255) is cut to its first 180
+    /// bytes on a character boundary plus `~` and 12 hex digits of its SHA-256, so that
+    /// `.NAME.star-report-tmp-RANDOM-old` stays within 255 bytes and two long names that share
+    /// their start still get different temporary names.
+    static func shortName(_ name: String) -> String {
+        guard name.utf8.count > 200 else { return name }
+        var prefix = ""
+        var bytes = 0
+        for u in name.unicodeScalars {
+            bytes += UTF8.width(u)
+            if bytes > 180 { break }
+            prefix.unicodeScalars.append(u)
+        }
+        return prefix + "~" + SHA256.hex(Array(name.utf8)).prefix(12)
+    }
+
+    /// The files star-report writes into a report folder (ReportRenderer, ExcelOutput and the
+    /// manifest): `summary-ID.txt` and `summary-ID.eml` per committee, and these.
+    static let reportNames: Set<String> = [
+        OutputTarget.manifestName, "notice.html", "notice.txt", "results.csv", "results.json", ExcelOutput.resultsName, "validation.txt",
+    ]
+
+    static func isReportName(_ name: String) -> Bool {
+        if reportNames.contains(name) { return true }
+        guard name.hasPrefix("summary-"), name.hasSuffix(".txt") || name.hasSuffix(".eml") else { return false }
+        return name.utf8.count > "summary-.txt".utf8.count && !name.contains("/")
+    }
 
     /// Call with the target's `OutputLock` held.
     init(_ target: OutputTarget) throws {
@@ -41,7 +74,10 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     }
 
     /// Removes `.NAME.star-report-tmp-*` folders beside the target that carry star-report's
-    /// manifest (a run killed before its swap, or the old reports of one killed after it).
+    /// manifest (a run killed before its swap, or the old reports of one killed after it), or
+    /// that hold nothing but regular files with the names star-report writes (a run killed
+    /// while it removed the old reports, the manifest already gone). A folder holding anything
+    /// else is not star-report's and stays.
     static func removeLeftovers(of target: OutputTarget) {
         let prefix = tempPrefix(target.name)
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: target.parent) else { return }
@@ -52,10 +88,23 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
             // star-report's own: a manifest, or (a run killed between creating the folder and
             // finishing its first file, the manifest) nothing but the start of one
             let inside = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
-            guard Manifest.read(path + "/" + OutputTarget.manifestName) != nil || inside.allSatisfy({ $0 == OutputTarget.manifestName })
-            else { continue }
-            try? FileManager.default.removeItem(atPath: path)
+            let onlyReports = inside.allSatisfy { name in
+                var f = stat()
+                return isReportName(name) && lstat(path + "/" + name, &f) == 0 && (f.st_mode & S_IFMT) == S_IFREG
+            }
+            guard Manifest.read(path + "/" + OutputTarget.manifestName) != nil || onlyReports else { continue }
+            removeReports(path)
         }
+    }
+
+    /// Removes a folder of reports, its manifest last: a run killed halfway leaves a folder that
+    /// still says it is star-report's.
+    static func removeReports(_ path: String) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where name != OutputTarget.manifestName {
+            try? fm.removeItem(atPath: path + "/" + name)
+        }
+        try? fm.removeItem(atPath: path)
     }
 
     func write(_ name: String, _ content: String) throws {
@@ -124,6 +173,17 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         // summaries would cost as many journal commits.
         try sync(temp, whole: true)
         TestPause.at("before-swap")
+        // Under the lock, right before the swap: the folder may have gained a user's file (or a
+        // report been edited) since the run began. The entries seen here are compared again
+        // with the old folder once it is swapped out, which closes the last instant between.
+        var seen: Set<String> = []
+        if target.state != .absent && OutputTarget.isDirectory(target.path) {
+            switch OutputTarget.ownershipProblem(of: target.path) {
+            case .success: seen = Set((try? fm.contentsOfDirectory(atPath: target.path)) ?? [])
+            case .failure(let problem): throw keep(problem)
+            }
+        }
+        TestPause.at("checked")
         // a new name is renamed into place; an existing folder is exchanged with the new one
         let swap: () throws -> Void = { [self] in
             if target.state == .absent || !OutputTarget.isDirectory(target.path) {
@@ -149,11 +209,38 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
             }
         }
         try swap()
+        if OutputTarget.isDirectory(temp) {
+            // `temp` now holds the old reports: exactly what was checked, or a file dropped in
+            // at the last instant, which puts the old folder back (the user's file is never
+            // removed).
+            let now = Set((try? fm.contentsOfDirectory(atPath: temp)) ?? ["?"])
+            if now != seen {
+                let added = now.subtracting(seen)
+                if star_exchange(temp, target.path) != 0 {
+                    // no exchange on this file system: the same three renames as the swap
+                    let aside = temp + "-new"
+                    if rename(target.path, aside) == 0 && rename(temp, target.path) == 0 { _ = rename(aside, temp) }
+                }
+                throw keep(added.isEmpty ? .changed(OutputTarget.sample(seen.subtracting(now))) : .foreign(OutputTarget.sample(added)))
+            }
+        }
         try? sync(target.parent, whole: false)
         TestPause.at("after-swap")
-        // `temp` now holds the old reports (or nothing).
-        if OutputTarget.isDirectory(temp) { try? fm.removeItem(atPath: temp) }
+        if OutputTarget.isDirectory(temp) { OutputFolder.removeReports(temp) }
         Interruption.shared.done()
+    }
+
+    /// The stop for a folder found not star-report's just before the swap: nothing replaced,
+    /// nothing removed, and the new reports stay in the temporary folder, named.
+    private func keep(_ problem: OutputTarget.Problem) -> Stop {
+        kept = true
+        Interruption.shared.done()
+        let shown = Escaped.text(target.path), kept = Escaped.text(temp)
+        switch problem {
+        case .foreign(let what): return Stop(status: .cannotCreate, .of(.outForeignDuringRun, ("shown", shown), ("what", what), ("temp", kept)))
+        case .changed(let file): return Stop(status: .cannotCreate, .of(.outChangedDuringRun, ("shown", shown), ("file", file), ("temp", kept)))
+        case .unreadable(let reason): return Stop(status: .cannotCreate, .of(.outUnreadableDuringRun, ("shown", shown), ("reason", reason), ("temp", kept)))
+        }
     }
 
     private func swapError(_ e: Int32) -> Stop {
@@ -172,7 +259,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
 
     /// Removes the temporary folder (a run that stops before the swap).
     func discard() {
-        try? fm.removeItem(atPath: temp)
+        if !kept { try? fm.removeItem(atPath: temp) }
         Interruption.shared.done()
     }
 }
@@ -192,7 +279,7 @@ final class OutputLock: @unchecked Sendable {
         } catch {
             throw Stop(status: .cannotCreate, .of(.outCannotCreateParent, ("parent", Escaped.text(target.parent))))
         }
-        path = target.parent + "/." + target.name + ".star-report.lock"
+        path = target.parent + "/." + OutputFolder.shortName(target.name) + ".star-report.lock"
         for _ in 0..<100 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             guard fd >= 0 else {
@@ -226,7 +313,8 @@ final class OutputLock: @unchecked Sendable {
 }
 
 /// SIGINT and SIGTERM during a run: the temporary folder and the lock file are removed, then the
-/// process exits 130 or 143 (the handler is in CStarSys: it must work with no descriptor to
+/// process exits 130 or 143 (and SIGXFSZ is ignored, so a file over `ulimit -f` is a write error,
+/// exit 74) (the handler is in CStarSys: it must work with no descriptor to
 /// spare). Before the swap the temporary folder holds the partial new reports, after it the old
 /// ones: either way the output's name keeps complete reports.
 final class Interruption: @unchecked Sendable {
@@ -240,6 +328,7 @@ final class Interruption: @unchecked Sendable {
         lock.withLock {
             guard !installed else { return }
             installed = true
+            star_ignore_file_size_signal()
             star_cleanup_install("\n" + Message(.interrupted).text(Language.process) + "\n")
         }
     }
@@ -269,7 +358,7 @@ final class Interruption: @unchecked Sendable {
 }
 
 /// A test-only switch: `STAR_REPORT_TEST_PAUSE=before-swap:300` sleeps 300 ms at that point of the
-/// write (points: writing, before-swap, after-swap), so a test can kill the run there.
+/// write (points: writing, before-swap, checked, after-swap), so a test can kill the run there.
 enum TestPause {
     static let points: [String: Int] = {
         guard let spec = ProcessInfo.processInfo.environment["STAR_REPORT_TEST_PAUSE"] else { return [:] }

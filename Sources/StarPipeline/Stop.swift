@@ -12,13 +12,13 @@ struct Stop: Error {
     }
 
     /// A failed system call: out of descriptors or memory is 71 (EX_OSERR) whatever the call,
-    /// anything else `status`.
+    /// anything else `status`; a file over `ulimit -f` (EFBIG: SIGXFSZ is ignored) says so.
     static func system(_ error: Int32, _ status: ExitStatus, _ message: Message) -> Stop {
         let short = [EMFILE, ENFILE, ENOMEM].contains(error)
         return Stop(
             status: short ? .osError : status,
             Message(
-                short ? .sysShort : .sysReason,
+                short ? .sysShort : error == EFBIG ? .sysFileSize : .sysReason,
                 [
                     "message": message.text(.zh), "messageEn": message.text(.en),
                     "reason": String(cString: strerror(error)),

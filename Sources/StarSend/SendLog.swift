@@ -7,8 +7,10 @@ import StarModel
 /// `DIR.sent.jsonl` beside the reports folder: one JSON line per message the server answered
 /// for good. A line with status `accepted` is written only after the server's final 250 and is
 /// flushed to disk (`fsync`) before the next message goes; `refused` (5xx) and `deferred`
-/// (4xx or a dropped connection, after the retries) lines record the failures. Only `accepted`
-/// lines make a later send skip a message. The log never holds the password.
+/// (4xx or a dropped connection, after the retries) lines record the failures; `unknown` a
+/// connection lost after the whole message went, before the server's final reply (it may have
+/// arrived). `accepted` and `unknown` lines make a later send skip a message (`--only` sends it
+/// again). The log never holds the password, and is never followed as a symbolic link.
 public struct SendLogEntry: Codable, Equatable, Sendable {
     public var status: String
     public var committee: String
@@ -24,7 +26,7 @@ public struct SendLogEntry: Codable, Equatable, Sendable {
         case messageID = "message_id"
     }
 
-    public static let accepted = "accepted", refused = "refused", deferred = "deferred"
+    public static let accepted = "accepted", refused = "refused", deferred = "deferred", unknown = "unknown"
 }
 
 public final class SendLog {
@@ -34,40 +36,70 @@ public final class SendLog {
     public private(set) var unreadableLines = 0
     private var fd: Int32 = -1
 
-    /// The log of reports folder `dir`: `dir` without trailing slashes, plus `.sent.jsonl`.
+    /// The log of reports folder `dir`: `dir`'s real path (links resolved, so a folder reached
+    /// through a link has one log), without trailing slashes, plus `.sent.jsonl`.
     public static func path(forReports dir: String) -> String {
         var d = dir
+        if let p = realpath(dir, nil) {
+            d = String(cString: p)
+            free(p)
+        }
         while d.count > 1 && d.hasSuffix("/") { d.removeLast() }
         let last = (d as NSString).lastPathComponent
         if last == "." || last == ".." || last == "/" { d = URL(fileURLWithPath: d).standardizedFileURL.path }
         return d + ".sent.jsonl"
     }
 
-    public init(path: String) throws {
+    /// Reads the log, if there is one. A log that is a symbolic link is an error: followed, it
+    /// could make a send skip messages on another folder's record or write somewhere else.
+    public init(path: String) throws(LockError) {
         self.path = path
-        load()
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        if fd < 0 {
+            if errno == ENOENT { return }
+            throw errno == ELOOP ? .symbolicLink : .cannotOpen(String(cString: strerror(errno)))
+        }
+        defer { Glibc.close(fd) }
+        try load(fd)
     }
 
-    private func load() {
+    /// The whole file behind `fd`, which must be a regular file.
+    private func read(_ fd: Int32) throws(LockError) -> [UInt8] {
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw .cannotOpen(String(cString: strerror(EINVAL))) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset: off_t = 0
+        while true {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+            if n < 0 { if errno == EINTR { continue }; throw .cannotOpen(String(cString: strerror(errno))) }
+            if n == 0 { return out }
+            out.append(contentsOf: buffer[0..<n])
+            offset += off_t(n)
+        }
+    }
+
+    private func load(_ fd: Int32) throws(LockError) {
         entries = []
         unreadableLines = 0
-        guard let data = FileManager.default.contents(atPath: path) else { return }
+        let data = try read(fd)
         let decoder = JSONDecoder()
         for line in data.split(separator: 0x0A) where !line.isEmpty {
             if let e = try? decoder.decode(SendLogEntry.self, from: Data(line)) { entries.append(e) } else { unreadableLines += 1 }
         }
     }
 
-    public enum LockError: Error { case busy, cannotOpen(String) }
+    public enum LockError: Error { case busy, symbolicLink, cannotOpen(String) }
 
     /// Opens the log for appending and takes an exclusive lock on it, so two sends of the same
     /// folder cannot run at once; then reads it again.
     public func openForAppend() throws(LockError) {
-        let existed = FileManager.default.fileExists(atPath: path)
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        var st = stat()
+        let existed = lstat(path, &st) == 0
+        fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
+        guard fd >= 0 else { throw errno == ELOOP ? .symbolicLink : .cannotOpen(String(cString: strerror(errno))) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 { Glibc.close(fd); fd = -1; throw .busy }
-        load()  // what a send that finished meanwhile wrote
+        do { try load(fd) } catch { Glibc.close(fd); fd = -1; throw error }  // what a send that finished meanwhile wrote
         if !existed {
             // make the new file's name durable too
             let dir = (path as NSString).deletingLastPathComponent
@@ -75,7 +107,7 @@ public final class SendLog {
             if dfd >= 0 { fsync(dfd); Glibc.close(dfd) }
         }
         // a line cut short by a crash must not glue onto the next one
-        if let data = FileManager.default.contents(atPath: path), let last = data.last, last != 0x0A {
+        if let last = (try? read(fd))?.last, last != 0x0A {
             _ = "\n".withCString { write(fd, $0, 1) }
         }
     }
@@ -107,6 +139,16 @@ public final class SendLog {
     /// The accepted line for exactly these bytes under this Message-ID.
     public func accepted(messageID: String?, sha256: String) -> SendLogEntry? {
         entries.last { $0.status == SendLogEntry.accepted && $0.sha256 == sha256 && $0.messageID == (messageID ?? "") }
+    }
+
+    /// An `unknown` line for the same committee or Message-ID, with no `accepted` line after it:
+    /// the message may have arrived.
+    public func unknown(committee: String, messageID: String?) -> SendLogEntry? {
+        let same = { (e: SendLogEntry) in e.committee == committee || (e.messageID == messageID && messageID != nil) }
+        guard let last = entries.last(where: { same($0) && ($0.status == SendLogEntry.unknown || $0.status == SendLogEntry.accepted) }),
+            last.status == SendLogEntry.unknown
+        else { return nil }
+        return last
     }
 
     /// An accepted line for the same committee or Message-ID with other content: the message

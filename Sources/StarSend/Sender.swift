@@ -70,6 +70,8 @@ public struct Sender {
         case send, resend
         case alreadySent(SendLogEntry)
         case changed(SendLogEntry)
+        /// The log says the connection was lost after this message went: it may have arrived.
+        case unknown(SendLogEntry)
         case cannotSend(String)
     }
 
@@ -164,17 +166,36 @@ public struct Sender {
         return path
     }
 
+    /// The files of the reports folder's `.star-report-manifest.json` (name → SHA-256), the
+    /// record `run` wrote of every file; nil when there is none that can be read.
+    static func manifest(_ dir: String) -> [String: String]? {
+        let fd = open(dir + "/.star-report-manifest.json", O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        let data = FileHandle(fileDescriptor: fd, closeOnDealloc: true).readDataToEndOfFile()
+        guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], json["star-report-manifest"] as? Int == 1,
+            let files = json["files"] as? [[String: Any]]
+        else { return nil }
+        var out: [String: String] = [:]
+        for f in files { if let name = f["name"] as? String, let sha = f["sha256"] as? String { out[name] = sha } }
+        return out
+    }
+
     func plan(dir: String, emls: [EmlFile], settings: SMTPSettings?, configPath: String?, only: Set<String>?) -> Status {
         let logPath = SendLog.path(forReports: dir)
         let log: SendLog
-        do { log = try SendLog(path: logPath) } catch { console.err("star-report: " + text(.sendLogUnwritable, ("path", logPath), ("reason", "\(error)"))); return .ioError }
-        if !options.dryRun {
-            // locked before the plan is made, so that a send that ran meanwhile is in the log we read
-            do { try log.openForAppend() } catch {
-                if case .busy = error { console.err("star-report: " + text(.sendAnotherSend)); return .tempFail }
-                console.err("star-report: " + text(.sendLogUnwritable, ("path", logPath), ("reason", "\(error)"))); return .ioError
+        let logError = { (error: SendLog.LockError) -> Status in
+            switch error {
+            case .busy: console.err("star-report: " + text(.sendAnotherSend)); return .tempFail
+            case .symbolicLink: console.err("star-report: " + text(.sendLogIsLink, ("path", logPath))); return .ioError
+            case .cannotOpen(let reason): console.err("star-report: " + text(.sendLogUnwritable, ("path", logPath), ("reason", reason))); return .ioError
             }
         }
+        do { log = try SendLog(path: logPath) } catch { return logError(error) }
+        if !options.dryRun {
+            // locked before the plan is made, so that a send that ran meanwhile is in the log we read
+            do { try log.openForAppend() } catch { return logError(error) }
+        }
+        let manifest = Self.manifest(dir)
         defer { log.close() }
         if log.unreadableLines > 0 { console.err(text(.sendUnreadableLog, ("count", log.unreadableLines), ("path", logPath))) }
 
@@ -189,8 +210,14 @@ public struct Sender {
                 action = .resend
             } else if let e = log.accepted(messageID: eml.messageID, sha256: eml.sha256) {
                 action = .alreadySent(e)
+            } else if let e = log.unknown(committee: eml.committee, messageID: eml.messageID) {
+                action = .unknown(e)
             } else if let e = log.acceptedEarlierVersion(committee: eml.committee, messageID: eml.messageID) {
                 action = .changed(e)
+            } else if manifest?[eml.fileName] != eml.sha256 {
+                // not the bytes run wrote (a hand-edited To:, an added Bcc:): sent only on purpose
+                action = .cannotSend(
+                    text(manifest == nil ? .sendNoManifest : manifest![eml.fileName] == nil ? .sendNotInManifest : .sendNotAsWritten, ("id", eml.committee)))
             } else {
                 action = .send
             }
@@ -207,6 +234,7 @@ public struct Sender {
             case .resend: action = text(.sendActionResend)
             case .alreadySent(let e): action = text(.sendActionAlreadySent, ("time", e.time))
             case .changed(let e): action = text(.sendActionChanged, ("time", e.time))
+            case .unknown(let e): action = text(.sendActionUnknown, ("time", e.time))
             case .cannotSend(let r): action = text(.sendActionCannotSend, ("reason", r))
             }
             return [i.eml.committee, i.recipient ?? "-", Self.size(i.eml.bytes.count), action]
@@ -223,11 +251,18 @@ public struct Sender {
             if case .changed = i.action { return i.eml.committee }; return nil
         }
         if !changed.isEmpty { console.err(text(.sendChangedHint, ("count", changed.count), ("ids", changed.joined(separator: ",")))) }
+        let unknown = items.compactMap { i -> String? in
+            if case .unknown = i.action { return i.eml.committee }; return nil
+        }
+        if !unknown.isEmpty { console.err(text(.sendUnknownHint, ("count", unknown.count), ("ids", unknown.joined(separator: ",")))) }
         let toSend = items.filter {
             if case .send = $0.action { return true }; if case .resend = $0.action { return true }; return false
         }
         let skipped = items.filter {
-            if case .alreadySent = $0.action { return true }; if case .changed = $0.action { return true }; return false
+            switch $0.action {
+            case .alreadySent, .changed, .unknown: return true
+            default: return false
+            }
         }.count
         let unsendable = items.filter {
             if case .cannotSend = $0.action { return true }; return false
@@ -265,6 +300,7 @@ public struct Sender {
         skipped: Int, failedBefore: Int, logPath: String
     ) -> Status {
         var sent = 0, failed = failedBefore
+        var unknown: [String] = []
         var abort: Status?
         let start = Date()
         for (n, item) in items.enumerated() {
@@ -310,12 +346,23 @@ public struct Sender {
                 failed += 1
                 console.err(text(.sendDeferred, ("committee", item.eml.committee), ("address", to), ("reply", r.isEmpty ? text(.sendDropped) : r)))
                 if !record(SendLogEntry.deferred, r) { abort = .ioError }
+            case .unknown(let d):
+                failed += 1
+                unknown.append(item.eml.committee)
+                console.err(text(.sendUnknownNow, ("committee", item.eml.committee), ("address", to), ("detail", d)))
+                if !record(SendLogEntry.unknown, d) { abort = .ioError }
             case .unreachable(let d):
                 console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", d))); abort = .unavailable
             case .loginRefused(let d):
                 console.err("star-report: " + text(.sendLoginRefused, ("user", settings.username ?? "-"), ("detail", d))); abort = .noPermission
-            case .tlsRefused(let d):
-                console.err("star-report: " + text(.sendTLSRefused, ("detail", d))); abort = .unavailable
+            case .tlsRefused(let d, let problem):
+                let hint: String =
+                    switch problem {
+                    case .hostName: text(.sendTLSHintHost, ("url", settings.url))
+                    case .unknownCA: settings.caFile.map { text(.sendTLSHintCAFileSet, ("path", $0)) } ?? text(.sendTLSHintCA)
+                    case .other: ""
+                    }
+                console.err("star-report: " + text(.sendTLSRefused, ("detail", d), ("hint", hint))); abort = .unavailable
             case .badSettings(let d):
                 console.err("star-report: " + text(.sendBadSettings, ("detail", d))); abort = .dataError
             }
@@ -333,6 +380,7 @@ public struct Sender {
         if console.progress != nil { console.progress?("") }
         console.err(text(.sendLogAt, ("path", logPath)))
         console.err(text(.sendClosing, ("sent", sent), ("skipped", skipped), ("failed", failed)))
+        if !unknown.isEmpty { console.err(text(.sendUnknownHint, ("count", unknown.count), ("ids", unknown.joined(separator: ",")))) }
         if let abort { return abort }
         return failed > 0 ? .tempFail : .ok
     }
@@ -340,7 +388,7 @@ public struct Sender {
     /// Whether this outcome already counted its message as sent or failed.
     private func outcomeCounted(_ o: SMTPTransport.Outcome) -> Bool {
         switch o {
-        case .accepted, .permanent, .temporary: return true
+        case .accepted, .permanent, .temporary, .unknown: return true
         default: return false
         }
     }

@@ -195,6 +195,117 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [".r.star-report-tmp-2", "r"])
     }
 
+    /// A file the user drops into the output folder while the run writes is never deleted: the
+    /// ownership is checked again under the lock just before the swap; the run stops with 73,
+    /// naming the file, and the new reports stay in the temporary folder it names.
+    @Test func aFileDroppedInDuringTheRunSurvives() throws {
+        let dir = try temporaryDirectory("dropped")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path, "--notice-date", "2026-12-20"]).0 == 0)
+        let old = try folderSnapshot(out)
+        let run = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "before-swap:1000"])
+        #expect(run.waitFor("test pause at before-swap"))
+        try "mine".write(to: out.appendingPathComponent("my-notes.txt"), atomically: false, encoding: .utf8)
+        #expect(run.finish() == 73, "\(run.stderr)")
+        #expect(run.stderr.contains("gained files star-report did not write during the run (my-notes.txt)"), "\(run.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("my-notes.txt"), encoding: .utf8) == "mine")
+        var expected = old
+        expected["my-notes.txt"] = Data("mine".utf8)
+        #expect(try folderSnapshot(out) == expected, "the old reports are as they were")
+        // the new reports, complete, in the temporary folder the message names
+        let temps = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".r.star-report-tmp-") }
+        #expect(temps.count == 1)
+        if let temp = temps.first {
+            #expect(run.stderr.contains("The new reports are in \(dir.path)/\(temp)"), "\(run.stderr)")
+            let notice = try String(contentsOfFile: dir.path + "/" + temp + "/notice.txt", encoding: .utf8)
+            #expect(!notice.contains("2026年12月20日") && notice.contains("2026年12月31日"))
+            #expect(FileManager.default.fileExists(atPath: dir.path + "/" + temp + "/.star-report-manifest.json"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/.r.star-report.lock"))
+
+        // dropped in the last instant, after that check: the swap is undone
+        try FileManager.default.removeItem(at: out.appendingPathComponent("my-notes.txt"))
+        let late = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "checked:1000"])
+        #expect(late.waitFor("test pause at checked"))
+        try "late".write(to: out.appendingPathComponent("late.txt"), atomically: false, encoding: .utf8)
+        #expect(late.finish() == 73, "\(late.stderr)")
+        #expect(late.stderr.contains("(late.txt)"), "\(late.stderr)")
+        expected = old
+        expected["late.txt"] = Data("late".utf8)
+        #expect(try folderSnapshot(out) == expected)
+    }
+
+    /// A run killed while it removed the old reports leaves a temporary folder without its
+    /// manifest: the next run removes it when it holds only files star-report writes, and keeps
+    /// it when it holds anything else.
+    @Test func leftoversWithoutManifestAreRemovedOnlyWhenTheyHoldReports() throws {
+        let dir = try temporaryDirectory("leftover-nomanifest")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        func folder(_ name: String, _ files: [String]) throws {
+            try fm.createDirectory(at: dir.appendingPathComponent(name), withIntermediateDirectories: true)
+            for f in files { try "x".write(to: dir.appendingPathComponent(name + "/" + f), atomically: false, encoding: .utf8) }
+        }
+        try folder(".r.star-report-tmp-a1", ["notice.html", "results.json", "summary-CZJ.eml", "summary-CZJ.txt", "validation.txt"])
+        try folder(".r.star-report-tmp-a2", ["notice.html", "budget.xlsx"])
+        try folder(".r.star-report-tmp-a3", ["summary-CZJ.eml"])
+        try fm.createDirectory(at: dir.appendingPathComponent(".r.star-report-tmp-a3/summary-GAJ.txt"), withIntermediateDirectories: true)
+        try folder(".r.star-report-tmp-a4", ["results.csv"])
+        try fm.createSymbolicLink(atPath: dir.path + "/.r.star-report-tmp-a4/notice.txt", withDestinationPath: "/etc/hostname")
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r"]).0 == 0)
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == [".r.star-report-tmp-a2", ".r.star-report-tmp-a3", ".r.star-report-tmp-a4", "r"])
+        #expect(try fm.contentsOfDirectory(atPath: dir.path + "/.r.star-report-tmp-a2").sorted() == ["budget.xlsx", "notice.html"])
+    }
+
+    /// An output name of 230 bytes (255 is the most a name may have): the temporary folder and
+    /// the lock get a shortened name, within 255 bytes, and the run works.
+    @Test func aLongOutputNameWorks() throws {
+        let dir = try temporaryDirectory("longname")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in [String(repeating: "报", count: 76) + "ab", String(repeating: "n", count: 255)] {
+            let out = dir.appendingPathComponent(name)
+            let run = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "before-swap:500"])
+            #expect(run.waitFor("test pause at before-swap"))
+            let beside = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            #expect(beside.contains { $0.contains(".star-report-tmp-") } && beside.contains { $0.hasSuffix(".star-report.lock") }, "\(beside)")
+            #expect(beside.allSatisfy { $0.utf8.count <= 255 })
+            #expect(run.finish() == 0, "\(run.stderr)")
+            #expect(FileManager.default.fileExists(atPath: out.path + "/notice.html"))
+            #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path]).0 == 0)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).count == 2)
+    }
+
+    /// A path the file system cannot take is refused before any folder is created.
+    @Test func aTooLongPathCreatesNoFolder() throws {
+        let dir = try temporaryDirectory("longpath")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let deep = Array(repeating: String(repeating: "d", count: 200), count: 21).joined(separator: "/")
+        let (s, _, e) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/" + deep])
+        #expect(s == 73, "\(e)")
+        #expect(e.contains("too long") && e.contains("no folder was created"), "\(e)")
+        let (s2, _, e2) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/a/b/" + String(repeating: "e", count: 256) + "/r"])
+        #expect(s2 == 73 && e2.contains("has 256 bytes"), "\(e2)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    /// A file over `ulimit -f` (SIGXFSZ ignored, so write() fails with EFBIG): exit 74 with a
+    /// message, no report, nothing left beside the output.
+    @Test func aFileSizeLimitIsExit74() throws {
+        let dir = try temporaryDirectory("ulimit-f")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        // SIGXFSZ back to its default first, as in a terminal (an ignored signal is inherited, and
+        // a test runner may ignore it)
+        let command = "ulimit -f 40; exec \(quote(binaryPath)) run --input SampleData/2026 --output \(quote(out.path))"
+        let reset = "import os, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); os.execv('/bin/sh', ['sh', '-c', sys.argv[1]])"
+        let (s, e) = try shell("exec python3 -c \(quote(reset)) \(quote(command))")
+        #expect(s == 74, "\(e)")
+        #expect(e.contains("File too large") && e.contains("ulimit -f"), "\(e)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     /// A mount point can't be swapped: a clear message, exit 73 (only where mounting is allowed).
     @Test func fullSmallFileSystemAndMountPoint() throws {
         let dir = try temporaryDirectory("fullfs")

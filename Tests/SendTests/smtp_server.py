@@ -13,8 +13,11 @@ Modes for the failure tests:
   --fail-after N       after N accepted messages, abort every connection at MAIL FROM
   --no-starttls        no TLS at all (the client must refuse)
   --implicit-tls       TLS from the first byte (smtps://)
+  --reply-text TEXT    append TEXT (with \\x escapes, e.g. \\x1b) to the final 250 of each DATA
+  --echo-auth          a failed AUTH gets a 535 that echoes the client's AUTH PLAIN blob
 """
 import argparse
+import base64
 import asyncio
 import json
 import os
@@ -40,7 +43,10 @@ p.add_argument("--fail-after", type=int, default=-1)
 p.add_argument("--no-starttls", action="store_true")
 p.add_argument("--implicit-tls", action="store_true")
 p.add_argument("--port", type=int, default=0)
+p.add_argument("--reply-text", default="")
+p.add_argument("--echo-auth", action="store_true")
 args = p.parse_args()
+args.reply_text = args.reply_text.encode().decode("unicode_escape")
 os.makedirs(args.spool, exist_ok=True)
 lock = threading.Lock()
 
@@ -101,7 +107,7 @@ class Handler:
             json.dump(dict(mail_from=envelope.mail_from, rcpt_tos=envelope.rcpt_tos,
                            tls=(session.ssl is not None or args.implicit_tls), authenticated=bool(session.authenticated)), f)
         event("data", rcpt=envelope.rcpt_tos)
-        return "250 2.0.0 OK queued as Q%03d" % n
+        return "250 2.0.0 OK queued as Q%03d%s" % (n, args.reply_text)
 
 
 def authenticator(server, session, envelope, mechanism, auth_data):
@@ -110,6 +116,10 @@ def authenticator(server, session, envelope, mechanism, auth_data):
     event("auth", ok=ok, mechanism=mechanism)
     if ok:
         return AuthResult(success=True)
+    if args.echo_auth and isinstance(auth_data, LoginPassword):
+        # a careless server quoting what it got: the PLAIN blob, base64 of \0user\0password
+        blob = base64.b64encode(b"\0" + auth_data.login + b"\0" + auth_data.password).decode()
+        return AuthResult(success=False, handled=False, message="535 5.7.8 authentication failed for " + blob)
     # handled=False: aiosmtpd then sends the 535 a real server sends
     return AuthResult(success=False, handled=False)
 

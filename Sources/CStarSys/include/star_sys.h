@@ -11,7 +11,6 @@ int star_rename_noreplace(const char *from, const char *to);
 
 /* Flushes every dirty page of the file system holding `fd` (syncfs). */
 int star_syncfs(int fd);
-#endif
 
 /* SIGINT/SIGTERM during a run: a plain signal handler (no Dispatch source, which needs epoll and
    so file descriptors, the very thing a run may have run out of) that removes the run's
@@ -20,3 +19,8 @@ int star_syncfs(int fd);
    star_cleanup_set replaces the paths (NULL for none) with the signals held off. */
 void star_cleanup_install(const char *message);
 void star_cleanup_set(const char *temp_folder, const char *lock_file);
+
+/* A write past the file size limit (`ulimit -f`) raises SIGXFSZ, which ends the process with no
+   word; ignored, the write fails with EFBIG instead and the run stops with a message (exit 74). */
+void star_ignore_file_size_signal(void);
+#endif
