@@ -73,7 +73,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     // files (StarIngest)
     case fileUnreadable, fileLinkOutside, fileIgnored, fileIsFolder, fileNotRegular
     case csvEmpty, csvNoHeader, csvBinary, csvEncoding, csvQuote, csvTooManyFields, csvFieldTooLong, csvFieldCount
-    case csvUnknownColumn, csvUnknownColumnSuggest, csvRepeatedColumn, csvMissingColumns
+    case csvUnknownColumn, csvUnknownColumnSuggest, csvRepeatedColumn, csvMissingColumns, csvCellNotUTF8, csvCellUTF8InGB18030
     case registerHeader, previousHeader, previousStars
     case xmlEmpty, xmlDoctype, xmlSyntax, xmlSchema, xmlNotValid, xmlOutOfResources
     case xmlBadValue, xmlAboveMax, xmlBelowMin, xmlBadPattern, xmlUnexpectedElement, xmlMissingElement, xmlBadEnum
@@ -256,6 +256,14 @@ public enum Catalogue {
             en: "the header of column {column} ({letter}), \"{found}\", is unknown: did you mean \"{suggestion}\"? Correct the header"),
         .csvRepeatedColumn: Entry(code: "E-CSV-HEADER", zh: "第 {column} 列与第 {first} 列重复；请删去其中一列", en: "column {column} repeats column {first}; remove one of them"),
         .csvMissingColumns: Entry(code: "E-CSV-HEADER", zh: "缺少列：{columns}；请在表头中加上", en: "missing columns: {columns}; add them to the header"),
+        .csvCellNotUTF8: Entry(
+            code: "E-CSV-ENCODING", zh: "这一格不是 UTF-8 编码（字节 {value}{gbk}），而文件其余部分是 UTF-8：多半是从 GBK 文件粘贴来的文字；请重新输入这一格，并在 Excel 中另存为“CSV UTF-8”",
+            en:
+                "this cell is not UTF-8 (bytes {value}{gbkEn}) while the rest of the file is: most likely text pasted from a GBK file; retype the cell and save the sheet as \"CSV UTF-8\""
+        ),
+        .csvCellUTF8InGB18030: Entry(
+            code: "E-CSV-ENCODING", zh: "这一格是 UTF-8 编码（“{value}”），而文件其余部分是 GB18030/GBK：按 GBK 读取会成为乱码；请重新输入这一格，并在 Excel 中另存为“CSV UTF-8”",
+            en: "this cell is UTF-8 (\"{value}\") while the rest of the file is GB18030/GBK: read as GBK it would be garbled; retype the cell and save the sheet as \"CSV UTF-8\""),
         .registerHeader: Entry(code: "E-REGISTER-HEADER", zh: "名册需要以下列：{columns}", en: "the register needs the columns {columns}"),
         .previousHeader: Entry(
             code: "E-PREVIOUS", zh: "上年结果需要 branch_id 和 stars 两列（由 star-report 写出的 results.csv）",
