@@ -77,7 +77,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case registerHeader, previousHeader, previousStars
     case xmlEmpty, xmlDoctype, xmlSyntax, xmlSchema, xmlNotValid, xmlOutOfResources
     case xmlBadValue, xmlAboveMax, xmlBelowMin, xmlBadPattern, xmlUnexpectedElement, xmlMissingElement, xmlBadEnum
-    case xmlWrongRoot, xmlDuplicateAspect
+    case xmlWrongRoot, xmlDuplicateAspect, xmlFileTooLarge, xmlTooManyAttributes, xmlTextTooLong, xmlNameTooLong, xmlEncoding
     // rules and config (StarRules)
     case tomlSyntax, tomlInvalid, tomlUnknownKey, tomlUnknownKeySuggest, tomlExpectedTable, tomlExpectedString
     case tomlExpectedBool, tomlExpectedInt, tomlExpectedTenths, notAnAddress
@@ -292,6 +292,21 @@ public enum Catalogue {
             code: "E-XML-SCHEMA", zh: "根元素应为命名空间 urn:star-report:submission:1 中的 <submission>，当前为 {what}；请改正命名空间",
             en: "the root element must be <submission> in the namespace urn:star-report:submission:1, found {whatEn}"),
         .xmlDuplicateAspect: Entry(code: "E-XML-SCHEMA", zh: "{what} 的序号 {key} 重复出现；每一项只能填一次", en: "{whatEn}: number {key} appears twice; give each one once"),
+        .xmlFileTooLarge: Entry(
+            code: "E-XML-LIMIT", zh: "文件有 {size} 字节，超过一份材料的上限 {limit} 字节（一个支部的材料通常只有几 KB）：请确认文件是否正确",
+            en: "the file has {size} bytes, over the limit of {limit} bytes for one submission (a branch's file is a few KB): check that it is the right file"),
+        .xmlTooManyAttributes: Entry(
+            code: "E-XML-LIMIT", zh: "<{element}> 的属性超过 {limit} 个（格式中的元素最多 4 个属性）：请确认文件是否正确",
+            en: "<{element}> has more than {limit} attributes (the format's elements have at most 4): check that it is the right file"),
+        .xmlTextTooLong: Entry(
+            code: "E-XML-LIMIT", zh: "从这一行开始的一段文字、属性值或注释超过 {limit} 个字符（名称最多 100 个字符）：请缩短",
+            en: "a text, attribute value or comment starting on this line is longer than {limit} characters (a name has at most 100): shorten it"),
+        .xmlNameTooLong: Entry(
+            code: "E-XML-LIMIT", zh: "元素名或属性名超过 {limit} 个字节（格式中的名称最长 18 个字节）：请确认文件是否正确",
+            en: "an element or attribute name is longer than {limit} bytes (the format's longest is 18): check that it is the right file"),
+        .xmlEncoding: Entry(
+            code: "E-XML-ENCODING", zh: "不支持的编码 {encoding}：材料应为 UTF-8（也可为 UTF-16、GB18030/GBK）；请另存为 UTF-8",
+            en: "the encoding {encoding} is not supported: a submission is UTF-8 (or UTF-16, GB18030/GBK); save it as UTF-8"),
         // rules and config
         .tomlSyntax: Entry(code: "{code}", zh: "不是有效的 TOML：{detail}；请改正这一行", en: "not valid TOML: {detail}"),
         .tomlInvalid: Entry(code: "{code}", zh: "不是有效的 TOML", en: "not valid TOML"),
