@@ -80,7 +80,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case xmlWrongRoot, xmlDuplicateAspect, xmlFileTooLarge, xmlTooManyAttributes, xmlTextTooLong, xmlNameTooLong, xmlEncoding
     // rules and config (StarRules)
     case tomlSyntax, tomlInvalid, tomlUnknownKey, tomlUnknownKeySuggest, tomlExpectedTable, tomlExpectedString
-    case tomlExpectedBool, tomlExpectedInt, tomlExpectedTenths, notAnAddress
+    case tomlExpectedBool, tomlExpectedInt, tomlExpectedTenths, notAnAddress, tomlTooLarge, tomlTooManyKeys, tomlMoreUnknownKeys
     case configNotSet, configNoAddress, configNoAddresses, configUnknownCommittee
     case rulesRequiredKey, rulesWeightsSum, rulesBandsRise, rulesBadDate, rulesBadScope, rulesExpectedQuotas
     case rulesQuotaCodesDiffer, rulesQuotaLevels, rulesQuotaCode, rulesQuotaNoLevels, rulesQuotaBound, rulesQuotaPercent
@@ -319,6 +319,15 @@ public enum Catalogue {
         .tomlExpectedBool: Entry(code: "{code}", zh: "应为 true 或 false", en: "expected true or false"),
         .tomlExpectedInt: Entry(code: "{code}", zh: "应为 {min}–{max} 之间的整数", en: "expected a whole number {min}–{max}"),
         .tomlExpectedTenths: Entry(code: "{code}", zh: "应为 0.0–{max} 之间、最多一位小数的数", en: "expected a number 0.0–{max} with at most one decimal"),
+        .tomlTooLarge: Entry(
+            code: "{code}", zh: "文件有 {size} 字节，超过上限 {limit} 字节（设置文件通常只有几 KB）：请确认文件是否正确",
+            en: "the file has {size} bytes, over the limit of {limit} (a settings file is a few KB): check that it is the right file"),
+        .tomlTooManyKeys: Entry(
+            code: "{code}", zh: "文件中的设置项和表超过 {limit} 个：请确认文件是否正确",
+            en: "the file has more than {limit} keys and tables: check that it is the right file"),
+        .tomlMoreUnknownKeys: Entry(
+            code: "{code}", zh: "除上面 {shown} 个外，另有 {count} 个未知的设置项（从这一行起）；请对照文档检查",
+            en: "{count} more unknown keys besides the {shown} above (from this line on); check them against the documentation"),
         .notAnAddress: Entry(
             code: "{code}", zh: "不是电子邮件地址：{value}；请只写一个地址，如 name@example.gov.cn，不带姓名、空格、逗号、引号或尖括号",
             en: "not an e-mail address: {value}; write one address like name@example.gov.cn, with no name, spaces, commas, quotes or angle brackets"),
