@@ -66,10 +66,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     // fields (StarValidate)
     case valueRequired, notAnIdentifier, nameBlank, nameControl, nameTooLong, notAWholeNumber, rangeInteger
     case notADecimal, tooManyDecimals, rangeDecimal, badLevel, badDate, dateOutOfBounds, electionWithoutDue, badBoolean
-    case wrongYear, wrongYearForAll
+    case wrongYear, wrongYearForAll, nameInvisible
     // across records
     case duplicate, registerDuplicate, registerBadID, unknownBranch, missingSubmission, missingSubmissionsOfBrokenSheets
-    case registerMismatch, lowParticipation, tooManyParticipants, selfTooHigh
+    case registerMismatch, lowParticipation, tooManyParticipants, selfTooHigh, committeeNames
     // files (StarIngest)
     case fileUnreadable, fileLinkOutside, fileIgnored, fileIsFolder, fileNotRegular
     case csvEmpty, csvNoHeader, csvBinary, csvEncoding, csvQuote, csvTooManyFields, csvFieldTooLong, csvFieldCount
@@ -188,6 +188,9 @@ public enum Catalogue {
         .wrongYearForAll: Entry(
             code: "E-YEAR", zh: "全部 {count} 条记录的年度都是 {found}，而不是 {year}：请用 --year {found}，或核对数据的年度",
             en: "all {count} records carry the year {found}, not {year}: pass --year {found}, or check the data's year"),
+        .nameInvisible: Entry(
+            code: "E-NAME", zh: "名称只有不可见的字符（{value}），显示出来是空白；请填写{label}",
+            en: "the name holds only invisible characters ({value}) and shows as blank; type the name ({label})"),
         // across records
         .duplicate: Entry(
             code: "E-DUPLICATE", zh: "支部 {id} 提交了两次，第一次在 {first}；请删去其中一份",
@@ -220,6 +223,9 @@ public enum Catalogue {
         .selfTooHigh: Entry(
             code: "W-SELF-HIGH", zh: "自评总分 {self} 比上级考评 {superior} 高出 {limit} 分以上；请核对",
             en: "self-evaluation total {self} is more than {limit} above the superior's {superior}; check the figures"),
+        .committeeNames: Entry(
+            code: "W-COMMITTEE-NAME", zh: "上级党组织 {id} 有两个名称：“{name}”（{where}）和“{other}”（{otherWhere}）；请统一名称",
+            en: "committee {id} has two names: \"{name}\" ({where}) and \"{other}\" ({otherWhere}); use one name"),
         // files
         .fileUnreadable: Entry(code: "W-FILE-SKIPPED", zh: "无法查看此文件（{reason}），未读取", en: "cannot be looked at ({reason}): not read"),
         .fileLinkOutside: Entry(
