@@ -19,7 +19,20 @@ struct CSVTable {
         switch TextDecoding.toUTF8(bytes) {
         case .success(let d): return d.bytes
         case .failure(let e):
-            diagnostics.append(.error(Message(.csvEncoding), at: SourceLocation(file: path, line: e.line)))
+            for cell in e.cells {
+                let message: Message
+                switch cell.kind {
+                case .notUTF8:
+                    message = .of(
+                        .csvCellNotUTF8, ("value", TextDecoding.shown(cell.bytes)),
+                        ("gbk", cell.asGB18030.map { "，按 GBK 读取为“\(Escaped.text($0))”" } ?? ""),
+                        ("gbkEn", cell.asGB18030.map { "; as GBK it reads \"\(Escaped.text($0))\"" } ?? ""))
+                case .utf8InGB18030: message = .of(.csvCellUTF8InGB18030, ("value", Escaped.text(String(decoding: cell.bytes, as: UTF8.self))))
+                case .neither: message = Message(.csvEncoding)
+                }
+                diagnostics.append(.error(message, at: SourceLocation(file: path, line: cell.line, column: cell.column)))
+            }
+            if e.cells.isEmpty { diagnostics.append(.error(Message(.csvEncoding), at: SourceLocation(file: path, line: 1))) }
             return nil
         }
     }

@@ -147,7 +147,8 @@ extension Substring {
 /// parses it into a `RawSubmission`.
 ///
 /// Safety: a DOCTYPE is never needed by this format, so any file declaring one is rejected
-/// before libxml2 sees it (no external entities, no entity-expansion bombs); parsing uses
+/// before libxml2 sees it (no external entities, no entity-expansion bombs), by `XMLBudget`,
+/// which also refuses a file that would cost libxml2 more than linear work; parsing uses
 /// `XML_PARSE_NONET` and never `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`.
 enum XMLSubmissionReader {
     static let namespace = "urn:star-report:submission:1"
@@ -171,8 +172,10 @@ enum XMLSubmissionReader {
             diagnostics.append(.error(Message(.xmlEmpty), at: SourceLocation(file: path, line: 1)))
             return nil
         }
-        if let offset = find(Array("<!DOCTYPE".utf8), in: bytes) ?? find(Array("<!ENTITY".utf8), in: bytes) {
-            diagnostics.append(.error(Message(.xmlDoctype), at: SourceLocation(file: path, line: TextDecoding.lineOf(offset: offset, in: bytes))))
+        // The budget pass (size, attributes, lengths, encoding, DOCTYPE) before libxml2 sees a byte.
+        if let (refused, id) = XMLBudget.check(bytes, path: path) {
+            diagnostics.append(refused)
+            rejectedBranchID = id
             return nil
         }
         // Fast path: parse once, validate the tree in memory, extract. Only a file that fails is
@@ -237,21 +240,6 @@ enum XMLSubmissionReader {
             sink.diagnostics.append(.error(Message(.xmlNotValid), at: SourceLocation(file: path, line: 1)))
         }
         return sink.diagnostics
-    }
-
-    private static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard hay.count >= needle.count else { return nil }
-        let first = needle[0]
-        var i = 0
-        while i <= hay.count - needle.count {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 
     // MARK: tree walking (the document is valid here, so its shape is known)

@@ -66,21 +66,21 @@ public enum MessageID: String, Sendable, CaseIterable {
     // fields (StarValidate)
     case valueRequired, notAnIdentifier, nameBlank, nameControl, nameTooLong, notAWholeNumber, rangeInteger
     case notADecimal, tooManyDecimals, rangeDecimal, badLevel, badDate, dateOutOfBounds, electionWithoutDue, badBoolean
-    case wrongYear, wrongYearForAll
+    case wrongYear, wrongYearForAll, nameInvisible
     // across records
     case duplicate, registerDuplicate, registerBadID, unknownBranch, missingSubmission, missingSubmissionsOfBrokenSheets
-    case registerMismatch, lowParticipation, tooManyParticipants, selfTooHigh
+    case registerMismatch, lowParticipation, tooManyParticipants, selfTooHigh, committeeNames
     // files (StarIngest)
     case fileUnreadable, fileLinkOutside, fileIgnored, fileIsFolder, fileNotRegular
     case csvEmpty, csvNoHeader, csvBinary, csvEncoding, csvQuote, csvTooManyFields, csvFieldTooLong, csvFieldCount
-    case csvUnknownColumn, csvUnknownColumnSuggest, csvRepeatedColumn, csvMissingColumns
+    case csvUnknownColumn, csvUnknownColumnSuggest, csvRepeatedColumn, csvMissingColumns, csvCellNotUTF8, csvCellUTF8InGB18030
     case registerHeader, previousHeader, previousStars
     case xmlEmpty, xmlDoctype, xmlSyntax, xmlSchema, xmlNotValid, xmlOutOfResources
     case xmlBadValue, xmlAboveMax, xmlBelowMin, xmlBadPattern, xmlUnexpectedElement, xmlMissingElement, xmlBadEnum
-    case xmlWrongRoot, xmlDuplicateAspect
+    case xmlWrongRoot, xmlDuplicateAspect, xmlFileTooLarge, xmlTooManyAttributes, xmlTextTooLong, xmlNameTooLong, xmlEncoding
     // rules and config (StarRules)
     case tomlSyntax, tomlInvalid, tomlUnknownKey, tomlUnknownKeySuggest, tomlExpectedTable, tomlExpectedString
-    case tomlExpectedBool, tomlExpectedInt, tomlExpectedTenths, notAnAddress
+    case tomlExpectedBool, tomlExpectedInt, tomlExpectedTenths, notAnAddress, tomlTooLarge, tomlTooManyKeys, tomlMoreUnknownKeys
     case configNotSet, configNoAddress, configNoAddresses, configUnknownCommittee
     case rulesRequiredKey, rulesWeightsSum, rulesBandsRise, rulesBadDate, rulesBadScope, rulesExpectedQuotas
     case rulesQuotaCodesDiffer, rulesQuotaLevels, rulesQuotaCode, rulesQuotaNoLevels, rulesQuotaBound, rulesQuotaPercent
@@ -196,6 +196,9 @@ public enum Catalogue {
         .wrongYearForAll: Entry(
             code: "E-YEAR", zh: "全部 {count} 条记录的年度都是 {found}，而不是 {year}：请用 --year {found}，或核对数据的年度",
             en: "all {count} records carry the year {found}, not {year}: pass --year {found}, or check the data's year"),
+        .nameInvisible: Entry(
+            code: "E-NAME", zh: "名称只有不可见的字符（{value}），显示出来是空白；请填写{label}",
+            en: "the name holds only invisible characters ({value}) and shows as blank; type the name ({label})"),
         // across records
         .duplicate: Entry(
             code: "E-DUPLICATE", zh: "支部 {id} 提交了两次，第一次在 {first}；请删去其中一份",
@@ -228,6 +231,9 @@ public enum Catalogue {
         .selfTooHigh: Entry(
             code: "W-SELF-HIGH", zh: "自评总分 {self} 比上级考评 {superior} 高出 {limit} 分以上；请核对",
             en: "self-evaluation total {self} is more than {limit} above the superior's {superior}; check the figures"),
+        .committeeNames: Entry(
+            code: "W-COMMITTEE-NAME", zh: "上级党组织 {id} 有两个名称：“{name}”（{where}）和“{other}”（{otherWhere}）；请统一名称",
+            en: "committee {id} has two names: \"{name}\" ({where}) and \"{other}\" ({otherWhere}); use one name"),
         // files
         .fileUnreadable: Entry(code: "W-FILE-SKIPPED", zh: "无法查看此文件（{reason}），未读取", en: "cannot be looked at ({reason}): not read"),
         .fileLinkOutside: Entry(
@@ -264,6 +270,14 @@ public enum Catalogue {
             en: "the header of column {column} ({letter}), \"{found}\", is unknown: did you mean \"{suggestion}\"? Correct the header"),
         .csvRepeatedColumn: Entry(code: "E-CSV-HEADER", zh: "第 {column} 列与第 {first} 列重复；请删去其中一列", en: "column {column} repeats column {first}; remove one of them"),
         .csvMissingColumns: Entry(code: "E-CSV-HEADER", zh: "缺少列：{columns}；请在表头中加上", en: "missing columns: {columns}; add them to the header"),
+        .csvCellNotUTF8: Entry(
+            code: "E-CSV-ENCODING", zh: "这一格不是 UTF-8 编码（字节 {value}{gbk}），而文件其余部分是 UTF-8：多半是从 GBK 文件粘贴来的文字；请重新输入这一格，并在 Excel 中另存为“CSV UTF-8”",
+            en:
+                "this cell is not UTF-8 (bytes {value}{gbkEn}) while the rest of the file is: most likely text pasted from a GBK file; retype the cell and save the sheet as \"CSV UTF-8\""
+        ),
+        .csvCellUTF8InGB18030: Entry(
+            code: "E-CSV-ENCODING", zh: "这一格是 UTF-8 编码（“{value}”），而文件其余部分是 GB18030/GBK：按 GBK 读取会成为乱码；请重新输入这一格，并在 Excel 中另存为“CSV UTF-8”",
+            en: "this cell is UTF-8 (\"{value}\") while the rest of the file is GB18030/GBK: read as GBK it would be garbled; retype the cell and save the sheet as \"CSV UTF-8\""),
         .registerHeader: Entry(code: "E-REGISTER-HEADER", zh: "名册需要以下列：{columns}", en: "the register needs the columns {columns}"),
         .previousHeader: Entry(
             code: "E-PREVIOUS", zh: "上年结果需要 branch_id 和 stars 两列（由 star-report 写出的 results.csv）",
@@ -292,6 +306,21 @@ public enum Catalogue {
             code: "E-XML-SCHEMA", zh: "根元素应为命名空间 urn:star-report:submission:1 中的 <submission>，当前为 {what}；请改正命名空间",
             en: "the root element must be <submission> in the namespace urn:star-report:submission:1, found {whatEn}"),
         .xmlDuplicateAspect: Entry(code: "E-XML-SCHEMA", zh: "{what} 的序号 {key} 重复出现；每一项只能填一次", en: "{whatEn}: number {key} appears twice; give each one once"),
+        .xmlFileTooLarge: Entry(
+            code: "E-XML-LIMIT", zh: "文件有 {size} 字节，超过一份材料的上限 {limit} 字节（一个支部的材料通常只有几 KB）：请确认文件是否正确",
+            en: "the file has {size} bytes, over the limit of {limit} bytes for one submission (a branch's file is a few KB): check that it is the right file"),
+        .xmlTooManyAttributes: Entry(
+            code: "E-XML-LIMIT", zh: "<{element}> 的属性超过 {limit} 个（格式中的元素最多 4 个属性）：请确认文件是否正确",
+            en: "<{element}> has more than {limit} attributes (the format's elements have at most 4): check that it is the right file"),
+        .xmlTextTooLong: Entry(
+            code: "E-XML-LIMIT", zh: "从这一行开始的一段文字、属性值或注释超过 {limit} 个字符（名称最多 100 个字符）：请缩短",
+            en: "a text, attribute value or comment starting on this line is longer than {limit} characters (a name has at most 100): shorten it"),
+        .xmlNameTooLong: Entry(
+            code: "E-XML-LIMIT", zh: "元素名或属性名超过 {limit} 个字节（格式中的名称最长 18 个字节）：请确认文件是否正确",
+            en: "an element or attribute name is longer than {limit} bytes (the format's longest is 18): check that it is the right file"),
+        .xmlEncoding: Entry(
+            code: "E-XML-ENCODING", zh: "不支持的编码 {encoding}：材料应为 UTF-8（也可为 UTF-16、GB18030/GBK）；请另存为 UTF-8",
+            en: "the encoding {encoding} is not supported: a submission is UTF-8 (or UTF-16, GB18030/GBK); save it as UTF-8"),
         // rules and config
         .tomlSyntax: Entry(code: "{code}", zh: "不是有效的 TOML：{detail}；请改正这一行", en: "not valid TOML: {detail}"),
         .tomlInvalid: Entry(code: "{code}", zh: "不是有效的 TOML", en: "not valid TOML"),
@@ -304,6 +333,15 @@ public enum Catalogue {
         .tomlExpectedBool: Entry(code: "{code}", zh: "应为 true 或 false", en: "expected true or false"),
         .tomlExpectedInt: Entry(code: "{code}", zh: "应为 {min}–{max} 之间的整数", en: "expected a whole number {min}–{max}"),
         .tomlExpectedTenths: Entry(code: "{code}", zh: "应为 0.0–{max} 之间、最多一位小数的数", en: "expected a number 0.0–{max} with at most one decimal"),
+        .tomlTooLarge: Entry(
+            code: "{code}", zh: "文件有 {size} 字节，超过上限 {limit} 字节（设置文件通常只有几 KB）：请确认文件是否正确",
+            en: "the file has {size} bytes, over the limit of {limit} (a settings file is a few KB): check that it is the right file"),
+        .tomlTooManyKeys: Entry(
+            code: "{code}", zh: "文件中的设置项和表超过 {limit} 个：请确认文件是否正确",
+            en: "the file has more than {limit} keys and tables: check that it is the right file"),
+        .tomlMoreUnknownKeys: Entry(
+            code: "{code}", zh: "除上面 {shown} 个外，另有 {count} 个未知的设置项（从这一行起）；请对照文档检查",
+            en: "{count} more unknown keys besides the {shown} above (from this line on); check them against the documentation"),
         .notAnAddress: Entry(
             code: "{code}", zh: "不是电子邮件地址：{value}；请只写一个地址，如 name@example.gov.cn，不带姓名、空格、逗号、引号或尖括号",
             en: "not an e-mail address: {value}; write one address like name@example.gov.cn, with no name, spaces, commas, quotes or angle brackets"),

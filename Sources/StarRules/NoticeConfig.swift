@@ -81,8 +81,12 @@ public struct NoticeConfig: Sendable, Equatable {
         }
         // a committee in config.toml that no branch belongs to: a typo in its id, most likely
         let known = Set(committees)
+        let withoutAddress = Set(committees.filter { committeeEmails[$0] == nil })
+        var suggested = 0
         for id in committeeEmails.keys.sorted() where !known.contains(id) {
-            let near = TOMLReader.nearest(id, Set(committees.filter { committeeEmails[$0] == nil }))
+            // the nearest id for the first few only: each is a pass over the data's committees
+            suggested += 1
+            let near = suggested <= TOMLReader.unknownKeysShown ? TOMLReader.nearest(id, withoutAddress) : nil
             out.append(
                 .warning(
                     .of(

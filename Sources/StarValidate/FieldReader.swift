@@ -78,8 +78,13 @@ struct FieldReader {
             fail(.of(.nameBlank, ("label", key.chineseLabel)), key)
             return nil
         }
-        guard !t.unicodeScalars.contains(where: Escaped.needsEscape) else {
+        guard !t.unicodeScalars.contains(where: Escaped.isControlOrDirection) else {
             fail(.of(.nameControl, ("value", Escaped.text(t))), key)
+            return nil
+        }
+        // U+3164, U+2800, U+00AD, U+034F, tags…: a name that shows nothing is no name either
+        guard !t.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || Escaped.isInvisible($0) }) else {
+            fail(.of(.nameInvisible, ("value", Escaped.text(t)), ("label", key.chineseLabel)), key)
             return nil
         }
         guard t.count <= 100 else {

@@ -156,9 +156,37 @@ public struct Validator: Sendable {
             }
             diagnostics += identity
         }
+        diagnostics += Validator.committeeNameConflicts(register: register ?? [], good: good)
         good.sort { ($0.committeeID, $0.id) < ($1.committeeID, $1.id) }
         diagnostics = Validator.oneWrongYear(diagnostics, year: year)
         return ValidatedYear(submissions: good, diagnostics: diagnostics, rejected: rejected)
+    }
+
+    /// One committee id seen with two names (in the register, then the records in file and line
+    /// order): one warning per id, naming the first name and the first other one and where each
+    /// was seen, at the place of the other.
+    static func committeeNameConflicts(register: [RegisteredBranch], good: SubmissionStore) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var first: [String: (name: String, at: SourceLocation)] = [:]
+        var warned = Set<String>()
+        func see(_ id: String, _ name: String, _ at: SourceLocation, branch: String) {
+            guard let seen = first[id] else {
+                first[id] = (name, at)
+                return
+            }
+            guard seen.name != name, warned.insert(id).inserted else { return }
+            out.append(
+                .warning(
+                    .of(
+                        .committeeNames, ("id", id), ("name", Escaped.text(seen.name)), ("where", seen.at.description),
+                        ("other", Escaped.text(name)), ("otherWhere", at.description)), at: at, field: "committee_name", branch: branch))
+        }
+        for r in register where !r.committeeID.isEmpty { see(r.committeeID, r.committeeName, r.location, branch: r.id) }
+        for i in good.indices {
+            let s = good[packed: i]
+            see(s.branch.committeeID, s.branch.committeeName, s.source, branch: s.branch.id)
+        }
+        return out
     }
 
     /// When every record's year is wrong in the same way (`--year 2025` on 2026 data), one error

@@ -98,8 +98,54 @@ func chunkedRecords(_ bytes: [UInt8], chunk: Int) -> [[String]] {
         #expect(String(decoding: decoded.bytes, as: UTF8.self) == "市财政局,1\n")
     }
 
-    @Test func invalidInBothNamesTheLine() {
-        let bytes = Array("a,b\nc,d\n".utf8) + [0xFF, 0xFF, 0x0A]
-        #expect(throws: TextDecoding.DecodeError(line: 3)) { try TextDecoding.toUTF8(bytes).get() }
+    @Test func invalidInBothNamesTheLineAndColumn() {
+        let bytes = Array("a,b\nc,d\nx,".utf8) + [0xFF, 0xFF, 0x0A]
+        #expect(throws: TextDecoding.DecodeError(cells: [.init(kind: .neither, line: 3, column: 2, bytes: [0xFF, 0xFF])])) {
+            try TextDecoding.toUTF8(bytes).get()
+        }
+    }
+
+    /// "第二支部" in GBK, pasted into a UTF-8 sheet: the file as a whole happens to be valid
+    /// GB18030 (and read that way was every Chinese name in mojibake).
+    static let gbkCell: [UInt8] = [0xB5, 0xDA, 0xB6, 0xFE, 0xD6, 0xA7, 0xB2, 0xBF]
+
+    @Test func aGBKCellInAUTF8FileIsAnErrorAtItsCell() {
+        let bytes = Array("支部名称,上级名称\n第一支部,市财政局\n\"x\",".utf8) + Self.gbkCell + Array("\n".utf8)
+        #expect(
+            throws: TextDecoding.DecodeError(cells: [.init(kind: .notUTF8, line: 3, column: 2, bytes: Self.gbkCell, asGB18030: "第二支部")])
+        ) { try TextDecoding.toUTF8(bytes).get() }
+    }
+
+    @Test func aStrayByteInAUTF8FileIsReportedAtItsLine() {
+        let cell = Array("\"市\n".utf8) + [0xFF] + Array("公安局\"".utf8)
+        var bytes = Array("支部名称,上级名称\n第一支部,市财政局\n第二支部,".utf8) + cell + Array("\n".utf8)
+        #expect(throws: TextDecoding.DecodeError(cells: [.init(kind: .notUTF8, line: 3, column: 2, bytes: cell)])) {
+            try TextDecoding.toUTF8(bytes).get()
+        }
+        // with a BOM too
+        bytes = [0xEF, 0xBB, 0xBF] + Array("a,b\r\nc,".utf8) + [0xC3]
+        #expect(throws: TextDecoding.DecodeError(cells: [.init(kind: .notUTF8, line: 2, column: 2, bytes: [0xC3])])) {
+            try TextDecoding.toUTF8(bytes).get()
+        }
+    }
+
+    @Test func aUTF8CellInAGBKFileIsAnError() {
+        // "市财政局" in GBK, then "市卫生局" in UTF-8 (valid GB18030 too, as mojibake)
+        let gb: [UInt8] = [0xCA, 0xD0, 0xB2, 0xC6, 0xD5, 0xFE, 0xBE, 0xD6]
+        let utf8 = Array("市卫生局".utf8)
+        let bytes = gb + Array(",1\n".utf8) + gb + Array(",".utf8) + utf8 + Array("\n".utf8) + gb + Array(",2\n".utf8)
+        #expect(throws: TextDecoding.DecodeError(cells: [.init(kind: .utf8InGB18030, line: 2, column: 2, bytes: utf8)])) {
+            try TextDecoding.toUTF8(bytes).get()
+        }
+    }
+
+    @Test func cellsAreSplitAsTheCSVReaderSplitsThem() {
+        let text = "a,\"b,\"\"c\r\nd\"e,f\r\ng\"h,i\rj\n\n,k"
+        var cells: [(String, Int, Int)] = []
+        let bytes = Array(text.utf8)
+        TextDecoding.forEachCell(bytes) { r, line, column in cells.append((String(decoding: bytes[r], as: UTF8.self), line, column)) }
+        #expect(cells.map(\.0) == ["a", "\"b,\"\"c\r\nd\"e", "f", "g\"h", "i", "j", "k"])
+        #expect(cells.map(\.1) == [1, 1, 2, 3, 3, 4, 6])
+        #expect(cells.map(\.2) == [1, 2, 3, 1, 2, 1, 2])
     }
 }
