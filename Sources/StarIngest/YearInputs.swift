@@ -114,7 +114,7 @@ public struct YearFolder: Sendable {
         return YearInputs(
             year: year, rules: rules, config: config, configPath: configPath, previous: previous?.usable == true ? previous?.stars : nil,
             previousResults: previous, records: ingest.submissions,
-            register: ingest.register, rejectedBranchIDs: ingest.rejectedBranchIDs, diagnostics: diagnostics,
+            register: ingest.register, rejectedBranchIDs: ingest.rejectedBranchIDs, rejectedFiles: ingest.rejectedFiles, diagnostics: diagnostics,
             files: ingest.files + commandLine, folderFileCount: ingest.files.count)
     }
 
@@ -138,6 +138,8 @@ public struct YearInputs<Record: Sendable>: Sendable {
     public var register: [RegisteredBranch]?
     /// Branch ids named by XML files rejected before extraction: the branch did submit.
     public var rejectedBranchIDs: Set<String>
+    /// The same by file path.
+    public var rejectedFiles: [String: String]
     /// The problems of the files and of the settings.
     public var diagnostics: [Diagnostic]
     /// Every input: the folder's files, then the command line's `--rules` and `--previous`.

@@ -3,9 +3,10 @@
 /// The catalogue's texts say both in one sentence, the advice last: `应有 3 列…；请检查…`,
 /// `expected 3 fields…; look for…`. The split is made in the template, before the parameters
 /// are filled in, so text quoted from the data never moves it: the advice is what follows the
-/// last `；` (Chinese) or `; ` (English) outside a `{parameter}`; in English a last `: ` is
-/// taken too when an imperative follows it (`…is unknown: pass --year YYYY`). A message
-/// without either has no separate advice.
+/// last `；` (Chinese) or `; ` (English) outside a `{parameter}`; without one, what follows
+/// the last `，` `？` `：` `。` before `请` (Chinese), or the last `: ` `? ` `. ` `, ` before an
+/// imperative (English: `…is unknown: pass --year YYYY`). A message with none of these has no
+/// separate advice.
 extension Message {
     public func parts(_ language: Language) -> (message: String, action: String) {
         let entry = Catalogue.entry(id)
@@ -24,41 +25,35 @@ extension Message {
 
     /// (what was found, what to do) of a template, or nil.
     static func split(_ template: String, language: Language) -> (String, String)? {
-        // positions outside `{…}`
+        // candidate places outside `{…}`: the last `；` / `; `, else the last other mark
+        // (`，` `？` `：` `。`, or `: ` `? ` `. ` `, `) that advice follows
+        let chars = Array(template)
         var depth = 0
-        var semicolon: String.Index?
-        var colon: String.Index?
-        var i = template.startIndex
-        while i < template.endIndex {
-            let c = template[i]
-            if c == "{" {
-                depth += 1
-            } else if c == "}" {
-                depth = max(0, depth - 1)
-            } else if depth == 0 {
-                let next = template.index(after: i)
-                switch language {
-                case .zh:
-                    if c == "；" { semicolon = i }
-                case .en:
-                    if c == ";" && next < template.endIndex && template[next] == " " { semicolon = i }
-                    if c == ":" && next < template.endIndex && template[next] == " " { colon = i }
+        var semicolon: Int?
+        var other: Int?
+        for (i, c) in chars.enumerated() {
+            if c == "{" { depth += 1; continue }
+            if c == "}" { depth = max(0, depth - 1); continue }
+            guard depth == 0, i + 1 < chars.count else { continue }
+            switch language {
+            case .zh:
+                if c == "；" { semicolon = i } else if "，？：。".contains(c) && chars[i + 1] == "请" { other = i }
+            case .en:
+                guard chars[i + 1] == " " else { continue }
+                if c == ";" {
+                    semicolon = i
+                } else if ":?.,".contains(c) {
+                    let word = String(chars[(i + 2)...].prefix { $0.isLetter }).lowercased()
+                    if imperatives.contains(word) { other = i }
                 }
             }
-            i = template.index(after: i)
         }
-        func cut(_ at: String.Index) -> (String, String)? {
-            let head = String(template[..<at]).trimmingCharacters(in: " ")
-            let tail = String(template[template.index(after: at)...]).trimmingCharacters(in: " ")
-            return head.isEmpty || tail.isEmpty ? nil : (head, tail)
-        }
-        if let semicolon { return cut(semicolon) }
-        if language == .en, let colon {
-            let tail = template[template.index(after: colon)...].drop { $0 == " " }
-            let word = tail.prefix { $0.isLetter }.lowercased()
-            if imperatives.contains(word) { return cut(colon) }
-        }
-        return nil
+        guard let at = semicolon ?? other else { return nil }
+        // a question or a sentence keeps its mark; a separator is dropped
+        let keep = "？?。.".contains(chars[at])
+        let head = String(chars[..<(keep ? at + 1 : at)]).trimmingCharacters(in: " ")
+        let tail = String(chars[(at + 1)...]).trimmingCharacters(in: " ")
+        return head.isEmpty || tail.isEmpty ? nil : (head, tail)
     }
 
     static func capitalised(_ s: String, _ language: Language) -> String {

@@ -18,7 +18,8 @@ struct CommitteeRouting: Sendable {
 
     struct RowKey: Hashable { var file: String; var line: Int }
 
-    init(records: [Validator.Checked], register: [RegisteredBranch]?) {
+    /// - Parameter rejectedFiles: the branch id each XML file rejected before extraction names.
+    init(records: [Validator.Checked], register: [RegisteredBranch]?, rejectedFiles: [String: String] = [:]) {
         for r in register ?? [] where CommitteeRouting.usable(r.committeeID) && byBranch[r.id] == nil {
             byBranch[r.id] = r.committeeID
         }
@@ -32,6 +33,10 @@ struct CommitteeRouting: Sendable {
             } else {
                 byFile[record.location.file] = committee
             }
+        }
+        // a rejected XML file is one branch's: the register's committee of the id it names
+        for (file, id) in rejectedFiles where byFile[file] == nil {
+            if let committee = byBranch[id] { byFile[file] = committee }
         }
     }
 

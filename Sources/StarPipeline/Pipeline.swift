@@ -227,7 +227,7 @@ public struct Pipeline {
         let broken = inputs.files.filter { ($0.kind == .csv || $0.kind == .xlsx) && $0.records == 0 }.map(\.path)
         let records = inputs.takeRecords()
         let recordCount = records.count
-        let routing = options.errors == nil ? nil : CommitteeRouting(records: records, register: inputs.register)
+        let routing = options.errors == nil ? nil : CommitteeRouting(records: records, register: inputs.register, rejectedFiles: inputs.rejectedFiles)
         // last year's results against this year's branches (the register's, else those read)
         var acrossYears: [Diagnostic] = []
         if let previous = inputs.previousResults {
