@@ -33,6 +33,8 @@ public struct IngestResult<Record: Sendable>: Sendable {
     /// Branch ids named by XML files that were rejected before extraction (schema errors): the
     /// branch did submit, so the register check must not call it missing.
     public var rejectedBranchIDs: Set<String> = []
+    /// The same by file: the branch id each rejected XML file names (its errors' committee).
+    public var rejectedFiles: [String: String] = [:]
 }
 
 /// One file of the input folder and what became of it.
@@ -181,7 +183,10 @@ public struct InputFolder: Sendable {
             // (a single sheet's records are taken as they are, not copied)
             if result.submissions.isEmpty { result.submissions = file.submissions } else { result.submissions += file.submissions }
             if let r = file.register { result.register = r }
-            if let id = file.rejectedBranchID { result.rejectedBranchIDs.insert(id) }
+            if let id = file.rejectedBranchID {
+                result.rejectedBranchIDs.insert(id)
+                result.rejectedFiles[file.account.path] = id
+            }
             if file.account.kind == .config { result.configFile = (file.account.path, file.text ?? "") }
             result.files.append(file.account)
         }

@@ -35,29 +35,3 @@ enum RegisterReader {
         return out
     }
 }
-
-/// Reads last year's `results.csv` (as written by `star-report run`): branch id → stars.
-public enum PreviousResultsReader {
-    public static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [String: Int] {
-        guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return [:] }
-        let names = table.headerNames
-        guard let idCol = names.firstIndex(of: "branch_id"), let starsCol = names.firstIndex(of: "stars") else {
-            diagnostics.append(.error(Message(.previousHeader), at: SourceLocation(file: path, line: 1)))
-            return [:]
-        }
-        var out: [String: Int] = [:]
-        for row in table.rows where row.fields.count == names.count {
-            var id = row.fields[idCol]
-            if id.hasPrefix("'") { id.removeFirst() }
-            guard let stars = Int(row.fields[starsCol]), (0...5).contains(stars) else {
-                diagnostics.append(
-                    .error(
-                        .of(.previousStars, ("value", Escaped.text(row.fields[starsCol]))),
-                        at: SourceLocation(file: path, line: row.line, column: starsCol + 1), field: "stars"))
-                continue
-            }
-            out[id] = stars
-        }
-        return out
-    }
-}

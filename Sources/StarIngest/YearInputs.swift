@@ -105,18 +105,16 @@ public struct YearFolder: Sendable {
         // the files given on the command line are inputs too: listed with their SHA-256
         var commandLine: [FileAccount] = []
         if let commandLineRules { commandLine.append(commandLineRules) }
-        var previous: [String: Int]?
+        var previous: PreviousResults?
         if let previousFile {
-            guard let bytes = YearFolder.commandLineFile(previousFile) else {
-                throw InputError(kind: .noInput, .of(.previousNotFound, ("path", Escaped.text(previousFile))))
-            }
-            previous = PreviousResultsReader.read(bytes: bytes, path: previousFile, diagnostics: &diagnostics)
-            commandLine.append(
-                FileAccount(path: previousFile, kind: .previous, records: previous?.count ?? 0, bytes: bytes.count, sha256: SHA256.hex(bytes)))
+            let read = try PreviousResults.read(previousFile, year: year, diagnostics: &diagnostics)
+            commandLine.append(read.account)
+            previous = read
         }
         return YearInputs(
-            year: year, rules: rules, config: config, configPath: configPath, previous: previous, records: ingest.submissions,
-            register: ingest.register, rejectedBranchIDs: ingest.rejectedBranchIDs, diagnostics: diagnostics,
+            year: year, rules: rules, config: config, configPath: configPath, previous: previous?.usable == true ? previous?.stars : nil,
+            previousResults: previous, records: ingest.submissions,
+            register: ingest.register, rejectedBranchIDs: ingest.rejectedBranchIDs, rejectedFiles: ingest.rejectedFiles, diagnostics: diagnostics,
             files: ingest.files + commandLine, folderFileCount: ingest.files.count)
     }
 
@@ -131,13 +129,17 @@ public struct YearInputs<Record: Sendable>: Sendable {
     public var config: NoticeConfig
     /// Where the notice settings are (or would be): the path their warnings name.
     public var configPath: String
-    /// Last year's stars by branch id (`--previous`).
+    /// Last year's stars by branch id (`--previous`), when they can be used.
     public var previous: [String: Int]?
+    /// Last year's results as read and checked (`--previous`): the file, its year, its stars.
+    public var previousResults: PreviousResults?
     /// One per branch record found (XML file or CSV row), in file then line order.
     public var records: [Record]
     public var register: [RegisteredBranch]?
     /// Branch ids named by XML files rejected before extraction: the branch did submit.
     public var rejectedBranchIDs: Set<String>
+    /// The same by file path.
+    public var rejectedFiles: [String: String]
     /// The problems of the files and of the settings.
     public var diagnostics: [Diagnostic]
     /// Every input: the folder's files, then the command line's `--rules` and `--previous`.

@@ -74,7 +74,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case fileUnreadable, fileLinkOutside, fileIgnored, fileIsFolder, fileNotRegular
     case csvEmpty, csvNoHeader, csvBinary, csvEncoding, csvQuote, csvTooManyFields, csvFieldTooLong, csvFieldCount
     case csvUnknownColumn, csvUnknownColumnSuggest, csvRepeatedColumn, csvMissingColumns, csvCellNotUTF8, csvCellUTF8InGB18030
-    case registerHeader, previousHeader, previousStars
+    case registerHeader, previousHeader, previousStars, previousWrongYear, previousThisYear, previousYearUnknown, previousFewFound, previousNoneFound
     case xmlEmpty, xmlDoctype, xmlSyntax, xmlSchema, xmlNotValid, xmlOutOfResources
     case xmlBadValue, xmlAboveMax, xmlBelowMin, xmlBadPattern, xmlUnexpectedElement, xmlMissingElement, xmlBadEnum
     case xmlWrongRoot, xmlDuplicateAspect, xmlFileTooLarge, xmlTooManyAttributes, xmlTextTooLong, xmlNameTooLong, xmlEncoding
@@ -105,7 +105,9 @@ public enum MessageID: String, Sendable, CaseIterable {
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
         outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates,
         templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted,
-        outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize
+        outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize, previousNoResults
+    case errorsColumnFile, errorsColumnSheet, errorsColumnCell, errorsColumnField, errorsColumnValue, errorsColumnMessage, errorsColumnAction, errorsCellLine,
+        errorsCellRow, errorsReportsFolder, errorsWritten, errorsNone
     // send (StarSend)
     case sendReportsNotFound, sendNoMessages, sendUnknownOnly, sendNoConfigListed, sendConfigNotFound, sendNoSMTP, sendDryRunNoSMTP, sendCaFileUnreadable, sendNoPassword,
         sendServer, sendStartTLS, sendImplicitTLS, sendClearText, sendNoFrom, sendPlan, sendColumnCommittee, sendColumnAddress, sendColumnSize, sendColumnAction, sendActionSend,
@@ -280,9 +282,29 @@ public enum Catalogue {
             en: "this cell is UTF-8 (\"{value}\") while the rest of the file is GB18030/GBK: read as GBK it would be garbled; retype the cell and save the sheet as \"CSV UTF-8\""),
         .registerHeader: Entry(code: "E-REGISTER-HEADER", zh: "名册需要以下列：{columns}", en: "the register needs the columns {columns}"),
         .previousHeader: Entry(
-            code: "E-PREVIOUS", zh: "上年结果需要 branch_id 和 stars 两列（由 star-report 写出的 results.csv）",
-            en: "last year's results need the columns branch_id and stars (a results.csv written by star-report)"),
+            code: "E-PREVIOUS", zh: "上年结果需要 branch_id 和 stars 两列（或“支部编号”和“评定星级”）；请给出 star-report 写出的 results.csv、results.xlsx 或报告文件夹",
+            en: "last year's results need the columns branch_id and stars (or 支部编号 and 评定星级): pass a results.csv, results.xlsx or reports folder written by star-report"),
         .previousStars: Entry(code: "E-PREVIOUS", zh: "星级应为 0–5，当前为“{value}”", en: "expected a star count 0–5, found \"{value}\""),
+        .previousWrongYear: Entry(
+            code: "E-PREVIOUS-YEAR", zh: "--previous 给出的是 {found} 年度的结果，而本次评定 {year} 年度，应为上一年度（{expected}）的结果；请给出 {expected} 年度的 results.csv、results.xlsx 或报告文件夹",
+            en:
+                "--previous holds the results of {found}, but this run rates {year} and needs those of the year before ({expected}): pass the results.csv, results.xlsx or reports folder of {expected}"
+        ),
+        .previousThisYear: Entry(
+            code: "E-PREVIOUS-YEAR", zh: "--previous 给出的是本年度（{year}）自己的结果，不是上一年度的；请给出 {expected} 年度的 results.csv、results.xlsx 或报告文件夹",
+            en: "--previous holds this year's own results ({year}), not last year's: pass the results.csv, results.xlsx or reports folder of {expected}"),
+        .previousYearUnknown: Entry(
+            code: "W-PREVIOUS-YEAR", zh: "无法核对上年结果的年度（results.csv 中没有年度，旁边也没有 results.json）；请确认它是 {expected} 年度的结果，或改为给出 {expected} 年度的报告文件夹",
+            en:
+                "the year of last year's results cannot be checked (results.csv holds no year and no results.json is beside it): make sure they are those of {expected}, or pass the reports folder of {expected}"
+        ),
+        .previousFewFound: Entry(
+            code: "W-PREVIOUS-BRANCHES", zh: "本年度 {total} 个支部中只有 {found} 个在上年结果中；请确认给出的是本单位 {expected} 年度的结果",
+            en: "only {found} of this year's {total} branches are in last year's results: make sure they are your own results of {expected}"),
+        .previousNoneFound: Entry(
+            code: "E-PREVIOUS-BRANCHES", zh: "本年度 {total} 个支部没有一个在上年结果（{count} 个支部）中：这不是本单位的结果；请给出本单位 {expected} 年度的结果，或去掉 --previous",
+            en: "none of this year's {total} branches is in last year's results ({count} branches): they are not your own; pass your results of {expected}, or leave out --previous"
+        ),
         .xmlEmpty: Entry(code: "E-XML-EMPTY", zh: "文件是空的", en: "the file is empty"),
         .xmlDoctype: Entry(
             code: "E-XML-DOCTYPE", zh: "材料中不允许 DOCTYPE 或 ENTITY 声明（拒绝外部实体和实体展开）；请删去该声明",
@@ -546,6 +568,23 @@ public enum Catalogue {
         .sysFileSize: Entry(
             code: "", zh: "{message}（{reason}）：文件大小限制（ulimit -f）太低；没有写出报告：请放宽限制后再运行",
             en: "{messageEn} ({reason}): the file size limit (ulimit -f) is too low; no report written: raise it, then run again"),
+        .previousNoResults: Entry(
+            code: "", zh: "{path} 中没有 results.csv：--previous 应为 star-report 写出的报告文件夹，或其中的 results.csv、results.xlsx",
+            en: "there is no results.csv in {path}: --previous takes a reports folder written by star-report, or its results.csv or results.xlsx"),
+        .errorsColumnFile: Entry(code: "", zh: "文件", en: "file"),
+        .errorsColumnSheet: Entry(code: "", zh: "工作表", en: "sheet"),
+        .errorsColumnCell: Entry(code: "", zh: "单元格", en: "cell"),
+        .errorsColumnField: Entry(code: "", zh: "栏目", en: "field"),
+        .errorsColumnValue: Entry(code: "", zh: "填写的内容", en: "value"),
+        .errorsColumnMessage: Entry(code: "", zh: "问题", en: "message"),
+        .errorsColumnAction: Entry(code: "", zh: "怎么改", en: "what to do"),
+        .errorsCellLine: Entry(code: "", zh: "第 {line} 行第 {column} 列", en: "line {line}, column {column}"),
+        .errorsCellRow: Entry(code: "", zh: "第 {line} 行", en: "line {line}"),
+        .errorsReportsFolder: Entry(
+            code: "", zh: "--errors {shown}：这是 star-report run 写出的报告文件夹，错误清单不会替换它；请给出另一个文件夹，例如 --errors {shown}-errors",
+            en: "--errors {shown}: this is a reports folder written by star-report run; the error lists never replace it: pass another folder, e.g. --errors {shown}-errors"),
+        .errorsWritten: Entry(code: "", zh: "错误清单已写入 {folder}：{count} 个工作簿（每个上级党组织一个）", en: "error lists written to {folder}: {count} workbooks (one per committee)"),
+        .errorsNone: Entry(code: "", zh: "没有错误：{folder} 中没有错误清单", en: "no errors: {folder} holds no error list"),
         .progressReading: Entry(
             code: "", zh: "读取并检查材料 — {percent}%，已读 {records} 条，每秒 {rate} 条，约剩 {left} 秒（已用 {elapsed} 秒）",
             en: "reading and checking the submissions — {percent} %, {records} records, {rate} records/s, about {left} s left ({elapsed} s)"),

@@ -16,14 +16,16 @@ public struct Options: Sendable {
     public var language: Language = .zh
     /// `run --list`: print every file written, not a count per kind.
     public var list = false
+    /// `validate --errors DIR`: the folder for each committee's error list.
+    public var errors: String?
 
     public init(
         input: String, output: String? = nil, year: Int? = nil, rules: String? = nil, templates: String? = nil,
         noticeDate: CivilDate? = nil, previous: String? = nil, quotaScope: QuotaScope? = nil, jsonDiagnostics: Bool = false,
-        language: Language = .zh, list: Bool = false
+        language: Language = .zh, list: Bool = false, errors: String? = nil
     ) {
         self.input = input; self.output = output; self.year = year; self.rules = rules; self.templates = templates
         self.noticeDate = noticeDate; self.previous = previous; self.quotaScope = quotaScope; self.jsonDiagnostics = jsonDiagnostics
-        self.language = language; self.list = list
+        self.language = language; self.list = list; self.errors = errors
     }
 }

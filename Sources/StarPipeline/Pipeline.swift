@@ -20,13 +20,33 @@ public struct Pipeline {
     }
 
     /// `star-report validate`: diagnostics only; 65 when any error.
+    /// With `--errors DIR`, also writes each committee's error list into DIR (checked and locked
+    /// before anything is read, as `run --output` is).
     public func validate() -> ExitStatus {
         do {
             try Pipeline.checkDescriptors()
+            var target: OutputTarget?
+            var lock: OutputLock?
+            defer { lock?.release() }
+            if let errors = options.errors {
+                let t = try OutputTarget.check(errors, input: options.input)
+                try ErrorLists.refuseReports(t, shown: errors)
+                lock = try OutputLock(t)
+                target = t
+                Interruption.shared.install()
+            }
             let folder = try open()
             let checked = crossCheck(try read(folder))
             progress.finish()
             report(checked.diagnostics, account: checked.account, files: checked.inputs.folderFileCount, grouped: false)
+            if let target, let routing = checked.routing {
+                let count = try ErrorLists.write(
+                    checked.diagnostics, routing: routing, input: options.input, year: checked.inputs.year, language: options.language, to: target)
+                let shown = Escaped.text(options.errors ?? "")
+                console.err(
+                    (count == 0 ? Message(.errorsNone, ["folder": shown]) : Message(.errorsWritten, ["folder": shown, "count": "\(count)"]))
+                        .text(options.language))
+            }
             return checked.diagnostics.errorCount > 0 ? .dataError : .ok
         } catch {
             return fail(error)
@@ -64,6 +84,8 @@ public struct Pipeline {
         /// The inputs, their records taken out.
         var inputs: YearInputs<Validator.Checked>
         var account: Message
+        /// Each diagnostic's committee (`validate --errors` only).
+        var routing: CommitteeRouting?
         var diagnostics: [Diagnostic] { validated.diagnostics }
     }
 
@@ -205,16 +227,23 @@ public struct Pipeline {
         let broken = inputs.files.filter { $0.kind.isSheet && $0.records == 0 }.map(\.path)
         let records = inputs.takeRecords()
         let recordCount = records.count
+        let routing = options.errors == nil ? nil : CommitteeRouting(records: records, register: inputs.register, rejectedFiles: inputs.rejectedFiles)
+        // last year's results against this year's branches (the register's, else those read)
+        var acrossYears: [Diagnostic] = []
+        if let previous = inputs.previousResults {
+            let branches = inputs.register.map { Set($0.map(\.id)) } ?? Set(records.lazy.compactMap(\.branchID))
+            if let d = previous.coverage(of: branches, year: inputs.year) { acrossYears.append(d) }
+        }
         var validated = validator(year: inputs.year, rules: inputs.rules).crossCheck(
             consume records, register: inputs.register, submittedElsewhere: inputs.rejectedBranchIDs, brokenFiles: broken)
         var committees = Set<String>()
         for i in validated.submissions.indices { committees.insert(validated.submissions[packed: i].branch.committeeID) }
         validated.diagnostics =
-            (inputs.diagnostics + validated.diagnostics
+            (inputs.diagnostics + validated.diagnostics + acrossYears
             + inputs.config.missingSettings(path: inputs.configPath, committees: committees.sorted()))
             .sortedForDisplay().in(options.language)
         let account = account(inputs.files.prefix(inputs.folderFileCount), records: recordCount, validated: validated)
-        return CheckedYear(validated: validated, inputs: inputs, account: account)
+        return CheckedYear(validated: validated, inputs: inputs, account: account, routing: routing)
     }
 
     func validator(year: Int, rules: RuleSet) -> Validator {

@@ -63,7 +63,10 @@ struct Run: ParsableCommand {
     @Option(help: H("报告模板文件夹（默认：Templates/）", "A folder of report templates (default: Templates/).")) var templates: String?
     @Option(name: .customLong("notice-date"), help: H("公示日期 YYYY-MM-DD（默认：参照年度的 12 月 31 日）", "Date of the notice, YYYY-MM-DD (default: 31 December of the reference year)."))
     var noticeDate: CivilDate?
-    @Option(help: H("上年的 results.csv，用于晋星/减星", "Last year's results.csv, for 晋星/减星.")) var previous: String?
+    @Option(
+        help: H(
+            "上一年度的结果，用于晋星/减星：results.csv、results.xlsx 或报告文件夹", "Last year's results, for 晋星/减星: results.csv, results.xlsx or a reports folder."))
+    var previous: String?
     @Option(name: .customLong("quota-scope"), help: H("名额范围：all（全部）或 committee（按上级党组织）", "Quota scope: all or committee.")) var quotaScope: QuotaScope?
     @Flag(help: H("列出写出的每个文件", "Print every file written.")) var list = false
     @OptionGroup var language: LanguageOption
@@ -86,12 +89,19 @@ struct Validate: ParsableCommand {
     @Option(help: H("当年的输入文件夹", "The year's input folder.")) var input: String
     @Option(help: H("评定年度（默认：输入文件夹的名称，否则为材料中的年度）", "The rating year (default: the input folder's name, else the submissions' year).")) var year: Int?
     @Option(help: H("诊断信息格式：text 或 json", "Diagnostics format: text or json.")) var format: Format = .text
+    @Option(
+        help: H(
+            "另把错误写成每个上级党组织一个的 错误清单-<编号>.xlsx，放进这个文件夹（新的、空的，或 star-report 以前写的；整体替换）",
+            "Also write each committee's errors to 错误清单-<id>.xlsx in this folder (new, empty, or written by star-report before; replaced as a whole)."))
+    var errors: String?
     @OptionGroup var language: LanguageOption
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let status = Pipeline(options: Options(input: input, year: year, jsonDiagnostics: format == .json, language: language.language)).validate()
+        let status = Pipeline(
+            options: Options(input: input, year: year, jsonDiagnostics: format == .json, language: language.language, errors: errors)
+        ).validate()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
