@@ -5,14 +5,16 @@ import StarModel
 /// the checks read. Anything else stays as typed and fails its check with a message naming the
 /// forms accepted (docs/input-formats.md lists them).
 enum TypedForms {
-    /// NFKC (full-width `９.５` → `9.5`, `：` → `:`), spaces trimmed.
+    /// NFKC (full-width `９.５` → `9.5`, `：` → `:`), spaces trimmed. ASCII text, which the readers
+    /// have already trimmed, is returned as it is (every number of a province passes here).
     static func normalized(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0.value > 0x7F }) else { return s.trimmingCharacters(in: .whitespaces) }
+        guard s.utf8.contains(where: { $0 >= 0x80 }) else { return s }
         return s.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
     }
 
     /// A number, with a trailing unit (`9.5分`, `90%`) dropped when it is the column's.
     static func number(_ s: String, unit: Character?) -> String {
+        guard s.utf8.last == UInt8(ascii: "%") || s.utf8.contains(where: { $0 >= 0x80 }) else { return s }
         var t = normalized(s)
         if let unit, t.last == unit { t = String(t.dropLast()).trimmingCharacters(in: .whitespaces) }
         return t

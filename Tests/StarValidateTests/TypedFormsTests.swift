@@ -23,6 +23,8 @@ import Testing
 
     @Test func numbersWithUnitsAndFullWidthDigits() {
         #expect(TypedForms.number("９.５", unit: "分") == "9.5")
+        #expect(TypedForms.number("９.5", unit: "分") == "9.5")
+        #expect(TypedForms.number("9.5", unit: "分") == "9.5")
         #expect(TypedForms.number("9.5分", unit: "分") == "9.5")
         #expect(TypedForms.number("97.5%", unit: "%") == "97.5")
         #expect(TypedForms.number("97.5％", unit: "%") == "97.5")
