@@ -319,14 +319,10 @@ enum XLSXSubmissionReader {
         return "\(v)"
     }
 
-    /// An Excel date serial of the 1900 system as `YYYY-MM-DD` (the time of day is dropped).
-    /// Serial 60 is the 29 February 1900 that never was (Lotus's leap-year bug, kept by Excel).
+    /// An Excel date serial as `YYYY-MM-DD` (see `CivilDate(excelSerial:)`); serial 60, the
+    /// 29 February 1900 that never was, is shown as Excel shows it and fails as a date.
     static func date(serial v: Double) -> String? {
-        guard v >= 1, v < 2_958_466 else { return nil }
-        var days = Int(v.rounded(.down))
-        if days == 60 { return "1900-02-29" }
-        if days < 60 { days += 1 }
-        // days since 1899-12-30; 25569 of them lead to 1970-01-01, CivilDate's day 0
-        return CivilDate(dayNumber: days - 25569).description
+        if Int(v.rounded(.down)) == 60 { return "1900-02-29" }
+        return CivilDate(excelSerial: v)?.description
     }
 }

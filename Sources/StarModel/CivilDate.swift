@@ -55,6 +55,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return era * 146097 + doe - 719468
     }
 
+    /// An Excel date serial of the 1900 system (whole days; a time of day is dropped): days since
+    /// 1899-12-30, except below 61, where Excel counts the 29 February 1900 that never was
+    /// (Lotus's leap-year bug); serial 60 itself is refused. Nil outside 1…2958465 (9999-12-31).
+    public init?(excelSerial v: Double) {
+        guard v >= 1, v < 2_958_466 else { return nil }
+        var days = Int(v.rounded(.down))
+        if days == 60 { return nil }
+        if days < 60 { days += 1 }
+        // 25569 days lead from 1899-12-30 to 1970-01-01, day 0
+        self.init(dayNumber: days - 25569)
+    }
+
     public init(dayNumber z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097

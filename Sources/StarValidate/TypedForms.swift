@@ -40,7 +40,7 @@ enum TypedForms {
             t = String(t[..<space])
         }
         if t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), t.utf8.count == 5, let serial = Int(t) {
-            return serialDate(serial)
+            return CivilDate(excelSerial: Double(serial))
         }
         var parts: [Substring]
         if t.hasSuffix("日"), t.contains("年"), t.contains("月") {
@@ -54,12 +54,5 @@ enum TypedForms {
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         return CivilDate(year: y, month: m, day: d)
-    }
-
-    /// An Excel date serial of the 1900 system (days since 1899-12-30, for serials after the
-    /// leap-year bug's 29 February 1900).
-    static func serialDate(_ serial: Int) -> CivilDate? {
-        guard serial > 60 && serial < 2_958_466 else { return nil }
-        return CivilDate(dayNumber: serial - 25569)
     }
 }
