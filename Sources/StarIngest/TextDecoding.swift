@@ -180,6 +180,7 @@ public enum TextDecoding {
     }
 
     /// The length of the valid UTF-8 sequence at `i` (lead byte ≥ 0x80), or nil.
+    @inline(__always)
     static func utf8SequenceLength(_ bytes: [UInt8], at i: Int, end: Int) -> Int? {
         let b = bytes[i]
         var need = 0
@@ -209,24 +210,8 @@ public enum TextDecoding {
         while i < n {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
-            var need = 0
-            var min: UInt32 = 0
-            var cp: UInt32 = 0
-            if b & 0xE0 == 0xC0 {
-                need = 1; cp = UInt32(b & 0x1F); min = 0x80
-            } else if b & 0xF0 == 0xE0 {
-                need = 2; cp = UInt32(b & 0x0F); min = 0x800
-            } else if b & 0xF8 == 0xF0 {
-                need = 3; cp = UInt32(b & 0x07); min = 0x10000
-            } else {
-                return i
-            }
-            for k in 1...need {
-                guard i + k < n, bytes[i + k] & 0xC0 == 0x80 else { return i }
-                cp = cp << 6 | UInt32(bytes[i + k] & 0x3F)
-            }
-            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return i }
-            i += need + 1
+            guard let length = utf8SequenceLength(bytes, at: i, end: n) else { return i }
+            i += length
         }
         return nil
     }
