@@ -120,11 +120,15 @@ public struct Sender {
         let configPath: String
         if let c = options.config {
             configPath = c
-        } else if let c = Self.configFromResults(dir) {
-            configPath = c
         } else {
-            if options.dryRun { return plan(dir: dir, emls: emls, settings: nil, configPath: nil, only: only) }
-            console.err("star-report: " + text(.sendNoConfigListed, ("dir", dir))); return .dataError
+            switch Self.configFromResults(dir) {
+            case .found(let c): configPath = c
+            case .missing(let listed):
+                console.err("star-report: " + text(.sendConfigNotFoundFromResults, ("dir", dir), ("path", listed))); return .dataError
+            case .notListed:
+                if options.dryRun { return plan(dir: dir, emls: emls, settings: nil, configPath: nil, only: only) }
+                console.err("star-report: " + text(.sendNoConfigListed, ("dir", dir))); return .dataError
+            }
         }
         guard let configData = FileManager.default.contents(atPath: configPath) else {
             console.err("star-report: " + text(.sendConfigNotFound, ("path", configPath))); return .dataError
@@ -156,14 +160,48 @@ public struct Sender {
         return plan(dir: dir, emls: emls, settings: s, configPath: configPath, only: only)
     }
 
-    /// The config.toml that `run` read, as listed in results.json.
-    static func configFromResults(_ dir: String) -> String? {
+    /// Where results.json says the config.toml `run` read is.
+    enum ConfigLookup: Equatable {
+        /// A file that is there.
+        case found(String)
+        /// Listed, but found nowhere: the path to pass with `--config` (the absolute one).
+        case missing(String)
+        /// results.json lists no config.toml, and none is beside its inputs.
+        case notListed
+    }
+
+    /// The config.toml that `run` read, as listed in results.json: at its absolute path, else
+    /// at the path as given (from the folder `run` ran in, if that is this one), else a
+    /// config.toml beside one of the inputs listed there (the year folder moved or was
+    /// reached by another path).
+    static func configFromResults(_ dir: String) -> ConfigLookup {
         guard let data = FileManager.default.contents(atPath: dir + "/results.json"),
             let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let inputs = json["inputs"] as? [[String: Any]],
-            let path = inputs.first(where: { $0["kind"] as? String == "config" })?["path"] as? String
-        else { return nil }
-        return path
+            let inputs = json["inputs"] as? [[String: Any]]
+        else { return .notListed }
+        let fm = FileManager.default
+        func isFile(_ p: String) -> Bool {
+            var isDir: ObjCBool = false
+            return fm.fileExists(atPath: p, isDirectory: &isDir) && !isDir.boolValue
+        }
+        let config = inputs.first { $0["kind"] as? String == "config" }
+        let listed = [config?["absolute_path"] as? String, config?["path"] as? String].compactMap { $0 }
+        if let found = listed.first(where: isFile) { return .found(found) }
+        // beside the inputs: their folders, absolute first, each once
+        var folders: [String] = []
+        for input in inputs {
+            for key in ["absolute_path", "path"] {
+                guard let p = input[key] as? String else { continue }
+                let folder = (p as NSString).deletingLastPathComponent
+                if !folder.isEmpty && !folders.contains(folder) { folders.append(folder) }
+            }
+        }
+        let name = listed.first.map { ($0 as NSString).lastPathComponent } ?? "config.toml"
+        for folder in folders {
+            let candidate = (folder as NSString).appendingPathComponent(name)
+            if isFile(candidate) { return .found(candidate) }
+        }
+        return listed.first.map(ConfigLookup.missing) ?? .notListed
     }
 
     /// The files of the reports folder's `.star-report-manifest.json` (name → SHA-256), the
