@@ -162,7 +162,8 @@ struct Init: ParsableCommand {
         CommandConfiguration(
             abstract: L(
                 "建一个新年度的文件夹：带中文说明的 config.toml、只有表头的 branches.csv、写明十二月步骤的 README.txt；绝不覆盖已有文件。",
-                "Create a new year's folder: config.toml with every setting explained in Chinese, branches.csv with its header, README.txt of the December steps; never overwrites a file."))
+                "Create a new year's folder: config.toml with every setting explained in Chinese, branches.csv with its header, README.txt of the December steps; never overwrites a file."
+            ))
     }
 
     @Argument(help: H("新年度的文件夹，例如 2027（不存在时会建立）", "The new year's folder, e.g. 2027 (created if missing).")) var dir: String

@@ -147,7 +147,9 @@ import Testing
         #expect(out == "2026/config.toml\n2026/branches.csv\n2026/README.txt\n")
         #expect(err.contains("README.txt"))
         let config = try String(contentsOf: year.appendingPathComponent("config.toml"), encoding: .utf8)
-        for key in ["issuer", "objection_office", "objection_phone", "objection_address", "objection_email", "sender_email", "email", "url", "username", "ca_file", "envelope_from", "tls"] {
+        for key in [
+            "issuer", "objection_office", "objection_phone", "objection_address", "objection_email", "sender_email", "email", "url", "username", "ca_file", "envelope_from", "tls",
+        ] {
             #expect(config.contains("# \(key) = "), "\(key)")
         }
         #expect(config.contains("发文单位") && config.contains("STAR_REPORT_SMTP_PASSWORD"))
