@@ -170,10 +170,9 @@ public struct Sender {
         case notListed
     }
 
-    /// The config.toml that `run` read, as listed in results.json: at its absolute path, else
-    /// at the path as given (from the folder `run` ran in, if that is this one), else a
-    /// config.toml beside one of the inputs listed there (the year folder moved or was
-    /// reached by another path).
+    /// The config.toml that `run` read, as listed in results.json: at its absolute path (the
+    /// path as given in a results.json of an older run, which has none), else a config.toml
+    /// beside one of the inputs listed there (the config file moved, the submissions did not).
     static func configFromResults(_ dir: String) -> ConfigLookup {
         guard let data = FileManager.default.contents(atPath: dir + "/results.json"),
             let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -185,23 +184,23 @@ public struct Sender {
             return fm.fileExists(atPath: p, isDirectory: &isDir) && !isDir.boolValue
         }
         let config = inputs.first { $0["kind"] as? String == "config" }
-        let listed = [config?["absolute_path"] as? String, config?["path"] as? String].compactMap { $0 }
-        if let found = listed.first(where: isFile) { return .found(found) }
-        // beside the inputs: their folders, absolute first, each once
+        // a path as given is relative to the folder `run` ran in: used only without the absolute one
+        func place(_ input: [String: Any]?) -> String? { (input?["absolute_path"] ?? input?["path"]) as? String }
+        let listed = place(config)
+        if let listed, isFile(listed) { return .found(listed) }
+        // beside the inputs: their folders, each once, in results.json's order
         var folders: [String] = []
         for input in inputs {
-            for key in ["absolute_path", "path"] {
-                guard let p = input[key] as? String else { continue }
-                let folder = (p as NSString).deletingLastPathComponent
-                if !folder.isEmpty && !folders.contains(folder) { folders.append(folder) }
-            }
+            guard let p = place(input) else { continue }
+            let folder = (p as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !folders.contains(folder) { folders.append(folder) }
         }
-        let name = listed.first.map { ($0 as NSString).lastPathComponent } ?? "config.toml"
+        let name = listed.map { ($0 as NSString).lastPathComponent } ?? "config.toml"
         for folder in folders {
             let candidate = (folder as NSString).appendingPathComponent(name)
             if isFile(candidate) { return .found(candidate) }
         }
-        return listed.first.map(ConfigLookup.missing) ?? .notListed
+        return listed.map(ConfigLookup.missing) ?? .notListed
     }
 
     /// The files of the reports folder's `.star-report-manifest.json` (name → SHA-256), the
