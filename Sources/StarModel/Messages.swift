@@ -105,7 +105,8 @@ public enum MessageID: String, Sendable, CaseIterable {
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
         outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates,
         templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted,
-        outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize, previousNoResults
+        outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize, previousNoResults,
+        outOpenInOffice, outOpenInOfficeDuringRun, initNoYear, initNotAFolder, initExists, initCannotWrite, initWritten
     case errorsColumnFile, errorsColumnSheet, errorsColumnCell, errorsColumnField, errorsColumnValue, errorsColumnMessage, errorsColumnAction, errorsCellLine,
         errorsCellRow, errorsReportsFolder, errorsWritten, errorsNone
     // send (StarSend)
@@ -115,7 +116,7 @@ public enum MessageID: String, Sendable, CaseIterable {
         sendInvalidAddress, sendNoMessageID, sendChangedHint, sendNeedYes, sendConfirm, sendCancelled, sendAnotherSend, sendLogUnwritable, sendAccepted, sendRefused, sendDeferred,
         sendNotSent, sendRetrying, sendUnreachable, sendLoginRefused, sendTLSRefused, sendBadSettings, sendStopped, sendProgress, sendClosing, sendDryRunClosing, sendLogAt,
         sendUnreadableLog, sendDropped, sendLogIsLink, sendNoManifest, sendNotInManifest, sendNotAsWritten, sendActionUnknown, sendUnknownHint, sendUnknownNow,
-        sendTLSHintHost, sendTLSHintCA, sendTLSHintCAFileSet
+        sendTLSHintHost, sendTLSHintCA, sendTLSHintCAFileSet, sendConfigNotFoundFromResults
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -571,6 +572,24 @@ public enum Catalogue {
         .previousNoResults: Entry(
             code: "", zh: "{path} 中没有 results.csv：--previous 应为 star-report 写出的报告文件夹，或其中的 results.csv、results.xlsx",
             en: "there is no results.csv in {path}: --previous takes a reports folder written by star-report, or its results.csv or results.xlsx"),
+        .outOpenInOffice: Entry(
+            code: "", zh: "{file} 正在 {app} 中打开，请先关闭：--output {shown} 中有它的锁文件 {lock}；关闭 {file} 后再运行，没有替换任何东西",
+            en: "{file} is open in {app}, close it first: --output {shown} holds its lock file {lock}; close {file}, then run again (nothing was replaced)"),
+        .outOpenInOfficeDuringRun: Entry(
+            code: "", zh: "{file} 正在 {app} 中打开，请先关闭：运行期间 --output {shown} 中出现了锁文件 {lock}；没有替换任何东西。新报告留在 {temp}：关闭 {file} 后再运行",
+            en:
+                "{file} is open in {app}, close it first: its lock file {lock} appeared in --output {shown} during the run; nothing was replaced. The new reports are in {temp}: close {file}, then run again"
+        ),
+        .initNoYear: Entry(
+            code: "", zh: "无法从文件夹名 {dir} 判断年度：请加上 --year YYYY", en: "cannot tell the year from the folder name {dir}: pass --year YYYY"),
+        .initNotAFolder: Entry(code: "", zh: "{dir} 是一个文件，不是文件夹：请给出新年度的文件夹", en: "{dir} is a file, not a folder: pass the new year's folder"),
+        .initExists: Entry(
+            code: "", zh: "{dir} 中已有 {files}；star-report init 绝不覆盖文件，什么也没有写：请给出一个新的文件夹，或先移走这些文件",
+            en: "{dir} already holds {files}; star-report init never overwrites a file and wrote nothing: pass a new folder, or move those files away first"),
+        .initCannotWrite: Entry(code: "", zh: "无法写入 {path}（{reason}）；没有留下写了一半的文件", en: "cannot write {path} ({reason}); no half-written file was left"),
+        .initWritten: Entry(
+            code: "", zh: "已建好 {year} 年度的文件夹 {dir}：请先读其中的 README.txt（十二月的步骤），再填写 branches.csv 和 config.toml",
+            en: "the {year} folder {dir} is ready: read its README.txt first (the December steps), then fill in branches.csv and config.toml"),
         .errorsColumnFile: Entry(code: "", zh: "文件", en: "file"),
         .errorsColumnSheet: Entry(code: "", zh: "工作表", en: "sheet"),
         .errorsColumnCell: Entry(code: "", zh: "单元格", en: "cell"),
@@ -702,5 +721,8 @@ public enum Catalogue {
         .sendTLSHintCAFileSet: Entry(
             code: "", zh: "（服务器证书不是由 [smtp] ca_file {path} 中的证书签发的：请检查该文件是否为这台服务器的 CA 证书）",
             en: " (the server's certificate is not signed by the CA in [smtp] ca_file {path}: check that this is the server's CA certificate)"),
+        .sendConfigNotFoundFromResults: Entry(
+            code: "", zh: "找不到 {dir}/results.json 记录的配置文件 {path}，输入文件旁边也没有：请用 --config 指定 run 读过的 config.toml，例如 --config {path}",
+            en: "cannot find the config file {path} that {dir}/results.json lists, nor one beside the inputs: pass the config.toml run read with --config, e.g. --config {path}"),
     ]
 }

@@ -110,6 +110,24 @@ struct OutputTarget: Sendable {
         case foreign(String)
         /// A file of the manifest changed or removed.
         case changed(String)
+        /// An office program's lock file: the workbook it names is open (escaped names).
+        case open(file: String, app: String, lock: String)
+    }
+
+    /// The workbook an office lock file stands for, and the program: Excel's `~$NAME`
+    /// (which drops the name's first two characters when it is long, so a name in the folder
+    /// that ends with the rest is taken), LibreOffice's `.~lock.NAME#`.
+    static func officeLock(_ entry: String, in entries: [String]) -> (file: String, app: String)? {
+        if entry.hasPrefix("~$") && entry.count > 2 {
+            let rest = String(entry.dropFirst(2))
+            if entries.contains(rest) { return (rest, "Excel") }
+            let file = entries.sorted().first { $0 != entry && !$0.hasPrefix("~$") && $0.count == rest.count + 2 && $0.hasSuffix(rest) }
+            return (file ?? rest, "Excel")
+        }
+        if entry.hasPrefix(".~lock.") && entry.hasSuffix("#") && entry.count > 8 {
+            return (String(entry.dropFirst(7).dropLast()), "LibreOffice")
+        }
+        return nil
     }
 
     /// `.empty`, `.ours` (a manifest that lists exactly the files there, unchanged), or a refusal.
@@ -122,6 +140,8 @@ struct OutputTarget: Sendable {
             throw Stop(status: .cannotCreate, .of(.outForeign, ("shown", shown), ("what", what)))
         case .failure(.changed(let file)):
             throw Stop(status: .cannotCreate, .of(.outChanged, ("shown", shown), ("file", file)))
+        case .failure(.open(let file, let app, let lock)):
+            throw Stop(status: .cannotCreate, .of(.outOpenInOffice, ("shown", shown), ("file", file), ("app", app), ("lock", lock)))
         }
     }
 
@@ -130,6 +150,12 @@ struct OutputTarget: Sendable {
             return .failure(.unreadable(reason: String(cString: strerror(errno))))
         }
         if entries.isEmpty { return .success(.empty) }
+        // a workbook open in Excel or LibreOffice: the user closes it, then runs again
+        for entry in entries.sorted() {
+            if let (file, app) = officeLock(entry, in: entries) {
+                return .failure(.open(file: Escaped.text(file), app: app, lock: Escaped.text(entry)))
+            }
+        }
         guard entries.contains(manifestName), let manifest = Manifest.read(folder + "/" + manifestName) else {
             return .failure(.foreign(sample(entries)))
         }

@@ -240,6 +240,9 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         case .foreign(let what): return Stop(status: .cannotCreate, .of(.outForeignDuringRun, ("shown", shown), ("what", what), ("temp", kept)))
         case .changed(let file): return Stop(status: .cannotCreate, .of(.outChangedDuringRun, ("shown", shown), ("file", file), ("temp", kept)))
         case .unreadable(let reason): return Stop(status: .cannotCreate, .of(.outUnreadableDuringRun, ("shown", shown), ("reason", reason), ("temp", kept)))
+        case .open(let file, let app, let lock):
+            return Stop(
+                status: .cannotCreate, .of(.outOpenInOfficeDuringRun, ("shown", shown), ("file", file), ("app", app), ("lock", lock), ("temp", kept)))
         }
     }
 

@@ -24,7 +24,12 @@ public enum ResultsFiles {
         return out + "\""
     }
 
-    /// One row per branch, sorted by committee id then branch id, CRLF line ends (RFC 4180).
+    /// The UTF-8 byte order mark results.csv starts with: without it Excel on a Chinese Windows
+    /// reads the file as GBK and shows mojibake. Every reader of results.csv accepts both.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// One row per branch, sorted by committee id then branch id, CRLF line ends (RFC 4180),
+    /// after a UTF-8 byte order mark.
     public static func csv(_ outcome: RatingOutcome) -> String {
         var out = ""
         csv(outcome) { out += $0 }
@@ -34,7 +39,7 @@ public enum ResultsFiles {
     /// The same, written in pieces of about 64 KB (a province's file is never one string); rows
     /// are assembled as bytes, numbers straight from their tenths.
     public static func csv(_ outcome: RatingOutcome, write: (String) -> Void) {
-        var out: [UInt8] = Array((csvHeader.joined(separator: ",") + "\r\n").utf8)
+        var out: [UInt8] = byteOrderMark + Array((csvHeader.joined(separator: ",") + "\r\n").utf8)
         out.reserveCapacity(1 << 17)
         func text(_ s: String) { out.append(contentsOf: quote(guardFormula(s)).utf8) }
         for r in outcome.results {
@@ -54,6 +59,15 @@ public enum ResultsFiles {
             }
         }
         write(String(decoding: out, as: UTF8.self))
+    }
+
+    /// An input's path made absolute against the current folder (`.` and `..` resolved, links
+    /// kept), so `send` and `--previous` find the inputs from any folder; a path that is
+    /// already absolute is kept as it is.
+    public static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let cwd = FileManager.default.currentDirectoryPath
+        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)).standardizedFileURL.path
     }
 
     /// Metadata of the run written into results.json.
@@ -99,7 +113,10 @@ public enum ResultsFiles {
                 "inputs",
                 .array(
                     run.inputs.map { i in
-                        .object([("path", .string(i.path)), ("kind", .string(i.kind)), ("records", .int(i.records)), ("bytes", .int(i.bytes)), ("sha256", .string(i.sha256))])
+                        .object([
+                            ("path", .string(i.path)), ("absolute_path", .string(absolutePath(i.path))), ("kind", .string(i.kind)),
+                            ("records", .int(i.records)), ("bytes", .int(i.bytes)), ("sha256", .string(i.sha256)),
+                        ])
                     })
             ),
         ]

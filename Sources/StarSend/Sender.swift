@@ -120,11 +120,15 @@ public struct Sender {
         let configPath: String
         if let c = options.config {
             configPath = c
-        } else if let c = Self.configFromResults(dir) {
-            configPath = c
         } else {
-            if options.dryRun { return plan(dir: dir, emls: emls, settings: nil, configPath: nil, only: only) }
-            console.err("star-report: " + text(.sendNoConfigListed, ("dir", dir))); return .dataError
+            switch Self.configFromResults(dir) {
+            case .found(let c): configPath = c
+            case .missing(let listed):
+                console.err("star-report: " + text(.sendConfigNotFoundFromResults, ("dir", dir), ("path", listed))); return .dataError
+            case .notListed:
+                if options.dryRun { return plan(dir: dir, emls: emls, settings: nil, configPath: nil, only: only) }
+                console.err("star-report: " + text(.sendNoConfigListed, ("dir", dir))); return .dataError
+            }
         }
         guard let configData = FileManager.default.contents(atPath: configPath) else {
             console.err("star-report: " + text(.sendConfigNotFound, ("path", configPath))); return .dataError
@@ -156,14 +160,47 @@ public struct Sender {
         return plan(dir: dir, emls: emls, settings: s, configPath: configPath, only: only)
     }
 
-    /// The config.toml that `run` read, as listed in results.json.
-    static func configFromResults(_ dir: String) -> String? {
+    /// Where results.json says the config.toml `run` read is.
+    enum ConfigLookup: Equatable {
+        /// A file that is there.
+        case found(String)
+        /// Listed, but found nowhere: the path to pass with `--config` (the absolute one).
+        case missing(String)
+        /// results.json lists no config.toml, and none is beside its inputs.
+        case notListed
+    }
+
+    /// The config.toml that `run` read, as listed in results.json: at its absolute path (the
+    /// path as given in a results.json of an older run, which has none), else a config.toml
+    /// beside one of the inputs listed there (the config file moved, the submissions did not).
+    static func configFromResults(_ dir: String) -> ConfigLookup {
         guard let data = FileManager.default.contents(atPath: dir + "/results.json"),
             let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let inputs = json["inputs"] as? [[String: Any]],
-            let path = inputs.first(where: { $0["kind"] as? String == "config" })?["path"] as? String
-        else { return nil }
-        return path
+            let inputs = json["inputs"] as? [[String: Any]]
+        else { return .notListed }
+        let fm = FileManager.default
+        func isFile(_ p: String) -> Bool {
+            var isDir: ObjCBool = false
+            return fm.fileExists(atPath: p, isDirectory: &isDir) && !isDir.boolValue
+        }
+        let config = inputs.first { $0["kind"] as? String == "config" }
+        // a path as given is relative to the folder `run` ran in: used only without the absolute one
+        func place(_ input: [String: Any]?) -> String? { (input?["absolute_path"] ?? input?["path"]) as? String }
+        let listed = place(config)
+        if let listed, isFile(listed) { return .found(listed) }
+        // beside the inputs: their folders, each once, in results.json's order
+        var folders: [String] = []
+        for input in inputs {
+            guard let p = place(input) else { continue }
+            let folder = (p as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !folders.contains(folder) { folders.append(folder) }
+        }
+        let name = listed.map { ($0 as NSString).lastPathComponent } ?? "config.toml"
+        for folder in folders {
+            let candidate = (folder as NSString).appendingPathComponent(name)
+            if isFile(candidate) { return .found(candidate) }
+        }
+        return listed.map(ConfigLookup.missing) ?? .notListed
     }
 
     /// The files of the reports folder's `.star-report-manifest.json` (name → SHA-256), the

@@ -26,7 +26,7 @@ struct StarReport: ParsableCommand {
             abstract: L("为基层党组织评定一至五星，写出公示、汇总和结果。", "Rates primary party organisations with one to five stars and writes the public notice and summaries."),
             discussion: L("消息默认为中文；--lang en 或 STAR_REPORT_LANG=en 为英文。", "Messages are in Chinese by default; --lang en or STAR_REPORT_LANG=en gives English."),
             version: "0.1.0",
-            subcommands: [Run.self, Validate.self, Send.self, Template.self])
+            subcommands: [Run.self, Validate.self, Send.self, Template.self, Init.self])
     }
 }
 
@@ -153,6 +153,25 @@ struct Template: ParsableCommand {
 
     func run() throws {
         let status = Pipeline(options: Options(input: input, year: year, language: language.language)).template(output: output, committee: committee)
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct Init: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: L(
+                "建一个新年度的文件夹：带中文说明的 config.toml、只有表头的 branches.csv、写明十二月步骤的 README.txt；绝不覆盖已有文件。",
+                "Create a new year's folder: config.toml with every setting explained in Chinese, branches.csv with its header, README.txt of the December steps; never overwrites a file."
+            ))
+    }
+
+    @Argument(help: H("新年度的文件夹，例如 2027（不存在时会建立）", "The new year's folder, e.g. 2027 (created if missing).")) var dir: String
+    @Option(help: H("评定年度（默认：文件夹的名称）", "The rating year (default: the folder's name).")) var year: Int?
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        let status = Pipeline(options: Options(input: dir, year: year, language: language.language)).initYear()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

@@ -40,8 +40,8 @@ import Testing
                 quotaScope: scope == "all" ? .all : .committee), console: c.console
         ).run()
         #expect(status == .ok)
-        let ours = try String(contentsOf: dir.appendingPathComponent("out/results.csv"), encoding: .utf8)
-        let theirs = try String(contentsOf: expected, encoding: .utf8)
+        let ours = withoutBOM(try String(contentsOf: dir.appendingPathComponent("out/results.csv"), encoding: .utf8))
+        let theirs = withoutBOM(try String(contentsOf: expected, encoding: .utf8))
         let a = ours.components(separatedBy: "\r\n"), b = theirs.components(separatedBy: "\r\n")
         #expect(a.count == b.count)
         let firstDifference = zip(a, b).first { $0 != $1 }

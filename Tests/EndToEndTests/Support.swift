@@ -77,9 +77,16 @@ func report(_ dir: URL, _ name: String) throws -> String {
         .replacingOccurrences(of: dir.deletingLastPathComponent().path + "/", with: "")
 }
 
-/// Parses results.csv (no quoted cells in the sample) into rows keyed by branch id.
+/// results.csv's text without its leading UTF-8 byte order mark (it has one so Excel reads it
+/// as UTF-8; every reader accepts it with or without).
+func withoutBOM(_ text: String) -> String {
+    text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+}
+
+/// Parses results.csv (no quoted cells in the sample) into rows keyed by branch id; with or
+/// without a byte order mark.
 func resultsRows(_ csv: String) -> [String: [String: String]] {
-    let lines = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let lines = withoutBOM(csv).split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     let header = lines[0]
     var out: [String: [String: String]] = [:]
     for l in lines.dropFirst() { out[l[0]] = Dictionary(uniqueKeysWithValues: zip(header, l)) }

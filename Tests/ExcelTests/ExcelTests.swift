@@ -165,7 +165,9 @@ struct Seen: Equatable, CustomStringConvertible {
         let out = dir.appendingPathComponent("r")
         let (status, err) = runPipeline(input: repoDir.appendingPathComponent("SampleData/2026"), output: out)
         #expect(status == .ok, "\(err)")
-        let csv = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8)
+        // results.csv starts with a UTF-8 byte order mark (for Excel), which is no part of a cell
+        var csv = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8)
+        if csv.hasPrefix("\u{FEFF}") { csv.removeFirst() }
         let lines = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let json = try JSONSerialization.jsonObject(with: Data(try xlsxTool(["dump", out.appendingPathComponent("results.xlsx").path]).utf8)) as! [[Any]]
         var grid: [Int: [Int: Any]] = [:]
