@@ -115,7 +115,10 @@ public enum MessageID: String, Sendable, CaseIterable {
         sendInvalidAddress, sendNoMessageID, sendChangedHint, sendNeedYes, sendConfirm, sendCancelled, sendAnotherSend, sendLogUnwritable, sendAccepted, sendRefused, sendDeferred,
         sendNotSent, sendRetrying, sendUnreachable, sendLoginRefused, sendTLSRefused, sendBadSettings, sendStopped, sendProgress, sendClosing, sendDryRunClosing, sendLogAt,
         sendUnreadableLog, sendDropped, sendLogIsLink, sendNoManifest, sendNotInManifest, sendNotAsWritten, sendActionUnknown, sendUnknownHint, sendUnknownNow,
-        sendTLSHintHost, sendTLSHintCA, sendTLSHintCAFileSet
+        sendTLSHintHost, sendTLSHintCA, sendTLSHintCAFileSet,
+        sendWhyResolve, sendWhyRefused, sendWhyConnectTimeout, sendWhyStalled, sendWhyNoStartTLS, sendWhyHandshake, sendWhyCertificate,
+        sendWhyCAFile, sendWhyURL, sendWhyOther, sendWhyServerSaid, sendWhyNoReply, sendWhySetopt, sendStoppedAt, sendCheckOK, sendCheckOKNoLogin,
+        sendCheckConnecting
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -702,5 +705,48 @@ public enum Catalogue {
         .sendTLSHintCAFileSet: Entry(
             code: "", zh: "（服务器证书不是由 [smtp] ca_file {path} 中的证书签发的：请检查该文件是否为这台服务器的 CA 证书）",
             en: " (the server's certificate is not signed by the CA in [smtp] ca_file {path}: check that this is the server's CA certificate)"),
+        .sendWhyResolve: Entry(
+            code: "", zh: "找不到主机 {host}：请检查 [smtp] url 中的主机名和本机网络（DNS）",
+            en: "host {host} not found: check the host name in [smtp] url and this computer's network (DNS)"),
+        .sendWhyRefused: Entry(
+            code: "", zh: "对方拒绝连接：请检查 [smtp] url 中的主机名和端口（STARTTLS 通常为 587，smtps:// 为 465）以及防火墙",
+            en: "the connection was refused: check the host name and port in [smtp] url (587 for STARTTLS, 465 for smtps://) and the firewall"),
+        .sendWhyConnectTimeout: Entry(
+            code: "", zh: "{seconds} 秒内没有应答：请检查 [smtp] url 中的主机名和端口、本机网络和防火墙",
+            en: "no answer within {seconds} s: check the host name and port in [smtp] url, this computer's network and the firewall"),
+        .sendWhyStalled: Entry(
+            code: "", zh: "邮件服务器 {seconds} 秒没有应答{reply}；请稍后再次运行 send（已送达的不会重发）",
+            en: "the mail server did not answer for {seconds} s{reply}; run send again later (nothing accepted is sent twice)"),
+        .sendWhyNoStartTLS: Entry(
+            code: "", zh: "服务器不支持 STARTTLS{reply}：请向邮件管理员询问加密端口，或改用 smtps://主机:465",
+            en: "the server offers no STARTTLS{reply}: ask the mail administrator for the encrypted port, or use smtps://host:465"),
+        .sendWhyHandshake: Entry(
+            code: "", zh: "TLS 握手失败：请检查 [smtp] url 的协议与端口是否相配（smtp:// 用 587，smtps:// 用 465）",
+            en: "the TLS handshake failed: check that the scheme and port of [smtp] url match (smtp:// with 587, smtps:// with 465)"),
+        .sendWhyCertificate: Entry(code: "", zh: "服务器证书未通过验证", en: "the server's certificate did not verify"),
+        .sendWhyCAFile: Entry(
+            code: "", zh: "[smtp] ca_file {path} 不是可用的 CA 证书文件：请指定 PEM 格式的 CA 证书",
+            en: "[smtp] ca_file {path} is not a usable CA certificate file: name a CA certificate in PEM format"),
+        .sendWhyURL: Entry(
+            code: "", zh: "[smtp] url {url} 无效，或本机 libcurl 不支持其协议：请写成 smtp://主机:587 或 smtps://主机:465",
+            en: "[smtp] url {url} is not valid, or this computer's libcurl does not support its scheme: write smtp://host:587 or smtps://host:465"),
+        .sendWhyOther: Entry(
+            code: "", zh: "与邮件服务器通信失败（libcurl 错误码 {code}）{reply}；请稍后再试，仍失败请把这一行发给邮件管理员",
+            en: "talking to the mail server failed (libcurl error {code}){reply}; try again later, and if it persists send this line to the mail administrator"),
+        .sendWhyServerSaid: Entry(code: "", zh: "，服务器答复：“{reply}”", en: ", the server said: \"{reply}\""),
+        .sendWhyNoReply: Entry(code: "", zh: "服务器没有给出原因", en: "the server gave no reason"),
+        .sendWhySetopt: Entry(
+            code: "", zh: "本机 libcurl 不接受设置 {option}（错误码 {code}）：请安装 7.85 或更新版本的 libcurl",
+            en: "this computer's libcurl does not accept {option} (error {code}): install libcurl 7.85 or newer"),
+        .sendStoppedAt: Entry(
+            code: "", zh: "已在 {committee} 处停止，其余 {count} 封未发送；问题解决后再次运行 send 即可（已送达的不会重发）",
+            en: "stopped at {committee}; the other {count} message(s) were not sent; run send again once this is fixed (nothing accepted is sent twice)"),
+        .sendCheckOK: Entry(
+            code: "", zh: "设置可用：已连接 {url}（{security}），并以 {user} 登录成功；没有发送任何邮件",
+            en: "the settings work: connected to {url} ({security}) and logged in as {user}; nothing was sent"),
+        .sendCheckOKNoLogin: Entry(
+            code: "", zh: "设置可用：已连接 {url}（{security}），未设 username，不登录；没有发送任何邮件",
+            en: "the settings work: connected to {url} ({security}); no username is set, so no login; nothing was sent"),
+        .sendCheckConnecting: Entry(code: "", zh: "正在检查 {url} 的设置（连接、加密、登录），不发送邮件……", en: "checking the settings of {url} (connect, encryption, login); sending nothing…"),
     ]
 }
