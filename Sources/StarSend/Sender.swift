@@ -8,9 +8,11 @@ import StarRules
 /// `star-report send` (outputs.md, "Sending the committee e-mails").
 ///
 /// Exit codes: 0 every message accepted or skipped; 75 some message failed (temporarily after the
-/// retries, permanently with a 5xx, or could not be sent at all, e.g. no address); 69 the server
-/// cannot be reached or offers no secure connection; 77 the login is refused; 65 bad settings;
-/// 64 bad usage (also: no terminal and no `--yes`); 66 no reports folder.
+/// retries, permanently with a 5xx, or could not be sent at all, e.g. no address), or the server
+/// stopped answering mid-batch (the batch stops there at once); 69 the server cannot be reached
+/// (refused, not found, no answer within the connect timeout: the batch stops at once) or offers
+/// no secure connection; 77 the login is refused; 65 bad settings; 64 bad usage (also: no
+/// terminal and no `--yes`); 66 no reports folder. `--check` uses the same codes.
 public struct SendOptions: Sendable {
     public var reports: String
     public var config: String?
@@ -111,7 +113,8 @@ public struct Sender {
         // the messages
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasPrefix("summary-") && $0.hasSuffix(".eml") }.sorted()
-        guard !names.isEmpty else { console.err("star-report: " + text(.sendNoMessages, ("dir", dir))); return .noInput }
+        // --check needs only the settings, not the messages
+        guard !names.isEmpty || options.check else { console.err("star-report: " + text(.sendNoMessages, ("dir", dir))); return .noInput }
         var emls: [EmlFile] = []
         for name in names {
             guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
