@@ -113,7 +113,7 @@ public enum MessageID: String, Sendable, CaseIterable {
         sendServer, sendStartTLS, sendImplicitTLS, sendClearText, sendNoFrom, sendPlan, sendColumnCommittee, sendColumnAddress, sendColumnSize, sendColumnAction, sendActionSend,
         sendActionResend, sendActionAlreadySent, sendActionChanged, sendActionCannotSend, sendNoToHeader, sendSeveralToHeaders, sendNoAddress, sendSeveralAddresses,
         sendInvalidAddress, sendNoMessageID, sendChangedHint, sendNeedYes, sendConfirm, sendCancelled, sendAnotherSend, sendLogUnwritable, sendAccepted, sendRefused, sendDeferred,
-        sendNotSent, sendRetrying, sendUnreachable, sendLoginRefused, sendTLSRefused, sendBadSettings, sendStopped, sendProgress, sendClosing, sendDryRunClosing, sendLogAt,
+        sendNotSent, sendRetrying, sendUnreachable, sendLoginRefused, sendTLSRefused, sendBadSettings, sendProgress, sendClosing, sendDryRunClosing, sendLogAt,
         sendUnreadableLog, sendDropped, sendLogIsLink, sendNoManifest, sendNotInManifest, sendNotAsWritten, sendActionUnknown, sendUnknownHint, sendUnknownNow,
         sendTLSHintHost, sendTLSHintCA, sendTLSHintCAFileSet,
         sendWhyResolve, sendWhyRefused, sendWhyConnectTimeout, sendWhyStalled, sendWhyNoStartTLS, sendWhyHandshake, sendWhyCertificate,
@@ -667,7 +667,6 @@ public enum Catalogue {
             en: "the mail server refused the login (user {user}): {detail}; check username and STAR_REPORT_SMTP_PASSWORD"),
         .sendTLSRefused: Entry(code: "", zh: "无法建立加密连接，拒绝以明文发送：{detail}{hint}", en: "no secure connection, refusing to send in clear text: {detail}{hint}"),
         .sendBadSettings: Entry(code: "", zh: "[smtp] 设置有误：{detail}", en: "bad [smtp] settings: {detail}"),
-        .sendStopped: Entry(code: "", zh: "已停止，其余 {count} 封未发送", en: "stopped; the other {count} message(s) were not sent"),
         .sendProgress: Entry(code: "", zh: "发送中 {done}/{total}，{rate} 封/秒", en: "sending {done}/{total}, {rate}/s"),
         .sendClosing: Entry(code: "", zh: "已发送 {sent} 封，跳过 {skipped} 封，失败 {failed} 封", en: "{sent} sent, {skipped} skipped, {failed} failed"),
         .sendDryRunClosing: Entry(

@@ -1,4 +1,6 @@
+import CCurl
 import Foundation
+import StarRules
 import StarModel
 @testable import StarSend
 import Testing
@@ -30,6 +32,30 @@ import Testing
         // RFC 5322 section 3.3
         let d = EmlFile.rfc5322(Date(timeIntervalSince1970: 1_796_464_800), timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
         #expect(d == "Sat, 05 Dec 2026 18:00:00 +0800")
+    }
+}
+
+/// Every libcurl error a user can meet is a catalogue message that says what to check, in
+/// Chinese without libcurl's English, and the server's reply is quoted.
+@Suite struct LibcurlErrorsInTheCatalogue {
+    @Test(arguments: [
+        (CURLE_COULDNT_RESOLVE_HOST, "找不到主机 mail.example.gov.cn"), (CURLE_COULDNT_CONNECT, "对方拒绝连接"),
+        (CURLE_OPERATION_TIMEDOUT, "15 秒内没有应答"), (CURLE_USE_SSL_FAILED, "服务器不支持 STARTTLS，服务器答复：“454 TLS not available”"),
+        (CURLE_SSL_CONNECT_ERROR, "TLS 握手失败"), (CURLE_PEER_FAILED_VERIFICATION, "服务器证书未通过验证"),
+        (CURLE_SSL_CACERT_BADFILE, "ca_file /x/ca.pem 不是可用的 CA 证书文件"), (CURLE_URL_MALFORMAT, "[smtp] url smtp://mail.example.gov.cn:587 无效"),
+        (CURLE_RECV_ERROR, "连接中断，服务器答复：“454 TLS not available”"), (CURLE_WRITE_ERROR, "libcurl 错误码 23"),
+    ])
+    func saysWhatToCheck(code: CURLcode, expected: String) {
+        let sender = Sender(options: SendOptions(reports: "x", language: .zh), environment: [:])
+        let settings = SMTPSettings(url: "smtp://mail.example.gov.cn:587", security: .startTLS, username: "u", caFile: "/x/ca.pem")
+        let p = SMTPTransport.Problem(code: Int(code.rawValue), reply: "454 TLS not available", reason: SMTPTransport.Reason(code))
+        let text = sender.why(p, settings: settings)
+        #expect(text.contains(expected), "\(text)")
+        let english = String(cString: curl_easy_strerror(code))
+        #expect(!text.contains(english), "\(text)")
+        // a setter libcurl refuses is named
+        let option = SMTPTransport.Problem(code: 48, reason: .option("CURLOPT_PROTOCOLS_STR"))
+        #expect(sender.why(option, settings: settings).contains("不接受设置 CURLOPT_PROTOCOLS_STR（错误码 48）"))
     }
 }
 
