@@ -714,8 +714,7 @@ public enum Catalogue {
             code: "", zh: "{seconds} 秒内没有应答：请检查 [smtp] url 中的主机名和端口、本机网络和防火墙",
             en: "no answer within {seconds} s: check the host name and port in [smtp] url, this computer's network and the firewall"),
         .sendWhyStalled: Entry(
-            code: "", zh: "邮件服务器 {seconds} 秒没有应答{reply}；请稍后再次运行 send（已送达的不会重发）",
-            en: "the mail server did not answer for {seconds} s{reply}; run send again later (nothing accepted is sent twice)"),
+            code: "", zh: "邮件服务器 {seconds} 秒没有应答{reply}", en: "the mail server did not answer for {seconds} s{reply}"),
         .sendWhyNoStartTLS: Entry(
             code: "", zh: "服务器不支持 STARTTLS{reply}：请向邮件管理员询问加密端口，或改用 smtps://主机:465",
             en: "the server offers no STARTTLS{reply}: ask the mail administrator for the encrypted port, or use smtps://host:465"),
