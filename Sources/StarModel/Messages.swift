@@ -118,7 +118,7 @@ public enum MessageID: String, Sendable, CaseIterable {
         sendTLSHintHost, sendTLSHintCA, sendTLSHintCAFileSet,
         sendWhyResolve, sendWhyRefused, sendWhyConnectTimeout, sendWhyStalled, sendWhyNoStartTLS, sendWhyHandshake, sendWhyCertificate,
         sendWhyCAFile, sendWhyURL, sendWhyOther, sendWhyServerSaid, sendWhyNoReply, sendWhySetopt, sendStoppedAt, sendCheckOK, sendCheckOKNoLogin,
-        sendCheckConnecting
+        sendCheckConnecting, sendCurlInitFailed
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -746,5 +746,7 @@ public enum Catalogue {
             code: "", zh: "设置可用：已连接 {url}（{security}），未设 username，不登录；没有发送任何邮件",
             en: "the settings work: connected to {url} ({security}); no username is set, so no login; nothing was sent"),
         .sendCheckConnecting: Entry(code: "", zh: "正在检查 {url} 的设置（连接、加密、登录），不发送邮件……", en: "checking the settings of {url} (connect, encryption, login); sending nothing…"),
+        .sendCurlInitFailed: Entry(
+            code: "", zh: "libcurl 无法初始化（内存不足或 libcurl 安装有误）：请检查本机的 libcurl", en: "libcurl could not start (out of memory or a broken libcurl): check this computer's libcurl"),
     ]
 }

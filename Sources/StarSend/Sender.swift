@@ -304,7 +304,7 @@ public struct Sender {
             guard answer == "y" || answer == "yes" || answer == "是" else { console.err(text(.sendCancelled)); return .ok }
         }
         guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout, stallTimeout: stallTimeout) else {
-            console.err("star-report: libcurl could not start"); return .unavailable
+            console.err("star-report: " + text(.sendCurlInitFailed)); return .unavailable
         }
         return deliver(
             toSend, from: from!, transport: transport, log: log, settings: settings,
@@ -433,7 +433,7 @@ public struct Sender {
         if settings.username != nil && password == nil { console.err("star-report: " + text(.sendNoPassword)); return .dataError }
         console.err(text(.sendCheckConnecting, ("url", settings.url)))
         guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout, stallTimeout: stallTimeout) else {
-            console.err("star-report: libcurl could not start"); return .unavailable
+            console.err("star-report: " + text(.sendCurlInitFailed)); return .unavailable
         }
         let outcome = transport.check()
         let security = text(Self.security(settings.security))
