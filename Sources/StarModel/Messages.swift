@@ -114,9 +114,12 @@ public enum MessageID: String, Sendable, CaseIterable {
         sendServer, sendStartTLS, sendImplicitTLS, sendClearText, sendNoFrom, sendPlan, sendColumnCommittee, sendColumnAddress, sendColumnSize, sendColumnAction, sendActionSend,
         sendActionResend, sendActionAlreadySent, sendActionChanged, sendActionCannotSend, sendNoToHeader, sendSeveralToHeaders, sendNoAddress, sendSeveralAddresses,
         sendInvalidAddress, sendNoMessageID, sendChangedHint, sendNeedYes, sendConfirm, sendCancelled, sendAnotherSend, sendLogUnwritable, sendAccepted, sendRefused, sendDeferred,
-        sendNotSent, sendRetrying, sendUnreachable, sendLoginRefused, sendTLSRefused, sendBadSettings, sendStopped, sendProgress, sendClosing, sendDryRunClosing, sendLogAt,
+        sendNotSent, sendRetrying, sendUnreachable, sendLoginRefused, sendTLSRefused, sendBadSettings, sendProgress, sendClosing, sendDryRunClosing, sendLogAt,
         sendUnreadableLog, sendDropped, sendLogIsLink, sendNoManifest, sendNotInManifest, sendNotAsWritten, sendActionUnknown, sendUnknownHint, sendUnknownNow,
-        sendTLSHintHost, sendTLSHintCA, sendTLSHintCAFileSet, sendConfigNotFoundFromResults
+        sendTLSHintHost, sendTLSHintCA, sendTLSHintCAFileSet, sendConfigNotFoundFromResults,
+        sendWhyResolve, sendWhyRefused, sendWhyConnectTimeout, sendWhyStalled, sendWhyNoStartTLS, sendWhyHandshake, sendWhyCertificate,
+        sendWhyCAFile, sendWhyURL, sendWhyOther, sendWhyServerSaid, sendWhyNoReply, sendWhySetopt, sendStoppedAt, sendCheckOK, sendCheckOKNoLogin,
+        sendCheckConnecting, sendCurlInitFailed
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -683,7 +686,6 @@ public enum Catalogue {
             en: "the mail server refused the login (user {user}): {detail}; check username and STAR_REPORT_SMTP_PASSWORD"),
         .sendTLSRefused: Entry(code: "", zh: "无法建立加密连接，拒绝以明文发送：{detail}{hint}", en: "no secure connection, refusing to send in clear text: {detail}{hint}"),
         .sendBadSettings: Entry(code: "", zh: "[smtp] 设置有误：{detail}", en: "bad [smtp] settings: {detail}"),
-        .sendStopped: Entry(code: "", zh: "已停止，其余 {count} 封未发送", en: "stopped; the other {count} message(s) were not sent"),
         .sendProgress: Entry(code: "", zh: "发送中 {done}/{total}，{rate} 封/秒", en: "sending {done}/{total}, {rate}/s"),
         .sendClosing: Entry(code: "", zh: "已发送 {sent} 封，跳过 {skipped} 封，失败 {failed} 封", en: "{sent} sent, {skipped} skipped, {failed} failed"),
         .sendDryRunClosing: Entry(
@@ -724,5 +726,49 @@ public enum Catalogue {
         .sendConfigNotFoundFromResults: Entry(
             code: "", zh: "找不到 {dir}/results.json 记录的配置文件 {path}，输入文件旁边也没有：请用 --config 指定 run 读过的 config.toml，例如 --config {path}",
             en: "cannot find the config file {path} that {dir}/results.json lists, nor one beside the inputs: pass the config.toml run read with --config, e.g. --config {path}"),
+        .sendWhyResolve: Entry(
+            code: "", zh: "找不到主机 {host}：请检查 [smtp] url 中的主机名和本机网络（DNS）",
+            en: "host {host} not found: check the host name in [smtp] url and this computer's network (DNS)"),
+        .sendWhyRefused: Entry(
+            code: "", zh: "对方拒绝连接：请检查 [smtp] url 中的主机名和端口（STARTTLS 通常为 587，smtps:// 为 465）以及防火墙",
+            en: "the connection was refused: check the host name and port in [smtp] url (587 for STARTTLS, 465 for smtps://) and the firewall"),
+        .sendWhyConnectTimeout: Entry(
+            code: "", zh: "{seconds} 秒内没有应答：请检查 [smtp] url 中的主机名和端口、本机网络和防火墙",
+            en: "no answer within {seconds} s: check the host name and port in [smtp] url, this computer's network and the firewall"),
+        .sendWhyStalled: Entry(
+            code: "", zh: "邮件服务器 {seconds} 秒没有应答{reply}", en: "the mail server did not answer for {seconds} s{reply}"),
+        .sendWhyNoStartTLS: Entry(
+            code: "", zh: "服务器不支持 STARTTLS{reply}：请向邮件管理员询问加密端口，或改用 smtps://主机:465",
+            en: "the server offers no STARTTLS{reply}: ask the mail administrator for the encrypted port, or use smtps://host:465"),
+        .sendWhyHandshake: Entry(
+            code: "", zh: "TLS 握手失败：请检查 [smtp] url 的协议与端口是否相配（smtp:// 用 587，smtps:// 用 465）",
+            en: "the TLS handshake failed: check that the scheme and port of [smtp] url match (smtp:// with 587, smtps:// with 465)"),
+        .sendWhyCertificate: Entry(code: "", zh: "服务器证书未通过验证", en: "the server's certificate did not verify"),
+        .sendWhyCAFile: Entry(
+            code: "", zh: "[smtp] ca_file {path} 不是可用的 CA 证书文件：请指定 PEM 格式的 CA 证书",
+            en: "[smtp] ca_file {path} is not a usable CA certificate file: name a CA certificate in PEM format"),
+        .sendWhyURL: Entry(
+            code: "", zh: "[smtp] url {url} 无效，或本机 libcurl 不支持其协议：请写成 smtp://主机:587 或 smtps://主机:465",
+            en: "[smtp] url {url} is not valid, or this computer's libcurl does not support its scheme: write smtp://host:587 or smtps://host:465"),
+        .sendWhyOther: Entry(
+            code: "", zh: "与邮件服务器通信失败（libcurl 错误码 {code}）{reply}；请稍后再试，仍失败请把这一行发给邮件管理员",
+            en: "talking to the mail server failed (libcurl error {code}){reply}; try again later, and if it persists send this line to the mail administrator"),
+        .sendWhyServerSaid: Entry(code: "", zh: "，服务器答复：“{reply}”", en: ", the server said: \"{reply}\""),
+        .sendWhyNoReply: Entry(code: "", zh: "服务器没有给出原因", en: "the server gave no reason"),
+        .sendWhySetopt: Entry(
+            code: "", zh: "本机 libcurl 不接受设置 {option}（错误码 {code}）：请安装 7.85 或更新版本的 libcurl",
+            en: "this computer's libcurl does not accept {option} (error {code}): install libcurl 7.85 or newer"),
+        .sendStoppedAt: Entry(
+            code: "", zh: "已在 {committee} 处停止，其余 {count} 封未发送；问题解决后再次运行 send 即可（已送达的不会重发）",
+            en: "stopped at {committee}; the other {count} message(s) were not sent; run send again once this is fixed (nothing accepted is sent twice)"),
+        .sendCheckOK: Entry(
+            code: "", zh: "设置可用：已连接 {url}（{security}），并以 {user} 登录成功；没有发送任何邮件",
+            en: "the settings work: connected to {url} ({security}) and logged in as {user}; nothing was sent"),
+        .sendCheckOKNoLogin: Entry(
+            code: "", zh: "设置可用：已连接 {url}（{security}），未设 username，不登录；没有发送任何邮件",
+            en: "the settings work: connected to {url} ({security}); no username is set, so no login; nothing was sent"),
+        .sendCheckConnecting: Entry(code: "", zh: "正在检查 {url} 的设置（连接、加密、登录），不发送邮件……", en: "checking the settings of {url} (connect, encryption, login); sending nothing…"),
+        .sendCurlInitFailed: Entry(
+            code: "", zh: "libcurl 无法初始化（内存不足或 libcurl 安装有误）：请检查本机的 libcurl", en: "libcurl could not start (out of memory or a broken libcurl): check this computer's libcurl"),
     ]
 }

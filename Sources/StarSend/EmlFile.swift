@@ -1,3 +1,4 @@
+import Foundation
 import StarModel
 
 /// One `summary-<committee>.eml` as `run` wrote it: the exact bytes, and what the envelope needs
@@ -27,6 +28,47 @@ public struct EmlFile: Sendable {
         if let from = headers.first(where: { $0.name == "from" }), case .success(let a) = Self.singleAddress(from.value) {
             fromAddress = a
         }
+    }
+
+    /// The `Date:` the file carries (run's deterministic notice date), unfolded and trimmed.
+    public var date: String? { Self.headers(bytes).first { $0.name == "date" }?.value.trimmingSpaces }
+
+    /// The bytes to send: the file's, with its `Date:` header (and any continuation lines of it)
+    /// replaced by `Date: <date>`, the moment of sending (outputs.md: Date is the time of
+    /// sending). Every other byte is the file's; with no `Date:` header, one is put first. The
+    /// line ending is the file's own.
+    public func bytes(withDate date: String) -> [UInt8] {
+        let crlf = bytes.firstIndex(of: 0x0A).map { $0 > 0 && bytes[$0 - 1] == 0x0D } ?? true
+        let line = Array(("Date: " + date + (crlf ? "\r\n" : "\n")).utf8)
+        var i = 0
+        while i < bytes.count {
+            var j = i
+            while j < bytes.count && bytes[j] != 0x0A { j += 1 }
+            let end = min(j + 1, bytes.count)
+            let text = bytes[i..<end]
+            if text.first == 0x0A || (text.first == 0x0D && text.count <= 2) { break }  // end of the header section
+            if text.count >= 5, String(decoding: text.prefix(5), as: UTF8.self).lowercased() == "date:" {
+                // the header and its continuation lines
+                var k = end
+                while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 {
+                    while k < bytes.count && bytes[k] != 0x0A { k += 1 }
+                    k = min(k + 1, bytes.count)
+                }
+                return Array(bytes[..<i]) + line + Array(bytes[k...])
+            }
+            i = end
+        }
+        return line + bytes
+    }
+
+    /// `date` in the form of RFC 5322 section 3.3, e.g. `Sat, 05 Dec 2026 14:03:09 +0800`, in
+    /// this computer's time zone.
+    public static func rfc5322(_ date: Date, timeZone: TimeZone = .current) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = timeZone
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return f.string(from: date)
     }
 
     public enum AddressProblem: Error, Equatable, Sendable {

@@ -17,15 +17,50 @@ final class SMTPTransport {
         case temporary(reply: String)
         /// The connection was lost after the whole message went, before the server's final
         /// reply: it may have arrived, so it is not tried again.
-        case unknown(String)
-        /// Cannot connect at all.
-        case unreachable(String)
+        case unknown(Problem)
+        /// The server stopped answering mid-transfer for the stall timeout: the batch stops at once.
+        /// `mayHaveArrived` when the whole message had gone.
+        case stalled(Problem, mayHaveArrived: Bool)
+        /// Cannot connect at all (refused, not resolved, no answer within the connect timeout).
+        case unreachable(Problem)
         /// AUTH refused (535 and the like).
-        case loginRefused(String)
+        case loginRefused(Problem)
         /// No STARTTLS offered, or a certificate that does not verify: never go on in clear text.
-        case tlsRefused(String, TLSProblem)
-        /// libcurl rejects a setting (bad url, unreadable CA file).
-        case badSettings(String)
+        case tlsRefused(Problem, TLSProblem)
+        /// libcurl rejects a setting (bad url, unreadable CA file) or an option.
+        case badSettings(Problem)
+    }
+
+    /// What went wrong, in terms the catalogue explains: libcurl's code (never its English
+    /// text, which is kept only to tell a host-name mismatch from an unknown CA) and the server's
+    /// own last reply, quoted as it is (escaped, password redacted).
+    struct Problem: Equatable {
+        var code: Int
+        var reply: String
+        var reason: Reason
+        init(code: Int, reply: String = "", reason: Reason) { self.code = code; self.reply = reply; self.reason = reason }
+    }
+
+    /// The libcurl error codes a user can meet, grouped by what the user should check.
+    enum Reason: Equatable {
+        case resolve, refused, timeout, noStartTLS, handshake, certificate, caFile, url, lost, other
+        /// A setter or getter libcurl refused: its name.
+        case option(String)
+
+        init(_ result: CURLcode) {
+            switch result {
+            case CURLE_COULDNT_RESOLVE_HOST: self = .resolve
+            case CURLE_COULDNT_CONNECT: self = .refused
+            case CURLE_OPERATION_TIMEDOUT: self = .timeout
+            case CURLE_USE_SSL_FAILED: self = .noStartTLS
+            case CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER: self = .handshake
+            case CURLE_PEER_FAILED_VERIFICATION: self = .certificate
+            case CURLE_SSL_CACERT_BADFILE: self = .caFile
+            case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL, CURLE_NOT_BUILT_IN, CURLE_UNKNOWN_OPTION: self = .url
+            case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING: self = .lost
+            default: self = .other
+            }
+        }
     }
 
     private let handle: UnsafeMutableRawPointer
@@ -41,7 +76,9 @@ final class SMTPTransport {
         case hostName
         /// The certificate's issuer is not trusted (not in the system store or `ca_file`).
         case unknownCA
-        /// No STARTTLS, or a handshake that failed otherwise.
+        /// The server offers no STARTTLS.
+        case noStartTLS
+        /// A handshake that failed otherwise.
         case other
     }
 
@@ -52,9 +89,26 @@ final class SMTPTransport {
         init(_ bytes: [UInt8]) { self.bytes = bytes }
     }
 
-    /// Timeouts in seconds: `STAR_REPORT_SMTP_TIMEOUT_S` (default 60) for connecting and for each
-    /// server reply.
-    init?(settings: SMTPSettings, password: String?, caFile: String?, timeout: Int) {
+    /// The server has answered on this handle before: a timeout now is a server that stalled.
+    private var hadConnection = false
+    /// The first setter that failed in `init` (libcurl too old or built without a feature).
+    private(set) var setupFailure: Problem?
+
+    /// A failed setter is an error, never ignored: the option's name and libcurl's code.
+    struct SetoptError: Error { var option: String; var code: CURLcode }
+
+    private func check(_ result: CURLcode, _ option: String) throws(SetoptError) {
+        guard result == CURLE_OK else { throw SetoptError(option: option, code: result) }
+    }
+    private func set(_ option: CURLoption, _ name: String, _ value: Int) throws(SetoptError) { try check(star_setopt_long(handle, option, value), name) }
+    private func set(_ option: CURLoption, _ name: String, _ value: String) throws(SetoptError) { try check(star_setopt_string(handle, option, value), name) }
+    private func set(_ option: CURLoption, _ name: String, pointer: UnsafeMutableRawPointer?) throws(SetoptError) {
+        try check(star_setopt_pointer(handle, option, pointer), name)
+    }
+
+    /// Timeouts in seconds: `connectTimeout` to connect (TCP, and the TLS handshake of smtps://),
+    /// `stallTimeout` for each server reply and for a transfer that stops moving.
+    init?(settings: SMTPSettings, password: String?, caFile: String?, connectTimeout: Int, stallTimeout: Int) {
         _ = Self.globalInit
         guard let h = curl_easy_init() else { return nil }
         handle = h
@@ -69,46 +123,52 @@ final class SMTPTransport {
             secrets = []
         }
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        star_setopt_string(h, CURLOPT_URL, settings.url)
-        star_setopt_string(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps")
-        let useSSL = settings.security == .none ? CURLUSESSL_NONE : CURLUSESSL_ALL
-        star_setopt_long(h, CURLOPT_USE_SSL, Int(useSSL.rawValue))
-        star_setopt_long(h, CURLOPT_SSL_VERIFYPEER, 1)
-        star_setopt_long(h, CURLOPT_SSL_VERIFYHOST, 2)
-        if let caFile { star_setopt_string(h, CURLOPT_CAINFO, caFile) }
-        if let user = settings.username {
-            star_setopt_string(h, CURLOPT_USERNAME, user)
-            star_setopt_string(h, CURLOPT_PASSWORD, password ?? "")
-        }
-        star_setopt_long(h, CURLOPT_UPLOAD, 1)
-        star_setopt_long(h, CURLOPT_NOSIGNAL, 1)
-        star_setopt_long(h, CURLOPT_VERBOSE, 0)
-        star_setopt_long(h, CURLOPT_CONNECTTIMEOUT, timeout)
-        star_setopt_long(h, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeout)
-        star_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1)
-        star_setopt_long(h, CURLOPT_LOW_SPEED_TIME, timeout)
-        star_setopt_pointer(h, CURLOPT_ERRORBUFFER, errorBuffer)
-        star_setopt_pointer(h, CURLOPT_HEADERDATA, Unmanaged.passUnretained(replies).toOpaque())
-        // libcurl hands each server reply line to the header callback
-        star_setopt_header_function(h) { buffer, size, count, userdata in
-            guard let buffer, let userdata else { return 0 }
-            let n = size * count
-            let r = Unmanaged<SMTPTransport.Replies>.fromOpaque(userdata).takeUnretainedValue()
-            let text = String(decoding: UnsafeRawBufferPointer(start: buffer, count: n), as: UTF8.self)
-            r.lines.append(text.trimmingSpaces)
-            return n
-        }
-        star_setopt_read_function(h) { buffer, size, count, userdata in
-            guard let buffer, let userdata else { return 0 }
-            let up = Unmanaged<SMTPTransport.Upload>.fromOpaque(userdata).takeUnretainedValue()
-            let n = min(size * count, up.bytes.count - up.offset)
-            if n > 0 {
-                up.bytes.withUnsafeBytes { src in
-                    UnsafeMutableRawPointer(buffer).copyMemory(from: src.baseAddress! + up.offset, byteCount: n)
-                }
-                up.offset += n
+        do {
+            try set(CURLOPT_URL, "CURLOPT_URL", settings.url)
+            try set(CURLOPT_PROTOCOLS_STR, "CURLOPT_PROTOCOLS_STR", "smtp,smtps")
+            let useSSL = settings.security == .none ? CURLUSESSL_NONE : CURLUSESSL_ALL
+            try set(CURLOPT_USE_SSL, "CURLOPT_USE_SSL", Int(useSSL.rawValue))
+            try set(CURLOPT_SSL_VERIFYPEER, "CURLOPT_SSL_VERIFYPEER", 1)
+            try set(CURLOPT_SSL_VERIFYHOST, "CURLOPT_SSL_VERIFYHOST", 2)
+            if let caFile { try set(CURLOPT_CAINFO, "CURLOPT_CAINFO", caFile) }
+            if let user = settings.username {
+                try set(CURLOPT_USERNAME, "CURLOPT_USERNAME", user)
+                try set(CURLOPT_PASSWORD, "CURLOPT_PASSWORD", password ?? "")
             }
-            return n
+            try set(CURLOPT_UPLOAD, "CURLOPT_UPLOAD", 1)
+            try set(CURLOPT_NOSIGNAL, "CURLOPT_NOSIGNAL", 1)
+            try set(CURLOPT_VERBOSE, "CURLOPT_VERBOSE", 0)
+            try set(CURLOPT_CONNECTTIMEOUT, "CURLOPT_CONNECTTIMEOUT", connectTimeout)
+            try set(CURLOPT_SERVER_RESPONSE_TIMEOUT, "CURLOPT_SERVER_RESPONSE_TIMEOUT", stallTimeout)
+            try set(CURLOPT_LOW_SPEED_LIMIT, "CURLOPT_LOW_SPEED_LIMIT", 1)
+            try set(CURLOPT_LOW_SPEED_TIME, "CURLOPT_LOW_SPEED_TIME", stallTimeout)
+            try set(CURLOPT_ERRORBUFFER, "CURLOPT_ERRORBUFFER", pointer: errorBuffer)
+            try set(CURLOPT_HEADERDATA, "CURLOPT_HEADERDATA", pointer: Unmanaged.passUnretained(replies).toOpaque())
+            // libcurl hands each server reply line to the header callback
+            try check(
+                star_setopt_header_function(h) { buffer, size, count, userdata in
+                    guard let buffer, let userdata else { return 0 }
+                    let n = size * count
+                    let r = Unmanaged<SMTPTransport.Replies>.fromOpaque(userdata).takeUnretainedValue()
+                    let text = String(decoding: UnsafeRawBufferPointer(start: buffer, count: n), as: UTF8.self)
+                    r.lines.append(text.trimmingSpaces)
+                    return n
+                }, "CURLOPT_HEADERFUNCTION")
+            try check(
+                star_setopt_read_function(h) { buffer, size, count, userdata in
+                    guard let buffer, let userdata else { return 0 }
+                    let up = Unmanaged<SMTPTransport.Upload>.fromOpaque(userdata).takeUnretainedValue()
+                    let n = min(size * count, up.bytes.count - up.offset)
+                    if n > 0 {
+                        up.bytes.withUnsafeBytes { src in
+                            UnsafeMutableRawPointer(buffer).copyMemory(from: src.baseAddress! + up.offset, byteCount: n)
+                        }
+                        up.offset += n
+                    }
+                    return n
+                }, "CURLOPT_READFUNCTION")
+        } catch {
+            setupFailure = Problem(code: Int(error.code.rawValue), reason: .option(error.option))
         }
     }
 
@@ -121,48 +181,85 @@ final class SMTPTransport {
 
     /// Sends `bytes` unchanged from `from` to the one recipient `to`.
     func send(_ bytes: [UInt8], from: String, to: String) -> Outcome {
+        if let setupFailure { return .badSettings(setupFailure) }
         let upload = Upload(bytes)
         replies.lines = []
         errorBuffer[0] = 0
         var rcpt: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "<\(to)>")
         defer { curl_slist_free_all(rcpt); rcpt = nil }
-        star_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(from)>")
-        star_setopt_pointer(handle, CURLOPT_MAIL_RCPT, rcpt)
-        star_setopt_off(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(bytes.count))
         let ref = Unmanaged.passRetained(upload)
         defer { ref.release() }
-        star_setopt_pointer(handle, CURLOPT_READDATA, ref.toOpaque())
+        do {
+            try set(CURLOPT_MAIL_FROM, "CURLOPT_MAIL_FROM", "<\(from)>")
+            try set(CURLOPT_MAIL_RCPT, "CURLOPT_MAIL_RCPT", pointer: UnsafeMutableRawPointer(rcpt))
+            try check(star_setopt_off(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(bytes.count)), "CURLOPT_INFILESIZE_LARGE")
+            try set(CURLOPT_READDATA, "CURLOPT_READDATA", pointer: ref.toOpaque())
+        } catch {
+            return .badSettings(Problem(code: Int(error.code.rawValue), reason: .option(error.option)))
+        }
         let result = curl_easy_perform(handle)
-        star_setopt_pointer(handle, CURLOPT_MAIL_RCPT, nil)
+        // the list is freed below: libcurl must not keep it
+        let unset = star_setopt_pointer(handle, CURLOPT_MAIL_RCPT, nil)
         var code = 0
-        star_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
-        // what the server or libcurl says is shown: no password, no control characters
+        let info = star_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
+        if unset != CURLE_OK { return .badSettings(Problem(code: Int(unset.rawValue), reason: .option("CURLOPT_MAIL_RCPT"))) }
+        if info != CURLE_OK { return .badSettings(Problem(code: Int(info.rawValue), reason: .option("CURLINFO_RESPONSE_CODE"))) }
+        return outcome(result, code: code, wholeMessageWent: upload.offset == bytes.count)
+    }
+
+    /// `send --check`: connects, does STARTTLS and AUTH (libcurl's connection setup for SMTP),
+    /// and stops there: no MAIL FROM, nothing sent.
+    func check() -> Outcome {
+        if let setupFailure { return .badSettings(setupFailure) }
+        replies.lines = []
+        errorBuffer[0] = 0
+        do {
+            try set(CURLOPT_UPLOAD, "CURLOPT_UPLOAD", 0)
+            try set(CURLOPT_CONNECT_ONLY, "CURLOPT_CONNECT_ONLY", 1)
+        } catch {
+            return .badSettings(Problem(code: Int(error.code.rawValue), reason: .option(error.option)))
+        }
+        let result = curl_easy_perform(handle)
+        var code = 0
+        let info = star_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
+        if info != CURLE_OK { return .badSettings(Problem(code: Int(info.rawValue), reason: .option("CURLINFO_RESPONSE_CODE"))) }
+        return outcome(result, code: code, wholeMessageWent: false)
+    }
+
+    /// libcurl's result and the server's last reply code as an outcome.
+    private func outcome(_ result: CURLcode, code: Int, wholeMessageWent: Bool) -> Outcome {
+        // what the server says is shown: no password, no control characters
         let reply = Escaped.text(redact(lastReply(code: code)))
-        let detail = Escaped.text(redact(errorText(result)))
+        defer { if !replies.lines.isEmpty { hadConnection = true } }
+        let problem = Problem(code: Int(result.rawValue), reply: reply, reason: Reason(result))
         switch result {
         case CURLE_OK: return .accepted(reply: reply.isEmpty ? "250" : reply)
-        case CURLE_LOGIN_DENIED: return .loginRefused(reply.isEmpty ? detail : reply)
-        case CURLE_USE_SSL_FAILED: return .tlsRefused(detail, .other)
+        case CURLE_LOGIN_DENIED: return .loginRefused(problem)
+        case CURLE_USE_SSL_FAILED: return .tlsRefused(problem, .noStartTLS)
         case CURLE_PEER_FAILED_VERIFICATION:
-            // OpenSSL's words for a name mismatch, as libcurl reports them
-            let host = ["subject name", "does not match target host", "hostname mismatch"].contains { detail.lowercased().contains($0) }
-            return .tlsRefused(detail, host ? .hostName : .unknownCA)
+            // OpenSSL's words for a name mismatch, as libcurl reports them (only looked at, never shown)
+            let detail = String(cString: errorBuffer).lowercased()
+            let host = ["subject name", "does not match target host", "hostname mismatch"].contains { detail.contains($0) }
+            return .tlsRefused(problem, host ? .hostName : .unknownCA)
         case CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER:
-            return .tlsRefused(detail, .other)
-        case CURLE_SSL_CACERT_BADFILE, CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL, CURLE_NOT_BUILT_IN:
-            return .badSettings(detail)
-        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST: return .unreachable(detail)
-        case CURLE_OPERATION_TIMEDOUT where code == 0: return .unreachable(detail)
+            return .tlsRefused(problem, .other)
+        case CURLE_SSL_CACERT_BADFILE, CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL, CURLE_NOT_BUILT_IN, CURLE_UNKNOWN_OPTION:
+            return .badSettings(problem)
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST: return .unreachable(problem)
+        case CURLE_OPERATION_TIMEDOUT:
+            // not a word ever, not even a greeting: nobody answers at that address
+            if replies.lines.isEmpty && !hadConnection { return .unreachable(problem) }
+            return .stalled(problem, mayHaveArrived: code == 354 && wholeMessageWent)
         default:
             // The go-ahead for the data (354) was the last reply and libcurl took every byte:
             // the message may be complete at the server, which then lost the connection
             // before its final reply.
-            if code == 354 && upload.offset == bytes.count { return .unknown(detail) }
+            if code == 354 && wholeMessageWent { return .unknown(problem) }
             // 530: the server wants a login before MAIL FROM
-            if code == 530 { return .loginRefused(reply) }
+            if code == 530 { return .loginRefused(problem) }
             if (500...599).contains(code) { return .permanent(reply: reply.isEmpty ? "\(code)" : reply) }
             if (400...499).contains(code) { return .temporary(reply: reply.isEmpty ? "\(code)" : reply) }
-            return .temporary(reply: detail)
+            return .temporary(reply: "")
         }
     }
 
@@ -171,11 +268,6 @@ final class SMTPTransport {
         guard code > 0 else { return replies.lines.last ?? "" }
         let prefix = String(code)
         return replies.lines.last { $0.hasPrefix(prefix) } ?? prefix
-    }
-
-    private func errorText(_ result: CURLcode) -> String {
-        let own = String(cString: errorBuffer)
-        return own.isEmpty ? String(cString: curl_easy_strerror(result)) : own
     }
 
     /// Defence in depth: no text from the server or libcurl ever shows the password, as it is

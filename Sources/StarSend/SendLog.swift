@@ -20,10 +20,14 @@ public struct SendLogEntry: Codable, Equatable, Sendable {
     public var sha256: String
     public var time: String
     public var reply: String
+    /// The `Date:` header of the .eml on disk (run's deterministic date) and the one the message
+    /// went with (the moment of sending); absent in lines written before the date was set at sending.
+    public var emlDate: String?
+    public var sentDate: String?
 
     enum CodingKeys: String, CodingKey {
         case status, committee, file, recipient, sha256, time, reply
-        case messageID = "message_id"
+        case messageID = "message_id", emlDate = "eml_date", sentDate = "sent_date"
     }
 
     public static let accepted = "accepted", refused = "refused", deferred = "deferred", unknown = "unknown"

@@ -8,9 +8,11 @@ import StarRules
 /// `star-report send` (outputs.md, "Sending the committee e-mails").
 ///
 /// Exit codes: 0 every message accepted or skipped; 75 some message failed (temporarily after the
-/// retries, permanently with a 5xx, or could not be sent at all, e.g. no address); 69 the server
-/// cannot be reached or offers no secure connection; 77 the login is refused; 65 bad settings;
-/// 64 bad usage (also: no terminal and no `--yes`); 66 no reports folder.
+/// retries, permanently with a 5xx, or could not be sent at all, e.g. no address), or the server
+/// stopped answering mid-batch (the batch stops there at once); 69 the server cannot be reached
+/// (refused, not found, no answer within the connect timeout: the batch stops at once) or offers
+/// no secure connection; 77 the login is refused; 65 bad settings; 64 bad usage (also: no
+/// terminal and no `--yes`); 66 no reports folder. `--check` uses the same codes.
 public struct SendOptions: Sendable {
     public var reports: String
     public var config: String?
@@ -18,9 +20,15 @@ public struct SendOptions: Sendable {
     public var dryRun: Bool
     public var yes: Bool
     public var language: SendLanguage
+    /// `--check`: connect, STARTTLS and AUTH, send nothing.
+    public var check: Bool
 
-    public init(reports: String, config: String? = nil, only: [String]? = nil, dryRun: Bool = false, yes: Bool = false, language: SendLanguage = .zh) {
+    public init(
+        reports: String, config: String? = nil, only: [String]? = nil, dryRun: Bool = false, yes: Bool = false, language: SendLanguage = .zh,
+        check: Bool = false
+    ) {
         self.reports = reports; self.config = config; self.only = only; self.dryRun = dryRun; self.yes = yes; self.language = language
+        self.check = check
     }
 }
 
@@ -86,10 +94,16 @@ public struct Sender {
     /// than 5 minutes of waiting for one message.
     var retries: Int { min(max(Int(environment["STAR_REPORT_SMTP_RETRIES"] ?? "") ?? 3, 0), 10) }
     var backoffMS: Int { min(max(Int(environment["STAR_REPORT_SMTP_BACKOFF_MS"] ?? "") ?? 5000, 0), 60_000) }
-    var timeout: Int { min(max(Int(environment["STAR_REPORT_SMTP_TIMEOUT_S"] ?? "") ?? 60, 1), 600) }
+    /// Timeouts (outputs.md, "Office use"): `STAR_REPORT_SMTP_CONNECT_TIMEOUT_S` (default 15) to
+    /// connect, `STAR_REPORT_SMTP_STALL_TIMEOUT_S` (default 30) for a server that stops answering.
+    var connectTimeout: Int { Self.seconds(environment["STAR_REPORT_SMTP_CONNECT_TIMEOUT_S"], default: Self.defaultConnectTimeout) }
+    var stallTimeout: Int { Self.seconds(environment["STAR_REPORT_SMTP_STALL_TIMEOUT_S"], default: Self.defaultStallTimeout) }
+    static let defaultConnectTimeout = 15, defaultStallTimeout = 30
+    static func seconds(_ value: String?, default d: Int) -> Int { min(max(Int(value ?? "") ?? d, 1), 600) }
     static let maxWaitPerMessageMS = 300_000
 
     public func run() -> Status {
+        if options.check, let config = options.config, options.reports.isEmpty { return checkSettings(configPath: config) }
         var dir = options.reports
         while dir.count > 1 && dir.hasSuffix("/") { dir.removeLast() }
         var isDir: ObjCBool = false
@@ -99,7 +113,8 @@ public struct Sender {
         // the messages
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasPrefix("summary-") && $0.hasSuffix(".eml") }.sorted()
-        guard !names.isEmpty else { console.err("star-report: " + text(.sendNoMessages, ("dir", dir))); return .noInput }
+        // --check needs only the settings, not the messages
+        guard !names.isEmpty || options.check else { console.err("star-report: " + text(.sendNoMessages, ("dir", dir))); return .noInput }
         var emls: [EmlFile] = []
         for name in names {
             guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
@@ -157,6 +172,7 @@ public struct Sender {
         }
         var s = settings
         s.caFile = caFile
+        if options.check { return check(s) }
         return plan(dir: dir, emls: emls, settings: s, configPath: configPath, only: only)
     }
 
@@ -324,8 +340,8 @@ public struct Sender {
             let answer = (console.readAnswer() ?? "").trimmingSpaces.lowercased()
             guard answer == "y" || answer == "yes" || answer == "是" else { console.err(text(.sendCancelled)); return .ok }
         }
-        guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, timeout: timeout) else {
-            console.err("star-report: libcurl could not start"); return .unavailable
+        guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout, stallTimeout: stallTimeout) else {
+            console.err("star-report: " + text(.sendCurlInitFailed)); return .unavailable
         }
         return deliver(
             toSend, from: from!, transport: transport, log: log, settings: settings,
@@ -345,12 +361,16 @@ public struct Sender {
             var attempt = 0
             var waited = 0
             var outcome: SMTPTransport.Outcome
+            var sentDate = ""
             while true {
-                outcome = transport.send(item.eml.bytes, from: settings.envelopeFrom ?? item.eml.fromAddress ?? from, to: to)
+                // Date is the moment of sending; the file keeps its own
+                sentDate = EmlFile.rfc5322(Date())
+                outcome = transport.send(item.eml.bytes(withDate: sentDate), from: settings.envelopeFrom ?? item.eml.fromAddress ?? from, to: to)
+                // a 4xx or a dropped connection is tried again; a timeout or a refused
+                // connection stops the batch at once (below)
                 let why: String
                 switch outcome {
                 case .temporary(let r): why = r.isEmpty ? text(.sendDropped) : r
-                case .unreachable(let d): why = d
                 default: why = ""
                 }
                 guard !why.isEmpty, attempt < retries else { break }
@@ -364,7 +384,7 @@ public struct Sender {
             func record(_ status: String, _ reply: String) -> Bool {
                 let entry = SendLogEntry(
                     status: status, committee: item.eml.committee, file: item.eml.fileName, messageID: item.eml.messageID ?? "",
-                    recipient: to, sha256: item.eml.sha256, time: Self.now(), reply: reply)
+                    recipient: to, sha256: item.eml.sha256, time: Self.now(), reply: reply, emlDate: item.eml.date, sentDate: sentDate)
                 do { try log.append(entry); return true } catch {
                     console.err("star-report: " + text(.sendLogUnwritable, ("path", logPath), ("reason", "\(error)"))); return false
                 }
@@ -383,30 +403,32 @@ public struct Sender {
                 failed += 1
                 console.err(text(.sendDeferred, ("committee", item.eml.committee), ("address", to), ("reply", r.isEmpty ? text(.sendDropped) : r)))
                 if !record(SendLogEntry.deferred, r) { abort = .ioError }
-            case .unknown(let d):
+            case .unknown(let p):
                 failed += 1
                 unknown.append(item.eml.committee)
-                console.err(text(.sendUnknownNow, ("committee", item.eml.committee), ("address", to), ("detail", d)))
-                if !record(SendLogEntry.unknown, d) { abort = .ioError }
-            case .unreachable(let d):
-                console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", d))); abort = .unavailable
-            case .loginRefused(let d):
-                console.err("star-report: " + text(.sendLoginRefused, ("user", settings.username ?? "-"), ("detail", d))); abort = .noPermission
-            case .tlsRefused(let d, let problem):
-                let hint: String =
-                    switch problem {
-                    case .hostName: text(.sendTLSHintHost, ("url", settings.url))
-                    case .unknownCA: settings.caFile.map { text(.sendTLSHintCAFileSet, ("path", $0)) } ?? text(.sendTLSHintCA)
-                    case .other: ""
-                    }
-                console.err("star-report: " + text(.sendTLSRefused, ("detail", d), ("hint", hint))); abort = .unavailable
-            case .badSettings(let d):
-                console.err("star-report: " + text(.sendBadSettings, ("detail", d))); abort = .dataError
+                console.err(text(.sendUnknownNow, ("committee", item.eml.committee), ("address", to), ("detail", text(.sendDropped) + said(p.reply))))
+                if !record(SendLogEntry.unknown, p.reply.isEmpty ? "connection lost" : p.reply) { abort = .ioError }
+            case .stalled(let p, let mayHaveArrived):
+                // the server stopped answering: the next message would wait just as long
+                failed += 1
+                let why = text(.sendWhyStalled, ("seconds", stallTimeout), ("reply", said(p.reply)))
+                let logged = "timeout: no answer for \(stallTimeout) s" + (p.reply.isEmpty ? "" : " after " + p.reply)
+                if mayHaveArrived {
+                    unknown.append(item.eml.committee)
+                    console.err(text(.sendUnknownNow, ("committee", item.eml.committee), ("address", to), ("detail", why)))
+                    if !record(SendLogEntry.unknown, logged) { abort = .ioError }
+                } else {
+                    console.err(text(.sendDeferred, ("committee", item.eml.committee), ("address", to), ("reply", why)))
+                    if !record(SendLogEntry.deferred, logged) { abort = .ioError }
+                }
+                abort = abort ?? .tempFail
+            default:
+                abort = failure(outcome, settings: settings)
             }
             if abort != nil {
                 let notTried = items.count - n - (outcomeCounted(outcome) ? 1 : 0)
                 failed += notTried
-                if notTried > 0 { console.err(text(.sendStopped, ("count", notTried))) }
+                console.err(text(.sendStoppedAt, ("committee", item.eml.committee), ("count", notTried)))
                 break
             }
             if let p = console.progress {
@@ -422,10 +444,109 @@ public struct Sender {
         return failed > 0 ? .tempFail : .ok
     }
 
+    /// The settings of `--config FILE` alone (`send --check --config FILE`, no reports folder).
+    func checkSettings(configPath: String) -> Status {
+        guard let data = FileManager.default.contents(atPath: configPath) else {
+            console.err("star-report: " + text(.sendConfigNotFound, ("path", configPath))); return .dataError
+        }
+        switch SMTPSettings.parse(String(decoding: data, as: UTF8.self), path: configPath) {
+        case .failure(let list):
+            for d in list.items { console.err(d.rendered) }
+            return .dataError
+        case .success(nil): console.err("star-report: " + text(.sendNoSMTP, ("path", configPath))); return .dataError
+        case .success(var s?):
+            if let c = s.caFile, !c.hasPrefix("/") { s.caFile = ((configPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(c) }
+            if let c = s.caFile, !FileManager.default.isReadableFile(atPath: c) {
+                console.err("star-report: " + text(.sendCaFileUnreadable, ("path", c))); return .dataError
+            }
+            return check(s)
+        }
+    }
+
+    /// `send --check`: connect, STARTTLS and AUTH with these settings, send nothing, and say
+    /// whether they work (0) or what to check (the send exit codes: 69, 77, 65).
+    func check(_ settings: SMTPSettings) -> Status {
+        let password = environment["STAR_REPORT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if settings.username != nil && password == nil { console.err("star-report: " + text(.sendNoPassword)); return .dataError }
+        console.err(text(.sendCheckConnecting, ("url", settings.url)))
+        guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout, stallTimeout: stallTimeout) else {
+            console.err("star-report: " + text(.sendCurlInitFailed)); return .unavailable
+        }
+        let outcome = transport.check()
+        let security = text(Self.security(settings.security))
+        switch outcome {
+        case .accepted:
+            if let user = settings.username {
+                console.out(text(.sendCheckOK, ("url", settings.url), ("security", security), ("user", user)))
+            } else {
+                console.out(text(.sendCheckOKNoLogin, ("url", settings.url), ("security", security)))
+            }
+            return .ok
+        case .stalled(let p, _):
+            console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", text(.sendWhyStalled, ("seconds", stallTimeout), ("reply", said(p.reply))))))
+            return .unavailable
+        case .temporary(let r), .permanent(let r):
+            let p = SMTPTransport.Problem(code: 0, reply: r, reason: .lost)
+            console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", why(p, settings: settings))))
+            return .unavailable
+        case .unknown(let p):
+            console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", why(p, settings: settings))))
+            return .unavailable
+        default:
+            return failure(outcome, settings: settings) ?? .unavailable
+        }
+    }
+
+    /// Prints an outcome that ends the batch (cannot connect, login refused, no TLS, bad
+    /// settings) and returns its exit code; nil for the others.
+    func failure(_ outcome: SMTPTransport.Outcome, settings: SMTPSettings) -> Status? {
+        switch outcome {
+        case .unreachable(let p):
+            console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", why(p, settings: settings))))
+            return .unavailable
+        case .loginRefused(let p):
+            console.err("star-report: " + text(.sendLoginRefused, ("user", settings.username ?? "-"), ("detail", p.reply.isEmpty ? text(.sendWhyNoReply) : p.reply)))
+            return .noPermission
+        case .tlsRefused(let p, let problem):
+            let hint: String =
+                switch problem {
+                case .hostName: text(.sendTLSHintHost, ("url", settings.url))
+                case .unknownCA: settings.caFile.map { text(.sendTLSHintCAFileSet, ("path", $0)) } ?? text(.sendTLSHintCA)
+                case .noStartTLS, .other: ""
+                }
+            console.err("star-report: " + text(.sendTLSRefused, ("detail", why(p, settings: settings)), ("hint", hint)))
+            return .unavailable
+        case .badSettings(let p):
+            console.err("star-report: " + text(.sendBadSettings, ("detail", why(p, settings: settings))))
+            return .dataError
+        default: return nil
+        }
+    }
+
+    /// The server's own reply, quoted, as the tail of a catalogue message ("" when it gave none).
+    func said(_ reply: String) -> String { reply.isEmpty ? "" : text(.sendWhyServerSaid, ("reply", reply)) }
+
+    /// What went wrong and what to check, from the catalogue: never libcurl's English.
+    func why(_ p: SMTPTransport.Problem, settings: SMTPSettings) -> String {
+        switch p.reason {
+        case .resolve: text(.sendWhyResolve, ("host", URLComponents(string: settings.url)?.host ?? settings.url))
+        case .refused: text(.sendWhyRefused)
+        case .timeout: text(.sendWhyConnectTimeout, ("seconds", connectTimeout))
+        case .noStartTLS: text(.sendWhyNoStartTLS, ("reply", said(p.reply)))
+        case .handshake: text(.sendWhyHandshake)
+        case .certificate: text(.sendWhyCertificate)
+        case .caFile: text(.sendWhyCAFile, ("path", settings.caFile ?? "-"))
+        case .url: text(.sendWhyURL, ("url", settings.url))
+        case .lost: text(.sendDropped) + said(p.reply)
+        case .other: text(.sendWhyOther, ("code", p.code), ("reply", said(p.reply)))
+        case .option(let name): text(.sendWhySetopt, ("option", name), ("code", p.code))
+        }
+    }
+
     /// Whether this outcome already counted its message as sent or failed.
     private func outcomeCounted(_ o: SMTPTransport.Outcome) -> Bool {
         switch o {
-        case .accepted, .permanent, .temporary, .unknown: return true
+        case .accepted, .permanent, .temporary, .unknown, .stalled: return true
         default: return false
         }
     }

@@ -114,14 +114,21 @@ struct Send: ParsableCommand {
                 "Send each committee's summary-<id>.eml over SMTP (settings: [smtp] of config.toml; password: STAR_REPORT_SMTP_PASSWORD)."))
     }
 
-    @Option(help: H("由 star-report run 写出的报告文件夹", "A reports folder written by `star-report run`.")) var reports: String
+    @Option(help: H("由 star-report run 写出的报告文件夹", "A reports folder written by `star-report run`.")) var reports: String?
     @Option(help: H("含 [smtp] 表的 config.toml（默认：results.json 所列的那个）", "The config.toml with the [smtp] table (default: the one results.json lists).")) var config: String?
     @Option(help: H("只发这些上级党组织（逗号分隔）；即使已发过也再发", "Only these committees, comma-separated; sends them again even if already sent.")) var only: String?
     @Flag(name: .customLong("dry-run"), help: H("只列出发送计划（上级党组织、地址、大小），不发送", "Print the plan (committee, address, size) and send nothing.")) var dryRun = false
     @Flag(help: H("不询问直接发送（标准输入不是终端时必须加）", "Send without asking (needed when stdin is not a terminal).")) var yes = false
+    @Flag(
+        help: H(
+            "只检查 [smtp] 设置：连接、STARTTLS、登录，不发送任何邮件（需 --reports 或 --config）",
+            "Only test the [smtp] settings: connect, STARTTLS and login; sends nothing (needs --reports or --config).")) var check = false
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
+        if reports == nil && !(check && config != nil) {
+            throw ValidationError(L("缺少 --reports DIR（只检查设置时也可用 --check --config FILE）", "missing --reports DIR (to test the settings alone: --check --config FILE)"))
+        }
         if let only, only.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError(L("--only 需要上级党组织编号，例如 --only CZJ,JYJ", "--only needs committee ids, e.g. --only CZJ,JYJ"))
         }
@@ -130,8 +137,8 @@ struct Send: ParsableCommand {
     func run() throws {
         let ids = only.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         let options = SendOptions(
-            reports: reports, config: config, only: ids, dryRun: dryRun, yes: yes,
-            language: SendLanguage.choose(language.lang, environment: ProcessInfo.processInfo.environment))
+            reports: reports ?? "", config: config, only: ids, dryRun: dryRun, yes: yes,
+            language: SendLanguage.choose(language.lang, environment: ProcessInfo.processInfo.environment), check: check)
         let status = Sender(options: options).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }

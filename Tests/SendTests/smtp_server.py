@@ -15,6 +15,8 @@ Modes for the failure tests:
   --implicit-tls       TLS from the first byte (smtps://)
   --reply-text TEXT    append TEXT (with \\x escapes, e.g. \\x1b) to the final 250 of each DATA
   --echo-auth          a failed AUTH gets a 535 that echoes the client's AUTH PLAIN blob
+  --hang               accept connections and never say a word (no greeting): a silent server
+  --hang-after N       after N accepted messages, never answer MAIL FROM (a server that stalls)
 """
 import argparse
 import base64
@@ -45,6 +47,8 @@ p.add_argument("--implicit-tls", action="store_true")
 p.add_argument("--port", type=int, default=0)
 p.add_argument("--reply-text", default="")
 p.add_argument("--echo-auth", action="store_true")
+p.add_argument("--hang", action="store_true")
+p.add_argument("--hang-after", type=int, default=-1)
 args = p.parse_args()
 args.reply_text = args.reply_text.encode().decode("unicode_escape")
 os.makedirs(args.spool, exist_ok=True)
@@ -71,6 +75,8 @@ class Handler:
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
         event("mail", address=address, tls=(session.ssl is not None or args.implicit_tls), authenticated=bool(session.authenticated))
+        if 0 <= args.hang_after <= self.accepted_here:
+            await asyncio.sleep(3600)
         if 0 <= args.fail_after <= self.accepted_here:
             server.transport.abort()
             return "421 4.3.2 going away"
@@ -143,6 +149,25 @@ else:
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ctx.load_cert_chain(args.cert, args.key)
     kw.update(tls_context=ctx, require_starttls=True, auth_require_tls=True)
+
+if args.hang:
+    # a listening socket that accepts and then says nothing
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", args.port))
+    srv.listen(16)
+    held = []
+
+    def serve():
+        while True:
+            conn, _ = srv.accept()
+            held.append(conn)
+            event("connect")
+
+    threading.Thread(target=serve, daemon=True).start()
+    print(json.dumps(dict(port=srv.getsockname()[1])), flush=True)
+    sys.stdin.read()
+    sys.exit(0)
 
 port = args.port
 for attempt in range(20):
