@@ -212,3 +212,16 @@ extension RuleSet {
         Level.allCases.map { "\($0.chinese)\((points[$0] ?? .zero).plain)分" }.joined(separator: "，")
     }
 }
+
+extension QuotaRule {
+    /// The trail message of a branch this quota moved to `after` stars (results.json), with the
+    /// rule's percentage and the limit it gave in `scope`.
+    func trailMessage(scope: String, limit: Int, after: Int, tied: Bool) -> String {
+        let within = scope == "all" ? "参评党组织" : "本单位党组织"
+        let why =
+            bound == .max
+            ? "\(levelsLabel)数量不超过\(within)总数的\(percent)%（上限\(limit)个），按最终得分排序超出，降为\(StarLabel.chinese(after))"
+            : "\(levelsLabel)数量不低于\(within)总数的\(percent)%（至少\(limit)个），按最终得分由低到高，定为\(StarLabel.chinese(after))"
+        return tied ? why + "（同分并列，一并调整）" : why
+    }
+}
