@@ -90,7 +90,7 @@ let package = Package(
             name: "StarRatingTests",
             dependencies: ["StarRating", "StarModel", .product(name: "PropertyBased", package: "swift-property-based"), "TestSupport"]
         ),
-        .testTarget(name: "StarRulesTests", dependencies: ["StarRules", "StarRating", "StarModel"]),
+        .testTarget(name: "StarRulesTests", dependencies: ["StarRules", "StarRating", "StarModel", "TestSupport"]),
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel", "TestSupport"]),
         /// What the test targets share: the repository's place, new folders, running a program.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -103,7 +103,7 @@ public enum ResultsWorkbook {
         let rs = wb.sheet("规则说明")
         for (i, h) in ["代码", "条款", "含义", "适用支部数"].enumerated() { rs.text(0, i, h, header) }
         worksheet_freeze_panes(rs, 1, 0)
-        let meanings = ruleMeanings(outcome)
+        let meanings = ruleMeanings(outcome, rules: context.rules)
         var mWidth = 20.0
         for (k, m) in meanings.enumerated() {
             rs.text(k + 1, 0, m.code)
@@ -116,42 +116,21 @@ public enum ResultsWorkbook {
         try wb.close()
     }
 
-    /// Each rule code that fired in this run, with its clause of the rules and its meaning (the
-    /// engine's own message for its first occurrence), B then D then C then Q codes.
-    static func ruleMeanings(_ outcome: RatingOutcome) -> [(code: String, clause: String, meaning: String, branches: Int)] {
-        var first: [String: TrailEntry] = [:]
+    /// Each rule code that fired in this run, with its clause and its meaning with its points,
+    /// both from the code's descriptor for the rules in use (`RuleDescriptor.detail`), in the order
+    /// the rules apply.
+    static func ruleMeanings(
+        _ outcome: RatingOutcome, rules: RuleSet
+    ) -> [(code: String, clause: String, meaning: String, branches: Int)] {
         var count: [String: Int] = [:]
+        var clause: [String: String] = [:]
         for r in outcome.results {
             for code in r.ruleCodes { count[code, default: 0] += 1 }
-            for t in r.trail where first[t.code] == nil && r.ruleCodes.contains(t.code) { first[t.code] = t }
+            for t in r.trail where clause[t.code] == nil { clause[t.code] = t.clause }
         }
-        let order: [Character: Int] = ["B": 0, "D": 1, "C": 2, "Q": 3]
-        return first.keys.sorted { a, b in
-            let (x, y) = (order[a.first ?? "Z"] ?? 9, order[b.first ?? "Z"] ?? 9)
-            return x != y ? x < y : a.utf8.lexicographicallyPrecedes(b.utf8)
-        }.map { code in
-            let t = first[code]!
-            var meaning = fallback[code] ?? t.message
-            if fallback[code] == nil, let r = meaning.range(of: "（第") { meaning = String(meaning[..<r.lowerBound]) }
-            return (code, t.clause, meaning, count[code] ?? 0)
+        return RuleCode.sorted(count.keys).map { code in
+            let d = rules.descriptor(code: code)
+            return (code, d?.clause ?? clause[code] ?? "", d?.detail ?? "见评定规则文件", count[code] ?? 0)
         }
     }
-
-    /// Meanings of the fixed codes, as rules.md names them (a trail message names one branch's
-    /// figures; this is the rule itself).
-    static let fallback: [String: String] = [
-        "B1": "受到表彰加分（按最高级别：市级、省级、国家级）",
-        "B2": "工作创新经验被推广加分（市级、省级、国家级）",
-        "D1": "受到市直工委通报批评，每次扣分",
-        "D2": "受到市委通报批评，每次扣分",
-        "D3": "领导班子成员受严重警告以下处分，每人次扣分",
-        "D4": "领导班子成员受撤销党内职务以上处分，每人次扣分",
-        "D5": "一般党员违法违纪，每人次扣分",
-        "D6": "民主评议满意率偏低扣分",
-        "D7": "无故缺席会议、培训或任务，每次扣分",
-        "C1": "民主评议满意率过低，不定星级",
-        "C2": "无特殊理由、无请示不按期换届，限定星级",
-        "C3": "长期不换届，限定星级",
-        "C4": "无故缺席累计达到次数，限定星级并降低星级",
-    ]
 }

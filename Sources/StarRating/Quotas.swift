@@ -55,14 +55,10 @@ enum QuotaApplication {
             let before = results[i].stars
             let after = newStars(before)
             results[i].stars = after
-            let why =
-                q.bound == .max
-                ? "\(q.levelsLabel)数量不超过\(scopeLabel(scope))总数的\(q.percent)%（上限\(limit)个），按最终得分排序超出，降为\(StarLabel.chinese(after))"
-                : "\(q.levelsLabel)数量不低于\(scopeLabel(scope))总数的\(q.percent)%（至少\(limit)个），按最终得分由低到高，定为\(StarLabel.chinese(after))"
             results[i].trail.append(
                 TrailEntry(
                     code: q.code, clause: clause, kind: .quota, starsBefore: before, starsAfter: after,
-                    message: tiedScore == results[i].final ? why + "（同分并列，一并调整）" : why))
+                    message: q.trailMessage(scope: scope, limit: limit, after: after, tied: tiedScore == results[i].final)))
         }
         check.changed = selected.map { results[$0].branch.id }.sorted()
         check.countAfter = indices.filter { q.levels.contains(results[$0].stars) }.count
@@ -72,6 +68,4 @@ enum QuotaApplication {
         }
         return check
     }
-
-    static func scopeLabel(_ scope: String) -> String { scope == "all" ? "参评党组织" : "本单位党组织" }
 }

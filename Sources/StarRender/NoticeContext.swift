@@ -110,13 +110,15 @@ public struct NoticeRows: MustacheSequence, Sendable {
     /// The row number of each result in the public notice (an extract keeps those numbers, so
     /// a committee can find its rows on the notice board).
     let numbers: [Int32]
+    /// The rules of the run, which explain the 说明 column.
+    let rules: RuleSet
 
     public func makeIterator() -> AnyIterator<NoticeRow> {
         var i = 0
         return AnyIterator {
             guard i < order.count else { return nil }
             defer { i += 1 }
-            return NoticeRow(result: results[order[i]], index: Int(numbers[order[i]]))
+            return NoticeRow(result: results[order[i]], index: Int(numbers[order[i]]), rules: rules)
         }
     }
 }
@@ -128,6 +130,8 @@ public struct NoticeRow: MustacheParent, Sendable {
     let result: BranchResult
     /// Its number on the public notice, from 1 within its star level.
     let index: Int
+    /// The rules of the run: the 说明 column is their descriptor's note (`RuleDescriptor.note`).
+    let rules: RuleSet
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -136,7 +140,7 @@ public struct NoticeRow: MustacheParent, Sendable {
         case "committee": Cell(result.branch.committeeName)
         case "final": Cell(result.final.description)
         case "review": result.needsReview
-        case "note": Cell(RuleCodeText.note(result))
+        case "note": Cell(rules.note(result))
         case "hasNote": result.stars != result.bandStars
         default: nil
         }

@@ -112,7 +112,7 @@ public struct ReportContext: Sendable {
             groups.append(
                 NoticeGroup(
                     label: StarLabel.chinese(5 - g), count: shown.count, empty: shown.isEmpty,
-                    branches: NoticeRows(results: results, order: shown, numbers: rowNumbers)))
+                    branches: NoticeRows(results: results, order: shown, numbers: rowNumbers, rules: rules)))
         }
         if let id = committeeID {
             extractOf = committeeRanges[id].map { results[$0.lowerBound].branch.committeeName } ?? id
@@ -171,7 +171,9 @@ public struct ReportContext: Sendable {
         }
         var codes = Set(mine.flatMap(\.ruleCodes))
         codes.formUnion(checks.map(\.code))
-        let legend = RuleCodeText.sorted(codes).map { LegendLine(code: $0, meaning: RuleCodeText.meaning($0, quotas: checks)) }
+        let legend = RuleCode.sorted(codes).map { code in
+            LegendLine(code: code, meaning: rules.descriptor(code: code)?.meaning ?? "见评定规则文件")
+        }
         return SummaryContext(
             committeeName: name, email: config.committeeEmails[committeeID], subject: "", year: year,
             scheme: rules.scheme, version: rules.version,

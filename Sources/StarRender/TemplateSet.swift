@@ -107,7 +107,8 @@ public struct TemplateSet: Sendable {
                 if let rows, let kept = rows.kept(k) {
                     chunk.append(contentsOf: kept)
                 } else {
-                    let row = NoticeRow(result: group.branches.results[k], index: Int(group.branches.numbers[k]))
+                    let row = NoticeRow(
+                        result: group.branches.results[k], index: Int(group.branches.numbers[k]), rules: group.branches.rules)
                     let text = p.fastRow?.render(row, outer: scope) ?? p.row.render(Layered(layers: [row, group, context]), library: library)
                     rows?.keep(k, text)
                     chunk.append(contentsOf: text.utf8)

@@ -217,6 +217,14 @@ struct Seen: Equatable, CustomStringConvertible {
         // the quota sheet
         let quota = try JSONSerialization.jsonObject(with: Data(try xlsxTool(["dump", out.appendingPathComponent("results.xlsx").path, "1"]).utf8)) as! [[Any]]
         #expect(quota.contains { ($0[3] as? String) == "Q1" })
+        // the rule codes: each meaning in the numbers of the rules in use, points too
+        let codes =
+            try JSONSerialization.jsonObject(
+                with: Data(try xlsxTool(["dump", out.appendingPathComponent("results.xlsx").path, "2"]).utf8)) as! [[Any]]
+        let meanings = codes.filter { ($0[1] as? Int) == 3 }.compactMap { $0[3] as? String }
+        #expect(meanings.contains("民主评议满意率低于60%，减分（减5分）"))
+        #expect(meanings.contains("年度内无故缺席累计3次及以上，最高四星级并降低一个星级"))
+        #expect(meanings.contains("受市直工委通报批评，每次减分（每次减3分）"))
     }
 
     @Test func resultsXLSXIsByteIdenticalForTheSameInput() throws {

@@ -136,7 +136,7 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 
 @Suite struct PiecewiseNoticeTests {
     /// Forty branches over every star level, one of them typed with markup.
-    func context() -> ReportContext {
+    func context(rules: RuleSet = .anyang2017) -> ReportContext {
         let subs = (0..<40).map { i -> Submission in
             let aspect = Tenths(50 + i * 12 / 10)  // 5.0…9.6 → totals 50.0…96.0: every band
             return Submission(
@@ -255,7 +255,8 @@ func tempTemplates(_ files: [String: String]) throws -> String {
             if let fast = parts.fastRow {
                 for group in c.groups {
                     for k in group.branches.order {
-                        let row = NoticeRow(result: group.branches.results[k], index: Int(group.branches.numbers[k]))
+                        let row = NoticeRow(
+                            result: group.branches.results[k], index: Int(group.branches.numbers[k]), rules: group.branches.rules)
                         #expect(fast.render(row, outer: Layered(layers: [group, c])) != nil)
                     }
                 }
@@ -335,7 +336,7 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 @Suite struct ExplainingReportsTests {
     /// Ten branches: one with satisfaction below 50 % (C1), one with three unexcused absences
     /// (C4), the rest plain; quotas of the default scheme.
-    func context() -> ReportContext {
+    func context(rules: RuleSet = .anyang2017) -> ReportContext {
         let subs = (0..<10).map { i -> Submission in
             let aspect = Tenths(60 + i * 4)
             return Submission(
@@ -345,16 +346,16 @@ func tempTemplates(_ files: [String: String]) throws -> String {
                 satisfaction: Tenths(i == 8 ? 400 : 950), unexcusedAbsences: i == 7 ? 3 : 0)
         }
         return ReportContext(
-            outcome: RatingEngine().rate(subs, year: 2026), rules: .anyang2017, config: NoticeConfig(), warnings: [],
+            outcome: RatingEngine(rules: rules).rate(subs, year: 2026), rules: rules, config: NoticeConfig(), warnings: [],
             noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
     }
 
     @Test func noticeSaysWhyStarsDifferFromTheBand() throws {
         let c = context()
         let r = c.outcome.results
-        #expect(RuleCodeText.note(r[8]) == "满意率低于50%")
-        #expect(RuleCodeText.note(r[7]) == "无故缺席")
-        #expect(r.filter { $0.stars == $0.bandStars }.allSatisfy { RuleCodeText.note($0).isEmpty })
+        #expect(c.rules.note(r[8]) == "满意率低于50%")
+        #expect(c.rules.note(r[7]) == "无故缺席")
+        #expect(r.filter { $0.stars == $0.bandStars }.allSatisfy { c.rules.note($0).isEmpty })
         let t = try TemplateSet(directory: templatesDir)
         let html = t.render("notice.html", c.notice(objection: ""))
         #expect(html.contains("<th>说明</th>"))
@@ -364,11 +365,29 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         #expect(text.contains("说明：无故缺席"))
     }
 
+    /// A city's own numbers: the notice's 说明 and the summary's legend say what its rules say.
+    @Test func aCitysRulesExplainThemselves() throws {
+        var rules = RuleSet.anyang2017
+        rules.satisfactionNoStarBelow = Tenths(450)
+        rules.absenceThreshold = 2
+        rules.absenceCap = 3
+        rules.quotas[0].percent = Tenths(150)
+        let c = context(rules: rules)
+        let t = try TemplateSet(directory: templatesDir)
+        let notice = t.render("notice.txt", c.notice(objection: ""))
+        #expect(notice.contains("说明：满意率低于45%"))
+        let text = t.render("summary.txt", c.summary(committeeID: "C", objection: ""))
+        #expect(text.contains("C1  民主评议满意率低于45%，不定星级"))
+        #expect(text.contains("C4  年度内无故缺席累计2次及以上，最高三星级并降低一个星级"))
+        #expect(text.contains("Q1  五星级名额不超过参评总数的15%"))
+        #expect(!text.contains("低于50%") && !text.contains("累计3次"))
+    }
+
     @Test func summaryEndsWithALegendOfItsCodes() throws {
         let c = context()
         let t = try TemplateSet(directory: templatesDir)
         let s = c.summary(committeeID: "C", objection: "")
-        #expect(s.legend.map(\.code) == RuleCodeText.sorted(Set(c.outcome.results.flatMap(\.ruleCodes) + ["Q1", "Q2"])))
+        #expect(s.legend.map(\.code) == RuleCode.sorted(Set(c.outcome.results.flatMap(\.ruleCodes) + ["Q1", "Q2"])))
         let text = t.render("summary.txt", s)
         for code in s.legend.map(\.code) { #expect(text.contains("  \(code)  "), "\(code) in the legend") }
         #expect(text.contains("C1  民主评议满意率低于50%，不定星级"))

@@ -1,0 +1,227 @@
+import StarModel
+
+/// The rule codes of rules.md, in the order the rules apply them. A custom rules file may add
+/// quota codes of its own (Q3 …); those are described by their `QuotaRule` (`RuleSet.text(of:)`).
+public enum RuleCode: String, Sendable, CaseIterable, Codable {
+    case B1, B2, D1, D2, D3, D4, D5, D6, D7, C1, C2, C3, C4, Q1, Q2
+
+    /// The clause of the seed (001, section 三) the rule implements.
+    public var clause: String {
+        switch self {
+        case .B1: "三(三)1"
+        case .B2: "三(三)2"
+        case .D1, .D2, .D3, .D4, .D5: "三(三)3"
+        case .D6, .C1: "三(三)4"
+        case .C2, .C3: "三(三)5"
+        case .D7, .C4: "三(三)6"
+        case .Q1, .Q2: QuotaApplication.clause
+        }
+    }
+
+    public var kind: TrailEntry.Kind {
+        switch self {
+        case .B1, .B2: .bonus
+        case .D1, .D2, .D3, .D4, .D5, .D6, .D7: .deduction
+        case .C1, .C2, .C3, .C4: .condition
+        case .Q1, .Q2: .quota
+        }
+    }
+
+    /// Codes sorted in the order of application; codes the enum does not know (a custom quota)
+    /// after the known ones, by name.
+    public static func sorted<S: Sequence<String>>(_ codes: S) -> [String] {
+        let all = RuleCode.allCases.map(\.rawValue)
+        return codes.sorted { a, b in
+            let ia = all.firstIndex(of: a) ?? all.count
+            let ib = all.firstIndex(of: b) ?? all.count
+            return ia != ib ? ia < ib : a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
+    }
+}
+
+/// Everything the reports say about one rule code, made from the `RuleSet` in use: every
+/// threshold, cap, percentage and point value in these texts is the rules file's, none is written
+/// in prose. One descriptor per code feeds the summaries' legend, the notice's 说明 column and
+/// results.xlsx's 规则说明 sheet; the trail messages of results.json come from the same place
+/// (`RuleSet` extension below).
+public struct RuleDescriptor: Sendable, Equatable {
+    public var code: String
+    public var clause: String
+    public var kind: TrailEntry.Kind
+    /// The legend of the summaries: what the rule is, with its thresholds and caps
+    /// (`民主评议满意率低于60%，减分`).
+    public var meaning: String
+    /// The points the rule adds or takes (`每次减3分`; `市级3分，省级5分，国家级8分，以最高的为准`);
+    /// nil for conditions and quotas.
+    public var points: String?
+    /// The short reason in the notice's 说明 column, for codes that can move the stars off the
+    /// score band (conditions and quotas); nil for B and D codes.
+    public var note: String?
+
+    /// The 规则说明 sheet of results.xlsx: the meaning with its points.
+    public var detail: String { points.map { "\(meaning)（\($0)）" } ?? meaning }
+}
+
+extension RuleSet {
+    /// The descriptor of a known code.
+    public func descriptor(_ code: RuleCode) -> RuleDescriptor {
+        func d(_ meaning: String, points: String? = nil, note: String? = nil) -> RuleDescriptor {
+            RuleDescriptor(
+                code: code.rawValue, clause: code.clause, kind: code.kind, meaning: meaning, points: points, note: note)
+        }
+        switch code {
+        case .B1:
+            return d(
+                "受表彰或在市级以上媒体署名发表文章，加分（以最高的为准）",
+                points: Self.levelPoints(commendationPoints) + "，以最高的为准")
+        case .B2:
+            return d(
+                "重大创新经验被上级推广，加分",
+                points: Self.levelPoints(innovationPoints) + (innovationCumulative ? "，累计" : "，以最高的为准"))
+        case .D1: return d("受市直工委通报批评，每次减分", points: "每次减\(workCommitteeCriticism.plain)分")
+        case .D2: return d("受市委通报批评，每次减分", points: "每次减\(municipalCommitteeCriticism.plain)分")
+        case .D3: return d("班子成员受严重警告以下处分，每人次减分", points: "每人次减\(leadershipMinorSanction.plain)分")
+        case .D4: return d("班子成员受撤销党内职务以上处分，每人次减分", points: "每人次减\(leadershipMajorSanction.plain)分")
+        case .D5: return d("党员受党纪政务处分，每人次减分", points: "每人次减\(memberSanction.plain)分")
+        case .D6:
+            return d("民主评议满意率\(belowWord(satisfactionDeductionBelow))，减分", points: "减\(lowSatisfaction.plain)分")
+        case .D7: return d("无故缺席工委会议、培训或未按时完成工作任务，每次减分", points: "每次减\(unexcusedAbsence.plain)分")
+        case .C1:
+            return d(
+                "民主评议满意率\(belowWord(satisfactionNoStarBelow))，不定星级",
+                note: "满意率\(belowWord(satisfactionNoStarBelow))")
+        case .C2:
+            return d("未按期换届且未经批准延期，\(Self.capWord(electionOverdueCap))", note: "换届超期")
+        case .C3:
+            return d(
+                "超期\(Self.yearsWord(electionLongOverdueYears))以上未换届，\(Self.capWord(electionLongOverdueCap))",
+                note: "换届超期")
+        case .C4:
+            return d(
+                "年度内无故缺席累计\(absenceThreshold)次及以上，\(Self.capWord(absenceCap))并降低\(Self.countWord(absenceDrop))个星级",
+                note: "无故缺席")
+        case .Q1, .Q2:
+            if let q = quotas.first(where: { $0.code == code.rawValue }) { return quotaDescriptor(q) }
+            return d("本评定规则文件未设此名额比例", note: "名额调整")
+        }
+    }
+
+    /// The descriptor of any code of a trail: a known code, or a quota of this rules file; nil
+    /// for a code the rules do not have.
+    public func descriptor(code: String) -> RuleDescriptor? {
+        if let c = RuleCode(rawValue: code) { return descriptor(c) }
+        return quotas.first(where: { $0.code == code }).map(quotaDescriptor)
+    }
+
+    func quotaDescriptor(_ q: QuotaRule) -> RuleDescriptor {
+        let limit = "\(q.levelsLabel)名额\(q.bound == .max ? "不超过" : "不低于")参评总数的\(q.percent.plain)%"
+        let effect: String
+        if q.policy == .enforce, q.canEnforce {
+            effect =
+                q.bound == .max
+                ? "，超出的按得分由低到高降为\(StarLabel.chinese(q.levels.max()! - 1))"
+                : "，不足时按得分由低到高调为\(StarLabel.chinese(q.levels.max()!))"
+        } else {
+            effect = "（仅报告，不调整）"
+        }
+        return RuleDescriptor(
+            code: q.code, clause: QuotaApplication.clause, kind: .quota, meaning: limit + effect, points: nil, note: "名额调整")
+    }
+
+    /// Why a branch's stars differ from its score band (`满意率低于50%、名额调整`), from the
+    /// condition and quota codes that fired; empty when the stars are the band's.
+    public func note(_ r: BranchResult) -> String {
+        guard r.stars != r.bandStars else { return "" }
+        var seen: [String] = []
+        for t in r.trail where t.kind == .condition || t.kind == .quota {
+            let reason = descriptor(code: t.code)?.note ?? (t.kind == .quota ? "名额调整" : t.code)
+            if !seen.contains(reason) { seen.append(reason) }
+        }
+        return seen.joined(separator: "、")
+    }
+
+    // MARK: - Trail messages (results.json): one branch's occurrence of a rule.
+
+    /// B1: the highest commendation of the branch.
+    func commendationMessage(_ level: Level) -> String {
+        "受到\(level.chinese)表彰或在\(level.chinese)媒体发表署名文章（以最高的为准）"
+    }
+
+    /// B2: one innovation (`cumulative`), or the highest.
+    func innovationMessage(_ level: Level) -> String {
+        innovationCumulative ? "重大创新被\(level.chinese)认可推广" : "重大创新被\(level.chinese)认可推广（以最高的为准）"
+    }
+
+    /// D1–D5, D7: the event, without its count (the trail repeats it once per event).
+    func eventMessage(_ code: RuleCode) -> String {
+        switch code {
+        case .D1: "受到市直工委通报批评"
+        case .D2: "受到市委通报批评"
+        case .D3: "领导班子成员受严重警告以下处分"
+        case .D4: "领导班子成员受撤销党内职务以上处分"
+        case .D5: "一般党员违法违纪"
+        case .D7: "无故不参加市直工委会议、培训或不按时完成工作任务"
+        default: code.rawValue
+        }
+    }
+
+    /// D6: the branch's rate against the threshold of the rules.
+    func lowSatisfactionMessage(_ rate: Tenths) -> String {
+        "民主评议满意率\(rate)%，\(satisfactionThresholdInclusive ? "不高于" : "低于")\(satisfactionDeductionBelow)%"
+    }
+
+    /// C1–C4: the condition and the limit the rules set.
+    func conditionMessage(_ code: RuleCode) -> String {
+        switch code {
+        case .C1:
+            "民主评议满意率\(satisfactionThresholdInclusive ? "不高于" : "低于")\(satisfactionNoStarBelow)%，不定星级"
+        case .C2: "无特殊理由、无请示，不按期换届，\(Self.notAbove(electionOverdueCap))"
+        case .C3: "超过\(electionLongOverdueYears)年不换届，\(Self.notAbove(electionLongOverdueCap, orHigher: true))"
+        case .C4:
+            "年度内无故缺席累计\(absenceThreshold)次及以上，\(Self.notAbove(absenceCap))，并降低\(absenceDrop)个星级"
+        default: code.rawValue
+        }
+    }
+
+    // MARK: - Words for numbers
+
+    /// `低于60%` (or `不高于60%` when the threshold is inclusive).
+    func belowWord(_ threshold: Tenths) -> String {
+        "\(satisfactionThresholdInclusive ? "不高于" : "低于")\(threshold.plain)%"
+    }
+
+    /// `最高四星级`; `不定星级` for a cap of none.
+    static func capWord(_ cap: Int) -> String { cap == 0 ? "不定星级" : "最高\(StarLabel.chinese(cap))" }
+
+    /// `不得定为五星级` for a cap of four; a cap of five limits nothing and says so.
+    static func notAbove(_ cap: Int, orHigher: Bool = false) -> String {
+        cap >= 5 ? "最高五星级" : "不得定为\(StarLabel.chinese(cap + 1))\(orHigher && cap < 4 ? "及以上" : "")"
+    }
+
+    /// `一年`, `三年`; beyond ten in digits.
+    static func yearsWord(_ n: Int) -> String { "\(countWord(n))年" }
+
+    /// 0 … 10 in Chinese numerals (`一`, `十`), larger in digits.
+    static func countWord(_ n: Int) -> String {
+        let words = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"]
+        return n >= 0 && n < words.count ? words[n] : String(n)
+    }
+
+    /// `市级3分，省级5分，国家级8分`.
+    static func levelPoints(_ points: [Level: Tenths]) -> String {
+        Level.allCases.map { "\($0.chinese)\((points[$0] ?? .zero).plain)分" }.joined(separator: "，")
+    }
+}
+
+extension QuotaRule {
+    /// The trail message of a branch this quota moved to `after` stars (results.json), with the
+    /// rule's percentage and the limit it gave in `scope`.
+    func trailMessage(scope: String, limit: Int, after: Int, tied: Bool) -> String {
+        let within = scope == "all" ? "参评党组织" : "本单位党组织"
+        let why =
+            bound == .max
+            ? "\(levelsLabel)数量不超过\(within)总数的\(percent)%（上限\(limit)个），按最终得分排序超出，降为\(StarLabel.chinese(after))"
+            : "\(levelsLabel)数量不低于\(within)总数的\(percent)%（至少\(limit)个），按最终得分由低到高，定为\(StarLabel.chinese(after))"
+        return tied ? why + "（同分并列，一并调整）" : why
+    }
+}
