@@ -85,6 +85,38 @@ void star_cleanup_set(const char *temp_folder, const char *lock_file) {
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
+static char memory_message[512];
+static struct sigaction memory_previous[32];
+static const int memory_signals[] = {SIGABRT, SIGTRAP, SIGILL, SIGSEGV, SIGBUS};
+
+/* The Swift runtime stops the process when malloc returns NULL (a trap or abort, exit 134 with a
+   backtrace); malloc has then set errno to ENOMEM in this thread. That errno is what tells an
+   exhausted memory from a bug: out of memory cleans up like an interruption and exits 71 with
+   a message, anything else goes on to the handler that was there before (the backtrace). */
+static void on_fatal_signal(int sig) {
+    int saved = errno;
+    if (saved == ENOMEM) {
+        if (cleanup_temp[0]) remove_flat_folder(cleanup_temp);
+        if (cleanup_lock[0]) unlink(cleanup_lock);
+        ssize_t ignored = write(STDERR_FILENO, memory_message, strlen(memory_message));
+        (void)ignored;
+        _exit(71);
+    }
+    sigaction(sig, &memory_previous[sig], NULL);
+    if (sig == SIGABRT) raise(sig);
+    errno = saved;
+}
+
+void star_out_of_memory_install(const char *message) {
+    strncpy(memory_message, message, sizeof memory_message - 1);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_fatal_signal;
+    sigemptyset(&action.sa_mask);
+    for (unsigned i = 0; i < sizeof memory_signals / sizeof memory_signals[0]; i++)
+        sigaction(memory_signals[i], &action, &memory_previous[memory_signals[i]]);
+}
+
 void star_ignore_file_size_signal(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);

@@ -11,6 +11,7 @@ import StarSend
 enum Entry {
     static func main() {
         Language.process = Language.choose(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+        OutOfMemory.install()
         StarReport.main()
     }
 }
