@@ -103,7 +103,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case account, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged,
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
-        outLockRace, sysReason, sysShort, fewDescriptors, littleMemory, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates,
+        outLockRace, sysReason, sysShort, fewDescriptors, littleMemory, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors,
+        noTemplates,
         templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted, outOfMemory,
         outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize, previousNoResults,
         outOpenInOffice, outOpenInOfficeDuringRun, initNoYear, initNotAFolder, initExists, initCannotWrite, initWritten
@@ -553,7 +554,9 @@ public enum Catalogue {
         .cannotList: Entry(code: "", zh: "无法列出输入文件夹 {dir}（{reason}）", en: "cannot list the input folder {dir} ({reason})"),
         .outOfMemory: Entry(
             code: "", zh: "star-report：内存不足，已停止；没有写出报告，输出文件夹保持原样。请关闭其他程序后重试，或放宽 ulimit -v，或换一台内存更大的电脑",
-            en: "star-report: out of memory, stopped; no report written, the output folder is as it was. Close other programs and try again, raise ulimit -v, or use a computer with more memory"),
+            en:
+                "star-report: out of memory, stopped; no report written, the output folder is as it was. Close other programs and try again, raise ulimit -v, or use a computer with more memory"
+        ),
         .interrupted: Entry(code: "", zh: "star-report：已中断；没有写出报告，输出文件夹保持原样", en: "star-report: interrupted; no report written, the output folder is as it was"),
         .outNameTooLong: Entry(
             code: "", zh: "--output {shown}：名称 {name} 有 {bytes} 字节，文件系统最多允许 255 字节：请给出较短的名称",

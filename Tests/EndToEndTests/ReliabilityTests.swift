@@ -319,7 +319,9 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
 
         #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path]).0 == 0)
         let before = try Data(contentsOf: out.appendingPathComponent("results.json"))
-        let (g, ge) = try python("import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')", [repoRoot.appendingPathComponent("Benchmarks/generate.py").path, "--csv-branches", "100000", "--xml-files", "0", "--out", dir.path + "/big"])
+        let (g, ge) = try python(
+            "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+            [repoRoot.appendingPathComponent("Benchmarks/generate.py").path, "--csv-branches", "100000", "--xml-files", "0", "--out", dir.path + "/big"])
         #expect(g == 0, "\(ge)")
         let command = "ulimit -v 300000; exec timeout 240 \(quote(binaryPath)) run --year 2026 --input \(quote(dir.path + "/big/csv")) --output \(quote(out.path))"
         let (s, e) = try shell(command)
