@@ -2,6 +2,7 @@ import Foundation
 import StarExcel
 import StarIngest
 import StarModel
+import StarPlatform
 import StarRating
 import StarRender
 import StarRules

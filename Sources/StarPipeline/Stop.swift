@@ -1,5 +1,6 @@
 import Foundation
 import StarModel
+import StarPlatform
 
 /// A failure that stops the run before any report: the exit status and a clear message.
 struct Stop: Error {

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-// The built binary under the conditions of outputs.md "The output folder belongs to star-report
+// The built binary under the conditions of docs/outputs.md "The output folder belongs to star-report
 // alone" and "E-mail addresses and names": refused outputs, kills at any moment, signals,
 // concurrent runs, a full disk, hostile inputs.
 
