@@ -52,13 +52,16 @@ static void remove_flat_folder(const char *path) {
     }
 }
 
-static void on_signal(int sig) {
+/* Removes the run's temporary folder and lock, prints `message` and ends the process. */
+static void clean_up_and_exit(const char *message, int status) {
     if (cleanup_temp[0]) remove_flat_folder(cleanup_temp);
     if (cleanup_lock[0]) unlink(cleanup_lock);
-    ssize_t ignored = write(STDERR_FILENO, cleanup_message, strlen(cleanup_message));
+    ssize_t ignored = write(STDERR_FILENO, message, strlen(message));
     (void)ignored;
-    _exit(128 + sig);
+    _exit(status);
 }
+
+static void on_signal(int sig) { clean_up_and_exit(cleanup_message, 128 + sig); }
 
 void star_cleanup_install(const char *message) {
     strncpy(cleanup_message, message, sizeof cleanup_message - 1);
@@ -95,13 +98,7 @@ static const int memory_signals[] = {SIGABRT, SIGTRAP, SIGILL, SIGSEGV, SIGBUS};
    a message, anything else goes on to the handler that was there before (the backtrace). */
 static void on_fatal_signal(int sig) {
     int saved = errno;
-    if (saved == ENOMEM) {
-        if (cleanup_temp[0]) remove_flat_folder(cleanup_temp);
-        if (cleanup_lock[0]) unlink(cleanup_lock);
-        ssize_t ignored = write(STDERR_FILENO, memory_message, strlen(memory_message));
-        (void)ignored;
-        _exit(71);
-    }
+    if (saved == ENOMEM) clean_up_and_exit(memory_message, 71);
     sigaction(sig, &memory_previous[sig], NULL);
     if (sig == SIGABRT) raise(sig);
     errno = saved;
