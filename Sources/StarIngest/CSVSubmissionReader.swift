@@ -156,7 +156,7 @@ enum CSVSubmissionReader {
             // should be, not an unknown column plus a missing one (plus every row's fallout).
             for (i, name) in unknown {
                 let at = SourceLocation(file: path, line: row.line, column: i + 1)
-                let letter = SheetColumns.letter(i + 1)
+                let letter = CellReference.columnName(i + 1)
                 if !name.isEmpty, let suggestion = CSVSubmissionReader.closest(to: name, among: missing) {
                     let shown = name.unicodeScalars.contains { $0.value > 0x7F } ? suggestion.chineseLabel : suggestion.description
                     diagnostics.append(

@@ -25,8 +25,12 @@ struct CSVTable {
                 case .notUTF8:
                     message = .of(
                         .csvCellNotUTF8, ("value", TextDecoding.shown(cell.bytes)),
-                        ("gbk", cell.asGB18030.map { "，按 GBK 读取为“\(Escaped.text($0))”" } ?? ""),
-                        ("gbkEn", cell.asGB18030.map { "; as GBK it reads \"\(Escaped.text($0))\"" } ?? ""))
+                        (
+                            "gbk",
+                            Localized(
+                                zh: cell.asGB18030.map { "，按 GBK 读取为“\(Escaped.text($0))”" } ?? "",
+                                en: cell.asGB18030.map { "; as GBK it reads \"\(Escaped.text($0))\"" } ?? "")
+                        ))
                 case .utf8InGB18030: message = .of(.csvCellUTF8InGB18030, ("value", Escaped.text(String(decoding: cell.bytes, as: UTF8.self))))
                 case .neither: message = Message(.csvEncoding)
                 }

@@ -416,7 +416,7 @@ public struct InputFolder: Sendable {
         } else if InputFolder.kind(of: name) == .otherSheet {
             r.account.kind = .otherSheet
             let kind = InputFolder.otherSheets.first { lower.hasSuffix($0.suffix) }!
-            r.diagnostics.append(.error(.of(.sheetOldFormat, ("kind", kind.zh), ("kindEn", kind.en)), at: SourceLocation(file: path, line: 1)))
+            r.diagnostics.append(.error(.of(.sheetOldFormat, ("kind", Localized(zh: kind.zh, en: kind.en))), at: SourceLocation(file: path, line: 1)))
         } else if lower.hasSuffix(".xlsx") {
             r.account.kind = .xlsx
             let batches = BatchTransformer<XLSXSubmissionReader.Row, Record> { transform($0.raw()) }

@@ -271,8 +271,13 @@ enum XLSXSubmissionReader {
             diagnostics.append(
                 .error(
                     .of(
-                        .xlsxMissingColumns, ("columns", missing.map { "\($0.chineseLabel)（\($0)）" }.joined(separator: "、")),
-                        ("columnsEn", missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
+                        .xlsxMissingColumns,
+                        (
+                            "columns",
+                            Localized(
+                                zh: missing.map { "\($0.chineseLabel)（\($0)）" }.joined(separator: "、"),
+                                en: missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))
+                        )),
                     at: SourceLocation(file: path, line: row, column: 1, cell: CellReference(sheet: sheet))))
             ok = false
         }

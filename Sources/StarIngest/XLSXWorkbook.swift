@@ -306,7 +306,7 @@ struct XLSXWorkbook {
                     text += String(cString: piece)
                 }
                 func finishCell() throws {
-                    let ref = "\(SheetColumns.letter(column))\(rowNumber)"
+                    let ref = "\(CellReference.columnName(column))\(rowNumber)"
                     let value: XLSXCell
                     if haveFormula && (!haveValue || (text.isEmpty && cellType == .number)) {
                         value = .unreadable(.of(.sheetFormulaWithoutValue, ("cell", ref)))
@@ -417,7 +417,7 @@ struct XLSXWorkbook {
         if ordered { return cells }
         var sorted = cells.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }.map(\.element)
         for i in sorted.indices.dropFirst() where sorted[i].column == sorted[i - 1].column {
-            let ref = "\(SheetColumns.letter(sorted[i].column))\(row)"
+            let ref = "\(CellReference.columnName(sorted[i].column))\(row)"
             sorted[i - 1].value = .unreadable(.of(.sheetDuplicateCell, ("cell", ref)))
         }
         // keep one cell per column (the marked one)
@@ -608,7 +608,7 @@ struct MergedRange: Equatable, Sendable {
         firstColumn = min(a.column, b.column); lastColumn = max(a.column, b.column)
     }
 
-    var ref: String { "\(SheetColumns.letter(firstColumn))\(firstRow):\(SheetColumns.letter(lastColumn))\(lastRow)" }
+    var ref: String { "\(CellReference.columnName(firstColumn))\(firstRow):\(CellReference.columnName(lastColumn))\(lastRow)" }
 
     static func cell(_ s: Substring) -> (row: Int, column: Int)? {
         let letters = s.prefix { $0.isASCII && $0.isLetter }

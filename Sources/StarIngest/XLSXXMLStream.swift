@@ -184,7 +184,7 @@ final class XLSXXMLStream {
             throw XLSXRefusal(message: .of(.xlsxDoctypeReported, ("part", part), ("detail", m)), part: part, line: errors.line)
         }
         throw XLSXRefusal(
-            message: .of(.xlsxNotWellFormed, ("part", part), ("detail", errors.message ?? "读取失败"), ("detailEn", errors.message ?? "cannot be read")),
+            message: .of(.xlsxNotWellFormed, ("part", part), ("detail", Localized(zh: errors.message ?? "读取失败", en: errors.message ?? "cannot be read"))),
             part: part, line: errors.line)
     }
 

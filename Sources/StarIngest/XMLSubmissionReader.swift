@@ -80,42 +80,43 @@ enum XMLSchemaMessage {
         let element = capture("Element '([^']+)'", message) ?? "?"
         let attribute = capture("attribute '([^']+)'", message)
         let field = attribute.map { "\(element)/@\($0)" } ?? element
-        var args: [String: String] = [
-            "what": attribute.map { "<\(element)> 的属性 \($0)" } ?? "<\(element)>",
-            "whatEn": attribute.map { "attribute \($0) of <\(element)>" } ?? "<\(element)>",
-            "detail": Escaped.text(message),
+        var args: [String: Message.Argument] = [
+            "what": .localized(
+                Localized(
+                    zh: attribute.map { "<\(element)> 的属性 \($0)" } ?? "<\(element)>",
+                    en: attribute.map { "attribute \($0) of <\(element)>" } ?? "<\(element)>")),
+            "detail": .text(Escaped.text(message)),
         ]
-        args["value"] = Escaped.text(capture("The value '([^']*)'", message) ?? capture(": '([^']*)' is not a valid value", message) ?? "")
+        args["value"] = .text(Escaped.text(capture("The value '([^']*)'", message) ?? capture(": '([^']*)' is not a valid value", message) ?? ""))
         let expected = capture("Expected is (?:one of )?\\( ([^)]*) \\)", message)
-        args["expected"] = expected.map { "，应为 " + $0.replacingOccurrences(of: ", ", with: "、") } ?? ""
-        args["expectedEn"] = expected.map { "; expected: " + $0 } ?? ""
+        args["expected"] = .localized(
+            Localized(zh: expected.map { "，应为 " + $0.replacingOccurrences(of: ", ", with: "、") } ?? "", en: expected.map { "; expected: " + $0 } ?? ""))
         switch code {
         case Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1.rawValue), Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_2.rawValue):
             let type = capture("atomic type '([^']+)'", message) ?? ""
-            args["expected"] = types[type]?.zh ?? "允许的值"
-            args["expectedEn"] = types[type]?.en ?? "an allowed value"
-            return (Message(.xmlBadValue, args), field)
+            args["expected"] = .localized(Localized(zh: types[type]?.zh ?? "允许的值", en: types[type]?.en ?? "an allowed value"))
+            return (Message(.xmlBadValue, arguments: args), field)
         case Int32(XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID.rawValue), Int32(XML_SCHEMAV_CVC_MAXEXCLUSIVE_VALID.rawValue):
-            args["limit"] = capture("allowed \\('([^']*)'\\)", message) ?? "?"
-            return (Message(.xmlAboveMax, args), field)
+            args["limit"] = .text(capture("allowed \\('([^']*)'\\)", message) ?? "?")
+            return (Message(.xmlAboveMax, arguments: args), field)
         case Int32(XML_SCHEMAV_CVC_MININCLUSIVE_VALID.rawValue):
-            args["limit"] = capture("allowed \\('([^']*)'\\)", message) ?? "?"
-            return (Message(.xmlBelowMin, args), field)
+            args["limit"] = .text(capture("allowed \\('([^']*)'\\)", message) ?? "?")
+            return (Message(.xmlBelowMin, arguments: args), field)
         case Int32(XML_SCHEMAV_CVC_PATTERN_VALID.rawValue):
-            return (Message(.xmlBadPattern, args), field)
+            return (Message(.xmlBadPattern, arguments: args), field)
         case Int32(XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue):
-            args["allowed"] = (capture("set \\{([^}]*)\\}", message) ?? "").replacingOccurrences(of: "'", with: "")
-            return (Message(.xmlBadEnum, args), field)
+            args["allowed"] = .text((capture("set \\{([^}]*)\\}", message) ?? "").replacingOccurrences(of: "'", with: ""))
+            return (Message(.xmlBadEnum, arguments: args), field)
         case Int32(XML_SCHEMAV_ELEMENT_CONTENT.rawValue):
-            if message.contains("Missing child") { return (Message(.xmlMissingElement, args), field) }
-            return (Message(.xmlUnexpectedElement, args), field)
+            if message.contains("Missing child") { return (Message(.xmlMissingElement, arguments: args), field) }
+            return (Message(.xmlUnexpectedElement, arguments: args), field)
         case Int32(XML_SCHEMAV_CVC_ELT_1.rawValue):
-            return (Message(.xmlWrongRoot, args), field)
+            return (Message(.xmlWrongRoot, arguments: args), field)
         case Int32(XML_SCHEMAV_CVC_IDC.rawValue):
-            args["key"] = capture("key-sequence \\['([^']*)'\\]", message) ?? "?"
-            return (Message(.xmlDuplicateAspect, args), field)
+            args["key"] = .text(capture("key-sequence \\['([^']*)'\\]", message) ?? "?")
+            return (Message(.xmlDuplicateAspect, arguments: args), field)
         default:
-            return (Message(.xmlSchema, args), field)
+            return (Message(.xmlSchema, arguments: args), field)
         }
     }
 }

@@ -44,14 +44,14 @@ public struct YearFolder: Sendable {
             // The folder's rules decide every star: one that cannot be read stops the run
             // rather than the shipped rules quietly taking its place.
             if let skipped = entry.skipped {
-                throw InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", skipped.content.text(.zh))))
+                throw InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", skipped.content)))
             }
             switch InputFolder.contents(of: entry.openPath) {
             case .success(let bytes):
                 result = RulesFile.parse(String(decoding: bytes, as: UTF8.self), path: entry.path)
                 rulesAccount = FileAccount(path: entry.path, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
             case .failure(let failure):
-                let reason = if case .system(let e) = failure { String(cString: strerror(e)) } else { Message(.fileNotRegular).text(.zh) }
+                let reason: Any = if case .system(let e) = failure { String(cString: strerror(e)) } else { Message(.fileNotRegular) }
                 throw InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", reason)))
             }
         } else {
@@ -60,8 +60,8 @@ public struct YearFolder: Sendable {
         switch result {
         case .success(let r): rules = r
         case .failure(let list):
-            if let d = list.items.first(where: { $0.code == "E-RESOURCES" }) {
-                throw InputError(kind: .resources, Message(.rulesShort, ["message": d.content.text(.zh), "messageEn": d.content.text(.en)]))
+            if let d = list.items.first(where: { $0.content.id == .rulesDefaultUnreadable }) {
+                throw InputError(kind: .resources, .of(.rulesShort, ("message", d.content)))
             }
             throw InputError(kind: .invalid, Message(.rulesHaveErrors), diagnostics: list.items)
         }

@@ -31,12 +31,42 @@ public enum Language: String, Sendable, CaseIterable {
 private let processLanguage = Mutex(Language.zh)
 
 /// One message of the catalogue with its parameters by name. The texts are data (`Catalogue`),
-/// not string literals at the call sites.
+/// not string literals at the call sites. A parameter is plain text (a value, a path), a text
+/// written in each language (a label, a plural), or another message, rendered in the language of
+/// the message around it.
 public struct Message: Hashable, Sendable {
     public var id: MessageID
-    public var args: [String: String]
+    public var arguments: [String: Argument]
 
-    public init(_ id: MessageID, _ args: [String: String] = [:]) { self.id = id; self.args = args }
+    public indirect enum Argument: Hashable, Sendable {
+        case text(String)
+        case localized(Localized)
+        case message(Message)
+
+        func text(_ language: Language) -> String {
+            switch self {
+            case .text(let s): s
+            case .localized(let l): language == .zh ? l.zh : l.en
+            case .message(let m): m.text(language)
+            }
+        }
+    }
+
+    public init(_ id: MessageID, _ args: [String: String] = [:]) {
+        self.id = id
+        self.arguments = args.mapValues { .text($0) }
+    }
+
+    public init(_ id: MessageID, arguments: [String: Argument]) {
+        self.id = id
+        self.arguments = arguments
+    }
+
+    /// The plain-text parameters (a value quoted, a count); setting one replaces it.
+    public var args: [String: String] {
+        get { arguments.compactMapValues { if case .text(let s) = $0 { s } else { nil } } }
+        set { for (k, v) in newValue { arguments[k] = .text(v) } }
+    }
 
     /// The diagnostic code (`E-RANGE`), the same in every language. (TOML messages take the
     /// code of their file, `E-RULES` or `E-CONFIG`, from the `code` argument.)
@@ -47,7 +77,17 @@ public struct Message: Hashable, Sendable {
 
     public func text(_ language: Language) -> String {
         let entry = Catalogue.entry(id)
-        return Catalogue.fill(language == .zh ? entry.zh : entry.en, args)
+        return Catalogue.fill(language == .zh ? entry.zh : entry.en, arguments.mapValues { $0.text(language) })
+    }
+}
+
+/// A text written in each language, as one parameter of a message (a label, a plural, a hint).
+public struct Localized: Hashable, Sendable {
+    public var zh: String
+    public var en: String
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
     }
 }
 
@@ -56,8 +96,17 @@ extension Message {
     public static func of(_ id: MessageID, _ args: (String, Any)...) -> Message { of(id, args) }
 
     /// The same with the arguments as an array, for a helper that passes its own on.
+    /// A `Message` or `Localized` value is kept as such (rendered in the reader's language);
+    /// anything else becomes its text.
     public static func of(_ id: MessageID, _ args: [(String, Any)]) -> Message {
-        Message(id, Dictionary(args.map { ($0.0, "\($0.1)") }, uniquingKeysWith: { a, _ in a }))
+        let arguments = args.map { (name, value) -> (String, Argument) in
+            switch value {
+            case let m as Message: (name, .message(m))
+            case let l as Localized: (name, .localized(l))
+            default: (name, .text("\(value)"))
+            }
+        }
+        return Message(id, arguments: Dictionary(arguments, uniquingKeysWith: { a, _ in a }))
     }
 }
 
@@ -100,7 +149,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case templateMissing, templateSyntax, templateOther
     // the command line and the output folder (no diagnostic code)
     case progressReading, progressRating, progressWriting, stageReading, stageRating, stageWriting
-    case account, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
+    case account, accountExcel, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged,
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
         outLockRace, sysReason, sysShort, fewDescriptors, littleMemory, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors,
@@ -280,7 +329,7 @@ public enum Catalogue {
         .csvCellNotUTF8: Entry(
             code: "E-CSV-ENCODING", zh: "这一格不是 UTF-8 编码（字节 {value}{gbk}），而文件其余部分是 UTF-8：多半是从 GBK 文件粘贴来的文字；请重新输入这一格，并在 Excel 中另存为“CSV UTF-8”",
             en:
-                "this cell is not UTF-8 (bytes {value}{gbkEn}) while the rest of the file is: most likely text pasted from a GBK file; retype the cell and save the sheet as \"CSV UTF-8\""
+                "this cell is not UTF-8 (bytes {value}{gbk}) while the rest of the file is: most likely text pasted from a GBK file; retype the cell and save the sheet as \"CSV UTF-8\""
         ),
         .csvCellUTF8InGB18030: Entry(
             code: "E-CSV-ENCODING", zh: "这一格是 UTF-8 编码（“{value}”），而文件其余部分是 GB18030/GBK：按 GBK 读取会成为乱码；请重新输入这一格，并在 Excel 中另存为“CSV UTF-8”",
@@ -318,21 +367,21 @@ public enum Catalogue {
         .xmlSchema: Entry(code: "E-XML-SCHEMA", zh: "不符合 submission.xsd：{detail}", en: "{detail}"),
         .xmlNotValid: Entry(code: "E-XML-SCHEMA", zh: "文件不符合 submission.xsd", en: "the file does not validate against submission.xsd"),
         .xmlOutOfResources: Entry(code: "E-RESOURCES", zh: "libxml2 无法分配读取此文件所需的内存", en: "libxml2 could not allocate what it needs to read this file"),
-        .xmlBadValue: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值“{value}”不是{expected}；请改正", en: "{whatEn}: the value \"{value}\" is not {expectedEn}"),
-        .xmlAboveMax: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值 {value} 超过上限 {limit}；请改正", en: "{whatEn}: the value {value} is above the maximum {limit}"),
-        .xmlBelowMin: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值 {value} 低于下限 {limit}；请改正", en: "{whatEn}: the value {value} is below the minimum {limit}"),
+        .xmlBadValue: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值“{value}”不是{expected}；请改正", en: "{what}: the value \"{value}\" is not {expected}"),
+        .xmlAboveMax: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值 {value} 超过上限 {limit}；请改正", en: "{what}: the value {value} is above the maximum {limit}"),
+        .xmlBelowMin: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值 {value} 低于下限 {limit}；请改正", en: "{what}: the value {value} is below the minimum {limit}"),
         .xmlBadPattern: Entry(
             code: "E-XML-SCHEMA", zh: "{what} 的值“{value}”格式不对（分数最多一位小数，编号 1–32 个字母或数字，日期写作 YYYY-MM-DD）；请改正",
-            en: "{whatEn}: the value \"{value}\" has the wrong form (scores with at most one decimal, ids of 1–32 letters or digits, dates YYYY-MM-DD)"),
+            en: "{what}: the value \"{value}\" has the wrong form (scores with at most one decimal, ids of 1–32 letters or digits, dates YYYY-MM-DD)"),
         .xmlUnexpectedElement: Entry(
             code: "E-XML-SCHEMA", zh: "此处不应出现 {what}{expected}；请检查元素名称和顺序",
-            en: "{whatEn} is not expected here{expectedEn}; check its name and order"),
-        .xmlMissingElement: Entry(code: "E-XML-SCHEMA", zh: "{what} 缺少子元素{expected}；请补上", en: "{whatEn} is missing a child element{expectedEn}"),
-        .xmlBadEnum: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值“{value}”不在允许的取值中（{allowed}）；请改正", en: "{whatEn}: the value \"{value}\" is not one of {allowed}"),
+            en: "{what} is not expected here{expected}; check its name and order"),
+        .xmlMissingElement: Entry(code: "E-XML-SCHEMA", zh: "{what} 缺少子元素{expected}；请补上", en: "{what} is missing a child element{expected}"),
+        .xmlBadEnum: Entry(code: "E-XML-SCHEMA", zh: "{what} 的值“{value}”不在允许的取值中（{allowed}）；请改正", en: "{what}: the value \"{value}\" is not one of {allowed}"),
         .xmlWrongRoot: Entry(
             code: "E-XML-SCHEMA", zh: "根元素应为命名空间 urn:star-report:submission:1 中的 <submission>，当前为 {what}；请改正命名空间",
-            en: "the root element must be <submission> in the namespace urn:star-report:submission:1, found {whatEn}"),
-        .xmlDuplicateAspect: Entry(code: "E-XML-SCHEMA", zh: "{what} 的序号 {key} 重复出现；每一项只能填一次", en: "{whatEn}: number {key} appears twice; give each one once"),
+            en: "the root element must be <submission> in the namespace urn:star-report:submission:1, found {what}"),
+        .xmlDuplicateAspect: Entry(code: "E-XML-SCHEMA", zh: "{what} 的序号 {key} 重复出现；每一项只能填一次", en: "{what}: number {key} appears twice; give each one once"),
         .xmlFileTooLarge: Entry(
             code: "E-XML-LIMIT", zh: "文件有 {size} 字节，超过一份材料的上限 {limit} 字节（一个支部的材料通常只有几 KB）：请确认文件是否正确",
             en: "the file has {size} bytes, over the limit of {limit} bytes for one submission (a branch's file is a few KB): check that it is the right file"),
@@ -383,10 +432,10 @@ public enum Catalogue {
             en: "no e-mail address for {count} committees ({some}, …); add [committees.ID] email = \"…\" to config.toml for each"),
         .configUnknownCommittee: Entry(
             code: "W-CONFIG", zh: "config.toml 中有上级党组织 {id}，但数据中没有它的支部；请核对编号{suggestion}",
-            en: "committee {id} is in config.toml but no branch of the data belongs to it; check the id{suggestionEn}"),
+            en: "committee {id} is in config.toml but no branch of the data belongs to it; check the id{suggestion}"),
         .rulesRequiredKey: Entry(
             code: "E-RULES", zh: "规则文件必须写明 {key}（{what}）；请加上 {key} = \"…\"",
-            en: "the rules file must give its {key} ({whatEn}); add {key} = \"…\""),
+            en: "the rules file must give its {key} ({what}); add {key} = \"…\""),
         .rulesWeightsSum: Entry(code: "E-RULES", zh: "三项权重之和应为 100，当前为 {sum}", en: "the weights must sum to 100, they sum to {sum}"),
         .rulesBandsRise: Entry(code: "E-RULES", zh: "星级分数线应从一星到五星逐级升高", en: "the band minimums must rise from one to five stars"),
         .rulesBadDate: Entry(code: "E-RULES", zh: "日期应写作 YYYY-MM-DD", en: "expected a date YYYY-MM-DD"),
@@ -400,10 +449,12 @@ public enum Catalogue {
         .rulesQuotaPercent: Entry(code: "E-RULES", zh: "应为 0.0–100.0 的百分比", en: "expected a percentage 0.0–100.0"),
         .rulesQuotaRounding: Entry(code: "E-RULES", zh: "应为 \"floor\"、\"ceil\" 或 \"round\"", en: "expected \"floor\", \"ceil\" or \"round\""),
         .rulesQuotaPolicy: Entry(code: "E-RULES", zh: "应为 \"enforce\"（执行）或 \"report\"（只报告）", en: "expected \"enforce\" or \"report\""),
-        .rulesQuotaPolicyConflict: Entry(code: "E-RULES", zh: "{detail}", en: "{detailEn}"),
+        .rulesQuotaPolicyConflict: Entry(
+            code: "E-RULES", zh: "“enforce”只适用于某一星级的上限，或最低几级（0…k）的下限；这条名额规则只能用“report”",
+            en: "enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""),
         .rulesMissingDefault: Entry(code: "E-RULES", zh: "随程序提供的默认规则文件不见了", en: "the shipped default rules file is missing"),
         .rulesDefaultUnreadable: Entry(code: "E-RESOURCES", zh: "无法打开随程序提供的默认规则文件（{reason}）", en: "cannot open the shipped default rules file ({reason})"),
-        .rulesOther: Entry(code: "E-RULES", zh: "{detail}", en: "{detailEn}"),
+        .rulesOther: Entry(code: "E-RULES", zh: "{detail}", en: "{detail}"),
         // workbooks
         // never shown: an inflater stopped because the parser is done with its part; the refusal has the code "" and is dropped
         .xlsxCancelled: Entry(code: "", zh: "（读取已停止；此文本不会显示）", en: "(the reading stopped; this text is never shown)"),
@@ -446,7 +497,7 @@ public enum Catalogue {
             code: "E-XLSX-DOCTYPE", zh: "部件 {part} 含有 DOCTYPE 或实体（{detail}）：请用 Excel 重新另存为 .xlsx",
             en: "part {part} holds a DOCTYPE or an entity ({detail}): save it again with Excel as .xlsx"),
         .xlsxNotWellFormed: Entry(
-            code: "E-XLSX-XML", zh: "部件 {part} 不是格式正确的 XML（{detail}）：请用 Excel 重新另存为 .xlsx", en: "part {part} is not well-formed XML ({detailEn}): save it again with Excel as .xlsx"
+            code: "E-XLSX-XML", zh: "部件 {part} 不是格式正确的 XML（{detail}）：请用 Excel 重新另存为 .xlsx", en: "part {part} is not well-formed XML ({detail}): save it again with Excel as .xlsx"
         ),
         .xlsxEmptySheet: Entry(
             code: "E-XLSX-EMPTY", zh: "第一个工作表“{sheet}”是空的：第一行应为表头（支部编号、支部名称……），每个支部一行",
@@ -454,7 +505,7 @@ public enum Catalogue {
         .xlsxUnknownColumn: Entry(
             code: "W-XLSX-COLUMN", zh: "未知的列“{name}”，已忽略（列名见 docs/input-formats.md）", en: "unknown column \"{name}\" is ignored (see docs/input-formats.md for the names)"),
         .xlsxRepeatedColumn: Entry(code: "E-XLSX-HEADER", zh: "与 {first} 列重复（同一字段 {key}），请删除其中一列", en: "repeats column {first} (the same field {key}); remove one of them"),
-        .xlsxMissingColumns: Entry(code: "E-XLSX-HEADER", zh: "表头缺少列：{columns}，请补上这些列", en: "the header lacks the columns {columnsEn}; add them"),
+        .xlsxMissingColumns: Entry(code: "E-XLSX-HEADER", zh: "表头缺少列：{columns}，请补上这些列", en: "the header lacks the columns {columns}; add them"),
         .templateNotXlsx: Entry(
             code: "", zh: "--output 应为 .xlsx 文件名，例如 --output 填报表-{committee}.xlsx", en: "--output must name an .xlsx file, e.g. --output sheet-{committee}.xlsx"),
         .templateExists: Entry(code: "", zh: "{output} 已存在，不会覆盖：请换一个文件名，或先移走该文件", en: "{output} exists and is never overwritten: pass another name, or move that file away first"),
@@ -478,7 +529,7 @@ public enum Catalogue {
         .smtpUsername: Entry(code: "{code}", zh: "用户名应为一行、不能为空", en: "expected a non-empty user name on one line"),
         .smtpCaFile: Entry(code: "{code}", zh: "应为 CA 证书文件（PEM）的路径", en: "expected the path of a CA bundle (PEM)"),
         // templates
-        .templateMissing: Entry(code: "E-TEMPLATE", zh: "找不到模板文件；{detail}", en: "{detailEn}"),
+        .templateMissing: Entry(code: "E-TEMPLATE", zh: "找不到模板文件；{detail}", en: "{detail}"),
         .templateSyntax: Entry(code: "E-TEMPLATE", zh: "模板语法错误：{detail}", en: "template syntax error: {detail}"),
         .outEmpty: Entry(code: "", zh: "--output 为空：请给出存放报告的文件夹，例如 --output reports/2026", en: "--output is empty: pass the folder the reports go to, e.g. --output reports/2026"),
         .outLinkNowhere: Entry(
@@ -525,9 +576,9 @@ public enum Catalogue {
         .outCannotLock: Entry(code: "", zh: "无法创建锁文件 {path}；请给出一个你能写入的文件夹", en: "cannot create the lock file {path}; pass a folder you can write to"),
         .outLocked: Entry(code: "", zh: "另一个 star-report 正在写 {target}；请等它结束后再运行", en: "another star-report run is writing {target} now; wait for it to finish, then run again"),
         .outLockRace: Entry(code: "", zh: "无法取得锁 {path}；请再运行一次", en: "cannot take the lock {path}; run again"),
-        .sysReason: Entry(code: "", zh: "{message}（{reason}）", en: "{messageEn} ({reason})"),
+        .sysReason: Entry(code: "", zh: "{message}（{reason}）", en: "{message} ({reason})"),
         .sysShort: Entry(
-            code: "", zh: "{message}（{reason}）；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{messageEn} ({reason}); close other programs or raise the limits (ulimit -n), then run again"),
+            code: "", zh: "{message}（{reason}）；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{message} ({reason}); close other programs or raise the limits (ulimit -n), then run again"),
         .littleMemory: Entry(
             code: "", zh: "内存上限（ulimit -v）只有 {allowed} MiB，star-report 至少需要 {needed} MiB：请放宽 ulimit -v 后再运行",
             en: "the memory limit (ulimit -v) is {allowed} MiB; star-report needs at least {needed} MiB: raise ulimit -v and run again"),
@@ -539,7 +590,7 @@ public enum Catalogue {
         .noSubmissions: Entry(code: "", zh: "{input} 中没有材料：应有 *.xml 文件，或 *.csv、*.xlsx 汇总表", en: "no submissions in {input}: expected *.xml files or *.csv or *.xlsx sheets"),
         .previousNotFound: Entry(code: "", zh: "找不到上年结果：{path}", en: "last year's results not found: {path}"),
         .rulesNotFound: Entry(code: "", zh: "找不到规则文件：{path}", en: "rules file not found: {path}"),
-        .rulesShort: Entry(code: "", zh: "{message}；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{messageEn}; close other programs or raise the limits (ulimit -n), then run again"),
+        .rulesShort: Entry(code: "", zh: "{message}；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{message}; close other programs or raise the limits (ulimit -n), then run again"),
         .rulesHaveErrors: Entry(code: "", zh: "规则文件有错误；没有写出报告。", en: "the rules file has errors; no report written."),
         .noTemplates: Entry(code: "", zh: "找不到 Templates 文件夹；请加上 --templates 文件夹", en: "no Templates folder found; pass --templates DIR"),
         .templatesNotFound: Entry(code: "", zh: "找不到模板文件夹：{dir}", en: "templates folder not found: {dir}"),
@@ -580,7 +631,7 @@ public enum Catalogue {
             en: "--output {shown} could not be read just before the swap ({reason}); nothing was replaced. The new reports are in {temp}"),
         .sysFileSize: Entry(
             code: "", zh: "{message}（{reason}）：文件大小限制（ulimit -f）太低；没有写出报告：请放宽限制后再运行",
-            en: "{messageEn} ({reason}): the file size limit (ulimit -f) is too low; no report written: raise it, then run again"),
+            en: "{message} ({reason}): the file size limit (ulimit -f) is too low; no report written: raise it, then run again"),
         .previousNoResults: Entry(
             code: "", zh: "{path} 中没有 results.csv：--previous 应为 star-report 写出的报告文件夹，或其中的 results.csv、results.xlsx",
             en: "there is no results.csv in {path}: --previous takes a reports folder written by star-report, or its results.csv or results.xlsx"),
@@ -628,16 +679,17 @@ public enum Catalogue {
             en: "writing the reports — {written} of {total} files ({elapsed} s)"),
         .account: Entry(
             code: "", zh: "共读取 {files} 个文件：XML 文件 {xml} 个，CSV 汇总表 {csv} 个（{rows} 行）{excel}；支部记录 {records} 条：可评定 {rated} 条，退回 {rejected} 条；{unreadable} 个材料文件没有可读的记录",
-            en: "read {filesEn}: {xmlEn}, {csvEn} with {rowsEn}{excelEn}; {recordsEn}: {rated} to rate, {rejected} rejected; {unreadableEn} with no readable record"),
-        .summaryLine: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个", en: "{errorsEn}, {warningsEn}"),
-        .summaryLineFiles: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个，共 {files} 个文件", en: "{errorsEn}, {warningsEn} in {filesEn}"),
+            en: "read {files}: {xml}, {csv} with {rows}{excel}; {records}: {rated} to rate, {rejected} rejected; {unreadable} with no readable record"),
+        .accountExcel: Entry(code: "", zh: "，Excel 汇总表 {sheets} 个（{rows} 行）", en: ", {sheets} with {rows}"),
+        .summaryLine: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个", en: "{errors}, {warnings}"),
+        .summaryLineFiles: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个，共 {files} 个文件", en: "{errors}, {warnings} in {files}"),
         .moreWarnings: Entry(code: "", zh: "  …… 警告 {code} 共 {count} 条，以上是前 {shown} 条", en: "  … {count} warnings {code} in all, the first {shown} shown above"),
         .allWarningsIn: Entry(
             code: "", zh: "全部 {count} 条警告见 validation.txt（star-report validate 逐条列出）",
             en: "all {count} warnings are in validation.txt (star-report validate prints each one)"),
         .written: Entry(
             code: "", zh: "报告已写入 {folder}：共 {count} 个文件（{kinds}）；加 --list 可列出每个文件",
-            en: "reports written to {folder}: {count} files ({kindsEn}); --list prints each one"),
+            en: "reports written to {folder}: {count} files ({kinds}); --list prints each one"),
         .templateOther: Entry(code: "E-TEMPLATE", zh: "无法解析模板：{detail}", en: "cannot parse the template: {detail}"),
         // send (StarSend)
         .sendReportsNotFound: Entry(code: "", zh: "找不到报告文件夹：{dir}（请先运行 star-report run）", en: "reports folder not found: {dir} (run star-report run first)"),

@@ -199,15 +199,4 @@ public final class SheetColumns: Sendable {
 
     public func name(_ key: FieldKey) -> String? { names[key.ordinal] }
     public func column(_ key: FieldKey) -> Int? { numbers[key.ordinal] }
-
-    /// The spreadsheet letter of a 1-based column: 1 → A, 27 → AA.
-    public static func letter(_ column: Int) -> String {
-        var n = column, out = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            out = String(UnicodeScalar(UInt8(65 + r))) + out
-            n = (n - 1) / 26
-        }
-        return out
-    }
 }

@@ -44,7 +44,7 @@ extension Catalogue {
             en: "the merged range {range} spans branches of different committees ({committees}): unmerge it and fill in each row's own value"),
         .sheetOldFormat: Entry(
             code: "E-SHEET-FORMAT", zh: "这是 {kind}文件，无法读取：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿 (*.xlsx)”后再提交",
-            en: "this is {kindEn} file and cannot be read: open it in Excel or WPS and save it as \"Excel Workbook (*.xlsx)\""),
+            en: "this is {kind} file and cannot be read: open it in Excel or WPS and save it as \"Excel Workbook (*.xlsx)\""),
         .satisfactionFraction: Entry(
             code: "E-PERCENT", zh: "满意率为 {value}，是指 {percent}% 吗？请填百分数的数值，如 {percent}（不要填 {value}）；在 Excel 中输入 {percent}% 也可以",
             en: "the satisfaction is {value}: is it {percent}%? Write the percent's number, e.g. {percent} (not {value}); typing {percent}% in Excel works too"),

@@ -5,17 +5,14 @@ import StarRender
 /// How diagnostics and the closing lines reach the terminal and validation.txt, in the user's
 /// language.
 extension Pipeline {
-    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    /// A count as a message parameter: the number alone in Chinese (the unit is in the text),
+    /// with its English noun in the plural it needs.
+    func count(_ n: Int, _ word: String) -> Localized { Localized(zh: "\(n)", en: "\(n) \(word)\(n == 1 ? "" : "s")") }
 
     func summaryLine(_ d: [Diagnostic], files: Int?) -> String {
-        var args = [
-            "errors": "\(d.errorCount)", "warnings": "\(d.warningCount)",
-            "errorsEn": plural(d.errorCount, "error"), "warningsEn": plural(d.warningCount, "warning"),
-        ]
-        guard let files else { return Message(.summaryLine, args).text(options.language) }
-        args["files"] = "\(files)"
-        args["filesEn"] = plural(files, "file")
-        return Message(.summaryLineFiles, args).text(options.language)
+        let errors = ("errors", count(d.errorCount, "error")), warnings = ("warnings", count(d.warningCount, "warning"))
+        guard let files else { return Message.of(.summaryLine, errors, warnings).text(options.language) }
+        return Message.of(.summaryLineFiles, errors, warnings, ("files", count(files, "file"))).text(options.language)
     }
 
     /// How many warnings of one code the terminal shows in full before it groups them.
@@ -95,12 +92,9 @@ extension Pipeline {
             zh.append("其他 \(names.count - counted) 个")
             en.append("other \(names.count - counted)")
         }
-        return Message(
-            .written,
-            [
-                "folder": Escaped.text(folder), "count": "\(names.count)", "kinds": zh.joined(separator: "，"),
-                "kindsEn": en.joined(separator: ", "),
-            ]
+        return Message.of(
+            .written, ("folder", Escaped.text(folder)), ("count", names.count),
+            ("kinds", Localized(zh: zh.joined(separator: "，"), en: en.joined(separator: ", ")))
         ).text(options.language)
     }
 }

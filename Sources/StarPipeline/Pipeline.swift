@@ -263,17 +263,14 @@ public struct Pipeline {
         let unreadable = (xmlFiles + csvFiles + xlsxFiles).filter { $0.records == 0 }.count
         let rows = csvFiles.reduce(0) { $0 + $1.records }
         let xlsxRows = xlsxFiles.reduce(0) { $0 + $1.records }
-        return Message(
-            .account,
-            [
-                "files": "\(files.count)", "xml": "\(xmlFiles.count)", "csv": "\(csvFiles.count)", "rows": "\(rows)",
-                "records": "\(records)", "rated": "\(validated.submissions.count)", "rejected": "\(validated.rejected)",
-                "unreadable": "\(unreadable)",
-                "excel": xlsxFiles.isEmpty ? "" : "，Excel 汇总表 \(xlsxFiles.count) 个（\(xlsxRows) 行）",
-                "filesEn": plural(files.count, "file"), "xmlEn": plural(xmlFiles.count, "XML file"), "csvEn": plural(csvFiles.count, "CSV sheet"),
-                "rowsEn": plural(rows, "row"), "recordsEn": plural(records, "branch record"), "unreadableEn": plural(unreadable, "submission file"),
-                "excelEn": xlsxFiles.isEmpty ? "" : ", \(plural(xlsxFiles.count, "Excel sheet")) with \(plural(xlsxRows, "row"))",
-            ])
+        let excel: Any =
+            xlsxFiles.isEmpty
+            ? "" : Message.of(.accountExcel, ("sheets", count(xlsxFiles.count, "Excel sheet")), ("rows", count(xlsxRows, "row")))
+        return .of(
+            .account, ("files", count(files.count, "file")), ("xml", count(xmlFiles.count, "XML file")),
+            ("csv", count(csvFiles.count, "CSV sheet")), ("rows", count(rows, "row")), ("records", count(records, "branch record")),
+            ("rated", validated.submissions.count), ("rejected", validated.rejected), ("unreadable", count(unreadable, "submission file")),
+            ("excel", excel))
     }
 
     /// An input error as the stop it causes, with its exit status.

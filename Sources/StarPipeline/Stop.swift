@@ -18,12 +18,7 @@ struct Stop: Error {
         let short = [EMFILE, ENFILE, ENOMEM].contains(error)
         return Stop(
             status: short ? .osError : status,
-            Message(
-                short ? .sysShort : error == EFBIG ? .sysFileSize : .sysReason,
-                [
-                    "message": message.text(.zh), "messageEn": message.text(.en),
-                    "reason": String(cString: strerror(error)),
-                ]))
+            .of(short ? .sysShort : error == EFBIG ? .sysFileSize : .sysReason, ("message", message), ("reason", String(cString: strerror(error)))))
     }
 }
 

@@ -35,8 +35,12 @@ public struct TemplateSet: Sendable {
                 throw LoadError(
                     diagnostic: .error(
                         .of(
-                            .templateMissing, ("detail", "\(directory) 中应有 \(expected)"),
-                            ("detailEn", "template not found (expected \(expected) in \(directory))")),
+                            .templateMissing,
+                            (
+                                "detail",
+                                Localized(
+                                    zh: "\(directory) 中应有 \(expected)", en: "template not found (expected \(expected) in \(directory))")
+                            )),
                         at: SourceLocation(file: path, line: 1)))
             }
             let text = String(decoding: data, as: UTF8.self)

@@ -90,8 +90,8 @@ public struct NoticeConfig: Sendable, Equatable {
             out.append(
                 .warning(
                     .of(
-                        .configUnknownCommittee, ("id", id), ("suggestion", near.map { "（是否应为 \($0)？）" } ?? ""),
-                        ("suggestionEn", near.map { " (did you mean \($0)?)" } ?? "")),
+                        .configUnknownCommittee, ("id", id),
+                        ("suggestion", Localized(zh: near.map { "（是否应为 \($0)？）" } ?? "", en: near.map { " (did you mean \($0)?)" } ?? ""))),
                     at: SourceLocation(file: path, line: committeeLines[id] ?? 1), field: "committees.\(id)"))
         }
         let missing = committees.filter { committeeEmails[$0] == nil }

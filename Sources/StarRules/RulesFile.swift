@@ -38,12 +38,12 @@ public enum RulesFile {
         if let s = r.string(doc, "name", table: nil) ?? r.string(doc, "scheme", table: nil) {
             rules.scheme = s
         } else {
-            r.error(table: nil, key: "name", .rulesRequiredKey, ("key", "name"), ("what", "规则名称，显示在公示和汇总中"), ("whatEn", "name, shown on the notice and summaries"))
+            r.error(table: nil, key: "name", .rulesRequiredKey, ("key", "name"), ("what", Localized(zh: "规则名称，显示在公示和汇总中", en: "name, shown on the notice and summaries")))
         }
         if let v = r.string(doc, "version", table: nil) {
             rules.version = v
         } else {
-            r.error(table: nil, key: "version", .rulesRequiredKey, ("key", "version"), ("what", "规则版本"), ("whatEn", "version"))
+            r.error(table: nil, key: "version", .rulesRequiredKey, ("key", "version"), ("what", Localized(zh: "规则版本", en: "version")))
         }
 
         if let w = r.table(doc, "weights", parent: nil) {
@@ -170,9 +170,7 @@ public enum RulesFile {
         let rule = QuotaRule(code: code, levels: levels, bound: bound, percent: percent, rounding: rounding, policy: policy)
         if policy == .enforce && !rule.canEnforce {
             r.error(
-                table: "quota", key: "policy", index: i, .rulesQuotaPolicyConflict,
-                ("detail", "“enforce”只适用于某一星级的上限，或最低几级（0…k）的下限；这条名额规则只能用“report”"),
-                ("detailEn", "enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""))
+                table: "quota", key: "policy", index: i, .rulesQuotaPolicyConflict)
             return nil
         }
         return rule

@@ -33,7 +33,7 @@ struct FieldReader {
     /// Adds a diagnostic about `key`, with the sheet's column letter when there is one.
     mutating func append(_ d: Diagnostic, _ key: FieldKey) {
         var d = d
-        d.columnLetter = raw.columns?.column(key).map(SheetColumns.letter)
+        d.columnLetter = raw.columns?.column(key).map(CellReference.columnName)
         diagnostics.append(d)
     }
 
@@ -50,7 +50,7 @@ struct FieldReader {
     /// `（F 列）` after a sheet's value, nothing for XML.
     func cell(_ key: FieldKey) -> String {
         guard let c = raw.columns?.column(key) else { return "" }
-        return "（\(SheetColumns.letter(c)) 列）"
+        return "（\(CellReference.columnName(c)) 列）"
     }
 
     private mutating func present(_ key: FieldKey) -> String? {
