@@ -49,10 +49,10 @@ reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last 
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
 lint: ## Check the Swift sources' formatting with swift-format (configuration: .swift-format)
-	swift-format lint --configuration .swift-format --strict -r Sources Tests Scripts Package.swift
+	swift-format lint --configuration .swift-format --strict -r Sources Tests Scripts Plugins Package.swift
 
 format: ## Format the Swift sources in place with swift-format
-	swift-format format --configuration .swift-format -i -r Sources Tests Scripts Package.swift
+	swift-format format --configuration .swift-format -i -r Sources Tests Scripts Plugins Package.swift
 
 test: deps send-test-deps py-deps lint ## Run the whole test suite (lint, unit, property, golden-file, end-to-end, Excel and SMTP tests)
 	@if [ -n "$$CI" ]; then $(MAKE) --no-print-directory pdf-deps; \

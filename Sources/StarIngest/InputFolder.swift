@@ -92,16 +92,14 @@ public struct InputFolder: Sendable {
 
     public init() throws {
         _ = InputFolder.libxml2Ready
-        guard let url = Bundle.module.url(forResource: "submission", withExtension: "xsd"),
-            let s = CompiledSchema(path: url.path)
-        else {
+        guard let bytes = EmbeddedFiles.bytes(InputFolder.schemaName), let s = CompiledSchema(bytes) else {
             throw InputError(kind: .cannotRead, Message(.schemaMissing))
         }
         schema = s
     }
 
-    /// The path of the shipped XSD, for `xmllint --schema` by hand.
-    public static var schemaPath: String? { Bundle.module.url(forResource: "submission", withExtension: "xsd")?.path }
+    /// The XML schema, compiled into the binary from Sources/StarIngest/Resources.
+    static let schemaName = "submission.xsd"
 
     /// Reads the folder, turning each branch record into `transform(record)` as soon as it is read.
     public func read<Record: Sendable>(

@@ -84,7 +84,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case configNotSet, configNoAddress, configNoAddresses, configUnknownCommittee
     case rulesRequiredKey, rulesWeightsSum, rulesBandsRise, rulesBadDate, rulesBadScope, rulesExpectedQuotas
     case rulesQuotaCodesDiffer, rulesQuotaLevels, rulesQuotaCode, rulesQuotaNoLevels, rulesQuotaBound, rulesQuotaPercent
-    case rulesQuotaRounding, rulesQuotaPolicy, rulesQuotaPolicyConflict, rulesMissingDefault, rulesDefaultUnreadable
+    case rulesQuotaRounding, rulesQuotaPolicy, rulesQuotaPolicyConflict
     case rulesOther
     // workbooks (StarIngest)
     case xlsxCancelled, xlsxNotAZip, xlsxEncrypted, xlsxTooManyParts, xlsxUnsafePath, xlsxPartTooLarge, xlsxZipBomb, xlsxDate1904, xlsxOutsidePackage, xlsxMissingSharedString,
@@ -103,7 +103,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case account, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged,
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
-        outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates,
+        outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors,
         templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted,
         outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize, previousNoResults,
         outOpenInOffice, outOpenInOfficeDuringRun, initNoYear, initNotAFolder, initExists, initCannotWrite, initWritten
@@ -400,8 +400,6 @@ public enum Catalogue {
         .rulesQuotaRounding: Entry(code: "E-RULES", zh: "应为 \"floor\"、\"ceil\" 或 \"round\"", en: "expected \"floor\", \"ceil\" or \"round\""),
         .rulesQuotaPolicy: Entry(code: "E-RULES", zh: "应为 \"enforce\"（执行）或 \"report\"（只报告）", en: "expected \"enforce\" or \"report\""),
         .rulesQuotaPolicyConflict: Entry(code: "E-RULES", zh: "{detail}", en: "{detailEn}"),
-        .rulesMissingDefault: Entry(code: "E-RULES", zh: "随程序提供的默认规则文件不见了", en: "the shipped default rules file is missing"),
-        .rulesDefaultUnreadable: Entry(code: "E-RESOURCES", zh: "无法打开随程序提供的默认规则文件（{reason}）", en: "cannot open the shipped default rules file ({reason})"),
         .rulesOther: Entry(code: "E-RULES", zh: "{detail}", en: "{detailEn}"),
         // workbooks
         // never shown: an inflater stopped because the parser is done with its part; the refusal has the code "" and is dropped
@@ -537,7 +535,6 @@ public enum Catalogue {
         .rulesNotFound: Entry(code: "", zh: "找不到规则文件：{path}", en: "rules file not found: {path}"),
         .rulesShort: Entry(code: "", zh: "{message}；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{messageEn}; close other programs or raise the limits (ulimit -n), then run again"),
         .rulesHaveErrors: Entry(code: "", zh: "规则文件有错误；没有写出报告。", en: "the rules file has errors; no report written."),
-        .noTemplates: Entry(code: "", zh: "找不到 Templates 文件夹；请加上 --templates 文件夹", en: "no Templates folder found; pass --templates DIR"),
         .templatesNotFound: Entry(code: "", zh: "找不到模板文件夹：{dir}", en: "templates folder not found: {dir}"),
         .templateUnusable: Entry(code: "", zh: "有模板无法使用；没有写出报告。", en: "a template cannot be used; no report written."),
         .noReportWritten: Entry(code: "", zh: "没有写出报告：请改正上面的错误后再运行。", en: "no report written: fix the errors above and run again."),
