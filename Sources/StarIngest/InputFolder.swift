@@ -83,6 +83,9 @@ public struct InputFolder: Sendable {
     public static let registerName = "branches.csv"
     public static let rulesName = "rules.toml"
     public static let configName = NoticeConfig.file
+    /// The December steps `star-report init` writes into a year folder: skipped without a warning
+    /// (any case of the name), so a folder made by `init` reads cleanly.
+    public static let readmeName = "README.txt"
 
     let schema: CompiledSchema
 
@@ -217,6 +220,7 @@ public struct InputFolder: Sendable {
         while let e = readdir(dir) {
             let name = withUnsafeBytes(of: e.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if name.first == UInt8(ascii: ".") { continue }
+            if String(decoding: name, as: UTF8.self).lowercased() == readmeName.lowercased() { continue }
             raw.append(name)
         }
         closedir(dir)
