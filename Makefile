@@ -44,7 +44,7 @@ release: deps ## Release build
 
 reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last year) into reports/
 	@$(RELEASE_BIN) run --input SampleData/2025 --output $(REPORTS)/2025 >/dev/null
-	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --previous $(REPORTS)/2025/results.csv > $(REPORTS)/.paths-2026
+	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --previous $(REPORTS)/2025/results.csv $(PDF_FLAG) > $(REPORTS)/.paths-2026
 	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year, used for 晋星/减星)"; sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
@@ -71,9 +71,10 @@ pdf-deps: ## Install chromium, fonts-noto-cjk and poppler-utils for the notice P
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) chromium fonts-noto-cjk poppler-utils; \
 	fi
 
-notice-pdf: reports pdf-deps ## Print reports/2026/notice.html to reports/2026/notice.pdf with headless Chromium
-	@chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-	  --print-to-pdf=$(REPORTS)/2026/notice.pdf $(REPORTS)/2026/notice.html 2>/dev/null
+# `make notice-pdf` is `make reports` with `run --pdf` for 2026 (PDF_FLAG reaches the reports
+# recipe as a target-specific variable): notice.pdf is star-report's own file, in the manifest.
+notice-pdf: PDF_FLAG := --pdf
+notice-pdf: pdf-deps reports ## Run the reports with `run --pdf`: reports/2026/notice.pdf printed by headless Chromium
 	@echo "$(REPORTS)/2026/notice.pdf ($$(pdfinfo $(REPORTS)/2026/notice.pdf | awk '/^Pages/ {print $$2}') pages)"
 
 bench: release py-deps ## Benchmark against python3 csv, xmllint and openpyxl on generated data (BENCH_CSV, BENCH_XML, BENCH_RUNS, BENCH_XLSX)

@@ -120,6 +120,8 @@ public enum MessageID: String, Sendable, CaseIterable {
         sendWhyResolve, sendWhyRefused, sendWhyConnectTimeout, sendWhyStalled, sendWhyNoStartTLS, sendWhyHandshake, sendWhyCertificate,
         sendWhyCAFile, sendWhyURL, sendWhyOther, sendWhyServerSaid, sendWhyNoReply, sendWhySetopt, sendStoppedAt, sendCheckOK, sendCheckOKNoLogin,
         sendCheckConnecting, sendCurlInitFailed
+    // run --pdf (StarPipeline; PDFMessages.swift)
+    case pdfNoChromium, pdfFailed, pdfTimedOut, pdfCannotStart
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -131,7 +133,7 @@ public enum Catalogue {
         public var en: String
     }
 
-    public static func entry(_ id: MessageID) -> Entry { entries[id] ?? sheetEntries[id]! }
+    public static func entry(_ id: MessageID) -> Entry { entries[id] ?? sheetEntries[id] ?? pdfEntries[id]! }
 
     /// `{name}` replaced by its argument; an unknown name stays as it is.
     public static func fill(_ template: String, _ args: [String: String]) -> String {

@@ -4,6 +4,9 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
+    /// `run --pdf` without a working Chromium: every other report is written, notice.pdf is not
+    /// (EX_UNAVAILABLE).
+    case unavailable = 69
     case cannotCreate = 73
     case ioError = 74
     /// Out of memory or file descriptors (EX_OSERR).

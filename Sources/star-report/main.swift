@@ -69,13 +69,18 @@ struct Run: ParsableCommand {
     var previous: String?
     @Option(name: .customLong("quota-scope"), help: H("名额范围：all（全部）或 committee（按上级党组织）", "Quota scope: all or committee.")) var quotaScope: QuotaScope?
     @Flag(help: H("列出写出的每个文件", "Print every file written.")) var list = false
+    @Flag(
+        help: H(
+            "另用无头 Chromium 把公示打印成 notice.pdf（没有 Chromium 时写出其余报告，退出码 69）",
+            "Also print the notice to notice.pdf with headless Chromium (without Chromium the rest is written and the exit status is 69)."))
+    var pdf = false
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         let options = Options(
             input: input, output: output, year: year, rules: rules, templates: templates,
             noticeDate: noticeDate, previous: previous, quotaScope: quotaScope,
-            language: language.language, list: list)
+            language: language.language, list: list, pdf: pdf)
         let status = Pipeline(options: options).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
