@@ -39,8 +39,10 @@ sample-data: py-deps ## Regenerate SampleData/ (the .xlsx sheet needs openpyxl; 
 build: deps ## Debug build
 	$(SWIFT) build
 
-release: deps ## Release build
-	$(SWIFT) build -c release
+# The Swift runtime and Foundation are linked in (--static-swift-stdlib): with the templates and the
+# rules scheme compiled in, the binary needs only libxml2, libxlsxwriter and libcurl beside it.
+release: deps ## Release build (self-contained: the Swift runtime linked in)
+	$(SWIFT) build -c release --static-swift-stdlib
 
 reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last year) into reports/
 	@$(RELEASE_BIN) run --input SampleData/2025 --output $(REPORTS)/2025 >/dev/null

@@ -38,6 +38,9 @@ let source = """
     }
 
     """
+// Written only when it changes: debug and release builds share the plugin's output folder, and a
+// rewritten file would make the other configuration compile its modules again.
+if FileManager.default.contents(atPath: output) == Data(source.utf8) { exit(0) }
 do {
     try Data(source.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
 } catch {
