@@ -3,7 +3,8 @@ import Mustache
 import StarModel
 
 /// The report templates: the default ones compiled into the binary from `Templates/`, or those
-/// of a folder given with `--templates DIR`, read at run time; parsed once. A missing template or a Mustache syntax error names the file and line.
+/// of a folder given with `--templates DIR`, read at run time; parsed once. A missing template
+/// or a Mustache syntax error names the file and line.
 public struct TemplateSet: Sendable {
     /// `notice.*` and `summary.txt` are the reports; `subject.txt` is the e-mail's Subject (also
     /// `{{subject}}` in the summary) and `objection.txt` the objection sentence (`{{objection}}`
