@@ -39,25 +39,28 @@ sample-data: py-deps ## Regenerate SampleData/ (the .xlsx sheet needs openpyxl; 
 build: deps ## Debug build
 	$(SWIFT) build
 
-release: deps ## Release build
-	$(SWIFT) build -c release
+# The Swift runtime and Foundation are linked in (--static-swift-stdlib): with the templates and the
+# rules scheme compiled in, the binary needs only libxml2, libxlsxwriter and libcurl beside it.
+release: deps ## Release build (self-contained: the Swift runtime linked in)
+	$(SWIFT) build -c release --static-swift-stdlib
 
 reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last year) into reports/
 	@$(RELEASE_BIN) run --input SampleData/2025 --output $(REPORTS)/2025 >/dev/null
-	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --previous $(REPORTS)/2025/results.csv > $(REPORTS)/.paths-2026
+	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --previous $(REPORTS)/2025/results.csv $(PDF_FLAG) > $(REPORTS)/.paths-2026
 	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year, used for 晋星/减星)"; sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
 lint: ## Check the Swift sources' formatting with swift-format (configuration: .swift-format)
-	swift-format lint --configuration .swift-format --strict -r Sources Tests Scripts Package.swift
+	swift-format lint --configuration .swift-format --strict -r Sources Tests Scripts Plugins Package.swift
 
 format: ## Format the Swift sources in place with swift-format
-	swift-format format --configuration .swift-format -i -r Sources Tests Scripts Package.swift
+	swift-format format --configuration .swift-format -i -r Sources Tests Scripts Plugins Package.swift
 
 test: deps send-test-deps py-deps lint ## Run the whole test suite (lint, unit, property, golden-file, end-to-end, Excel and SMTP tests)
 	@if [ -n "$$CI" ]; then $(MAKE) --no-print-directory pdf-deps; \
 	else $(MAKE) --no-print-directory pdf-deps || echo "WARNING: could not install chromium; the notice PDF test will be SKIPPED (in CI it fails)"; fi
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual  # for the make install test (Tests/EndToEndTests/InstallTests.swift)
 	$(SWIFT) test --skip-build
 
 golden: deps py-deps ## Re-record the golden files on purpose (then review the diff)
@@ -71,10 +74,45 @@ pdf-deps: ## Install chromium, fonts-noto-cjk and poppler-utils for the notice P
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) chromium fonts-noto-cjk poppler-utils; \
 	fi
 
-notice-pdf: reports pdf-deps ## Print reports/2026/notice.html to reports/2026/notice.pdf with headless Chromium
-	@chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-	  --print-to-pdf=$(REPORTS)/2026/notice.pdf $(REPORTS)/2026/notice.html 2>/dev/null
+# `make notice-pdf` is `make reports` with `run --pdf` for 2026 (PDF_FLAG reaches the reports
+# recipe as a target-specific variable): notice.pdf is star-report's own file, in the manifest.
+notice-pdf: PDF_FLAG := --pdf
+notice-pdf: pdf-deps reports ## Run the reports with `run --pdf`: reports/2026/notice.pdf printed by headless Chromium
 	@echo "$(REPORTS)/2026/notice.pdf ($$(pdfinfo $(REPORTS)/2026/notice.pdf | awk '/^Pages/ {print $$2}') pages)"
+
+# Install: the binary (the templates and rules scheme are inside it), a man page made by
+# swift-argument-parser's generate-manual (in English: it drops characters outside ASCII) and the
+# bash, zsh and fish completions. PREFIX (default /usr/local) and DESTDIR as usual; BIN installs an
+# already-built binary instead of building the release one (the tests install the debug build).
+# `make uninstall` with the same PREFIX/DESTDIR removes exactly these files, then those of their
+# folders that are left empty (never PREFIX itself).
+PREFIX ?= /usr/local
+BIN ?= $(RELEASE_BIN)
+MANUAL_TOOL := .build/debug/generate-manual
+MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+INSTALLED := bin/star-report share/man/man1/star-report.1 share/bash-completion/completions/star-report \
+  share/zsh/site-functions/_star-report share/fish/vendor_completions.d/star-report.fish
+
+.PHONY: install uninstall
+$(MANUAL_TOOL):
+	$(SWIFT) build --product generate-manual
+
+install: $(if $(filter $(RELEASE_BIN),$(BIN)),release) $(MANUAL_TOOL) ## Install star-report, its man page and completions under PREFIX (default /usr/local; DESTDIR, BIN)
+	@set -e; root='$(DESTDIR)$(PREFIX)'; gen=$$(mktemp -d); trap 'rm -rf "$$gen"' EXIT; \
+	STAR_REPORT_LANG=en $(MANUAL_TOOL) '$(BIN)' --date $(MAN_DATE) --output-directory "$$gen" >/dev/null; \
+	for shell in bash zsh fish; do '$(BIN)' --generate-completion-script $$shell > "$$gen/$$shell"; done; \
+	install -D -m 755 '$(BIN)' "$$root/bin/star-report"; \
+	install -D -m 644 "$$gen/star-report.1" "$$root/share/man/man1/star-report.1"; \
+	install -D -m 644 "$$gen/bash" "$$root/share/bash-completion/completions/star-report"; \
+	install -D -m 644 "$$gen/zsh" "$$root/share/zsh/site-functions/_star-report"; \
+	install -D -m 644 "$$gen/fish" "$$root/share/fish/vendor_completions.d/star-report.fish"; \
+	for f in $(INSTALLED); do echo "$$root/$$f"; done
+
+uninstall: ## Remove what `make install` put under PREFIX (same PREFIX and DESTDIR)
+	@root='$(DESTDIR)$(PREFIX)'; for f in $(INSTALLED); do \
+	  if [ -e "$$root/$$f" ] || [ -L "$$root/$$f" ]; then rm -f "$$root/$$f" && echo "removed $$root/$$f"; fi; \
+	  d=$$(dirname "$$f"); while [ "$$d" != . ]; do rmdir "$$root/$$d" 2>/dev/null || break; d=$$(dirname "$$d"); done; \
+	done
 
 bench: release py-deps ## Benchmark against python3 csv, xmllint and openpyxl on generated data (BENCH_CSV, BENCH_XML, BENCH_RUNS, BENCH_XLSX)
 	@command -v xmllint >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-utils; }

@@ -42,6 +42,10 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        /// The shipped files (the default templates, the rules scheme, the XML schema) compiled
+        /// into the targets that use them, so that a copied binary needs nothing beside it.
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+        .executableTarget(name: "embed-files"),
         /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
         .target(name: "StarModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The floor under the commands: exit codes, the console, one file lock.
@@ -51,7 +55,8 @@ let package = Package(
         .target(
             name: "StarIngest",
             dependencies: ["StarModel", "StarRating", "StarRules", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            resources: [.copy("Resources/submission.xsd")]
+            exclude: ["Resources"],  // submission.xsd, compiled in by EmbedFiles
+            plugins: ["EmbedFiles"]
         ),
         /// Turns raw fields into typed submissions; every problem becomes a diagnostic.
         .target(name: "StarValidate", dependencies: ["StarModel"]),
@@ -61,12 +66,14 @@ let package = Package(
         .target(
             name: "StarRules",
             dependencies: ["StarModel", "StarRating", .product(name: "TOMLKit", package: "TOMLKit")],
-            resources: [.copy("Resources/anyang-2017.toml")]
+            exclude: ["Resources"],  // anyang-2017.toml, compiled in by EmbedFiles
+            plugins: ["EmbedFiles"]
         ),
         /// Reports: render context, Mustache templates, results.csv / results.json.
         .target(
             name: "StarRender",
-            dependencies: ["StarModel", "StarRating", "StarRules", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["StarModel", "StarRating", "StarRules", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedFiles"]  // the default templates of Templates/
         ),
         /// Excel out: results.xlsx and the fill-in template workbook (libxlsxwriter).
         .target(

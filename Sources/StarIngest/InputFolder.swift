@@ -83,6 +83,9 @@ public struct InputFolder: Sendable {
     public static let registerName = "branches.csv"
     public static let rulesName = "rules.toml"
     public static let configName = NoticeConfig.file
+    /// The December steps `star-report init` writes into a year folder: skipped without a warning
+    /// (any case of the name), so a folder made by `init` reads cleanly.
+    public static let readmeName = "README.txt"
 
     let schema: CompiledSchema
 
@@ -92,16 +95,14 @@ public struct InputFolder: Sendable {
 
     public init() throws {
         _ = InputFolder.libxml2Ready
-        guard let url = Bundle.module.url(forResource: "submission", withExtension: "xsd"),
-            let s = CompiledSchema(path: url.path)
-        else {
+        guard let bytes = EmbeddedFiles.bytes(InputFolder.schemaName), let s = CompiledSchema(bytes) else {
             throw InputError(kind: .cannotRead, Message(.schemaMissing))
         }
         schema = s
     }
 
-    /// The path of the shipped XSD, for `xmllint --schema` by hand.
-    public static var schemaPath: String? { Bundle.module.url(forResource: "submission", withExtension: "xsd")?.path }
+    /// The XML schema, compiled into the binary from Sources/StarIngest/Resources.
+    static let schemaName = "submission.xsd"
 
     /// Reads the folder, turning each branch record into `transform(record)` as soon as it is read.
     public func read<Record: Sendable>(
@@ -219,6 +220,7 @@ public struct InputFolder: Sendable {
         while let e = readdir(dir) {
             let name = withUnsafeBytes(of: e.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if name.first == UInt8(ascii: ".") { continue }
+            if String(decoding: name, as: UTF8.self).lowercased() == readmeName.lowercased() { continue }
             raw.append(name)
         }
         closedir(dir)

@@ -7,11 +7,18 @@ import StarModel
 final class CompiledSchema: @unchecked Sendable {
     let schema: xmlSchemaPtr
 
-    init?(path: String) {
-        guard let pctxt = xmlSchemaNewParserCtxt(path) else { return nil }
-        defer { xmlSchemaFreeParserCtxt(pctxt) }
-        guard let s = xmlSchemaParse(pctxt) else { return nil }
-        schema = s
+    /// The schema from its text (the shipped one is compiled into the binary).
+    init?(_ text: [UInt8]) {
+        // the parser context reads the buffer while the schema is parsed: both inside the closure
+        let parsed = text.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> xmlSchemaPtr? in
+                guard let pctxt = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(pctxt) }
+                return xmlSchemaParse(pctxt)
+            }
+        }
+        guard let parsed else { return nil }
+        schema = parsed
     }
 
     deinit { xmlSchemaFree(schema) }

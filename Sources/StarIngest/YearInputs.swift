@@ -60,9 +60,6 @@ public struct YearFolder: Sendable {
         switch result {
         case .success(let r): rules = r
         case .failure(let list):
-            if let d = list.items.first(where: { $0.content.id == .rulesDefaultUnreadable }) {
-                throw InputError(kind: .resources, .of(.rulesShort, ("message", d.content)))
-            }
             throw InputError(kind: .invalid, Message(.rulesHaveErrors), diagnostics: list.items)
         }
 

@@ -133,7 +133,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case configNotSet, configNoAddress, configNoAddresses, configUnknownCommittee
     case rulesRequiredKey, rulesWeightsSum, rulesBandsRise, rulesBadDate, rulesBadScope, rulesExpectedQuotas
     case rulesQuotaCodesDiffer, rulesQuotaLevels, rulesQuotaCode, rulesQuotaNoLevels, rulesQuotaBound, rulesQuotaPercent
-    case rulesQuotaRounding, rulesQuotaPolicy, rulesQuotaPolicyConflict, rulesMissingDefault, rulesDefaultUnreadable
+    case rulesQuotaRounding, rulesQuotaPolicy, rulesQuotaPolicyConflict
     case rulesOther
     // workbooks (StarIngest)
     case xlsxCancelled, xlsxNotAZip, xlsxEncrypted, xlsxTooManyParts, xlsxUnsafePath, xlsxPartTooLarge, xlsxZipBomb, xlsxDate1904, xlsxOutsidePackage, xlsxMissingSharedString,
@@ -152,8 +152,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case account, accountExcel, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged,
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
-        outLockRace, sysReason, sysShort, fewDescriptors, littleMemory, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors,
-        noTemplates,
+        outLockRace, sysReason, sysShort, fewDescriptors, littleMemory, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesHaveErrors,
         templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted, outOfMemory,
         outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize, previousNoResults,
         outOpenInOffice, outOpenInOfficeDuringRun, initNoYear, initNotAFolder, initExists, initCannotWrite, initWritten
@@ -170,6 +169,8 @@ public enum MessageID: String, Sendable, CaseIterable {
         sendWhyResolve, sendWhyRefused, sendWhyConnectTimeout, sendWhyStalled, sendWhyNoStartTLS, sendWhyHandshake, sendWhyCertificate,
         sendWhyCAFile, sendWhyURL, sendWhyOther, sendWhyServerSaid, sendWhyNoReply, sendWhySetopt, sendStoppedAt, sendCheckOK, sendCheckOKNoLogin,
         sendCheckConnecting, sendCurlInitFailed
+    // run --pdf (StarPipeline; PDFMessages.swift)
+    case pdfNoChromium, pdfFailed, pdfTimedOut, pdfCannotStart
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -181,7 +182,7 @@ public enum Catalogue {
         public var en: String
     }
 
-    public static func entry(_ id: MessageID) -> Entry { entries[id] ?? sheetEntries[id]! }
+    public static func entry(_ id: MessageID) -> Entry { entries[id] ?? sheetEntries[id] ?? pdfEntries[id]! }
 
     /// `{name}` replaced by its argument; an unknown name stays as it is.
     public static func fill(_ template: String, _ args: [String: String]) -> String {
@@ -452,8 +453,6 @@ public enum Catalogue {
         .rulesQuotaPolicyConflict: Entry(
             code: "E-RULES", zh: "“enforce”只适用于某一星级的上限，或最低几级（0…k）的下限；这条名额规则只能用“report”",
             en: "enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""),
-        .rulesMissingDefault: Entry(code: "E-RULES", zh: "随程序提供的默认规则文件不见了", en: "the shipped default rules file is missing"),
-        .rulesDefaultUnreadable: Entry(code: "E-RESOURCES", zh: "无法打开随程序提供的默认规则文件（{reason}）", en: "cannot open the shipped default rules file ({reason})"),
         .rulesOther: Entry(code: "E-RULES", zh: "{detail}", en: "{detail}"),
         // workbooks
         // never shown: an inflater stopped because the parser is done with its part; the refusal has the code "" and is dropped
@@ -590,9 +589,7 @@ public enum Catalogue {
         .noSubmissions: Entry(code: "", zh: "{input} 中没有材料：应有 *.xml 文件，或 *.csv、*.xlsx 汇总表", en: "no submissions in {input}: expected *.xml files or *.csv or *.xlsx sheets"),
         .previousNotFound: Entry(code: "", zh: "找不到上年结果：{path}", en: "last year's results not found: {path}"),
         .rulesNotFound: Entry(code: "", zh: "找不到规则文件：{path}", en: "rules file not found: {path}"),
-        .rulesShort: Entry(code: "", zh: "{message}；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{message}; close other programs or raise the limits (ulimit -n), then run again"),
         .rulesHaveErrors: Entry(code: "", zh: "规则文件有错误；没有写出报告。", en: "the rules file has errors; no report written."),
-        .noTemplates: Entry(code: "", zh: "找不到 Templates 文件夹；请加上 --templates 文件夹", en: "no Templates folder found; pass --templates DIR"),
         .templatesNotFound: Entry(code: "", zh: "找不到模板文件夹：{dir}", en: "templates folder not found: {dir}"),
         .templateUnusable: Entry(code: "", zh: "有模板无法使用；没有写出报告。", en: "a template cannot be used; no report written."),
         .noReportWritten: Entry(code: "", zh: "没有写出报告：请改正上面的错误后再运行。", en: "no report written: fix the errors above and run again."),

@@ -5,7 +5,7 @@ import StarPlatform
 
 extension Pipeline {
     /// The files `star-report init` writes into a new year folder, in order.
-    public static let initFiles = ["config.toml", "branches.csv", "README.txt"]
+    public static let initFiles = [InputFolder.configName, InputFolder.registerName, InputFolder.readmeName]
 
     /// `star-report init DIR [--year YYYY]`: a new year folder (docs/outputs.md, "A new year folder"): a
     /// config.toml with every setting explained in Chinese (all commented out, so the reports

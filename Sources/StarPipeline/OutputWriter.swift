@@ -47,7 +47,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// The files star-report writes into a report folder (ReportRenderer, ExcelOutput and the
     /// manifest): `summary-ID.txt` and `summary-ID.eml` per committee, and these.
     static let reportNames: Set<String> = [
-        OutputTarget.manifestName, "notice.html", "notice.txt", "results.csv", "results.json", ExcelOutput.resultsName, "validation.txt",
+        OutputTarget.manifestName, "notice.html", NoticePDF.name, "notice.txt", "results.csv", "results.json", ExcelOutput.resultsName, "validation.txt",
     ]
 
     static func isReportName(_ name: String) -> Bool {

@@ -70,8 +70,12 @@ public struct Pipeline {
             guard accept(checked) else { return .dataError }
             let templates = try loadTemplates()
             let rated = rate(consume checked)
-            let names = try write(consume rated, templates: templates, to: target)
+            let (names, pdfProblem) = try write(consume rated, templates: templates, to: target)
             announce(names)
+            if let pdfProblem {
+                console.err("star-report: " + pdfProblem.text(options.language))
+                return .unavailable
+            }
             return .ok
         } catch {
             return fail(error)
@@ -142,8 +146,9 @@ public struct Pipeline {
     /// Renders every report into a temporary folder beside the output and swaps it into place;
     /// the names written. results.json and results.xlsx are written on threads of their own
     /// beside the other reports; once results.json is written, the submissions are let go and
-    /// their memory handed back before the notice's large strings are built.
-    func write(_ rated: consuming RatedYear, templates: TemplateSet, to target: OutputTarget) throws -> [String] {
+    /// their memory handed back before the notice's large strings are built. With `--pdf`,
+    /// notice.pdf is printed into the folder before the swap (else the reason it is not).
+    func write(_ rated: consuming RatedYear, templates: TemplateSet, to target: OutputTarget) throws -> (names: [String], pdfProblem: Message?) {
         progress.stage(.writing)
         progress.expectFiles(rated.expectedFiles)
         let folder = try OutputFolder(target)
@@ -159,9 +164,11 @@ public struct Pipeline {
         let excel = Job { try ExcelOutput.writeResults(context, to: folder) }
         do {
             let reports = try ReportRenderer(templates: templates).render(context, validationText: rated.validationText, to: folder)
-            let names = try (reports + [json.wait(), excel.wait()]).sorted()
+            let pdfProblem = options.pdf ? NoticePDF.print(in: folder.temp) : nil
+            let pdf = options.pdf && pdfProblem == nil ? [NoticePDF.name] : []
+            let names = try (reports + [json.wait(), excel.wait()] + pdf).sorted()
             try folder.commit()
-            return names
+            return (names, pdfProblem)
         } catch {
             _ = try? json.wait()
             _ = try? excel.wait()

@@ -4,7 +4,8 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
-    /// The mail server cannot be reached or refuses the login (EX_UNAVAILABLE).
+    /// The mail server cannot be reached or refuses the login; `run --pdf` without a working
+    /// Chromium, every other report written (EX_UNAVAILABLE).
     case unavailable = 69
     /// Out of memory or file descriptors (EX_OSERR).
     case osError = 71

@@ -2,8 +2,9 @@ import Foundation
 import Mustache
 import StarModel
 
-/// The report templates, read at run time from a folder (`Templates/` or `--templates DIR`)
-/// and parsed once. A missing template or a Mustache syntax error names the file and line.
+/// The report templates: the default ones compiled into the binary from `Templates/`, or those
+/// of a folder given with `--templates DIR`, read at run time; parsed once. A missing template
+/// or a Mustache syntax error names the file and line.
 public struct TemplateSet: Sendable {
     /// `notice.*` and `summary.txt` are the reports; `subject.txt` is the e-mail's Subject (also
     /// `{{subject}}` in the summary) and `objection.txt` the objection sentence (`{{objection}}`
@@ -23,14 +24,33 @@ public struct TemplateSet: Sendable {
         public var description: String { diagnostic.rendered }
     }
 
+    /// The templates of a folder (`--templates DIR`).
     public init(directory: String) throws(LoadError) {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        try self.init(directory: directory, prefix: prefix) { FileManager.default.contents(atPath: prefix + $0).map { [UInt8]($0) } }
+    }
+
+    /// The default templates, compiled into the binary from the repository's `Templates/`.
+    public static func shipped() throws(LoadError) -> TemplateSet {
+        try TemplateSet(directory: "Templates", prefix: "Templates/", file: shippedFile)
+    }
+
+    /// A default template's file (`notice.html.mustache`) as compiled in: byte for byte the file
+    /// in `Templates/`.
+    public static func shippedFile(_ fileName: String) -> [UInt8]? { EmbeddedFiles.bytes(fileName) }
+
+    /// The names of the files compiled in.
+    public static var shippedFileNames: [String] { EmbeddedFiles.names }
+
+    init(directory: String, prefix: String, file: (String) -> [UInt8]?) throws(LoadError) {
         MustacheContentTypes.register(ByteHTML(), named: "HTML")
         var library = MustacheLibrary()
         var parts: [String: NoticeParts] = [:]
         var summaryParts: SummaryParts?
         for name in TemplateSet.names {
-            let path = (directory.hasSuffix("/") ? directory : directory + "/") + name + "." + TemplateSet.fileExtension
-            guard let data = FileManager.default.contents(atPath: path) else {
+            let fileName = name + "." + TemplateSet.fileExtension
+            let path = prefix + fileName
+            guard let data = file(fileName) else {
                 let expected = TemplateSet.names.map { $0 + ".mustache" }.joined(separator: ", ")
                 throw LoadError(
                     diagnostic: .error(

@@ -6,17 +6,15 @@ import TOMLKit
 /// The rules file (TOML): every setting of docs/rules.md. See `anyang-2017.toml`, the default scheme,
 /// for the keys. A bad file is a list of diagnostics naming the key and the line.
 public enum RulesFile {
-    /// The shipped default scheme's file.
-    public static var defaultPath: String? { Bundle.module.url(forResource: "anyang-2017", withExtension: "toml")?.path }
+    /// The shipped default scheme's file name; its text is compiled into the binary.
+    public static let defaultName = "anyang-2017.toml"
 
-    /// The shipped default scheme, read from its file.
+    /// The shipped default scheme's text, exactly as in Sources/StarRules/Resources.
+    public static var defaultText: String { String(decoding: EmbeddedFiles.bytes(defaultName) ?? [], as: UTF8.self) }
+
+    /// The shipped default scheme.
     public static func loadDefault() -> Result<RuleSet, DiagnosticList> {
-        guard let path = defaultPath, let data = FileManager.default.contents(atPath: path) else {
-            let short = [EMFILE, ENFILE, ENOMEM].contains(errno)
-            let message = short ? Message.of(.rulesDefaultUnreadable, ("reason", String(cString: strerror(errno)))) : Message(.rulesMissingDefault)
-            return .failure(DiagnosticList([.error(message, at: SourceLocation(file: "anyang-2017.toml", line: 1))]))
-        }
-        return parse(String(decoding: data, as: UTF8.self), path: path)
+        parse(defaultText, path: defaultName)
     }
 
     public static func parse(_ text: String, path: String) -> Result<RuleSet, DiagnosticList> {

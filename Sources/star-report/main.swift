@@ -61,7 +61,7 @@ struct Run: ParsableCommand {
             "The folder to write the reports to: new, empty, or written by star-report before (replaced as a whole at the end).")) var output: String
     @Option(help: H("评定年度（默认：输入文件夹的名称，否则为材料中的年度）", "The rating year (default: the input folder's name, else the submissions' year).")) var year: Int?
     @Option(help: H("规则文件（默认：输入文件夹中的 rules.toml，否则为 anyang-2017 方案）", "A rules file (default: the input folder's rules.toml, else the anyang-2017 scheme).")) var rules: String?
-    @Option(help: H("报告模板文件夹（默认：Templates/）", "A folder of report templates (default: Templates/).")) var templates: String?
+    @Option(help: H("报告模板文件夹（默认：程序内置的 Templates/ 模板）", "A folder of report templates (default: the built-in ones of Templates/).")) var templates: String?
     @Option(name: .customLong("notice-date"), help: H("公示日期 YYYY-MM-DD（默认：参照年度的 12 月 31 日）", "Date of the notice, YYYY-MM-DD (default: 31 December of the reference year)."))
     var noticeDate: CivilDate?
     @Option(
@@ -70,13 +70,18 @@ struct Run: ParsableCommand {
     var previous: String?
     @Option(name: .customLong("quota-scope"), help: H("名额范围：all（全部）或 committee（按上级党组织）", "Quota scope: all or committee.")) var quotaScope: QuotaScope?
     @Flag(help: H("列出写出的每个文件", "Print every file written.")) var list = false
+    @Flag(
+        help: H(
+            "另用无头 Chromium 把公示打印成 notice.pdf（没有 Chromium 时写出其余报告，退出码 69）",
+            "Also print the notice to notice.pdf with headless Chromium (without Chromium the rest is written and the exit status is 69)."))
+    var pdf = false
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         let options = Options(
             input: input, output: output, year: year, rules: rules, templates: templates,
             noticeDate: noticeDate, previous: previous, quotaScope: quotaScope,
-            language: language.language, list: list)
+            language: language.language, list: list, pdf: pdf)
         let status = Pipeline(options: options).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }

@@ -187,8 +187,16 @@ import Testing
         let (valid, _, validErr) = try runBinary(["validate", "--input", year.path])
         #expect(valid == 0, "\(validErr)")
         #expect(!validErr.contains("error["), "\(validErr)")
+        // init's own README.txt is passed over silently: no W-FILE-IGNORED, not counted
+        #expect(!validErr.contains("README.txt") && !validErr.contains("W-FILE-IGNORED"), "\(validErr)")
         let (ran, _, runErr) = try runBinary(["run", "--input", year.path, "--output", dir.path + "/reports"])
         #expect(ran == 0, "\(runErr)")
+        #expect(!runErr.contains("README.txt") && !runErr.contains("W-FILE-IGNORED"), "\(runErr)")
+        // another stray file still gets its warning
+        try "notes".write(to: year.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let (_, _, strayErr) = try runBinary(["validate", "--input", year.path])
+        #expect(strayErr.contains("notes.txt") && strayErr.contains("W-FILE-IGNORED"), "\(strayErr)")
+        try fm.removeItem(at: year.appendingPathComponent("notes.txt"))
         // every example uncommented is a known key with a valid value
         let uncommented = config.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasPrefix("# ") && (line.contains(" = ") || line.hasPrefix("# [")) && !line.hasPrefix("# tls") ? String(line.dropFirst(2)) : String(line)

@@ -80,7 +80,9 @@ import Testing
     }
 
     @Test func theLogSitsBesideTheReportsFolder() {
-        #expect(SendLog.path(forReports: "reports/2026/") == "reports/2026.sent.jsonl")
-        #expect(SendLog.path(forReports: "/tmp/r") == "/tmp/r.sent.jsonl")
+        // folders that do not exist (an existing one is resolved to its real path: after
+        // `make reports`, reports/2026 does exist in the checkout)
+        #expect(SendLog.path(forReports: "no-such-reports/2026/") == "no-such-reports/2026.sent.jsonl")
+        #expect(SendLog.path(forReports: "/no-such-folder/r") == "/no-such-folder/r.sent.jsonl")
     }
 }

@@ -31,7 +31,7 @@ import Testing
     /// The folder's rules.toml is read once, by `open`, and still listed with its digest; a
     /// `--rules` file is listed after the folder's files.
     @Test func rulesFilesAreInputsWithTheirDigests() throws {
-        let rules = try String(contentsOfFile: RulesFile.defaultPath!, encoding: .utf8).replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"9\"")
+        let rules = RulesFile.defaultText.replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"9\"")
         let dir = try folder("2026", files: ["rules.toml": rules, "a.csv": "branch_id\n"])
         let year = try YearFolder.open(dir.path)
         #expect(year.rules.version == "9")
@@ -50,7 +50,7 @@ import Testing
     /// Only `rules.toml` itself sets the rules; one that cannot be read (a link out of the
     /// folder) stops the run instead of the shipped rules taking its place.
     @Test func theFolderRulesFileIsRulesTomlAndMustBeReadable() throws {
-        let rules = try String(contentsOfFile: RulesFile.defaultPath!, encoding: .utf8).replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"9\"")
+        let rules = RulesFile.defaultText.replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"9\"")
         let upper = try folder("2026", files: ["RULES.TOML": rules, "a.csv": "branch_id\n"])
         #expect(try YearFolder.open(upper.path).rules.version == "2017.1")
         let linked = try folder("2026", files: ["a.csv": "branch_id\n"])

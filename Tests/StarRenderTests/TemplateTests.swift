@@ -24,6 +24,20 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     return dir.path
 }
 
+/// The default templates are compiled into the binary (the EmbedFiles plugin): they are the
+/// files of Templates/, byte for byte, and nothing else.
+@Suite struct ShippedTemplateTests {
+    @Test func compiledInTemplatesAreTheFilesOfTemplates() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: templatesDir).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(TemplateSet.shippedFileNames == names)
+        for name in names {
+            let file = try Data(contentsOf: URL(fileURLWithPath: templatesDir).appendingPathComponent(name))
+            #expect(TemplateSet.shippedFile(name) == [UInt8](file), "\(name) differs from Templates/\(name)")
+        }
+        _ = try TemplateSet.shipped()
+    }
+}
+
 @Suite struct TemplateErrorTests {
     @Test func missingTemplateNamesTheFile() throws {
         let dir = try tempTemplates(["summary.txt.mustache": ""])

@@ -18,7 +18,7 @@ import Testing
         #expect(last?.content.id == .tomlMoreUnknownKeys && last?.content.args["count"] == "29980" && last?.severity == .warning)
         #expect(last?.content.text(.en).contains("29980 more unknown keys besides the 20 above") == true)
         // in rules.toml they are errors, counted the same way
-        var rules = try! String(contentsOfFile: RulesFile.defaultPath!, encoding: .utf8)
+        var rules = RulesFile.defaultText
         for i in 0..<30_000 { rules = "k\(i) = 1\n" + rules }
         let start2 = Date()
         guard case .failure(let e) = RulesFile.parse(rules, path: "rules.toml") else { Issue.record("accepted"); return }
@@ -50,7 +50,7 @@ import Testing
 
     /// The index gives every line the reading of the lines gives.
     @Test func lineIndexAgreesWithTheScan() throws {
-        let rules = try String(contentsOfFile: RulesFile.defaultPath!, encoding: .utf8)
+        let rules = RulesFile.defaultText
         let config = """
             top = 1
             [notice]
