@@ -456,10 +456,12 @@ final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Send
     private var done: [[Record]?] = []
     private let lock = NSLock()
     private let group = DispatchGroup()
-    private let inFlight = DispatchSemaphore(value: 4)
+    private let inFlight: DispatchSemaphore
 
-    init(_ transform: @escaping @Sendable (Input) -> Record) {
+    /// - Parameter inFlight: how many batches may be transformed at once.
+    init(inFlight: Int = 4, _ transform: @escaping @Sendable (Input) -> Record) {
         self.transform = transform
+        self.inFlight = DispatchSemaphore(value: inFlight)
         pending.reserveCapacity(batchSize)
     }
 
