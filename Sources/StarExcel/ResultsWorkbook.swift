@@ -13,17 +13,6 @@ import StarRender
 /// Written in libxlsxwriter's constant-memory mode (rows streamed to disk), so a province's
 /// million rows do not sit in memory twice.
 public enum ResultsWorkbook {
-    /// (header, width hint) of the results sheet, in order; `csvColumn` maps them to results.csv.
-    public static let headers = [
-        "支部编号", "支部名称", "上级党组织编号", "上级党组织名称", "自评得分", "测评得分", "考评得分",
-        "基础分", "加分", "减分", "最终得分", "分档星级", "评定星级", "星级", "适用规则",
-    ]
-    /// The results.csv column each header holds (nil: only in the workbook).
-    public static let csvColumn: [String?] = [
-        "branch_id", "branch_name", "committee_id", nil, "self_total", "mass_total",
-        "superior_total", "base", "bonus", "deduction", "final", "band_stars", "stars", nil, "rules",
-    ]
-
     public static func write(_ context: ReportContext, to path: String) throws {
         let outcome = context.outcome
         let wb = try Workbook(
@@ -40,35 +29,36 @@ public enum ResultsWorkbook {
         // 1. results
         let ws = wb.sheet("评定结果")
         let results = outcome.results
-        var widths = headers.map { Double(DisplayWidth.of($0)) + 4 }
-        // widths from a sample of the rows (a province's million names need no exact maximum)
-        for r in results.prefix(5000) {
-            widths[1] = max(widths[1], Double(DisplayWidth.of(r.branch.name)) + 2)
-            widths[3] = max(widths[3], Double(DisplayWidth.of(r.branch.committeeName)) + 2)
-            widths[0] = max(widths[0], Double(DisplayWidth.of(r.branch.id)) + 2)
-            widths[2] = max(widths[2], Double(DisplayWidth.of(r.branch.committeeID)) + 2)
-        }
-        for (i, w) in widths.enumerated() {
-            let f: UnsafeMutablePointer<lxw_format>? = (4...10).contains(i) ? decimal : (11...12).contains(i) ? integer : nil
-            ws.width(i, min(60, w), f)
-        }
-        worksheet_set_row(ws, 0, 30, nil)
-        for (i, h) in headers.enumerated() { ws.text(0, i, h, header) }
-        worksheet_freeze_panes(ws, 1, 0)
-        worksheet_autofilter(ws, 0, 0, lxw_row_t(max(results.count, 1)), lxw_col_t(headers.count - 1))
-        for (k, r) in results.enumerated() {
-            let row = k + 1
-            ws.text(row, 0, r.branch.id)
-            ws.text(row, 1, r.branch.name)
-            ws.text(row, 2, r.branch.committeeID)
-            ws.text(row, 3, r.branch.committeeName)
-            for (i, t) in [r.selfTotal, r.massTotal, r.superiorTotal, r.base, r.bonus, r.deduction, r.final].enumerated() {
-                ws.tenths(row, 4 + i, t, decimal)
+        let columns = ResultColumn.allCases
+        func cellFormat(_ c: ResultColumn) -> UnsafeMutablePointer<lxw_format>? {
+            switch c.format {
+            case .text: nil
+            case .tenths: decimal
+            case .integer: integer
             }
-            ws.number(row, 11, Double(r.bandStars), integer)
-            ws.number(row, 12, Double(r.stars), integer)
-            ws.text(row, 13, StarLabel.chinese(r.stars))
-            ws.text(row, 14, r.ruleCodes.joined(separator: ";"))
+        }
+        var widths = columns.map { Double(DisplayWidth.of($0.header)) + 4 }
+        // widths of the id and name columns from a sample of the rows (a province's million
+        // names need no exact maximum)
+        let measured: [ResultColumn] = [.branchID, .branchName, .committeeID, .committeeName]
+        for r in results.prefix(5000) {
+            for (i, c) in columns.enumerated() where measured.contains(c) {
+                if case .text(let s) = c.value(r) { widths[i] = max(widths[i], Double(DisplayWidth.of(s)) + 2) }
+            }
+        }
+        for (i, w) in widths.enumerated() { ws.width(i, min(60, w), cellFormat(columns[i])) }
+        worksheet_set_row(ws, 0, 30, nil)
+        for (i, c) in columns.enumerated() { ws.text(0, i, c.header, header) }
+        worksheet_freeze_panes(ws, 1, 0)
+        worksheet_autofilter(ws, 0, 0, lxw_row_t(max(results.count, 1)), lxw_col_t(columns.count - 1))
+        for (k, r) in results.enumerated() {
+            for (i, c) in columns.enumerated() {
+                switch c.value(r) {
+                case .text(let s): ws.text(k + 1, i, s)
+                case .tenths(let t): ws.tenths(k + 1, i, t, decimal)
+                case .integer(let n): ws.number(k + 1, i, Double(n), integer)
+                }
+            }
         }
 
         // 2. quota checks

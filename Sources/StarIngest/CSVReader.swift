@@ -20,7 +20,7 @@ public struct CSVRecord: Equatable, Sendable {
 /// CRLF, LF or lone CR ending a record, quoted fields may hold commas, quotes and newlines, text
 /// after a closing quote is kept. Blank lines are skipped. An end of input inside quotes is an
 /// error (an unbalanced quote), reported at the line where the quote opened.
-public struct CSVReader {
+public struct CSVReader: Sendable {
     public struct UnbalancedQuote: Error, Equatable { public var line: Int }
 
     /// A record with more fields, or a field with more bytes, than any sheet needs: a hostile or
@@ -47,6 +47,15 @@ public struct CSVReader {
     private var limit: LimitExceeded?
 
     public init() {}
+
+    /// A reader that starts at a record boundary on `line` (a part of a sheet split at a line end).
+    public init(line: Int) {
+        self.line = line
+        self.fieldStartLine = line
+    }
+
+    /// Whether the reader stands between records: nothing of a record pending, outside quotes.
+    public var atRecordStart: Bool { state == .fieldStart && fields.isEmpty && field.isEmpty }
 
     private mutating func endField() {
         if fields.count < CSVReader.maxFields {

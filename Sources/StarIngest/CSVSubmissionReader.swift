@@ -1,4 +1,6 @@
+import Foundation
 import StarModel
+import Synchronization
 
 /// Reads a committee's bulk sheet (one row per branch) into raw submissions.
 /// Headers are matched by English column name or Chinese label; column order is free.
@@ -52,33 +54,149 @@ enum CSVSubmissionReader {
         }
     }
 
-    /// Streams the sheet row by row (see `Row`), so the rows are never all held as text. Returns
-    /// the number of rows read.
-    static func readRows(
-        bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], progress: (Int) -> Void = { _ in },
-        row emitRow: (Row) -> Void
-    ) -> Int {
-        guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return 0 }
-        var reader = CSVReader()
+    /// Reads the sheet's rows and turns each into a record with `transform` on other threads,
+    /// in the sheet's order. With `parts` > 1 a large sheet is split at line ends into that many
+    /// parts, parsed at once; the rows, records and diagnostics are exactly those of one reader
+    /// going through the whole sheet:
+    /// - a part starts on the line `1 +` the line feeds before it, which is the reader's line
+    ///   count there whenever no CR stands alone (else the sheet is read in one part);
+    /// - a part is kept only if the part before it ended between records; otherwise (its first
+    ///   line end was inside a quoted field) its results are dropped and the part before reads
+    ///   its bytes on.
+    static func readRecords<Record: Sendable>(
+        bytes: [UInt8], path: String, parts wanted: Int = 1, diagnostics: inout [Diagnostic],
+        progress: @escaping @Sendable (Int) -> Void = { _ in }, transform: @escaping @Sendable (Row) -> Record
+    ) -> (rows: Int, records: [Record]) {
+        guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return (0, []) }
+        let split = wanted > 1 ? Split(decoded, path: path, parts: wanted) : nil
+        let starts = [(offset: 0, line: 1)] + (split?.cuts ?? [])
+        let ends = starts.dropFirst().map(\.offset) + [decoded.count]
+        // as many batches in flight in all as for one part: more threads would each keep an
+        // arena of their own (a hundred MiB more at the peak for a million rows)
+        let sinks = starts.map { _ in BatchTransformer<Row, Record>(inFlight: max(1, 4 / starts.count), transform) }
+        let finished = Mutex<[PartReader?]>(Array(repeating: nil, count: starts.count))
+        DispatchQueue.concurrentPerform(iterations: starts.count) { i in
+            var part = PartReader(path: path, line: starts[i].line, header: i == 0 ? nil : split?.header)
+            part.feed(decoded[starts[i].offset..<ends[i]], progress: progress) { sinks[i].add($0) }
+            finished.withLock { $0[i] = part }
+        }
+        var parts = finished.withLock { $0 }.map { $0! }
+        // the chain of parts that hold: each began where the one before ended between records
+        var chain = [0]
+        for i in 1..<max(1, parts.count) {
+            let owner = chain.last!
+            if parts[owner].reader.atRecordStart {
+                chain.append(i)
+            } else {
+                _ = sinks[i].waitCount()
+                parts[owner].feed(decoded[starts[i].offset..<ends[i]], progress: { _ in }) { sinks[owner].add($0) }
+            }
+        }
+        let last = chain.last!
+        let quote = parts[last].finish { sinks[last].add($0) }
+        for i in chain { diagnostics += parts[i].diagnostics }
+        if let quote { diagnostics.append(CSVTable.quoteError(quote, path: path)) }
+        if parts[0].header == nil && !parts[0].headerFailed {
+            diagnostics.append(.error(Message(.csvNoHeader), at: SourceLocation(file: path, line: 1)))
+        }
+        var records: [Record] = []
+        records.reserveCapacity(chain.reduce(0) { $0 + sinks[$1].waitCount() })
+        for i in chain { sinks[i].drain(into: &records) }
+        return (chain.reduce(0) { $0 + parts[$1].rows }, records)
+    }
+
+    /// Where a sheet is split: after the header, at line ends near equal shares, each with the
+    /// line it starts on; nil when it is read in one part (a lone CR, no header, a short sheet).
+    struct Split {
+        var header: Header
+        var cuts: [(offset: Int, line: Int)] = []
+
+        init?(_ bytes: [UInt8], path: String, parts: Int) {
+            // the header, read on its own (its diagnostics are the first part's)
+            var reader = CSVReader()
+            var first: CSVRecord?
+            var headerEnd = 0
+            while first == nil && headerEnd < bytes.count {
+                let end = min(bytes.count, headerEnd + 4096)
+                reader.feed(bytes[headerEnd..<end]) { if first == nil { first = $0 } }
+                headerEnd = end
+            }
+            var ignored: [Diagnostic] = []
+            guard let row = first, row.limit == nil, let h = Header(row, path: path, diagnostics: &ignored) else { return nil }
+            header = h
+            var lines = 1
+            var counted = 0
+            var previous = headerEnd
+            let ok = bytes.withUnsafeBufferPointer { b -> Bool in
+                // a CR not followed by LF ends a line without a line feed: the count would be off
+                for i in b.indices where b[i] == 0x0D && (i + 1 == b.count || b[i + 1] != 0x0A) { return false }
+                for k in 1..<parts {
+                    var at = max(previous, b.count / parts * k)
+                    while at < b.count && b[at] != 0x0A { at += 1 }
+                    guard at + 1 < b.count else { break }
+                    for j in counted...at where b[j] == 0x0A { lines += 1 }
+                    counted = at + 1
+                    previous = at + 1
+                    cuts.append((at + 1, lines))
+                }
+                return true
+            }
+            if !ok || cuts.isEmpty { return nil }
+        }
+    }
+
+    /// The rows of one part of a sheet (the first part reads the header).
+    struct PartReader: Sendable {
+        var reader: CSVReader
         var header: Header?
         var headerFailed = false
         var rows = 0
-        var rowDiagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = []
         var context: SheetContext?
-        let handle: (CSVRecord) -> Void = { row in
+        let path: String
+
+        init(path: String, line: Int, header: Header?) {
+            self.path = path
+            self.reader = CSVReader(line: line)
+            self.header = header
+        }
+
+        /// Feeds bytes in 1 MiB pieces, so that the progress line can show how far a province's
+        /// sheet is.
+        mutating func feed(_ bytes: ArraySlice<UInt8>, progress: (Int) -> Void, emit: (Row) -> Void) {
+            var r = reader
+            var start = bytes.startIndex
+            while start < bytes.endIndex {
+                let end = min(bytes.endIndex, start + (1 << 20))
+                r.feed(bytes[start..<end]) { handle($0, emit: emit) }
+                progress(end - start)
+                start = end
+            }
+            reader = r
+        }
+
+        /// Ends the sheet: its last record, or the quote left open.
+        mutating func finish(emit: (Row) -> Void) -> CSVReader.UnbalancedQuote? {
+            var r = reader
+            let quote = r.finish { handle($0, emit: emit) }
+            reader = r
+            return quote
+        }
+
+        mutating func handle(_ row: CSVRecord, emit: (Row) -> Void) {
             guard !headerFailed else { return }
             if let l = row.limit {
-                rowDiagnostics.append(CSVTable.limitError(l, path: path))
+                diagnostics.append(CSVTable.limitError(l, path: path))
                 if header == nil { headerFailed = true }
                 return
             }
             guard let h = header else {
-                header = Header(row, path: path, diagnostics: &rowDiagnostics)
+                header = Header(row, path: path, diagnostics: &diagnostics)
                 if header == nil { headerFailed = true }
                 return
             }
             guard row.fields.count == h.width else {
-                rowDiagnostics.append(
+                diagnostics.append(
                     .error(
                         .of(.csvFieldCount, ("expected", h.width), ("found", row.fields.count)),
                         at: SourceLocation(file: path, line: row.line)))
@@ -91,30 +209,14 @@ enum CSVSubmissionReader {
                 let shown = SheetRows.notABranch(
                     id: row.fields[idColumn].trimmingSpaces, texts: { row.fields.map(\.trimmingSpaces).filter { !$0.isEmpty } })
             {
-                rowDiagnostics.append(
+                diagnostics.append(
                     .warning(.of(.sheetNotABranch, ("row", row.line), ("text", shown)), at: SourceLocation(file: path, line: row.line)))
                 return
             }
             if rows % 1024 == 0 || context == nil { context = SheetContext(header: h, path: path) }
             rows += 1
-            emitRow(Row(record: row, sheet: context!))
+            emit(Row(record: row, sheet: context!))
         }
-        // in 1 MiB pieces, so that the progress line can show how far a province's sheet is
-        let piece = 1 << 20
-        var start = 0
-        while start < decoded.count {
-            let end = min(decoded.count, start + piece)
-            reader.feed(decoded[start..<end], emit: handle)
-            progress(end - start)
-            start = end
-        }
-        let quote = reader.finish(emit: handle)
-        diagnostics += rowDiagnostics
-        if let quote { diagnostics.append(CSVTable.quoteError(quote, path: path)) }
-        if header == nil && !headerFailed {
-            diagnostics.append(.error(Message(.csvNoHeader), at: SourceLocation(file: path, line: 1)))
-        }
-        return rows
     }
 
     /// The header row matched to field keys: English names or Chinese labels, any order.

@@ -403,18 +403,16 @@ public struct InputFolder: Sendable {
             }
         } else if lower.hasSuffix(".csv") {
             r.account.kind = .csv
-            // Rows are split in order on this thread; the others make them raw submissions and
-            // check them, in batches.
-            let batches = BatchTransformer<CSVSubmissionReader.Row, Record> { transform($0.raw()) }
-            r.account.records = CSVSubmissionReader.readRows(
-                bytes: bytes, path: path, diagnostics: &r.diagnostics,
-                progress: { progress?.add($0) }
-            ) { batches.add($0) }
-            // The sheet's text is no longer needed: it goes before a province's records are
-            // gathered into one list.
+            // A large sheet is parsed in one part per core; other threads make the rows raw
+            // submissions and check them, in batches.
+            let (rows, records) = CSVSubmissionReader.readRecords(
+                bytes: bytes, path: path, parts: bytes.count >= 1 << 22 ? ProcessInfo.processInfo.activeProcessorCount : 1,
+                diagnostics: &r.diagnostics, progress: { progress?.add($0) }
+            ) { transform($0.raw()) }
+            r.account.records = rows
             r.account.sha256 = digest.value
             bytes = []
-            r.submissions = batches.finish()
+            r.submissions = records
         } else if InputFolder.kind(of: name) == .otherSheet {
             r.account.kind = .otherSheet
             let kind = InputFolder.otherSheets.first { lower.hasSuffix($0.suffix) }!
@@ -460,10 +458,12 @@ final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Send
     private var done: [[Record]?] = []
     private let lock = NSLock()
     private let group = DispatchGroup()
-    private let inFlight = DispatchSemaphore(value: 4)
+    private let inFlight: DispatchSemaphore
 
-    init(_ transform: @escaping @Sendable (Input) -> Record) {
+    /// - Parameter inFlight: how many batches may be transformed at once.
+    init(inFlight: Int = 4, _ transform: @escaping @Sendable (Input) -> Record) {
         self.transform = transform
+        self.inFlight = DispatchSemaphore(value: inFlight)
         pending.reserveCapacity(batchSize)
     }
 
@@ -484,6 +484,25 @@ final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Send
             let out = batch.map(transform)
             lock.withLock { done[slot] = out }
             inFlight.signal()
+        }
+    }
+
+    /// Sends the last batch and waits for every batch; the number of records.
+    func waitCount() -> Int {
+        if !pending.isEmpty { dispatch() }
+        group.wait()
+        return lock.withLock { done.reduce(0) { $0 + ($1?.count ?? 0) } }
+    }
+
+    /// Waits for every batch and appends the records in the order they were added, letting each
+    /// batch go as soon as it is copied.
+    func drain(into all: inout [Record]) {
+        _ = waitCount()
+        lock.withLock {
+            for i in done.indices {
+                all += done[i] ?? []
+                done[i] = nil
+            }
         }
     }
 

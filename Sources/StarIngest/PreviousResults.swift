@@ -21,7 +21,7 @@ public struct PreviousResults: Sendable {
     var account: FileAccount
 
     /// Header names of the two columns used: results.csv's, and results.xlsx's labels
-    /// (StarExcel's `ResultsWorkbook.headers`; StarIngest does not depend on StarExcel).
+    /// (StarRender's `ResultColumn.header`; StarIngest does not depend on StarRender).
     static let idNames: Set<String> = ["branch_id", "支部编号"]
     static let starsNames: Set<String> = ["stars", "评定星级"]
 

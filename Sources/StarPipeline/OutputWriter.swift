@@ -3,6 +3,7 @@ import Foundation
 import StarModel
 import StarPlatform
 import StarRender
+import Synchronization
 
 /// The reports' temporary folder beside the output folder: files are written there as they are
 /// rendered, flushed to disk, and the folder is swapped with the old one in one step at the end
@@ -18,6 +19,9 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// Called after each report file is written (the progress line).
     var onFile: (@Sendable () -> Void)?
     private var fm: FileManager { FileManager.default }
+    /// Size and SHA-256 of each file `stream` wrote, hashed from the bytes as they went out, for
+    /// the manifest (no file is read back to hash it).
+    private let written = Mutex<[String: Manifest.File]>([:])
 
     /// The new reports, kept in `temp` after a run that found a user's file in the output just
     /// before the swap: `discard` leaves them for the user.
@@ -123,8 +127,12 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         }
         var buffer: [UInt8] = []
         var failed: Int32 = 0
+        var hasher = SHA256.Hasher()
+        var size = 0
         func send(_ raw: UnsafeRawBufferPointer) {
             guard failed == 0, raw.count > 0 else { return }
+            hasher.update(raw)
+            size += raw.count
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -156,18 +164,32 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         if close(fd) != 0 && failed == 0 { failed = errno }
         onFile?()
         if failed != 0 {
+            written.withLock { _ = $0.removeValue(forKey: name) }
             throw Stop.system(failed, .ioError, .of(.outCannotWrite, ("name", name), ("target", Escaped.text(target.path))))
         }
+        let file = Manifest.File(name: name, size: size, sha256: hasher.finalizeHex())
+        written.withLock { $0[name] = file }
     }
 
     /// Writes the manifest, flushes everything to disk, and swaps the new reports into place.
     func commit() throws {
         let names = ((try? fm.contentsOfDirectory(atPath: temp)) ?? []).filter { $0 != OutputTarget.manifestName }.sorted()
-        let digests = Slots<Manifest.File>(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: names.count) { i in
-            if let d = Manifest.digest(temp + "/" + names[i]) { digests.set(i, Manifest.File(name: names[i], size: d.size, sha256: d.sha256)) }
+        let hashed = written.withLock { $0 }
+        // Every file `stream` wrote was hashed as it was written. The workbooks libxlsxwriter
+        // writes itself to a path (results.xlsx) are the only files read back to hash: their
+        // bytes never pass through star-report, and the library's `output_buffer` (a workbook
+        // in memory instead) needs libxlsxwriter 1.1.5, newer than Debian 12's 1.1.4 — and
+        // would hold the whole workbook in memory.
+        let readBack = names.filter { hashed[$0] == nil }
+        let digests = Slots<Manifest.File>(count: readBack.count)
+        DispatchQueue.concurrentPerform(iterations: readBack.count) { i in
+            if let d = Manifest.digest(temp + "/" + readBack[i]) {
+                digests.set(i, Manifest.File(name: readBack[i], size: d.size, sha256: d.sha256))
+            }
         }
-        let files = digests.values.compactMap { $0 }
+        var byName = hashed
+        for f in digests.values.compactMap({ $0 }) { byName[f.name] = f }
+        let files = names.compactMap { byName[$0] }
         guard files.count == names.count else { throw Stop(status: .ioError, .of(.outCannotReadBack, ("temp", Escaped.text(temp)))) }
         try write(OutputTarget.manifestName, Manifest(complete: true, files: files).text)
         // One syncfs for the folder's file system rather than an fsync per file: 40,000

@@ -49,7 +49,7 @@ final class Progress: @unchecked Sendable {
     /// The stage running now (a failure names it).
     var stage: Stage { lock.withLock { current } }
 
-    /// `STAR_REPORT_TIMING=1` prints how long each stage took (for profiling; see the README).
+    /// `STAR_REPORT_TIMING=1` prints how long each stage took (for profiling; see docs/performance.md).
     private let timing = ProcessInfo.processInfo.environment["STAR_REPORT_TIMING"] == "1"
     private var stageStart = Date()
 

@@ -6,7 +6,7 @@ enum CommendationBonus: PointsRule {
     static let rule = RuleCode.B1
     static func entries(for s: Submission, rules: RuleSet) -> [TrailEntry] {
         guard let top = s.commendations.max(), let points = rules.commendationPoints[top], points > .zero else { return [] }
-        return [bonus(points, rules.commendationMessage(top))]
+        return [bonus(points, level: top)]
     }
 }
 
@@ -18,10 +18,10 @@ enum InnovationBonus: PointsRule {
         if rules.innovationCumulative {
             return s.innovations.sorted(by: >).compactMap { level in
                 guard let p = rules.innovationPoints[level], p > .zero else { return nil }
-                return bonus(p, rules.innovationMessage(level))
+                return bonus(p, level: level)
             }
         }
         guard let top = s.innovations.max(), let p = rules.innovationPoints[top], p > .zero else { return [] }
-        return [bonus(p, rules.innovationMessage(top))]
+        return [bonus(p, level: top)]
     }
 }

@@ -4,7 +4,7 @@ import StarModel
 enum WorkCommitteeCriticism: PointsRule {
     static let rule = RuleCode.D1
     static func entries(for s: Submission, rules: RuleSet) -> [TrailEntry] {
-        repeated(s.criticismsWorkCommittee, rules.workCommitteeCriticism, rules.eventMessage(rule))
+        repeated(s.criticismsWorkCommittee, rules.workCommitteeCriticism)
     }
 }
 
@@ -12,7 +12,7 @@ enum WorkCommitteeCriticism: PointsRule {
 enum MunicipalCommitteeCriticism: PointsRule {
     static let rule = RuleCode.D2
     static func entries(for s: Submission, rules: RuleSet) -> [TrailEntry] {
-        repeated(s.criticismsMunicipalCommittee, rules.municipalCommitteeCriticism, rules.eventMessage(rule))
+        repeated(s.criticismsMunicipalCommittee, rules.municipalCommitteeCriticism)
     }
 }
 
@@ -20,7 +20,7 @@ enum MunicipalCommitteeCriticism: PointsRule {
 enum LeadershipMinorSanction: PointsRule {
     static let rule = RuleCode.D3
     static func entries(for s: Submission, rules: RuleSet) -> [TrailEntry] {
-        repeated(s.leadershipMinorSanctions, rules.leadershipMinorSanction, rules.eventMessage(rule))
+        repeated(s.leadershipMinorSanctions, rules.leadershipMinorSanction)
     }
 }
 
@@ -28,7 +28,7 @@ enum LeadershipMinorSanction: PointsRule {
 enum LeadershipMajorSanction: PointsRule {
     static let rule = RuleCode.D4
     static func entries(for s: Submission, rules: RuleSet) -> [TrailEntry] {
-        repeated(s.leadershipMajorSanctions, rules.leadershipMajorSanction, rules.eventMessage(rule))
+        repeated(s.leadershipMajorSanctions, rules.leadershipMajorSanction)
     }
 }
 
@@ -36,7 +36,7 @@ enum LeadershipMajorSanction: PointsRule {
 enum MemberSanction: PointsRule {
     static let rule = RuleCode.D5
     static func entries(for s: Submission, rules: RuleSet) -> [TrailEntry] {
-        repeated(s.memberSanctions, rules.memberSanction, rules.eventMessage(rule))
+        repeated(s.memberSanctions, rules.memberSanction)
     }
 }
 
@@ -45,7 +45,7 @@ enum LowSatisfaction: PointsRule {
     static let rule = RuleCode.D6
     static func entries(for s: Submission, rules: RuleSet) -> [TrailEntry] {
         guard rules.below(s.satisfaction, rules.satisfactionDeductionBelow) else { return [] }
-        return [deduction(rules.lowSatisfaction, rules.lowSatisfactionMessage(s.satisfaction))]
+        return [deduction(rules.lowSatisfaction)]
     }
 }
 
@@ -54,6 +54,6 @@ enum LowSatisfaction: PointsRule {
 enum UnexcusedAbsence: PointsRule {
     static let rule = RuleCode.D7
     static func entries(for s: Submission, rules: RuleSet) -> [TrailEntry] {
-        repeated(s.unexcusedAbsences, rules.unexcusedAbsence, rules.eventMessage(rule))
+        repeated(s.unexcusedAbsences, rules.unexcusedAbsence)
     }
 }

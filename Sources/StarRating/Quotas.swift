@@ -58,7 +58,7 @@ enum QuotaApplication {
             results[i].trail.append(
                 TrailEntry(
                     code: q.code, clause: clause, kind: .quota, starsBefore: before, starsAfter: after,
-                    message: q.trailMessage(scope: scope, limit: limit, after: after, tied: tiedScore == results[i].final)))
+                    quota: TrailEntry.QuotaStep(scope: scope, limit: limit, tied: tiedScore == results[i].final)))
         }
         check.changed = selected.map { results[$0].branch.id }.sorted()
         check.countAfter = indices.filter { q.levels.contains(results[$0].stars) }.count

@@ -70,9 +70,8 @@ public struct RatingEngine: Sendable {
             nonisolated(unsafe) let base = buffer.baseAddress
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 // Trails repeat across branches (the same bonus, the same deduction): each
-                // distinct trail is kept once per chunk, its messages once, without spare
-                // capacity; a province's results would otherwise hold a million small arrays.
-                var messages: [String: String] = [:]
+                // distinct trail is kept once per chunk, without spare capacity; a province's
+                // results would otherwise hold a million small arrays.
                 var trails: [[TrailEntry]: [TrailEntry]] = [:]
                 for k in (c * chunk)..<min(n, (c + 1) * chunk) {
                     var r = rateOne(submissions[submissions.index(submissions.startIndex, offsetBy: k)], referenceDate: referenceDate)
@@ -80,7 +79,7 @@ public struct RatingEngine: Sendable {
                         if let shared = trails[r.trail] {
                             r.trail = shared
                         } else {
-                            Self.compact(&r.trail, sharing: &messages)
+                            Self.compact(&r.trail)
                             trails[r.trail] = r.trail
                         }
                     }
@@ -118,15 +117,12 @@ public struct RatingEngine: Sendable {
             satisfaction: s.satisfaction)
     }
 
-    /// Replaces each message with the first copy of the same text, and drops spare capacity.
-    static func compact(_ trail: inout [TrailEntry], sharing messages: inout [String: String]) {
+    /// The trail without spare capacity.
+    static func compact(_ trail: inout [TrailEntry]) {
         guard !trail.isEmpty else { return }
         var exact: [TrailEntry] = []
         exact.reserveCapacity(trail.count)
-        for var entry in trail {
-            if let shared = messages[entry.message] { entry.message = shared } else { messages[entry.message] = entry.message }
-            exact.append(entry)
-        }
+        exact.append(contentsOf: trail)
         trail = exact
     }
 

@@ -9,14 +9,15 @@ protocol PointsRule: Sendable {
 }
 
 extension PointsRule {
-    static func bonus(_ points: Tenths, _ message: String) -> TrailEntry {
-        TrailEntry(code: rule.rawValue, clause: rule.clause, kind: .bonus, points: points, message: message)
+    static func bonus(_ points: Tenths, level: Level) -> TrailEntry {
+        TrailEntry(code: rule.rawValue, clause: rule.clause, kind: .bonus, points: points, level: level)
     }
-    static func deduction(_ points: Tenths, _ message: String) -> TrailEntry {
-        TrailEntry(code: rule.rawValue, clause: rule.clause, kind: .deduction, points: -points, message: message)
+    static func deduction(_ points: Tenths, occurrence: TrailEntry.Occurrence? = nil) -> TrailEntry {
+        TrailEntry(code: rule.rawValue, clause: rule.clause, kind: .deduction, points: -points, occurrence: occurrence)
     }
-    static func repeated(_ n: Int, _ points: Tenths, _ message: String) -> [TrailEntry] {
-        (0..<max(0, n)).map { i in deduction(points, n > 1 ? "\(message)（第\(i + 1)次/共\(n)次）" : message) }
+    /// One entry per event, each with its number and the count (`n` of `of`).
+    static func repeated(_ n: Int, _ points: Tenths) -> [TrailEntry] {
+        (0..<max(0, n)).map { i in deduction(points, occurrence: TrailEntry.Occurrence(n: i + 1, of: n)) }
     }
 }
 
@@ -31,7 +32,6 @@ protocol ConditionRule: Sendable {
 extension ConditionRule {
     static func entry(before: Int, after: Int, rules: RuleSet) -> TrailEntry {
         TrailEntry(
-            code: rule.rawValue, clause: rule.clause, kind: .condition, starsBefore: before, starsAfter: after,
-            message: rules.conditionMessage(rule))
+            code: rule.rawValue, clause: rule.clause, kind: .condition, starsBefore: before, starsAfter: after)
     }
 }

@@ -42,8 +42,8 @@ public enum RuleCode: String, Sendable, CaseIterable, Codable {
 /// Everything the reports say about one rule code, made from the `RuleSet` in use: every
 /// threshold, cap, percentage and point value in these texts is the rules file's, none is written
 /// in prose. One descriptor per code feeds the summaries' legend, the notice's 说明 column and
-/// results.xlsx's 规则说明 sheet; the trail messages of results.json come from the same place
-/// (`RuleSet` extension below).
+/// results.xlsx's 规则说明 sheet and the `rules` section of results.json, whose trail entries
+/// carry only the code and the counts of each occurrence.
 public struct RuleDescriptor: Sendable, Equatable {
     public var code: String
     public var clause: String
@@ -140,49 +140,6 @@ extension RuleSet {
         return seen.joined(separator: "、")
     }
 
-    // MARK: - Trail messages (results.json): one branch's occurrence of a rule.
-
-    /// B1: the highest commendation of the branch.
-    func commendationMessage(_ level: Level) -> String {
-        "受到\(level.chinese)表彰或在\(level.chinese)媒体发表署名文章（以最高的为准）"
-    }
-
-    /// B2: one innovation (`cumulative`), or the highest.
-    func innovationMessage(_ level: Level) -> String {
-        innovationCumulative ? "重大创新被\(level.chinese)认可推广" : "重大创新被\(level.chinese)认可推广（以最高的为准）"
-    }
-
-    /// D1–D5, D7: the event, without its count (the trail repeats it once per event).
-    func eventMessage(_ code: RuleCode) -> String {
-        switch code {
-        case .D1: "受到市直工委通报批评"
-        case .D2: "受到市委通报批评"
-        case .D3: "领导班子成员受严重警告以下处分"
-        case .D4: "领导班子成员受撤销党内职务以上处分"
-        case .D5: "一般党员违法违纪"
-        case .D7: "无故不参加市直工委会议、培训或不按时完成工作任务"
-        default: code.rawValue
-        }
-    }
-
-    /// D6: the branch's rate against the threshold of the rules.
-    func lowSatisfactionMessage(_ rate: Tenths) -> String {
-        "民主评议满意率\(rate)%，\(satisfactionThresholdInclusive ? "不高于" : "低于")\(satisfactionDeductionBelow)%"
-    }
-
-    /// C1–C4: the condition and the limit the rules set.
-    func conditionMessage(_ code: RuleCode) -> String {
-        switch code {
-        case .C1:
-            "民主评议满意率\(satisfactionThresholdInclusive ? "不高于" : "低于")\(satisfactionNoStarBelow)%，不定星级"
-        case .C2: "无特殊理由、无请示，不按期换届，\(Self.notAbove(electionOverdueCap))"
-        case .C3: "超过\(electionLongOverdueYears)年不换届，\(Self.notAbove(electionLongOverdueCap, orHigher: true))"
-        case .C4:
-            "年度内无故缺席累计\(absenceThreshold)次及以上，\(Self.notAbove(absenceCap))，并降低\(absenceDrop)个星级"
-        default: code.rawValue
-        }
-    }
-
     // MARK: - Words for numbers
 
     /// `低于60%` (or `不高于60%` when the threshold is inclusive).
@@ -192,11 +149,6 @@ extension RuleSet {
 
     /// `最高四星级`; `不定星级` for a cap of none.
     static func capWord(_ cap: Int) -> String { cap == 0 ? "不定星级" : "最高\(StarLabel.chinese(cap))" }
-
-    /// `不得定为五星级` for a cap of four; a cap of five limits nothing and says so.
-    static func notAbove(_ cap: Int, orHigher: Bool = false) -> String {
-        cap >= 5 ? "最高五星级" : "不得定为\(StarLabel.chinese(cap + 1))\(orHigher && cap < 4 ? "及以上" : "")"
-    }
 
     /// `一年`, `三年`; beyond ten in digits.
     static func yearsWord(_ n: Int) -> String { "\(countWord(n))年" }
@@ -210,18 +162,5 @@ extension RuleSet {
     /// `市级3分，省级5分，国家级8分`.
     static func levelPoints(_ points: [Level: Tenths]) -> String {
         Level.allCases.map { "\($0.chinese)\((points[$0] ?? .zero).plain)分" }.joined(separator: "，")
-    }
-}
-
-extension QuotaRule {
-    /// The trail message of a branch this quota moved to `after` stars (results.json), with the
-    /// rule's percentage and the limit it gave in `scope`.
-    func trailMessage(scope: String, limit: Int, after: Int, tied: Bool) -> String {
-        let within = scope == "all" ? "参评党组织" : "本单位党组织"
-        let why =
-            bound == .max
-            ? "\(levelsLabel)数量不超过\(within)总数的\(percent)%（上限\(limit)个），按最终得分排序超出，降为\(StarLabel.chinese(after))"
-            : "\(levelsLabel)数量不低于\(within)总数的\(percent)%（至少\(limit)个），按最终得分由低到高，定为\(StarLabel.chinese(after))"
-        return tied ? why + "（同分并列，一并调整）" : why
     }
 }

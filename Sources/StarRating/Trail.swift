@@ -1,9 +1,28 @@
 import StarModel
 
 /// One step of a branch's rating, enough to recompute it by hand: which rule fired, the clause of
-/// the seed it comes from, the points it added or took, or the stars before and after it.
+/// the seed it comes from, the points it added or took or the stars before and after it, and the
+/// counts that make this occurrence (the second of three absences, the level of a commendation,
+/// the limit a quota gave). What the rule says is its `RuleDescriptor`'s, written once per run.
 public struct TrailEntry: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Codable { case bonus, deduction, condition, quota }
+
+    /// A repeated deduction's occurrence: the `n`th of `of` events (D1–D5, D7).
+    public struct Occurrence: Sendable, Hashable, Codable {
+        public var n: Int
+        public var of: Int
+        public init(n: Int, of: Int) { self.n = n; self.of = of }
+    }
+
+    /// Where a quota moved the branch: its scope (`all` or a committee id), the limit it gave
+    /// there, and whether the branch was moved for a tie at the cut.
+    public struct QuotaStep: Sendable, Hashable, Codable {
+        public var scope: String
+        public var limit: Int
+        public var tied: Bool
+        public init(scope: String, limit: Int, tied: Bool) { self.scope = scope; self.limit = limit; self.tied = tied }
+    }
+
     public var code: String
     public var clause: String
     public var kind: Kind
@@ -12,14 +31,21 @@ public struct TrailEntry: Sendable, Hashable, Codable {
     /// Stars before and after a condition or quota; nil for B and D codes.
     public var starsBefore: Int?
     public var starsAfter: Int?
-    public var message: String
+    /// The level of a bonus (B1, B2).
+    public var level: Level?
+    /// The occurrence of a repeated deduction.
+    public var occurrence: Occurrence?
+    /// The quota step of a Q code.
+    public var quota: QuotaStep?
 
     public init(
         code: String, clause: String, kind: Kind, points: Tenths? = nil,
-        starsBefore: Int? = nil, starsAfter: Int? = nil, message: String
+        starsBefore: Int? = nil, starsAfter: Int? = nil,
+        level: Level? = nil, occurrence: Occurrence? = nil, quota: QuotaStep? = nil
     ) {
         self.code = code; self.clause = clause; self.kind = kind; self.points = points
-        self.starsBefore = starsBefore; self.starsAfter = starsAfter; self.message = message
+        self.starsBefore = starsBefore; self.starsAfter = starsAfter
+        self.level = level; self.occurrence = occurrence; self.quota = quota
     }
 }
 

@@ -4,10 +4,8 @@ import StarRating
 
 /// `results.csv` and `results.json` (docs/outputs.md), built in code: they are data, not layout.
 public enum ResultsFiles {
-    public static let csvHeader = [
-        "branch_id", "branch_name", "committee_id", "self_total", "mass_total", "superior_total",
-        "base", "bonus", "deduction", "final", "band_stars", "stars", "rules",
-    ]
+    /// results.csv's header: the named result columns.
+    public static let csvHeader = ResultColumn.named.compactMap(\.name)
 
     /// A text cell safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or CR gets a
     /// `'` so it is never run as a formula.
@@ -43,15 +41,14 @@ public enum ResultsFiles {
         out.reserveCapacity(1 << 17)
         func text(_ s: String) { out.append(contentsOf: quote(guardFormula(s)).utf8) }
         for r in outcome.results {
-            text(r.branch.id); out.append(0x2C)
-            text(r.branch.name); out.append(0x2C)
-            text(r.branch.committeeID)
-            for t in [r.selfTotal, r.massTotal, r.superiorTotal, r.base, r.bonus, r.deduction, r.final] {
-                out.append(0x2C); out.appendTenths(t)
+            for (i, column) in ResultColumn.named.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                switch column.value(r) {
+                case .text(let s): text(s)
+                case .tenths(let t): out.appendTenths(t)
+                case .integer(let n): out.appendDecimal(n)
+                }
             }
-            out.append(0x2C); out.appendDecimal(r.bandStars)
-            out.append(0x2C); out.appendDecimal(r.stars)
-            out.append(0x2C); text(r.ruleCodes.joined(separator: ";"))
             out.append(0x0D); out.append(0x0A)
             if out.count >= 1 << 16 {
                 write(String(decoding: out, as: UTF8.self))
@@ -80,10 +77,15 @@ public enum ResultsFiles {
         }
     }
 
-    /// The same results plus the full trail of every branch, the quota checks and ties.
-    /// Writes results.json in pieces (one branch a line, about 256 KB at a time), so a
-    /// province's results are never one giant string in memory. The keys of each record are
-    /// written by its type below.
+    /// The same results plus what each branch submitted and the trail of every rule that fired,
+    /// the quota checks and ties, as data (format `star-report results 2`, docs/outputs.md):
+    /// - `rules`: what each rule code of the rules in use says (its descriptor), once;
+    /// - `committees`: each committee's name, once;
+    /// - `branch_fields` names the fields of each record of `branches`, one branch a line, so
+    ///   `grep B0000001 results.json` shows a branch's record; a trail entry is its code and the
+    ///   counts of that occurrence (`{"code":"D7","n":1,"of":3,"points":-3.0}`).
+    ///
+    /// Written in pieces of about 256 KB, so a province's results are never one string in memory.
     /// - Parameter submissions: the rated submissions in the results' order (committee id, branch
     ///   id): the inputs each trail starts from.
     public static func json(
@@ -101,8 +103,12 @@ public enum ResultsFiles {
             guard cursor < submissions.count, submissions[packed: cursor].branch.id == r.branch.id else { return nil }
             return submissions[cursor]
         }
+        var committees: [(String, JSON)] = []
+        for r in outcome.results where committees.last?.0 != r.branch.committeeID {
+            committees.append((r.branch.committeeID, .string(r.branch.committeeName)))
+        }
         let head: [(String, JSON)] = [
-            ("format", .string("star-report results 1")),
+            ("format", .string(format)),
             ("year", .int(outcome.year)),
             ("scheme", .string(rules.scheme)), ("rules_version", .string(rules.version)),
             ("weights", .object([("self", .int(rules.weightSelf)), ("mass", .int(rules.weightMass)), ("superior", .int(rules.weightSuperior))])),
@@ -119,7 +125,12 @@ public enum ResultsFiles {
                         ])
                     })
             ),
+            ("rules", .object(ruleTexts(rules))),
+            ("committees", .object(committees)),
+            ("branch_fields", .array(branchFields.map(JSON.string))),
         ]
+        var inputIndex: [String: Int] = [:]
+        for (k, i) in run.inputs.enumerated() where inputIndex[i.path] == nil { inputIndex[i.path] = k }
         var j = JSONWriter(capacity: 1 << 18)
         j.raw("{\n")
         for (key, value) in head {
@@ -131,7 +142,7 @@ public enum ResultsFiles {
             j.raw("  \"branches\": [\n")
             for (i, r) in outcome.results.enumerated() {
                 j.raw("    ")
-                r.write(to: &j, inputs: submission(r))
+                writeBranch(r, inputs: submission(r), inputIndex: inputIndex, to: &j)
                 j.raw(i == outcome.results.count - 1 ? "\n" : ",\n")
                 if j.bytes.count >= 1 << 18 {
                     write(j.text)
@@ -145,74 +156,99 @@ public enum ResultsFiles {
         j.raw("\n}\n")
         write(j.text)
     }
-}
 
-extension BranchResult {
-    /// The branch's record of results.json, on one line.
-    fileprivate func write(to j: inout JSONWriter, inputs: Submission?) {
-        j.raw("{"); j.key("branch_id"); j.string(branch.id)
-        j.next("branch_name"); j.string(branch.name)
-        j.next("committee_id"); j.string(branch.committeeID)
-        j.next("committee_name"); j.string(branch.committeeName)
-        j.next("category"); j.string(branch.category)
-        j.next("members"); j.int(branch.members)
-        j.next("inputs"); j.optional(inputs) { j, s in s.write(to: &j) }
-        j.next("self_total"); j.tenths(selfTotal)
-        j.next("mass_total"); j.tenths(massTotal)
-        j.next("superior_total"); j.tenths(superiorTotal)
-        j.next("base"); j.tenths(base)
-        j.next("bonus"); j.tenths(bonus)
-        j.next("deduction"); j.tenths(deduction)
-        j.next("final"); j.tenths(final)
-        j.next("band_stars"); j.int(bandStars)
-        j.next("condition_stars"); j.int(conditionStars)
-        j.next("stars"); j.int(stars)
-        j.next("rules"); j.array(ruleCodes) { $0.string($1) }
-        j.next("trail"); j.array(trail) { j, t in t.write(to: &j) }
-        j.next("review_by_municipal_department"); j.bool(needsReview)
-        j.next("previous_stars"); j.optional(previousStars) { $0.int($1) }
-        j.next("change"); j.optional(change) { $0.string($1.rawValue) }
-        j.raw("}")
+    /// The `format` of results.json.
+    public static let format = "star-report results 2"
+
+    /// What every rule code of `rules` says, from its descriptor: the known codes (the quota
+    /// codes only when the rules have them) and the rules' own quotas, in the order they apply.
+    static func ruleTexts(_ rules: RuleSet) -> [(String, JSON)] {
+        let codes = RuleCode.allCases.filter { $0.kind != .quota }.map(\.rawValue) + rules.quotas.map(\.code)
+        return RuleCode.sorted(codes).compactMap { code in
+            guard let d = rules.descriptor(code: code) else { return nil }
+            var members: [(String, JSON)] = [("clause", .string(d.clause)), ("kind", .string(d.kind.rawValue)), ("meaning", .string(d.meaning))]
+            if let p = d.points { members.append(("points", .string(p))) }
+            return (code, .object(members))
+        }
+    }
+
+    /// The fields of a branch record of results.json, in order: the named result columns, then
+    /// the rest of the result, what the branch submitted (`source` is the index of its file in
+    /// `inputs` and the line), and the trail.
+    public static let branchFields: [String] =
+        ResultColumn.named.compactMap(\.name) + [
+            "category", "members", "condition_stars", "review_by_municipal_department", "previous_stars", "change",
+            "source", "self", "mass", "superior", "mass_member_participants", "mass_public_participants", "satisfaction",
+            "commendations", "innovations", "criticisms_work_committee", "criticisms_municipal_committee",
+            "leadership_minor_sanctions", "leadership_major_sanctions", "member_sanctions", "election", "unexcused_absences",
+            "trail",
+        ]
+
+    /// One branch's record, on one line, its values in the order of `branchFields`.
+    static func writeBranch(_ r: BranchResult, inputs s: Submission?, inputIndex: [String: Int], to j: inout JSONWriter) {
+        j.raw("[")
+        for column in ResultColumn.named {
+            switch column.value(r) {
+            case .text(let t): j.string(t)
+            case .tenths(let t): j.tenths(t)
+            case .integer(let n): j.int(n)
+            }
+            j.raw(",")
+        }
+        j.string(r.branch.category); j.raw(",")
+        j.int(r.branch.members); j.raw(",")
+        j.int(r.conditionStars); j.raw(",")
+        j.bool(r.needsReview); j.raw(",")
+        j.optional(r.previousStars) { $0.int($1) }; j.raw(",")
+        j.optional(r.change) { $0.string($1.rawValue) }; j.raw(",")
+        if let s {
+            j.raw("[")
+            if let k = inputIndex[s.source.file] { j.int(k) } else { j.string(s.source.file) }
+            j.raw(","); j.int(s.source.line); j.raw("],")
+            for sheet in [Sheet.selfEvaluation, .massEvaluation, .superiorEvaluation] {
+                j.array(s.scores(sheet)) { $0.tenths($1) }; j.raw(",")
+            }
+            for n in [s.massMemberParticipants, s.massPublicParticipants] { j.int(n); j.raw(",") }
+            j.tenths(s.satisfaction); j.raw(",")
+            j.array(s.commendations) { $0.string($1.rawValue) }; j.raw(",")
+            j.array(s.innovations) { $0.string($1.rawValue) }; j.raw(",")
+            for n in [
+                s.criticismsWorkCommittee, s.criticismsMunicipalCommittee, s.leadershipMinorSanctions, s.leadershipMajorSanctions,
+                s.memberSanctions,
+            ] {
+                j.int(n); j.raw(",")
+            }
+            j.optional(s.election) { j, e in
+                j.raw("{"); j.key("due"); j.string(e.due.description)
+                j.next("held"); j.optional(e.held) { $0.string($1.description) }
+                j.next("delay_approved"); j.bool(e.delayApproved); j.raw("}")
+            }
+            j.raw(","); j.int(s.unexcusedAbsences); j.raw(",")
+        } else {
+            // no submission (never for a rated branch): every field from `source` to
+            // `unexcused_absences` null
+            let first = branchFields.firstIndex(of: "source")!, last = branchFields.firstIndex(of: "unexcused_absences")!
+            for _ in first...last { j.raw("null,") }
+        }
+        j.array(r.trail) { j, t in t.write(to: &j) }
+        j.raw("]")
     }
 }
 
 extension TrailEntry {
-    /// One step of the trail: code, clause, kind, points or stars before and after, message.
+    /// One step of the trail as data: the code, the counts of this occurrence, and the points or
+    /// the stars before and after (what the code means is in the `rules` section).
     fileprivate func write(to j: inout JSONWriter) {
-        j.raw("{"); j.key("code"); j.string(code); j.next("clause"); j.string(clause)
-        j.next("kind"); j.string(kind.rawValue)
+        j.raw("{"); j.key("code"); j.string(code)
+        if let l = level { j.next("level"); j.string(l.rawValue) }
+        if let o = occurrence { j.next("n"); j.int(o.n); j.next("of"); j.int(o.of) }
+        if let q = quota {
+            j.next("scope"); j.string(q.scope); j.next("limit"); j.int(q.limit)
+            if q.tied { j.next("tied"); j.bool(true) }
+        }
         if let p = points { j.next("points"); j.tenths(p) }
         if let b = starsBefore { j.next("stars_before"); j.int(b) }
         if let a = starsAfter { j.next("stars_after"); j.int(a) }
-        j.next("message"); j.string(message); j.raw("}")
-    }
-}
-
-extension Submission {
-    /// What the branch submitted, as the rules read it.
-    fileprivate func write(to j: inout JSONWriter) {
-        j.raw("{"); j.key("source"); j.string(source.description)
-        j.next("self"); j.array(scores(.selfEvaluation)) { $0.tenths($1) }
-        j.next("mass"); j.array(scores(.massEvaluation)) { $0.tenths($1) }
-        j.next("superior"); j.array(scores(.superiorEvaluation)) { $0.tenths($1) }
-        j.next("members"); j.int(branch.members)
-        j.next("mass_member_participants"); j.int(massMemberParticipants)
-        j.next("mass_public_participants"); j.int(massPublicParticipants)
-        j.next("satisfaction"); j.tenths(satisfaction)
-        j.next("commendations"); j.array(commendations) { $0.string($1.rawValue) }
-        j.next("innovations"); j.array(innovations) { $0.string($1.rawValue) }
-        j.next("criticisms_work_committee"); j.int(criticismsWorkCommittee)
-        j.next("criticisms_municipal_committee"); j.int(criticismsMunicipalCommittee)
-        j.next("leadership_minor_sanctions"); j.int(leadershipMinorSanctions)
-        j.next("leadership_major_sanctions"); j.int(leadershipMajorSanctions)
-        j.next("member_sanctions"); j.int(memberSanctions)
-        j.next("election")
-        j.optional(election) { j, e in
-            j.raw("{"); j.key("due"); j.string(e.due.description)
-            j.next("held"); j.optional(e.held) { $0.string($1.description) }
-            j.next("delay_approved"); j.bool(e.delayApproved); j.raw("}")
-        }
-        j.next("unexcused_absences"); j.int(unexcusedAbsences)
         j.raw("}")
     }
 }

@@ -41,7 +41,7 @@ import Testing
     func previousStars(_ out: URL) throws -> [String: Int] {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as! [String: Any]
         var stars: [String: Int] = [:]
-        for b in json["branches"] as! [[String: Any]] {
+        for b in branchRecords(json) {
             if let p = b["previous_stars"] as? Int { stars[b["branch_id"] as! String] = p }
         }
         return stars

@@ -135,6 +135,34 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         #expect(try folderSnapshot(work) == workBefore)
     }
 
+    /// The manifest, whose digests are taken from the bytes as they are written, lists every
+    /// report with the size and SHA-256 of the file on disk (checked by python's hashlib).
+    @Test func manifestDigestsAreThoseOfTheFilesOnDisk() throws {
+        let dir = try temporaryDirectory("digests")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path]).0 == 0)
+        let check = try runProcess(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import hashlib, json, os, sys
+                d = sys.argv[1]
+                m = json.load(open(os.path.join(d, ".star-report-manifest.json")))
+                listed = {f["name"]: (f["size"], f["sha256"]) for f in m["files"]}
+                on_disk = {}
+                for n in os.listdir(d):
+                    if n != ".star-report-manifest.json":
+                        b = open(os.path.join(d, n), "rb").read()
+                        on_disk[n] = (len(b), hashlib.sha256(b).hexdigest())
+                print("ok" if listed == on_disk else "differ: %r %r" % (sorted(listed.items()), sorted(on_disk.items())))
+                """,
+                out.path,
+            ])
+        #expect(check.outText == "ok\n", "\(check.outText)\(check.errText)")
+    }
+
     /// A folder star-report wrote is replaced; once the user adds or edits a file, it is refused.
     @Test func ownFolderIsReplacedUntilTheUserChangesIt() throws {
         let dir = try temporaryDirectory("own")

@@ -19,6 +19,14 @@ final class Captured: @unchecked Sendable {
     }
 }
 
+/// The branch records of a parsed results.json, each as its `branch_fields` names its values.
+func branchRecords(_ json: [String: Any]) -> [[String: Any]] {
+    let fields = json["branch_fields"] as? [String] ?? []
+    return (json["branches"] as? [[Any]] ?? []).map { values in
+        Dictionary(uniqueKeysWithValues: zip(fields, values))
+    }
+}
+
 func temporaryDirectory(_ name: String) throws -> URL { try temporaryFolder("star-report-tests-\(name)") }
 
 /// Runs SampleData 2025 then 2026 (with 2025 as last year) in process; returns 2026's folder.

@@ -136,15 +136,26 @@ import Testing
 }
 
 @Suite struct CompactTrailTests {
-    @Test func equalMessagesAreOneCopyAndTrailsHaveNoSpareRoom() throws {
+    @Test func equalTrailsAreOneCopyWithoutSpareRoom() throws {
         var rules = RuleSet.anyang2017
         rules.quotas = []
         let outcome = RatingEngine(rules: rules).rate((1...3).map { submission("B-\($0)", innovations: [.province]) }, year: 2026)
-        let messages = outcome.results.map { $0.trail.first { $0.code == "B2" }!.message }
-        #expect(Set(messages).count == 1)
-        func storage(_ s: String) -> UnsafeRawPointer? { var s = s; return s.withUTF8 { UnsafeRawPointer($0.baseAddress) } }
-        #expect(Set(messages.map(storage)).count == 1)
+        let trails = outcome.results.map(\.trail)
+        #expect(Set(trails).count == 1)
+        #expect(trails[0].first?.level == .province && trails[0].first?.points == rules.innovationPoints[.province])
+        func storage(_ a: [TrailEntry]) -> UnsafeRawPointer? { a.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(Set(trails.map(storage)).count == 1)
         for r in outcome.results { #expect(r.trail.capacity < r.trail.count + 2) }
+    }
+
+    /// A deduction repeated three times is three entries, each with its number and the count.
+    @Test func repeatedDeductionsCountTheirOccurrences() {
+        var rules = RuleSet.anyang2017
+        rules.quotas = []
+        let r = rateAlone(submission(total: 900, absences: 3), rules: rules)
+        let d7 = r.trail.filter { $0.code == "D7" }
+        #expect(d7.map(\.occurrence) == (1...3).map { TrailEntry.Occurrence(n: $0, of: 3) })
+        #expect(d7.allSatisfy { $0.points == Tenths.zero - rules.unexcusedAbsence })
     }
 }
 
@@ -152,7 +163,7 @@ import Testing
     @Test(arguments: [nil, 0, 30, -30, -1000, 1000])
     func pointsAndStarsRoundTrip(points: Int?) {
         for stars in [nil, 0, 1, 5] as [Int?] {
-            var e = TrailEntry(code: "X", clause: "c", kind: .quota, points: points.map { Tenths($0) }, starsBefore: stars, starsAfter: stars.map { 5 - $0 }, message: "m")
+            var e = TrailEntry(code: "X", clause: "c", kind: .quota, points: points.map { Tenths($0) }, starsBefore: stars, starsAfter: stars.map { 5 - $0 })
             #expect(e.points == points.map { Tenths($0) })
             #expect(e.starsBefore == stars && e.starsAfter == stars.map { 5 - $0 })
             e.points = nil
