@@ -18,6 +18,8 @@ public struct Options: Sendable {
     public var list = false
     /// `validate --errors DIR`: the folder for each committee's error list.
     public var errors: String?
+    /// `run --ledger FILE`: last year's stars from the star ledger instead of `--previous`.
+    public var previousSource: (any PreviousStarsSource)?
 
     public init(
         input: String, output: String? = nil, year: Int? = nil, rules: String? = nil, templates: String? = nil,
