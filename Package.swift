@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "SendTests", dependencies: ["StarSend", "StarRules", "StarModel", "TestSupport"], exclude: ["smtp_server.py"]),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["StarLedger", "StarPipeline", "StarModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["StarLedger", "StarPipeline", "StarIngest", "StarModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["ledger_tool.py"]),
         .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarIngest", "StarModel", "TestSupport"], exclude: ["xlsx_tool.py"]),
     ],
