@@ -202,7 +202,11 @@ public struct Ledger: Sendable {
                 }
             }
             let open = try String.fetchAll(
-                db, sql: "SELECT DISTINCT branch_id FROM objection WHERE year = ? AND resolution_id IS NULL ORDER BY branch_id", arguments: [year])
+                db,
+                sql: """
+                    SELECT DISTINCT branch_id FROM objection WHERE year = ? AND resolution_id IS NULL
+                    AND branch_id IN (SELECT branch_id FROM entry WHERE recording_id = (SELECT recording_id FROM year WHERE year = ?)) ORDER BY branch_id
+                    """, arguments: [year, year])
             if !open.isEmpty {
                 let shown = open.prefix(10).map(Escaped.text).joined(separator: ", ") + (open.count > 10 ? " …" : "")
                 throw LedgerFailure(.dataError, .of(.ledgerObjectionsOpen, ("year", year), ("count", open.count), ("ids", shown)))
