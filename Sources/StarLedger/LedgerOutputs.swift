@@ -249,7 +249,8 @@ public enum LedgerPage {
                     svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y - 3))\" font-size=\"10\" text-anchor=\"middle\">\(n[level])</text>"
                 }
             }
-            svg += "<text x=\"\(fmt(x0 + groupWidth * 0.4))\" y=\"\(height - bottom + 16)\" font-size=\"12\" text-anchor=\"middle\">\(["无星", "一星", "二星", "三星", "四星", "五星"][level])</text>"
+            svg +=
+                "<text x=\"\(fmt(x0 + groupWidth * 0.4))\" y=\"\(height - bottom + 16)\" font-size=\"12\" text-anchor=\"middle\">\(["无星", "一星", "二星", "三星", "四星", "五星"][level])</text>"
         }
         for (i, (year, _)) in counts.enumerated() {
             let x = left + i * 80

@@ -88,7 +88,8 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         let branches = [FakeBranch(id: "A", committee: "C", stars: 5, final: 950), FakeBranch(id: "B", committee: "C", stars: 3, final: 800)]
         let (l, dir) = try newLedger("adjust", branches: branches)
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(failure { () throws(LedgerFailure) in try l.adjust(branch: "B", stars: 2, date: date("2026-03-01"), reason: "r", document: nil) }?.message.id == .ledgerNoApprovedYear)
+        #expect(
+            failure { () throws(LedgerFailure) in try l.adjust(branch: "B", stars: 2, date: date("2026-03-01"), reason: "r", document: nil) }?.message.id == .ledgerNoApprovedYear)
         #expect(failure { () throws(LedgerFailure) in try l.review(year: 2025, branch: "A", stars: 5, reason: "r", date: date("2026-01-20")) }?.message.id == .ledgerNotApproved)
         _ = try l.approve(year: 2025, date: date("2026-01-10"), document: nil)
         #expect(failure { () throws(LedgerFailure) in try l.review(year: 2025, branch: "B", stars: 3, reason: "r", date: date("2026-01-20")) }?.message.id == .ledgerNotForReview)
@@ -100,7 +101,9 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         #expect(failure { () throws(LedgerFailure) in try l.adjust(branch: "B", stars: 3, date: date("2026-03-01"), reason: "r", document: nil) }?.message.id == .ledgerAdjustSame)
         #expect(failure { () throws(LedgerFailure) in try l.adjust(branch: "Z", stars: 1, date: date("2026-03-01"), reason: "r", document: nil) }?.message.id == .ledgerNeverRated)
         #expect(failure { () throws(LedgerFailure) in try l.adjust(branch: "B", stars: 1, date: date("2026-03-01"), reason: " ", document: nil) }?.status == .usage)
-        #expect(failure { () throws(LedgerFailure) in try l.adjust(branch: "B", stars: 1, date: date("2026-01-01"), reason: "r", document: nil) }?.message.id == .ledgerAdjustBeforeApproval)
+        #expect(
+            failure { () throws(LedgerFailure) in try l.adjust(branch: "B", stars: 1, date: date("2026-01-01"), reason: "r", document: nil) }?.message.id
+                == .ledgerAdjustBeforeApproval)
         _ = try l.adjust(branch: "B", stars: 2, date: date("2026-03-01"), reason: "第一次", document: "D1")
         _ = try l.adjust(branch: "B", stars: 1, date: date("2026-06-01"), reason: "第二次", document: nil)
         let b = try l.file.history(branch: "B")[0]
@@ -158,4 +161,3 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         }
     }
 }
-
