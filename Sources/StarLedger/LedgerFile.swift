@@ -35,7 +35,9 @@ public final class LedgerFile: Sendable {
         let exists = lstat(path, &st) == 0
         if exists, (st.st_mode & S_IFMT) != S_IFREG { throw LedgerFailure(.dataError, .of(.ledgerNotALedger, ("path", shown))) }
         if !exists && !create { throw LedgerFailure(.noInput, .of(.ledgerNotFound, ("path", shown))) }
-        if exists && !Self.hasSQLiteHeader(path) { throw LedgerFailure(.dataError, .of(.ledgerNotALedger, ("path", shown))) }
+        // an empty file is what a creation killed before its first write leaves: nothing to keep
+        let empty = exists && st.st_size == 0
+        if exists && !empty && !Self.hasSQLiteHeader(path) { throw LedgerFailure(.dataError, .of(.ledgerNotALedger, ("path", shown))) }
         var config = Configuration()
         config.busyMode = .timeout(Self.busySeconds)
         config.readonly = !create
@@ -47,13 +49,16 @@ public final class LedgerFile: Sendable {
         }
         try Self.guarded(path) {
             try queue.writeWithoutTransaction { db in
-                if exists {
+                // a database with no table at all is one whose creation was killed before the
+                // schema was committed (or an empty one): it holds nothing, and becomes the ledger
+                let blank = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
+                if exists && !blank {
                     let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                     guard id == Self.applicationID else { throw LedgerFailure(.dataError, .of(.ledgerNotALedger, ("path", shown))) }
                     if try Self.migrator.hasBeenSuperseded(db) { throw LedgerFailure(.dataError, .of(.ledgerNewerSchema, ("path", shown))) }
                 }
                 if create {
-                    if !exists { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                    if blank { try db.execute(sql: "PRAGMA journal_mode = WAL") }
                 } else if try !Self.migrator.hasCompletedMigrations(db) {
                     throw LedgerFailure(.dataError, .of(.ledgerOlderSchema, ("path", shown)))
                 }

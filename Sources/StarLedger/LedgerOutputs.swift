@@ -204,10 +204,14 @@ public enum LedgerPage {
                     let before = view.byBranch[b.branchID]?[b.year - 1].map(LedgerView.stars)
                     return ["id": b.branchID, "name": view.name(b.branchID).name, "from": before.map(String.init) ?? "", "to": LedgerView.stars(b)]
                 }
+                // (swift-mustache takes 0 as true: sections test booleans)
                 return [
                     "committee": c.isEmpty ? "—" : c,
-                    "rose": rose.prefix(listLimit).map(item), "roseCount": rose.count, "roseMore": max(0, rose.count - listLimit),
-                    "fell": fell.prefix(listLimit).map(item), "fellCount": fell.count, "fellMore": max(0, fell.count - listLimit),
+                    "rose": rose.prefix(listLimit).map(item), "roseCount": rose.count, "hasRose": !rose.isEmpty,
+                    "roseMore": max(0, rose.count - listLimit), "hasRoseMore": rose.count > listLimit,
+                    "fell": fell.prefix(listLimit).map(item), "fellCount": fell.count, "hasFell": !fell.isEmpty,
+                    "fellMore": max(0, fell.count - listLimit), "hasFellMore": fell.count > listLimit,
+                    "hasAdjustments": !adjusted.isEmpty,
                     "adjustments": adjusted.prefix(listLimit).flatMap { b in
                         b.adjustments.map { ["id": b.branchID, "name": view.name(b.branchID).name, "text": LedgerView.adjustmentText($0)] as [String: Any] }
                     },
@@ -223,7 +227,7 @@ public enum LedgerPage {
             "close": close.prefix(listLimit * 5).map { b in
                 ["id": b.branchID, "name": view.name(b.branchID).name, "committee": view.name(b.branchID).committee, "year": b.year, "stars": b.current ?? 0] as [String: Any]
             },
-            "closeCount": close.count, "closeMore": max(0, close.count - listLimit * 5),
+            "closeCount": close.count, "closeMore": max(0, close.count - listLimit * 5), "hasCloseMore": close.count > listLimit * 5,
         ]
     }
 

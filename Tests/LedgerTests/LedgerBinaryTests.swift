@@ -125,6 +125,8 @@ import Testing
         let html = String(decoding: first, as: UTF8.self)
         #expect(!html.contains("<script") && html.contains("&lt;script&gt;"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
+        // the year's changes: CZJ-02 rose (objection), no empty "0 more" lines
+        #expect(html.contains("CZJ-03 市财政局国库科党支部") && html.contains("年中调整") && !html.contains("另有 0 个"))
         #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
         let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
         let required = !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty

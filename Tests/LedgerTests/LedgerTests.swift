@@ -144,6 +144,10 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         let missing = dir.appendingPathComponent("none.sqlite").path
         #expect(failure { () throws(LedgerFailure) in try LedgerFile(path: missing, create: false) }?.status == .noInput)
         #expect(!FileManager.default.fileExists(atPath: missing))
+        // what a creation killed before its first write leaves becomes the ledger
+        let empty = dir.appendingPathComponent("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: empty.path, contents: Data()))
+        #expect(try LedgerFile(path: empty.path, create: true).read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") } == Int(LedgerFile.applicationID))
         let (l, dir2) = try newLedger("newer")
         defer { try? FileManager.default.removeItem(at: dir2) }
         _ = try ledgerTool(["check", l.file.path])
