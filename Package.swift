@@ -45,6 +45,8 @@ let package = Package(
         ),
         /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
         .target(name: "StarModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The floor under the commands: exit codes, the console, one file lock.
+        .target(name: "StarPlatform"),
         /// Reads a year's folder: XML (libxml2 + XSD), CSV and .xlsx sheets, the register, the
         /// rules and notice settings (through StarRules), last year's results.
         .target(
@@ -75,22 +77,22 @@ let package = Package(
         /// Wires the stages and writes the output folder atomically.
         .target(
             name: "StarPipeline",
-            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "StarExcel", "CStarSys"]
+            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "StarExcel", "StarPlatform", "CStarSys"]
         ),
         /// The star ledger (星级管理台账): the stars of every year in one SQLite file (GRDB), its
         /// commands, workbook and page.
         .target(
             name: "StarLedger",
             dependencies: [
-                "StarModel", "StarIngest", "StarRender", "StarExcel", "StarPipeline", .product(name: "GRDB", package: "GRDB.swift"),
+                "StarModel", "StarIngest", "StarRender", "StarExcel", "StarPipeline", "StarPlatform", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         /// `star-report send`: the committee e-mails over SMTP (libcurl), with the send log.
-        .target(name: "StarSend", dependencies: ["StarModel", "StarRules", "CCurl", "CCurlShim"]),
+        .target(name: "StarSend", dependencies: ["StarModel", "StarRules", "StarPlatform", "CCurl", "CCurlShim"]),
         .executableTarget(
             name: "star-report",
-            dependencies: ["StarPipeline", "StarSend", "StarLedger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["StarPipeline", "StarSend", "StarLedger", "StarPlatform", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "StarModelTests", dependencies: ["StarModel", .product(name: "PropertyBased", package: "swift-property-based")]),
@@ -104,13 +106,16 @@ let package = Package(
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel", "TestSupport"]),
         /// What the test targets share: the repository's place, new folders, running a program.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarModel", "TestSupport"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "SendTests", dependencies: ["StarSend", "StarRules", "StarModel", "TestSupport"], exclude: ["smtp_server.py"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarPlatform", "StarModel", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SendTests", dependencies: ["StarSend", "StarPlatform", "StarRules", "StarModel", "TestSupport"], exclude: ["smtp_server.py"]),
+        .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarPlatform", "StarIngest", "StarModel", "TestSupport"], exclude: ["xlsx_tool.py"]),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["StarLedger", "StarPipeline", "StarIngest", "StarModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "StarLedger", "StarPipeline", "StarPlatform", "StarIngest", "StarModel", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["ledger_tool.py"]),
-        .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarIngest", "StarModel", "TestSupport"], exclude: ["xlsx_tool.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

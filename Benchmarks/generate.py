@@ -5,7 +5,7 @@
 
 writes OUT/csv/sheet.csv (N rows, UTF-8, Chinese names, quoted fields with commas) and
 OUT/xml/*.xml (K files, namespace urn:star-report:submission:1), each folder a valid input for
-`star-report run`. Every value is valid per submission-format.md; events are spread so that
+`star-report run`. Every value is valid per docs/input-formats.md; events are spread so that
 every rule fires somewhere.
 """
 import argparse, os, random

@@ -3,7 +3,7 @@
 committees, as XML files (two committees), a UTF-8 CSV sheet with Chinese headers and a GB18030
 CSV sheet with English headers (as Excel saves them), a register and a config file.
 
-The 2026 data is chosen so that every rule code of rules.md fires at least once and both quotas
+The 2026 data is chosen so that every rule code of docs/rules.md fires at least once and both quotas
 bind (with a tie at each cut). Run from the repository root: python3 Scripts/make-sample-data.py
 """
 import os
@@ -234,7 +234,7 @@ def write(year):
         fh.write(CONFIG)
 
 
-CONFIG = """# Notice and e-mail settings for star-report (outputs.md, "Settings for the notice and e-mail").
+CONFIG = """# Notice and e-mail settings for star-report (docs/input-formats.md, "config.toml"; settings for the notice and e-mail").
 [notice]
 issuer = "中共安阳市直属机关工作委员会"
 objection_office = "市直工委组织部"

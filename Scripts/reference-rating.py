@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""An independent reference implementation of rules.md (default scheme anyang-2017), for
+"""An independent reference implementation of docs/rules.md (default scheme anyang-2017), for
 cross-checking star-report on generated data: reads CSV sheets of one input folder and prints
-results.csv as outputs.md specifies. Written from the spec, sharing no code with the Swift engine.
+results.csv as docs/outputs.md specifies. Written from the spec, sharing no code with the Swift engine.
 
     python3 Scripts/reference-rating.py INPUT_DIR YEAR [all|committee] > expected.csv
 """

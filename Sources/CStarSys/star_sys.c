@@ -52,13 +52,16 @@ static void remove_flat_folder(const char *path) {
     }
 }
 
-static void on_signal(int sig) {
+/* Removes the run's temporary folder and lock, prints `message` and ends the process. */
+static void clean_up_and_exit(const char *message, int status) {
     if (cleanup_temp[0]) remove_flat_folder(cleanup_temp);
     if (cleanup_lock[0]) unlink(cleanup_lock);
-    ssize_t ignored = write(STDERR_FILENO, cleanup_message, strlen(cleanup_message));
+    ssize_t ignored = write(STDERR_FILENO, message, strlen(message));
     (void)ignored;
-    _exit(128 + sig);
+    _exit(status);
 }
+
+static void on_signal(int sig) { clean_up_and_exit(cleanup_message, 128 + sig); }
 
 void star_cleanup_install(const char *message) {
     strncpy(cleanup_message, message, sizeof cleanup_message - 1);
@@ -83,6 +86,32 @@ void star_cleanup_set(const char *temp_folder, const char *lock_file) {
     if (temp_folder) { strncpy(cleanup_temp, temp_folder, PATH_MAX - 1); } else { cleanup_temp[0] = 0; }
     if (lock_file) { strncpy(cleanup_lock, lock_file, PATH_MAX - 1); } else if (!temp_folder) { cleanup_lock[0] = 0; }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+static char memory_message[512];
+static struct sigaction memory_previous[32];
+static const int memory_signals[] = {SIGABRT, SIGTRAP, SIGILL, SIGSEGV, SIGBUS};
+
+/* The Swift runtime stops the process when malloc returns NULL (a trap or abort, exit 134 with a
+   backtrace); malloc has then set errno to ENOMEM in this thread. That errno is what tells an
+   exhausted memory from a bug: out of memory cleans up like an interruption and exits 71 with
+   a message, anything else goes on to the handler that was there before (the backtrace). */
+static void on_fatal_signal(int sig) {
+    int saved = errno;
+    if (saved == ENOMEM) clean_up_and_exit(memory_message, 71);
+    sigaction(sig, &memory_previous[sig], NULL);
+    if (sig == SIGABRT) raise(sig);
+    errno = saved;
+}
+
+void star_out_of_memory_install(const char *message) {
+    strncpy(memory_message, message, sizeof memory_message - 1);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_fatal_signal;
+    sigemptyset(&action.sa_mask);
+    for (unsigned i = 0; i < sizeof memory_signals / sizeof memory_signals[0]; i++)
+        sigaction(memory_signals[i], &action, &memory_previous[memory_signals[i]]);
 }
 
 void star_ignore_file_size_signal(void) {

@@ -4,7 +4,7 @@ import StarModel
 import StarRating
 import StarRender
 
-/// `results.xlsx` (outputs.md, "Excel"): the rows of results.csv for people — Chinese headers,
+/// `results.xlsx` (docs/outputs.md, "results.xlsx"): the rows of results.csv for people — Chinese headers,
 /// the committee's name and the star label beside the numbers, numbers stored as numbers and
 /// shown with one decimal, the header frozen and filtered; a second sheet with the quota checks
 /// and a third with the rule codes and what they mean. results.csv stays the machine format.

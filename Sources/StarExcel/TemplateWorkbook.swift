@@ -3,7 +3,7 @@ import Foundation
 import StarModel
 import StarRating
 
-/// The workbook a committee fills in (`star-report template`, outputs.md "Excel"): the header row
+/// The workbook a committee fills in (`star-report template`, docs/outputs.md "The fill-in workbook"): the header row
 /// in Chinese (the labels the sheet reader matches), one row per registered branch with year,
 /// id, name and committee filled in and locked, and every input cell unlocked with data
 /// validation and a short Chinese prompt: one-decimal scores within the rules' aspect maximum,

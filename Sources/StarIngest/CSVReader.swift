@@ -15,7 +15,7 @@ public struct CSVRecord: Equatable, Sendable {
 /// A streaming RFC 4180 reader over bytes, fed in chunks of any size.
 ///
 /// Written by hand on purpose: the listed CSV packages are 11–16× slower than a byte parser on
-/// this platform and one of them grows memory with the file (see platform-facts.md). It follows
+/// this platform and one of them grows memory with the file (measured with `make bench`). It follows
 /// Python's `csv` module (the test oracle): comma separator, `"` quoting with `""` for a quote,
 /// CRLF, LF or lone CR ending a record, quoted fields may hold commas, quotes and newlines, text
 /// after a closing quote is kept. Blank lines are skipped. An end of input inside quotes is an

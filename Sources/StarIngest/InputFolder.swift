@@ -76,7 +76,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public var description: String { message.text(.en) }
 }
 
-/// Reads a year's input folder (submission-format.md): every `*.xml` submission, every `*.csv`
+/// Reads a year's input folder (docs/input-formats.md): every `*.xml` submission, every `*.csv`
 /// sheet, the register `branches.csv`, the rules file `rules.toml` and the notice settings
 /// `config.toml`. Files are read in name order so the result never depends on the file system.
 public struct InputFolder: Sendable {

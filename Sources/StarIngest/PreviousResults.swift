@@ -179,7 +179,7 @@ public struct PreviousResults: Sendable {
         idAt: SourceLocation, idField: String, starsAt: SourceLocation, starsField: String
     ) {
         var id = raw.trimmingSpaces
-        // results.csv guards a leading = + - @ with a ' (outputs.md)
+        // results.csv guards a leading = + - @ with a ' (docs/outputs.md)
         if id.hasPrefix("'") { id.removeFirst() }
         guard !id.isEmpty else {
             diagnostics.append(.error(.of(.valueRequired, ("label", idField)), at: idAt, field: idField))

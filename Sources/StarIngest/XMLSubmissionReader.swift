@@ -317,7 +317,7 @@ enum XMLSubmissionReader {
                     if let d = attr(c, "date") { raw.eventDates.append(("criticism@date", RawField(d, at: at(c, path)))) }
                 }
             case "disciplinaryCases":
-                // The format's sanctions onto the CSV's columns (submission-format.md): for the
+                // The format's sanctions onto the CSV's columns (docs/input-formats.md): for the
                 // leadership, warning and serious warning are the minor grade, revocation of
                 // party post and above the major one.
                 for c in elements(el) {

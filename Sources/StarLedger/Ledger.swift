@@ -3,6 +3,7 @@ import GRDB
 import StarIngest
 import StarModel
 import StarPipeline
+import StarPlatform
 
 /// The ledger's commands that change it (record, object, resolve, approve, review, adjust,
 /// import). Each is one transaction that writes one log row (what, when, by whom, why) and

@@ -1,6 +1,7 @@
 import Foundation
 import StarModel
 import StarPipeline
+import StarPlatform
 
 /// Runs one ledger command for the executable: its line on stdout, a refusal on stderr (with the
 /// diagnostics of a file read), and the exit status.

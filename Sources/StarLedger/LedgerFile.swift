@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import StarModel
 import StarPipeline
+import StarPlatform
 
 /// Why a ledger command stopped: its exit status and the catalogue message that says so.
 public struct LedgerFailure: Error, Sendable {

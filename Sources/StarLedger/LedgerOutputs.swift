@@ -4,6 +4,7 @@ import Mustache
 import StarExcel
 import StarModel
 import StarPipeline
+import StarPlatform
 
 /// What `export` and `report` show: the years asked for, each branch's stars per year, its
 /// change against the year before (晋星/减星), the adjustments, the 重点管理 list and the log.

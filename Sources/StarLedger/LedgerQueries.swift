@@ -3,6 +3,7 @@ import GRDB
 import StarIngest
 import StarModel
 import StarPipeline
+import StarPlatform
 import StarRender
 
 /// A branch in one year of the ledger, as `history`, `export`, `report` and `run --ledger` see it.

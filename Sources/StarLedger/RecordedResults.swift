@@ -2,6 +2,7 @@ import Foundation
 import StarIngest
 import StarModel
 import StarPipeline
+import StarPlatform
 
 /// A year's results as `ledger record` takes them from a reports folder `run` wrote: checked
 /// against the folder's manifest, the branches from results.csv, the year and notice date from

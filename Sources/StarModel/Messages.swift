@@ -112,8 +112,9 @@ public enum MessageID: String, Sendable, CaseIterable {
     case account, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput, outMountPoint, outUnreadable, outForeign, outChanged,
         outCannotCreateBeside, outCannotWrite, outCannotReadBack, outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock, outLocked,
-        outLockRace, sysReason, sysShort, fewDescriptors, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors, noTemplates,
-        templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted,
+        outLockRace, sysReason, sysShort, fewDescriptors, littleMemory, yearRange, yearUnknown, noSubmissions, previousNotFound, rulesNotFound, rulesShort, rulesHaveErrors,
+        noTemplates,
+        templatesNotFound, templateUnusable, noReportWritten, inputNotFound, schemaMissing, cannotRead, readResources, cannotList, interrupted, outOfMemory,
         outNameTooLong, outPathTooLong, outForeignDuringRun, outChangedDuringRun, outUnreadableDuringRun, sysFileSize, previousNoResults,
         outOpenInOffice, outOpenInOfficeDuringRun, initNoYear, initNotAFolder, initExists, initCannotWrite, initWritten
     case errorsColumnFile, errorsColumnSheet, errorsColumnCell, errorsColumnField, errorsColumnValue, errorsColumnMessage, errorsColumnAction, errorsCellLine,
@@ -536,6 +537,9 @@ public enum Catalogue {
         .sysReason: Entry(code: "", zh: "{message}（{reason}）", en: "{messageEn} ({reason})"),
         .sysShort: Entry(
             code: "", zh: "{message}（{reason}）；请关闭其他程序或放宽限制（ulimit -n），然后再运行", en: "{messageEn} ({reason}); close other programs or raise the limits (ulimit -n), then run again"),
+        .littleMemory: Entry(
+            code: "", zh: "内存上限（ulimit -v）只有 {allowed} MiB，star-report 至少需要 {needed} MiB：请放宽 ulimit -v 后再运行",
+            en: "the memory limit (ulimit -v) is {allowed} MiB; star-report needs at least {needed} MiB: raise ulimit -v and run again"),
         .fewDescriptors: Entry(
             code: "", zh: "只允许打开 {allowed} 个文件（ulimit -n）；star-report 至少需要 {needed} 个：请放宽限制，例如 ulimit -n 1024，然后再运行",
             en: "only {allowed} open files are allowed (ulimit -n); star-report needs at least {needed}: raise the limit, e.g. ulimit -n 1024, then run again"),
@@ -557,6 +561,11 @@ public enum Catalogue {
             code: "", zh: "{path}：内存或文件描述符不足，无法读取；请关闭其他程序或放宽限制（ulimit -n、ulimit -v），然后再运行",
             en: "{path}: not enough memory or file descriptors to read it; close other programs or raise the limits (ulimit -n, ulimit -v), then run again"),
         .cannotList: Entry(code: "", zh: "无法列出输入文件夹 {dir}（{reason}）", en: "cannot list the input folder {dir} ({reason})"),
+        .outOfMemory: Entry(
+            code: "", zh: "star-report：内存不足，已停止；没有写出报告，输出文件夹保持原样。请关闭其他程序后重试，或放宽 ulimit -v，或换一台内存更大的电脑",
+            en:
+                "star-report: out of memory, stopped; no report written, the output folder is as it was. Close other programs and try again, raise ulimit -v, or use a computer with more memory"
+        ),
         .interrupted: Entry(code: "", zh: "star-report：已中断；没有写出报告，输出文件夹保持原样", en: "star-report: interrupted; no report written, the output folder is as it was"),
         .outNameTooLong: Entry(
             code: "", zh: "--output {shown}：名称 {name} 有 {bytes} 字节，文件系统最多允许 255 字节：请给出较短的名称",

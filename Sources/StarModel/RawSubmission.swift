@@ -5,7 +5,7 @@ public struct RawField: Hashable, Sendable {
     public init(_ text: String, at location: SourceLocation) { self.text = text; self.location = location }
 }
 
-/// The canonical names of a submission's facts: the CSV column names of submission-format.md.
+/// The canonical names of a submission's facts: the CSV column names of docs/input-formats.md.
 /// XML ingest maps its elements onto the same names, so validation knows one vocabulary.
 public enum FieldKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     case year, branchID, branchName, committeeID, committeeName, category, members
@@ -46,7 +46,7 @@ public enum FieldKey: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
-    /// The Chinese label of submission-format.md.
+    /// The Chinese label of docs/input-formats.md.
     public var chineseLabel: String {
         switch self {
         case .year: "年度"

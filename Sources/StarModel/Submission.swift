@@ -20,7 +20,7 @@ public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
     }
 }
 
-/// The three evaluation sheets of rules.md §1.
+/// The three evaluation sheets of docs/rules.md §1.
 public enum Sheet: String, Sendable, Codable, CaseIterable {
     case selfEvaluation = "self", massEvaluation = "mass", superiorEvaluation = "superior"
 }
@@ -66,7 +66,7 @@ public struct Election: Hashable, Sendable, Codable {
     }
 }
 
-/// One branch's validated yearly submission: every fact rules.md §1 needs, typed and checked.
+/// One branch's validated yearly submission: every fact docs/rules.md §1 needs, typed and checked.
 /// Nothing here knows whether it came from XML or CSV. A plain value; many of them are kept
 /// packed in a `SubmissionStore`.
 public struct Submission: Hashable, Sendable, Codable {

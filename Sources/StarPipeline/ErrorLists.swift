@@ -2,6 +2,7 @@ import Foundation
 import StarExcel
 import StarIngest
 import StarModel
+import StarPlatform
 import StarValidate
 
 /// Which committee a diagnostic concerns, so that each committee gets its own error list: the

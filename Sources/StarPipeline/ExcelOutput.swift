@@ -1,5 +1,6 @@
 import Foundation
 import StarExcel
+import StarPlatform
 import StarRender
 
 extension OutputFolder {

@@ -1,12 +1,13 @@
 import Foundation
 import StarIngest
 import StarModel
+import StarPlatform
 
 extension Pipeline {
     /// The files `star-report init` writes into a new year folder, in order.
     public static let initFiles = ["config.toml", "branches.csv", "README.txt"]
 
-    /// `star-report init DIR [--year YYYY]`: a new year folder (outputs.md, "Office use"): a
+    /// `star-report init DIR [--year YYYY]`: a new year folder (docs/outputs.md, "A new year folder"): a
     /// config.toml with every setting explained in Chinese (all commented out, so the reports
     /// show （待补充） until they are filled in), the register's header in branches.csv, and a
     /// README.txt of the December steps. Never overwrites: if any of the three files is there,

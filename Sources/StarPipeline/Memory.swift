@@ -1,4 +1,6 @@
+import CStarSys
 import Foundation
+import StarModel
 
 /// Handing freed memory back to the system between stages.
 enum Memory {
@@ -9,5 +11,13 @@ enum Memory {
         typealias Trim = @convention(c) (Int) -> Int32
         guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
         _ = unsafeBitCast(sym, to: Trim.self)(0)
+    }
+}
+
+/// Out of memory anywhere: exit 71 with a message in the user's language, the run's temporary
+/// folder and lock removed, never the runtime's trap and backtrace (the handler is in CStarSys).
+public enum OutOfMemory {
+    public static func install() {
+        star_out_of_memory_install("\n" + Message(.outOfMemory).text(Language.process) + "\n")
     }
 }

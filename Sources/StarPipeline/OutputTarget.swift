@@ -1,9 +1,10 @@
 import Foundation
 import StarModel
+import StarPlatform
 import StarRender
 
-/// Where `--output` points, checked before any work (outputs.md, "The output folder belongs to
-/// star-report alone"): star-report writes only to a new folder, an empty one, or one it marked
+/// Where `--output` points, checked before any work (docs/outputs.md, "The output folder"; it belongs to
+/// star-report alone): star-report writes only to a new folder, an empty one, or one it marked
 /// with its manifest, and never to a place that holds the user's own files.
 struct OutputTarget: Sendable {
     /// The folder's real path (symbolic links resolved), where the reports go.

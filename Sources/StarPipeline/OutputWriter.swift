@@ -1,6 +1,7 @@
 import CStarSys
 import Foundation
 import StarModel
+import StarPlatform
 import StarRender
 
 /// The reports' temporary folder beside the output folder: files are written there as they are
@@ -284,13 +285,15 @@ final class OutputLock: @unchecked Sendable {
         }
         path = target.parent + "/." + OutputFolder.shortName(target.name) + ".star-report.lock"
         for _ in 0..<100 {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard fd >= 0 else {
-                throw Stop.system(errno, .cannotCreate, .of(.outCannotLock, ("path", Escaped.text(path))))
-            }
-            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-                close(fd)
-                throw Stop(status: .tempFail, .of(.outLocked, ("target", Escaped.text(target.path))))
+            let fd: Int32
+            do {
+                fd = try FileLock.take(path)
+            } catch {
+                switch error {
+                case .busy: throw Stop(status: .tempFail, .of(.outLocked, ("target", Escaped.text(target.path))))
+                case .symbolicLink: throw Stop.system(ELOOP, .cannotCreate, .of(.outCannotLock, ("path", Escaped.text(path))))
+                case .cannotOpen(let code): throw Stop.system(code, .cannotCreate, .of(.outCannotLock, ("path", Escaped.text(path))))
+                }
             }
             var mine = stat(), there = stat()
             if fstat(fd, &mine) == 0 && lstat(path, &there) == 0 && mine.st_ino == there.st_ino && mine.st_dev == there.st_dev {

@@ -2,6 +2,7 @@ import Foundation
 import StarExcel
 import StarIngest
 import StarModel
+import StarPlatform
 import StarRating
 import StarRender
 import StarRules
@@ -24,7 +25,7 @@ public struct Pipeline {
     /// before anything is read, as `run --output` is).
     public func validate() -> ExitStatus {
         do {
-            try Pipeline.checkDescriptors()
+            try Pipeline.checkLimits()
             var target: OutputTarget?
             var lock: OutputLock?
             defer { lock?.release() }
@@ -56,7 +57,7 @@ public struct Pipeline {
     /// `star-report run`: every stage in turn; a failure names the stage it stopped in.
     public func run() -> ExitStatus {
         do {
-            try Pipeline.checkDescriptors()
+            try Pipeline.checkLimits()
             // The output is checked and locked before anything is read: a refused output
             // costs nothing and touches nothing.
             let target = try OutputTarget.check(options.output ?? "", input: options.input)

@@ -1,5 +1,6 @@
 import Foundation
 import StarModel
+import StarPlatform
 
 /// A failure that stops the run before any report: the exit status and a clear message.
 struct Stop: Error {
@@ -33,7 +34,16 @@ extension Pipeline {
     /// run is refused here with a message.
     static let minimumDescriptors: rlim_t = 32
 
-    static func checkDescriptors() throws(Stop) {
+    /// The address space a run needs at the least (`ulimit -v`): below it Dispatch cannot start
+    /// its threads and waits for them for ever; measured, a debug build needs about 200 MiB
+    /// before it reads anything. A run that runs out later exits 71 too (``OutOfMemory``).
+    static let minimumAddressSpace: rlim_t = 256 << 20
+
+    static func checkLimits() throws(Stop) {
+        var space = rlimit()
+        if getrlimit(Int32(RLIMIT_AS.rawValue), &space) == 0, space.rlim_cur < minimumAddressSpace {
+            throw Stop(status: .osError, .of(.littleMemory, ("allowed", space.rlim_cur >> 20), ("needed", minimumAddressSpace >> 20)))
+        }
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < minimumDescriptors else { return }
         limit.rlim_cur = min(limit.rlim_max, 1024)

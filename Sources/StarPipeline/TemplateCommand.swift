@@ -2,10 +2,11 @@ import Foundation
 import StarExcel
 import StarIngest
 import StarModel
+import StarPlatform
 
 extension Pipeline {
     /// `star-report template --input DIR --output FILE.xlsx [--committee ID] [--year YYYY]`: the
-    /// fill-in workbook for the branches of the register (outputs.md, "Excel"). Never replaces a
+    /// fill-in workbook for the branches of the register (docs/outputs.md, "The fill-in workbook"). Never replaces a
     /// file: an existing FILE is refused (exit 73), so a filled-in copy is never overwritten.
     public func template(output: String, committee: String?) -> ExitStatus {
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import StarModel
+import StarPlatform
 import StarRender
 
 /// Where the report templates come from: `--templates`, else `./Templates`, else the checkout

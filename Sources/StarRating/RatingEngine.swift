@@ -1,7 +1,7 @@
 import Dispatch
 import StarModel
 
-/// The rating rules of rules.md, applied in its order:
+/// The rating rules of docs/rules.md, applied in its order:
 /// totals → base (weighted, half-up) → B1 B2 → D1–D7 → final (clamped) → band →
 /// C1 → caps C2 C3 C4 (the lowest wins) → C4's one-star drop → quotas Q1, Q2, … per scope.
 ///

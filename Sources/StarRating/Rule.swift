@@ -1,6 +1,6 @@
 import StarModel
 
-/// A rule of rules.md §3–§4 that adds or takes points. Each rule is a small type carrying its
+/// A rule of docs/rules.md §3–§4 that adds or takes points. Each rule is a small type carrying its
 /// `RuleCode`; its clause and texts are the code's (RuleCode.swift).
 protocol PointsRule: Sendable {
     static var rule: RuleCode { get }
@@ -20,7 +20,7 @@ extension PointsRule {
     }
 }
 
-/// A condition of rules.md §6: it holds or not, and when it holds it limits the stars.
+/// A condition of docs/rules.md §6: it holds or not, and when it holds it limits the stars.
 protocol ConditionRule: Sendable {
     static var rule: RuleCode { get }
     static func holds(for s: Submission, rules: RuleSet, referenceDate: CivilDate) -> Bool

@@ -1,6 +1,6 @@
 import StarModel
 
-/// The rule codes of rules.md, in the order the rules apply them. A custom rules file may add
+/// The rule codes of docs/rules.md, in the order the rules apply them. A custom rules file may add
 /// quota codes of its own (Q3 …); those are described by their `QuotaRule` (`RuleSet.text(of:)`).
 public enum RuleCode: String, Sendable, CaseIterable, Codable {
     case B1, B2, D1, D2, D3, D4, D5, D6, D7, C1, C2, C3, C4, Q1, Q2

@@ -1,13 +1,13 @@
 import StarModel
 
-/// Every number and choice of rules.md, as data. The default is the `anyang-2017` scheme; another
+/// Every number and choice of docs/rules.md, as data. The default is the `anyang-2017` scheme; another
 /// city's variant is another rules file, not another program.
 public struct RuleSet: Sendable, Equatable, Codable {
     /// The scheme and version the shipped rules file (StarRules' anyang-2017.toml) carries.
     public var scheme = "anyang-2017"
     public var version = "2017.1"
 
-    /// Base-score weights in percent (self, mass, superior), summing to 100 (rules.md §2).
+    /// Base-score weights in percent (self, mass, superior), summing to 100 (docs/rules.md §2).
     public var weightSelf = 20
     public var weightMass = 30
     public var weightSuperior = 50
@@ -16,13 +16,13 @@ public struct RuleSet: Sendable, Equatable, Codable {
     public var aspectMax = Tenths(100)
     public var maxScore = Tenths(1000)
 
-    /// B1 and B2 points per level (rules.md §3).
+    /// B1 and B2 points per level (docs/rules.md §3).
     public var commendationPoints: [Level: Tenths] = [.city: Tenths(30), .province: Tenths(50), .national: Tenths(80)]
     public var innovationPoints: [Level: Tenths] = [.city: Tenths(30), .province: Tenths(50), .national: Tenths(80)]
     /// B2: false = only the highest innovation counts; true = every one adds.
     public var innovationCumulative = false
 
-    /// D1–D7 amounts, positive numbers taken off (rules.md §4).
+    /// D1–D7 amounts, positive numbers taken off (docs/rules.md §4).
     public var workCommitteeCriticism = Tenths(30)
     public var municipalCommitteeCriticism = Tenths(50)
     public var leadershipMinorSanction = Tenths(30)
@@ -37,7 +37,7 @@ public struct RuleSet: Sendable, Equatable, Codable {
     /// false: "below" is strictly below (59.9 deducts, 60.0 does not).
     public var satisfactionThresholdInclusive = false
 
-    /// Minimum final score for one, two, three, four and five stars (rules.md §5).
+    /// Minimum final score for one, two, three, four and five stars (docs/rules.md §5).
     public var bands: [Tenths] = [Tenths(500), Tenths(600), Tenths(700), Tenths(800), Tenths(900)]
 
     /// C2: highest star level with an overdue re-election and no approved delay.
@@ -53,14 +53,14 @@ public struct RuleSet: Sendable, Equatable, Codable {
     /// The day conditions are judged on; nil = 31 December of the rating year.
     public var referenceDate: CivilDate?
 
-    /// The quota constraints, applied in order (rules.md §7).
+    /// The quota constraints, applied in order (docs/rules.md §7).
     public var quotas: [QuotaRule] = [
         QuotaRule(code: "Q1", levels: [5], bound: .max, percent: Tenths(100), rounding: .floor, policy: .enforce),
         QuotaRule(code: "Q2", levels: [0, 1], bound: .min, percent: Tenths(100), rounding: .ceil, policy: .enforce),
     ]
     public var quotaScope: QuotaScope = .all
 
-    /// Procedure facts for warnings (rules.md §9).
+    /// Procedure facts for warnings (docs/rules.md §9).
     public var participationWarningPercent = 80
     public var selfOverSuperiorWarning = Tenths(150)
     /// Notice period in calendar days (为期一周).
@@ -113,7 +113,7 @@ public struct QuotaRule: Sendable, Equatable, Codable {
         }
     }
 
-    /// Whether `enforce` is meaningful for this constraint (rules.md §7): a `max` on one star
+    /// Whether `enforce` is meaningful for this constraint (docs/rules.md §7): a `max` on one star
     /// level (the lowest-ranked drop one star, out of the set), or a `min` on the lowest levels
     /// 0…k (the lowest-ranked above them become k stars). Anything else may only be `report`.
     public var canEnforce: Bool {

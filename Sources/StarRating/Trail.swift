@@ -23,7 +23,7 @@ public struct TrailEntry: Sendable, Hashable, Codable {
     }
 }
 
-/// Change against last year's stars (rules.md §8): 晋星 / 减星 need the work committee's approval.
+/// Change against last year's stars (docs/rules.md §8): 晋星 / 减星 need the work committee's approval.
 public enum StarChange: String, Sendable, Codable {
     case promoted, demoted, unchanged, new
 

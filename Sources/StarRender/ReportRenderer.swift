@@ -97,19 +97,10 @@ public struct ReportRenderer: Sendable {
 
     /// Runs the tasks on the available cores; the first error wins.
     static func perform(_ tasks: [@Sendable () throws -> [String]]) throws -> [String] {
-        let results = TaskResults(count: tasks.count)
+        let results = Slots<Result<[String], Error>>(count: tasks.count)
         DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
             results.set(i, Result { try tasks[i]() })
         }
-        return try results.all().flatMap { try $0.get() }
+        return try results.values.compactMap { $0 }.flatMap { try $0.get() }
     }
-}
-
-/// Results of parallel tasks, one slot each.
-final class TaskResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<[String], Error>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<[String], Error>) { lock.withLock { slots[i] = r } }
-    func all() -> [Result<[String], Error>] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -2,7 +2,7 @@ import Foundation
 import StarModel
 import StarRating
 
-/// `results.csv` and `results.json` (outputs.md), built in code: they are data, not layout.
+/// `results.csv` and `results.json` (docs/outputs.md), built in code: they are data, not layout.
 public enum ResultsFiles {
     public static let csvHeader = [
         "branch_id", "branch_name", "committee_id", "self_total", "mass_total", "superior_total",

@@ -1,3 +1,5 @@
+import StarModel
+
 /// Plain-text layout by display columns (CJK counts two), for notice.txt and the e-mail summaries.
 public enum TextLayout {
     /// Plain-text line width in display columns (outputs: ≤ 78, so columns line up in a mail client).

@@ -1,8 +1,8 @@
 import StarModel
 import TOMLKit
 
-/// The notice and e-mail settings of `config.toml` in the input folder (outputs.md, "Settings for
-/// the notice and e-mail"). Every setting is optional: a missing one shows a placeholder in the
+/// The notice and e-mail settings of `config.toml` in the input folder (docs/input-formats.md, "config.toml").
+/// Every setting is optional: a missing one shows a placeholder in the
 /// reports and a warning names the key to add.
 public struct NoticeConfig: Sendable, Equatable {
     /// Shown where a setting is missing.

@@ -3,7 +3,7 @@ import StarModel
 import StarRating
 import TOMLKit
 
-/// The rules file (TOML): every setting of rules.md. See `anyang-2017.toml`, the default scheme,
+/// The rules file (TOML): every setting of docs/rules.md. See `anyang-2017.toml`, the default scheme,
 /// for the keys. A bad file is a list of diagnostics naming the key and the line.
 public enum RulesFile {
     /// The shipped default scheme's file.

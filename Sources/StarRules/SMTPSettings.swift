@@ -1,7 +1,7 @@
 import StarModel
 import TOMLKit
 
-/// The `[smtp]` table of `config.toml` (outputs.md, "Sending the committee e-mails"), checked:
+/// The `[smtp]` table of `config.toml` (docs/outputs.md, "Sending the committee e-mails"), checked:
 /// `url` smtp:// (STARTTLS required) or smtps:// (TLS from the start), `tls = "none"` only when
 /// written, `username`, `ca_file`, `envelope_from`. The password is never a setting: it comes from
 /// the environment variable `STAR_REPORT_SMTP_PASSWORD` only.

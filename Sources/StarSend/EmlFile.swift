@@ -34,7 +34,7 @@ public struct EmlFile: Sendable {
     public var date: String? { Self.headers(bytes).first { $0.name == "date" }?.value.trimmingSpaces }
 
     /// The bytes to send: the file's, with its `Date:` header (and any continuation lines of it)
-    /// replaced by `Date: <date>`, the moment of sending (outputs.md: Date is the time of
+    /// replaced by `Date: <date>`, the moment of sending (docs/outputs.md: Date is the time of
     /// sending). Every other byte is the file's; with no `Date:` header, one is put first. The
     /// line ending is the file's own.
     public func bytes(withDate date: String) -> [UInt8] {

@@ -1,4 +1,5 @@
 import Foundation
+import StarPlatform
 import StarModel
 #if canImport(Glibc)
     import Glibc
@@ -100,9 +101,15 @@ public final class SendLog {
     public func openForAppend() throws(LockError) {
         var st = stat()
         let existed = lstat(path, &st) == 0
-        fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
-        guard fd >= 0 else { throw errno == ELOOP ? .symbolicLink : .cannotOpen(String(cString: strerror(errno))) }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 { Glibc.close(fd); fd = -1; throw .busy }
+        do {
+            fd = try FileLock.take(path, flags: O_APPEND | O_NONBLOCK)
+        } catch {
+            switch error {
+            case .busy: throw .busy
+            case .symbolicLink: throw .symbolicLink
+            case .cannotOpen(let code): throw .cannotOpen(String(cString: strerror(code)))
+            }
+        }
         do { try load(fd) } catch { Glibc.close(fd); fd = -1; throw error }  // what a send that finished meanwhile wrote
         if !existed {
             // make the new file's name durable too

@@ -1,11 +1,12 @@
 import Foundation
 import StarModel
+import StarPlatform
 import StarRules
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// `star-report send` (outputs.md, "Sending the committee e-mails").
+/// `star-report send` (docs/outputs.md, "Sending the committee e-mails").
 ///
 /// Exit codes: 0 every message accepted or skipped; 75 some message failed (temporarily after the
 /// retries, permanently with a 5xx, or could not be sent at all, e.g. no address), or the server
@@ -32,45 +33,12 @@ public struct SendOptions: Sendable {
     }
 }
 
-public struct SendConsole: Sendable {
-    public var out: @Sendable (String) -> Void
-    public var err: @Sendable (String) -> Void
-    /// Progress on stderr, without a newline: only when stderr is a terminal.
-    public var progress: (@Sendable (String) -> Void)?
-    /// stdin is a terminal: confirmation can be asked.
-    public var interactive: Bool
-    public var readAnswer: @Sendable () -> String?
-
-    public init(
-        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, progress: (@Sendable (String) -> Void)?,
-        interactive: Bool, readAnswer: @escaping @Sendable () -> String?
-    ) {
-        self.out = out; self.err = err; self.progress = progress; self.interactive = interactive; self.readAnswer = readAnswer
-    }
-
-    /// stdout and stderr; on a terminal, a message first clears the progress line it replaces.
-    public static var standard: SendConsole {
-        let tty = isatty(STDERR_FILENO) != 0
-        let clear = tty ? "\r\u{1B}[K" : ""
-        let err: @Sendable (String) -> Void = { s in FileHandle.standardError.write(Data((clear + s + "\n").utf8)) }
-        let draw: @Sendable (String) -> Void = { s in FileHandle.standardError.write(Data((clear + s).utf8)) }
-        let progress: (@Sendable (String) -> Void)? = tty ? draw : nil
-        let out: @Sendable (String) -> Void = { s in print(s) }
-        let read: @Sendable () -> String? = { readLine() }
-        return SendConsole(out: out, err: err, progress: progress, interactive: isatty(STDIN_FILENO) != 0, readAnswer: read)
-    }
-}
-
 public struct Sender {
-    public enum Status: Int32 {
-        case ok = 0, usage = 64, dataError = 65, noInput = 66, unavailable = 69, ioError = 74, tempFail = 75, noPermission = 77
-    }
-
     let options: SendOptions
-    let console: SendConsole
+    let console: Console
     let environment: [String: String]
 
-    public init(options: SendOptions, console: SendConsole = .standard, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(options: SendOptions, console: Console = .standard, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options; self.console = console; self.environment = environment
     }
 
@@ -94,7 +62,7 @@ public struct Sender {
     /// than 5 minutes of waiting for one message.
     var retries: Int { min(max(Int(environment["STAR_REPORT_SMTP_RETRIES"] ?? "") ?? 3, 0), 10) }
     var backoffMS: Int { min(max(Int(environment["STAR_REPORT_SMTP_BACKOFF_MS"] ?? "") ?? 5000, 0), 60_000) }
-    /// Timeouts (outputs.md, "Office use"): `STAR_REPORT_SMTP_CONNECT_TIMEOUT_S` (default 15) to
+    /// Timeouts (docs/outputs.md, "Sending the committee e-mails"): `STAR_REPORT_SMTP_CONNECT_TIMEOUT_S` (default 15) to
     /// connect, `STAR_REPORT_SMTP_STALL_TIMEOUT_S` (default 30) for a server that stops answering.
     var connectTimeout: Int { Self.seconds(environment["STAR_REPORT_SMTP_CONNECT_TIMEOUT_S"], default: Self.defaultConnectTimeout) }
     var stallTimeout: Int { Self.seconds(environment["STAR_REPORT_SMTP_STALL_TIMEOUT_S"], default: Self.defaultStallTimeout) }
@@ -102,7 +70,7 @@ public struct Sender {
     static func seconds(_ value: String?, default d: Int) -> Int { min(max(Int(value ?? "") ?? d, 1), 600) }
     static let maxWaitPerMessageMS = 300_000
 
-    public func run() -> Status {
+    public func run() -> ExitStatus {
         if options.check, let config = options.config, options.reports.isEmpty { return checkSettings(configPath: config) }
         var dir = options.reports
         while dir.count > 1 && dir.hasSuffix("/") { dir.removeLast() }
@@ -233,10 +201,10 @@ public struct Sender {
         return out
     }
 
-    func plan(dir: String, emls: [EmlFile], settings: SMTPSettings?, configPath: String?, only: Set<String>?) -> Status {
+    func plan(dir: String, emls: [EmlFile], settings: SMTPSettings?, configPath: String?, only: Set<String>?) -> ExitStatus {
         let logPath = SendLog.path(forReports: dir)
         let log: SendLog
-        let logError = { (error: SendLog.LockError) -> Status in
+        let logError = { (error: SendLog.LockError) -> ExitStatus in
             switch error {
             case .busy: console.err("star-report: " + text(.sendAnotherSend)); return .tempFail
             case .symbolicLink: console.err("star-report: " + text(.sendLogIsLink, ("path", logPath))); return .ioError
@@ -293,7 +261,7 @@ public struct Sender {
             return [i.eml.committee, i.recipient ?? "-", Self.size(i.eml.bytes.count), action]
         }
         let header = [text(.sendColumnCommittee), text(.sendColumnAddress), text(.sendColumnSize), text(.sendColumnAction)]
-        let widths = (0..<4).map { c in ([header] + rows).map { Self.width($0[c]) }.max() ?? 0 }
+        let widths = (0..<4).map { c in ([header] + rows).map { DisplayWidth.of($0[c]) }.max() ?? 0 }
         for r in [header] + rows {
             console.out("  " + (0..<4).map { c in c == 3 ? r[c] : Self.pad(r[c], widths[c]) }.joined(separator: "  "))
         }
@@ -351,10 +319,10 @@ public struct Sender {
     func deliver(
         _ items: [Item], from: String, transport: SMTPTransport, log: SendLog, settings: SMTPSettings,
         skipped: Int, failedBefore: Int, logPath: String
-    ) -> Status {
+    ) -> ExitStatus {
         var sent = 0, failed = failedBefore
         var unknown: [String] = []
-        var abort: Status?
+        var abort: ExitStatus?
         let start = Date()
         for (n, item) in items.enumerated() {
             let to = item.recipient!
@@ -445,7 +413,7 @@ public struct Sender {
     }
 
     /// The settings of `--config FILE` alone (`send --check --config FILE`, no reports folder).
-    func checkSettings(configPath: String) -> Status {
+    func checkSettings(configPath: String) -> ExitStatus {
         guard let data = FileManager.default.contents(atPath: configPath) else {
             console.err("star-report: " + text(.sendConfigNotFound, ("path", configPath))); return .dataError
         }
@@ -465,7 +433,7 @@ public struct Sender {
 
     /// `send --check`: connect, STARTTLS and AUTH with these settings, send nothing, and say
     /// whether they work (0) or what to check (the send exit codes: 69, 77, 65).
-    func check(_ settings: SMTPSettings) -> Status {
+    func check(_ settings: SMTPSettings) -> ExitStatus {
         let password = environment["STAR_REPORT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if settings.username != nil && password == nil { console.err("star-report: " + text(.sendNoPassword)); return .dataError }
         console.err(text(.sendCheckConnecting, ("url", settings.url)))
@@ -499,7 +467,7 @@ public struct Sender {
 
     /// Prints an outcome that ends the batch (cannot connect, login refused, no TLS, bad
     /// settings) and returns its exit code; nil for the others.
-    func failure(_ outcome: SMTPTransport.Outcome, settings: SMTPSettings) -> Status? {
+    func failure(_ outcome: SMTPTransport.Outcome, settings: SMTPSettings) -> ExitStatus? {
         switch outcome {
         case .unreachable(let p):
             console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", why(p, settings: settings))))
@@ -561,16 +529,5 @@ public struct Sender {
         n < 1024 ? "\(n) B" : n < 1024 * 1024 ? String(format: "%.1f KiB", Double(n) / 1024) : String(format: "%.1f MiB", Double(n) / 1048576)
     }
 
-    /// Display columns, CJK counted as two (enough for the plan's few words).
-    static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { w, u in
-            let v = u.value
-            let wide =
-                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
-            return w + (wide ? 2 : 1)
-        }
-    }
-
-    static func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - width(s))) }
+    static func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - DisplayWidth.of(s))) }
 }

@@ -1,12 +1,12 @@
 import Foundation
 import StarModel
 
-/// Checks raw submissions against submission-format.md ("What is an error") and turns the good
+/// Checks raw submissions against docs/input-formats.md ("What is an error") and turns the good
 /// ones into typed `Submission`s. Every problem becomes a diagnostic; nothing throws.
 public struct Validator: Sendable {
     /// The rating year every submission must carry.
     public var year: Int
-    /// Member participation below this percent of the members is a warning (rules.md §9).
+    /// Member participation below this percent of the members is a warning (docs/rules.md §9).
     public var participationWarningPercent: Int
     /// A self-evaluation total more than this above the superior's is a warning.
     public var selfOverSuperiorWarning: Tenths

@@ -3,15 +3,17 @@ import Foundation
 import StarModel
 import StarLedger
 import StarPipeline
+import StarPlatform
 import StarRating
 import StarSend
 
-/// The command line of outputs.md; argument parsing and wiring only. The language is chosen
+/// The command line of docs/outputs.md; argument parsing and wiring only. The language is chosen
 /// before anything is parsed, so that `--help` is in it too.
 @main
 enum Entry {
     static func main() {
         Language.process = Language.choose(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+        OutOfMemory.install()
         StarReport.main()
     }
 }

@@ -3,7 +3,7 @@ import TestSupport
 import StarPipeline
 import Testing
 
-/// results.csv against an independent reference implementation of rules.md
+/// results.csv against an independent reference implementation of docs/rules.md
 /// (`Scripts/reference-rating.py`, written from the spec alone) on random generated data:
 /// both quotas binding, ties at the cuts, every rule code, both quota scopes.
 @Suite struct ReferenceCrossCheckTests {

@@ -56,7 +56,7 @@ import Testing
     }
 }
 
-/// Hand computations of tricky SampleData branches (rules.md applied by hand, step by step).
+/// Hand computations of tricky SampleData branches (docs/rules.md applied by hand, step by step).
 @Suite struct HandComputedBranchTests {
     static let rows: [String: [String: String]] = {
         let dir = try! temporaryDirectory("hand")

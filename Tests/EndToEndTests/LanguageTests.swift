@@ -4,7 +4,7 @@ import TestSupport
 import StarModel
 import Testing
 
-/// outputs.md "Language": Chinese by default, English on request, in the terminal and in the
+/// docs/outputs.md "Language": Chinese by default, English on request, in the terminal and in the
 /// reports' own text.
 @Suite struct LanguageTests {
     /// The texts the reports carry from the diagnostics (validation.txt, the warnings in the

@@ -1,6 +1,7 @@
 import Foundation
 import StarModel
 import StarPipeline
+import StarPlatform
 import TestSupport
 import Testing
 
@@ -24,7 +25,7 @@ import Testing
     }
 
     /// Rates SampleData/2026 with `previous` into `dir/out`: status, stderr lines.
-    func run2026(_ dir: URL, previous: String, language: Language = .zh) -> (StarPipeline.ExitStatus, [String], URL) {
+    func run2026(_ dir: URL, previous: String, language: Language = .zh) -> (StarPlatform.ExitStatus, [String], URL) {
         let c = Captured()
         let out = dir.appendingPathComponent("out-\(UUID().uuidString)")
         let s = Pipeline(

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-// The built binary under the conditions of outputs.md "The output folder belongs to star-report
+// The built binary under the conditions of docs/outputs.md "The output folder belongs to star-report
 // alone" and "E-mail addresses and names": refused outputs, kills at any moment, signals,
 // concurrent runs, a full disk, hostile inputs.
 
@@ -304,6 +304,31 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         #expect(s == 74, "\(e)")
         #expect(e.contains("File too large") && e.contains("ulimit -f"), "\(e)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    /// Out of memory (`ulimit -v`): a limit too small to start is refused before anything is
+    /// read; memory running out in the middle of a run is exit 71 with a message, never the
+    /// runtime's trap, and the reports already in the output folder are kept as they were.
+    @Test(.timeLimit(.minutes(5))) func outOfMemoryIsExit71() throws {
+        let dir = try temporaryDirectory("ulimit-v")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r")
+        let (s0, e0) = try shell("ulimit -v 200000; exec \(quote(binaryPath)) run --input SampleData/2026 --output \(quote(out.path))")
+        #expect(s0 == 71 && e0.contains("ulimit -v") && e0.contains("at least 256 MiB"), "\(s0): \(e0)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path]).0 == 0)
+        let before = try Data(contentsOf: out.appendingPathComponent("results.json"))
+        let (g, ge) = try python(
+            "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+            [repoRoot.appendingPathComponent("Benchmarks/generate.py").path, "--csv-branches", "100000", "--xml-files", "0", "--out", dir.path + "/big"])
+        #expect(g == 0, "\(ge)")
+        let command = "ulimit -v 300000; exec timeout 240 \(quote(binaryPath)) run --year 2026 --input \(quote(dir.path + "/big/csv")) --output \(quote(out.path))"
+        let (s, e) = try shell(command)
+        #expect(s == 71, "\(s): \(e)")
+        #expect(e.contains("out of memory") && e.contains("the output folder is as it was"), "\(e)")
+        #expect(try Data(contentsOf: out.appendingPathComponent("results.json")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["big", "r"])
     }
 
     /// A mount point can't be swapped: a clear message, exit 73 (only where mounting is allowed).

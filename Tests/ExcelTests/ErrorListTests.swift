@@ -1,6 +1,7 @@
 import Foundation
 import StarModel
 import StarPipeline
+import StarPlatform
 import TestSupport
 import Testing
 
@@ -57,7 +58,7 @@ func cells(_ sheet: [String: Any]) -> [[(type: String, value: String)]] {
         return input
     }
 
-    func validate(_ input: URL, errors: URL, language: Language = .zh) -> (StarPipeline.ExitStatus, [String]) {
+    func validate(_ input: URL, errors: URL, language: Language = .zh) -> (StarPlatform.ExitStatus, [String]) {
         let err = Lines()
         let console = Console(out: { _ in }, err: { err.add($0) })
         let status = Pipeline(options: Options(input: input.path, year: 2026, language: language, errors: errors.path), console: console).validate()

@@ -1,6 +1,7 @@
 import Foundation
 import StarModel
 import StarPipeline
+import StarPlatform
 import TestSupport
 import Testing
 
@@ -29,7 +30,7 @@ final class Lines: @unchecked Sendable {
 }
 
 /// Runs the pipeline in process; (status, stderr lines).
-func runPipeline(input: URL, output: URL? = nil, year: Int? = nil, previous: String? = nil) -> (StarPipeline.ExitStatus, [String]) {
+func runPipeline(input: URL, output: URL? = nil, year: Int? = nil, previous: String? = nil) -> (StarPlatform.ExitStatus, [String]) {
     let err = Lines()
     let console = Console(out: { _ in }, err: { err.add($0) })
     let options = Options(

@@ -1,6 +1,7 @@
 import Foundation
 import StarModel
 import StarPipeline
+import StarPlatform
 import TestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import StarIngest
 import StarModel
 import StarPipeline
+import StarPlatform
 import TestSupport
 import Testing
 

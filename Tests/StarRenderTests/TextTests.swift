@@ -1,4 +1,5 @@
 import Foundation
+import StarModel
 import TestSupport
 import Testing
 @testable import StarRender

@@ -23,4 +23,8 @@ void star_cleanup_set(const char *temp_folder, const char *lock_file);
 /* A write past the file size limit (`ulimit -f`) raises SIGXFSZ, which ends the process with no
    word; ignored, the write fails with EFBIG instead and the run stops with a message (exit 74). */
 void star_ignore_file_size_signal(void);
+/* Out of memory anywhere (the Swift runtime traps when malloc fails, with errno ENOMEM): the run's
+   temporary folder and lock are removed as for an interruption, `message` is printed and the
+   process exits 71. Any other fatal signal goes on to the handler installed before. */
+void star_out_of_memory_install(const char *message);
 #endif
