@@ -53,6 +53,18 @@ public enum LedgerQueries {
         return try Int.fetchOne(db, sql: "SELECT stars FROM approval WHERE year = ? AND branch_id = ?", arguments: [year, branch])
     }
 
+    /// Every approved branch's current stars in `year` (the rule of `currentStars(_:year:branch:)`
+    /// for all at once: approvals, then reviews, then adjustments in order).
+    static func currentStars(_ db: Database, year: Int) throws -> [String: Int] {
+        var stars: [String: Int] = [:]
+        let approvals = try Row.fetchCursor(db, sql: "SELECT branch_id, stars FROM approval WHERE year = ?", arguments: [year])
+        while let r = try approvals.next() { stars[r[0]] = r[1] }
+        for table in ["review", "adjustment"] {
+            for r in try Row.fetchAll(db, sql: "SELECT branch_id, stars FROM \(table) WHERE year = ? ORDER BY id", arguments: [year]) { stars[r[0]] = r[1] }
+        }
+        return stars
+    }
+
     /// Every year of the ledger, ascending, with its status.
     static func years(_ db: Database) throws -> [(year: Int, status: String)] {
         try Row.fetchAll(db, sql: "SELECT year, status FROM year ORDER BY year").map { ($0["year"], $0["status"]) }
@@ -197,9 +209,7 @@ public struct LedgerPrevious: PreviousStarsSource {
                         throw LedgerFailure(.dataError, .of(.ledgerRunNoYear, ("path", Escaped.text(path)), ("year", last)))
                     }
                     guard status == "approved" else { throw LedgerFailure(.dataError, .of(.ledgerRunNotApproved, ("path", Escaped.text(path)), ("year", last))) }
-                    var stars: [String: Int] = [:]
-                    for b in try LedgerQueries.branches(db, year: last) { stars[b.branchID] = b.current }
-                    return stars
+                    return try LedgerQueries.currentStars(db, year: last)
                 })
         } catch {
             result = .failure(error)
