@@ -5,13 +5,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 RELEASE_BIN := .build/release/star-report
 REPORTS := reports
+LEDGER := $(REPORTS)/ledger.sqlite
 
 .PHONY: help deps send-test-deps py-deps sample-data build release reports test golden notice-pdf pdf-deps bench fuzz clean lint format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-deps: ## Install libxml2-dev, libxlsxwriter-dev and libcurl4-openssl-dev with apt-get when pkg-config cannot find them
+deps: ## Install libxml2-dev, libxlsxwriter-dev, libcurl4-openssl-dev and libsqlite3-dev with apt-get when pkg-config cannot find them
 	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libxml-2.0 || ! pkg-config --exists xlsxwriter; then \
 	  echo "Installing libxml2-dev, libxlsxwriter-dev and pkg-config with apt-get…"; \
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libxml2-dev libxlsxwriter-dev pkg-config; \
@@ -19,6 +20,10 @@ deps: ## Install libxml2-dev, libxlsxwriter-dev and libcurl4-openssl-dev with ap
 	@if ! pkg-config --exists libcurl; then \
 	  echo "Installing libcurl4-openssl-dev with apt-get…"; \
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libcurl4-openssl-dev; \
+	fi
+	@if ! pkg-config --exists sqlite3; then \
+	  echo "Installing libsqlite3-dev (the star ledger, through GRDB) with apt-get…"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libsqlite3-dev; \
 	fi
 
 # aiosmtpd for the SMTP tests (Tests/SendTests): pip, or Debian's package where pip may not install
@@ -44,10 +49,14 @@ build: deps ## Debug build
 release: deps ## Release build (self-contained: the Swift runtime linked in)
 	$(SWIFT) build -c release --static-swift-stdlib
 
-reports: release ## Build, then run SampleData 2025 and 2026 (with 2025 as last year) into reports/
+reports: release ## Build, run SampleData 2025, keep its cycle in reports/ledger.sqlite, then run 2026 with --ledger
 	@$(RELEASE_BIN) run --input SampleData/2025 --output $(REPORTS)/2025 >/dev/null
-	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --previous $(REPORTS)/2025/results.csv $(PDF_FLAG) > $(REPORTS)/.paths-2026
-	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year, used for 晋星/减星)"; sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
+	@rm -f $(LEDGER) $(LEDGER)-wal $(LEDGER)-shm
+	@$(RELEASE_BIN) ledger record --ledger $(LEDGER) --reports $(REPORTS)/2025 --by 市直工委 >/dev/null
+	@Scripts/ledger-sample.sh $(RELEASE_BIN) $(LEDGER) SampleData/ledger-2025.txt >/dev/null
+	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --ledger $(LEDGER) $(PDF_FLAG) > $(REPORTS)/.paths-2026
+	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year)"; echo "  $(LEDGER) (2025 approved, with an objection, reviews and an adjustment; used for 晋星/减星)"
+	@sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
 lint: ## Check the Swift sources' formatting with swift-format (configuration: .swift-format)

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -85,11 +86,20 @@ let package = Package(
             name: "StarPipeline",
             dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "StarExcel", "StarPlatform", "CStarSys"]
         ),
+        /// The star ledger (星级管理台账): the stars of every year in one SQLite file (GRDB), its
+        /// commands, workbook and page.
+        .target(
+            name: "StarLedger",
+            dependencies: [
+                "StarModel", "StarIngest", "StarRender", "StarExcel", "StarPipeline", "StarPlatform", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         /// `star-report send`: the committee e-mails over SMTP (libcurl), with the send log.
         .target(name: "StarSend", dependencies: ["StarModel", "StarRules", "StarPlatform", "CCurl", "CCurlShim"]),
         .executableTarget(
             name: "star-report",
-            dependencies: ["StarPipeline", "StarSend", "StarPlatform", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["StarPipeline", "StarSend", "StarLedger", "StarPlatform", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "StarModelTests", dependencies: ["StarModel", .product(name: "PropertyBased", package: "swift-property-based")]),
@@ -106,6 +116,13 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarPlatform", "StarModel", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SendTests", dependencies: ["StarSend", "StarPlatform", "StarRules", "StarModel", "TestSupport"], exclude: ["smtp_server.py"]),
         .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarPlatform", "StarIngest", "StarModel", "TestSupport"], exclude: ["xlsx_tool.py"]),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: [
+                "StarLedger", "StarPipeline", "StarPlatform", "StarIngest", "StarModel", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["ledger_tool.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

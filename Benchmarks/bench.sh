@@ -78,3 +78,6 @@ if [ "${BENCH_XLSX:-1}" != 0 ]; then
   printf '| %s branches in one .xlsx: validate vs openpyxl read-only read | %ss | %ss | %s | < 1.0 |\n' "$CSV_N" "$xv_t" "$opx_t" "$(ratio "$xv_t" "$opx_t")"
   printf '| peak memory of the %s-row .xlsx validate | %s MiB | | | ≤ 1024 MiB |\n' "$CSV_N" "$((xv_m / 1024))"
 fi
+
+# the star ledger's rows (record, run --ledger vs --previous)
+source Benchmarks/bench-ledger.sh

@@ -143,6 +143,15 @@ public enum MessageID: String, Sendable, CaseIterable {
     case sheetTooManyStrings, sheetTooManyStyles, sheetTooManyMerges, sheetFormulaWithoutValue, sheetCellTooLong, sheetBadNumber,
         sheetBadISODate, sheetDuplicateCell, sheetNoHeader, sheetNotABranch, sheetRowNotFilled, sheetMergeAcrossCommittees,
         sheetOldFormat, satisfactionFraction, registerCommitteeMismatch, registerNameMismatch
+    // the star ledger (LedgerMessages.swift)
+    case ledgerNotFound, ledgerNotALedger, ledgerNewerSchema, ledgerOlderSchema, ledgerCannotOpen, ledgerBusy, ledgerReportsNotFound, ledgerReportsNoManifest, ledgerReportsChanged,
+        ledgerReportsNoResults, ledgerResultsHeader, ledgerResultsUnreadable, ledgerResultsColumns, ledgerResultsScore, ledgerDuplicateBranch, ledgerRecorded, ledgerRecordReplaced,
+        ledgerRecordSame, ledgerRecordApproved, ledgerImported, ledgerImportExists, ledgerNoYear, ledgerNoBranchInYear, ledgerStarsRange, ledgerTextRequired, ledgerNotInNotice,
+        ledgerObjected, ledgerNoOpenObjection, ledgerResolved, ledgerAlreadyApproved, ledgerNoticeRunning, ledgerObjectionsOpen, ledgerApproved, ledgerNotApproved,
+        ledgerNotForReview, ledgerAlreadyReviewed, ledgerReviewed, ledgerNeverRated, ledgerNoApprovedYear, ledgerAdjustRaise, ledgerAdjustSame, ledgerAdjustBeforeApproval,
+        ledgerAdjusted, ledgerRunNoYear, ledgerRunNotApproved, ledgerWithPrevious, ledgerHistoryBranch, ledgerHistoryYear, ledgerHistoryObjection, ledgerHistoryOpen,
+        ledgerHistoryResolved, ledgerHistoryReview, ledgerHistoryAdjustment, ledgerStatusNotice, ledgerStatusReview, ledgerStatusApproved, ledgerNone, ledgerOutputExists,
+        ledgerCannotWrite, ledgerExported, ledgerReported, ledgerNoYears
     case templateNotXlsx, templateExists, templateNoRegister, templateRegisterErrors, templateUnknownCommittee, templateCannotWrite, excelCannotWrite
     case smtpTls, smtpUrl, smtpUrlCredentials, smtpNoHost, smtpTlsContradiction, smtpNoUrl, smtpUsername, smtpCaFile
     // templates
@@ -182,7 +191,7 @@ public enum Catalogue {
         public var en: String
     }
 
-    public static func entry(_ id: MessageID) -> Entry { entries[id] ?? sheetEntries[id] ?? pdfEntries[id]! }
+    public static func entry(_ id: MessageID) -> Entry { entries[id] ?? sheetEntries[id] ?? pdfEntries[id] ?? ledgerEntries[id]! }
 
     /// `{name}` replaced by its argument; an unknown name stays as it is.
     public static func fill(_ template: String, _ args: [String: String]) -> String {

@@ -20,6 +20,8 @@ public struct Options: Sendable {
     public var errors: String?
     /// `run --pdf`: also print notice.pdf with headless Chromium.
     public var pdf = false
+    /// `run --ledger FILE`: last year's stars from the star ledger instead of `--previous`.
+    public var previousSource: (any PreviousStarsSource)?
 
     public init(
         input: String, output: String? = nil, year: Int? = nil, rules: String? = nil, templates: String? = nil,

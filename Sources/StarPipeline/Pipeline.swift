@@ -222,10 +222,12 @@ public struct Pipeline {
     func read(_ folder: YearFolder) throws -> YearInputs<Validator.Checked> {
         let validator = validator(year: folder.year, rules: folder.rules)
         return try Pipeline.stop(for: { () throws(InputError) in
-            try folder.read(previousFile: options.previous, progress: progress.read) { [validator, progress] raw in
+            var inputs = try folder.read(previousFile: options.previous, progress: progress.read) { [validator, progress] raw in
                 progress.record()
                 return validator.check(raw)
             }
+            if let source = options.previousSource { inputs.usePrevious(try source.previous(forYear: inputs.year)) }
+            return inputs
         })
     }
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import StarModel
+import StarLedger
 import StarPipeline
+import StarPlatform
 import StarRating
 import StarSend
 
@@ -27,7 +29,7 @@ struct StarReport: ParsableCommand {
             abstract: L("为基层党组织评定一至五星，写出公示、汇总和结果。", "Rates primary party organisations with one to five stars and writes the public notice and summaries."),
             discussion: L("消息默认为中文；--lang en 或 STAR_REPORT_LANG=en 为英文。", "Messages are in Chinese by default; --lang en or STAR_REPORT_LANG=en gives English."),
             version: "0.1.0",
-            subcommands: [Run.self, Validate.self, Send.self, Template.self, Init.self])
+            subcommands: [Run.self, Validate.self, Send.self, Template.self, Init.self, LedgerGroup.self])
     }
 }
 
@@ -68,6 +70,7 @@ struct Run: ParsableCommand {
         help: H(
             "上一年度的结果，用于晋星/减星：results.csv、results.xlsx 或报告文件夹", "Last year's results, for 晋星/减星: results.csv, results.xlsx or a reports folder."))
     var previous: String?
+    @Option(help: H("星级管理台账：上一年度的星级取自台账（代替 --previous）", "The star ledger: last year's stars come from it (instead of --previous).")) var ledger: String?
     @Option(name: .customLong("quota-scope"), help: H("名额范围：all（全部）或 committee（按上级党组织）", "Quota scope: all or committee.")) var quotaScope: QuotaScope?
     @Flag(help: H("列出写出的每个文件", "Print every file written.")) var list = false
     @Flag(
@@ -77,11 +80,16 @@ struct Run: ParsableCommand {
     var pdf = false
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        if ledger != nil && previous != nil { throw ValidationError(Message(.ledgerWithPrevious).text(Language.process)) }
+    }
+
     func run() throws {
-        let options = Options(
+        var options = Options(
             input: input, output: output, year: year, rules: rules, templates: templates,
             noticeDate: noticeDate, previous: previous, quotaScope: quotaScope,
             language: language.language, list: list, pdf: pdf)
+        options.previousSource = ledger.map(LedgerPrevious.init(path:))
         let status = Pipeline(options: options).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }
@@ -186,5 +194,205 @@ struct Init: ParsableCommand {
     func run() throws {
         let status = Pipeline(options: Options(input: dir, year: year, language: language.language)).initYear()
         if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// `star-report ledger …`: the star ledger's commands (docs/ledger.md); parsing only.
+struct LedgerGroup: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "ledger",
+            abstract: L(
+                "星级管理台账：记入、异议、批准、复审、年中调整、导入、查询、导出。", "The star ledger: record, objections, approval, review, adjustments, import, history, export."),
+            subcommands: [
+                LedgerRecord.self, LedgerObject.self, LedgerResolve.self, LedgerApprove.self, LedgerReview.self, LedgerAdjust.self, LedgerImport.self,
+                LedgerHistory.self, LedgerExport.self, LedgerReport.self,
+            ])
+    }
+}
+
+/// `--ledger FILE`, `--by NAME` and `--lang`, shared by the ledger's commands.
+struct LedgerOptions: ParsableArguments {
+    @Option(help: H("台账文件（SQLite）", "The ledger file (SQLite).")) var ledger: String
+    @OptionGroup var language: LanguageOption
+
+    var command: LedgerCommand { LedgerCommand(language: language.language) }
+}
+
+func today() -> CivilDate {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .current
+    let c = calendar.dateComponents([.year, .month, .day], from: Date())
+    return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
+}
+
+func finish(_ status: ExitStatus) throws { if status != .ok { throw ExitCode(status.rawValue) } }
+
+struct LedgerRecord: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "record",
+            abstract: L("把 run 写出的报告文件夹记入台账（公示中）。", "Record a reports folder written by run into the ledger (in notice)."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("star-report run 写出的报告文件夹", "A reports folder written by star-report run.")) var reports: String
+    @Option(help: H("操作人（默认：登录名）", "Who acts (default: the login name).")) var by: String?
+
+    func run() throws { try finish(options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in try l.record(reports: reports) }) }
+}
+
+struct LedgerObject: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "object", abstract: L("记录公示期内对支部拟评星级的异议。", "Record an objection to a branch's proposed stars during the notice."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("年度", "The year.")) var year: Int
+    @Option(help: H("支部编号", "The branch id.")) var branch: String
+    @Option(help: H("异议内容", "What the objection says.")) var text: String
+    @Option(help: H("日期 YYYY-MM-DD（默认：今天）", "Date, YYYY-MM-DD (default: today).")) var date: CivilDate?
+    @Option(help: H("记录人（默认：登录名）", "Who records it (default: the login name).")) var by: String?
+
+    func run() throws {
+        try finish(
+            options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in
+                try l.object(year: year, branch: branch, text: text, date: date ?? today())
+            })
+    }
+}
+
+struct LedgerResolve: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "resolve", abstract: L("处理支部的全部未决异议，给出保留或改定的星级。", "Close a branch's open objections with the stars it keeps or gets."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("年度", "The year.")) var year: Int
+    @Option(help: H("支部编号", "The branch id.")) var branch: String
+    @Option(help: H("处理后的星级 0–5", "The stars after the objection, 0–5.")) var stars: Int
+    @Option(help: H("处理理由", "The reason.")) var reason: String
+    @Option(help: H("处理人（默认：登录名）", "Who decides (default: the login name).")) var by: String?
+
+    func run() throws {
+        try finish(
+            options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in
+                try l.resolve(year: year, branch: branch, stars: stars, reason: reason)
+            })
+    }
+}
+
+struct LedgerApprove: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "approve", abstract: L("公示期满且无未决异议后，批准该年度（工委会批准）。", "Approve the year once the notice is over and no objection is open."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("年度", "The year.")) var year: Int
+    @Option(help: H("批准日期 YYYY-MM-DD（不早于公示日期后 7 天）", "Date of approval, YYYY-MM-DD (not before the notice date + 7 days).")) var date: CivilDate
+    @Option(help: H("批准人（默认：登录名）", "Who approves (default: the login name).")) var by: String?
+    @Option(help: H("批准文号", "The document number.")) var document: String?
+
+    func run() throws {
+        try finish(options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in try l.approve(year: year, date: date, document: document) })
+    }
+}
+
+struct LedgerReview: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "review", abstract: L("记录市级对五星支部的复审结果。", "Record the municipal department's review of a five-star branch."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("年度", "The year.")) var year: Int
+    @Option(help: H("支部编号", "The branch id.")) var branch: String
+    @Option(help: H("复审后的星级（5 为保留）", "The stars after the review (5 keeps them).")) var stars: Int
+    @Option(help: H("复审意见", "The reason.")) var reason: String
+    @Option(help: H("日期 YYYY-MM-DD（默认：今天）", "Date, YYYY-MM-DD (default: today).")) var date: CivilDate?
+    @Option(help: H("记录人（默认：登录名）", "Who records it (default: the login name).")) var by: String?
+
+    func run() throws {
+        try finish(
+            options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in
+                try l.review(year: year, branch: branch, stars: stars, reason: reason, date: date ?? today())
+            })
+    }
+}
+
+struct LedgerAdjust: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "adjust", abstract: L("年中降低已批准支部的星级（须写明理由；不能升星）。", "Lower an approved branch's stars during the year (reason required; never raises)."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("支部编号", "The branch id.")) var branch: String
+    @Option(help: H("调整后的星级（低于现有星级）", "The stars after the adjustment (below the current ones).")) var stars: Int
+    @Option(help: H("日期 YYYY-MM-DD", "Date, YYYY-MM-DD.")) var date: CivilDate
+    @Option(help: H("调整理由", "The reason.")) var reason: String
+    @Option(help: H("决定人（默认：登录名）", "Who decides (default: the login name).")) var by: String?
+    @Option(help: H("文号", "The document number.")) var document: String?
+
+    func run() throws {
+        try finish(
+            options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in
+                try l.adjust(branch: branch, stars: stars, date: date, reason: reason, document: document)
+            })
+    }
+}
+
+struct LedgerImport: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import", abstract: L("导入台账建立前某个已批准年度的 results.csv 或 results.xlsx。", "Import an approved year's results.csv or results.xlsx from before the ledger."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("该年度的 results.csv 或 results.xlsx", "The year's results.csv or results.xlsx.")) var results: String
+    @Option(help: H("年度", "The year.")) var year: Int
+    @Option(help: H("操作人（默认：登录名）", "Who acts (default: the login name).")) var by: String?
+
+    func run() throws {
+        try finish(options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in try l.importYear(results: results, year: year) })
+    }
+}
+
+struct LedgerHistory: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "history", abstract: L("列出一个支部历年的星级、异议、复审和调整。", "A branch's stars, objections, reviews and adjustments across the years."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("支部编号", "The branch id.")) var branch: String
+    @Option(help: H("格式：text 或 json", "Format: text or json.")) var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+        let command = options.command
+        try finish(
+            command.read(ledger: options.ledger) { file throws(LedgerFailure) in
+                let years = try file.history(branch: branch)
+                return format == .json ? String(HistoryJSON.render(branch: branch, years: years).dropLast()) : command.historyText(years)
+            })
+    }
+}
+
+struct LedgerExport: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "export", abstract: L("写出星级管理台账工作簿（.xlsx）。", "Write the star ledger workbook (.xlsx)."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("要写出的 FILE.xlsx", "The workbook to write, FILE.xlsx.")) var output: String
+    @Option(help: H("只含到这一年度为止（默认：全部）", "Only the years up to this one (default: all).")) var year: Int?
+
+    func run() throws {
+        let command = options.command
+        try finish(command.read(ledger: options.ledger) { file throws(LedgerFailure) in try LedgerBook.write(file, to: output, upTo: year, language: command.language) })
+    }
+}
+
+struct LedgerReport: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "report", abstract: L("写出台账的 HTML 页面（含图表）。", "Write the ledger's HTML page with its charts."))
+    }
+    @OptionGroup var options: LedgerOptions
+    @Option(help: H("写出 ledger.html 的文件夹", "The folder to write ledger.html into.")) var output: String
+    @Option(help: H("只含到这一年度为止（默认：全部）", "Only the years up to this one (default: all).")) var year: Int?
+
+    func run() throws {
+        let command = options.command
+        try finish(command.read(ledger: options.ledger) { file throws(LedgerFailure) in try LedgerPage.write(file, to: output, upTo: year, language: command.language) })
     }
 }

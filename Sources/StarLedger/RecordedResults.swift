@@ -1,0 +1,121 @@
+import Foundation
+import StarIngest
+import StarModel
+import StarPipeline
+import StarPlatform
+
+/// A year's results as `ledger record` takes them from a reports folder `run` wrote: checked
+/// against the folder's manifest, the branches from results.csv, the year and notice date from
+/// results.json's top-level fields.
+struct RecordedResults: Sendable {
+    struct Row: Sendable, Equatable {
+        var id: String
+        var name: String
+        var committee: String
+        var stars: Int
+        /// The final score in tenths.
+        var final: Int
+        /// Rule codes, `;`-separated as results.csv has them.
+        var rules: String
+    }
+
+    var year: Int
+    var noticeDate: CivilDate
+    /// SHA-256 of results.json (the manifest's, checked against the file).
+    var sha256: String
+    var rows: [Row]
+
+    static func read(_ dir: String) throws(LedgerFailure) -> RecordedResults {
+        let shown = Escaped.text(dir)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw LedgerFailure(.noInput, .of(.ledgerReportsNotFound, ("path", shown)))
+        }
+        let digests: [String: String]
+        switch ReportsFolder.verify(dir) {
+        case .noManifest: throw LedgerFailure(.dataError, .of(.ledgerReportsNoManifest, ("path", shown)))
+        case .changed(let name): throw LedgerFailure(.dataError, .of(.ledgerReportsChanged, ("path", shown), ("file", Escaped.text(name))))
+        case .ok(let d): digests = d
+        }
+        guard let sha = digests["results.json"], digests["results.csv"] != nil else {
+            throw LedgerFailure(.dataError, .of(.ledgerReportsNoResults, ("path", shown)))
+        }
+        let jsonPath = dir + "/results.json"
+        guard let header = header(jsonPath) else { throw LedgerFailure(.dataError, .of(.ledgerResultsHeader, ("path", Escaped.text(jsonPath)))) }
+        let csvPath = dir + "/results.csv"
+        guard let bytes = FileManager.default.contents(atPath: csvPath) else {
+            throw LedgerFailure(.ioError, .of(.ledgerReportsNoResults, ("path", shown)))
+        }
+        var diagnostics: [Diagnostic] = []
+        let rows = Self.rows(Array(bytes), path: csvPath, diagnostics: &diagnostics)
+        guard diagnostics.isEmpty else { throw LedgerFailure(.dataError, .of(.ledgerResultsUnreadable, ("path", Escaped.text(csvPath))), diagnostics: diagnostics) }
+        return RecordedResults(year: header.year, noticeDate: header.noticeDate, sha256: sha, rows: rows)
+    }
+
+    /// The year and notice date of results.json: its top-level fields, which come before the
+    /// branches (a million-branch file is not parsed whole). Only these two are read here, so a
+    /// change to the branches' form ("star-report results N") does not touch the ledger.
+    static func header(_ path: String) -> (year: Int, noticeDate: CivilDate)? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var prefix = Data()
+        let marker = Data("\n  \"branches\"".utf8)
+        while prefix.count < 64 << 20, let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+            prefix.append(chunk)
+            if let r = prefix.range(of: marker) {
+                prefix = prefix[..<r.lowerBound]
+                break
+            }
+        }
+        // `{ …top-level fields…,` closed into an object of its own
+        var text = String(decoding: prefix, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasSuffix(",") { text.removeLast() }
+        if !text.hasSuffix("}") { text += "}" }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+            (object["format"] as? String)?.hasPrefix("star-report results") == true,
+            let year = object["year"] as? Int, let date = (object["notice_date"] as? String).flatMap({ CivilDate(iso: $0) })
+        else { return nil }
+        return (year, date)
+    }
+
+    /// results.csv's rows: the columns the ledger keeps, each checked.
+    static func rows(_ bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [Row] {
+        guard let table = ResultsTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return [] }
+        let wanted = ["branch_id", "branch_name", "committee_id", "final", "stars", "rules"]
+        let index = wanted.map { table.header.firstIndex(of: $0) }
+        guard index.allSatisfy({ $0 != nil }) else {
+            let missing = zip(wanted, index).filter { $0.1 == nil }.map(\.0).joined(separator: ", ")
+            diagnostics.append(.error(.of(.ledgerResultsColumns, ("columns", missing)), at: SourceLocation(file: path, line: 1)))
+            return []
+        }
+        let c = index.map { $0! }
+        var out: [Row] = []
+        out.reserveCapacity(table.rows.count)
+        for (fields, line) in table.rows {
+            guard fields.count == table.header.count else {
+                diagnostics.append(.error(.of(.csvFieldCount, ("expected", table.header.count), ("found", fields.count)), at: SourceLocation(file: path, line: line)))
+                continue
+            }
+            // results.csv guards text that could start a formula with a leading apostrophe
+            func text(_ i: Int) -> String {
+                let s = fields[c[i]]
+                return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true ? String(s.dropFirst()) : s
+            }
+            guard let stars = Int(fields[c[4]]), (0...5).contains(stars) else {
+                diagnostics.append(.error(.of(.previousStars, ("value", Escaped.text(fields[c[4]]))), at: SourceLocation(file: path, line: line, column: c[4] + 1)))
+                continue
+            }
+            guard case .success(let final) = Tenths.parse(fields[c[3]]) else {
+                diagnostics.append(.error(.of(.ledgerResultsScore, ("value", Escaped.text(fields[c[3]]))), at: SourceLocation(file: path, line: line, column: c[3] + 1)))
+                continue
+            }
+            let id = text(0)
+            guard !id.isEmpty else {
+                diagnostics.append(.error(Message(.valueRequired, ["label": "branch_id"]), at: SourceLocation(file: path, line: line, column: c[0] + 1)))
+                continue
+            }
+            out.append(Row(id: id, name: text(1), committee: text(2), stars: stars, final: final.raw, rules: fields[c[5]]))
+        }
+        return out
+    }
+}
