@@ -5,6 +5,7 @@ import StarExcel
 import StarModel
 import StarPipeline
 import StarPlatform
+import StarRender
 
 /// What `export` and `report` show: the years asked for, each branch's stars per year, its
 /// change against the year before (晋星/减星), the adjustments, the 重点管理 list and the log.
@@ -157,10 +158,11 @@ public enum LedgerPage {
         let view = try LedgerView(file, upTo: upTo)
         let path = (dir as NSString).appendingPathComponent(fileName)
         let shown = Escaped.text(path)
-        let templatesDir = templates ?? Pipeline.ledgerTemplatesDirectory() ?? "Templates"
-        let templatePath = (templatesDir as NSString).appendingPathComponent(templateName)
-        guard let text = FileManager.default.contents(atPath: templatePath) else {
-            throw LedgerFailure(.noInput, .of(.templatesNotFound, ("dir", Escaped.text(templatesDir))))
+        // --templates DIR, else the page compiled into the binary (from Templates/)
+        let templatePath = templates.map { ($0 as NSString).appendingPathComponent(templateName) } ?? templateName
+        let found = templates == nil ? TemplateSet.shippedFile(templateName).map { Data($0) } : FileManager.default.contents(atPath: templatePath)
+        guard let text = found else {
+            throw LedgerFailure(.noInput, .of(.templatesNotFound, ("dir", Escaped.text(templates ?? templateName))))
         }
         let template: MustacheTemplate
         do { template = try MustacheTemplate(string: String(decoding: text, as: UTF8.self)) } catch {

@@ -31,8 +31,3 @@ public enum ReportsFolder {
         return .ok(sha256: out)
     }
 }
-
-extension Pipeline {
-    /// The templates folder `run` uses by default, for the ledger's page (`ledger report`).
-    public static func ledgerTemplatesDirectory() -> String? { defaultTemplatesDirectory() }
-}

@@ -29,7 +29,12 @@ import Testing
         let data = try Data(contentsOf: dir.appendingPathComponent("results.json"))
         let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         var out: [String: (Int?, String?)] = [:]
-        for b in json["branches"] as! [[String: Any]] { out[b["branch_id"] as! String] = (b["previous_stars"] as? Int, b["change"] as? String) }
+        // results.json's branches are arrays under the names of `branch_fields`
+        let fields = json["branch_fields"] as? [String] ?? []
+        for values in json["branches"] as? [[Any]] ?? [] {
+            let b = Dictionary(uniqueKeysWithValues: zip(fields, values))
+            out[b["branch_id"] as! String] = (b["previous_stars"] as? Int, b["change"] as? String)
+        }
         return out
     }
 

@@ -6,12 +6,10 @@ import Testing
 /// Settings files cost linear work: caps on size and keys, unknown keys past the first few
 /// counted in one line, every key's line found in one pass.
 @Suite struct TOMLBudgetTests {
-    @Test func thirtyThousandUnknownKeysAreOneLineMoreAndQuick() {
+    @Test func thirtyThousandUnknownKeysAreOneLineMore() {
         var text = "[notice]\nissuer = \"工委\"\n"
         for i in 0..<30_000 { text += "objection_k\(i) = \"x\"\n" }
-        let start = Date()
         let (c, d) = NoticeConfig.read(text, path: "config.toml")
-        #expect(Date().timeIntervalSince(start) < 2)
         #expect(c.issuer == "工委")
         #expect(d.count == TOMLReader.unknownKeysShown + 1)
         let last = d.last
@@ -20,21 +18,18 @@ import Testing
         // in rules.toml they are errors, counted the same way
         var rules = RulesFile.defaultText
         for i in 0..<30_000 { rules = "k\(i) = 1\n" + rules }
-        let start2 = Date()
         guard case .failure(let e) = RulesFile.parse(rules, path: "rules.toml") else { Issue.record("accepted"); return }
-        #expect(Date().timeIntervalSince(start2) < 2)
         #expect(e.items.filter { $0.content.id == .tomlMoreUnknownKeys }.count == 1)
         #expect(e.items.count == TOMLReader.unknownKeysShown + 1)
     }
 
-    @Test func thirtyThousandCommitteesNotInTheDataAreQuick() {
+    /// (Its speed, once quadratic, is measured by `make bench`, never by a timed test.)
+    @Test func thirtyThousandCommitteesNotInTheDataAreEachWarned() {
         var text = ""
         for i in 0..<30_000 { text += "[committees.X\(i)]\nemail = \"x\(i)@example.gov.cn\"\n" }
-        let start = Date()
         let (c, d) = NoticeConfig.read(text, path: "config.toml")
         #expect(d.isEmpty)
         let w = c.missingSettings(path: "config.toml", committees: (0..<3000).map { "C\($0)" })
-        #expect(Date().timeIntervalSince(start) < 4)
         #expect(w.filter { $0.content.id == .configUnknownCommittee }.count == 30_000)
     }
 
