@@ -430,6 +430,7 @@ public struct InputFolder: Sendable {
 }
 
 /// The SHA-256 of a file, computed here or on another thread.
+// @unchecked Sendable: `hex` is written once, by the task of `group`, and read only after `group.wait()`.
 final class Digest: @unchecked Sendable {
     private let group = DispatchGroup()
     private var hex = ""
@@ -451,6 +452,7 @@ final class Digest: @unchecked Sendable {
 
 /// Applies a transform to records in batches on a concurrent queue, keeping their order; at most
 /// a few batches are in flight, so memory stays bounded however long the sheet is.
+// @unchecked Sendable: its batches are touched only under its NSLock; the semaphore bounds those in flight.
 final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Sendable {
     private let transform: @Sendable (Input) -> Record
     private let batchSize = 2048

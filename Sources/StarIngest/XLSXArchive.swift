@@ -22,6 +22,8 @@ struct XLSXRefusal: Error, Sendable {
 /// all, and no part inflating more than `maxRatio` times its compressed size (beyond a small
 /// allowance), whatever sizes its headers claim. Part names with `..`, a leading `/` or `\` are
 /// refused outright, so no name from the archive is ever followed anywhere.
+// @unchecked Sendable: ZIPFoundation's Archive is not Sendable;
+// a workbook's parts are read one at a time, whichever thread reads them.
 final class XLSXArchive: @unchecked Sendable {
     static let maxEntries = 10_000
     /// A million-branch sheet inflates to about 1.3 GB of XML; a bomb stops here.

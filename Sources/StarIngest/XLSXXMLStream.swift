@@ -4,6 +4,7 @@ import StarModel
 
 /// Inflated chunks handed from the thread that inflates a part to the thread that parses it;
 /// at most a few chunks wait, so a sheet of any size takes a few hundred KB.
+// @unchecked Sendable: its queue is touched only under its condition's lock.
 private final class ChunkPipe: @unchecked Sendable {
     private let condition = NSCondition()
     private var chunks: [Data] = []

@@ -4,6 +4,7 @@ import StarModel
 
 /// The compiled submission XSD, shared read-only by every thread; each validation makes its
 /// own validation context (libxml2 contexts are not thread-safe, the schema is).
+// @unchecked Sendable: the libxml2 schema pointer is read-only after it is compiled.
 final class CompiledSchema: @unchecked Sendable {
     let schema: xmlSchemaPtr
 

@@ -1,8 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Work on a thread of its own while the other reports render: results.json (which lets the
 /// submissions go when written) and results.xlsx (libxlsxwriter is single-threaded and streams
 /// rows to disk; a province's workbook takes seconds).
+// @unchecked Sendable: `result` is written by the job's thread before `done` is signalled and read only after waiting for it.
 final class Job: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<String, Error> = .success("")
@@ -25,23 +27,22 @@ final class Job: @unchecked Sendable {
 
 /// A value handed from one stage to the next and taken once: when the taker is done with it,
 /// nothing else holds it (a province's submissions are freed as soon as results.json is written).
-final class Handoff<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
+final class Handoff<Value: Sendable>: Sendable {
+    private let value: Mutex<Value?>
 
-    init(_ value: Value) { self.value = value }
+    init(_ value: Value) { self.value = Mutex(value) }
 
     /// Uses the value, leaving it for the taker.
     func read<R>(_ body: (Value) throws -> R) rethrows -> R {
-        let v = lock.withLock { value! }
+        let v = value.withLock { $0! }
         return try body(v)
     }
 
     /// Takes the value out and uses it; it is freed when `body` returns.
     func take<R>(_ body: (Value) throws -> R) rethrows -> R {
-        let v = lock.withLock {
-            defer { value = nil }
-            return value!
+        let v = value.withLock { held in
+            defer { held = nil }
+            return held!
         }
         return try body(v)
     }

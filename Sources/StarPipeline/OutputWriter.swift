@@ -13,6 +13,7 @@ import Synchronization
 /// Its life: `OutputTarget.check` (before any work) → `init` takes the lock beside the folder,
 /// removes leftovers of interrupted runs, creates the temporary folder with a "writing" manifest
 /// → the renderer writes → `commit` writes the manifest, syncs, swaps, removes the old reports.
+// @unchecked Sendable: the hashes of files written by parallel renderers are under a Mutex; `kept` and `onFile` are set by the run's own thread before or after the parallel writing.
 final class OutputFolder: ReportOutput, @unchecked Sendable {
     let target: OutputTarget
     let temp: String
@@ -295,6 +296,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
 /// it when the process ends, however it ends. The file is removed when the run ends; a run that
 /// took the lock checks that its file is still the one at the path (else it lost a race with
 /// that removal and tries again).
+// @unchecked Sendable: the descriptor is set in `init` and released once, by the run's own thread.
 final class OutputLock: @unchecked Sendable {
     private var fd: Int32 = -1
     let path: String
@@ -345,44 +347,37 @@ final class OutputLock: @unchecked Sendable {
 /// exit 74) (the handler is in CStarSys: it must work with no descriptor to
 /// spare). Before the swap the temporary folder holds the partial new reports, after it the old
 /// ones: either way the output's name keeps complete reports.
-final class Interruption: @unchecked Sendable {
+final class Interruption: Sendable {
     static let shared = Interruption()
-    private let lock = NSLock()
-    private var installed = false
-    private var temp: String?
-    private var lockFile: String?
+    private struct State {
+        var installed = false
+        var temp: String?
+        var lockFile: String?
+        /// Hands the paths to the C handler (with the signals held off there).
+        func publish() { star_cleanup_set(temp ?? "", lockFile ?? "") }
+    }
+    private let state = Mutex(State())
 
     func install() {
-        lock.withLock {
-            guard !installed else { return }
-            installed = true
+        state.withLock { s in
+            guard !s.installed else { return }
+            s.installed = true
             star_ignore_file_size_signal()
             star_cleanup_install("\n" + Message(.interrupted).text(Language.process) + "\n")
         }
     }
 
-    func writing(_ folder: String) {
-        lock.withLock {
-            temp = folder; update()
-        }
-    }
-    func locked(_ path: String) {
-        lock.withLock {
-            lockFile = path; update()
-        }
-    }
-    func done() {
-        lock.withLock {
-            temp = nil; update()
-        }
-    }
-    func unlocked() {
-        lock.withLock {
-            lockFile = nil; update()
-        }
-    }
+    func writing(_ folder: String) { update { $0.temp = folder } }
+    func locked(_ path: String) { update { $0.lockFile = path } }
+    func done() { update { $0.temp = nil } }
+    func unlocked() { update { $0.lockFile = nil } }
 
-    private func update() { star_cleanup_set(temp ?? "", lockFile ?? "") }
+    private func update(_ change: (inout State) -> Void) {
+        state.withLock { s in
+            change(&s)
+            s.publish()
+        }
+    }
 }
 
 /// A test-only switch: `STAR_REPORT_TEST_PAUSE=before-swap:300` sleeps 300 ms at that point of the

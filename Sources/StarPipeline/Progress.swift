@@ -5,6 +5,7 @@ import StarModel
 /// A progress line on stderr for long runs, only when stderr is a terminal (never in pipes, CI
 /// or tests): each stage by name from the start; while reading, the percent of the input's bytes,
 /// records per second and the time left; while writing, the files written of all.
+// @unchecked Sendable: its state is touched only under its NSLock.
 final class Progress: @unchecked Sendable {
     enum Stage: Sendable { case none, reading, rating, writing }
 

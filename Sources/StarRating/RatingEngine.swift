@@ -67,6 +67,7 @@ public struct RatingEngine: Sendable {
         let chunk = 4096
         let chunks = (n + chunk - 1) / chunk
         return [BranchResult](unsafeUninitializedCapacity: n) { buffer, initialized in
+            // nonisolated(unsafe): each parallel chunk initialises its own disjoint range of the buffer
             nonisolated(unsafe) let base = buffer.baseAddress
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 // Trails repeat across branches (the same bonus, the same deduction): each

@@ -183,6 +183,7 @@ public final class RowBuffer: RowSource {
 /// megabytes that would otherwise sit beside the results while the e-mails are written; the page
 /// cache serves them back. Without a temporary file (or after a write fails) `kept` finds
 /// nothing and the notice renders its rows itself.
+// @unchecked Sendable: its mutable state is touched only under its NSLock.
 public final class RowBytes: RowSource, @unchecked Sendable {
     private let lock = NSLock()
     private let file: UnsafeMutablePointer<FILE>?
@@ -234,6 +235,7 @@ public final class RowBytes: RowSource, @unchecked Sendable {
 /// a section tag alone on its line removed with its line, as Mustache does. Nil when the
 /// template has no such sections or a part does not stand alone as a template (a section opened
 /// before a cut and closed after it); the template is then rendered whole.
+// @unchecked Sendable: it holds swift-mustache templates (not Sendable), only read after they are built.
 struct NoticeParts: @unchecked Sendable {
     let head, groupHead, row, groupTail, tail: MustacheTemplate
     /// The parts compiled (see `RowProgram`), when they can be: each committee's extract renders
@@ -309,6 +311,7 @@ struct NoticeParts: @unchecked Sendable {
 /// summary.txt cut as `head{{#branches}}row{{/branches}}tail`, so that each branch's row is
 /// rendered by a compiled `RowProgram` (the same text as rendering it whole): a province has
 /// 20,000 summaries.
+// @unchecked Sendable: it holds swift-mustache templates (not Sendable), only read after they are built.
 struct SummaryParts: @unchecked Sendable {
     let head, row, tail: MustacheTemplate
     /// The three parts compiled, when they can be.

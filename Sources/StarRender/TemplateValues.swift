@@ -96,6 +96,7 @@ enum LayoutSections {
 
 /// The parsed content of layout sections, by their text: a section is parsed (and compiled,
 /// when it can be: see `RowProgram`) once per run, not once per committee or branch.
+// @unchecked Sendable: its cache is touched only under its NSLock.
 final class SectionTemplates: @unchecked Sendable {
     static let shared = SectionTemplates()
     private let lock = NSLock()
