@@ -191,7 +191,12 @@ public enum Catalogue {
         public var en: String
     }
 
-    public static func entry(_ id: MessageID) -> Entry { entries[id] ?? sheetEntries[id] ?? pdfEntries[id] ?? ledgerEntries[id]! }
+    public static func entry(_ id: MessageID) -> Entry { all[id]! }
+
+    /// The tables kept by theme (this file's, sheets, the PDF, the ledger), merged once into the
+    /// one table every lookup reads; a test checks that no id is in two of them.
+    static let themed = [entries, sheetEntries, pdfEntries, ledgerEntries]
+    static let all: [MessageID: Entry] = themed.reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
     /// `{name}` replaced by its argument; an unknown name stays as it is.
     public static func fill(_ template: String, _ args: [String: String]) -> String {

@@ -159,3 +159,11 @@ import Testing
         #expect(d < CivilDate(year: 2026, month: 3, day: 1)! && CivilDate(year: 2025, month: 12, day: 31)! < d)
     }
 }
+
+@Suite struct CatalogueTableTests {
+    /// Every message has exactly one entry: the themed tables share no id and cover them all.
+    @Test func eachMessageIsInOneTable() {
+        #expect(Catalogue.themed.reduce(0) { $0 + $1.count } == Catalogue.all.count)
+        #expect(Set(MessageID.allCases) == Set(Catalogue.all.keys))
+    }
+}
