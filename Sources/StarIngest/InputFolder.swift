@@ -385,7 +385,7 @@ public struct InputFolder: Sendable {
         if lower == InputFolder.registerName {
             r.account.kind = .register
             let reg = RegisterReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics)
-            r.account.records = reg.count
+            r.account.records = reg?.count ?? 0
             r.register = reg
         } else if lower == InputFolder.rulesName {
             r.account.kind = .rules

@@ -8,6 +8,6 @@ public enum RegisterFile {
         guard let bytes = InputFolder.contents(of: path) else { return nil }
         var diagnostics: [Diagnostic] = []
         let branches = RegisterReader.read(bytes: bytes, path: path, diagnostics: &diagnostics)
-        return (branches, diagnostics)
+        return (branches ?? [], diagnostics)
     }
 }

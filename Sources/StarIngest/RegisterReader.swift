@@ -5,8 +5,11 @@ import StarModel
 enum RegisterReader {
     static let columns: [FieldKey] = [.branchID, .branchName, .committeeID, .committeeName]
 
-    static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [RegisteredBranch] {
-        guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return [] }
+    /// Nil when the file cannot be read as a register (its error is in `diagnostics`): the year is
+    /// then checked as one without a register, so that one bad header is one error, not one
+    /// "not in the register" per branch.
+    static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [RegisteredBranch]? {
+        guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return nil }
         var index: [FieldKey: Int] = [:]
         for (i, name) in table.headerNames.enumerated() {
             if let k = columns.first(where: { $0.description == name || $0.chineseLabel == name }) { index[k] = i }
@@ -17,7 +20,7 @@ enum RegisterReader {
                 .error(
                     .of(.registerHeader, ("columns", missing.map { "\($0.description)（\($0.chineseLabel)）" }.joined(separator: ", "))),
                     at: SourceLocation(file: path, line: table.header.line)))
-            return []
+            return nil
         }
         var out: [RegisteredBranch] = []
         for row in table.rows {

@@ -113,3 +113,22 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         #expect(s2 == 0 && out2.contains("validate") && out2.contains("run"))
     }
 }
+
+@Suite struct RegisterHeaderTests {
+    /// A typo in the register's header is one error at the header, not one "not in the register"
+    /// per branch (the register that cannot be read checks nothing).
+    @Test func aRegisterHeaderTypoIsOneError() throws {
+        let dir = try temporaryDirectory("register-header")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let year = dir.appendingPathComponent("2026")
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: year)
+        let register = year.appendingPathComponent("branches.csv")
+        let text = try String(contentsOf: register, encoding: .utf8)
+        try text.replacingOccurrences(of: "committee_id,committee_name", with: "committe_id,committee_name")
+            .write(to: register, atomically: true, encoding: .utf8)
+        let (status, _, err) = try runBinary(["validate", "--input", year.path])
+        #expect(status == 65)
+        let errors = err.split(separator: "\n").filter { $0.contains(": error[") }
+        #expect(errors.count == 1 && errors[0].contains("E-REGISTER-HEADER") && errors[0].contains("committee_id"), "\(err)")
+    }
+}
