@@ -198,7 +198,7 @@ enum CSVSubmissionReader {
             guard row.fields.count == h.width else {
                 diagnostics.append(
                     .error(
-                        .of(.csvFieldCount, ("expected", h.width), ("found", row.fields.count)),
+                        .csvFieldCount(expected: h.width, found: row.fields.count),
                         at: SourceLocation(file: path, line: row.line)))
                 return
             }
@@ -210,7 +210,7 @@ enum CSVSubmissionReader {
                     id: row.fields[idColumn].trimmingSpaces, texts: { row.fields.map(\.trimmingSpaces).filter { !$0.isEmpty } })
             {
                 diagnostics.append(
-                    .warning(.of(.sheetNotABranch, ("row", row.line), ("text", shown)), at: SourceLocation(file: path, line: row.line)))
+                    .warning(.sheetNotABranch(row: row.line, text: shown), at: SourceLocation(file: path, line: row.line)))
                 return
             }
             if rows % 1024 == 0 || context == nil { context = SheetContext(header: h, path: path) }
@@ -244,7 +244,7 @@ enum CSVSubmissionReader {
                 if let first = seen[key] {
                     diagnostics.append(
                         .error(
-                            .of(.csvRepeatedColumn, ("column", i + 1), ("first", first + 1)),
+                            .csvRepeatedColumn(column: i + 1, first: first + 1),
                             at: SourceLocation(file: path, line: row.line, column: i + 1), field: name))
                     ok = false
                     continue
@@ -263,22 +263,20 @@ enum CSVSubmissionReader {
                     let shown = name.unicodeScalars.contains { $0.value > 0x7F } ? suggestion.chineseLabel : suggestion.description
                     diagnostics.append(
                         .error(
-                            .of(
-                                .csvUnknownColumnSuggest, ("column", i + 1), ("letter", letter), ("found", Escaped.text(name)),
-                                ("suggestion", shown)), at: at, field: Escaped.text(name)))
+                            .csvUnknownColumnSuggest(column: i + 1, letter: letter, found: Escaped.text(name), suggestion: shown), at: at, field: Escaped.text(name)))
                     missing.remove(suggestion)
                     ok = false
                 } else {
                     diagnostics.append(
                         .warning(
-                            .of(.csvUnknownColumn, ("column", i + 1), ("letter", letter)), at: at,
+                            .csvUnknownColumn(column: i + 1, letter: letter), at: at,
                             field: name.isEmpty ? "column \(i + 1)" : Escaped.text(name)))
                 }
             }
             if !missing.isEmpty {
                 diagnostics.append(
                     .error(
-                        .of(.csvMissingColumns, ("columns", missing.sorted().map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
+                        .csvMissingColumns(columns: missing.sorted().map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", ")),
                         at: at))
                 ok = false
             }

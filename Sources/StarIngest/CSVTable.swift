@@ -23,15 +23,12 @@ struct CSVTable {
                 let message: Message
                 switch cell.kind {
                 case .notUTF8:
-                    message = .of(
-                        .csvCellNotUTF8, ("value", TextDecoding.shown(cell.bytes)),
-                        (
-                            "gbk",
-                            Localized(
-                                zh: cell.asGB18030.map { "，按 GBK 读取为“\(Escaped.text($0))”" } ?? "",
-                                en: cell.asGB18030.map { "; as GBK it reads \"\(Escaped.text($0))\"" } ?? "")
-                        ))
-                case .utf8InGB18030: message = .of(.csvCellUTF8InGB18030, ("value", Escaped.text(String(decoding: cell.bytes, as: UTF8.self))))
+                    message = .csvCellNotUTF8(
+                        value: TextDecoding.shown(cell.bytes),
+                        gbk: Localized(
+                            zh: cell.asGB18030.map { "，按 GBK 读取为“\(Escaped.text($0))”" } ?? "",
+                            en: cell.asGB18030.map { "; as GBK it reads \"\(Escaped.text($0))\"" } ?? ""))
+                case .utf8InGB18030: message = .csvCellUTF8InGB18030(value: Escaped.text(String(decoding: cell.bytes, as: UTF8.self)))
                 case .neither: message = Message(.csvEncoding)
                 }
                 diagnostics.append(.error(message, at: SourceLocation(file: path, line: cell.line, column: cell.column)))
@@ -48,8 +45,8 @@ struct CSVTable {
     static func limitError(_ l: CSVReader.LimitExceeded, path: String) -> Diagnostic {
         let message =
             l.kind == .fields
-            ? Message.of(.csvTooManyFields, ("limit", CSVReader.maxFields))
-            : Message.of(.csvFieldTooLong, ("column", l.column), ("limit", CSVReader.maxFieldBytes))
+            ? Message.csvTooManyFields(limit: CSVReader.maxFields)
+            : Message.csvFieldTooLong(column: l.column, limit: CSVReader.maxFieldBytes)
         return .error(message, at: SourceLocation(file: path, line: l.line, column: l.column))
     }
 

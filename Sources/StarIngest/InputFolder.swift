@@ -116,7 +116,7 @@ public struct InputFolder: Sendable {
     static func listFolder(_ directory: String) throws(InputError) -> [Entry] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError(kind: .noInput, .of(.inputNotFound, ("dir", Escaped.text(directory))))
+            throw InputError(kind: .noInput, .inputNotFound(dir: Escaped.text(directory)))
         }
         return try InputFolder.list(directory)
     }
@@ -160,7 +160,7 @@ public struct InputFolder: Sendable {
                             diagnostics: [InputFolder.notRegular(entry.path)])))
                 return
             case .failure(.system(let e)):
-                slots.set(i, .failure(InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", String(cString: strerror(e)))))))
+                slots.set(i, .failure(InputError(kind: .cannotRead, .cannotRead(path: entry.path, reason: String(cString: strerror(e))))))
                 return
             }
             let size = bytes.count
@@ -178,7 +178,7 @@ public struct InputFolder: Sendable {
             case nil: continue
             }
             if let d = file.diagnostics.first(where: { $0.code == XMLSubmissionReader.outOfResources }) {
-                throw InputError(kind: .resources, .of(.readResources, ("path", d.location.file)))
+                throw InputError(kind: .resources, .readResources(path: d.location.file))
             }
             result.diagnostics += file.diagnostics
             // (a single sheet's records are taken as they are, not copied)
@@ -214,7 +214,7 @@ public struct InputFolder: Sendable {
     /// opened at all (a video in the folder is not hashed).
     static func list(_ directory: String) throws(InputError) -> [Entry] {
         guard let dir = opendir(directory) else {
-            throw InputError(kind: .cannotRead, .of(.cannotList, ("dir", Escaped.text(directory)), ("reason", String(cString: strerror(errno)))))
+            throw InputError(kind: .cannotRead, .cannotList(dir: Escaped.text(directory), reason: String(cString: strerror(errno))))
         }
         var raw: [[UInt8]] = []
         while let e = readdir(dir) {
@@ -233,7 +233,7 @@ public struct InputFolder: Sendable {
             var entry = Entry(name: name, path: path, openPath: (Array(prefix.utf8) + bytes).map { CChar(bitPattern: $0) } + [0])
             var st = stat()
             guard lstat(entry.openPath, &st) == 0 else {
-                entry.skipped = .warning(.of(.fileUnreadable, ("reason", String(cString: strerror(errno)))), at: SourceLocation(file: path, line: 1))
+                entry.skipped = .warning(.fileUnreadable(reason: String(cString: strerror(errno))), at: SourceLocation(file: path, line: 1))
                 return entry
             }
             if (st.st_mode & S_IFMT) == S_IFLNK {
@@ -416,7 +416,7 @@ public struct InputFolder: Sendable {
         } else if InputFolder.kind(of: name) == .otherSheet {
             r.account.kind = .otherSheet
             let kind = InputFolder.otherSheets.first { lower.hasSuffix($0.suffix) }!
-            r.diagnostics.append(.error(.of(.sheetOldFormat, ("kind", Localized(zh: kind.zh, en: kind.en))), at: SourceLocation(file: path, line: 1)))
+            r.diagnostics.append(.error(.sheetOldFormat(kind: Localized(zh: kind.zh, en: kind.en)), at: SourceLocation(file: path, line: 1)))
         } else if lower.hasSuffix(".xlsx") {
             r.account.kind = .xlsx
             let batches = BatchTransformer<XLSXSubmissionReader.Row, Record> { transform($0.raw()) }

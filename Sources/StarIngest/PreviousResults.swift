@@ -34,11 +34,11 @@ public struct PreviousResults: Sendable {
             folder = given
             path = joinPath(given, "results.csv")
             guard FileManager.default.fileExists(atPath: path) else {
-                throw InputError(kind: .noInput, .of(.previousNoResults, ("path", Escaped.text(given))))
+                throw InputError(kind: .noInput, .previousNoResults(path: Escaped.text(given)))
             }
         }
         guard let bytes = YearFolder.commandLineFile(path) else {
-            throw InputError(kind: .noInput, .of(.previousNotFound, ("path", Escaped.text(path))))
+            throw InputError(kind: .noInput, .previousNotFound(path: Escaped.text(path)))
         }
         let isWorkbook = bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
         var workbook: XLSXWorkbook?
@@ -63,13 +63,13 @@ public struct PreviousResults: Sendable {
         if let found, found != expected {
             let message: Message =
                 found == year
-                ? .of(.previousThisYear, ("year", year), ("expected", expected))
-                : .of(.previousWrongYear, ("found", found), ("year", year), ("expected", expected))
+                ? .previousThisYear(year: year, expected: expected)
+                : .previousWrongYear(found: found, year: year, expected: expected)
             diagnostics.append(.error(message, at: at))
             return PreviousResults(path: path, stars: [:], year: found, usable: false, account: account(path, bytes, 0))
         }
         if found == nil {
-            diagnostics.append(.warning(.of(.previousYearUnknown, ("expected", expected)), at: SourceLocation(file: path, line: 1)))
+            diagnostics.append(.warning(.previousYearUnknown(expected: expected), at: SourceLocation(file: path, line: 1)))
         }
         let before = diagnostics.errorCount
         let stars =
@@ -92,10 +92,10 @@ public struct PreviousResults: Sendable {
         let found = branches.lazy.filter { stars[$0] != nil }.count
         let at = SourceLocation(file: path, line: 1)
         if found == 0 {
-            return .error(.of(.previousNoneFound, ("total", branches.count), ("count", stars.count), ("expected", year - 1)), at: at)
+            return .error(.previousNoneFound(total: branches.count, count: stars.count, expected: year - 1), at: at)
         }
         if found * 2 < branches.count {
-            return .warning(.of(.previousFewFound, ("found", found), ("total", branches.count), ("expected", year - 1)), at: at)
+            return .warning(.previousFewFound(found: found, total: branches.count, expected: year - 1), at: at)
         }
         return nil
     }
@@ -116,7 +116,7 @@ public struct PreviousResults: Sendable {
             if row.fields.count == 1 && row.fields[0].trimmingSpaces.isEmpty { continue }
             guard row.fields.count == names.count else {
                 diagnostics.append(
-                    .error(.of(.csvFieldCount, ("expected", names.count), ("found", row.fields.count)), at: SourceLocation(file: path, line: row.line)))
+                    .error(.csvFieldCount(expected: names.count, found: row.fields.count), at: SourceLocation(file: path, line: row.line)))
                 continue
             }
             add(
@@ -182,14 +182,14 @@ public struct PreviousResults: Sendable {
         // results.csv guards a leading = + - @ with a ' (docs/outputs.md)
         if id.hasPrefix("'") { id.removeFirst() }
         guard !id.isEmpty else {
-            diagnostics.append(.error(.of(.valueRequired, ("label", idField)), at: idAt, field: idField))
+            diagnostics.append(.error(.valueRequired(label: idField), at: idAt, field: idField))
             return
         }
         // results.xlsx stores the stars as a number: `3` (or `3.0` from another writer)
         let s = stars.trimmingSpaces
         let value = Int(s) ?? Double(s).flatMap { $0 == $0.rounded() && abs($0) < 10 ? Int($0) : nil }
         guard let value, (0...5).contains(value) else {
-            diagnostics.append(.error(.of(.previousStars, ("value", Escaped.text(stars))), at: starsAt, field: starsField, branch: id))
+            diagnostics.append(.error(.previousStars(value: Escaped.text(stars)), at: starsAt, field: starsField, branch: id))
             return
         }
         out[id] = value

@@ -14,7 +14,7 @@ struct XLSXRefusal: Error, Sendable {
     var code: String { message.code }
 
     /// `detail` in Chinese, in both languages.
-    static func zip(_ detail: String) -> XLSXRefusal { XLSXRefusal(message: .of(.xlsxNotAZip, ("detail", detail))) }
+    static func zip(_ detail: String) -> XLSXRefusal { XLSXRefusal(message: .xlsxNotAZip(detail: detail)) }
 }
 
 /// The ZIP container of a workbook (ZIPFoundation), read with limits so that a hostile file
@@ -58,12 +58,12 @@ final class XLSXArchive: @unchecked Sendable {
         for entry in archive {
             count += 1
             if count > XLSXArchive.maxEntries {
-                throw XLSXRefusal(message: .of(.xlsxTooManyParts, ("limit", XLSXArchive.maxEntries)))
+                throw XLSXRefusal(message: .xlsxTooManyParts(limit: XLSXArchive.maxEntries))
             }
             let path = entry.path
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
             if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") || path.utf8.contains(0) {
-                throw XLSXRefusal(message: .of(.xlsxUnsafePath, ("path", path)), part: path)
+                throw XLSXRefusal(message: .xlsxUnsafePath(path: path), part: path)
             }
             if entries[path] == nil { entries[path] = entry }
         }
@@ -81,7 +81,7 @@ final class XLSXArchive: @unchecked Sendable {
         var out: [UInt8] = []
         try stream(part) { chunk in
             if out.count + chunk.count > limit {
-                throw XLSXRefusal(message: .of(.xlsxPartTooLarge, ("part", part), ("limit", limit >> 20)), part: part)
+                throw XLSXRefusal(message: .xlsxPartTooLarge(part: part, limit: limit >> 20), part: part)
             }
             out.append(contentsOf: chunk)
         }
@@ -97,7 +97,7 @@ final class XLSXArchive: @unchecked Sendable {
     func stream(_ part: String, counted: Bool = true, _ consumer: (Data) throws -> Void) throws {
         guard let entry = entries[part] else { throw XLSXRefusal.zip("缺少部件 \(part)") }
         let bomb = XLSXRefusal(
-            message: .of(.xlsxZipBomb, ("part", part), ("limit", XLSXArchive.maxTotalInflated >> 30), ("ratio", XLSXArchive.maxRatio)), part: part)
+            message: .xlsxZipBomb(part: part, limit: Int(XLSXArchive.maxTotalInflated >> 30), ratio: Int(XLSXArchive.maxRatio)), part: part)
         if counted && entry.uncompressedSize > XLSXArchive.maxTotalInflated - inflated { throw bomb }
         let ratioLimit = max(XLSXArchive.ratioAllowance, entry.compressedSize.multipliedReportingOverflow(by: XLSXArchive.maxRatio).partialValue)
         if entry.uncompressedSize > ratioLimit { throw bomb }

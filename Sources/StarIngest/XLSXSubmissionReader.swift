@@ -115,14 +115,12 @@ enum XLSXSubmissionReader {
                     let sheet = workbook.worksheets[closest.sheet].name
                     diagnostics.append(
                         .error(
-                            .of(
-                                .sheetNoHeader, ("sheets", workbook.worksheets.map { "“\($0.name)”" }.joined(separator: "、")),
-                                ("sheet", sheet), ("row", closest.row), ("found", closest.found)),
+                            .sheetNoHeader(sheets: workbook.worksheets.map { "“\($0.name)”" }.joined(separator: "、"), row: closest.row, sheet: sheet, found: closest.found),
                             at: SourceLocation(file: path, line: closest.row, column: 1, cell: CellReference(sheet: sheet))))
                 } else {
                     diagnostics.append(
                         .error(
-                            .of(.xlsxEmptySheet, ("sheet", workbook.sheetName)),
+                            .xlsxEmptySheet(sheet: workbook.sheetName),
                             at: SourceLocation(file: path, line: 1, column: 1, cell: CellReference(sheet: workbook.sheetName))))
                 }
                 return 0
@@ -159,7 +157,7 @@ enum XLSXSubmissionReader {
                 {
                     diagnostics.append(
                         .warning(
-                            .of(.sheetNotABranch, ("row", number), ("text", shown)),
+                            .sheetNotABranch(row: number, text: shown),
                             at: SourceLocation(file: path, line: number, column: 1, cell: CellReference(sheet: sheet.name))))
                     return true
                 }
@@ -172,7 +170,7 @@ enum XLSXSubmissionReader {
             for (range, committees) in fill.acrossCommittees() {
                 diagnostics.append(
                     .error(
-                        .of(.sheetMergeAcrossCommittees, ("range", range.ref), ("committees", committees.joined(separator: "、"))),
+                        .sheetMergeAcrossCommittees(range: range.ref, committees: committees.joined(separator: "、")),
                         at: SourceLocation(
                             file: path, line: range.firstRow, column: range.firstColumn,
                             cell: CellReference(sheet: sheet.name))))
@@ -252,13 +250,13 @@ enum XLSXSubmissionReader {
             let at = SourceLocation(file: path, line: row, column: column, cell: CellReference(sheet: sheet))
             if name.isEmpty { continue }
             guard let key = CSVSubmissionReader.byName[name] else {
-                diagnostics.append(.warning(.of(.xlsxUnknownColumn, ("name", Escaped.text(name))), at: at, field: Escaped.text(name)))
+                diagnostics.append(.warning(.xlsxUnknownColumn(name: Escaped.text(name)), at: at, field: Escaped.text(name)))
                 continue
             }
             if let first = seen[key] {
                 diagnostics.append(
                     .error(
-                        .of(.xlsxRepeatedColumn, ("first", "\(CellReference.columnName(first))\(row)"), ("key", key.description)),
+                        .xlsxRepeatedColumn(first: "\(CellReference.columnName(first))\(row)", key: key.description),
                         at: at, field: name))
                 ok = false
                 continue
@@ -270,14 +268,10 @@ enum XLSXSubmissionReader {
         if !missing.isEmpty {
             diagnostics.append(
                 .error(
-                    .of(
-                        .xlsxMissingColumns,
-                        (
-                            "columns",
-                            Localized(
-                                zh: missing.map { "\($0.chineseLabel)（\($0)）" }.joined(separator: "、"),
-                                en: missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))
-                        )),
+                    .xlsxMissingColumns(
+                        columns: Localized(
+                            zh: missing.map { "\($0.chineseLabel)（\($0)）" }.joined(separator: "、"),
+                            en: missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
                     at: SourceLocation(file: path, line: row, column: 1, cell: CellReference(sheet: sheet))))
             ok = false
         }

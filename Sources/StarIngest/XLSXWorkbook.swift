@@ -156,7 +156,7 @@ struct XLSXWorkbook {
             }
         }
         if let bad {
-            throw XLSXRefusal(message: .of(.xlsxOutsidePackage, ("part", part), ("target", bad)), part: part)
+            throw XLSXRefusal(message: .xlsxOutsidePackage(part: part, target: bad), part: part)
         }
         return out
     }
@@ -189,7 +189,7 @@ struct XLSXWorkbook {
                 if x.isElement {
                     if same(name, si) {
                         guard out.count < limit else {
-                            throw XLSXRefusal(message: .of(.sheetTooManyStrings, ("part", part), ("limit", limit)), part: part, line: x.line)
+                            throw XLSXRefusal(message: .sheetTooManyStrings(part: part, limit: limit), part: part, line: x.line)
                         }
                         inSI = !x.isEmptyElement
                         if !inSI { out.close() }
@@ -237,7 +237,7 @@ struct XLSXWorkbook {
                     inCellXfs = !x.isEmptyElement
                 case "xf" where inCellXfs:
                     guard xfs.count < maxStyles else {
-                        throw XLSXRefusal(message: .of(.sheetTooManyStyles, ("part", part), ("limit", maxStyles)), part: part, line: x.line)
+                        throw XLSXRefusal(message: .sheetTooManyStyles(part: part, limit: maxStyles), part: part, line: x.line)
                     }
                     xfs.append(x.attribute("numFmtId").flatMap { Int($0) } ?? 0)
                 default: break
@@ -309,33 +309,33 @@ struct XLSXWorkbook {
                     let ref = "\(CellReference.columnName(column))\(rowNumber)"
                     let value: XLSXCell
                     if haveFormula && (!haveValue || (text.isEmpty && cellType == .number)) {
-                        value = .unreadable(.of(.sheetFormulaWithoutValue, ("cell", ref)))
+                        value = .unreadable(.sheetFormulaWithoutValue(cell: ref))
                     } else if !haveValue {
                         return
                     } else if tooLong {
-                        value = .unreadable(.of(.sheetCellTooLong, ("limit", XLSXWorkbook.maxCellCharacters)))
+                        value = .unreadable(.sheetCellTooLong(limit: XLSXWorkbook.maxCellCharacters))
                     } else {
                         switch cellType {
                         case .shared:
                             guard let i = Int(text.trimmingSpaces), i >= 0, i < shared.count else {
                                 throw XLSXRefusal(
-                                    message: .of(.xlsxMissingSharedString, ("cell", ref), ("index", text)), part: part, line: x.line)
+                                    message: .xlsxMissingSharedString(cell: ref, index: text), part: part, line: x.line)
                             }
                             if let s = shared.string(i, maxCharacters: XLSXWorkbook.maxCellCharacters) {
                                 value = .string(s)
                             } else {
-                                value = .unreadable(.of(.sheetCellTooLong, ("limit", XLSXWorkbook.maxCellCharacters)))
+                                value = .unreadable(.sheetCellTooLong(limit: XLSXWorkbook.maxCellCharacters))
                             }
                         case .inline, .formulaString: value = .string(text)
                         case .bool: value = .bool(text.trimmingSpaces == "1" || text.trimmingSpaces == "true")
                         case .error: value = .error(text)
                         case .isoDate:
                             let t = text.trimmingSpaces
-                            value = XLSXWorkbook.isISODate(t) ? .isoDate(t) : .unreadable(.of(.sheetBadISODate, ("value", Escaped.text(t))))
+                            value = XLSXWorkbook.isISODate(t) ? .isoDate(t) : .unreadable(.sheetBadISODate(value: Escaped.text(t)))
                         case .number:
                             let t = text.trimmingSpaces
                             if t.isEmpty { return }
-                            value = XLSXWorkbook.isDecimalNumber(t) ? .number(t) : .unreadable(.of(.sheetBadNumber, ("value", Escaped.text(t))))
+                            value = XLSXWorkbook.isDecimalNumber(t) ? .number(t) : .unreadable(.sheetBadNumber(value: Escaped.text(t)))
                         }
                     }
                     cells.append(XLSXCellAt(column: column, value: value, percent: percent))
@@ -418,7 +418,7 @@ struct XLSXWorkbook {
         var sorted = cells.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }.map(\.element)
         for i in sorted.indices.dropFirst() where sorted[i].column == sorted[i - 1].column {
             let ref = "\(CellReference.columnName(sorted[i].column))\(row)"
-            sorted[i - 1].value = .unreadable(.of(.sheetDuplicateCell, ("cell", ref)))
+            sorted[i - 1].value = .unreadable(.sheetDuplicateCell(cell: ref))
         }
         // keep one cell per column (the marked one)
         var out: [XLSXCellAt] = []
@@ -481,7 +481,7 @@ struct XLSXWorkbook {
                 let element = String(decoding: bytes[at...end], as: UTF8.self)
                 if let r = XLSXWorkbook.refAttribute(element).flatMap(MergedRange.init(ref:)) {
                     guard ranges.count < XLSXWorkbook.maxMerges else {
-                        throw XLSXRefusal(message: .of(.sheetTooManyMerges, ("limit", XLSXWorkbook.maxMerges)), part: part)
+                        throw XLSXRefusal(message: .sheetTooManyMerges(limit: XLSXWorkbook.maxMerges), part: part)
                     }
                     ranges.append(r)
                 }

@@ -132,7 +132,7 @@ final class XLSXXMLStream {
         _ = InputFolder.libxml2Ready
         guard let r = xmlReaderForIO(readCallback, closeCallback, Unmanaged.passUnretained(source).toOpaque(), part, nil, XLSXXMLStream.options) else {
             pipe.cancel()
-            throw XLSXRefusal(message: .of(.xlsxPartUnreadable, ("part", part)), part: part)
+            throw XLSXRefusal(message: .xlsxPartUnreadable(part: part), part: part)
         }
         reader = r
         xmlTextReaderSetStructuredErrorHandler(r, errorCallback, Unmanaged.passUnretained(errors).toOpaque())
@@ -175,17 +175,17 @@ final class XLSXXMLStream {
         if rc == 1 {
             type = xmlTextReaderNodeType(reader)
             if type == XLSXXMLStream.documentType || type == XLSXXMLStream.entityReference {
-                throw XLSXRefusal(message: .of(.xlsxDoctype, ("part", part)), part: part, line: Int(xmlTextReaderGetParserLineNumber(reader)))
+                throw XLSXRefusal(message: .xlsxDoctype(part: part), part: part, line: Int(xmlTextReaderGetParserLineNumber(reader)))
             }
             return true
         }
         if rc == 0 { return false }
         if let f = pipe.failure { throw f }
         if let m = errors.message, m.contains("DOCTYPE") || m.contains("ntity") {
-            throw XLSXRefusal(message: .of(.xlsxDoctypeReported, ("part", part), ("detail", m)), part: part, line: errors.line)
+            throw XLSXRefusal(message: .xlsxDoctypeReported(part: part, detail: m), part: part, line: errors.line)
         }
         throw XLSXRefusal(
-            message: .of(.xlsxNotWellFormed, ("part", part), ("detail", Localized(zh: errors.message ?? "读取失败", en: errors.message ?? "cannot be read"))),
+            message: .xlsxNotWellFormed(part: part, detail: Localized(zh: errors.message ?? "读取失败", en: errors.message ?? "cannot be read")),
             part: part, line: errors.line)
     }
 

@@ -43,7 +43,7 @@ enum XMLBudget {
     static func check(_ bytes: [UInt8], path: String) -> (refused: Diagnostic, branchID: String?)? {
         if bytes.count > maxFileBytes {
             let refused = Diagnostic.error(
-                .of(.xmlFileTooLarge, ("size", bytes.count), ("limit", maxFileBytes)), at: SourceLocation(file: path, line: 1))
+                .xmlFileTooLarge(size: bytes.count, limit: maxFileBytes), at: SourceLocation(file: path, line: 1))
             // the id, from the file's beginning only
             var id: String?
             if case .success(let text) = decode(Array(bytes.prefix(1 << 16))) { _ = scan(text, path: path, branchID: &id) }
@@ -53,7 +53,7 @@ enum XMLBudget {
         switch decode(bytes) {
         case .success(let t): text = t
         case .failure(let unsupported):
-            return (.error(.of(.xmlEncoding, ("encoding", Escaped.text(unsupported.name))), at: SourceLocation(file: path, line: 1)), nil)
+            return (.error(.xmlEncoding(encoding: Escaped.text(unsupported.name)), at: SourceLocation(file: path, line: 1)), nil)
         }
         var id: String?
         return scan(text, path: path, branchID: &id).map { ($0, id) }
@@ -130,8 +130,8 @@ enum XMLBudget {
         func at(_ l: Int) -> SourceLocation { SourceLocation(file: path, line: l) }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         func isNameEnd(_ b: UInt8) -> Bool { isSpace(b) || b == UInt8(ascii: "=") || b == UInt8(ascii: ">") || b == UInt8(ascii: "/") }
-        func textTooLong(_ l: Int) -> Diagnostic { .error(.of(.xmlTextTooLong, ("limit", maxTextCharacters)), at: at(l)) }
-        func nameTooLong(_ l: Int) -> Diagnostic { .error(.of(.xmlNameTooLong, ("limit", maxNameBytes)), at: at(l)) }
+        func textTooLong(_ l: Int) -> Diagnostic { .error(.xmlTextTooLong(limit: maxTextCharacters), at: at(l)) }
+        func nameTooLong(_ l: Int) -> Diagnostic { .error(.xmlNameTooLong(limit: maxNameBytes), at: at(l)) }
         /// Skips to just after `end`, counting lines and characters; false when the run passes the cap.
         func skip(to end: [UInt8]) -> Bool {
             var chars = 0
@@ -219,7 +219,7 @@ enum XMLBudget {
                 if i == attrStart { return nil }  // malformed: libxml2 says where
                 attributes += 1
                 if attributes > maxAttributes {
-                    return .error(.of(.xmlTooManyAttributes, ("element", Escaped.text(element)), ("limit", maxAttributes)), at: at(tagLine))
+                    return .error(.xmlTooManyAttributes(element: Escaped.text(element), limit: maxAttributes), at: at(tagLine))
                 }
                 while i < n, isSpace(t[i]) || t[i] == UInt8(ascii: "=") {
                     if t[i] == 0x0A { line += 1 }

@@ -50,7 +50,7 @@ private final class ErrorSink {
         let key = "\(location.description)|\(message)"
         guard seen.insert(key).inserted else { return }
         if isSyntax {
-            diagnostics.append(.error(.of(.xmlSyntax, ("detail", Escaped.text(message))), at: location))
+            diagnostics.append(.error(.xmlSyntax(detail: Escaped.text(message)), at: location))
             return
         }
         // A follow-on of an invalid value (the identity constraint then has nothing to compare).
@@ -88,43 +88,37 @@ enum XMLSchemaMessage {
         let element = capture("Element '([^']+)'", message) ?? "?"
         let attribute = capture("attribute '([^']+)'", message)
         let field = attribute.map { "\(element)/@\($0)" } ?? element
-        var args: [String: Message.Argument] = [
-            "what": .localized(
-                Localized(
-                    zh: attribute.map { "<\(element)> 的属性 \($0)" } ?? "<\(element)>",
-                    en: attribute.map { "attribute \($0) of <\(element)>" } ?? "<\(element)>")),
-            "detail": .text(Escaped.text(message)),
-        ]
-        args["value"] = .text(Escaped.text(capture("The value '([^']*)'", message) ?? capture(": '([^']*)' is not a valid value", message) ?? ""))
-        let expected = capture("Expected is (?:one of )?\\( ([^)]*) \\)", message)
-        args["expected"] = .localized(
-            Localized(zh: expected.map { "，应为 " + $0.replacingOccurrences(of: ", ", with: "、") } ?? "", en: expected.map { "; expected: " + $0 } ?? ""))
+        let what = Localized(
+            zh: attribute.map { "<\(element)> 的属性 \($0)" } ?? "<\(element)>",
+            en: attribute.map { "attribute \($0) of <\(element)>" } ?? "<\(element)>")
+        let detail = Escaped.text(message)
+        let value = Escaped.text(capture("The value '([^']*)'", message) ?? capture(": '([^']*)' is not a valid value", message) ?? "")
+        let listed = capture("Expected is (?:one of )?\\( ([^)]*) \\)", message)
+        let expected = Localized(
+            zh: listed.map { "，应为 " + $0.replacingOccurrences(of: ", ", with: "、") } ?? "", en: listed.map { "; expected: " + $0 } ?? "")
         switch code {
         case Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1.rawValue), Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_2.rawValue):
             let type = capture("atomic type '([^']+)'", message) ?? ""
-            args["expected"] = .localized(Localized(zh: types[type]?.zh ?? "允许的值", en: types[type]?.en ?? "an allowed value"))
-            return (Message(.xmlBadValue, arguments: args), field)
+            let allowed = Localized(zh: types[type]?.zh ?? "允许的值", en: types[type]?.en ?? "an allowed value")
+            return (.xmlBadValue(what: what, value: value, expected: allowed), field)
         case Int32(XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID.rawValue), Int32(XML_SCHEMAV_CVC_MAXEXCLUSIVE_VALID.rawValue):
-            args["limit"] = .text(capture("allowed \\('([^']*)'\\)", message) ?? "?")
-            return (Message(.xmlAboveMax, arguments: args), field)
+            return (.xmlAboveMax(what: what, value: value, limit: capture("allowed \\('([^']*)'\\)", message) ?? "?"), field)
         case Int32(XML_SCHEMAV_CVC_MININCLUSIVE_VALID.rawValue):
-            args["limit"] = .text(capture("allowed \\('([^']*)'\\)", message) ?? "?")
-            return (Message(.xmlBelowMin, arguments: args), field)
+            return (.xmlBelowMin(what: what, value: value, limit: capture("allowed \\('([^']*)'\\)", message) ?? "?"), field)
         case Int32(XML_SCHEMAV_CVC_PATTERN_VALID.rawValue):
-            return (Message(.xmlBadPattern, arguments: args), field)
+            return (.xmlBadPattern(what: what, value: value), field)
         case Int32(XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue):
-            args["allowed"] = .text((capture("set \\{([^}]*)\\}", message) ?? "").replacingOccurrences(of: "'", with: ""))
-            return (Message(.xmlBadEnum, arguments: args), field)
+            let allowed = (capture("set \\{([^}]*)\\}", message) ?? "").replacingOccurrences(of: "'", with: "")
+            return (.xmlBadEnum(what: what, value: value, allowed: allowed), field)
         case Int32(XML_SCHEMAV_ELEMENT_CONTENT.rawValue):
-            if message.contains("Missing child") { return (Message(.xmlMissingElement, arguments: args), field) }
-            return (Message(.xmlUnexpectedElement, arguments: args), field)
+            if message.contains("Missing child") { return (.xmlMissingElement(what: what, expected: expected), field) }
+            return (.xmlUnexpectedElement(what: what, expected: expected), field)
         case Int32(XML_SCHEMAV_CVC_ELT_1.rawValue):
-            return (Message(.xmlWrongRoot, arguments: args), field)
+            return (.xmlWrongRoot(what: what), field)
         case Int32(XML_SCHEMAV_CVC_IDC.rawValue):
-            args["key"] = .text(capture("key-sequence \\['([^']*)'\\]", message) ?? "?")
-            return (Message(.xmlDuplicateAspect, arguments: args), field)
+            return (.xmlDuplicateAspect(what: what, key: capture("key-sequence \\['([^']*)'\\]", message) ?? "?"), field)
         default:
-            return (Message(.xmlSchema, arguments: args), field)
+            return (.xmlSchema(detail: detail), field)
         }
     }
 }

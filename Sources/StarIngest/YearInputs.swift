@@ -36,7 +36,7 @@ public struct YearFolder: Sendable {
         let result: Result<RuleSet, DiagnosticList>
         if let rulesFile {
             guard let bytes = YearFolder.commandLineFile(rulesFile) else {
-                throw InputError(kind: .noInput, .of(.rulesNotFound, ("path", Escaped.text(rulesFile))))
+                throw InputError(kind: .noInput, .rulesNotFound(path: Escaped.text(rulesFile)))
             }
             result = RulesFile.parse(String(decoding: bytes, as: UTF8.self), path: rulesFile)
             commandLineRules = FileAccount(path: rulesFile, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
@@ -44,15 +44,15 @@ public struct YearFolder: Sendable {
             // The folder's rules decide every star: one that cannot be read stops the run
             // rather than the shipped rules quietly taking its place.
             if let skipped = entry.skipped {
-                throw InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", skipped.content)))
+                throw InputError(kind: .cannotRead, .cannotRead(path: entry.path, reason: skipped.content))
             }
             switch InputFolder.contents(of: entry.openPath) {
             case .success(let bytes):
                 result = RulesFile.parse(String(decoding: bytes, as: UTF8.self), path: entry.path)
                 rulesAccount = FileAccount(path: entry.path, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
             case .failure(let failure):
-                let reason: Any = if case .system(let e) = failure { String(cString: strerror(e)) } else { Message(.fileNotRegular) }
-                throw InputError(kind: .cannotRead, .of(.cannotRead, ("path", entry.path), ("reason", reason)))
+                let reason: any MessageArgument = if case .system(let e) = failure { String(cString: strerror(e)) } else { Message(.fileNotRegular) }
+                throw InputError(kind: .cannotRead, .cannotRead(path: entry.path, reason: reason))
             }
         } else {
             result = RulesFile.loadDefault()
@@ -73,7 +73,7 @@ public struct YearFolder: Sendable {
             }
         }
         guard (2000...2100).contains(settled) else {
-            throw InputError(kind: .usage, year != nil ? Message(.yearRange) : .of(.yearUnknown, ("input", Escaped.text(path))))
+            throw InputError(kind: .usage, year != nil ? Message(.yearRange) : .yearUnknown(input: Escaped.text(path)))
         }
         return YearFolder(
             path: path, rules: rules, year: settled, listing: listing, rulesAccount: rulesAccount,
@@ -89,7 +89,7 @@ public struct YearFolder: Sendable {
         let known = rulesAccount.map { [$0.path: $0] } ?? [:]
         let ingest = try folder.read(listing, known: known, progress: progress, transform: transform)
         guard ingest.files.contains(where: { $0.kind == .xml || $0.kind.isSheet }) else {
-            throw InputError(kind: .noInput, .of(.noSubmissions, ("input", Escaped.text(path))))
+            throw InputError(kind: .noInput, .noSubmissions(input: Escaped.text(path)))
         }
         var diagnostics = ingest.diagnostics
         var config = NoticeConfig()

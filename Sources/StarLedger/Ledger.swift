@@ -86,13 +86,13 @@ public struct Ledger: Sendable {
             throw LedgerFailure(error.kind == .noInput ? .noInput : .dataError, error.message, diagnostics: error.diagnostics)
         }
         guard diagnostics.errorCount == 0, !stars.isEmpty else {
-            throw LedgerFailure(.dataError, .of(.ledgerResultsUnreadable, ("path", Escaped.text(path))), diagnostics: diagnostics)
+            throw LedgerFailure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(path)), diagnostics: diagnostics)
         }
         let data = FileManager.default.contents(atPath: path) ?? Data()
         let rows = stars.keys.sorted().map { RecordedResults.Row(id: $0, name: "", committee: "", stars: stars[$0]!, final: 0, rules: "") }
         return try file.change { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM year WHERE year = ?", arguments: [year]) != nil {
-                throw LedgerFailure(.dataError, .of(.ledgerImportExists, ("year", year)))
+                throw LedgerFailure(.dataError, .ledgerImportExists(year: year))
             }
             let outcome = try record(db, year: year, kind: "import", noticeDate: nil, sha256: SHA256.hex(data), source: path, rows: rows)
             try db.execute(sql: "UPDATE year SET status = 'approved' WHERE year = ?", arguments: [year])
@@ -107,8 +107,8 @@ public struct Ledger: Sendable {
         let current = try Row.fetchOne(db, sql: "SELECT y.status, r.sha256 FROM year y JOIN recording r ON r.id = y.recording_id WHERE y.year = ?", arguments: [year])
         if let current {
             let status: String = current["status"]
-            if (current["sha256"] as String) == sha256 { return .unchanged(.of(.ledgerRecordSame, ("year", year))) }
-            if status != "notice" { throw LedgerFailure(.dataError, .of(.ledgerRecordApproved, ("year", year))) }
+            if (current["sha256"] as String) == sha256 { return .unchanged(.ledgerRecordSame(year: year)) }
+            if status != "notice" { throw LedgerFailure(.dataError, .ledgerRecordApproved(year: year)) }
         }
         let logID = try log(
             db, LogRow(command: kind == "import" ? "import" : "record", year: year, date: noticeDate, why: current == nil ? nil : "replaced", count: rows.count, sha256: sha256))
@@ -119,14 +119,15 @@ public struct Ledger: Sendable {
         let insert = try db.makeStatement(sql: "INSERT INTO entry (recording_id, branch_id, branch_name, committee_id, stars, final, rules) VALUES (?, ?, ?, ?, ?, ?, ?)")
         var seen = Set<String>()
         for r in rows {
-            guard seen.insert(r.id).inserted else { throw LedgerFailure(.dataError, .of(.ledgerDuplicateBranch, ("id", Escaped.text(r.id)), ("year", year))) }
+            guard seen.insert(r.id).inserted else { throw LedgerFailure(.dataError, .ledgerDuplicateBranch(id: Escaped.text(r.id), year: year)) }
             try insert.execute(arguments: [recording, r.id, r.name, r.committee, r.stars, kind == "import" ? nil : r.final, r.rules])
         }
         try db.execute(
             sql: "INSERT INTO year (year, recording_id, status) VALUES (?, ?, 'notice') ON CONFLICT(year) DO UPDATE SET recording_id = excluded.recording_id",
             arguments: [year, recording])
-        let args: [(String, Any)] = [("year", year), ("count", rows.count), ("date", noticeDate ?? "")]
-        return .changed(.of(current == nil ? (kind == "import" ? .ledgerImported : .ledgerRecorded) : .ledgerRecordReplaced, args))
+        let date = noticeDate ?? ""
+        if current != nil { return .changed(.ledgerRecordReplaced(year: year, count: rows.count, date: date)) }
+        return .changed(kind == "import" ? .ledgerImported(year: year, count: rows.count) : .ledgerRecorded(year: year, count: rows.count, date: date))
     }
 
     // MARK: the notice
@@ -134,7 +135,7 @@ public struct Ledger: Sendable {
     /// The year's status, or 65 when the ledger does not hold it.
     func status(_ db: Database, year: Int) throws -> (status: String, noticeDate: String?) {
         guard let row = try Row.fetchOne(db, sql: "SELECT y.status, r.notice_date FROM year y JOIN recording r ON r.id = y.recording_id WHERE y.year = ?", arguments: [year]) else {
-            throw LedgerFailure(.dataError, .of(.ledgerNoYear, ("year", year)))
+            throw LedgerFailure(.dataError, .ledgerNoYear(year: year))
         }
         return (row["status"], row["notice_date"])
     }
@@ -143,15 +144,15 @@ public struct Ledger: Sendable {
     func requireBranch(_ db: Database, year: Int, branch: String) throws {
         let found = try Int.fetchOne(
             db, sql: "SELECT 1 FROM entry WHERE recording_id = (SELECT recording_id FROM year WHERE year = ?) AND branch_id = ?", arguments: [year, branch])
-        if found == nil { throw LedgerFailure(.dataError, .of(.ledgerNoBranchInYear, ("id", Escaped.text(branch)), ("year", year))) }
+        if found == nil { throw LedgerFailure(.dataError, .ledgerNoBranchInYear(year: year, id: Escaped.text(branch))) }
     }
 
     static func checkStars(_ stars: Int) throws(LedgerFailure) {
-        guard (0...5).contains(stars) else { throw LedgerFailure(.usage, .of(.ledgerStarsRange, ("value", stars))) }
+        guard (0...5).contains(stars) else { throw LedgerFailure(.usage, .ledgerStarsRange(value: stars)) }
     }
 
     static func checkText(_ text: String, option: String) throws(LedgerFailure) {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LedgerFailure(.usage, .of(.ledgerTextRequired, ("option", option))) }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LedgerFailure(.usage, .ledgerTextRequired(option: option)) }
     }
 
     /// `ledger object`: an objection to a branch's proposed stars, during the notice.
@@ -159,13 +160,13 @@ public struct Ledger: Sendable {
         try Self.checkText(text, option: "--text")
         return try file.change { db in
             let s = try status(db, year: year)
-            guard s.status == "notice" else { throw LedgerFailure(.dataError, .of(.ledgerNotInNotice, ("year", year))) }
+            guard s.status == "notice" else { throw LedgerFailure(.dataError, .ledgerNotInNotice(year: year)) }
             try requireBranch(db, year: year, branch: branch)
             let logID = try log(db, LogRow(command: "object", year: year, branch: branch, date: date.description, why: text))
             try db.execute(
                 sql: "INSERT INTO objection (year, branch_id, date, text, by, log_id) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [year, branch, date.description, text, by, logID])
-            return .changed(.of(.ledgerObjected, ("id", Escaped.text(branch)), ("year", year)))
+            return .changed(.ledgerObjected(id: Escaped.text(branch), year: year))
         }
     }
 
@@ -175,10 +176,10 @@ public struct Ledger: Sendable {
         try Self.checkText(reason, option: "--reason")
         return try file.change { db in
             let s = try status(db, year: year)
-            guard s.status == "notice" else { throw LedgerFailure(.dataError, .of(.ledgerNotInNotice, ("year", year))) }
+            guard s.status == "notice" else { throw LedgerFailure(.dataError, .ledgerNotInNotice(year: year)) }
             try requireBranch(db, year: year, branch: branch)
             let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM objection WHERE year = ? AND branch_id = ? AND resolution_id IS NULL", arguments: [year, branch]) ?? 0
-            guard open > 0 else { throw LedgerFailure(.dataError, .of(.ledgerNoOpenObjection, ("id", Escaped.text(branch)), ("year", year))) }
+            guard open > 0 else { throw LedgerFailure(.dataError, .ledgerNoOpenObjection(id: Escaped.text(branch), year: year)) }
             let logID = try log(db, LogRow(command: "resolve", year: year, branch: branch, stars: stars, why: reason, count: open))
             try db.execute(
                 sql: "INSERT INTO resolution (year, branch_id, stars, reason, by, log_id) VALUES (?, ?, ?, ?, ?, ?)",
@@ -186,7 +187,7 @@ public struct Ledger: Sendable {
             try db.execute(
                 sql: "UPDATE objection SET resolution_id = ? WHERE year = ? AND branch_id = ? AND resolution_id IS NULL",
                 arguments: [db.lastInsertedRowID, year, branch])
-            return .changed(.of(.ledgerResolved, ("id", Escaped.text(branch)), ("year", year), ("stars", stars), ("count", open)))
+            return .changed(.ledgerResolved(count: open, id: Escaped.text(branch), year: year, stars: stars))
         }
     }
 
@@ -195,11 +196,11 @@ public struct Ledger: Sendable {
     public func approve(year: Int, date: CivilDate, document: String?) throws(LedgerFailure) -> Outcome {
         try file.change { db in
             let s = try status(db, year: year)
-            guard s.status == "notice" else { throw LedgerFailure(.dataError, .of(.ledgerAlreadyApproved, ("year", year))) }
+            guard s.status == "notice" else { throw LedgerFailure(.dataError, .ledgerAlreadyApproved(year: year)) }
             if let notice = s.noticeDate.flatMap({ CivilDate(iso: $0) }) {
                 let end = notice.addingDays(Self.noticeDays)
                 if date < end {
-                    throw LedgerFailure(.dataError, .of(.ledgerNoticeRunning, ("year", year), ("notice", notice.description), ("end", end.description), ("date", date.description)))
+                    throw LedgerFailure(.dataError, .ledgerNoticeRunning(year: year, notice: notice.description, end: end.description, date: date.description))
                 }
             }
             let open = try String.fetchAll(
@@ -210,7 +211,7 @@ public struct Ledger: Sendable {
                     """, arguments: [year, year])
             if !open.isEmpty {
                 let shown = open.prefix(10).map(Escaped.text).joined(separator: ", ") + (open.count > 10 ? " …" : "")
-                throw LedgerFailure(.dataError, .of(.ledgerObjectionsOpen, ("year", year), ("count", open.count), ("ids", shown)))
+                throw LedgerFailure(.dataError, .ledgerObjectionsOpen(year: year, count: open.count, ids: shown))
             }
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE recording_id = (SELECT recording_id FROM year WHERE year = ?)", arguments: [year]) ?? 0
             try log(db, LogRow(command: "approve", year: year, date: date.description, document: document, count: count))
@@ -225,7 +226,7 @@ public struct Ledger: Sendable {
                 sql: "UPDATE year SET status = 'approved', approved_date = ?, approved_by = ?, document = ? WHERE year = ?",
                 arguments: [date.description, by, document, year])
             let review = try Int.fetchOne(db, sql: "SELECT count(*) FROM approval WHERE year = ? AND stars = 5", arguments: [year]) ?? 0
-            return .changed(.of(.ledgerApproved, ("year", year), ("count", count), ("review", review)))
+            return .changed(.ledgerApproved(year: year, count: count, review: review))
         }
     }
 
@@ -235,18 +236,18 @@ public struct Ledger: Sendable {
         try Self.checkText(reason, option: "--reason")
         return try file.change { db in
             let s = try status(db, year: year)
-            guard s.status == "approved" else { throw LedgerFailure(.dataError, .of(.ledgerNotApproved, ("year", year))) }
+            guard s.status == "approved" else { throw LedgerFailure(.dataError, .ledgerNotApproved(year: year)) }
             let approved = try Int.fetchOne(db, sql: "SELECT stars FROM approval WHERE year = ? AND branch_id = ?", arguments: [year, branch])
-            guard let approved else { throw LedgerFailure(.dataError, .of(.ledgerNoBranchInYear, ("id", Escaped.text(branch)), ("year", year))) }
-            guard approved == 5 else { throw LedgerFailure(.dataError, .of(.ledgerNotForReview, ("id", Escaped.text(branch)), ("year", year), ("stars", approved))) }
+            guard let approved else { throw LedgerFailure(.dataError, .ledgerNoBranchInYear(year: year, id: Escaped.text(branch))) }
+            guard approved == 5 else { throw LedgerFailure(.dataError, .ledgerNotForReview(id: Escaped.text(branch), stars: approved, year: year)) }
             if try Int.fetchOne(db, sql: "SELECT 1 FROM review WHERE year = ? AND branch_id = ?", arguments: [year, branch]) != nil {
-                throw LedgerFailure(.dataError, .of(.ledgerAlreadyReviewed, ("id", Escaped.text(branch)), ("year", year)))
+                throw LedgerFailure(.dataError, .ledgerAlreadyReviewed(id: Escaped.text(branch), year: year))
             }
             let logID = try log(db, LogRow(command: "review", year: year, branch: branch, stars: stars, date: date.description, why: reason))
             try db.execute(
                 sql: "INSERT INTO review (year, branch_id, date, stars, reason, by, log_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [year, branch, date.description, stars, reason, by, logID])
-            return .changed(.of(.ledgerReviewed, ("id", Escaped.text(branch)), ("year", year), ("stars", stars)))
+            return .changed(.ledgerReviewed(id: Escaped.text(branch), year: year, stars: stars))
         }
     }
 
@@ -258,25 +259,28 @@ public struct Ledger: Sendable {
         try Self.checkText(reason, option: "--reason")
         return try file.change { db in
             let rated = try Int.fetchOne(db, sql: "SELECT 1 FROM entry WHERE branch_id = ? LIMIT 1", arguments: [branch]) != nil
-            guard rated else { throw LedgerFailure(.dataError, .of(.ledgerNeverRated, ("id", Escaped.text(branch)))) }
+            guard rated else { throw LedgerFailure(.dataError, .ledgerNeverRated(id: Escaped.text(branch))) }
             guard let year = try Int.fetchOne(db, sql: "SELECT max(year) FROM approval WHERE branch_id = ?", arguments: [branch]) else {
-                throw LedgerFailure(.dataError, .of(.ledgerNoApprovedYear, ("id", Escaped.text(branch))))
+                throw LedgerFailure(.dataError, .ledgerNoApprovedYear(id: Escaped.text(branch)))
             }
             let current = try LedgerQueries.currentStars(db, year: year, branch: branch) ?? 0
             guard stars < current else {
-                let id: MessageID = stars == current ? .ledgerAdjustSame : .ledgerAdjustRaise
-                throw LedgerFailure(.dataError, .of(id, ("id", Escaped.text(branch)), ("year", year), ("current", current), ("stars", stars)))
+                let id = Escaped.text(branch)
+                throw LedgerFailure(
+                    .dataError,
+                    stars == current
+                        ? .ledgerAdjustSame(id: id, current: current, year: year) : .ledgerAdjustRaise(id: id, current: current, year: year, stars: stars))
             }
             if let approvedDate = try String.fetchOne(db, sql: "SELECT approved_date FROM year WHERE year = ?", arguments: [year]),
                 let d = CivilDate(iso: approvedDate), date < d
             {
-                throw LedgerFailure(.dataError, .of(.ledgerAdjustBeforeApproval, ("id", Escaped.text(branch)), ("year", year), ("approved", d.description)))
+                throw LedgerFailure(.dataError, .ledgerAdjustBeforeApproval(year: year, id: Escaped.text(branch), approved: d.description))
             }
             let logID = try log(db, LogRow(command: "adjust", year: year, branch: branch, stars: stars, date: date.description, why: reason, document: document))
             try db.execute(
                 sql: "INSERT INTO adjustment (year, branch_id, date, stars, reason, by, document, log_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [year, branch, date.description, stars, reason, by, document, logID])
-            return .changed(.of(.ledgerAdjusted, ("id", Escaped.text(branch)), ("year", year), ("from", current), ("stars", stars)))
+            return .changed(.ledgerAdjusted(id: Escaped.text(branch), from: current, stars: stars, year: year))
         }
     }
 }

@@ -39,29 +39,30 @@ public struct LedgerCommand {
     /// `history --format text`: the branch, then a line per year and one per objection, review
     /// and adjustment.
     public func historyText(_ years: [BranchYear]) -> String {
-        func t(_ id: MessageID, _ args: (String, Any)...) -> String { Message.of(id, args).text(language) }
+        func t(_ message: Message) -> String { message.text(language) }
+        func t(_ id: MessageID) -> String { Message(id).text(language) }
         let none = t(.ledgerNone)
         let name = years.last(where: { !$0.name.isEmpty })?.name ?? ""
-        var lines = [t(.ledgerHistoryBranch, ("id", Escaped.text(years.first?.branchID ?? "")), ("name", Escaped.text(name)))]
+        var lines = [t(.ledgerHistoryBranch(id: Escaped.text(years.first?.branchID ?? ""), name: Escaped.text(name)))]
         for y in years {
             let status: MessageID = y.status == "notice" ? .ledgerStatusNotice : y.status == "review" ? .ledgerStatusReview : .ledgerStatusApproved
             lines.append(
                 t(
-                    .ledgerHistoryYear, ("year", y.year), ("status", t(status)), ("proposed", y.proposed), ("approved", y.approved.map(String.init) ?? none),
-                    ("current", y.current.map(String.init) ?? none), ("final", y.final.map { Tenths($0).description } ?? none),
-                    ("rules", y.rules.isEmpty ? none : Escaped.text(y.rules.joined(separator: ", ")))))
+                    .ledgerHistoryYear(
+                        year: y.year, status: t(status), proposed: y.proposed, approved: y.approved.map(String.init) ?? none, current: y.current.map(String.init) ?? none,
+                        final: y.final.map { Tenths($0).description } ?? none, rules: y.rules.isEmpty ? none : Escaped.text(y.rules.joined(separator: ", ")))))
             for o in y.objections {
-                let result = o.resolvedStars.map { t(.ledgerHistoryResolved, ("stars", $0), ("reason", Escaped.text(o.resolution ?? ""))) } ?? t(.ledgerHistoryOpen)
-                lines.append(t(.ledgerHistoryObjection, ("date", o.date), ("by", Escaped.text(o.by)), ("text", Escaped.text(o.text)), ("result", result)))
+                let result = o.resolvedStars.map { t(.ledgerHistoryResolved(stars: $0, reason: Escaped.text(o.resolution ?? ""))) } ?? t(.ledgerHistoryOpen)
+                lines.append(t(.ledgerHistoryObjection(date: o.date, by: Escaped.text(o.by), text: Escaped.text(o.text), result: result)))
             }
             if let r = y.review {
-                lines.append(t(.ledgerHistoryReview, ("date", r.date), ("by", Escaped.text(r.by)), ("stars", r.stars), ("reason", Escaped.text(r.reason))))
+                lines.append(t(.ledgerHistoryReview(date: r.date, by: Escaped.text(r.by), stars: r.stars, reason: Escaped.text(r.reason))))
             }
             for a in y.adjustments {
                 lines.append(
                     t(
-                        .ledgerHistoryAdjustment, ("date", a.date), ("by", Escaped.text(a.by)), ("stars", a.stars), ("reason", Escaped.text(a.reason)),
-                        ("document", a.document.map { "（\(Escaped.text($0))）" } ?? "")))
+                        .ledgerHistoryAdjustment(
+                            date: a.date, by: Escaped.text(a.by), stars: a.stars, reason: Escaped.text(a.reason), document: a.document.map { "（\(Escaped.text($0))）" } ?? "")))
             }
         }
         return lines.joined(separator: "\n")

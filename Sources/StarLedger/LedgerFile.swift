@@ -34,11 +34,11 @@ public final class LedgerFile: Sendable {
         let shown = Escaped.text(path)
         var st = stat()
         let exists = lstat(path, &st) == 0
-        if exists, (st.st_mode & S_IFMT) != S_IFREG { throw LedgerFailure(.dataError, .of(.ledgerNotALedger, ("path", shown))) }
-        if !exists && !create { throw LedgerFailure(.noInput, .of(.ledgerNotFound, ("path", shown))) }
+        if exists, (st.st_mode & S_IFMT) != S_IFREG { throw LedgerFailure(.dataError, .ledgerNotALedger(path: shown)) }
+        if !exists && !create { throw LedgerFailure(.noInput, .ledgerNotFound(path: shown)) }
         // an empty file is what a creation killed before its first write leaves: nothing to keep
         let empty = exists && st.st_size == 0
-        if exists && !empty && !Self.hasSQLiteHeader(path) { throw LedgerFailure(.dataError, .of(.ledgerNotALedger, ("path", shown))) }
+        if exists && !empty && !Self.hasSQLiteHeader(path) { throw LedgerFailure(.dataError, .ledgerNotALedger(path: shown)) }
         var config = Configuration()
         config.busyMode = .timeout(Self.busySeconds)
         config.readonly = !create
@@ -46,7 +46,7 @@ public final class LedgerFile: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
         } catch {
-            throw LedgerFailure(.ioError, .of(.ledgerCannotOpen, ("path", shown), ("reason", Self.reason(error))))
+            throw LedgerFailure(.ioError, .ledgerCannotOpen(path: shown, reason: Self.reason(error)))
         }
         try Self.guarded(path) {
             try queue.writeWithoutTransaction { db in
@@ -55,13 +55,13 @@ public final class LedgerFile: Sendable {
                 let blank = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
                 if exists && !blank {
                     let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                    guard id == Self.applicationID else { throw LedgerFailure(.dataError, .of(.ledgerNotALedger, ("path", shown))) }
-                    if try Self.migrator.hasBeenSuperseded(db) { throw LedgerFailure(.dataError, .of(.ledgerNewerSchema, ("path", shown))) }
+                    guard id == Self.applicationID else { throw LedgerFailure(.dataError, .ledgerNotALedger(path: shown)) }
+                    if try Self.migrator.hasBeenSuperseded(db) { throw LedgerFailure(.dataError, .ledgerNewerSchema(path: shown)) }
                 }
                 if create {
                     if blank { try db.execute(sql: "PRAGMA journal_mode = WAL") }
                 } else if try !Self.migrator.hasCompletedMigrations(db) {
-                    throw LedgerFailure(.dataError, .of(.ledgerOlderSchema, ("path", shown)))
+                    throw LedgerFailure(.dataError, .ledgerOlderSchema(path: shown))
                 }
             }
             if create { try Self.migrator.migrate(queue) }
@@ -146,11 +146,11 @@ public final class LedgerFile: Sendable {
         } catch let f as LedgerFailure {
             throw f
         } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-            throw LedgerFailure(.tempFail, .of(.ledgerBusy, ("path", Escaped.text(path)), ("seconds", Int(busySeconds))))
+            throw LedgerFailure(.tempFail, .ledgerBusy(path: Escaped.text(path), seconds: Int(busySeconds)))
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
-            throw LedgerFailure(.dataError, .of(.ledgerNotALedger, ("path", Escaped.text(path))))
+            throw LedgerFailure(.dataError, .ledgerNotALedger(path: Escaped.text(path)))
         } catch {
-            throw LedgerFailure(.ioError, .of(.ledgerCannotOpen, ("path", Escaped.text(path)), ("reason", reason(error))))
+            throw LedgerFailure(.ioError, .ledgerCannotOpen(path: Escaped.text(path), reason: reason(error)))
         }
     }
 

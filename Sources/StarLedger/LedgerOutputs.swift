@@ -85,7 +85,7 @@ public enum LedgerBook {
     public static func write(_ file: LedgerFile, to path: String, upTo: Int?, language: Language) throws(LedgerFailure) -> String {
         let view = try LedgerView(file, upTo: upTo)
         let shown = Escaped.text(path)
-        if FileManager.default.fileExists(atPath: path) { throw LedgerFailure(.cannotCreate, .of(.ledgerOutputExists, ("path", shown))) }
+        if FileManager.default.fileExists(atPath: path) { throw LedgerFailure(.cannotCreate, .ledgerOutputExists(path: shown)) }
         var header = ["支部编号", "支部名称", "上级党组织编号"]
         for y in view.years { header += ["\(y.year) 拟评", "\(y.year) 批准", "\(y.year) 现星级", "\(y.year) 晋星/减星"] }
         header.append("调整记录")
@@ -130,16 +130,16 @@ public enum LedgerBook {
             try book.write(to: temp)
             guard link(temp, path) == 0 else {
                 unlink(temp)
-                throw LedgerFailure(.cannotCreate, .of(.ledgerOutputExists, ("path", shown)))
+                throw LedgerFailure(.cannotCreate, .ledgerOutputExists(path: shown))
             }
             unlink(temp)
         } catch let f as LedgerFailure {
             throw f
         } catch {
             unlink(temp)
-            throw LedgerFailure(.cannotCreate, .of(.ledgerCannotWrite, ("path", shown), ("reason", Escaped.text("\(error)"))))
+            throw LedgerFailure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: Escaped.text("\(error)")))
         }
-        return Message.of(.ledgerExported, ("path", shown)).text(language)
+        return Message.ledgerExported(path: shown).text(language)
     }
 }
 
@@ -162,27 +162,27 @@ public enum LedgerPage {
         let templatePath = templates.map { ($0 as NSString).appendingPathComponent(templateName) } ?? templateName
         let found = templates == nil ? TemplateSet.shippedFile(templateName).map { Data($0) } : FileManager.default.contents(atPath: templatePath)
         guard let text = found else {
-            throw LedgerFailure(.noInput, .of(.templatesNotFound, ("dir", Escaped.text(templates ?? templateName))))
+            throw LedgerFailure(.noInput, .templatesNotFound(dir: Escaped.text(templates ?? templateName)))
         }
         let template: MustacheTemplate
         do { template = try MustacheTemplate(string: String(decoding: text, as: UTF8.self)) } catch {
-            throw LedgerFailure(.dataError, .of(.templateOther, ("detail", Escaped.text("\(templatePath): \(error)"))))
+            throw LedgerFailure(.dataError, .templateOther(detail: Escaped.text("\(templatePath): \(error)")))
         }
         if let existing = FileManager.default.contents(atPath: path), !String(decoding: existing.prefix(4096), as: UTF8.self).contains(generator) {
-            throw LedgerFailure(.cannotCreate, .of(.ledgerOutputExists, ("path", shown)))
+            throw LedgerFailure(.cannotCreate, .ledgerOutputExists(path: shown))
         }
         let html = template.render(context(view))
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let temp = path + ".star-report-\(getpid()).tmp"
             try Data(html.utf8).write(to: URL(fileURLWithPath: temp))
-            guard rename(temp, path) == 0 else { throw LedgerFailure(.cannotCreate, .of(.ledgerCannotWrite, ("path", shown), ("reason", String(cString: strerror(errno))))) }
+            guard rename(temp, path) == 0 else { throw LedgerFailure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: String(cString: strerror(errno)))) }
         } catch let f as LedgerFailure {
             throw f
         } catch {
-            throw LedgerFailure(.cannotCreate, .of(.ledgerCannotWrite, ("path", shown), ("reason", Escaped.text("\(error)"))))
+            throw LedgerFailure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: Escaped.text("\(error)")))
         }
-        return Message.of(.ledgerReported, ("path", shown)).text(language)
+        return Message.ledgerReported(path: shown).text(language)
     }
 
     static func context(_ view: LedgerView) -> [String: Any] {

@@ -137,7 +137,7 @@ extension LedgerFile {
     /// `ledger history --branch ID`: 65 when the ledger never rated the branch.
     public func history(branch: String) throws(LedgerFailure) -> [BranchYear] {
         let years = try read { db in try LedgerQueries.history(db, branch: branch) }
-        guard !years.isEmpty else { throw LedgerFailure(.dataError, .of(.ledgerNeverRated, ("id", Escaped.text(branch)))) }
+        guard !years.isEmpty else { throw LedgerFailure(.dataError, .ledgerNeverRated(id: Escaped.text(branch))) }
         return years
     }
 
@@ -206,9 +206,9 @@ public struct LedgerPrevious: PreviousStarsSource {
             result = .success(
                 try file.read { db in
                     guard let status = try String.fetchOne(db, sql: "SELECT status FROM year WHERE year = ?", arguments: [last]) else {
-                        throw LedgerFailure(.dataError, .of(.ledgerRunNoYear, ("path", Escaped.text(path)), ("year", last)))
+                        throw LedgerFailure(.dataError, .ledgerRunNoYear(path: Escaped.text(path), year: last))
                     }
-                    guard status == "approved" else { throw LedgerFailure(.dataError, .of(.ledgerRunNotApproved, ("path", Escaped.text(path)), ("year", last))) }
+                    guard status == "approved" else { throw LedgerFailure(.dataError, .ledgerRunNotApproved(year: last, path: Escaped.text(path))) }
                     return try LedgerQueries.currentStars(db, year: last)
                 })
         } catch {

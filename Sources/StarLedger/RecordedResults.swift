@@ -29,26 +29,26 @@ struct RecordedResults: Sendable {
         let shown = Escaped.text(dir)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw LedgerFailure(.noInput, .of(.ledgerReportsNotFound, ("path", shown)))
+            throw LedgerFailure(.noInput, .ledgerReportsNotFound(path: shown))
         }
         let digests: [String: String]
         switch ReportsFolder.verify(dir) {
-        case .noManifest: throw LedgerFailure(.dataError, .of(.ledgerReportsNoManifest, ("path", shown)))
-        case .changed(let name): throw LedgerFailure(.dataError, .of(.ledgerReportsChanged, ("path", shown), ("file", Escaped.text(name))))
+        case .noManifest: throw LedgerFailure(.dataError, .ledgerReportsNoManifest(path: shown))
+        case .changed(let name): throw LedgerFailure(.dataError, .ledgerReportsChanged(file: Escaped.text(name), path: shown))
         case .ok(let d): digests = d
         }
         guard let sha = digests["results.json"], digests["results.csv"] != nil else {
-            throw LedgerFailure(.dataError, .of(.ledgerReportsNoResults, ("path", shown)))
+            throw LedgerFailure(.dataError, .ledgerReportsNoResults(path: shown))
         }
         let jsonPath = dir + "/results.json"
-        guard let header = header(jsonPath) else { throw LedgerFailure(.dataError, .of(.ledgerResultsHeader, ("path", Escaped.text(jsonPath)))) }
+        guard let header = header(jsonPath) else { throw LedgerFailure(.dataError, .ledgerResultsHeader(path: Escaped.text(jsonPath))) }
         let csvPath = dir + "/results.csv"
         guard let bytes = FileManager.default.contents(atPath: csvPath) else {
-            throw LedgerFailure(.ioError, .of(.ledgerReportsNoResults, ("path", shown)))
+            throw LedgerFailure(.ioError, .ledgerReportsNoResults(path: shown))
         }
         var diagnostics: [Diagnostic] = []
         let rows = Self.rows(Array(bytes), path: csvPath, diagnostics: &diagnostics)
-        guard diagnostics.isEmpty else { throw LedgerFailure(.dataError, .of(.ledgerResultsUnreadable, ("path", Escaped.text(csvPath))), diagnostics: diagnostics) }
+        guard diagnostics.isEmpty else { throw LedgerFailure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(csvPath)), diagnostics: diagnostics) }
         return RecordedResults(year: header.year, noticeDate: header.noticeDate, sha256: sha, rows: rows)
     }
 
@@ -85,7 +85,7 @@ struct RecordedResults: Sendable {
         let index = wanted.map { table.header.firstIndex(of: $0) }
         guard index.allSatisfy({ $0 != nil }) else {
             let missing = zip(wanted, index).filter { $0.1 == nil }.map(\.0).joined(separator: ", ")
-            diagnostics.append(.error(.of(.ledgerResultsColumns, ("columns", missing)), at: SourceLocation(file: path, line: 1)))
+            diagnostics.append(.error(.ledgerResultsColumns(columns: missing), at: SourceLocation(file: path, line: 1)))
             return []
         }
         let c = index.map { $0! }
@@ -93,7 +93,7 @@ struct RecordedResults: Sendable {
         out.reserveCapacity(table.rows.count)
         for (fields, line) in table.rows {
             guard fields.count == table.header.count else {
-                diagnostics.append(.error(.of(.csvFieldCount, ("expected", table.header.count), ("found", fields.count)), at: SourceLocation(file: path, line: line)))
+                diagnostics.append(.error(.csvFieldCount(expected: table.header.count, found: fields.count), at: SourceLocation(file: path, line: line)))
                 continue
             }
             // results.csv guards text that could start a formula with a leading apostrophe
@@ -102,16 +102,16 @@ struct RecordedResults: Sendable {
                 return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true ? String(s.dropFirst()) : s
             }
             guard let stars = Int(fields[c[4]]), (0...5).contains(stars) else {
-                diagnostics.append(.error(.of(.previousStars, ("value", Escaped.text(fields[c[4]]))), at: SourceLocation(file: path, line: line, column: c[4] + 1)))
+                diagnostics.append(.error(.previousStars(value: Escaped.text(fields[c[4]])), at: SourceLocation(file: path, line: line, column: c[4] + 1)))
                 continue
             }
             guard case .success(let final) = Tenths.parse(fields[c[3]]) else {
-                diagnostics.append(.error(.of(.ledgerResultsScore, ("value", Escaped.text(fields[c[3]]))), at: SourceLocation(file: path, line: line, column: c[3] + 1)))
+                diagnostics.append(.error(.ledgerResultsScore(value: Escaped.text(fields[c[3]])), at: SourceLocation(file: path, line: line, column: c[3] + 1)))
                 continue
             }
             let id = text(0)
             guard !id.isEmpty else {
-                diagnostics.append(.error(Message(.valueRequired, ["label": "branch_id"]), at: SourceLocation(file: path, line: line, column: c[0] + 1)))
+                diagnostics.append(.error(Message.valueRequired(label: "branch_id"), at: SourceLocation(file: path, line: line, column: c[0] + 1)))
                 continue
             }
             out.append(Row(id: id, name: text(1), committee: text(2), stars: stars, final: final.raw, rules: fields[c[5]]))

@@ -14,7 +14,8 @@ extension Message {
         guard let (head, tail) = Message.split(template, language: language) else {
             return (text(language), "")
         }
-        return (Catalogue.fill(head, args), Message.capitalised(Catalogue.fill(tail, args), language))
+        let values = arguments.mapValues { $0.text(language) }
+        return (Catalogue.fill(head, values), Message.capitalised(Catalogue.fill(tail, values), language))
     }
 
     /// Words an English piece of advice starts with.

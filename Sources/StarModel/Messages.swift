@@ -52,27 +52,37 @@ public struct Message: Hashable, Sendable {
         }
     }
 
-    public init(_ id: MessageID, _ args: [String: String] = [:]) {
+    /// An entry without parameters (`Message(.csvEmpty)`); an entry with parameters is made by its
+    /// typed function (MessageFunctions.swift).
+    public init(_ id: MessageID) {
+        assert(Catalogue.parameters(Catalogue.entry(id).en).isEmpty, "\(id) takes parameters: use Message.\(id)(…)")
         self.id = id
-        self.arguments = args.mapValues { .text($0) }
+        self.arguments = [:]
     }
 
-    public init(_ id: MessageID, arguments: [String: Argument]) {
+    init(_ id: MessageID, arguments: [String: Argument]) {
         self.id = id
         self.arguments = arguments
     }
 
-    /// The plain-text parameters (a value quoted, a count); setting one replaces it.
-    public var args: [String: String] {
-        get { arguments.compactMapValues { if case .text(let s) = $0 { s } else { nil } } }
-        set { for (k, v) in newValue { arguments[k] = .text(v) } }
+    /// The message with the code of the file it is about (`E-RULES`, `E-CONFIG`, or a `W-` code
+    /// for a warning): the TOML entries' code is `{code}`, the same texts serving both files.
+    public func coded(_ code: String) -> Message {
+        var m = self
+        m.arguments["code"] = .text(code)
+        return m
+    }
+
+    /// A parameter's value as plain text, when it was given as text (a value quoted, a count).
+    public func value(of name: String) -> String? {
+        if case .text(let s) = arguments[name] { s } else { nil }
     }
 
     /// The diagnostic code (`E-RANGE`), the same in every language. (TOML messages take the
     /// code of their file, `E-RULES` or `E-CONFIG`, from the `code` argument.)
     public var code: String {
         let c = Catalogue.entry(id).code
-        return c == "{code}" ? args["code"] ?? "E-CONFIG" : c
+        return c == "{code}" ? value(of: "code") ?? "E-CONFIG" : c
     }
 
     public func text(_ language: Language) -> String {
@@ -91,23 +101,34 @@ public struct Localized: Hashable, Sendable {
     }
 }
 
-/// Short forms for the call sites: `Message(.rangeInteger, ["min": "0", …])`.
-extension Message {
-    public static func of(_ id: MessageID, _ args: (String, Any)...) -> Message { of(id, args) }
+/// A value a message's parameter takes: plain text (a value, a path, a count), a text written in
+/// each language, or another message, rendered in the language of the message around it.
+public protocol MessageArgument {
+    var messageArgument: Message.Argument { get }
+}
 
-    /// The same with the arguments as an array, for a helper that passes its own on.
-    /// A `Message` or `Localized` value is kept as such (rendered in the reader's language);
-    /// anything else becomes its text.
-    public static func of(_ id: MessageID, _ args: [(String, Any)]) -> Message {
-        let arguments = args.map { (name, value) -> (String, Argument) in
-            switch value {
-            case let m as Message: (name, .message(m))
-            case let l as Localized: (name, .localized(l))
-            default: (name, .text("\(value)"))
-            }
-        }
-        return Message(id, arguments: Dictionary(arguments, uniquingKeysWith: { a, _ in a }))
-    }
+extension String: MessageArgument {
+    public var messageArgument: Message.Argument { .text(self) }
+}
+
+extension Int: MessageArgument {
+    public var messageArgument: Message.Argument { .text(String(self)) }
+}
+
+extension Tenths: MessageArgument {
+    public var messageArgument: Message.Argument { .text(description) }
+}
+
+extension CivilDate: MessageArgument {
+    public var messageArgument: Message.Argument { .text(description) }
+}
+
+extension Localized: MessageArgument {
+    public var messageArgument: Message.Argument { .localized(self) }
+}
+
+extension Message: MessageArgument {
+    public var messageArgument: Message.Argument { .message(self) }
 }
 
 /// Every message star-report prints or writes for a person to read.

@@ -10,9 +10,9 @@ extension Pipeline {
     func count(_ n: Int, _ word: String) -> Localized { Localized(zh: "\(n)", en: "\(n) \(word)\(n == 1 ? "" : "s")") }
 
     func summaryLine(_ d: [Diagnostic], files: Int?) -> String {
-        let errors = ("errors", count(d.errorCount, "error")), warnings = ("warnings", count(d.warningCount, "warning"))
-        guard let files else { return Message.of(.summaryLine, errors, warnings).text(options.language) }
-        return Message.of(.summaryLineFiles, errors, warnings, ("files", count(files, "file"))).text(options.language)
+        let errors = count(d.errorCount, "error"), warnings = count(d.warningCount, "warning")
+        guard let files else { return Message.summaryLine(errors: errors, warnings: warnings).text(options.language) }
+        return Message.summaryLineFiles(errors: errors, warnings: warnings, files: count(files, "file")).text(options.language)
     }
 
     /// How many warnings of one code the terminal shows in full before it groups them.
@@ -55,10 +55,10 @@ extension Pipeline {
                 let list = byCode[code]!
                 for d in list.prefix(Pipeline.examplesPerGroup) { console.err(d.rendered) }
                 if list.count > Pipeline.examplesPerGroup {
-                    console.err(Message(.moreWarnings, ["code": code, "count": "\(list.count)", "shown": "\(Pipeline.examplesPerGroup)"]).text(options.language))
+                    console.err(Message.moreWarnings(count: "\(list.count)", code: code, shown: "\(Pipeline.examplesPerGroup)").text(options.language))
                 }
             }
-            console.err(Message(.allWarningsIn, ["count": "\(warnings.count)"]).text(options.language))
+            console.err(Message.allWarningsIn(count: "\(warnings.count)").text(options.language))
         } else {
             for d in diagnostics { console.err(d.rendered) }
         }
@@ -92,9 +92,7 @@ extension Pipeline {
             zh.append("其他 \(names.count - counted) 个")
             en.append("other \(names.count - counted)")
         }
-        return Message.of(
-            .written, ("folder", Escaped.text(folder)), ("count", names.count),
-            ("kinds", Localized(zh: zh.joined(separator: "，"), en: en.joined(separator: ", ")))
-        ).text(options.language)
+        return Message.written(folder: Escaped.text(folder), count: names.count, kinds: Localized(zh: zh.joined(separator: "，"), en: en.joined(separator: ", "))).text(
+            options.language)
     }
 }

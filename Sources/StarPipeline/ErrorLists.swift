@@ -86,9 +86,9 @@ enum ErrorLists {
         if sheetLike, let column = l.column {
             cell = "\(CellReference.columnName(column))\(l.line)"
         } else if let column = l.column {
-            cell = Message(.errorsCellLine, ["line": "\(l.line)", "column": "\(column)"]).text(language)
+            cell = Message.errorsCellLine(line: "\(l.line)", column: "\(column)").text(language)
         } else {
-            cell = Message(.errorsCellRow, ["line": "\(l.line)"]).text(language)
+            cell = Message.errorsCellRow(line: "\(l.line)").text(language)
         }
         var field = d.field ?? ""
         if let c = l.cell, let header = c.header, c.field == d.field { field = header }
@@ -101,8 +101,8 @@ enum ErrorLists {
     /// The text found, when the message quotes it (`{value}`, or the branch id of a message
     /// about the branch id).
     static func value(_ d: Diagnostic) -> String {
-        if let v = d.content.args["value"] { return v }
-        if d.field == "branch_id" || d.location.cell?.field == "branch_id", let id = d.content.args["id"] { return Escaped.text(id) }
+        if let v = d.content.value(of: "value") { return v }
+        if d.field == "branch_id" || d.location.cell?.field == "branch_id", let id = d.content.value(of: "id") { return Escaped.text(id) }
         return ""
     }
 
@@ -124,7 +124,7 @@ enum ErrorLists {
                         title: "\(year)年度星级评定材料错误清单", created: CivilDate(year: year, month: 12, day: 31)!,
                         to: folder.filePath(for: name))
                 } catch {
-                    throw Stop(status: .ioError, .of(.excelCannotWrite, ("name", name), ("reason", "\(error)")))
+                    throw Stop(status: .ioError, .excelCannotWrite(name: name, reason: "\(error)"))
                 }
             }
             try folder.commit()
@@ -138,6 +138,6 @@ enum ErrorLists {
     /// `--errors` must not name a reports folder of `run`: the lists would replace the reports.
     static func refuseReports(_ target: OutputTarget, shown: String) throws(Stop) {
         guard target.state == .ours, FileManager.default.fileExists(atPath: target.path + "/results.json") else { return }
-        throw Stop(status: .cannotCreate, .of(.errorsReportsFolder, ("shown", Escaped.text(shown))))
+        throw Stop(status: .cannotCreate, .errorsReportsFolder(shown: Escaped.text(shown)))
     }
 }

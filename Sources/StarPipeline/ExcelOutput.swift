@@ -17,7 +17,7 @@ enum ExcelOutput {
         do {
             try ResultsWorkbook.write(context, to: output.filePath(for: resultsName))
         } catch {
-            throw Stop(status: .ioError, .of(.excelCannotWrite, ("name", resultsName), ("reason", "\(error)")))
+            throw Stop(status: .ioError, .excelCannotWrite(name: resultsName, reason: "\(error)"))
         }
         return resultsName
     }

@@ -16,17 +16,17 @@ extension Pipeline {
         do {
             let dir = options.input
             guard !dir.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw Stop(status: .usage, .of(.inputNotFound, ("dir", Escaped.text(dir))))
+                throw Stop(status: .usage, .inputNotFound(dir: Escaped.text(dir)))
             }
             let folderName = URL(fileURLWithPath: dir).lastPathComponent
             guard let year = options.year ?? (folderName.count == 4 ? Int(folderName) : nil) else {
-                throw Stop(status: .usage, .of(.initNoYear, ("dir", Escaped.text(dir))))
+                throw Stop(status: .usage, .initNoYear(dir: Escaped.text(dir)))
             }
             guard (2000...2100).contains(year) else { throw Stop(status: .usage, Message(.yearRange)) }
             let fm = FileManager.default
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
-                throw Stop(status: .cannotCreate, .of(.initNotAFolder, ("dir", Escaped.text(dir))))
+                throw Stop(status: .cannotCreate, .initNotAFolder(dir: Escaped.text(dir)))
             }
             // every file checked before any is written: a refusal leaves nothing behind
             var there: [String] = []
@@ -37,12 +37,12 @@ extension Pipeline {
             if !there.isEmpty {
                 throw Stop(
                     status: .cannotCreate,
-                    .of(.initExists, ("dir", Escaped.text(dir)), ("files", there.map { Escaped.text($0) }.joined(separator: ", "))))
+                    .initExists(dir: Escaped.text(dir), files: there.map { Escaped.text($0) }.joined(separator: ", ")))
             }
             do {
                 try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
             } catch {
-                throw Stop(status: .cannotCreate, .of(.initCannotWrite, ("path", Escaped.text(dir)), ("reason", error.localizedDescription)))
+                throw Stop(status: .cannotCreate, .initCannotWrite(path: Escaped.text(dir), reason: error.localizedDescription))
             }
             let contents = [
                 YearFolderFiles.config(year: year),
@@ -57,14 +57,14 @@ extension Pipeline {
                     // only the files written just now are taken back
                     for w in written { unlink(joinPath(dir, w)) }
                     if failure == EEXIST {
-                        throw Stop(status: .cannotCreate, .of(.initExists, ("dir", Escaped.text(dir)), ("files", Escaped.text(name))))
+                        throw Stop(status: .cannotCreate, .initExists(dir: Escaped.text(dir), files: Escaped.text(name)))
                     }
-                    throw Stop(status: .cannotCreate, .of(.initCannotWrite, ("path", Escaped.text(path)), ("reason", String(cString: strerror(failure)))))
+                    throw Stop(status: .cannotCreate, .initCannotWrite(path: Escaped.text(path), reason: String(cString: strerror(failure))))
                 }
                 written.append(name)
             }
             for name in written { console.out(joinPath(dir, name)) }
-            console.err(Message.of(.initWritten, ("dir", Escaped.text(dir)), ("year", year)).text(options.language))
+            console.err(Message.initWritten(year: year, dir: Escaped.text(dir)).text(options.language))
             return .ok
         } catch {
             return fail(error)

@@ -35,7 +35,7 @@ enum NoticePDF {
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         do { try p.run() } catch {
-            return .of(.pdfCannotStart, ("program", shown), ("reason", "\(error.localizedDescription)"))
+            return .pdfCannotStart(program: shown, reason: "\(error.localizedDescription)")
         }
         let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
         while p.isRunning && Date() < deadline { usleep(50_000) }
@@ -45,7 +45,7 @@ enum NoticePDF {
             if p.isRunning { kill(p.processIdentifier, SIGKILL) }
             p.waitUntilExit()
             try? FileManager.default.removeItem(atPath: pdf)
-            return .of(.pdfTimedOut, ("program", shown), ("seconds", "\(timeoutSeconds)"))
+            return .pdfTimedOut(program: shown, seconds: "\(timeoutSeconds)")
         }
         p.waitUntilExit()
         let head = FileHandle(forReadingAtPath: pdf).flatMap { file in
@@ -55,7 +55,7 @@ enum NoticePDF {
         let printed = head == Data("%PDF-".utf8)
         guard p.terminationStatus == 0, printed else {
             try? FileManager.default.removeItem(atPath: pdf)
-            return .of(.pdfFailed, ("program", shown), ("status", "\(p.terminationStatus)"))
+            return .pdfFailed(program: shown, status: "\(p.terminationStatus)")
         }
         return nil
     }

@@ -39,13 +39,13 @@ struct OutputTarget: Sendable {
         if exists && (st.st_mode & S_IFMT) == S_IFLNK {
             // A link to a folder is followed: the reports go where it points, and the link stays.
             guard let target = realPath(absolute), isDirectory(target) else {
-                throw Stop(status: .cannotCreate, .of(.outLinkNowhere, ("shown", shown)))
+                throw Stop(status: .cannotCreate, .outLinkNowhere(shown: shown))
             }
             real = target
             state = .empty
         } else if exists {
             guard (st.st_mode & S_IFMT) == S_IFDIR else {
-                throw Stop(status: .cannotCreate, .of(.outIsFile, ("shown", shown)))
+                throw Stop(status: .cannotCreate, .outIsFile(shown: shown))
             }
             real = realPath(absolute) ?? absolute
             state = .empty
@@ -63,27 +63,27 @@ struct OutputTarget: Sendable {
         let realName = URL(fileURLWithPath: real).lastPathComponent
         let parent = URL(fileURLWithPath: real).deletingLastPathComponent().path
         guard real != "/" else {
-            throw Stop(status: .usage, .of(.outRoot, ("shown", shown)))
+            throw Stop(status: .usage, .outRoot(shown: shown))
         }
         try checkLength(real, parent: parent, name: realName, shown: shown)
         if real == cwd || contains(real, cwd) {
-            throw Stop(status: .usage, .of(.outCurrent, ("shown", shown)))
+            throw Stop(status: .usage, .outCurrent(shown: shown))
         }
         if let input = realPath(input) {
             if real == input {
-                throw Stop(status: .usage, .of(.outIsInput, ("shown", shown)))
+                throw Stop(status: .usage, .outIsInput(shown: shown))
             }
             if contains(input, real) {
-                throw Stop(status: .usage, .of(.outInsideInput, ("shown", shown), ("input", Escaped.text(input))))
+                throw Stop(status: .usage, .outInsideInput(shown: shown, input: Escaped.text(input)))
             }
             if contains(real, input) {
-                throw Stop(status: .usage, .of(.outHoldsInput, ("shown", shown), ("input", Escaped.text(input))))
+                throw Stop(status: .usage, .outHoldsInput(shown: shown, input: Escaped.text(input)))
             }
         }
         if state != .absent {
             var mine = stat(), up = stat()
             if stat(real, &mine) == 0 && stat(parent, &up) == 0 && (mine.st_dev != up.st_dev || mine.st_ino == up.st_ino) {
-                throw Stop(status: .cannotCreate, .of(.outMountPoint, ("shown", shown)))
+                throw Stop(status: .cannotCreate, .outMountPoint(shown: shown))
             }
             state = try ownership(of: real, shown: shown)
         }
@@ -95,12 +95,12 @@ struct OutputTarget: Sendable {
     /// bytes inside. Checked before any folder is created, so a refused path leaves nothing.
     static func checkLength(_ real: String, parent: String, name: String, shown: String) throws(Stop) {
         if let long = real.split(separator: "/").first(where: { $0.utf8.count > Int(NAME_MAX) }) {
-            throw Stop(status: .cannotCreate, .of(.outNameTooLong, ("shown", shown), ("name", Escaped.text(String(long))), ("bytes", long.utf8.count)))
+            throw Stop(status: .cannotCreate, .outNameTooLong(shown: shown, name: Escaped.text(String(long)), bytes: long.utf8.count))
         }
         let temp = parent + "/" + OutputFolder.tempPrefix(name) + String(repeating: "f", count: 16) + "-old"
         let longest = max(real.utf8.count, temp.utf8.count) + 1 + Int(NAME_MAX)
         if longest >= Int(PATH_MAX) {
-            throw Stop(status: .cannotCreate, .of(.outPathTooLong, ("shown", shown), ("bytes", real.utf8.count), ("max", Int(PATH_MAX) - 1 - (longest - real.utf8.count))))
+            throw Stop(status: .cannotCreate, .outPathTooLong(shown: shown, bytes: real.utf8.count, max: Int(PATH_MAX) - 1 - (longest - real.utf8.count)))
         }
     }
 
@@ -136,13 +136,13 @@ struct OutputTarget: Sendable {
         switch ownershipProblem(of: folder) {
         case .success(let state): return state
         case .failure(.unreadable(let reason)):
-            throw Stop(status: .cannotCreate, .of(.outUnreadable, ("shown", shown), ("reason", reason)))
+            throw Stop(status: .cannotCreate, .outUnreadable(shown: shown, reason: reason))
         case .failure(.foreign(let what)):
-            throw Stop(status: .cannotCreate, .of(.outForeign, ("shown", shown), ("what", what)))
+            throw Stop(status: .cannotCreate, .outForeign(shown: shown, what: what))
         case .failure(.changed(let file)):
-            throw Stop(status: .cannotCreate, .of(.outChanged, ("shown", shown), ("file", file)))
+            throw Stop(status: .cannotCreate, .outChanged(shown: shown, file: file))
         case .failure(.open(let file, let app, let lock)):
-            throw Stop(status: .cannotCreate, .of(.outOpenInOffice, ("shown", shown), ("file", file), ("app", app), ("lock", lock)))
+            throw Stop(status: .cannotCreate, .outOpenInOffice(file: file, app: app, shown: shown, lock: lock))
         }
     }
 

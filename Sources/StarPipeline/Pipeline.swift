@@ -45,7 +45,7 @@ public struct Pipeline {
                     checked.diagnostics, routing: routing, input: options.input, year: checked.inputs.year, language: options.language, to: target)
                 let shown = Escaped.text(options.errors ?? "")
                 console.err(
-                    (count == 0 ? Message(.errorsNone, ["folder": shown]) : Message(.errorsWritten, ["folder": shown, "count": "\(count)"]))
+                    (count == 0 ? Message.errorsNone(folder: shown) : Message.errorsWritten(folder: shown, count: "\(count)"))
                         .text(options.language))
             }
             return checked.diagnostics.errorCount > 0 ? .dataError : .ok
@@ -272,14 +272,12 @@ public struct Pipeline {
         let unreadable = (xmlFiles + csvFiles + xlsxFiles).filter { $0.records == 0 }.count
         let rows = csvFiles.reduce(0) { $0 + $1.records }
         let xlsxRows = xlsxFiles.reduce(0) { $0 + $1.records }
-        let excel: Any =
+        let excel: any MessageArgument =
             xlsxFiles.isEmpty
-            ? "" : Message.of(.accountExcel, ("sheets", count(xlsxFiles.count, "Excel sheet")), ("rows", count(xlsxRows, "row")))
-        return .of(
-            .account, ("files", count(files.count, "file")), ("xml", count(xmlFiles.count, "XML file")),
-            ("csv", count(csvFiles.count, "CSV sheet")), ("rows", count(rows, "row")), ("records", count(records, "branch record")),
-            ("rated", validated.submissions.count), ("rejected", validated.rejected), ("unreadable", count(unreadable, "submission file")),
-            ("excel", excel))
+            ? "" : Message.accountExcel(sheets: count(xlsxFiles.count, "Excel sheet"), rows: count(xlsxRows, "row"))
+        return .account(
+            files: count(files.count, "file"), xml: count(xmlFiles.count, "XML file"), csv: count(csvFiles.count, "CSV sheet"), rows: count(rows, "row"), excel: excel,
+            records: count(records, "branch record"), rated: validated.submissions.count, rejected: validated.rejected, unreadable: count(unreadable, "submission file"))
     }
 
     /// An input error as the stop it causes, with its exit status.

@@ -92,23 +92,19 @@ final class Progress: @unchecked Sendable {
         guard !p, stage != .none else { return }
         let elapsed = Int(Date().timeIntervalSince(start))
         let inStage = max(0.001, Date().timeIntervalSince(since))
-        let args: [String: String]
-        let id: MessageID
+        let message: Message
         switch stage {
         case .reading:
             let done = read.done, all = max(1, read.total)
             let percent = min(100, done * 100 / all)
             let left = done > 0 ? Int(inStage * Double(all - done) / Double(done)) : 0
-            id = .progressReading
-            args = ["percent": "\(percent)", "records": "\(n)", "rate": "\(Int(Double(n) / inStage))", "left": "\(left)", "elapsed": "\(elapsed)"]
+            message = .progressReading(percent: percent, records: n, rate: Int(Double(n) / inStage), left: left, elapsed: elapsed)
         case .writing:
-            id = .progressWriting
-            args = ["written": "\(written)", "total": "\(max(total, written))", "elapsed": "\(elapsed)"]
+            message = .progressWriting(written: written, total: max(total, written), elapsed: elapsed)
         default:
-            id = .progressRating
-            args = ["elapsed": "\(elapsed)"]
+            message = .progressRating(elapsed: elapsed)
         }
-        let line = "\r\u{1B}[K[star-report] " + Message(id, args).text(language)
+        let line = "\r\u{1B}[K[star-report] " + message.text(language)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -16,9 +16,10 @@ struct Stop: Error {
     /// anything else `status`; a file over `ulimit -f` (EFBIG: SIGXFSZ is ignored) says so.
     static func system(_ error: Int32, _ status: ExitStatus, _ message: Message) -> Stop {
         let short = [EMFILE, ENFILE, ENOMEM].contains(error)
+        let reason = String(cString: strerror(error))
         return Stop(
             status: short ? .osError : status,
-            .of(short ? .sysShort : error == EFBIG ? .sysFileSize : .sysReason, ("message", message), ("reason", String(cString: strerror(error)))))
+            short ? .sysShort(message: message, reason: reason) : error == EFBIG ? .sysFileSize(message: message, reason: reason) : .sysReason(message: message, reason: reason))
     }
 }
 
@@ -37,12 +38,12 @@ extension Pipeline {
     static func checkLimits() throws(Stop) {
         var space = rlimit()
         if getrlimit(Int32(RLIMIT_AS.rawValue), &space) == 0, space.rlim_cur < minimumAddressSpace {
-            throw Stop(status: .osError, .of(.littleMemory, ("allowed", space.rlim_cur >> 20), ("needed", minimumAddressSpace >> 20)))
+            throw Stop(status: .osError, .littleMemory(allowed: Int(space.rlim_cur >> 20), needed: Int(minimumAddressSpace >> 20)))
         }
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < minimumDescriptors else { return }
         limit.rlim_cur = min(limit.rlim_max, 1024)
         if limit.rlim_cur >= minimumDescriptors && setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 { return }
-        throw Stop(status: .osError, .of(.fewDescriptors, ("allowed", limit.rlim_max), ("needed", minimumDescriptors)))
+        throw Stop(status: .osError, .fewDescriptors(allowed: Int(limit.rlim_max), needed: Int(minimumDescriptors)))
     }
 }

@@ -11,17 +11,17 @@ extension Pipeline {
     public func template(output: String, committee: String?) -> ExitStatus {
         do {
             guard output.lowercased().hasSuffix(".xlsx") else {
-                throw Stop(status: .usage, .of(.templateNotXlsx, ("committee", committee ?? "全部")))
+                throw Stop(status: .usage, .templateNotXlsx(committee: committee ?? "全部"))
             }
             if FileManager.default.fileExists(atPath: output) {
-                throw Stop(status: .cannotCreate, .of(.templateExists, ("output", Escaped.text(output))))
+                throw Stop(status: .cannotCreate, .templateExists(output: Escaped.text(output)))
             }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: options.input, isDirectory: &isDir), isDir.boolValue else {
-                throw Stop(status: .noInput, .of(.inputNotFound, ("dir", Escaped.text(options.input))))
+                throw Stop(status: .noInput, .inputNotFound(dir: Escaped.text(options.input)))
             }
             guard let register = RegisterFile.read(directory: options.input) else {
-                throw Stop(status: .noInput, .of(.templateNoRegister, ("input", Escaped.text(options.input))))
+                throw Stop(status: .noInput, .templateNoRegister(input: Escaped.text(options.input)))
             }
             if register.diagnostics.errorCount > 0 {
                 throw Stop(status: .dataError, Message(.templateRegisterErrors), diagnostics: register.diagnostics)
@@ -31,12 +31,12 @@ extension Pipeline {
                 branches = branches.filter { $0.committeeID == committee }
                 guard !branches.isEmpty else {
                     let known = Set(register.branches.map(\.committeeID)).sorted().joined(separator: ", ")
-                    throw Stop(status: .usage, .of(.templateUnknownCommittee, ("committee", Escaped.text(committee)), ("known", known)))
+                    throw Stop(status: .usage, .templateUnknownCommittee(committee: Escaped.text(committee), known: known))
                 }
             }
             let folderName = URL(fileURLWithPath: options.input).lastPathComponent
             guard let year = options.year ?? (folderName.count == 4 ? Int(folderName) : nil), (2000...2100).contains(year) else {
-                throw Stop(status: .usage, .of(.yearUnknown, ("input", Escaped.text(options.input))))
+                throw Stop(status: .usage, .yearUnknown(input: Escaped.text(options.input)))
             }
             let rules = try Pipeline.stop(for: { () throws(InputError) in
                 try YearFolder.open(options.input, rulesFile: options.rules, year: year).rules
@@ -47,7 +47,7 @@ extension Pipeline {
                     rules: rules, year: year, to: output)
             } catch {
                 try? FileManager.default.removeItem(atPath: output)
-                throw Stop(status: .cannotCreate, .of(.templateCannotWrite, ("output", Escaped.text(output)), ("reason", "\(error)")))
+                throw Stop(status: .cannotCreate, .templateCannotWrite(output: Escaped.text(output), reason: "\(error)"))
             }
             console.out(output)
             return .ok

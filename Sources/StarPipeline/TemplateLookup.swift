@@ -11,7 +11,7 @@ extension Pipeline {
             guard let dir = options.templates else { return try TemplateSet.shipped() }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-                throw Stop(status: .noInput, .of(.templatesNotFound, ("dir", Escaped.text(dir))))
+                throw Stop(status: .noInput, .templatesNotFound(dir: Escaped.text(dir)))
             }
             return try TemplateSet(directory: dir)
         } catch let error as TemplateSet.LoadError {

@@ -54,13 +54,9 @@ public struct TemplateSet: Sendable {
                 let expected = TemplateSet.names.map { $0 + ".mustache" }.joined(separator: ", ")
                 throw LoadError(
                     diagnostic: .error(
-                        .of(
-                            .templateMissing,
-                            (
-                                "detail",
-                                Localized(
-                                    zh: "\(directory) 中应有 \(expected)", en: "template not found (expected \(expected) in \(directory))")
-                            )),
+                        .templateMissing(
+                            detail: Localized(
+                                zh: "\(directory) 中应有 \(expected)", en: "template not found (expected \(expected) in \(directory))")),
                         at: SourceLocation(file: path, line: 1)))
             }
             let text = String(decoding: data, as: UTF8.self)
@@ -71,10 +67,10 @@ public struct TemplateSet: Sendable {
             } catch let e as MustacheTemplate.ParserError {
                 throw LoadError(
                     diagnostic: .error(
-                        .of(.templateSyntax, ("detail", "\(e.error) in: \(e.context.line)")),
+                        .templateSyntax(detail: "\(e.error) in: \(e.context.line)"),
                         at: SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber)))
             } catch {
-                throw LoadError(diagnostic: .error(.of(.templateOther, ("detail", "\(error)")), at: SourceLocation(file: path, line: 1)))
+                throw LoadError(diagnostic: .error(.templateOther(detail: "\(error)"), at: SourceLocation(file: path, line: 1)))
             }
         }
         self.library = library

@@ -77,7 +77,7 @@ public struct NoticeConfig: Sendable, Equatable {
             ("notice.objection_phone", objectionPhone), ("notice.objection_address", objectionAddress),
         ]
         for (key, value) in needed where value?.isEmpty ?? true {
-            out.append(.warning(.of(.configNotSet, ("placeholder", NoticeConfig.placeholder), ("key", key)), at: at, field: key))
+            out.append(.warning(.configNotSet(placeholder: NoticeConfig.placeholder, key: key), at: at, field: key))
         }
         // a committee in config.toml that no branch belongs to: a typo in its id, most likely
         let known = Set(committees)
@@ -89,21 +89,19 @@ public struct NoticeConfig: Sendable, Equatable {
             let near = suggested <= TOMLReader.unknownKeysShown ? TOMLReader.nearest(id, withoutAddress) : nil
             out.append(
                 .warning(
-                    .of(
-                        .configUnknownCommittee, ("id", id),
-                        ("suggestion", Localized(zh: near.map { "（是否应为 \($0)？）" } ?? "", en: near.map { " (did you mean \($0)?)" } ?? ""))),
+                    .configUnknownCommittee(id: id, suggestion: Localized(zh: near.map { "（是否应为 \($0)？）" } ?? "", en: near.map { " (did you mean \($0)?)" } ?? "")),
                     at: SourceLocation(file: path, line: committeeLines[id] ?? 1), field: "committees.\(id)"))
         }
         let missing = committees.filter { committeeEmails[$0] == nil }
         if missing.count <= 5 {
             for id in missing {
-                out.append(.warning(.of(.configNoAddress, ("id", id)), at: at, field: "committees.\(id).email"))
+                out.append(.warning(.configNoAddress(id: id), at: at, field: "committees.\(id).email"))
             }
         } else {
             // one line for a province's thousands of committees, not one each
             out.append(
                 .warning(
-                    .of(.configNoAddresses, ("count", missing.count), ("some", missing.prefix(5).joined(separator: ", "))),
+                    .configNoAddresses(count: missing.count, some: missing.prefix(5).joined(separator: ", ")),
                     at: at, field: "committees.*.email"))
         }
         return out

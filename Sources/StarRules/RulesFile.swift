@@ -36,12 +36,12 @@ public enum RulesFile {
         if let s = r.string(doc, "name", table: nil) ?? r.string(doc, "scheme", table: nil) {
             rules.scheme = s
         } else {
-            r.error(table: nil, key: "name", .rulesRequiredKey, ("key", "name"), ("what", Localized(zh: "规则名称，显示在公示和汇总中", en: "name, shown on the notice and summaries")))
+            r.error(table: nil, key: "name", .rulesRequiredKey(key: "name", what: Localized(zh: "规则名称，显示在公示和汇总中", en: "name, shown on the notice and summaries")))
         }
         if let v = r.string(doc, "version", table: nil) {
             rules.version = v
         } else {
-            r.error(table: nil, key: "version", .rulesRequiredKey, ("key", "version"), ("what", Localized(zh: "规则版本", en: "version")))
+            r.error(table: nil, key: "version", .rulesRequiredKey(key: "version", what: Localized(zh: "规则版本", en: "version")))
         }
 
         if let w = r.table(doc, "weights", parent: nil) {
@@ -50,7 +50,7 @@ public enum RulesFile {
             rules.weightMass = r.int(w, "mass", table: "weights", range: 0...100) ?? rules.weightMass
             rules.weightSuperior = r.int(w, "superior", table: "weights", range: 0...100) ?? rules.weightSuperior
             if rules.weightSelf + rules.weightMass + rules.weightSuperior != 100 {
-                r.error(table: "weights", key: nil, .rulesWeightsSum, ("sum", rules.weightSelf + rules.weightMass + rules.weightSuperior))
+                r.error(table: "weights", key: nil, .rulesWeightsSum(sum: rules.weightSelf + rules.weightMass + rules.weightSuperior))
             }
         }
         if let t = r.table(doc, "scores", parent: nil) {
@@ -90,7 +90,7 @@ public enum RulesFile {
             r.checkKeys(t, table: "bands", known: Set(names))
             for (i, n) in names.enumerated() { if let v = r.tenths(t, n, table: "bands") { rules.bands[i] = v } }
             if rules.bands != rules.bands.sorted() || Set(rules.bands).count != 5 {
-                r.error(table: "bands", key: nil, .rulesBandsRise)
+                r.error(table: "bands", key: nil, Message(.rulesBandsRise))
             }
         }
         if let t = r.table(doc, "election", parent: nil) {
@@ -113,27 +113,27 @@ public enum RulesFile {
                 } else if let d = v.date, let cd = CivilDate(year: d.year, month: Int(d.month), day: Int(d.day)) {
                     rules.referenceDate = cd
                 } else {
-                    r.error(table: "dates", key: "reference_date", .rulesBadDate)
+                    r.error(table: "dates", key: "reference_date", Message(.rulesBadDate))
                 }
             }
         }
         if let t = r.table(doc, "quotas", parent: nil) {
             r.checkKeys(t, table: "quotas", known: ["scope"])
             if let s = r.string(t, "scope", table: "quotas") {
-                if let scope = QuotaScope(rawValue: s) { rules.quotaScope = scope } else { r.error(table: "quotas", key: "scope", .rulesBadScope) }
+                if let scope = QuotaScope(rawValue: s) { rules.quotaScope = scope } else { r.error(table: "quotas", key: "scope", Message(.rulesBadScope)) }
             }
         }
         if let v = doc["quota"] {
             if let array = v.array {
                 rules.quotas = []
                 for i in 0..<array.count {
-                    guard let q = array[i].table else { r.error(table: "quota", key: nil, index: i, .rulesExpectedQuotas); continue }
+                    guard let q = array[i].table else { r.error(table: "quota", key: nil, index: i, Message(.rulesExpectedQuotas)); continue }
                     if let rule = quota(q, index: i, reader: &r) { rules.quotas.append(rule) }
                 }
                 let codes = rules.quotas.map(\.code)
-                if Set(codes).count != codes.count { r.error(table: "quota", key: "code", .rulesQuotaCodesDiffer) }
+                if Set(codes).count != codes.count { r.error(table: "quota", key: "code", Message(.rulesQuotaCodesDiffer)) }
             } else {
-                r.error(table: nil, key: "quota", .rulesExpectedQuotas)
+                r.error(table: nil, key: "quota", Message(.rulesExpectedQuotas))
             }
         }
         if let t = r.table(doc, "procedure", parent: nil) {
@@ -151,24 +151,24 @@ public enum RulesFile {
         var levels: Set<Int> = []
         if let arr = q["levels"]?.array {
             for j in 0..<arr.count {
-                if let l = arr[j].int, (0...5).contains(l) { levels.insert(l) } else { r.error(table: "quota", key: "levels", index: i, .rulesQuotaLevels) }
+                if let l = arr[j].int, (0...5).contains(l) { levels.insert(l) } else { r.error(table: "quota", key: "levels", index: i, Message(.rulesQuotaLevels)) }
             }
         }
         let bound = r.string(q, "bound", table: "quota").flatMap(QuotaRule.Bound.init(rawValue:))
         let percent = r.tenths(q, "percent", table: "quota", max: Tenths(1000), index: i)
         let rounding = r.string(q, "rounding", table: "quota").flatMap(QuotaRule.Rounding.init(rawValue:))
         let policy = r.string(q, "policy", table: "quota").flatMap(QuotaRule.Policy.init(rawValue:))
-        if code.isEmpty { r.error(table: "quota", key: "code", index: i, .rulesQuotaCode) }
-        if levels.isEmpty { r.error(table: "quota", key: "levels", index: i, .rulesQuotaNoLevels) }
-        if bound == nil { r.error(table: "quota", key: "bound", index: i, .rulesQuotaBound) }
-        if percent == nil { r.error(table: "quota", key: "percent", index: i, .rulesQuotaPercent) }
-        if rounding == nil { r.error(table: "quota", key: "rounding", index: i, .rulesQuotaRounding) }
-        if policy == nil { r.error(table: "quota", key: "policy", index: i, .rulesQuotaPolicy) }
+        if code.isEmpty { r.error(table: "quota", key: "code", index: i, Message(.rulesQuotaCode)) }
+        if levels.isEmpty { r.error(table: "quota", key: "levels", index: i, Message(.rulesQuotaNoLevels)) }
+        if bound == nil { r.error(table: "quota", key: "bound", index: i, Message(.rulesQuotaBound)) }
+        if percent == nil { r.error(table: "quota", key: "percent", index: i, Message(.rulesQuotaPercent)) }
+        if rounding == nil { r.error(table: "quota", key: "rounding", index: i, Message(.rulesQuotaRounding)) }
+        if policy == nil { r.error(table: "quota", key: "policy", index: i, Message(.rulesQuotaPolicy)) }
         guard !code.isEmpty, !levels.isEmpty, let bound, let percent, let rounding, let policy else { return nil }
         let rule = QuotaRule(code: code, levels: levels, bound: bound, percent: percent, rounding: rounding, policy: policy)
         if policy == .enforce && !rule.canEnforce {
             r.error(
-                table: "quota", key: "policy", index: i, .rulesQuotaPolicyConflict)
+                table: "quota", key: "policy", index: i, Message(.rulesQuotaPolicyConflict))
             return nil
         }
         return rule

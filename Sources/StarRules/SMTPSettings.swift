@@ -47,7 +47,7 @@ public struct SMTPSettings: Sendable, Equatable {
         let envelopeFrom = r.string(t, "envelope_from", table: "smtp")
         var security = Security.startTLS
         if let tls, tls != "none" && tls != "required" {
-            r.error(table: "smtp", key: "tls", .smtpTls)
+            r.error(table: "smtp", key: "tls", Message(.smtpTls))
         }
         if let url {
             let lower = url.lowercased()
@@ -57,29 +57,29 @@ public struct SMTPSettings: Sendable, Equatable {
             } else if lower.hasPrefix("smtp://") {
                 security = tls == "none" ? .none : .startTLS; rest = url.dropFirst(7)
             } else {
-                r.error(table: "smtp", key: "url", .smtpUrl); rest = ""
+                r.error(table: "smtp", key: "url", Message(.smtpUrl)); rest = ""
             }
             let authority = rest.prefix { $0 != "/" }
             if authority.contains("@") {
-                r.error(table: "smtp", key: "url", .smtpUrlCredentials)
+                r.error(table: "smtp", key: "url", Message(.smtpUrlCredentials))
             } else if !rest.isEmpty || lower.hasPrefix("smtp") {
                 let host = authority.split(separator: ":", maxSplits: 1).first ?? ""
                 if host.isEmpty || authority.contains(where: { $0 == " " || $0 == "\r" || $0 == "\n" || $0 == "\t" }) {
-                    r.error(table: "smtp", key: "url", .smtpNoHost)
+                    r.error(table: "smtp", key: "url", Message(.smtpNoHost))
                 }
             }
             if tls == "none" && security == .implicitTLS {
-                r.error(table: "smtp", key: "tls", .smtpTlsContradiction)
+                r.error(table: "smtp", key: "tls", Message(.smtpTlsContradiction))
             }
         } else {
-            r.error(table: "smtp", key: nil, .smtpNoUrl)
+            r.error(table: "smtp", key: nil, Message(.smtpNoUrl))
         }
         if let username, username.isEmpty || username.contains(where: { $0 == "\r" || $0 == "\n" }) {
-            r.error(table: "smtp", key: "username", .smtpUsername)
+            r.error(table: "smtp", key: "username", Message(.smtpUsername))
         }
-        if let caFile, caFile.isEmpty { r.error(table: "smtp", key: "ca_file", .smtpCaFile) }
+        if let caFile, caFile.isEmpty { r.error(table: "smtp", key: "ca_file", Message(.smtpCaFile)) }
         if let envelopeFrom, !EmailAddress.isValid(envelopeFrom) {
-            r.error(table: "smtp", key: "envelope_from", .notAnAddress, ("value", envelopeFrom.debugDescription))
+            r.error(table: "smtp", key: "envelope_from", .notAnAddress(value: envelopeFrom.debugDescription))
         }
         guard r.diagnostics.isEmpty, let url else { return .failure(DiagnosticList(r.diagnostics)) }
         return .success(SMTPSettings(url: url, security: security, username: username, caFile: caFile, envelopeFrom: envelopeFrom))

@@ -40,25 +40,25 @@ struct TOMLReader {
             return .failure(
                 DiagnosticList([
                     .error(
-                        .of(.tomlTooLarge, ("code", code), ("size", text.utf8.count), ("limit", maxBytes)), at: SourceLocation(file: path, line: 1))
+                        Message.tomlTooLarge(size: text.utf8.count, limit: maxBytes).coded(code), at: SourceLocation(file: path, line: 1))
                 ]))
         }
         do {
             let doc = try TOMLTable(string: text)
             if keyCount(doc, upTo: maxKeys) > maxKeys {
                 return .failure(
-                    DiagnosticList([.error(.of(.tomlTooManyKeys, ("code", code), ("limit", maxKeys)), at: SourceLocation(file: path, line: 1))]))
+                    DiagnosticList([.error(Message.tomlTooManyKeys(limit: maxKeys).coded(code), at: SourceLocation(file: path, line: 1))]))
             }
             return .success(doc)
         } catch let e as TOMLParseError {
             return .failure(
                 DiagnosticList([
                     .error(
-                        .of(.tomlSyntax, ("code", code), ("detail", e.description)),
+                        Message.tomlSyntax(detail: e.description).coded(code),
                         at: SourceLocation(file: path, line: e.source.begin.line, column: e.source.begin.column))
                 ]))
         } catch {
-            return .failure(DiagnosticList([.error(.of(.tomlInvalid, ("code", code)), at: SourceLocation(file: path, line: 1))]))
+            return .failure(DiagnosticList([.error(Message(.tomlInvalid).coded(code), at: SourceLocation(file: path, line: 1))]))
         }
     }
 
@@ -116,14 +116,9 @@ struct TOMLReader {
 
     mutating func error(table: String?, key: String?, index: Int? = nil, _ message: Message, warning: Bool = false) {
         let name = [table, key].compactMap { $0 }.joined(separator: ".")
-        var m = message
-        m.args["code"] = code
+        let m = message.coded(code)
         let at = SourceLocation(file: path, line: line(table: table, key: key, index: index))
         diagnostics.append(warning ? .warning(m, at: at, field: name.isEmpty ? nil : name) : .error(m, at: at, field: name.isEmpty ? nil : name))
-    }
-
-    mutating func error(table: String?, key: String?, index: Int? = nil, _ id: MessageID, _ args: (String, Any)...) {
-        error(table: table, key: key, index: index, Message(id, Dictionary(args.map { ($0.0, "\($0.1)") }, uniquingKeysWith: { a, _ in a })))
     }
 
     /// Reports keys of `t` not in `known`, with the nearest known key when it looks like a typo;
@@ -134,11 +129,11 @@ struct TOMLReader {
             unknownKeys += 1
             if unknownKeys > TOMLReader.unknownKeysShown {
                 let more = unknownKeys - TOMLReader.unknownKeysShown
+                let shownCode = unknownKeysWarn ? code.replacingOccurrences(of: "E-", with: "W-") : code
                 if let at = moreUnknownAt {
-                    diagnostics[at].content.args["count"] = String(more)
+                    diagnostics[at].content = Message.tomlMoreUnknownKeys(count: more, shown: TOMLReader.unknownKeysShown).coded(shownCode)
                 } else {
-                    let shownCode = unknownKeysWarn ? code.replacingOccurrences(of: "E-", with: "W-") : code
-                    let m = Message.of(.tomlMoreUnknownKeys, ("code", shownCode), ("count", more), ("shown", TOMLReader.unknownKeysShown))
+                    let m = Message.tomlMoreUnknownKeys(count: more, shown: TOMLReader.unknownKeysShown).coded(shownCode)
                     let name = [table, k].compactMap { $0 }.joined(separator: ".")
                     let at = SourceLocation(file: path, line: line(table: table, key: k, index: index))
                     moreUnknownAt = diagnostics.count
@@ -148,13 +143,12 @@ struct TOMLReader {
             }
             let message: Message
             if let near = TOMLReader.nearest(k, known) {
-                message = Message(.tomlUnknownKeySuggest, ["suggestion": near, "known": list])
+                message = Message.tomlUnknownKeySuggest(suggestion: near, known: list)
             } else {
-                message = Message(.tomlUnknownKey, ["known": list])
+                message = Message.tomlUnknownKey(known: list)
             }
             let shownCode = unknownKeysWarn ? code.replacingOccurrences(of: "E-", with: "W-") : code
-            var m = message
-            m.args["code"] = shownCode
+            let m = message.coded(shownCode)
             let name = [table, k].compactMap { $0 }.joined(separator: ".")
             let at = SourceLocation(file: path, line: line(table: table, key: k, index: index))
             diagnostics.append(unknownKeysWarn ? .warning(m, at: at, field: name) : .error(m, at: at, field: name))
@@ -176,7 +170,7 @@ struct TOMLReader {
     mutating func table(_ t: TOMLTable, _ key: String, parent: String?) -> TOMLTable? {
         guard let v = t[key] else { return nil }
         guard let sub = v.table else {
-            error(table: parent, key: key, .tomlExpectedTable)
+            error(table: parent, key: key, Message(.tomlExpectedTable))
             return nil
         }
         return sub
@@ -184,7 +178,7 @@ struct TOMLReader {
 
     mutating func string(_ t: TOMLTable, _ key: String, table: String?) -> String? {
         guard let v = t[key] else { return nil }
-        guard let s = v.string else { error(table: table, key: key, .tomlExpectedString); return nil }
+        guard let s = v.string else { error(table: table, key: key, Message(.tomlExpectedString)); return nil }
         return s
     }
 
@@ -192,7 +186,7 @@ struct TOMLReader {
     mutating func email(_ t: TOMLTable, _ key: String, table: String?) -> String? {
         guard let s = string(t, key, table: table) else { return nil }
         guard EmailAddress.isValid(s) else {
-            error(table: table, key: key, .notAnAddress, ("value", Escaped.text(s).debugDescription))
+            error(table: table, key: key, .notAnAddress(value: Escaped.text(s).debugDescription))
             return nil
         }
         return s
@@ -200,14 +194,14 @@ struct TOMLReader {
 
     mutating func bool(_ t: TOMLTable, _ key: String, table: String?) -> Bool? {
         guard let v = t[key] else { return nil }
-        guard let b = v.bool else { error(table: table, key: key, .tomlExpectedBool); return nil }
+        guard let b = v.bool else { error(table: table, key: key, Message(.tomlExpectedBool)); return nil }
         return b
     }
 
     mutating func int(_ t: TOMLTable, _ key: String, table: String?, range: ClosedRange<Int>, index: Int? = nil) -> Int? {
         guard let v = t[key] else { return nil }
         guard let i = v.int, range.contains(i) else {
-            error(table: table, key: key, index: index, .tomlExpectedInt, ("min", range.lowerBound), ("max", range.upperBound))
+            error(table: table, key: key, index: index, .tomlExpectedInt(min: range.lowerBound, max: range.upperBound))
             return nil
         }
         return i
@@ -228,7 +222,7 @@ struct TOMLReader {
             value = t
         }
         guard let value, value >= .zero, value <= max else {
-            error(table: table, key: key, index: index, .tomlExpectedTenths, ("max", max))
+            error(table: table, key: key, index: index, .tomlExpectedTenths(max: max))
             return nil
         }
         return value

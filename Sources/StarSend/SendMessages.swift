@@ -17,7 +17,10 @@ extension Language {
 extension Sender {
     /// A catalogue message in the language of this send. (Its arguments are already in that
     /// language, so a nested text such as the security of the connection goes in as it is.)
-    func text(_ id: MessageID, _ args: (String, Any)...) -> String { Message.of(id, args).text(options.language) }
+    func text(_ message: Message) -> String { message.text(options.language) }
+
+    /// An entry without parameters, in the language of this send.
+    func text(_ id: MessageID) -> String { Message(id).text(options.language) }
 
     /// The security of the connection, for the plan's server line.
     static func security(_ s: SMTPSettings.Security) -> MessageID {
@@ -40,7 +43,7 @@ extension EmlFile.AddressProblem {
         case .severalToHeaders: Message(.sendSeveralToHeaders)
         case .noAddress: Message(.sendNoAddress)
         case .severalAddresses: Message(.sendSeveralAddresses)
-        case .invalid(let a): .of(.sendInvalidAddress, ("address", a))
+        case .invalid(let a): .sendInvalidAddress(address: a)
         }
     }
 }

@@ -76,13 +76,13 @@ public struct Sender {
         while dir.count > 1 && dir.hasSuffix("/") { dir.removeLast() }
         var isDir: ObjCBool = false
         guard !dir.isEmpty, FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            console.err("star-report: " + text(.sendReportsNotFound, ("dir", dir))); return .noInput
+            console.err("star-report: " + text(.sendReportsNotFound(dir: dir))); return .noInput
         }
         // the messages
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasPrefix("summary-") && $0.hasSuffix(".eml") }.sorted()
         // --check needs only the settings, not the messages
-        guard !names.isEmpty || options.check else { console.err("star-report: " + text(.sendNoMessages, ("dir", dir))); return .noInput }
+        guard !names.isEmpty || options.check else { console.err("star-report: " + text(.sendNoMessages(dir: dir))); return .noInput }
         var emls: [EmlFile] = []
         for name in names {
             guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
@@ -94,7 +94,7 @@ public struct Sender {
         let only = options.only.map { Set($0) }
         if let only {
             for id in only.sorted() where !emls.contains(where: { $0.committee == id }) {
-                console.err("star-report: " + text(.sendUnknownOnly, ("id", id), ("dir", dir))); return .usage
+                console.err("star-report: " + text(.sendUnknownOnly(id: id, dir: dir))); return .usage
             }
             emls = emls.filter { only.contains($0.committee) }
         }
@@ -107,14 +107,14 @@ public struct Sender {
             switch Self.configFromResults(dir) {
             case .found(let c): configPath = c
             case .missing(let listed):
-                console.err("star-report: " + text(.sendConfigNotFoundFromResults, ("dir", dir), ("path", listed))); return .dataError
+                console.err("star-report: " + text(.sendConfigNotFoundFromResults(path: listed, dir: dir))); return .dataError
             case .notListed:
                 if options.dryRun { return plan(dir: dir, emls: emls, settings: nil, configPath: nil, only: only) }
-                console.err("star-report: " + text(.sendNoConfigListed, ("dir", dir))); return .dataError
+                console.err("star-report: " + text(.sendNoConfigListed(dir: dir))); return .dataError
             }
         }
         guard let configData = FileManager.default.contents(atPath: configPath) else {
-            console.err("star-report: " + text(.sendConfigNotFound, ("path", configPath))); return .dataError
+            console.err("star-report: " + text(.sendConfigNotFound(path: configPath))); return .dataError
         }
         let settings: SMTPSettings
         switch SMTPSettings.parse(String(decoding: configData, as: UTF8.self), path: configPath) {
@@ -124,10 +124,10 @@ public struct Sender {
         case .success(nil):
             if options.dryRun {
                 let status = plan(dir: dir, emls: emls, settings: nil, configPath: configPath, only: only)
-                console.err(text(.sendDryRunNoSMTP, ("path", configPath)))
+                console.err(text(.sendDryRunNoSMTP(path: configPath)))
                 return status
             }
-            console.err("star-report: " + text(.sendNoSMTP, ("path", configPath))); return .dataError
+            console.err("star-report: " + text(.sendNoSMTP(path: configPath))); return .dataError
         case .success(let s?): settings = s
         }
         var caFile = settings.caFile
@@ -136,7 +136,7 @@ public struct Sender {
             caFile = ((configPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(c)
         }
         if let c = caFile, !FileManager.default.isReadableFile(atPath: c) {
-            console.err("star-report: " + text(.sendCaFileUnreadable, ("path", c))); return .dataError
+            console.err("star-report: " + text(.sendCaFileUnreadable(path: c))); return .dataError
         }
         var s = settings
         s.caFile = caFile
@@ -207,8 +207,8 @@ public struct Sender {
         let logError = { (error: SendLog.LockError) -> ExitStatus in
             switch error {
             case .busy: console.err("star-report: " + text(.sendAnotherSend)); return .tempFail
-            case .symbolicLink: console.err("star-report: " + text(.sendLogIsLink, ("path", logPath))); return .ioError
-            case .cannotOpen(let reason): console.err("star-report: " + text(.sendLogUnwritable, ("path", logPath), ("reason", reason))); return .ioError
+            case .symbolicLink: console.err("star-report: " + text(.sendLogIsLink(path: logPath))); return .ioError
+            case .cannotOpen(let reason): console.err("star-report: " + text(.sendLogUnwritable(path: logPath, reason: reason))); return .ioError
             }
         }
         do { log = try SendLog(path: logPath) } catch { return logError(error) }
@@ -218,7 +218,7 @@ public struct Sender {
         }
         let manifest = Self.manifest(dir)
         defer { log.close() }
-        if log.unreadableLines > 0 { console.err(text(.sendUnreadableLog, ("count", log.unreadableLines), ("path", logPath))) }
+        if log.unreadableLines > 0 { console.err(text(.sendUnreadableLog(count: log.unreadableLines, path: logPath))) }
 
         var items: [Item] = []
         for eml in emls {
@@ -237,8 +237,9 @@ public struct Sender {
                 action = .changed(e)
             } else if manifest?[eml.fileName] != eml.sha256 {
                 // not the bytes run wrote (a hand-edited To:, an added Bcc:): sent only on purpose
+                let id = eml.committee
                 action = .cannotSend(
-                    text(manifest == nil ? .sendNoManifest : manifest![eml.fileName] == nil ? .sendNotInManifest : .sendNotAsWritten, ("id", eml.committee)))
+                    text(manifest == nil ? .sendNoManifest(id: id) : manifest![eml.fileName] == nil ? .sendNotInManifest(id: id) : .sendNotAsWritten(id: id)))
             } else {
                 action = .send
             }
@@ -253,10 +254,10 @@ public struct Sender {
             switch i.action {
             case .send: action = text(.sendActionSend)
             case .resend: action = text(.sendActionResend)
-            case .alreadySent(let e): action = text(.sendActionAlreadySent, ("time", e.time))
-            case .changed(let e): action = text(.sendActionChanged, ("time", e.time))
-            case .unknown(let e): action = text(.sendActionUnknown, ("time", e.time))
-            case .cannotSend(let r): action = text(.sendActionCannotSend, ("reason", r))
+            case .alreadySent(let e): action = text(.sendActionAlreadySent(time: e.time))
+            case .changed(let e): action = text(.sendActionChanged(time: e.time))
+            case .unknown(let e): action = text(.sendActionUnknown(time: e.time))
+            case .cannotSend(let r): action = text(.sendActionCannotSend(reason: r))
             }
             return [i.eml.committee, i.recipient ?? "-", Self.size(i.eml.bytes.count), action]
         }
@@ -266,16 +267,16 @@ public struct Sender {
             console.out("  " + (0..<4).map { c in c == 3 ? r[c] : Self.pad(r[c], widths[c]) }.joined(separator: "  "))
         }
         if let settings {
-            console.out(text(.sendServer, ("url", settings.url), ("security", text(Self.security(settings.security))), ("from", from ?? "-")))
+            console.out(text(.sendServer(url: settings.url, security: text(Self.security(settings.security)), from: from ?? "-")))
         }
         let changed = items.compactMap { i -> String? in
             if case .changed = i.action { return i.eml.committee }; return nil
         }
-        if !changed.isEmpty { console.err(text(.sendChangedHint, ("count", changed.count), ("ids", changed.joined(separator: ",")))) }
+        if !changed.isEmpty { console.err(text(.sendChangedHint(count: changed.count, ids: changed.joined(separator: ",")))) }
         let unknown = items.compactMap { i -> String? in
             if case .unknown = i.action { return i.eml.committee }; return nil
         }
-        if !unknown.isEmpty { console.err(text(.sendUnknownHint, ("count", unknown.count), ("ids", unknown.joined(separator: ",")))) }
+        if !unknown.isEmpty { console.err(text(.sendUnknownHint(count: unknown.count, ids: unknown.joined(separator: ",")))) }
         let toSend = items.filter {
             if case .send = $0.action { return true }; if case .resend = $0.action { return true }; return false
         }
@@ -290,21 +291,21 @@ public struct Sender {
         }
 
         if options.dryRun {
-            console.err(text(.sendDryRunClosing, ("send", toSend.count), ("skipped", skipped), ("failed", unsendable.count)))
+            console.err(text(.sendDryRunClosing(send: toSend.count, skipped: skipped, failed: unsendable.count)))
             return .ok
         }
         guard let settings else { return .dataError }
         if !toSend.isEmpty && from == nil { console.err("star-report: " + text(.sendNoFrom)); return .dataError }
         let password = environment["STAR_REPORT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if !toSend.isEmpty && settings.username != nil && password == nil { console.err("star-report: " + text(.sendNoPassword)); return .dataError }
-        for i in unsendable { if case .cannotSend(let r) = i.action { console.err(text(.sendNotSent, ("committee", i.eml.committee), ("reason", r))) } }
+        for i in unsendable { if case .cannotSend(let r) = i.action { console.err(text(.sendNotSent(committee: i.eml.committee, reason: r))) } }
         if toSend.isEmpty {
-            console.err(text(.sendClosing, ("sent", 0), ("skipped", skipped), ("failed", unsendable.count)))
+            console.err(text(.sendClosing(sent: 0, skipped: skipped, failed: unsendable.count)))
             return unsendable.isEmpty ? .ok : .tempFail
         }
         if !options.yes {
             guard console.interactive else { console.err("star-report: " + text(.sendNeedYes)); return .usage }
-            if let p = console.progress { p(text(.sendConfirm, ("count", toSend.count))) } else { console.err(text(.sendConfirm, ("count", toSend.count))) }
+            if let p = console.progress { p(text(.sendConfirm(count: toSend.count))) } else { console.err(text(.sendConfirm(count: toSend.count))) }
             let answer = (console.readAnswer() ?? "").trimmingSpaces.lowercased()
             guard answer == "y" || answer == "yes" || answer == "是" else { console.err(text(.sendCancelled)); return .ok }
         }
@@ -345,7 +346,7 @@ public struct Sender {
                 attempt += 1
                 let delay = min(backoffMS << (attempt - 1), max(Self.maxWaitPerMessageMS - waited, 0))
                 if waited >= Self.maxWaitPerMessageMS { break }
-                console.err(text(.sendRetrying, ("committee", item.eml.committee), ("attempt", attempt), ("delay", delay), ("reason", why)))
+                console.err(text(.sendRetrying(committee: item.eml.committee, reason: why, attempt: attempt, delay: delay)))
                 usleep(useconds_t(delay) * 1000)
                 waited += delay
             }
@@ -354,39 +355,39 @@ public struct Sender {
                     status: status, committee: item.eml.committee, file: item.eml.fileName, messageID: item.eml.messageID ?? "",
                     recipient: to, sha256: item.eml.sha256, time: Self.now(), reply: reply, emlDate: item.eml.date, sentDate: sentDate)
                 do { try log.append(entry); return true } catch {
-                    console.err("star-report: " + text(.sendLogUnwritable, ("path", logPath), ("reason", "\(error)"))); return false
+                    console.err("star-report: " + text(.sendLogUnwritable(path: logPath, reason: "\(error)"))); return false
                 }
             }
             switch outcome {
             case .accepted(let r):
                 sent += 1
                 // on a terminal the progress line stands for the accepted ones; in a log, one line each
-                if console.progress == nil { console.err(text(.sendAccepted, ("committee", item.eml.committee), ("address", to), ("reply", r))) }
+                if console.progress == nil { console.err(text(.sendAccepted(committee: item.eml.committee, address: to, reply: r))) }
                 if !record(SendLogEntry.accepted, r) { abort = .ioError }
             case .permanent(let r):
                 failed += 1
-                console.err(text(.sendRefused, ("committee", item.eml.committee), ("address", to), ("reply", r)))
+                console.err(text(.sendRefused(committee: item.eml.committee, address: to, reply: r)))
                 if !record(SendLogEntry.refused, r) { abort = .ioError }
             case .temporary(let r):
                 failed += 1
-                console.err(text(.sendDeferred, ("committee", item.eml.committee), ("address", to), ("reply", r.isEmpty ? text(.sendDropped) : r)))
+                console.err(text(.sendDeferred(committee: item.eml.committee, address: to, reply: r.isEmpty ? text(.sendDropped) : r)))
                 if !record(SendLogEntry.deferred, r) { abort = .ioError }
             case .unknown(let p):
                 failed += 1
                 unknown.append(item.eml.committee)
-                console.err(text(.sendUnknownNow, ("committee", item.eml.committee), ("address", to), ("detail", text(.sendDropped) + said(p.reply))))
+                console.err(text(.sendUnknownNow(committee: item.eml.committee, address: to, detail: text(.sendDropped) + said(p.reply))))
                 if !record(SendLogEntry.unknown, p.reply.isEmpty ? "connection lost" : p.reply) { abort = .ioError }
             case .stalled(let p, let mayHaveArrived):
                 // the server stopped answering: the next message would wait just as long
                 failed += 1
-                let why = text(.sendWhyStalled, ("seconds", stallTimeout), ("reply", said(p.reply)))
+                let why = text(.sendWhyStalled(seconds: stallTimeout, reply: said(p.reply)))
                 let logged = "timeout: no answer for \(stallTimeout) s" + (p.reply.isEmpty ? "" : " after " + p.reply)
                 if mayHaveArrived {
                     unknown.append(item.eml.committee)
-                    console.err(text(.sendUnknownNow, ("committee", item.eml.committee), ("address", to), ("detail", why)))
+                    console.err(text(.sendUnknownNow(committee: item.eml.committee, address: to, detail: why)))
                     if !record(SendLogEntry.unknown, logged) { abort = .ioError }
                 } else {
-                    console.err(text(.sendDeferred, ("committee", item.eml.committee), ("address", to), ("reply", why)))
+                    console.err(text(.sendDeferred(committee: item.eml.committee, address: to, reply: why)))
                     if !record(SendLogEntry.deferred, logged) { abort = .ioError }
                 }
                 abort = abort ?? .tempFail
@@ -396,18 +397,18 @@ public struct Sender {
             if abort != nil {
                 let notTried = items.count - n - (outcomeCounted(outcome) ? 1 : 0)
                 failed += notTried
-                console.err(text(.sendStoppedAt, ("committee", item.eml.committee), ("count", notTried)))
+                console.err(text(.sendStoppedAt(committee: item.eml.committee, count: notTried)))
                 break
             }
             if let p = console.progress {
                 let elapsed = max(Date().timeIntervalSince(start), 0.001)
-                p(text(.sendProgress, ("done", n + 1), ("total", items.count), ("rate", Self.rate(Double(n + 1) / elapsed))))
+                p(text(.sendProgress(done: n + 1, total: items.count, rate: Self.rate(Double(n + 1) / elapsed))))
             }
         }
         if console.progress != nil { console.progress?("") }
-        console.err(text(.sendLogAt, ("path", logPath)))
-        console.err(text(.sendClosing, ("sent", sent), ("skipped", skipped), ("failed", failed)))
-        if !unknown.isEmpty { console.err(text(.sendUnknownHint, ("count", unknown.count), ("ids", unknown.joined(separator: ",")))) }
+        console.err(text(.sendLogAt(path: logPath)))
+        console.err(text(.sendClosing(sent: sent, skipped: skipped, failed: failed)))
+        if !unknown.isEmpty { console.err(text(.sendUnknownHint(count: unknown.count, ids: unknown.joined(separator: ",")))) }
         if let abort { return abort }
         return failed > 0 ? .tempFail : .ok
     }
@@ -415,17 +416,17 @@ public struct Sender {
     /// The settings of `--config FILE` alone (`send --check --config FILE`, no reports folder).
     func checkSettings(configPath: String) -> ExitStatus {
         guard let data = FileManager.default.contents(atPath: configPath) else {
-            console.err("star-report: " + text(.sendConfigNotFound, ("path", configPath))); return .dataError
+            console.err("star-report: " + text(.sendConfigNotFound(path: configPath))); return .dataError
         }
         switch SMTPSettings.parse(String(decoding: data, as: UTF8.self), path: configPath) {
         case .failure(let list):
             for d in list.items { console.err(d.rendered) }
             return .dataError
-        case .success(nil): console.err("star-report: " + text(.sendNoSMTP, ("path", configPath))); return .dataError
+        case .success(nil): console.err("star-report: " + text(.sendNoSMTP(path: configPath))); return .dataError
         case .success(var s?):
             if let c = s.caFile, !c.hasPrefix("/") { s.caFile = ((configPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(c) }
             if let c = s.caFile, !FileManager.default.isReadableFile(atPath: c) {
-                console.err("star-report: " + text(.sendCaFileUnreadable, ("path", c))); return .dataError
+                console.err("star-report: " + text(.sendCaFileUnreadable(path: c))); return .dataError
             }
             return check(s)
         }
@@ -436,7 +437,7 @@ public struct Sender {
     func check(_ settings: SMTPSettings) -> ExitStatus {
         let password = environment["STAR_REPORT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if settings.username != nil && password == nil { console.err("star-report: " + text(.sendNoPassword)); return .dataError }
-        console.err(text(.sendCheckConnecting, ("url", settings.url)))
+        console.err(text(.sendCheckConnecting(url: settings.url)))
         guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout, stallTimeout: stallTimeout) else {
             console.err("star-report: " + text(.sendCurlInitFailed)); return .unavailable
         }
@@ -445,20 +446,20 @@ public struct Sender {
         switch outcome {
         case .accepted:
             if let user = settings.username {
-                console.out(text(.sendCheckOK, ("url", settings.url), ("security", security), ("user", user)))
+                console.out(text(.sendCheckOK(url: settings.url, security: security, user: user)))
             } else {
-                console.out(text(.sendCheckOKNoLogin, ("url", settings.url), ("security", security)))
+                console.out(text(.sendCheckOKNoLogin(url: settings.url, security: security)))
             }
             return .ok
         case .stalled(let p, _):
-            console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", text(.sendWhyStalled, ("seconds", stallTimeout), ("reply", said(p.reply))))))
+            console.err("star-report: " + text(.sendUnreachable(url: settings.url, detail: text(.sendWhyStalled(seconds: stallTimeout, reply: said(p.reply))))))
             return .unavailable
         case .temporary(let r), .permanent(let r):
             let p = SMTPTransport.Problem(code: 0, reply: r, reason: .lost)
-            console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", why(p, settings: settings))))
+            console.err("star-report: " + text(.sendUnreachable(url: settings.url, detail: why(p, settings: settings))))
             return .unavailable
         case .unknown(let p):
-            console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", why(p, settings: settings))))
+            console.err("star-report: " + text(.sendUnreachable(url: settings.url, detail: why(p, settings: settings))))
             return .unavailable
         default:
             return failure(outcome, settings: settings) ?? .unavailable
@@ -470,44 +471,44 @@ public struct Sender {
     func failure(_ outcome: SMTPTransport.Outcome, settings: SMTPSettings) -> ExitStatus? {
         switch outcome {
         case .unreachable(let p):
-            console.err("star-report: " + text(.sendUnreachable, ("url", settings.url), ("detail", why(p, settings: settings))))
+            console.err("star-report: " + text(.sendUnreachable(url: settings.url, detail: why(p, settings: settings))))
             return .unavailable
         case .loginRefused(let p):
-            console.err("star-report: " + text(.sendLoginRefused, ("user", settings.username ?? "-"), ("detail", p.reply.isEmpty ? text(.sendWhyNoReply) : p.reply)))
+            console.err("star-report: " + text(.sendLoginRefused(user: settings.username ?? "-", detail: p.reply.isEmpty ? text(.sendWhyNoReply) : p.reply)))
             return .noPermission
         case .tlsRefused(let p, let problem):
             let hint: String =
                 switch problem {
-                case .hostName: text(.sendTLSHintHost, ("url", settings.url))
-                case .unknownCA: settings.caFile.map { text(.sendTLSHintCAFileSet, ("path", $0)) } ?? text(.sendTLSHintCA)
+                case .hostName: text(.sendTLSHintHost(url: settings.url))
+                case .unknownCA: settings.caFile.map { text(.sendTLSHintCAFileSet(path: $0)) } ?? text(.sendTLSHintCA)
                 case .noStartTLS, .other: ""
                 }
-            console.err("star-report: " + text(.sendTLSRefused, ("detail", why(p, settings: settings)), ("hint", hint)))
+            console.err("star-report: " + text(.sendTLSRefused(detail: why(p, settings: settings), hint: hint)))
             return .unavailable
         case .badSettings(let p):
-            console.err("star-report: " + text(.sendBadSettings, ("detail", why(p, settings: settings))))
+            console.err("star-report: " + text(.sendBadSettings(detail: why(p, settings: settings))))
             return .dataError
         default: return nil
         }
     }
 
     /// The server's own reply, quoted, as the tail of a catalogue message ("" when it gave none).
-    func said(_ reply: String) -> String { reply.isEmpty ? "" : text(.sendWhyServerSaid, ("reply", reply)) }
+    func said(_ reply: String) -> String { reply.isEmpty ? "" : text(.sendWhyServerSaid(reply: reply)) }
 
     /// What went wrong and what to check, from the catalogue: never libcurl's English.
     func why(_ p: SMTPTransport.Problem, settings: SMTPSettings) -> String {
         switch p.reason {
-        case .resolve: text(.sendWhyResolve, ("host", URLComponents(string: settings.url)?.host ?? settings.url))
+        case .resolve: text(.sendWhyResolve(host: URLComponents(string: settings.url)?.host ?? settings.url))
         case .refused: text(.sendWhyRefused)
-        case .timeout: text(.sendWhyConnectTimeout, ("seconds", connectTimeout))
-        case .noStartTLS: text(.sendWhyNoStartTLS, ("reply", said(p.reply)))
+        case .timeout: text(.sendWhyConnectTimeout(seconds: connectTimeout))
+        case .noStartTLS: text(.sendWhyNoStartTLS(reply: said(p.reply)))
         case .handshake: text(.sendWhyHandshake)
         case .certificate: text(.sendWhyCertificate)
-        case .caFile: text(.sendWhyCAFile, ("path", settings.caFile ?? "-"))
-        case .url: text(.sendWhyURL, ("url", settings.url))
+        case .caFile: text(.sendWhyCAFile(path: settings.caFile ?? "-"))
+        case .url: text(.sendWhyURL(url: settings.url))
         case .lost: text(.sendDropped) + said(p.reply)
-        case .other: text(.sendWhyOther, ("code", p.code), ("reply", said(p.reply)))
-        case .option(let name): text(.sendWhySetopt, ("option", name), ("code", p.code))
+        case .other: text(.sendWhyOther(code: p.code, reply: said(p.reply)))
+        case .option(let name): text(.sendWhySetopt(option: name, code: p.code))
         }
     }
 

@@ -56,7 +56,7 @@ struct FieldReader {
     private mutating func present(_ key: FieldKey) -> String? {
         guard !reported.contains(key) else { return nil }
         guard let text = raw.fields.text(key), !text.isEmpty else {
-            fail(.of(.valueRequired, ("label", key.chineseLabel)), key)
+            fail(.valueRequired(label: key.chineseLabel), key)
             return nil
         }
         return text
@@ -65,7 +65,7 @@ struct FieldReader {
     mutating func identifier(_ key: FieldKey) -> String? {
         guard let t = present(key) else { return nil }
         guard Validator.isIdentifier(t) else {
-            fail(.of(.notAnIdentifier, ("value", Escaped.text(t))), key)
+            fail(.notAnIdentifier(value: Escaped.text(t)), key)
             return nil
         }
         return t
@@ -75,20 +75,20 @@ struct FieldReader {
         guard let t = present(key) else { return nil }
         // no-break and zero-width spaces are not trimmed by the readers, but a name of them is no name
         guard !t.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }) else {
-            fail(.of(.nameBlank, ("label", key.chineseLabel)), key)
+            fail(.nameBlank(label: key.chineseLabel), key)
             return nil
         }
         guard !t.unicodeScalars.contains(where: Escaped.isControlOrDirection) else {
-            fail(.of(.nameControl, ("value", Escaped.text(t))), key)
+            fail(.nameControl(value: Escaped.text(t)), key)
             return nil
         }
         // U+3164, U+2800, U+00AD, U+034F, tags…: a name that shows nothing is no name either
         guard !t.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || Escaped.isInvisible($0) }) else {
-            fail(.of(.nameInvisible, ("value", Escaped.text(t)), ("label", key.chineseLabel)), key)
+            fail(.nameInvisible(value: Escaped.text(t), label: key.chineseLabel), key)
             return nil
         }
         guard t.count <= 100 else {
-            fail(.of(.nameTooLong, ("count", t.count)), key)
+            fail(.nameTooLong(count: t.count), key)
             return nil
         }
         return t
@@ -98,11 +98,11 @@ struct FieldReader {
         guard let typed = present(key) else { return nil }
         let t = TypedForms.number(typed, unit: nil)
         guard t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), t.utf8.count <= 9, let v = Int(t) else {
-            fail(.of(.notAWholeNumber, ("value", Escaped.text(t)), ("min", range.lowerBound), ("max", range.upperBound)), key)
+            fail(.notAWholeNumber(min: range.lowerBound, max: range.upperBound, value: Escaped.text(t)), key)
             return nil
         }
         guard range.contains(v) else {
-            fail(.of(.rangeInteger, ("min", range.lowerBound), ("max", range.upperBound), ("value", v)), key)
+            fail(.rangeInteger(min: range.lowerBound, max: range.upperBound, value: v), key)
             return nil
         }
         return v
@@ -122,19 +122,19 @@ struct FieldReader {
         if key == .satisfaction, let v = Double(t), v > 0, v <= 1 {
             let percent = (v * 100 * 1000).rounded() / 1000
             let shown = percent == percent.rounded() ? String(Int(percent)) : "\(percent)"
-            fail(.of(.satisfactionFraction, ("value", Escaped.text(t)), ("percent", shown)), key)
+            fail(.satisfactionFraction(value: Escaped.text(t), percent: shown), key)
             return nil
         }
         switch Tenths.parse(t) {
         case .failure(.notANumber):
-            fail(.of(.notADecimal, ("max", max), ("value", Escaped.text(t))), key)
+            fail(.notADecimal(max: max, value: Escaped.text(t)), key)
             return nil
         case .failure(.tooManyDecimals):
-            fail(.of(.tooManyDecimals, ("value", Escaped.text(t))), key)
+            fail(.tooManyDecimals(value: Escaped.text(t)), key)
             return nil
         case .success(let v):
             guard v >= .zero && v <= max else {
-                fail(.of(.rangeDecimal, ("max", max), ("value", t)), key)
+                fail(.rangeDecimal(max: max, value: t), key)
                 return nil
             }
             return v
@@ -147,7 +147,7 @@ struct FieldReader {
         case "province", "省级": return .province
         case "national", "国家级": return .national
         default:
-            append(.error(.of(.badLevel, ("value", Escaped.text(f.text))), at: place(field, f), field: fieldName(field), branch: branch), field)
+            append(.error(.badLevel(value: Escaped.text(f.text)), at: place(field, f), field: fieldName(field), branch: branch), field)
             return nil
         }
     }
@@ -157,12 +157,12 @@ struct FieldReader {
         let at = key.map { place($0, f) } ?? f.location
         let name = key.map(fieldName) ?? field
         guard let d = TypedForms.date(f.text) else {
-            let e = Diagnostic.error(.of(.badDate, ("value", Escaped.text(f.text))), at: at, field: name, branch: branch)
+            let e = Diagnostic.error(.badDate(value: Escaped.text(f.text)), at: at, field: name, branch: branch)
             if let key { append(e, key) } else { diagnostics.append(e) }
             return nil
         }
         guard d.year >= 1990 && d.year <= ratingYear + 5 else {
-            let e = Diagnostic.error(.of(.dateOutOfBounds, ("value", d), ("last", ratingYear + 5)), at: at, field: name, branch: branch)
+            let e = Diagnostic.error(.dateOutOfBounds(value: d, last: ratingYear + 5), at: at, field: name, branch: branch)
             if let key { append(e, key) } else { diagnostics.append(e) }
             return nil
         }
@@ -201,7 +201,7 @@ struct FieldReader {
             case nil:
                 append(
                     .error(
-                        .of(.badBoolean, ("value", Escaped.text(approved.text))), at: place(.electionDelayApproved, approved),
+                        .badBoolean(value: Escaped.text(approved.text)), at: place(.electionDelayApproved, approved),
                         field: fieldName(.electionDelayApproved), branch: branch), .electionDelayApproved)
                 return nil
             }

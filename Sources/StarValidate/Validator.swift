@@ -84,7 +84,7 @@ public struct Validator: Sendable {
             if let id = record.branchID, let r = registered[id], let c = record.committeeID, c != r.committeeID {
                 identity.append(
                     .error(
-                        .of(.registerCommitteeMismatch, ("found", Escaped.text(c)), ("register", r.committeeID)), at: record.location,
+                        .registerCommitteeMismatch(found: Escaped.text(c), register: r.committeeID), at: record.location,
                         field: "committee_id", branch: id))
                 rejected += 1
                 firstSeen[id] = firstSeen[id] ?? i
@@ -94,7 +94,7 @@ public struct Validator: Sendable {
                 if let first = firstSeen[id] {
                     diagnostics.append(
                         .error(
-                            .of(.duplicate, ("id", id), ("first", records[first].location.description)), at: record.location,
+                            .duplicate(id: id, first: records[first].location.description), at: record.location,
                             field: "branch_id", branch: id))
                     rejected += 1
                     continue
@@ -105,7 +105,7 @@ public struct Validator: Sendable {
                 if let r = registered[s.branch.id], r.name != s.branch.name {
                     identity.append(
                         .warning(
-                            .of(.registerNameMismatch, ("found", Escaped.text(s.branch.name)), ("register", Escaped.text(r.name))),
+                            .registerNameMismatch(found: Escaped.text(s.branch.name), register: Escaped.text(r.name)),
                             at: s.source, field: "branch_name", branch: s.branch.id))
                     s = s.renamed(r.name)
                 }
@@ -120,19 +120,19 @@ public struct Validator: Sendable {
                 if let prior = known[r.id] {
                     diagnostics.append(
                         .error(
-                            .of(.registerDuplicate, ("id", r.id), ("first", prior.location.description)), at: r.location,
+                            .registerDuplicate(id: r.id, first: prior.location.description), at: r.location,
                             field: "branch_id", branch: r.id))
                 } else {
                     known[r.id] = r
                 }
                 if !Validator.isIdentifier(r.id) {
-                    diagnostics.append(.error(.of(.registerBadID, ("value", Escaped.text(r.id))), at: r.location, field: "branch_id"))
+                    diagnostics.append(.error(.registerBadID(value: Escaped.text(r.id)), at: r.location, field: "branch_id"))
                 }
             }
             for record in records {
                 guard let id = record.branchID, Validator.isIdentifier(id) else { continue }
                 if known[id] == nil {
-                    diagnostics.append(.error(.of(.unknownBranch, ("id", id)), at: record.location, field: "branch_id", branch: id))
+                    diagnostics.append(.error(.unknownBranch(id: id), at: record.location, field: "branch_id", branch: id))
                 }
             }
             let idsRead = Set(records.compactMap(\.branchID)).union(submittedElsewhere)
@@ -143,15 +143,14 @@ public struct Validator: Sendable {
                 .union(records.compactMap(\.committeeID))
             let ofBroken = brokenFiles.isEmpty ? [] : missing.filter { !committeesRead.contains($0.committeeID) }
             for r in missing where !(ofBroken.contains { $0.location == r.location }) {
-                diagnostics.append(.error(.of(.missingSubmission, ("id", r.id), ("name", r.name)), at: r.location, field: "branch_id", branch: r.id))
+                diagnostics.append(.error(.missingSubmission(id: r.id, name: r.name), at: r.location, field: "branch_id", branch: r.id))
             }
             if let first = ofBroken.first {
                 diagnostics.append(
                     .error(
-                        .of(
-                            .missingSubmissionsOfBrokenSheets, ("count", ofBroken.count),
-                            ("ids", ofBroken.prefix(10).map(\.id).joined(separator: "、") + (ofBroken.count > 10 ? "…" : "")),
-                            ("files", brokenFiles.map { "“\(($0 as NSString).lastPathComponent)”" }.joined(separator: "、"))),
+                        .missingSubmissionsOfBrokenSheets(
+                            count: ofBroken.count, ids: ofBroken.prefix(10).map(\.id).joined(separator: "、") + (ofBroken.count > 10 ? "…" : ""),
+                            files: brokenFiles.map { "“\(($0 as NSString).lastPathComponent)”" }.joined(separator: "、")),
                         at: first.location, field: "branch_id"))
             }
             diagnostics += identity
@@ -177,9 +176,8 @@ public struct Validator: Sendable {
             guard seen.name != name, warned.insert(id).inserted else { return }
             out.append(
                 .warning(
-                    .of(
-                        .committeeNames, ("id", id), ("name", Escaped.text(seen.name)), ("where", seen.at.description),
-                        ("other", Escaped.text(name)), ("otherWhere", at.description)), at: at, field: "committee_name", branch: branch))
+                    .committeeNames(id: id, name: Escaped.text(seen.name), where: seen.at.description, other: Escaped.text(name), otherWhere: at.description), at: at,
+                    field: "committee_name", branch: branch))
         }
         for r in register where !r.committeeID.isEmpty { see(r.committeeID, r.committeeName, r.location, branch: r.id) }
         for i in good.indices {
@@ -193,11 +191,11 @@ public struct Validator: Sendable {
     /// says what year the data carries, instead of one per record.
     static func oneWrongYear(_ diagnostics: [Diagnostic], year: Int) -> [Diagnostic] {
         let wrong = diagnostics.filter { $0.content.id == .wrongYear }
-        guard wrong.count >= 2, let found = wrong.first?.content.args["found"],
-            wrong.allSatisfy({ $0.content.args["found"] == found })
+        guard wrong.count >= 2, let found = wrong.first?.content.value(of: "found"),
+            wrong.allSatisfy({ $0.content.value(of: "found") == found })
         else { return diagnostics }
         var out = diagnostics.filter { $0.content.id != .wrongYear }
-        out.append(.error(.of(.wrongYearForAll, ("count", wrong.count), ("found", found), ("year", year)), at: wrong[0].location, field: wrong[0].field))
+        out.append(.error(.wrongYearForAll(count: wrong.count, found: found, year: year), at: wrong[0].location, field: wrong[0].field))
         return out
     }
 
@@ -225,7 +223,7 @@ public struct Validator: Sendable {
         if raw.format != .xml, let id = raw.fields.text(.branchID), !id.isEmpty, Validator.isUnfilled(raw) {
             reader.diagnostics.append(
                 .error(
-                    .of(.sheetRowNotFilled, ("row", raw.location.line), ("id", Escaped.text(id))), at: reader.place(.branchID),
+                    .sheetRowNotFilled(row: raw.location.line, id: Escaped.text(id)), at: reader.place(.branchID),
                     field: reader.fieldName(.branchID), branch: id))
             return nil
         }
@@ -235,7 +233,7 @@ public struct Validator: Sendable {
         if let y = yearValue, y != year, raw.fields[.year] != nil {
             reader.diagnostics.append(
                 .error(
-                    .of(.wrongYear, ("year", year), ("found", y)), at: reader.place(.year), field: reader.fieldName(.year),
+                    .wrongYear(year: year, found: y), at: reader.place(.year), field: reader.fieldName(.year),
                     branch: branchID))
         }
         let name = reader.name(.branchName)
@@ -289,14 +287,13 @@ public struct Validator: Sendable {
         if s.massMemberParticipants * 100 < s.branch.members * participationWarningPercent {
             d.append(
                 .warning(
-                    .of(
-                        .lowParticipation, ("participants", s.massMemberParticipants), ("members", s.branch.members),
-                        ("percent", participationWarningPercent)), at: at, field: name, branch: s.branch.id))
+                    .lowParticipation(participants: s.massMemberParticipants, members: s.branch.members, percent: participationWarningPercent), at: at, field: name,
+                    branch: s.branch.id))
         }
         if s.massMemberParticipants > s.branch.members {
             d.append(
                 .warning(
-                    .of(.tooManyParticipants, ("participants", s.massMemberParticipants), ("members", s.branch.members)),
+                    .tooManyParticipants(participants: s.massMemberParticipants, members: s.branch.members),
                     at: at, field: name, branch: s.branch.id))
         }
         let selfTotal = s.total(.selfEvaluation)
@@ -304,7 +301,7 @@ public struct Validator: Sendable {
         if selfTotal - superiorTotal > selfOverSuperiorWarning {
             d.append(
                 .warning(
-                    .of(.selfTooHigh, ("self", selfTotal), ("limit", selfOverSuperiorWarning), ("superior", superiorTotal)),
+                    .selfTooHigh(self: selfTotal, limit: selfOverSuperiorWarning, superior: superiorTotal),
                     at: raw.fields[.aspect(.selfEvaluation, 1)]?.location ?? raw.location, branch: s.branch.id))
         }
     }

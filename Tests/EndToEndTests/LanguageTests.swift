@@ -27,9 +27,9 @@ import Testing
     /// of them are; errors always in full; `validate` prints every one.
     @Test func manyWarningsAreGroupedOnTheTerminal() {
         let at = { (line: Int) in SourceLocation(file: "s.csv", line: line) }
-        var d = (1...30).map { Diagnostic.warning(.of(.lowParticipation, ("participants", 1), ("members", 9), ("percent", 80)), at: at($0 + 1)) }
-        d += (1...2).map { Diagnostic.warning(.of(.selfTooHigh, ("self", "90.0"), ("limit", "15.0"), ("superior", "60.0")), at: at($0 + 40)) }
-        d.append(.error(.of(.rangeInteger, ("min", 0), ("max", 10), ("value", 11)), at: at(50)))
+        var d = (1...30).map { Diagnostic.warning(.lowParticipation(participants: 1, members: 9, percent: 80), at: at($0 + 1)) }
+        d += (1...2).map { Diagnostic.warning(.selfTooHigh(self: "90.0", limit: "15.0", superior: "60.0"), at: at($0 + 40)) }
+        d.append(.error(.rangeInteger(min: 0, max: 10, value: 11), at: at(50)))
         let c = Captured()
         let pipeline = Pipeline(options: Options(input: "in"), console: c.console)
         pipeline.report(d, account: nil, files: 1, grouped: true)

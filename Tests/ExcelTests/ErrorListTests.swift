@@ -173,10 +173,10 @@ func cells(_ sheet: [String: Any]) -> [[(type: String, value: String)]] {
     /// The message and its advice are split in the template, so text from the data never moves
     /// the split.
     @Test func messageAndAdviceAreSplitInTheTemplate() {
-        let m = Message.of(.csvFieldCount, ("expected", 3), ("found", 2))
+        let m = Message.csvFieldCount(expected: 3, found: 2)
         #expect(m.parts(.zh) == ("应有 3 列（与表头相同），这一行有 2 列", "请检查是否多了或少了逗号"))
         #expect(m.parts(.en) == ("expected 3 fields as in the header, found 2", "Look for a missing or extra comma"))
-        let quoted = Message.of(.previousStars, ("value", "a；b; c"))
+        let quoted = Message.previousStars(value: "a；b; c")
         #expect(quoted.parts(.zh) == (quoted.text(.zh), ""))
         #expect(quoted.parts(.en) == (quoted.text(.en), ""))
     }

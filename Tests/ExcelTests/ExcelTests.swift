@@ -109,9 +109,9 @@ struct Seen: Equatable, CustomStringConvertible {
     @Test func cellReferencesRenderLikeExcel() {
         let at = SourceLocation(file: "a.xlsx", line: 16, column: 6, cell: CellReference(sheet: "Sheet1", header: "自评3", field: "self_3"))
         #expect(at.description == "a.xlsx:Sheet1!F16")
-        let d = Diagnostic.error(.of(.tooManyDecimals, ("value", "9.55")), at: at, field: "self_3")
+        let d = Diagnostic.error(.tooManyDecimals(value: "9.55"), at: at, field: "self_3")
         #expect(d.rendered == "a.xlsx:Sheet1!F16: error[E-DECIMALS]: 自评3: 最多一位小数，当前为“9.55”；请保留一位小数（如 9.5）")
-        let other = Diagnostic.error(.of(.selfTooHigh, ("self", 90), ("limit", 15), ("superior", 60)), at: at, field: "self_total")
+        let other = Diagnostic.error(.selfTooHigh(self: 90, limit: 15, superior: 60), at: at, field: "self_total")
         #expect(other.in(.en).rendered == "a.xlsx:Sheet1!F16: error[W-SELF-HIGH]: self_total: self-evaluation total 90 is more than 15 above the superior's 60; check the figures")
         #expect(SourceLocation(file: "a.xlsx", line: 2, column: 28, cell: CellReference(sheet: "My Sheet")).description == "a.xlsx:'My Sheet'!AB2")
         #expect(CellReference.columnName(702) == "ZZ" && CellReference.columnName(703) == "AAA")

@@ -213,7 +213,7 @@ func habit(_ args: [String]) throws {
         ]
         let placed = XLSXWorkbook.placed(cells, row: 7)
         #expect(placed.map(\.column) == [2, 5])
-        #expect(placed[1].value == .unreadable(.of(.sheetDuplicateCell, ("cell", "E7"))))
+        #expect(placed[1].value == .unreadable(.sheetDuplicateCell(cell: "E7")))
     }
 
     @Test func mergedRangesAndNonBranchRows() {

@@ -32,7 +32,7 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         defer { try? FileManager.default.removeItem(at: dir) }
         let before = try logCount(l)
         let again = try l.record(reports: dir.appendingPathComponent("2025").path)
-        #expect(again == .unchanged(.of(.ledgerRecordSame, ("year", 2025))))
+        #expect(again == .unchanged(.ledgerRecordSame(year: 2025)))
         #expect(try logCount(l) == before)
     }
 
@@ -49,7 +49,7 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         let f = failure { () throws(LedgerFailure) in try l.record(reports: dir.appendingPathComponent("2025").path) }
         #expect(f?.status == .dataError && f?.message.id == .ledgerRecordApproved)
         // the same results as approved: nothing to do
-        #expect(try l.record(reports: other.path) == .unchanged(.of(.ledgerRecordSame, ("year", 2025))))
+        #expect(try l.record(reports: other.path) == .unchanged(.ledgerRecordSame(year: 2025)))
     }
 
     @Test func aReportsFolderThatDiffersFromItsManifestIsRefused() throws {
@@ -71,9 +71,9 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         _ = try l.object(year: 2025, branch: "B000001", text: "分数有误", date: date("2026-01-02"))
         _ = try l.object(year: 2025, branch: "B000003", text: "名额", date: date("2026-01-02"))
         let early = failure { () throws(LedgerFailure) in try l.approve(year: 2025, date: date("2026-01-06"), document: nil) }
-        #expect(early?.message.id == .ledgerNoticeRunning && early?.message.args["end"] == "2026-01-07")
+        #expect(early?.message.id == .ledgerNoticeRunning && early?.message.value(of: "end") == "2026-01-07")
         let open = failure { () throws(LedgerFailure) in try l.approve(year: 2025, date: date("2026-01-07"), document: nil) }
-        #expect(open?.message.id == .ledgerObjectionsOpen && open?.message.args["ids"] == "B000001, B000003")
+        #expect(open?.message.id == .ledgerObjectionsOpen && open?.message.value(of: "ids") == "B000001, B000003")
         _ = try l.resolve(year: 2025, branch: "B000001", stars: 5, reason: "复核")
         _ = try l.resolve(year: 2025, branch: "B000003", stars: 0, reason: "维持")
         #expect(failure { () throws(LedgerFailure) in try l.resolve(year: 2025, branch: "B000003", stars: 1, reason: "x") }?.message.id == .ledgerNoOpenObjection)

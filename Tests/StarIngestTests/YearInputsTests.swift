@@ -61,7 +61,7 @@ import Testing
             _ = try YearFolder.open(linked.path)
             Issue.record("a rules.toml linked out of the folder was not refused")
         } catch {
-            #expect(error.kind == .cannotRead && error.message.args["path"]?.hasSuffix("rules.toml") == true)
+            #expect(error.kind == .cannotRead && error.message.value(of: "path")?.hasSuffix("rules.toml") == true)
         }
     }
 
