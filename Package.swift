@@ -48,7 +48,7 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .executableTarget(name: "embed-files"),
         /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
-        .target(name: "StarModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "StarModel", dependencies: ["StarPlatform", .product(name: "Crypto", package: "swift-crypto")]),
         // The floor under the commands: exit codes, the console, one file lock.
         .target(name: "StarPlatform"),
         /// Reads a year's folder: XML (libxml2 + XSD), CSV and .xlsx sheets, the register, the

@@ -62,20 +62,6 @@ public struct FileAccount: Sendable, Equatable {
     }
 }
 
-/// An input problem that is not about the data: the folder or a file cannot be read.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    /// `usage`: the command line does not fit the folder (no year); `invalid`: the rules file
-    /// has errors (in `diagnostics`).
-    public enum Kind: Sendable { case noInput, cannotRead, resources, usage, invalid }
-    public var kind: Kind
-    public var message: Message
-    public var diagnostics: [Diagnostic]
-    public init(kind: Kind, _ message: Message, diagnostics: [Diagnostic] = []) {
-        self.kind = kind; self.message = message; self.diagnostics = diagnostics
-    }
-    public var description: String { message.text(.en) }
-}
-
 /// Reads a year's input folder (docs/input-formats.md): every `*.xml` submission, every `*.csv`
 /// sheet, the register `branches.csv`, the rules file `rules.toml` and the notice settings
 /// `config.toml`. Files are read in name order so the result never depends on the file system.
@@ -96,7 +82,7 @@ public struct InputFolder: Sendable {
     public init() throws {
         _ = InputFolder.libxml2Ready
         guard let bytes = EmbeddedFiles.bytes(InputFolder.schemaName), let s = CompiledSchema(bytes) else {
-            throw InputError(kind: .cannotRead, Message(.schemaMissing))
+            throw Failure(.ioError, Message(.schemaMissing))
         }
         schema = s
     }
@@ -108,15 +94,15 @@ public struct InputFolder: Sendable {
     public func read<Record: Sendable>(
         directory: String, progress: ReadProgress? = nil,
         transform: @escaping @Sendable (RawSubmission) -> Record
-    ) throws(InputError) -> IngestResult<Record> {
+    ) throws(Failure) -> IngestResult<Record> {
         try read(try InputFolder.listFolder(directory), progress: progress, transform: transform)
     }
 
     /// The folder's names, or why there is no folder to read.
-    static func listFolder(_ directory: String) throws(InputError) -> [Entry] {
+    static func listFolder(_ directory: String) throws(Failure) -> [Entry] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError(kind: .noInput, .inputNotFound(dir: Escaped.text(directory)))
+            throw Failure(.noInput, .inputNotFound(dir: Escaped.text(directory)))
         }
         return try InputFolder.list(directory)
     }
@@ -125,13 +111,13 @@ public struct InputFolder: Sendable {
     func read<Record: Sendable>(
         _ listing: [Entry], known: [String: FileAccount] = [:], progress: ReadProgress? = nil,
         transform: @escaping @Sendable (RawSubmission) -> Record
-    ) throws(InputError) -> IngestResult<Record> {
+    ) throws(Failure) -> IngestResult<Record> {
         progress?.setTotal(listing.filter { $0.skipped == nil }.reduce(0) { $0 + $1.size })
 
         // Files are parsed in parallel on the available cores (each worker with its own libxml2
         // validation context), then merged in name order so the result never depends on timing.
         _ = InputFolder.libxml2Ready
-        let slots = Slots<Result<FileResult<Record>, InputError>>(count: listing.count)
+        let slots = Slots<Result<FileResult<Record>, Failure>>(count: listing.count)
         DispatchQueue.concurrentPerform(iterations: listing.count) { i in
             let entry = listing[i]
             if let account = known[entry.path] {
@@ -160,7 +146,7 @@ public struct InputFolder: Sendable {
                             diagnostics: [InputFolder.notRegular(entry.path)])))
                 return
             case .failure(.system(let e)):
-                slots.set(i, .failure(InputError(kind: .cannotRead, .cannotRead(path: entry.path, reason: String(cString: strerror(e))))))
+                slots.set(i, .failure(Failure(.ioError, .cannotRead(path: entry.path, reason: String(cString: strerror(e))))))
                 return
             }
             let size = bytes.count
@@ -178,7 +164,7 @@ public struct InputFolder: Sendable {
             case nil: continue
             }
             if let d = file.diagnostics.first(where: { $0.code == XMLSubmissionReader.outOfResources }) {
-                throw InputError(kind: .resources, .readResources(path: d.location.file))
+                throw Failure(.osError, .readResources(path: d.location.file))
             }
             result.diagnostics += file.diagnostics
             // (a single sheet's records are taken as they are, not copied)
@@ -212,9 +198,9 @@ public struct InputFolder: Sendable {
     /// files are read (a FIFO would block the run forever), a symbolic link only when it leads to
     /// a regular file inside the folder, and a file whose name star-report does not read is not
     /// opened at all (a video in the folder is not hashed).
-    static func list(_ directory: String) throws(InputError) -> [Entry] {
+    static func list(_ directory: String) throws(Failure) -> [Entry] {
         guard let dir = opendir(directory) else {
-            throw InputError(kind: .cannotRead, .cannotList(dir: Escaped.text(directory), reason: String(cString: strerror(errno))))
+            throw Failure(.ioError, .cannotList(dir: Escaped.text(directory), reason: String(cString: strerror(errno))))
         }
         var raw: [[UInt8]] = []
         while let e = readdir(dir) {

@@ -29,7 +29,7 @@ extension PreviousResults {
 
     /// The stars of an old year's results.csv or results.xlsx (`ledger import`), read and
     /// checked as `--previous` reads them: the year they say they hold must be `year`.
-    public static func forImport(_ path: String, year: Int, diagnostics: inout [Diagnostic]) throws(InputError) -> [String: Int] {
+    public static func forImport(_ path: String, year: Int, diagnostics: inout [Diagnostic]) throws(Failure) -> [String: Int] {
         try read(path, year: year + 1, diagnostics: &diagnostics).stars
     }
 }

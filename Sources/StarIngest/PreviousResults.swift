@@ -26,7 +26,7 @@ public struct PreviousResults: Sendable {
     static let starsNames: Set<String> = ["stars", "评定星级"]
 
     /// Reads `given` (a file, a pipe, or a reports folder) for the rating year `year`.
-    static func read(_ given: String, year: Int, diagnostics: inout [Diagnostic]) throws(InputError) -> PreviousResults {
+    static func read(_ given: String, year: Int, diagnostics: inout [Diagnostic]) throws(Failure) -> PreviousResults {
         var path = given
         var folder: String?
         var st = stat()
@@ -34,11 +34,11 @@ public struct PreviousResults: Sendable {
             folder = given
             path = joinPath(given, "results.csv")
             guard FileManager.default.fileExists(atPath: path) else {
-                throw InputError(kind: .noInput, .previousNoResults(path: Escaped.text(given)))
+                throw Failure(.noInput, .previousNoResults(path: Escaped.text(given)))
             }
         }
         guard let bytes = YearFolder.commandLineFile(path) else {
-            throw InputError(kind: .noInput, .previousNotFound(path: Escaped.text(path)))
+            throw Failure(.noInput, .previousNotFound(path: Escaped.text(path)))
         }
         let isWorkbook = bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
         var workbook: XLSXWorkbook?

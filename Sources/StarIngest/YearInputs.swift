@@ -25,9 +25,9 @@ public struct YearFolder: Sendable {
 
     /// Lists the folder, reads the rules (`rulesFile`, else the folder's rules.toml, else the
     /// shipped scheme) and settles the year.
-    public static func open(_ path: String, rulesFile: String? = nil, year: Int? = nil) throws(InputError) -> YearFolder {
+    public static func open(_ path: String, rulesFile: String? = nil, year: Int? = nil) throws(Failure) -> YearFolder {
         let folder: InputFolder
-        do { folder = try InputFolder() } catch let e as InputError { throw e } catch { throw InputError(kind: .cannotRead, Message(.schemaMissing)) }
+        do { folder = try InputFolder() } catch let e as Failure { throw e } catch { throw Failure(.ioError, Message(.schemaMissing)) }
         let listing = try InputFolder.listFolder(path)
 
         let rules: RuleSet
@@ -36,7 +36,7 @@ public struct YearFolder: Sendable {
         let result: Result<RuleSet, DiagnosticList>
         if let rulesFile {
             guard let bytes = YearFolder.commandLineFile(rulesFile) else {
-                throw InputError(kind: .noInput, .rulesNotFound(path: Escaped.text(rulesFile)))
+                throw Failure(.noInput, .rulesNotFound(path: Escaped.text(rulesFile)))
             }
             result = RulesFile.parse(String(decoding: bytes, as: UTF8.self), path: rulesFile)
             commandLineRules = FileAccount(path: rulesFile, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
@@ -44,7 +44,7 @@ public struct YearFolder: Sendable {
             // The folder's rules decide every star: one that cannot be read stops the run
             // rather than the shipped rules quietly taking its place.
             if let skipped = entry.skipped {
-                throw InputError(kind: .cannotRead, .cannotRead(path: entry.path, reason: skipped.content))
+                throw Failure(.ioError, .cannotRead(path: entry.path, reason: skipped.content))
             }
             switch InputFolder.contents(of: entry.openPath) {
             case .success(let bytes):
@@ -52,7 +52,7 @@ public struct YearFolder: Sendable {
                 rulesAccount = FileAccount(path: entry.path, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
             case .failure(let failure):
                 let reason: any MessageArgument = if case .system(let e) = failure { String(cString: strerror(e)) } else { Message(.fileNotRegular) }
-                throw InputError(kind: .cannotRead, .cannotRead(path: entry.path, reason: reason))
+                throw Failure(.ioError, .cannotRead(path: entry.path, reason: reason))
             }
         } else {
             result = RulesFile.loadDefault()
@@ -60,7 +60,7 @@ public struct YearFolder: Sendable {
         switch result {
         case .success(let r): rules = r
         case .failure(let list):
-            throw InputError(kind: .invalid, Message(.rulesHaveErrors), diagnostics: list.items)
+            throw Failure(.dataError, Message(.rulesHaveErrors), diagnostics: list.items)
         }
 
         var settled = year ?? 0
@@ -73,7 +73,7 @@ public struct YearFolder: Sendable {
             }
         }
         guard (2000...2100).contains(settled) else {
-            throw InputError(kind: .usage, year != nil ? Message(.yearRange) : .yearUnknown(input: Escaped.text(path)))
+            throw Failure(.usage, year != nil ? Message(.yearRange) : .yearUnknown(input: Escaped.text(path)))
         }
         return YearFolder(
             path: path, rules: rules, year: settled, listing: listing, rulesAccount: rulesAccount,
@@ -85,11 +85,11 @@ public struct YearFolder: Sendable {
     /// (`previousFile`) are read too.
     public func read<Record: Sendable>(
         previousFile: String? = nil, progress: ReadProgress? = nil, transform: @escaping @Sendable (RawSubmission) -> Record
-    ) throws(InputError) -> YearInputs<Record> {
+    ) throws(Failure) -> YearInputs<Record> {
         let known = rulesAccount.map { [$0.path: $0] } ?? [:]
         let ingest = try folder.read(listing, known: known, progress: progress, transform: transform)
         guard ingest.files.contains(where: { $0.kind == .xml || $0.kind.isSheet }) else {
-            throw InputError(kind: .noInput, .noSubmissions(input: Escaped.text(path)))
+            throw Failure(.noInput, .noSubmissions(input: Escaped.text(path)))
         }
         var diagnostics = ingest.diagnostics
         var config = NoticeConfig()

@@ -71,7 +71,7 @@ public struct Ledger: Sendable {
     // MARK: record and import
 
     /// `ledger record --reports DIR`.
-    public func record(reports dir: String) throws(LedgerFailure) -> Outcome {
+    public func record(reports dir: String) throws(Failure) -> Outcome {
         let results = try RecordedResults.read(dir)
         return try file.change { db in
             try record(db, year: results.year, kind: "run", noticeDate: results.noticeDate.description, sha256: results.sha256, source: dir, rows: results.rows)
@@ -79,20 +79,20 @@ public struct Ledger: Sendable {
     }
 
     /// `ledger import --results FILE --year Y`: an approved year from before the ledger.
-    public func importYear(results path: String, year: Int) throws(LedgerFailure) -> Outcome {
+    public func importYear(results path: String, year: Int) throws(Failure) -> Outcome {
         var diagnostics: [Diagnostic] = []
         let stars: [String: Int]
         do { stars = try PreviousResults.forImport(path, year: year, diagnostics: &diagnostics) } catch {
-            throw LedgerFailure(error.kind == .noInput ? .noInput : .dataError, error.message, diagnostics: error.diagnostics)
+            throw Failure(error.status == .noInput ? .noInput : .dataError, error.message, diagnostics: error.diagnostics)
         }
         guard diagnostics.errorCount == 0, !stars.isEmpty else {
-            throw LedgerFailure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(path)), diagnostics: diagnostics)
+            throw Failure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(path)), diagnostics: diagnostics)
         }
         let data = FileManager.default.contents(atPath: path) ?? Data()
         let rows = stars.keys.sorted().map { RecordedResults.Row(id: $0, name: "", committee: "", stars: stars[$0]!, final: 0, rules: "") }
         return try file.change { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM year WHERE year = ?", arguments: [year]) != nil {
-                throw LedgerFailure(.dataError, .ledgerImportExists(year: year))
+                throw Failure(.dataError, .ledgerImportExists(year: year))
             }
             let outcome = try record(db, year: year, kind: "import", noticeDate: nil, sha256: SHA256.hex(data), source: path, rows: rows)
             try db.execute(sql: "UPDATE year SET status = 'approved' WHERE year = ?", arguments: [year])
@@ -108,7 +108,7 @@ public struct Ledger: Sendable {
         if let current {
             let status: String = current["status"]
             if (current["sha256"] as String) == sha256 { return .unchanged(.ledgerRecordSame(year: year)) }
-            if status != "notice" { throw LedgerFailure(.dataError, .ledgerRecordApproved(year: year)) }
+            if status != "notice" { throw Failure(.dataError, .ledgerRecordApproved(year: year)) }
         }
         let logID = try log(
             db, LogRow(command: kind == "import" ? "import" : "record", year: year, date: noticeDate, why: current == nil ? nil : "replaced", count: rows.count, sha256: sha256))
@@ -119,7 +119,7 @@ public struct Ledger: Sendable {
         let insert = try db.makeStatement(sql: "INSERT INTO entry (recording_id, branch_id, branch_name, committee_id, stars, final, rules) VALUES (?, ?, ?, ?, ?, ?, ?)")
         var seen = Set<String>()
         for r in rows {
-            guard seen.insert(r.id).inserted else { throw LedgerFailure(.dataError, .ledgerDuplicateBranch(id: Escaped.text(r.id), year: year)) }
+            guard seen.insert(r.id).inserted else { throw Failure(.dataError, .ledgerDuplicateBranch(id: Escaped.text(r.id), year: year)) }
             try insert.execute(arguments: [recording, r.id, r.name, r.committee, r.stars, kind == "import" ? nil : r.final, r.rules])
         }
         try db.execute(
@@ -135,7 +135,7 @@ public struct Ledger: Sendable {
     /// The year's status, or 65 when the ledger does not hold it.
     func status(_ db: Database, year: Int) throws -> (status: String, noticeDate: String?) {
         guard let row = try Row.fetchOne(db, sql: "SELECT y.status, r.notice_date FROM year y JOIN recording r ON r.id = y.recording_id WHERE y.year = ?", arguments: [year]) else {
-            throw LedgerFailure(.dataError, .ledgerNoYear(year: year))
+            throw Failure(.dataError, .ledgerNoYear(year: year))
         }
         return (row["status"], row["notice_date"])
     }
@@ -144,23 +144,23 @@ public struct Ledger: Sendable {
     func requireBranch(_ db: Database, year: Int, branch: String) throws {
         let found = try Int.fetchOne(
             db, sql: "SELECT 1 FROM entry WHERE recording_id = (SELECT recording_id FROM year WHERE year = ?) AND branch_id = ?", arguments: [year, branch])
-        if found == nil { throw LedgerFailure(.dataError, .ledgerNoBranchInYear(year: year, id: Escaped.text(branch))) }
+        if found == nil { throw Failure(.dataError, .ledgerNoBranchInYear(year: year, id: Escaped.text(branch))) }
     }
 
-    static func checkStars(_ stars: Int) throws(LedgerFailure) {
-        guard (0...5).contains(stars) else { throw LedgerFailure(.usage, .ledgerStarsRange(value: stars)) }
+    static func checkStars(_ stars: Int) throws(Failure) {
+        guard (0...5).contains(stars) else { throw Failure(.usage, .ledgerStarsRange(value: stars)) }
     }
 
-    static func checkText(_ text: String, option: String) throws(LedgerFailure) {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LedgerFailure(.usage, .ledgerTextRequired(option: option)) }
+    static func checkText(_ text: String, option: String) throws(Failure) {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Failure(.usage, .ledgerTextRequired(option: option)) }
     }
 
     /// `ledger object`: an objection to a branch's proposed stars, during the notice.
-    public func object(year: Int, branch: String, text: String, date: CivilDate) throws(LedgerFailure) -> Outcome {
+    public func object(year: Int, branch: String, text: String, date: CivilDate) throws(Failure) -> Outcome {
         try Self.checkText(text, option: "--text")
         return try file.change { db in
             let s = try status(db, year: year)
-            guard s.status == "notice" else { throw LedgerFailure(.dataError, .ledgerNotInNotice(year: year)) }
+            guard s.status == "notice" else { throw Failure(.dataError, .ledgerNotInNotice(year: year)) }
             try requireBranch(db, year: year, branch: branch)
             let logID = try log(db, LogRow(command: "object", year: year, branch: branch, date: date.description, why: text))
             try db.execute(
@@ -171,15 +171,15 @@ public struct Ledger: Sendable {
     }
 
     /// `ledger resolve`: closes the branch's open objections with the stars it keeps or gets.
-    public func resolve(year: Int, branch: String, stars: Int, reason: String) throws(LedgerFailure) -> Outcome {
+    public func resolve(year: Int, branch: String, stars: Int, reason: String) throws(Failure) -> Outcome {
         try Self.checkStars(stars)
         try Self.checkText(reason, option: "--reason")
         return try file.change { db in
             let s = try status(db, year: year)
-            guard s.status == "notice" else { throw LedgerFailure(.dataError, .ledgerNotInNotice(year: year)) }
+            guard s.status == "notice" else { throw Failure(.dataError, .ledgerNotInNotice(year: year)) }
             try requireBranch(db, year: year, branch: branch)
             let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM objection WHERE year = ? AND branch_id = ? AND resolution_id IS NULL", arguments: [year, branch]) ?? 0
-            guard open > 0 else { throw LedgerFailure(.dataError, .ledgerNoOpenObjection(id: Escaped.text(branch), year: year)) }
+            guard open > 0 else { throw Failure(.dataError, .ledgerNoOpenObjection(id: Escaped.text(branch), year: year)) }
             let logID = try log(db, LogRow(command: "resolve", year: year, branch: branch, stars: stars, why: reason, count: open))
             try db.execute(
                 sql: "INSERT INTO resolution (year, branch_id, stars, reason, by, log_id) VALUES (?, ?, ?, ?, ?, ?)",
@@ -193,14 +193,14 @@ public struct Ledger: Sendable {
 
     /// `ledger approve`: after the notice period, with no objection open, every branch of the
     /// year is approved with its stars (the proposal, or what its objections were resolved to).
-    public func approve(year: Int, date: CivilDate, document: String?) throws(LedgerFailure) -> Outcome {
+    public func approve(year: Int, date: CivilDate, document: String?) throws(Failure) -> Outcome {
         try file.change { db in
             let s = try status(db, year: year)
-            guard s.status == "notice" else { throw LedgerFailure(.dataError, .ledgerAlreadyApproved(year: year)) }
+            guard s.status == "notice" else { throw Failure(.dataError, .ledgerAlreadyApproved(year: year)) }
             if let notice = s.noticeDate.flatMap({ CivilDate(iso: $0) }) {
                 let end = notice.addingDays(Self.noticeDays)
                 if date < end {
-                    throw LedgerFailure(.dataError, .ledgerNoticeRunning(year: year, notice: notice.description, end: end.description, date: date.description))
+                    throw Failure(.dataError, .ledgerNoticeRunning(year: year, notice: notice.description, end: end.description, date: date.description))
                 }
             }
             let open = try String.fetchAll(
@@ -211,7 +211,7 @@ public struct Ledger: Sendable {
                     """, arguments: [year, year])
             if !open.isEmpty {
                 let shown = open.prefix(10).map(Escaped.text).joined(separator: ", ") + (open.count > 10 ? " …" : "")
-                throw LedgerFailure(.dataError, .ledgerObjectionsOpen(year: year, count: open.count, ids: shown))
+                throw Failure(.dataError, .ledgerObjectionsOpen(year: year, count: open.count, ids: shown))
             }
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE recording_id = (SELECT recording_id FROM year WHERE year = ?)", arguments: [year]) ?? 0
             try log(db, LogRow(command: "approve", year: year, date: date.description, document: document, count: count))
@@ -231,17 +231,17 @@ public struct Ledger: Sendable {
     }
 
     /// `ledger review`: the municipal department's decision on a five-star branch (复审).
-    public func review(year: Int, branch: String, stars: Int, reason: String, date: CivilDate) throws(LedgerFailure) -> Outcome {
+    public func review(year: Int, branch: String, stars: Int, reason: String, date: CivilDate) throws(Failure) -> Outcome {
         try Self.checkStars(stars)
         try Self.checkText(reason, option: "--reason")
         return try file.change { db in
             let s = try status(db, year: year)
-            guard s.status == "approved" else { throw LedgerFailure(.dataError, .ledgerNotApproved(year: year)) }
+            guard s.status == "approved" else { throw Failure(.dataError, .ledgerNotApproved(year: year)) }
             let approved = try Int.fetchOne(db, sql: "SELECT stars FROM approval WHERE year = ? AND branch_id = ?", arguments: [year, branch])
-            guard let approved else { throw LedgerFailure(.dataError, .ledgerNoBranchInYear(year: year, id: Escaped.text(branch))) }
-            guard approved == 5 else { throw LedgerFailure(.dataError, .ledgerNotForReview(id: Escaped.text(branch), stars: approved, year: year)) }
+            guard let approved else { throw Failure(.dataError, .ledgerNoBranchInYear(year: year, id: Escaped.text(branch))) }
+            guard approved == 5 else { throw Failure(.dataError, .ledgerNotForReview(id: Escaped.text(branch), stars: approved, year: year)) }
             if try Int.fetchOne(db, sql: "SELECT 1 FROM review WHERE year = ? AND branch_id = ?", arguments: [year, branch]) != nil {
-                throw LedgerFailure(.dataError, .ledgerAlreadyReviewed(id: Escaped.text(branch), year: year))
+                throw Failure(.dataError, .ledgerAlreadyReviewed(id: Escaped.text(branch), year: year))
             }
             let logID = try log(db, LogRow(command: "review", year: year, branch: branch, stars: stars, date: date.description, why: reason))
             try db.execute(
@@ -254,19 +254,19 @@ public struct Ledger: Sendable {
     // MARK: during the year
 
     /// `ledger adjust`: lowers a branch's current stars in its latest approved year.
-    public func adjust(branch: String, stars: Int, date: CivilDate, reason: String, document: String?) throws(LedgerFailure) -> Outcome {
+    public func adjust(branch: String, stars: Int, date: CivilDate, reason: String, document: String?) throws(Failure) -> Outcome {
         try Self.checkStars(stars)
         try Self.checkText(reason, option: "--reason")
         return try file.change { db in
             let rated = try Int.fetchOne(db, sql: "SELECT 1 FROM entry WHERE branch_id = ? LIMIT 1", arguments: [branch]) != nil
-            guard rated else { throw LedgerFailure(.dataError, .ledgerNeverRated(id: Escaped.text(branch))) }
+            guard rated else { throw Failure(.dataError, .ledgerNeverRated(id: Escaped.text(branch))) }
             guard let year = try Int.fetchOne(db, sql: "SELECT max(year) FROM approval WHERE branch_id = ?", arguments: [branch]) else {
-                throw LedgerFailure(.dataError, .ledgerNoApprovedYear(id: Escaped.text(branch)))
+                throw Failure(.dataError, .ledgerNoApprovedYear(id: Escaped.text(branch)))
             }
             let current = try LedgerQueries.currentStars(db, year: year, branch: branch) ?? 0
             guard stars < current else {
                 let id = Escaped.text(branch)
-                throw LedgerFailure(
+                throw Failure(
                     .dataError,
                     stars == current
                         ? .ledgerAdjustSame(id: id, current: current, year: year) : .ledgerAdjustRaise(id: id, current: current, year: year, stars: stars))
@@ -274,7 +274,7 @@ public struct Ledger: Sendable {
             if let approvedDate = try String.fetchOne(db, sql: "SELECT approved_date FROM year WHERE year = ?", arguments: [year]),
                 let d = CivilDate(iso: approvedDate), date < d
             {
-                throw LedgerFailure(.dataError, .ledgerAdjustBeforeApproval(year: year, id: Escaped.text(branch), approved: d.description))
+                throw Failure(.dataError, .ledgerAdjustBeforeApproval(year: year, id: Escaped.text(branch), approved: d.description))
             }
             let logID = try log(db, LogRow(command: "adjust", year: year, branch: branch, stars: stars, date: date.description, why: reason, document: document))
             try db.execute(

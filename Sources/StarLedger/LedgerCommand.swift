@@ -12,20 +12,20 @@ public struct LedgerCommand {
     public init(language: Language, console: Console = .standard) { self.language = language; self.console = console }
 
     /// A command that changes the ledger (or says why not).
-    public func change(ledger path: String, by: String?, _ body: (Ledger) throws(LedgerFailure) -> Ledger.Outcome) -> ExitStatus {
+    public func change(ledger path: String, by: String?, _ body: (Ledger) throws(Failure) -> Ledger.Outcome) -> ExitStatus {
         perform {
-            () throws(LedgerFailure) in
+            () throws(Failure) in
             let ledger = Ledger(file: try LedgerFile(path: path, create: true), by: by)
             console.out(try body(ledger).message.text(language))
         }
     }
 
     /// A command that only reads (the file must exist).
-    public func read(ledger path: String, _ body: (LedgerFile) throws(LedgerFailure) -> String) -> ExitStatus {
-        perform { () throws(LedgerFailure) in console.out(try body(try LedgerFile(path: path, create: false))) }
+    public func read(ledger path: String, _ body: (LedgerFile) throws(Failure) -> String) -> ExitStatus {
+        perform { () throws(Failure) in console.out(try body(try LedgerFile(path: path, create: false))) }
     }
 
-    func perform(_ body: () throws(LedgerFailure) -> Void) -> ExitStatus {
+    func perform(_ body: () throws(Failure) -> Void) -> ExitStatus {
         do {
             try body()
             return .ok

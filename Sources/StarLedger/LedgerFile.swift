@@ -4,17 +4,6 @@ import StarModel
 import StarPipeline
 import StarPlatform
 
-/// Why a ledger command stopped: its exit status and the catalogue message that says so.
-public struct LedgerFailure: Error, Sendable {
-    public var status: ExitStatus
-    public var message: Message
-    /// Problems of a file read (results.csv), printed before the message.
-    public var diagnostics: [Diagnostic]
-    public init(_ status: ExitStatus, _ message: Message, diagnostics: [Diagnostic] = []) {
-        self.status = status; self.message = message; self.diagnostics = diagnostics
-    }
-}
-
 /// The ledger file: one SQLite database in WAL mode, its schema made and migrated by GRDB's
 /// `DatabaseMigrator`, recognised by its `application_id`. Every change is one IMMEDIATE
 /// transaction; a second writer waits up to `busySeconds`, then the command exits 75.
@@ -29,16 +18,16 @@ public final class LedgerFile: Sendable {
     /// (`create: false`) never does (66). A file that is not a ledger, or one of a newer schema,
     /// is refused (65); an older one is migrated (by a write command only: a read command
     /// reads it as it is after saying to migrate it first).
-    public init(path: String, create: Bool) throws(LedgerFailure) {
+    public init(path: String, create: Bool) throws(Failure) {
         self.path = path
         let shown = Escaped.text(path)
         var st = stat()
         let exists = lstat(path, &st) == 0
-        if exists, (st.st_mode & S_IFMT) != S_IFREG { throw LedgerFailure(.dataError, .ledgerNotALedger(path: shown)) }
-        if !exists && !create { throw LedgerFailure(.noInput, .ledgerNotFound(path: shown)) }
+        if exists, (st.st_mode & S_IFMT) != S_IFREG { throw Failure(.dataError, .ledgerNotALedger(path: shown)) }
+        if !exists && !create { throw Failure(.noInput, .ledgerNotFound(path: shown)) }
         // an empty file is what a creation killed before its first write leaves: nothing to keep
         let empty = exists && st.st_size == 0
-        if exists && !empty && !Self.hasSQLiteHeader(path) { throw LedgerFailure(.dataError, .ledgerNotALedger(path: shown)) }
+        if exists && !empty && !Self.hasSQLiteHeader(path) { throw Failure(.dataError, .ledgerNotALedger(path: shown)) }
         var config = Configuration()
         config.busyMode = .timeout(Self.busySeconds)
         config.readonly = !create
@@ -46,7 +35,7 @@ public final class LedgerFile: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
         } catch {
-            throw LedgerFailure(.ioError, .ledgerCannotOpen(path: shown, reason: Self.reason(error)))
+            throw Failure(.ioError, .ledgerCannotOpen(path: shown, reason: Self.reason(error)))
         }
         try Self.guarded(path) {
             try queue.writeWithoutTransaction { db in
@@ -55,13 +44,13 @@ public final class LedgerFile: Sendable {
                 let blank = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
                 if exists && !blank {
                     let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                    guard id == Self.applicationID else { throw LedgerFailure(.dataError, .ledgerNotALedger(path: shown)) }
-                    if try Self.migrator.hasBeenSuperseded(db) { throw LedgerFailure(.dataError, .ledgerNewerSchema(path: shown)) }
+                    guard id == Self.applicationID else { throw Failure(.dataError, .ledgerNotALedger(path: shown)) }
+                    if try Self.migrator.hasBeenSuperseded(db) { throw Failure(.dataError, .ledgerNewerSchema(path: shown)) }
                 }
                 if create {
                     if blank { try db.execute(sql: "PRAGMA journal_mode = WAL") }
                 } else if try !Self.migrator.hasCompletedMigrations(db) {
-                    throw LedgerFailure(.dataError, .ledgerOlderSchema(path: shown))
+                    throw Failure(.dataError, .ledgerOlderSchema(path: shown))
                 }
             }
             if create { try Self.migrator.migrate(queue) }
@@ -121,7 +110,7 @@ public final class LedgerFile: Sendable {
     }()
 
     /// One change: an IMMEDIATE transaction (it waits for another writer up to 5 s, then 75).
-    func change<T>(_ body: (Database) throws -> T) throws(LedgerFailure) -> T {
+    func change<T>(_ body: (Database) throws -> T) throws(Failure) -> T {
         try Self.guarded(path) {
             try queue.writeWithoutTransaction { db in
                 var out: T?
@@ -135,22 +124,22 @@ public final class LedgerFile: Sendable {
     }
 
     /// A read in one snapshot.
-    func read<T>(_ body: (Database) throws -> T) throws(LedgerFailure) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(Failure) -> T {
         try Self.guarded(path) { try queue.read(body) }
     }
 
     /// SQLite's errors as the command's: busy → 75, anything else → 74 with SQLite's text.
-    static func guarded<T>(_ path: String, _ body: () throws -> T) throws(LedgerFailure) -> T {
+    static func guarded<T>(_ path: String, _ body: () throws -> T) throws(Failure) -> T {
         do {
             return try body()
-        } catch let f as LedgerFailure {
+        } catch let f as Failure {
             throw f
         } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-            throw LedgerFailure(.tempFail, .ledgerBusy(path: Escaped.text(path), seconds: Int(busySeconds)))
+            throw Failure(.tempFail, .ledgerBusy(path: Escaped.text(path), seconds: Int(busySeconds)))
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
-            throw LedgerFailure(.dataError, .ledgerNotALedger(path: Escaped.text(path)))
+            throw Failure(.dataError, .ledgerNotALedger(path: Escaped.text(path)))
         } catch {
-            throw LedgerFailure(.ioError, .ledgerCannotOpen(path: Escaped.text(path), reason: reason(error)))
+            throw Failure(.ioError, .ledgerCannotOpen(path: Escaped.text(path), reason: reason(error)))
         }
     }
 

@@ -22,9 +22,9 @@ struct LedgerView {
     var order: [String]
     var log: [Row]
 
-    init(_ file: LedgerFile, upTo: Int?) throws(LedgerFailure) {
+    init(_ file: LedgerFile, upTo: Int?) throws(Failure) {
         let all = try file.allYears().filter { upTo == nil || $0.year <= upTo! }
-        guard !all.isEmpty else { throw LedgerFailure(.dataError, Message(.ledgerNoYears)) }
+        guard !all.isEmpty else { throw Failure(.dataError, Message(.ledgerNoYears)) }
         years = all.map { Year(year: $0.year, status: $0.status, branches: $0.branches) }
         var byBranch: [String: [Int: BranchYear]] = [:]
         var latest: [String: BranchYear] = [:]
@@ -82,10 +82,10 @@ public enum LedgerBook {
         "record": "记入", "import": "导入", "object": "异议", "resolve": "异议处理", "approve": "批准", "review": "复审", "adjust": "调整",
     ]
 
-    public static func write(_ file: LedgerFile, to path: String, upTo: Int?, language: Language) throws(LedgerFailure) -> String {
+    public static func write(_ file: LedgerFile, to path: String, upTo: Int?, language: Language) throws(Failure) -> String {
         let view = try LedgerView(file, upTo: upTo)
         let shown = Escaped.text(path)
-        if FileManager.default.fileExists(atPath: path) { throw LedgerFailure(.cannotCreate, .ledgerOutputExists(path: shown)) }
+        if FileManager.default.fileExists(atPath: path) { throw Failure(.cannotCreate, .ledgerOutputExists(path: shown)) }
         var header = ["支部编号", "支部名称", "上级党组织编号"]
         for y in view.years { header += ["\(y.year) 拟评", "\(y.year) 批准", "\(y.year) 现星级", "\(y.year) 晋星/减星"] }
         header.append("调整记录")
@@ -130,14 +130,14 @@ public enum LedgerBook {
             try book.write(to: temp)
             guard link(temp, path) == 0 else {
                 unlink(temp)
-                throw LedgerFailure(.cannotCreate, .ledgerOutputExists(path: shown))
+                throw Failure(.cannotCreate, .ledgerOutputExists(path: shown))
             }
             unlink(temp)
-        } catch let f as LedgerFailure {
+        } catch let f as Failure {
             throw f
         } catch {
             unlink(temp)
-            throw LedgerFailure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: Escaped.text("\(error)")))
+            throw Failure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: Escaped.text("\(error)")))
         }
         return Message.ledgerExported(path: shown).text(language)
     }
@@ -154,7 +154,7 @@ public enum LedgerPage {
     /// Branches listed by name per committee and year in a list; the rest are counted.
     static let listLimit = 200
 
-    public static func write(_ file: LedgerFile, to dir: String, upTo: Int?, language: Language, templates: String? = nil) throws(LedgerFailure) -> String {
+    public static func write(_ file: LedgerFile, to dir: String, upTo: Int?, language: Language, templates: String? = nil) throws(Failure) -> String {
         let view = try LedgerView(file, upTo: upTo)
         let path = (dir as NSString).appendingPathComponent(fileName)
         let shown = Escaped.text(path)
@@ -162,25 +162,25 @@ public enum LedgerPage {
         let templatePath = templates.map { ($0 as NSString).appendingPathComponent(templateName) } ?? templateName
         let found = templates == nil ? TemplateSet.shippedFile(templateName).map { Data($0) } : FileManager.default.contents(atPath: templatePath)
         guard let text = found else {
-            throw LedgerFailure(.noInput, .templatesNotFound(dir: Escaped.text(templates ?? templateName)))
+            throw Failure(.noInput, .templatesNotFound(dir: Escaped.text(templates ?? templateName)))
         }
         let template: MustacheTemplate
         do { template = try MustacheTemplate(string: String(decoding: text, as: UTF8.self)) } catch {
-            throw LedgerFailure(.dataError, .templateOther(detail: Escaped.text("\(templatePath): \(error)")))
+            throw Failure(.dataError, .templateOther(detail: Escaped.text("\(templatePath): \(error)")))
         }
         if let existing = FileManager.default.contents(atPath: path), !String(decoding: existing.prefix(4096), as: UTF8.self).contains(generator) {
-            throw LedgerFailure(.cannotCreate, .ledgerOutputExists(path: shown))
+            throw Failure(.cannotCreate, .ledgerOutputExists(path: shown))
         }
         let html = template.render(context(view))
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let temp = path + ".star-report-\(getpid()).tmp"
             try Data(html.utf8).write(to: URL(fileURLWithPath: temp))
-            guard rename(temp, path) == 0 else { throw LedgerFailure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: String(cString: strerror(errno)))) }
-        } catch let f as LedgerFailure {
+            guard rename(temp, path) == 0 else { throw Failure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: String(cString: strerror(errno)))) }
+        } catch let f as Failure {
             throw f
         } catch {
-            throw LedgerFailure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: Escaped.text("\(error)")))
+            throw Failure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: Escaped.text("\(error)")))
         }
         return Message.ledgerReported(path: shown).text(language)
     }

@@ -135,14 +135,14 @@ public enum LedgerQueries {
 
 extension LedgerFile {
     /// `ledger history --branch ID`: 65 when the ledger never rated the branch.
-    public func history(branch: String) throws(LedgerFailure) -> [BranchYear] {
+    public func history(branch: String) throws(Failure) -> [BranchYear] {
         let years = try read { db in try LedgerQueries.history(db, branch: branch) }
-        guard !years.isEmpty else { throw LedgerFailure(.dataError, .ledgerNeverRated(id: Escaped.text(branch))) }
+        guard !years.isEmpty else { throw Failure(.dataError, .ledgerNeverRated(id: Escaped.text(branch))) }
         return years
     }
 
     /// Every year, each with its branches.
-    public func allYears() throws(LedgerFailure) -> [(year: Int, status: String, branches: [BranchYear])] {
+    public func allYears() throws(Failure) -> [(year: Int, status: String, branches: [BranchYear])] {
         try read { db in try LedgerQueries.years(db).map { ($0.year, $0.status, try LedgerQueries.branches(db, year: $0.year)) } }
     }
 }
@@ -195,20 +195,20 @@ public struct LedgerPrevious: PreviousStarsSource {
     public let path: String
     public init(path: String) { self.path = path }
 
-    public func previous(forYear year: Int) throws(InputError) -> PreviousResults {
+    public func previous(forYear year: Int) throws(Failure) -> PreviousResults {
         let file: LedgerFile
         do { file = try LedgerFile(path: path, create: false) } catch {
-            throw InputError(kind: error.status == .noInput ? .noInput : error.status == .ioError ? .cannotRead : .invalid, error.message)
+            throw Failure(error.status == .noInput || error.status == .ioError ? error.status : .dataError, error.message)
         }
         let last = year - 1
-        let result: Result<[String: Int], LedgerFailure>
+        let result: Result<[String: Int], Failure>
         do {
             result = .success(
                 try file.read { db in
                     guard let status = try String.fetchOne(db, sql: "SELECT status FROM year WHERE year = ?", arguments: [last]) else {
-                        throw LedgerFailure(.dataError, .ledgerRunNoYear(path: Escaped.text(path), year: last))
+                        throw Failure(.dataError, .ledgerRunNoYear(path: Escaped.text(path), year: last))
                     }
-                    guard status == "approved" else { throw LedgerFailure(.dataError, .ledgerRunNotApproved(year: last, path: Escaped.text(path))) }
+                    guard status == "approved" else { throw Failure(.dataError, .ledgerRunNotApproved(year: last, path: Escaped.text(path))) }
                     return try LedgerQueries.currentStars(db, year: last)
                 })
         } catch {
@@ -219,7 +219,7 @@ public struct LedgerPrevious: PreviousStarsSource {
             let d = file.digest()
             return PreviousResults(ledger: path, year: last, stars: stars, bytes: d.bytes, sha256: d.sha256)
         case .failure(let f):
-            throw InputError(kind: f.status == .dataError ? .invalid : .cannotRead, f.message)
+            throw Failure(f.status == .dataError ? .dataError : .ioError, f.message)
         }
     }
 }

@@ -25,30 +25,30 @@ struct RecordedResults: Sendable {
     var sha256: String
     var rows: [Row]
 
-    static func read(_ dir: String) throws(LedgerFailure) -> RecordedResults {
+    static func read(_ dir: String) throws(Failure) -> RecordedResults {
         let shown = Escaped.text(dir)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw LedgerFailure(.noInput, .ledgerReportsNotFound(path: shown))
+            throw Failure(.noInput, .ledgerReportsNotFound(path: shown))
         }
         let digests: [String: String]
         switch ReportsFolder.verify(dir) {
-        case .noManifest: throw LedgerFailure(.dataError, .ledgerReportsNoManifest(path: shown))
-        case .changed(let name): throw LedgerFailure(.dataError, .ledgerReportsChanged(file: Escaped.text(name), path: shown))
+        case .noManifest: throw Failure(.dataError, .ledgerReportsNoManifest(path: shown))
+        case .changed(let name): throw Failure(.dataError, .ledgerReportsChanged(file: Escaped.text(name), path: shown))
         case .ok(let d): digests = d
         }
         guard let sha = digests["results.json"], digests["results.csv"] != nil else {
-            throw LedgerFailure(.dataError, .ledgerReportsNoResults(path: shown))
+            throw Failure(.dataError, .ledgerReportsNoResults(path: shown))
         }
         let jsonPath = dir + "/results.json"
-        guard let header = header(jsonPath) else { throw LedgerFailure(.dataError, .ledgerResultsHeader(path: Escaped.text(jsonPath))) }
+        guard let header = header(jsonPath) else { throw Failure(.dataError, .ledgerResultsHeader(path: Escaped.text(jsonPath))) }
         let csvPath = dir + "/results.csv"
         guard let bytes = FileManager.default.contents(atPath: csvPath) else {
-            throw LedgerFailure(.ioError, .ledgerReportsNoResults(path: shown))
+            throw Failure(.ioError, .ledgerReportsNoResults(path: shown))
         }
         var diagnostics: [Diagnostic] = []
         let rows = Self.rows(Array(bytes), path: csvPath, diagnostics: &diagnostics)
-        guard diagnostics.isEmpty else { throw LedgerFailure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(csvPath)), diagnostics: diagnostics) }
+        guard diagnostics.isEmpty else { throw Failure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(csvPath)), diagnostics: diagnostics) }
         return RecordedResults(year: header.year, noticeDate: header.noticeDate, sha256: sha, rows: rows)
     }
 

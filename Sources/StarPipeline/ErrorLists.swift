@@ -124,7 +124,7 @@ enum ErrorLists {
                         title: "\(year)年度星级评定材料错误清单", created: CivilDate(year: year, month: 12, day: 31)!,
                         to: folder.filePath(for: name))
                 } catch {
-                    throw Stop(status: .ioError, .excelCannotWrite(name: name, reason: "\(error)"))
+                    throw Failure(.ioError, .excelCannotWrite(name: name, reason: "\(error)"))
                 }
             }
             try folder.commit()
@@ -136,8 +136,8 @@ enum ErrorLists {
     }
 
     /// `--errors` must not name a reports folder of `run`: the lists would replace the reports.
-    static func refuseReports(_ target: OutputTarget, shown: String) throws(Stop) {
+    static func refuseReports(_ target: OutputTarget, shown: String) throws(Failure) {
         guard target.state == .ours, FileManager.default.fileExists(atPath: target.path + "/results.json") else { return }
-        throw Stop(status: .cannotCreate, .errorsReportsFolder(shown: Escaped.text(shown)))
+        throw Failure(.cannotCreate, .errorsReportsFolder(shown: Escaped.text(shown)))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import StarExcel
+import StarModel
 import StarPlatform
 import StarRender
 
@@ -17,7 +18,7 @@ enum ExcelOutput {
         do {
             try ResultsWorkbook.write(context, to: output.filePath(for: resultsName))
         } catch {
-            throw Stop(status: .ioError, .excelCannotWrite(name: resultsName, reason: "\(error)"))
+            throw Failure(.ioError, .excelCannotWrite(name: resultsName, reason: "\(error)"))
         }
         return resultsName
     }

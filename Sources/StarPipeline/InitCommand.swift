@@ -16,17 +16,17 @@ extension Pipeline {
         do {
             let dir = options.input
             guard !dir.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw Stop(status: .usage, .inputNotFound(dir: Escaped.text(dir)))
+                throw Failure(.usage, .inputNotFound(dir: Escaped.text(dir)))
             }
             let folderName = URL(fileURLWithPath: dir).lastPathComponent
             guard let year = options.year ?? (folderName.count == 4 ? Int(folderName) : nil) else {
-                throw Stop(status: .usage, .initNoYear(dir: Escaped.text(dir)))
+                throw Failure(.usage, .initNoYear(dir: Escaped.text(dir)))
             }
-            guard (2000...2100).contains(year) else { throw Stop(status: .usage, Message(.yearRange)) }
+            guard (2000...2100).contains(year) else { throw Failure(.usage, Message(.yearRange)) }
             let fm = FileManager.default
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue {
-                throw Stop(status: .cannotCreate, .initNotAFolder(dir: Escaped.text(dir)))
+                throw Failure(.cannotCreate, .initNotAFolder(dir: Escaped.text(dir)))
             }
             // every file checked before any is written: a refusal leaves nothing behind
             var there: [String] = []
@@ -35,14 +35,14 @@ extension Pipeline {
                 if lstat(joinPath(dir, name), &st) == 0 { there.append(name) }
             }
             if !there.isEmpty {
-                throw Stop(
-                    status: .cannotCreate,
+                throw Failure(
+                    .cannotCreate,
                     .initExists(dir: Escaped.text(dir), files: there.map { Escaped.text($0) }.joined(separator: ", ")))
             }
             do {
                 try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
             } catch {
-                throw Stop(status: .cannotCreate, .initCannotWrite(path: Escaped.text(dir), reason: error.localizedDescription))
+                throw Failure(.cannotCreate, .initCannotWrite(path: Escaped.text(dir), reason: error.localizedDescription))
             }
             let contents = [
                 YearFolderFiles.config(year: year),
@@ -57,9 +57,9 @@ extension Pipeline {
                     // only the files written just now are taken back
                     for w in written { unlink(joinPath(dir, w)) }
                     if failure == EEXIST {
-                        throw Stop(status: .cannotCreate, .initExists(dir: Escaped.text(dir), files: Escaped.text(name)))
+                        throw Failure(.cannotCreate, .initExists(dir: Escaped.text(dir), files: Escaped.text(name)))
                     }
-                    throw Stop(status: .cannotCreate, .initCannotWrite(path: Escaped.text(path), reason: String(cString: strerror(failure))))
+                    throw Failure(.cannotCreate, .initCannotWrite(path: Escaped.text(path), reason: String(cString: strerror(failure))))
                 }
                 written.append(name)
             }

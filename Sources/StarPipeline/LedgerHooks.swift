@@ -3,10 +3,10 @@ import StarIngest
 import StarModel
 
 /// Last year's stars from a source other than a results file (`run --ledger`): given the
-/// rating year, it gives the stars of the year before, or an `InputError` that stops the run.
+/// rating year, it gives the stars of the year before, or an `Failure` that stops the run.
 /// The executable wires the ledger in, so the pipeline does not depend on it.
 public protocol PreviousStarsSource: Sendable {
-    func previous(forYear year: Int) throws(InputError) -> PreviousResults
+    func previous(forYear year: Int) throws(Failure) -> PreviousResults
 }
 
 /// A reports folder `run` wrote, checked against its manifest: what `ledger record` trusts.

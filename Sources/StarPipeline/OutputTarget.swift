@@ -22,10 +22,10 @@ struct OutputTarget: Sendable {
     static let manifestMarker = "\"star-report-manifest\": 1"
 
     /// Checks `output` against the input folder and the current folder; touches nothing.
-    static func check(_ output: String, input: String) throws(Stop) -> OutputTarget {
+    static func check(_ output: String, input: String) throws(Failure) -> OutputTarget {
         let given = output
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw Stop(status: .usage, Message(.outEmpty))
+            throw Failure(.usage, Message(.outEmpty))
         }
         let fm = FileManager.default
         let cwd = realPath(fm.currentDirectoryPath) ?? fm.currentDirectoryPath
@@ -39,13 +39,13 @@ struct OutputTarget: Sendable {
         if exists && (st.st_mode & S_IFMT) == S_IFLNK {
             // A link to a folder is followed: the reports go where it points, and the link stays.
             guard let target = realPath(absolute), isDirectory(target) else {
-                throw Stop(status: .cannotCreate, .outLinkNowhere(shown: shown))
+                throw Failure(.cannotCreate, .outLinkNowhere(shown: shown))
             }
             real = target
             state = .empty
         } else if exists {
             guard (st.st_mode & S_IFMT) == S_IFDIR else {
-                throw Stop(status: .cannotCreate, .outIsFile(shown: shown))
+                throw Failure(.cannotCreate, .outIsFile(shown: shown))
             }
             real = realPath(absolute) ?? absolute
             state = .empty
@@ -63,27 +63,27 @@ struct OutputTarget: Sendable {
         let realName = URL(fileURLWithPath: real).lastPathComponent
         let parent = URL(fileURLWithPath: real).deletingLastPathComponent().path
         guard real != "/" else {
-            throw Stop(status: .usage, .outRoot(shown: shown))
+            throw Failure(.usage, .outRoot(shown: shown))
         }
         try checkLength(real, parent: parent, name: realName, shown: shown)
         if real == cwd || contains(real, cwd) {
-            throw Stop(status: .usage, .outCurrent(shown: shown))
+            throw Failure(.usage, .outCurrent(shown: shown))
         }
         if let input = realPath(input) {
             if real == input {
-                throw Stop(status: .usage, .outIsInput(shown: shown))
+                throw Failure(.usage, .outIsInput(shown: shown))
             }
             if contains(input, real) {
-                throw Stop(status: .usage, .outInsideInput(shown: shown, input: Escaped.text(input)))
+                throw Failure(.usage, .outInsideInput(shown: shown, input: Escaped.text(input)))
             }
             if contains(real, input) {
-                throw Stop(status: .usage, .outHoldsInput(shown: shown, input: Escaped.text(input)))
+                throw Failure(.usage, .outHoldsInput(shown: shown, input: Escaped.text(input)))
             }
         }
         if state != .absent {
             var mine = stat(), up = stat()
             if stat(real, &mine) == 0 && stat(parent, &up) == 0 && (mine.st_dev != up.st_dev || mine.st_ino == up.st_ino) {
-                throw Stop(status: .cannotCreate, .outMountPoint(shown: shown))
+                throw Failure(.cannotCreate, .outMountPoint(shown: shown))
             }
             state = try ownership(of: real, shown: shown)
         }
@@ -93,14 +93,14 @@ struct OutputTarget: Sendable {
     /// The longest path a run makes from the output's: `.NAME.star-report-tmp-RANDOM-old` beside
     /// it (its name shortened, see `OutputFolder.shortName`), with room for a file name of 255
     /// bytes inside. Checked before any folder is created, so a refused path leaves nothing.
-    static func checkLength(_ real: String, parent: String, name: String, shown: String) throws(Stop) {
+    static func checkLength(_ real: String, parent: String, name: String, shown: String) throws(Failure) {
         if let long = real.split(separator: "/").first(where: { $0.utf8.count > Int(NAME_MAX) }) {
-            throw Stop(status: .cannotCreate, .outNameTooLong(shown: shown, name: Escaped.text(String(long)), bytes: long.utf8.count))
+            throw Failure(.cannotCreate, .outNameTooLong(shown: shown, name: Escaped.text(String(long)), bytes: long.utf8.count))
         }
         let temp = parent + "/" + OutputFolder.tempPrefix(name) + String(repeating: "f", count: 16) + "-old"
         let longest = max(real.utf8.count, temp.utf8.count) + 1 + Int(NAME_MAX)
         if longest >= Int(PATH_MAX) {
-            throw Stop(status: .cannotCreate, .outPathTooLong(shown: shown, bytes: real.utf8.count, max: Int(PATH_MAX) - 1 - (longest - real.utf8.count)))
+            throw Failure(.cannotCreate, .outPathTooLong(shown: shown, bytes: real.utf8.count, max: Int(PATH_MAX) - 1 - (longest - real.utf8.count)))
         }
     }
 
@@ -132,17 +132,17 @@ struct OutputTarget: Sendable {
     }
 
     /// `.empty`, `.ours` (a manifest that lists exactly the files there, unchanged), or a refusal.
-    static func ownership(of folder: String, shown: String) throws(Stop) -> State {
+    static func ownership(of folder: String, shown: String) throws(Failure) -> State {
         switch ownershipProblem(of: folder) {
         case .success(let state): return state
         case .failure(.unreadable(let reason)):
-            throw Stop(status: .cannotCreate, .outUnreadable(shown: shown, reason: reason))
+            throw Failure(.cannotCreate, .outUnreadable(shown: shown, reason: reason))
         case .failure(.foreign(let what)):
-            throw Stop(status: .cannotCreate, .outForeign(shown: shown, what: what))
+            throw Failure(.cannotCreate, .outForeign(shown: shown, what: what))
         case .failure(.changed(let file)):
-            throw Stop(status: .cannotCreate, .outChanged(shown: shown, file: file))
+            throw Failure(.cannotCreate, .outChanged(shown: shown, file: file))
         case .failure(.open(let file, let app, let lock)):
-            throw Stop(status: .cannotCreate, .outOpenInOffice(file: file, app: app, shown: shown, lock: lock))
+            throw Failure(.cannotCreate, .outOpenInOffice(file: file, app: app, shown: shown, lock: lock))
         }
     }
 

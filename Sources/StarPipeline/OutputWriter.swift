@@ -72,7 +72,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         let suffix = String(random.next() as UInt64, radix: 16)
         temp = target.parent + "/" + OutputFolder.tempPrefix(target.name) + suffix
         guard mkdir(temp, 0o755) == 0 else {
-            throw Stop.system(errno, .cannotCreate, .outCannotCreateBeside(target: Escaped.text(target.path)))
+            throw Failure.system(errno, .cannotCreate, .outCannotCreateBeside(target: Escaped.text(target.path)))
         }
         Interruption.shared.writing(temp)
         try write(OutputTarget.manifestName, Manifest.writing)
@@ -124,7 +124,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         let path = temp + "/" + name
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw Stop.system(errno, .ioError, .outCannotWrite(name: name, target: Escaped.text(target.path)))
+            throw Failure.system(errno, .ioError, .outCannotWrite(name: name, target: Escaped.text(target.path)))
         }
         var buffer: [UInt8] = []
         var failed: Int32 = 0
@@ -166,7 +166,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         onFile?()
         if failed != 0 {
             written.withLock { _ = $0.removeValue(forKey: name) }
-            throw Stop.system(failed, .ioError, .outCannotWrite(name: name, target: Escaped.text(target.path)))
+            throw Failure.system(failed, .ioError, .outCannotWrite(name: name, target: Escaped.text(target.path)))
         }
         let file = Manifest.File(name: name, size: size, sha256: hasher.finalizeHex())
         written.withLock { $0[name] = file }
@@ -191,7 +191,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         var byName = hashed
         for f in digests.values.compactMap({ $0 }) { byName[f.name] = f }
         let files = names.compactMap { byName[$0] }
-        guard files.count == names.count else { throw Stop(status: .ioError, .outCannotReadBack(temp: Escaped.text(temp))) }
+        guard files.count == names.count else { throw Failure(.ioError, .outCannotReadBack(temp: Escaped.text(temp))) }
         try write(OutputTarget.manifestName, Manifest(complete: true, files: files).text)
         // One syncfs for the folder's file system rather than an fsync per file: 40,000
         // summaries would cost as many journal commits.
@@ -214,7 +214,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
                 if star_rename_noreplace(temp, target.path) != 0 {
                     let e = errno
                     if e == EEXIST || e == ENOTEMPTY {
-                        throw Stop(status: .cannotCreate, .outAppeared(target: Escaped.text(target.path)))
+                        throw Failure(.cannotCreate, .outAppeared(target: Escaped.text(target.path)))
                     }
                     // file systems without renameat2's flags
                     guard e == EINVAL || e == ENOSYS, rename(temp, target.path) == 0 else { throw swapError(e) }
@@ -256,31 +256,31 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
 
     /// The stop for a folder found not star-report's just before the swap: nothing replaced,
     /// nothing removed, and the new reports stay in the temporary folder, named.
-    private func keep(_ problem: OutputTarget.Problem) -> Stop {
+    private func keep(_ problem: OutputTarget.Problem) -> Failure {
         kept = true
         Interruption.shared.done()
         let shown = Escaped.text(target.path), kept = Escaped.text(temp)
         switch problem {
-        case .foreign(let what): return Stop(status: .cannotCreate, .outForeignDuringRun(shown: shown, what: what, temp: kept))
-        case .changed(let file): return Stop(status: .cannotCreate, .outChangedDuringRun(shown: shown, file: file, temp: kept))
-        case .unreadable(let reason): return Stop(status: .cannotCreate, .outUnreadableDuringRun(shown: shown, reason: reason, temp: kept))
+        case .foreign(let what): return Failure(.cannotCreate, .outForeignDuringRun(shown: shown, what: what, temp: kept))
+        case .changed(let file): return Failure(.cannotCreate, .outChangedDuringRun(shown: shown, file: file, temp: kept))
+        case .unreadable(let reason): return Failure(.cannotCreate, .outUnreadableDuringRun(shown: shown, reason: reason, temp: kept))
         case .open(let file, let app, let lock):
-            return Stop(
-                status: .cannotCreate, .outOpenInOfficeDuringRun(file: file, app: app, lock: lock, shown: shown, temp: kept))
+            return Failure(
+                .cannotCreate, .outOpenInOfficeDuringRun(file: file, app: app, lock: lock, shown: shown, temp: kept))
         }
     }
 
-    private func swapError(_ e: Int32) -> Stop {
-        Stop(status: .ioError, .outCannotMove(target: Escaped.text(target.path), reason: String(cString: strerror(e))))
+    private func swapError(_ e: Int32) -> Failure {
+        Failure(.ioError, .outCannotMove(target: Escaped.text(target.path), reason: String(cString: strerror(e))))
     }
 
     /// fsync of a folder, after syncfs of its whole file system when `whole`.
     private func sync(_ path: String, whole: Bool) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw Stop(status: .ioError, .outCannotFlushOpen(path: Escaped.text(path))) }
+        guard fd >= 0 else { throw Failure(.ioError, .outCannotFlushOpen(path: Escaped.text(path))) }
         defer { close(fd) }
         if whole && star_syncfs(fd) != 0 || fsync(fd) != 0 {
-            throw Stop(status: .ioError, .outCannotFlush(reason: String(cString: strerror(errno))))
+            throw Failure(.ioError, .outCannotFlush(reason: String(cString: strerror(errno))))
         }
     }
 
@@ -305,7 +305,7 @@ final class OutputLock: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: target.parent, withIntermediateDirectories: true)
         } catch {
-            throw Stop(status: .cannotCreate, .outCannotCreateParent(parent: Escaped.text(target.parent)))
+            throw Failure(.cannotCreate, .outCannotCreateParent(parent: Escaped.text(target.parent)))
         }
         path = target.parent + "/." + OutputFolder.shortName(target.name) + ".star-report.lock"
         for _ in 0..<100 {
@@ -314,9 +314,9 @@ final class OutputLock: @unchecked Sendable {
                 fd = try FileLock.take(path)
             } catch {
                 switch error {
-                case .busy: throw Stop(status: .tempFail, .outLocked(target: Escaped.text(target.path)))
-                case .symbolicLink: throw Stop.system(ELOOP, .cannotCreate, .outCannotLock(path: Escaped.text(path)))
-                case .cannotOpen(let code): throw Stop.system(code, .cannotCreate, .outCannotLock(path: Escaped.text(path)))
+                case .busy: throw Failure(.tempFail, .outLocked(target: Escaped.text(target.path)))
+                case .symbolicLink: throw Failure.system(ELOOP, .cannotCreate, .outCannotLock(path: Escaped.text(path)))
+                case .cannotOpen(let code): throw Failure.system(code, .cannotCreate, .outCannotLock(path: Escaped.text(path)))
                 }
             }
             var mine = stat(), there = stat()
@@ -327,7 +327,7 @@ final class OutputLock: @unchecked Sendable {
             }
             close(fd)
         }
-        throw Stop(status: .tempFail, .outLockRace(path: Escaped.text(path)))
+        throw Failure(.tempFail, .outLockRace(path: Escaped.text(path)))
     }
 
     /// Removes the lock file, then lets the lock go.

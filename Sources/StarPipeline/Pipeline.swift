@@ -199,7 +199,7 @@ public struct Pipeline {
             }
         progress.finish()
         let prefix = "star-report: " + (stage.map { Message($0).text(options.language) } ?? "")
-        if let stop = error as? Stop {
+        if let stop = error as? Failure {
             if !stop.diagnostics.isEmpty { report(stop.diagnostics, account: nil, files: nil, grouped: false) }
             console.err(prefix + stop.message.text(options.language))
             return stop.status
@@ -212,23 +212,21 @@ public struct Pipeline {
 
     /// Lists the input folder once, reads the rules and settles the year.
     func open() throws -> YearFolder {
-        if options.year != nil, !(2000...2100).contains(options.year!) { throw Stop(status: .usage, Message(.yearRange)) }
+        if options.year != nil, !(2000...2100).contains(options.year!) { throw Failure(.usage, Message(.yearRange)) }
         progress.stage(.reading)
-        return try Pipeline.stop(for: { () throws(InputError) in try YearFolder.open(options.input, rulesFile: options.rules, year: options.year) })
+        return try YearFolder.open(options.input, rulesFile: options.rules, year: options.year)
     }
 
     /// Reads every file, checking each record as it is read (ingest and validation are
     /// streamed, so the text of a million rows is never held at once).
     func read(_ folder: YearFolder) throws -> YearInputs<Validator.Checked> {
         let validator = validator(year: folder.year, rules: folder.rules)
-        return try Pipeline.stop(for: { () throws(InputError) in
-            var inputs = try folder.read(previousFile: options.previous, progress: progress.read) { [validator, progress] raw in
-                progress.record()
-                return validator.check(raw)
-            }
-            if let source = options.previousSource { inputs.usePrevious(try source.previous(forYear: inputs.year)) }
-            return inputs
-        })
+        var inputs = try folder.read(previousFile: options.previous, progress: progress.read) { [validator, progress] raw in
+            progress.record()
+            return validator.check(raw)
+        }
+        if let source = options.previousSource { inputs.usePrevious(try source.previous(forYear: inputs.year)) }
+        return inputs
     }
 
     /// The checks across records: duplicates, the register, the notice settings.
@@ -279,22 +277,4 @@ public struct Pipeline {
             files: count(files.count, "file"), xml: count(xmlFiles.count, "XML file"), csv: count(csvFiles.count, "CSV sheet"), rows: count(rows, "row"), excel: excel,
             records: count(records, "branch record"), rated: validated.submissions.count, rejected: validated.rejected, unreadable: count(unreadable, "submission file"))
     }
-
-    /// An input error as the stop it causes, with its exit status.
-    static func stop<T>(for body: () throws(InputError) -> T) throws(Stop) -> T {
-        do {
-            return try body()
-        } catch {
-            let status: ExitStatus =
-                switch error.kind {
-                case .noInput: .noInput
-                case .resources: .osError
-                case .cannotRead: .ioError
-                case .usage: .usage
-                case .invalid: .dataError
-                }
-            throw Stop(status: status, error.message, diagnostics: error.diagnostics)
-        }
-    }
-
 }

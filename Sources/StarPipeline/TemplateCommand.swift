@@ -11,43 +11,41 @@ extension Pipeline {
     public func template(output: String, committee: String?) -> ExitStatus {
         do {
             guard output.lowercased().hasSuffix(".xlsx") else {
-                throw Stop(status: .usage, .templateNotXlsx(committee: committee ?? "全部"))
+                throw Failure(.usage, .templateNotXlsx(committee: committee ?? "全部"))
             }
             if FileManager.default.fileExists(atPath: output) {
-                throw Stop(status: .cannotCreate, .templateExists(output: Escaped.text(output)))
+                throw Failure(.cannotCreate, .templateExists(output: Escaped.text(output)))
             }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: options.input, isDirectory: &isDir), isDir.boolValue else {
-                throw Stop(status: .noInput, .inputNotFound(dir: Escaped.text(options.input)))
+                throw Failure(.noInput, .inputNotFound(dir: Escaped.text(options.input)))
             }
             guard let register = RegisterFile.read(directory: options.input) else {
-                throw Stop(status: .noInput, .templateNoRegister(input: Escaped.text(options.input)))
+                throw Failure(.noInput, .templateNoRegister(input: Escaped.text(options.input)))
             }
             if register.diagnostics.errorCount > 0 {
-                throw Stop(status: .dataError, Message(.templateRegisterErrors), diagnostics: register.diagnostics)
+                throw Failure(.dataError, Message(.templateRegisterErrors), diagnostics: register.diagnostics)
             }
             var branches = register.branches
             if let committee {
                 branches = branches.filter { $0.committeeID == committee }
                 guard !branches.isEmpty else {
                     let known = Set(register.branches.map(\.committeeID)).sorted().joined(separator: ", ")
-                    throw Stop(status: .usage, .templateUnknownCommittee(committee: Escaped.text(committee), known: known))
+                    throw Failure(.usage, .templateUnknownCommittee(committee: Escaped.text(committee), known: known))
                 }
             }
             let folderName = URL(fileURLWithPath: options.input).lastPathComponent
             guard let year = options.year ?? (folderName.count == 4 ? Int(folderName) : nil), (2000...2100).contains(year) else {
-                throw Stop(status: .usage, .yearUnknown(input: Escaped.text(options.input)))
+                throw Failure(.usage, .yearUnknown(input: Escaped.text(options.input)))
             }
-            let rules = try Pipeline.stop(for: { () throws(InputError) in
-                try YearFolder.open(options.input, rulesFile: options.rules, year: year).rules
-            })
+            let rules = try YearFolder.open(options.input, rulesFile: options.rules, year: year).rules
             do {
                 try TemplateWorkbook.write(
                     branches: branches.map { .init(id: $0.id, name: $0.name, committeeID: $0.committeeID, committeeName: $0.committeeName) },
                     rules: rules, year: year, to: output)
             } catch {
                 try? FileManager.default.removeItem(atPath: output)
-                throw Stop(status: .cannotCreate, .templateCannotWrite(output: Escaped.text(output), reason: "\(error)"))
+                throw Failure(.cannotCreate, .templateCannotWrite(output: Escaped.text(output), reason: "\(error)"))
             }
             console.out(output)
             return .ok

@@ -7,15 +7,11 @@ import StarRender
 /// into the binary (from the repository's `Templates/`), so the binary needs no folder beside it.
 extension Pipeline {
     func loadTemplates() throws -> TemplateSet {
-        do {
-            guard let dir = options.templates else { return try TemplateSet.shipped() }
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-                throw Stop(status: .noInput, .templatesNotFound(dir: Escaped.text(dir)))
-            }
-            return try TemplateSet(directory: dir)
-        } catch let error as TemplateSet.LoadError {
-            throw Stop(status: .dataError, Message(.templateUnusable), diagnostics: [error.diagnostic])
+        guard let dir = options.templates else { return try TemplateSet.shipped() }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw Failure(.noInput, .templatesNotFound(dir: Escaped.text(dir)))
         }
+        return try TemplateSet(directory: dir)
     }
 }

@@ -19,19 +19,19 @@ public struct TemplateSet: Sendable {
     /// summary.txt cut around its rows (see `SummaryParts`).
     let summaryParts: SummaryParts?
 
-    public struct LoadError: Error, CustomStringConvertible, Sendable {
-        public var diagnostic: Diagnostic
-        public var description: String { diagnostic.rendered }
+    /// A template that cannot be used stops the run (65), its problem shown at its file.
+    static func unusable(_ problem: Diagnostic) -> Failure {
+        Failure(.dataError, Message(.templateUnusable), diagnostics: [problem])
     }
 
     /// The templates of a folder (`--templates DIR`).
-    public init(directory: String) throws(LoadError) {
+    public init(directory: String) throws(Failure) {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         try self.init(directory: directory, prefix: prefix) { FileManager.default.contents(atPath: prefix + $0).map { [UInt8]($0) } }
     }
 
     /// The default templates, compiled into the binary from the repository's `Templates/`.
-    public static func shipped() throws(LoadError) -> TemplateSet {
+    public static func shipped() throws(Failure) -> TemplateSet {
         try TemplateSet(directory: "Templates", prefix: "Templates/", file: shippedFile)
     }
 
@@ -42,7 +42,7 @@ public struct TemplateSet: Sendable {
     /// The names of the files compiled in.
     public static var shippedFileNames: [String] { EmbeddedFiles.names }
 
-    init(directory: String, prefix: String, file: (String) -> [UInt8]?) throws(LoadError) {
+    init(directory: String, prefix: String, file: (String) -> [UInt8]?) throws(Failure) {
         MustacheContentTypes.register(ByteHTML(), named: "HTML")
         var library = MustacheLibrary()
         var parts: [String: NoticeParts] = [:]
@@ -52,8 +52,8 @@ public struct TemplateSet: Sendable {
             let path = prefix + fileName
             guard let data = file(fileName) else {
                 let expected = TemplateSet.names.map { $0 + ".mustache" }.joined(separator: ", ")
-                throw LoadError(
-                    diagnostic: .error(
+                throw Self.unusable(
+                    .error(
                         .templateMissing(
                             detail: Localized(
                                 zh: "\(directory) 中应有 \(expected)", en: "template not found (expected \(expected) in \(directory))")),
@@ -65,12 +65,12 @@ public struct TemplateSet: Sendable {
                 if name.hasPrefix("notice."), let p = NoticeParts(text) { parts[name] = p }
                 if name == "summary.txt" { summaryParts = SummaryParts(text) }
             } catch let e as MustacheTemplate.ParserError {
-                throw LoadError(
-                    diagnostic: .error(
+                throw Self.unusable(
+                    .error(
                         .templateSyntax(detail: "\(e.error) in: \(e.context.line)"),
                         at: SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber)))
             } catch {
-                throw LoadError(diagnostic: .error(.templateOther(detail: "\(error)"), at: SourceLocation(file: path, line: 1)))
+                throw Self.unusable(.error(.templateOther(detail: "\(error)"), at: SourceLocation(file: path, line: 1)))
             }
         }
         self.library = library

@@ -57,34 +57,34 @@ public final class SendLog {
 
     /// Reads the log, if there is one. A log that is a symbolic link is an error: followed, it
     /// could make a send skip messages on another folder's record or write somewhere else.
-    public init(path: String) throws(LockError) {
+    public init(path: String) throws(Failure) {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         if fd < 0 {
             if errno == ENOENT { return }
-            throw errno == ELOOP ? .symbolicLink : .cannotOpen(String(cString: strerror(errno)))
+            throw errno == ELOOP ? linked : unwritable(errno)
         }
         defer { Glibc.close(fd) }
         try load(fd)
     }
 
     /// The whole file behind `fd`, which must be a regular file.
-    private func read(_ fd: Int32) throws(LockError) -> [UInt8] {
+    private func read(_ fd: Int32) throws(Failure) -> [UInt8] {
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw .cannotOpen(String(cString: strerror(EINVAL))) }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw unwritable(EINVAL) }
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var offset: off_t = 0
         while true {
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
-            if n < 0 { if errno == EINTR { continue }; throw .cannotOpen(String(cString: strerror(errno))) }
+            if n < 0 { if errno == EINTR { continue }; throw unwritable(errno) }
             if n == 0 { return out }
             out.append(contentsOf: buffer[0..<n])
             offset += off_t(n)
         }
     }
 
-    private func load(_ fd: Int32) throws(LockError) {
+    private func load(_ fd: Int32) throws(Failure) {
         entries = []
         unreadableLines = 0
         let data = try read(fd)
@@ -94,20 +94,24 @@ public final class SendLog {
         }
     }
 
-    public enum LockError: Error { case busy, symbolicLink, cannotOpen(String) }
+    /// A log that is a symbolic link, or cannot be read or locked: 74.
+    private var linked: Failure { Failure(.ioError, .sendLogIsLink(path: path)) }
+    private func unwritable(_ code: Int32) -> Failure {
+        Failure(.ioError, .sendLogUnwritable(path: path, reason: String(cString: strerror(code))))
+    }
 
     /// Opens the log for appending and takes an exclusive lock on it, so two sends of the same
     /// folder cannot run at once; then reads it again.
-    public func openForAppend() throws(LockError) {
+    public func openForAppend() throws(Failure) {
         var st = stat()
         let existed = lstat(path, &st) == 0
         do {
             fd = try FileLock.take(path, flags: O_APPEND | O_NONBLOCK)
         } catch {
             switch error {
-            case .busy: throw .busy
-            case .symbolicLink: throw .symbolicLink
-            case .cannotOpen(let code): throw .cannotOpen(String(cString: strerror(code)))
+            case .busy: throw Failure(.tempFail, Message(.sendAnotherSend))
+            case .symbolicLink: throw linked
+            case .cannotOpen(let code): throw unwritable(code)
             }
         }
         do { try load(fd) } catch { Glibc.close(fd); fd = -1; throw error }  // what a send that finished meanwhile wrote

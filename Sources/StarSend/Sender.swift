@@ -204,12 +204,9 @@ public struct Sender {
     func plan(dir: String, emls: [EmlFile], settings: SMTPSettings?, configPath: String?, only: Set<String>?) -> ExitStatus {
         let logPath = SendLog.path(forReports: dir)
         let log: SendLog
-        let logError = { (error: SendLog.LockError) -> ExitStatus in
-            switch error {
-            case .busy: console.err("star-report: " + text(.sendAnotherSend)); return .tempFail
-            case .symbolicLink: console.err("star-report: " + text(.sendLogIsLink(path: logPath))); return .ioError
-            case .cannotOpen(let reason): console.err("star-report: " + text(.sendLogUnwritable(path: logPath, reason: reason))); return .ioError
-            }
+        let logError = { (error: Failure) -> ExitStatus in
+            console.err("star-report: " + text(error.message))
+            return error.status
         }
         do { log = try SendLog(path: logPath) } catch { return logError(error) }
         if !options.dryRun {

@@ -238,7 +238,7 @@ struct LedgerRecord: ParsableCommand {
     @Option(help: H("star-report run 写出的报告文件夹", "A reports folder written by star-report run.")) var reports: String
     @Option(help: H("操作人（默认：登录名）", "Who acts (default: the login name).")) var by: String?
 
-    func run() throws { try finish(options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in try l.record(reports: reports) }) }
+    func run() throws { try finish(options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in try l.record(reports: reports) }) }
 }
 
 struct LedgerObject: ParsableCommand {
@@ -254,7 +254,7 @@ struct LedgerObject: ParsableCommand {
 
     func run() throws {
         try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in
+            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
                 try l.object(year: year, branch: branch, text: text, date: date ?? today())
             })
     }
@@ -273,7 +273,7 @@ struct LedgerResolve: ParsableCommand {
 
     func run() throws {
         try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in
+            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
                 try l.resolve(year: year, branch: branch, stars: stars, reason: reason)
             })
     }
@@ -290,7 +290,7 @@ struct LedgerApprove: ParsableCommand {
     @Option(help: H("批准文号", "The document number.")) var document: String?
 
     func run() throws {
-        try finish(options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in try l.approve(year: year, date: date, document: document) })
+        try finish(options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in try l.approve(year: year, date: date, document: document) })
     }
 }
 
@@ -308,7 +308,7 @@ struct LedgerReview: ParsableCommand {
 
     func run() throws {
         try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in
+            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
                 try l.review(year: year, branch: branch, stars: stars, reason: reason, date: date ?? today())
             })
     }
@@ -328,7 +328,7 @@ struct LedgerAdjust: ParsableCommand {
 
     func run() throws {
         try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in
+            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
                 try l.adjust(branch: branch, stars: stars, date: date, reason: reason, document: document)
             })
     }
@@ -345,7 +345,7 @@ struct LedgerImport: ParsableCommand {
     @Option(help: H("操作人（默认：登录名）", "Who acts (default: the login name).")) var by: String?
 
     func run() throws {
-        try finish(options.command.change(ledger: options.ledger, by: by) { l throws(LedgerFailure) in try l.importYear(results: results, year: year) })
+        try finish(options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in try l.importYear(results: results, year: year) })
     }
 }
 
@@ -362,7 +362,7 @@ struct LedgerHistory: ParsableCommand {
     func run() throws {
         let command = options.command
         try finish(
-            command.read(ledger: options.ledger) { file throws(LedgerFailure) in
+            command.read(ledger: options.ledger) { file throws(Failure) in
                 let years = try file.history(branch: branch)
                 return format == .json ? String(HistoryJSON.render(branch: branch, years: years).dropLast()) : command.historyText(years)
             })
@@ -379,7 +379,7 @@ struct LedgerExport: ParsableCommand {
 
     func run() throws {
         let command = options.command
-        try finish(command.read(ledger: options.ledger) { file throws(LedgerFailure) in try LedgerBook.write(file, to: output, upTo: year, language: command.language) })
+        try finish(command.read(ledger: options.ledger) { file throws(Failure) in try LedgerBook.write(file, to: output, upTo: year, language: command.language) })
     }
 }
 
@@ -393,6 +393,6 @@ struct LedgerReport: ParsableCommand {
 
     func run() throws {
         let command = options.command
-        try finish(command.read(ledger: options.ledger) { file throws(LedgerFailure) in try LedgerPage.write(file, to: output, upTo: year, language: command.language) })
+        try finish(command.read(ledger: options.ledger) { file throws(Failure) in try LedgerPage.write(file, to: output, upTo: year, language: command.language) })
     }
 }

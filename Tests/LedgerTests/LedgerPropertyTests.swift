@@ -33,13 +33,13 @@ struct ModelBranch {
             var model: [String: ModelBranch] = [:]
             var approved = false
             var commands: [String] = []
-            func apply(_ command: String, _ body: () throws(LedgerFailure) -> Ledger.Outcome) -> Bool {
+            func apply(_ command: String, _ body: () throws(Failure) -> Ledger.Outcome) -> Bool {
                 do {
                     if case .changed = try body() { commands.append(command); return true }
                     return false
                 } catch { return false }
             }
-            if apply("record", { () throws(LedgerFailure) in try l.record(reports: dir.appendingPathComponent("r0").path) }) {
+            if apply("record", { () throws(Failure) in try l.record(reports: dir.appendingPathComponent("r0").path) }) {
                 for b in first { model[b.id] = ModelBranch(proposed: b.stars) }
             }
             for step in 1...25 {
@@ -49,20 +49,20 @@ struct ModelBranch {
                     let r = dir.appendingPathComponent("r\(step)")
                     let next = year(step)
                     try? fakeReports(r, year: 2025, branches: next, salt: "\(step)")
-                    let ok = apply("record", { () throws(LedgerFailure) in try l.record(reports: r.path) })
+                    let ok = apply("record", { () throws(Failure) in try l.record(reports: r.path) })
                     #expect(ok == !approved)
                     if ok { for b in next { model[b.id]!.proposed = b.stars } }
                 case 1:
-                    let ok = apply("object", { () throws(LedgerFailure) in try l.object(year: 2025, branch: id, text: "异议 \(step)", date: date("2026-01-02")) })
+                    let ok = apply("object", { () throws(Failure) in try l.object(year: 2025, branch: id, text: "异议 \(step)", date: date("2026-01-02")) })
                     #expect(ok == !approved)
                     if ok { model[id]!.objections.append(nil) }
                 case 2:
                     let stars = pick(6)
-                    let ok = apply("resolve", { () throws(LedgerFailure) in try l.resolve(year: 2025, branch: id, stars: stars, reason: "处理 \(step)") })
+                    let ok = apply("resolve", { () throws(Failure) in try l.resolve(year: 2025, branch: id, stars: stars, reason: "处理 \(step)") })
                     #expect(ok == (!approved && model[id]!.objections.contains(nil)))
                     if ok { model[id]!.objections = model[id]!.objections.map { $0 ?? stars } }
                 case 3, 4:
-                    let ok = apply("approve", { () throws(LedgerFailure) in try l.approve(year: 2025, date: date("2026-01-07"), document: nil) })
+                    let ok = apply("approve", { () throws(Failure) in try l.approve(year: 2025, date: date("2026-01-07"), document: nil) })
                     #expect(ok == (!approved && model.values.allSatisfy { !$0.objections.contains(nil) }))
                     if ok {
                         approved = true
@@ -73,7 +73,7 @@ struct ModelBranch {
                     }
                 default:
                     let stars = pick(6)
-                    let ok = apply("adjust", { () throws(LedgerFailure) in try l.adjust(branch: id, stars: stars, date: date("2026-05-01"), reason: "调整 \(step)", document: nil) })
+                    let ok = apply("adjust", { () throws(Failure) in try l.adjust(branch: id, stars: stars, date: date("2026-05-01"), reason: "调整 \(step)", document: nil) })
                     let current = model[id]!.adjustments.last ?? model[id]!.approved
                     #expect(ok == (current != nil && stars < current!))
                     if ok { model[id]!.adjustments.append(stars) }

@@ -61,7 +61,7 @@ import Testing
             _ = try YearFolder.open(linked.path)
             Issue.record("a rules.toml linked out of the folder was not refused")
         } catch {
-            #expect(error.kind == .cannotRead && error.message.value(of: "path")?.hasSuffix("rules.toml") == true)
+            #expect(error.status == .ioError && error.message.value(of: "path")?.hasSuffix("rules.toml") == true)
         }
     }
 
@@ -72,11 +72,11 @@ import Testing
         #expect(try YearFolder.open(dir.path).year == 2024)
         #expect(try YearFolder.open(dir.path, year: 2030).year == 2030)
         let empty = try folder("nothing", files: ["notes.txt": "x"])
-        #expect(throws: InputError.self) { try YearFolder.open(empty.path) }
+        #expect(throws: Failure.self) { try YearFolder.open(empty.path) }
         do {
             _ = try YearFolder.open(empty.path)
         } catch {
-            #expect(error.kind == .usage && error.message.id == .yearUnknown)
+            #expect(error.status == .usage && error.message.id == .yearUnknown)
         }
     }
 
@@ -86,7 +86,7 @@ import Testing
             _ = try YearFolder.open(dir.path)
             Issue.record("bad rules were accepted")
         } catch {
-            #expect(error.kind == .invalid)
+            #expect(error.status == .dataError)
             #expect(error.diagnostics.contains { $0.location.file.hasSuffix("rules.toml") && $0.severity == .error })
         }
     }
@@ -97,13 +97,13 @@ import Testing
             _ = try YearFolder.open(dir.path).read { $0 }
             Issue.record("read a folder without submissions")
         } catch {
-            #expect(error.kind == .noInput && error.message.id == .noSubmissions)
+            #expect(error.status == .noInput && error.message.id == .noSubmissions)
         }
         do {
             _ = try YearFolder.open(dir.path + "/none")
             Issue.record("opened a missing folder")
         } catch {
-            #expect(error.kind == .noInput && error.message.id == .inputNotFound)
+            #expect(error.status == .noInput && error.message.id == .inputNotFound)
         }
     }
 }

@@ -41,10 +41,11 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 @Suite struct TemplateErrorTests {
     @Test func missingTemplateNamesTheFile() throws {
         let dir = try tempTemplates(["summary.txt.mustache": ""])
-        #expect(throws: TemplateSet.LoadError.self) { try TemplateSet(directory: dir) }
+        #expect(throws: Failure.self) { try TemplateSet(directory: dir) }
         do { _ = try TemplateSet(directory: dir) } catch {
-            #expect(error.diagnostic.location.file == dir + "/summary.txt.mustache")
-            #expect(error.diagnostic.code == "E-TEMPLATE")
+            #expect(error.status == .dataError && error.diagnostics.count == 1)
+            #expect(error.diagnostics[0].location.file == dir + "/summary.txt.mustache")
+            #expect(error.diagnostics[0].code == "E-TEMPLATE")
         }
     }
 
@@ -54,9 +55,9 @@ func tempTemplates(_ files: [String: String]) throws -> String {
             _ = try TemplateSet(directory: dir)
             Issue.record("expected a syntax error")
         } catch {
-            #expect(error.diagnostic.location.file == dir + "/notice.txt.mustache")
-            #expect(error.diagnostic.location.line == 5)
-            #expect(error.diagnostic.message.contains("{{/branches}}"))
+            #expect(error.diagnostics[0].location.file == dir + "/notice.txt.mustache")
+            #expect(error.diagnostics[0].location.line == 5)
+            #expect(error.diagnostics[0].message.contains("{{/branches}}"))
         }
     }
 }

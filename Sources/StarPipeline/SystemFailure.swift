@@ -2,23 +2,14 @@ import Foundation
 import StarModel
 import StarPlatform
 
-/// A failure that stops the run before any report: the exit status and a clear message.
-struct Stop: Error {
-    var status: ExitStatus
-    var message: Message
-    var diagnostics: [Diagnostic] = []
-
-    init(status: ExitStatus, _ message: Message, diagnostics: [Diagnostic] = []) {
-        self.status = status; self.message = message; self.diagnostics = diagnostics
-    }
-
+extension Failure {
     /// A failed system call: out of descriptors or memory is 71 (EX_OSERR) whatever the call,
     /// anything else `status`; a file over `ulimit -f` (EFBIG: SIGXFSZ is ignored) says so.
-    static func system(_ error: Int32, _ status: ExitStatus, _ message: Message) -> Stop {
+    static func system(_ error: Int32, _ status: ExitStatus, _ message: Message) -> Failure {
         let short = [EMFILE, ENFILE, ENOMEM].contains(error)
         let reason = String(cString: strerror(error))
-        return Stop(
-            status: short ? .osError : status,
+        return Failure(
+            short ? .osError : status,
             short ? .sysShort(message: message, reason: reason) : error == EFBIG ? .sysFileSize(message: message, reason: reason) : .sysReason(message: message, reason: reason))
     }
 }
@@ -35,15 +26,15 @@ extension Pipeline {
     /// before it reads anything. A run that runs out later exits 71 too (``OutOfMemory``).
     static let minimumAddressSpace: rlim_t = 256 << 20
 
-    static func checkLimits() throws(Stop) {
+    static func checkLimits() throws(Failure) {
         var space = rlimit()
         if getrlimit(Int32(RLIMIT_AS.rawValue), &space) == 0, space.rlim_cur < minimumAddressSpace {
-            throw Stop(status: .osError, .littleMemory(allowed: Int(space.rlim_cur >> 20), needed: Int(minimumAddressSpace >> 20)))
+            throw Failure(.osError, .littleMemory(allowed: Int(space.rlim_cur >> 20), needed: Int(minimumAddressSpace >> 20)))
         }
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < minimumDescriptors else { return }
         limit.rlim_cur = min(limit.rlim_max, 1024)
         if limit.rlim_cur >= minimumDescriptors && setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 { return }
-        throw Stop(status: .osError, .fewDescriptors(allowed: Int(limit.rlim_max), needed: Int(minimumDescriptors)))
+        throw Failure(.osError, .fewDescriptors(allowed: Int(limit.rlim_max), needed: Int(minimumDescriptors)))
     }
 }
