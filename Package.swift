@@ -115,7 +115,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarPlatform", "StarModel", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SendTests", dependencies: ["StarSend", "StarPlatform", "StarRules", "StarModel", "TestSupport"], exclude: ["smtp_server.py"]),
-        .testTarget(name: "ExcelTests", dependencies: ["StarPipeline", "StarPlatform", "StarIngest", "StarModel", "TestSupport"], exclude: ["xlsx_tool.py"]),
+        .testTarget(name: "ExcelTests", dependencies: ["StarExcel", "StarPipeline", "StarPlatform", "StarIngest", "StarModel", "TestSupport"], exclude: ["xlsx_tool.py"]),
         .testTarget(
             name: "LedgerTests",
             dependencies: [

@@ -1,4 +1,3 @@
-import CXLSXWriter
 import Foundation
 import StarModel
 import StarRender
@@ -18,7 +17,8 @@ public enum ErrorListWorkbook {
         var cells: [String] { [file, sheet, cell, field, value, message, action] }
     }
 
-    /// Excel's limit on a cell's text; longer text (a value quoted from a hostile file) is cut.
+    /// Excel's limit on a cell's text, in Unicode scalars (as libxlsxwriter counts, refusing a
+    /// longer string); longer text (a value quoted from a hostile file) is cut.
     static let maxCellCharacters = 32_767
 
     /// - Parameters:
@@ -26,20 +26,16 @@ public enum ErrorListWorkbook {
     ///   - created: the document date (the same input gives the same bytes).
     public static func write(_ rows: [Row], headers: [String], sheet: String, title: String, created: CivilDate, to path: String) throws {
         let wb = try Workbook(path: path, created: created, title: title, constantMemory: false)
-        let header = wb.format { f in
-            format_set_bold(f); format_set_bg_color(f, 0xDDEBF7); format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
-            format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue)); format_set_text_wrap(f)
-        }
-        let wrap = wb.format {
-            format_set_text_wrap($0); format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
-        }
-        let ws = wb.sheet(sheet)
+        let header = try wb.format(.init(bold: true, background: 0xDDEBF7, thinBorder: true, vertical: .center, wrap: true))
+        let wrap = try wb.format(.init(vertical: .top, wrap: true))
+        let ws = try wb.worksheet(sheet)
         for (i, h) in headers.enumerated() { ws.text(0, i, h, header) }
-        worksheet_freeze_panes(ws, 1, 0)
-        worksheet_autofilter(ws, 0, 0, lxw_row_t(max(rows.count, 1)), lxw_col_t(headers.count - 1))
+        ws.freeze(rows: 1, columns: 0)
+        ws.autofilter(rows: 0...max(rows.count, 1), columns: 0...headers.count - 1)
         for (k, r) in rows.enumerated() {
             for (i, s) in r.cells.enumerated() {
-                let text = s.count > maxCellCharacters ? String(s.prefix(maxCellCharacters - 1)) + "…" : s
+                let scalars = s.unicodeScalars
+                let text = scalars.count > maxCellCharacters ? String(String.UnicodeScalarView(scalars.prefix(maxCellCharacters - 1))) + "…" : s
                 ws.text(k + 1, i, text, i >= 5 ? wrap : nil)
             }
         }

@@ -1,4 +1,3 @@
-import CXLSXWriter
 import Foundation
 import StarModel
 
@@ -30,10 +29,10 @@ public struct LedgerWorkbook: Sendable {
 
     public func write(to path: String) throws {
         let book = try Workbook(path: path, created: created, title: title, constantMemory: false)
-        let bold = book.format { format_set_bold($0) }
-        let score = book.format { format_set_num_format($0, "0.0") }
+        let bold = try book.format(.init(bold: true))
+        let score = try book.format(.init(numberFormat: "0.0"))
         for sheet in sheets {
-            let ws = book.sheet(sheet.name)
+            let ws = try book.worksheet(sheet.name)
             for (c, h) in sheet.header.enumerated() { ws.text(0, c, h, bold) }
             for (r, row) in sheet.rows.enumerated() {
                 for (c, cell) in row.enumerated() {
@@ -54,7 +53,7 @@ public struct LedgerWorkbook: Sendable {
                     }
                 ws.width(c, Columns.width(texts, max: 50))
             }
-            worksheet_freeze_panes(ws, 1, 0)
+            ws.freeze(rows: 1, columns: 0)
         }
         try book.close()
     }

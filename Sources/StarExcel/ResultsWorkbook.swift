@@ -1,4 +1,3 @@
-import CXLSXWriter
 import Foundation
 import StarModel
 import StarRating
@@ -18,19 +17,16 @@ public enum ResultsWorkbook {
         let wb = try Workbook(
             path: path, created: context.noticeDate,
             title: "\(outcome.year)年度基层服务型党组织星级评定结果", constantMemory: true)
-        let header = wb.format { f in
-            format_set_bold(f); format_set_bg_color(f, 0xDDEBF7); format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
-            format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue)); format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
-            format_set_text_wrap(f)
-        }
-        let decimal = wb.format { format_set_num_format($0, "0.0") }
-        let integer = wb.format { format_set_num_format($0, "0") }
+        let header = try wb.format(
+            .init(bold: true, background: 0xDDEBF7, thinBorder: true, horizontal: .center, vertical: .center, wrap: true))
+        let decimal = try wb.format(.init(numberFormat: "0.0"))
+        let integer = try wb.format(.init(numberFormat: "0"))
 
         // 1. results
-        let ws = wb.sheet("评定结果")
+        let ws = try wb.worksheet("评定结果")
         let results = outcome.results
         let columns = ResultColumn.allCases
-        func cellFormat(_ c: ResultColumn) -> UnsafeMutablePointer<lxw_format>? {
+        func cellFormat(_ c: ResultColumn) -> Format? {
             switch c.format {
             case .text: nil
             case .tenths: decimal
@@ -47,10 +43,10 @@ public enum ResultsWorkbook {
             }
         }
         for (i, w) in widths.enumerated() { ws.width(i, min(60, w), cellFormat(columns[i])) }
-        worksheet_set_row(ws, 0, 30, nil)
+        ws.height(0, 30)
         for (i, c) in columns.enumerated() { ws.text(0, i, c.header, header) }
-        worksheet_freeze_panes(ws, 1, 0)
-        worksheet_autofilter(ws, 0, 0, lxw_row_t(max(results.count, 1)), lxw_col_t(columns.count - 1))
+        ws.freeze(rows: 1, columns: 0)
+        ws.autofilter(rows: 0...max(results.count, 1), columns: 0...columns.count - 1)
         for (k, r) in results.enumerated() {
             for (i, c) in columns.enumerated() {
                 switch c.value(r) {
@@ -62,11 +58,11 @@ public enum ResultsWorkbook {
         }
 
         // 2. quota checks
-        let qs = wb.sheet("名额核查")
+        let qs = try wb.worksheet("名额核查")
         let qHeaders = ["规则", "范围", "星级", "约束", "比例(%)", "方式", "参评支部数", "限额", "调整前", "调整后", "是否超限", "被调整的支部", "同分并列"]
-        worksheet_set_row(qs, 0, 30, nil)
+        qs.height(0, 30)
         for (i, h) in qHeaders.enumerated() { qs.text(0, i, h, header) }
-        worksheet_freeze_panes(qs, 1, 0)
+        qs.freeze(rows: 1, columns: 0)
         let checks = outcome.quotaChecks
         var qWidths = qHeaders.map { Double(DisplayWidth.of($0)) + 4 }
         for (k, c) in checks.enumerated() {
@@ -90,9 +86,9 @@ public enum ResultsWorkbook {
         for (i, w) in qWidths.enumerated() { qs.width(i, w) }
 
         // 3. rule codes
-        let rs = wb.sheet("规则说明")
+        let rs = try wb.worksheet("规则说明")
         for (i, h) in ["代码", "条款", "含义", "适用支部数"].enumerated() { rs.text(0, i, h, header) }
-        worksheet_freeze_panes(rs, 1, 0)
+        rs.freeze(rows: 1, columns: 0)
         let meanings = ruleMeanings(outcome, rules: context.rules)
         var mWidth = 20.0
         for (k, m) in meanings.enumerated() {

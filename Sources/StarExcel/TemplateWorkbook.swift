@@ -1,4 +1,3 @@
-import CXLSXWriter
 import Foundation
 import StarModel
 import StarRating
@@ -71,30 +70,19 @@ public enum TemplateWorkbook {
         let wb = try Workbook(
             path: path, created: CivilDate(year: year, month: 1, day: 1)!,
             title: "\(year)年度基层服务型党组织星级评定填报表", constantMemory: false)
-        let header = wb.format { f in
-            format_set_bold(f); format_set_bg_color(f, 0xDDEBF7); format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
-            format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue)); format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
-            format_set_text_wrap(f)
-        }
-        let locked = wb.format { f in format_set_bg_color(f, 0xF2F2F2) }
-        let lockedNumber = wb.format { f in
-            format_set_bg_color(f, 0xF2F2F2); format_set_num_format(f, "0")
-        }
-        let inputText = wb.format { f in format_set_unlocked(f) }
-        let inputWhole = wb.format { f in
-            format_set_unlocked(f); format_set_num_format(f, "0")
-        }
-        let inputDecimal = wb.format { f in
-            format_set_unlocked(f); format_set_num_format(f, "0.0")
-        }
-        let inputDate = wb.format { f in
-            format_set_unlocked(f); format_set_num_format(f, "yyyy-mm-dd")
-        }
+        let header = try wb.format(
+            .init(bold: true, background: 0xDDEBF7, thinBorder: true, horizontal: .center, vertical: .center, wrap: true))
+        let locked = try wb.format(.init(background: 0xF2F2F2))
+        let lockedNumber = try wb.format(.init(background: 0xF2F2F2, numberFormat: "0"))
+        let inputText = try wb.format(.init(unlocked: true))
+        let inputWhole = try wb.format(.init(numberFormat: "0", unlocked: true))
+        let inputDecimal = try wb.format(.init(numberFormat: "0.0", unlocked: true))
+        let inputDate = try wb.format(.init(numberFormat: "yyyy-mm-dd", unlocked: true))
 
-        let ws = wb.sheet("填报表")
+        let ws = try wb.worksheet("填报表")
         let columns = FieldKey.allColumns
         let last = max(1, branches.count)
-        worksheet_set_row(ws, 0, 36, nil)
+        ws.height(0, 36)
         for (c, key) in columns.enumerated() {
             let k = kind(key, rules: rules)
             ws.text(0, c, key.chineseLabel, header)
@@ -107,7 +95,7 @@ public enum TemplateWorkbook {
             case .electionDue, .electionHeld: texts.append("2026-06-30")
             default: break
             }
-            let format: UnsafeMutablePointer<lxw_format>
+            let format: Format
             switch k {
             case .locked: format = key == .year ? lockedNumber : locked
             case .text, .level, .yesNo: format = inputText
@@ -118,8 +106,10 @@ public enum TemplateWorkbook {
             ws.width(c, Columns.width(texts, min: 8, max: 50), format)
             if case .locked = k { continue }
             // each input cell carries the unlocked format itself (not only its column)
-            for row in 1...last where row <= branches.count { worksheet_write_blank(ws, lxw_row_t(row), lxw_col_t(c), format) }
-            validate(ws, column: c, rows: 1...last, key: key, kind: k, year: year)
+            for row in 1...last where row <= branches.count { ws.blank(row, c, format) }
+            if let v = validation(column: c, rows: 1...last, key: key, kind: k, year: year) {
+                ws.validate(v, column: c, rows: 1...last)
+            }
         }
         for (i, b) in branches.enumerated() {
             let row = i + 1
@@ -129,14 +119,11 @@ public enum TemplateWorkbook {
             ws.text(row, 3, b.committeeID, locked)
             ws.text(row, 4, b.committeeName, locked)
         }
-        worksheet_freeze_panes(ws, 1, 5)
-        var protection = lxw_protection()
-        protection.format_columns = 1
-        protection.format_rows = 1
-        worksheet_protect(ws, nil, &protection)
+        ws.freeze(rows: 1, columns: 5)
+        ws.protect(formatColumns: true, formatRows: true)
 
         // a short sheet of instructions
-        let help = wb.sheet("填写说明")
+        let help = try wb.worksheet("填写说明")
         let lines = [
             "\(year)年度基层服务型党组织星级评定填报表",
             "1. 灰色单元格（年度、支部编号、支部名称、上级党组织）已按支部名册填好并锁定，请勿修改。",
@@ -151,66 +138,38 @@ public enum TemplateWorkbook {
         try wb.close()
     }
 
-    static func validate(_ ws: UnsafeMutablePointer<lxw_worksheet>, column c: Int, rows: ClosedRange<Int>, key: FieldKey, kind: Kind, year: Int) {
+    /// The validation of an input column (none for a locked one), its formulas naming the column's
+    /// first cell.
+    static func validation(column c: Int, rows: ClosedRange<Int>, key: FieldKey, kind: Kind, year: Int) -> Worksheet.Validation? {
         let cell = CellReference.columnName(c + 1) + String(rows.lowerBound + 1)
-        var v = lxw_data_validation()
-        v.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
-        v.show_input = UInt8(LXW_VALIDATION_ON.rawValue)
-        v.show_error = UInt8(LXW_VALIDATION_ON.rawValue)
-        v.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
-        var formula = ""
-        var list: [String] = []
-        var error = ""
+        let rule: Worksheet.Validation.Rule
+        let error: String
         switch kind {
-        case .locked: return
+        case .locked: return nil
         case .text:
-            v.validate = UInt8(LXW_VALIDATION_TYPE_LENGTH.rawValue)
-            v.criteria = UInt8(LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO.rawValue)
-            v.value_number = 100
+            rule = .length(atMost: 100)
             error = "最多 100 个字"
         case .whole(let r):
-            v.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
-            v.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
-            v.minimum_number = Double(r.lowerBound)
-            v.maximum_number = Double(r.upperBound)
+            rule = .whole(r)
             error = "请填 \(r.lowerBound)–\(r.upperBound) 的整数"
         case .oneDecimal(let max):
-            v.validate = UInt8(LXW_VALIDATION_TYPE_CUSTOM_FORMULA.rawValue)
-            formula = "=AND(ISNUMBER(\(cell)),\(cell)>=0,\(cell)<=\(max.plain),ROUND(\(cell)*10,0)=\(cell)*10)"
+            rule = .formula("=AND(ISNUMBER(\(cell)),\(cell)>=0,\(cell)<=\(max.plain),ROUND(\(cell)*10,0)=\(cell)*10)")
             error = "请填 0–\(max.plain) 的数，最多一位小数（如 9.5）"
         case .percent:
-            v.validate = UInt8(LXW_VALIDATION_TYPE_CUSTOM_FORMULA.rawValue)
-            formula = "=AND(ISNUMBER(\(cell)),OR(\(cell)=0,AND(\(cell)>1,\(cell)<=100)),ROUND(\(cell)*10,0)=\(cell)*10)"
+            rule = .formula("=AND(ISNUMBER(\(cell)),OR(\(cell)=0,AND(\(cell)>1,\(cell)<=100)),ROUND(\(cell)*10,0)=\(cell)*10)")
             error = "请填百分数的数值，如 90（不要填 0.9 或 90%）：0 或 1–100，最多一位小数"
         case .level:
-            v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
-            list = ["市级", "省级", "国家级"]
+            rule = .list(["市级", "省级", "国家级"])
             error = "请从列表选择：市级、省级或国家级；没有则不填"
         case .yesNo:
-            v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
-            list = ["是", "否"]
+            rule = .list(["是", "否"])
             error = "请选择“是”或“否”"
         case .date:
-            v.validate = UInt8(LXW_VALIDATION_TYPE_DATE.rawValue)
-            v.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
-            v.minimum_datetime = lxw_datetime(year: 1990, month: 1, day: 1, hour: 0, min: 0, sec: 0)
-            v.maximum_datetime = lxw_datetime(year: Int32(year + 5), month: 12, day: 31, hour: 0, min: 0, sec: 0)
+            rule = .dates(from: CivilDate(year: 1990, month: 1, day: 1)!, to: CivilDate(year: year + 5, month: 12, day: 31)!)
             error = "请填 1990-01-01 至 \(year + 5)-12-31 之间的日期，如 \(year)-06-30"
         }
-        let title = String(key.chineseLabel.prefix(30))
-        let message = prompt(key, kind)
-        // C strings that live through the call (libxlsxwriter copies them)
-        let cStrings = ([title, message, "填写有误", error, formula] + list).map { strdup($0)! }
-        defer { cStrings.forEach { free($0) } }
-        v.input_title = cStrings[0]
-        v.input_message = cStrings[1]
-        v.error_title = cStrings[2]
-        v.error_message = cStrings[3]
-        if !formula.isEmpty { v.value_formula = cStrings[4] }
-        var listPointers: [UnsafeMutablePointer<CChar>?] = Array(cStrings[5...]) + [nil]
-        listPointers.withUnsafeMutableBufferPointer { buf in
-            if !list.isEmpty { v.value_list = buf.baseAddress }
-            worksheet_data_validation_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(c), lxw_row_t(rows.upperBound), lxw_col_t(c), &v)
-        }
+        return Worksheet.Validation(
+            rule: rule, inputTitle: String(key.chineseLabel.prefix(30)), inputMessage: prompt(key, kind), errorTitle: "填写有误",
+            errorMessage: error)
     }
 }

@@ -416,35 +416,44 @@ public struct InputFolder: Sendable {
 }
 
 /// The SHA-256 of a file, computed here or on another thread.
-// @unchecked Sendable: `hex` is written once, by the task of `group`, and read only after `group.wait()`.
-final class Digest: @unchecked Sendable {
+final class Digest: Sendable {
     private let group = DispatchGroup()
-    private var hex = ""
+    /// Set once, here or by the task of `group`.
+    private let hex = Mutex("")
 
     init(_ bytes: [UInt8], concurrently: Bool) {
         if concurrently {
-            DispatchQueue.global().async(group: group) { self.hex = SHA256.hex(bytes) }
+            DispatchQueue.global().async(group: group) { [self] in
+                let digest = SHA256.hex(bytes)
+                hex.withLock { $0 = digest }
+            }
         } else {
-            hex = SHA256.hex(bytes)
+            hex.withLock { $0 = SHA256.hex(bytes) }
         }
     }
 
     /// Waits for the digest if it is still being computed.
     var value: String {
         group.wait()
-        return hex
+        return hex.withLock { $0 }
     }
 }
 
 /// Applies a transform to records in batches on a concurrent queue, keeping their order; at most
 /// a few batches are in flight, so memory stays bounded however long the sheet is.
-// @unchecked Sendable: its batches are touched only under its NSLock; the semaphore bounds those in flight.
-final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Sendable {
+///
+/// The bound is a semaphore: the reader waits, when `inFlight` batches are being transformed,
+/// until one is done. A Mutex cannot wait; the reader transforming the batch itself instead
+/// would keep the same number of batches but put one more thread to work allocating records,
+/// and the million-branch run's peak memory (docs/performance.md) was measured with this bound.
+final class BatchTransformer<Input: Sendable, Record: Sendable>: Sendable {
     private let transform: @Sendable (Input) -> Record
     private let batchSize = 2048
-    private var pending: [Input] = []
-    private var done: [[Record]?] = []
-    private let lock = NSLock()
+    /// The batch being filled, touched only by the one reader that adds (its Mutex is never
+    /// contended; it lets a transformer be handed to the reader's thread).
+    private let pending = Mutex<[Input]>([])
+    /// Each batch's records by its place, nil until transformed (and once handed over).
+    private let done = Mutex<[[Record]?]>([])
     private let group = DispatchGroup()
     private let inFlight: DispatchSemaphore
 
@@ -452,41 +461,56 @@ final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Send
     init(inFlight: Int = 4, _ transform: @escaping @Sendable (Input) -> Record) {
         self.transform = transform
         self.inFlight = DispatchSemaphore(value: inFlight)
-        pending.reserveCapacity(batchSize)
+        pending.withLock { $0.reserveCapacity(batchSize) }
     }
 
     func add(_ input: Input) {
-        pending.append(input)
-        if pending.count == batchSize { dispatch() }
+        let full = pending.withLock { pending in
+            pending.append(input)
+            return pending.count == batchSize ? take(&pending) : nil
+        }
+        if let full { dispatch(full) }
     }
 
-    private func dispatch() {
-        let batch = pending
-        pending = []
-        pending.reserveCapacity(batchSize)
-        let slot = lock.withLock {
-            done.append(nil); return done.count - 1
+    /// The batch filled so far, leaving an empty one.
+    private func take(_ pending: inout [Input]) -> [Input] {
+        var batch: [Input] = []
+        batch.reserveCapacity(batchSize)
+        swap(&batch, &pending)
+        return batch
+    }
+
+    /// Sends the batch not yet full, if any.
+    private func flush() {
+        let rest = pending.withLock { $0.isEmpty ? nil : take(&$0) }
+        if let rest { dispatch(rest) }
+    }
+
+    private func dispatch(_ batch: [Input]) {
+        let slot = done.withLock { done in
+            done.append(nil)
+            return done.count - 1
         }
         inFlight.wait()
         DispatchQueue.global().async(group: group) { [self] in
             let out = batch.map(transform)
-            lock.withLock { done[slot] = out }
+            done.withLock { $0[slot] = out }
             inFlight.signal()
         }
     }
 
     /// Sends the last batch and waits for every batch; the number of records.
     func waitCount() -> Int {
-        if !pending.isEmpty { dispatch() }
+        flush()
         group.wait()
-        return lock.withLock { done.reduce(0) { $0 + ($1?.count ?? 0) } }
+        return done.withLock { $0.reduce(0) { $0 + ($1?.count ?? 0) } }
     }
 
     /// Waits for every batch and appends the records in the order they were added, letting each
     /// batch go as soon as it is copied.
     func drain(into all: inout [Record]) {
         _ = waitCount()
-        lock.withLock {
+        done.withLock { done in
             for i in done.indices {
                 all += done[i] ?? []
                 done[i] = nil
@@ -497,9 +521,9 @@ final class BatchTransformer<Input: Sendable, Record: Sendable>: @unchecked Send
     /// Waits for every batch; the records in the order they were added. Each batch is let go as
     /// soon as it is copied, so a province's records are not held twice.
     func finish() -> [Record] {
-        if !pending.isEmpty { dispatch() }
+        flush()
         group.wait()
-        return lock.withLock {
+        return done.withLock { done in
             var all: [Record] = []
             all.reserveCapacity(done.reduce(0) { $0 + ($1?.count ?? 0) })
             for i in done.indices {

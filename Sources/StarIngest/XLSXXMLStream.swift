@@ -4,14 +4,25 @@ import StarModel
 
 /// Inflated chunks handed from the thread that inflates a part to the thread that parses it;
 /// at most a few chunks wait, so a sheet of any size takes a few hundred KB.
-// @unchecked Sendable: its queue is touched only under its condition's lock.
+///
+/// A condition, not a Mutex: both ends block (the inflater while 8 chunks wait, the parser while
+/// none does) until the other end wakes them, and a Mutex cannot wait.
+// @unchecked Sendable: its mutable state is touched only under its condition's lock.
 private final class ChunkPipe: @unchecked Sendable {
     private let condition = NSCondition()
     private var chunks: [Data] = []
     private var head = 0
     private var finished = false
     private var cancelled = false
-    var failure: XLSXRefusal?
+    private var failed: XLSXRefusal?
+
+    /// Why the inflater stopped, if it failed (read under the lock: the parser may ask while the
+    /// inflater still runs).
+    var failure: XLSXRefusal? {
+        condition.lock()
+        defer { condition.unlock() }
+        return failed
+    }
 
     struct Cancelled: Error {}
 
@@ -26,7 +37,7 @@ private final class ChunkPipe: @unchecked Sendable {
 
     func finish(_ error: XLSXRefusal?) {
         condition.lock()
-        failure = failure ?? error
+        failed = failed ?? error
         finished = true
         condition.broadcast()
         condition.unlock()

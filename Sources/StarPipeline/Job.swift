@@ -4,24 +4,31 @@ import Synchronization
 /// Work on a thread of its own while the other reports render: results.json (which lets the
 /// submissions go when written) and results.xlsx (libxlsxwriter is single-threaded and streams
 /// rows to disk; a province's workbook takes seconds).
-// @unchecked Sendable: `result` is written by the job's thread before `done` is signalled and read only after waiting for it.
-final class Job: @unchecked Sendable {
+///
+/// A thread of its own, so that the work runs beside the renderer whatever the renderer keeps
+/// busy (its `concurrentPerform` fills Dispatch's threads). The caller is synchronous code that
+/// must block until the work is done, which a Mutex cannot do: a semaphore, signalled once, is
+/// the tool for that one wait.
+final class Job: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var result: Result<String, Error> = .success("")
-    private var waited = false
+    /// Set by the job's thread before `done` is signalled.
+    private let result = Mutex<Result<String, Error>?>(nil)
 
     init(_ body: @escaping @Sendable () throws -> String) {
         let thread = Thread { [self] in
-            result = Result { try body() }
+            let outcome = Result { try body() }
+            result.withLock { $0 = outcome }
             done.signal()
         }
         thread.start()
     }
 
-    /// Waits for the work; the name of the file it wrote, or the error that stopped it.
+    /// Waits for the work; the name of the file it wrote, or the error that stopped it. (Once
+    /// the result is set, a later call does not wait.)
     func wait() throws -> String {
-        if !waited { done.wait(); waited = true }
-        return try result.get()
+        if let outcome = result.withLock({ $0 }) { return try outcome.get() }
+        done.wait()
+        return try result.withLock { $0! }.get()
     }
 }
 

@@ -1,65 +1,71 @@
 import Foundation
 import StarIngest
 import StarModel
+import Synchronization
 
 /// A progress line on stderr for long runs, only when stderr is a terminal (never in pipes, CI
 /// or tests): each stage by name from the start; while reading, the percent of the input's bytes,
 /// records per second and the time left; while writing, the files written of all.
-// @unchecked Sendable: its state is touched only under its NSLock.
-final class Progress: @unchecked Sendable {
+final class Progress: Sendable {
     enum Stage: Sendable { case none, reading, rating, writing }
 
     private let enabled: Bool
-    private let lock = NSLock()
-    private var records = 0
     private let start = Date()
-    private var timer: DispatchSourceTimer?
-    private var current = Stage.none
-    private var paused = false
     private let language: Language
     /// Bytes of the input read so far (set by the folder reader).
     let read = ReadProgress()
-    private var filesWritten = 0
-    private var filesTotal = 0
+    private let state = Mutex(State())
+
+    private struct State {
+        var records = 0
+        var current = Stage.none
+        var paused = false
+        var filesWritten = 0
+        var filesTotal = 0
+        var stageStart = Date()
+        /// Redraws the line while enabled (here because a Dispatch timer is not Sendable).
+        var timer: (any DispatchSourceTimer)?
+    }
 
     init(language: Language, enabled: Bool = isatty(STDERR_FILENO) != 0) {
         self.enabled = enabled
         self.language = language
         guard enabled else { return }
-        let t = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
-        t.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(500))
-        t.setEventHandler { [weak self] in self?.draw() }
-        t.resume()
-        timer = t
+        state.withLock { s in
+            let t = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+            t.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(500))
+            t.setEventHandler { [weak self] in self?.draw() }
+            t.resume()
+            s.timer = t
+        }
     }
 
     /// Counts one record read (cheap; called from the readers' threads).
     func record() {
         guard enabled else { return }
-        lock.withLock { records += 1 }
+        state.withLock { $0.records += 1 }
     }
 
     /// Counts one report file written, of `total`.
     func fileWritten() {
         guard enabled else { return }
-        lock.withLock { filesWritten += 1 }
+        state.withLock { $0.filesWritten += 1 }
     }
 
-    func expectFiles(_ total: Int) { lock.withLock { filesTotal = total } }
+    func expectFiles(_ total: Int) { state.withLock { $0.filesTotal = total } }
 
     /// The stage running now (a failure names it).
-    var stage: Stage { lock.withLock { current } }
+    var stage: Stage { state.withLock { $0.current } }
 
     /// `STAR_REPORT_TIMING=1` prints how long each stage took (for profiling; see docs/performance.md).
     private let timing = ProcessInfo.processInfo.environment["STAR_REPORT_TIMING"] == "1"
-    private var stageStart = Date()
 
     func stage(_ stage: Stage) {
         lap()
-        lock.withLock { stageStart = Date() }
-        guard enabled else { lock.withLock { current = stage }; return }
-        lock.withLock {
-            current = stage; paused = false
+        state.withLock { $0.stageStart = Date() }
+        guard enabled else { state.withLock { $0.current = stage }; return }
+        state.withLock {
+            $0.current = stage; $0.paused = false
         }
         draw()
     }
@@ -75,7 +81,7 @@ final class Progress: @unchecked Sendable {
 
     private func lap() {
         guard timing else { return }
-        let (stage, t) = lock.withLock { (current, stageStart) }
+        let (stage, t) = state.withLock { ($0.current, $0.stageStart) }
         if stage != .none {
             FileHandle.standardError.write(
                 Data(
@@ -88,7 +94,9 @@ final class Progress: @unchecked Sendable {
     }
 
     private func draw() {
-        let (n, stage, p, written, total, since) = lock.withLock { (records, current, paused, filesWritten, filesTotal, stageStart) }
+        let (n, stage, p, written, total, since) = state.withLock { s in
+            (s.records, s.current, s.paused, s.filesWritten, s.filesTotal, s.stageStart)
+        }
         guard !p, stage != .none else { return }
         let elapsed = Int(Date().timeIntervalSince(start))
         let inStage = max(0.001, Date().timeIntervalSince(since))
@@ -127,16 +135,16 @@ final class Progress: @unchecked Sendable {
     /// Clears the line so that diagnostics print cleanly; the next stage shows it again.
     func pause() {
         guard enabled else { return }
-        lock.withLock { paused = true }
+        state.withLock { $0.paused = true }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
     /// Stops for good.
     func finish() {
         lap()
-        lock.withLock { current = .none }
+        state.withLock { $0.current = .none }
         guard enabled else { return }
-        timer?.cancel()
+        state.withLock { $0.timer?.cancel() }
         pause()
     }
 }

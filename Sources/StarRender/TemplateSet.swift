@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import StarModel
+import Synchronization
 
 /// The report templates: the default ones compiled into the binary from `Templates/`, or those
 /// of a folder given with `--templates DIR`, read at run time; parsed once. A missing template
@@ -179,47 +180,55 @@ public final class RowBuffer: RowSource {
 /// megabytes that would otherwise sit beside the results while the e-mails are written; the page
 /// cache serves them back. Without a temporary file (or after a write fails) `kept` finds
 /// nothing and the notice renders its rows itself.
-// @unchecked Sendable: its mutable state is touched only under its NSLock.
-public final class RowBytes: RowSource, @unchecked Sendable {
-    private let lock = NSLock()
-    private let file: UnsafeMutablePointer<FILE>?
-    private var size = 0
-    private var start: [Int]
-    private var length: [Int32]
-    private var failed = false
+public final class RowBytes: RowSource, Sendable {
+    /// The temporary file's descriptor, nil without one.
+    private let descriptor: Int32?
+    private let state: Mutex<State>
 
-    public init(count: Int) {
-        file = tmpfile()
-        start = Array(repeating: -1, count: file == nil ? 0 : count)
-        length = Array(repeating: 0, count: file == nil ? 0 : count)
+    /// What the rows written so far hold; `file` is kept here only to be closed.
+    private struct State {
+        var file: UnsafeMutablePointer<FILE>?
+        var size = 0
+        var start: [Int]
+        var length: [Int32]
+        var failed = false
     }
 
-    deinit { if let file { fclose(file) } }
+    public init(count: Int) {
+        let file = tmpfile()
+        descriptor = file.map { fileno($0) }
+        state = Mutex(
+            State(
+                file: file, start: Array(repeating: -1, count: file == nil ? 0 : count),
+                length: Array(repeating: 0, count: file == nil ? 0 : count)))
+    }
+
+    deinit { state.withLock { s in if let file = s.file { fclose(file) } } }
 
     /// Takes over an extract's rows (from any thread).
     public func absorb(_ buffer: RowBuffer) {
-        guard let file, !buffer.bytes.isEmpty else { return }
-        lock.withLock {
-            guard !failed else { return }
-            let n = buffer.bytes.withUnsafeBytes { pwrite(fileno(file), $0.baseAddress, $0.count, off_t(size)) }
-            if n != buffer.bytes.count { failed = true; return }
-            for r in buffer.rows where r.k < start.count {
-                start[r.k] = size + r.start
-                length[r.k] = Int32(r.count)
+        guard let descriptor, !buffer.bytes.isEmpty else { return }
+        state.withLock { s in
+            guard !s.failed else { return }
+            let n = buffer.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(s.size)) }
+            if n != buffer.bytes.count { s.failed = true; return }
+            for r in buffer.rows where r.k < s.start.count {
+                s.start[r.k] = s.size + r.start
+                s.length[r.k] = Int32(r.count)
             }
-            size += buffer.bytes.count
+            s.size += buffer.bytes.count
         }
     }
 
     /// The bytes of row `k`, nil when no extract rendered it.
     public func kept(_ k: Int) -> [UInt8]? {
-        guard let file else { return nil }
-        let (offset, count): (Int, Int) = lock.withLock {
-            failed || k >= start.count || start[k] < 0 ? (-1, 0) : (start[k], Int(length[k]))
+        guard let descriptor else { return nil }
+        let (offset, count): (Int, Int) = state.withLock { s in
+            s.failed || k >= s.start.count || s.start[k] < 0 ? (-1, 0) : (s.start[k], Int(s.length[k]))
         }
         guard offset >= 0 else { return nil }
         var out = [UInt8](repeating: 0, count: count)
-        let n = out.withUnsafeMutableBytes { pread(fileno(file), $0.baseAddress, $0.count, off_t(offset)) }
+        let n = out.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
         return n == count ? out : nil
     }
 
@@ -231,8 +240,7 @@ public final class RowBytes: RowSource, @unchecked Sendable {
 /// a section tag alone on its line removed with its line, as Mustache does. Nil when the
 /// template has no such sections or a part does not stand alone as a template (a section opened
 /// before a cut and closed after it); the template is then rendered whole.
-// @unchecked Sendable: it holds swift-mustache templates (not Sendable), only read after they are built.
-struct NoticeParts: @unchecked Sendable {
+struct NoticeParts: Sendable {
     let head, groupHead, row, groupTail, tail: MustacheTemplate
     /// The parts compiled (see `RowProgram`), when they can be: each committee's extract renders
     /// them all.
@@ -307,8 +315,7 @@ struct NoticeParts: @unchecked Sendable {
 /// summary.txt cut as `head{{#branches}}row{{/branches}}tail`, so that each branch's row is
 /// rendered by a compiled `RowProgram` (the same text as rendering it whole): a province has
 /// 20,000 summaries.
-// @unchecked Sendable: it holds swift-mustache templates (not Sendable), only read after they are built.
-struct SummaryParts: @unchecked Sendable {
+struct SummaryParts: Sendable {
     let head, row, tail: MustacheTemplate
     /// The three parts compiled, when they can be.
     let fastHead, fastRow, fastTail: RowProgram?

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// A text value for the templates that can be laid out in columns by the template itself:
 /// `{{pad28(name)}}` (left-aligned in 28 display columns, cut with `…` when longer),
@@ -96,14 +97,12 @@ enum LayoutSections {
 
 /// The parsed content of layout sections, by their text: a section is parsed (and compiled,
 /// when it can be: see `RowProgram`) once per run, not once per committee or branch.
-// @unchecked Sendable: its cache is touched only under its NSLock.
-final class SectionTemplates: @unchecked Sendable {
+final class SectionTemplates: Sendable {
     static let shared = SectionTemplates()
-    private let lock = NSLock()
-    private var cache: [String: (template: MustacheTemplate, program: RowProgram?)] = [:]
+    private let cache = Mutex<[String: (template: MustacheTemplate, program: RowProgram?)]>([:])
 
     func template(_ raw: String) -> (template: MustacheTemplate, program: RowProgram?) {
-        lock.withLock {
+        cache.withLock { cache in
             if let t = cache[raw] { return t }
             let t = (try? MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + raw)) ?? (try! MustacheTemplate(string: ""))
             let entry = (t, RowProgram("{{%CONTENT_TYPE:TEXT}}" + raw))

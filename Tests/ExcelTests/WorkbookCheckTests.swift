@@ -1,0 +1,54 @@
+import Foundation
+import StarModel
+import TestSupport
+import Testing
+
+@testable import StarExcel
+
+/// The checked libxlsxwriter wrapper (Sources/StarExcel/Workbook.swift): no refused call goes
+/// unreported.
+@Suite struct WorkbookCheckTests {
+    let date = CivilDate(year: 2025, month: 3, day: 1)!
+
+    @Test func aRefusedCellIsThrownWhenTheWorkbookCloses() throws {
+        let dir = try temporaryFolder("workbook-check")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.xlsx").path
+        let wb = try Workbook(path: path, created: date, title: "t", constantMemory: false)
+        let ws = try wb.worksheet("one")
+        ws.text(0, 0, "fine")
+        ws.text(1, 0, String(repeating: "x", count: 40_000))  // over Excel's 32,767
+        ws.number(1_048_576, 0, 1)  // below Excel's last row
+        #expect {
+            try wb.close()
+        } throws: { error in
+            let text = "\(error)"
+            // the first refusal wins: the long string, not the row
+            return error is WorkbookError && text.hasPrefix("cannot write \(path): ") && text.contains("32,767")
+        }
+    }
+
+    @Test func aBadSheetNameThrowsAtOnce() throws {
+        let dir = try temporaryFolder("workbook-check")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("b.xlsx").path
+        let wb = try Workbook(path: path, created: date, title: "t", constantMemory: false)
+        _ = try wb.worksheet("one")
+        #expect(throws: WorkbookError.self) { try wb.worksheet("one") }
+        #expect(throws: WorkbookError.self) { try wb.worksheet("a/b") }
+        #expect(throws: WorkbookError.self) { try wb.worksheet(String(repeating: "长", count: 32)) }
+        try wb.close()
+    }
+
+    @Test func anOverlongErrorTextIsCutToExcelsLimit() throws {
+        let dir = try temporaryFolder("workbook-check")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("c.xlsx").path
+        // "é" as e + combining accent: one Character, two Unicode scalars
+        let long = String(repeating: "e\u{301}", count: 20_000)
+        let row = ErrorListWorkbook.Row(file: "f", sheet: "s", cell: "A1", field: "x", value: long, message: "m", action: "a")
+        try ErrorListWorkbook.write(
+            [row], headers: ["1", "2", "3", "4", "5", "6", "7"], sheet: "错误", title: "t", created: date, to: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+}
