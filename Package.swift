@@ -11,7 +11,8 @@ let package = Package(
     products: [
         .executable(name: "star-report", targets: ["star-report"]),
         // For Scripts/Fuzz and Benchmarks, which are packages of their own.
-        .library(name: "StarReportKit", targets: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarPipeline"]),
+        .library(
+            name: "StarReportKit", targets: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,7 +56,10 @@ let package = Package(
         /// rules and notice settings (through StarRules), last year's results.
         .target(
             name: "StarIngest",
-            dependencies: ["StarModel", "StarRating", "StarRules", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "StarModel", "StarRating", "StarRules", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Resources"],  // submission.xsd, compiled in by EmbedFiles
             plugins: ["EmbedFiles"]
         ),
@@ -73,7 +77,9 @@ let package = Package(
         /// Reports: render context, Mustache templates, results.csv / results.json.
         .target(
             name: "StarRender",
-            dependencies: ["StarModel", "StarRating", "StarRules", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "StarModel", "StarRating", "StarRules", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             plugins: ["EmbedFiles"]  // the default templates of Templates/
         ),
         /// Excel out: results.xlsx and the fill-in template workbook (libxlsxwriter).
@@ -84,14 +90,18 @@ let package = Package(
         /// Wires the stages and writes the output folder atomically.
         .target(
             name: "StarPipeline",
-            dependencies: ["StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "StarExcel", "StarPlatform", "CStarSys"]
+            dependencies: [
+                "StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "StarExcel",
+                "StarPlatform", "CStarSys",
+            ]
         ),
         /// The star ledger (星级管理台账): the stars of every year in one SQLite file (GRDB), its
         /// commands, workbook and page.
         .target(
             name: "StarLedger",
             dependencies: [
-                "StarModel", "StarIngest", "StarRender", "StarExcel", "StarPipeline", "StarPlatform", .product(name: "GRDB", package: "GRDB.swift"),
+                "StarModel", "StarIngest", "StarRender", "StarExcel", "StarPipeline", "StarPlatform",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -99,23 +109,37 @@ let package = Package(
         .target(name: "StarSend", dependencies: ["StarModel", "StarRules", "StarPlatform", "CCurl", "CCurlShim"]),
         .executableTarget(
             name: "star-report",
-            dependencies: ["StarPipeline", "StarSend", "StarLedger", "StarPlatform", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "StarPipeline", "StarSend", "StarLedger", "StarPlatform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
-            name: "StarModelTests", dependencies: ["StarModel", .product(name: "PropertyBased", package: "swift-property-based")]),
+            name: "StarModelTests",
+            dependencies: ["StarModel", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel", "StarRules", "TestSupport"]),
         .testTarget(name: "StarValidateTests", dependencies: ["StarValidate", "StarModel"]),
         .testTarget(
             name: "StarRatingTests",
-            dependencies: ["StarRating", "StarModel", .product(name: "PropertyBased", package: "swift-property-based"), "TestSupport"]
+            dependencies: [
+                "StarRating", "StarModel", .product(name: "PropertyBased", package: "swift-property-based"),
+                "TestSupport",
+            ]
         ),
         .testTarget(name: "StarRulesTests", dependencies: ["StarRules", "StarRating", "StarModel", "TestSupport"]),
         .testTarget(name: "StarRenderTests", dependencies: ["StarRender", "StarRating", "StarModel", "TestSupport"]),
         /// What the test targets share: the repository's place, new folders, running a program.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "EndToEndTests", dependencies: ["StarPipeline", "StarPlatform", "StarModel", "TestSupport"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "SendTests", dependencies: ["StarSend", "StarPlatform", "StarRules", "StarModel", "TestSupport"], exclude: ["smtp_server.py"]),
-        .testTarget(name: "ExcelTests", dependencies: ["StarExcel", "StarPipeline", "StarPlatform", "StarIngest", "StarModel", "TestSupport"], exclude: ["xlsx_tool.py"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["StarPipeline", "StarPlatform", "StarModel", "TestSupport"],
+            exclude: ["Fixtures", "Golden"]),
+        .testTarget(
+            name: "SendTests", dependencies: ["StarSend", "StarPlatform", "StarRules", "StarModel", "TestSupport"],
+            exclude: ["smtp_server.py"]),
+        .testTarget(
+            name: "ExcelTests",
+            dependencies: ["StarExcel", "StarPipeline", "StarPlatform", "StarIngest", "StarModel", "TestSupport"],
+            exclude: ["xlsx_tool.py"]),
         .testTarget(
             name: "LedgerTests",
             dependencies: [

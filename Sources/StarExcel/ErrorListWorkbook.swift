@@ -10,9 +10,16 @@ public enum ErrorListWorkbook {
     /// One error as the sheet shows it.
     public struct Row: Sendable, Equatable {
         public var file, sheet, cell, field, value, message, action: String
-        public init(file: String, sheet: String, cell: String, field: String, value: String, message: String, action: String) {
-            self.file = file; self.sheet = sheet; self.cell = cell; self.field = field; self.value = value
-            self.message = message; self.action = action
+        public init(
+            file: String, sheet: String, cell: String, field: String, value: String, message: String, action: String
+        ) {
+            self.file = file
+            self.sheet = sheet
+            self.cell = cell
+            self.field = field
+            self.value = value
+            self.message = message
+            self.action = action
         }
         var cells: [String] { [file, sheet, cell, field, value, message, action] }
     }
@@ -24,9 +31,12 @@ public enum ErrorListWorkbook {
     /// - Parameters:
     ///   - headers: the seven column headers, in the user's language.
     ///   - created: the document date (the same input gives the same bytes).
-    public static func write(_ rows: [Row], headers: [String], sheet: String, title: String, created: CivilDate, to path: String) throws {
+    public static func write(
+        _ rows: [Row], headers: [String], sheet: String, title: String, created: CivilDate, to path: String
+    ) throws {
         let wb = try Workbook(path: path, created: created, title: title, constantMemory: false)
-        let header = try wb.format(.init(bold: true, background: 0xDDEBF7, thinBorder: true, vertical: .center, wrap: true))
+        let header = try wb.format(
+            .init(bold: true, background: 0xDDEBF7, thinBorder: true, vertical: .center, wrap: true))
         let wrap = try wb.format(.init(vertical: .top, wrap: true))
         let ws = try wb.worksheet(sheet)
         for (i, h) in headers.enumerated() { ws.text(0, i, h, header) }
@@ -35,7 +45,9 @@ public enum ErrorListWorkbook {
         for (k, r) in rows.enumerated() {
             for (i, s) in r.cells.enumerated() {
                 let scalars = s.unicodeScalars
-                let text = scalars.count > maxCellCharacters ? String(String.UnicodeScalarView(scalars.prefix(maxCellCharacters - 1))) + "…" : s
+                let text =
+                    scalars.count > maxCellCharacters
+                    ? String(String.UnicodeScalarView(scalars.prefix(maxCellCharacters - 1))) + "…" : s
                 ws.text(k + 1, i, text, i >= 5 ? wrap : nil)
             }
         }

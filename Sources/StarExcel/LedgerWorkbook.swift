@@ -17,7 +17,11 @@ public struct LedgerWorkbook: Sendable {
         public var name: String
         public var header: [String]
         public var rows: [[Cell]]
-        public init(name: String, header: [String], rows: [[Cell]]) { self.name = name; self.header = header; self.rows = rows }
+        public init(name: String, header: [String], rows: [[Cell]]) {
+            self.name = name
+            self.header = header
+            self.rows = rows
+        }
     }
 
     public var title: String
@@ -25,7 +29,11 @@ public struct LedgerWorkbook: Sendable {
     public var created: CivilDate
     public var sheets: [Sheet]
 
-    public init(title: String, created: CivilDate, sheets: [Sheet]) { self.title = title; self.created = created; self.sheets = sheets }
+    public init(title: String, created: CivilDate, sheets: [Sheet]) {
+        self.title = title
+        self.created = created
+        self.sheets = sheets
+    }
 
     public func write(to path: String) throws {
         let book = try Workbook(path: path, created: created, title: title, constantMemory: false)

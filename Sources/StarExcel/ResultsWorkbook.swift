@@ -18,7 +18,8 @@ public enum ResultsWorkbook {
             path: path, created: context.noticeDate,
             title: "\(outcome.year)年度基层服务型党组织星级评定结果", constantMemory: true)
         let header = try wb.format(
-            .init(bold: true, background: 0xDDEBF7, thinBorder: true, horizontal: .center, vertical: .center, wrap: true))
+            .init(
+                bold: true, background: 0xDDEBF7, thinBorder: true, horizontal: .center, vertical: .center, wrap: true))
         let decimal = try wb.format(.init(numberFormat: "0.0"))
         let integer = try wb.format(.init(numberFormat: "0"))
 
@@ -98,7 +99,10 @@ public enum ResultsWorkbook {
             rs.number(k + 1, 3, Double(m.branches), integer)
             mWidth = max(mWidth, min(80, Double(DisplayWidth.of(m.meaning)) + 2))
         }
-        rs.width(0, 8); rs.width(1, 12); rs.width(2, mWidth); rs.width(3, 12)
+        rs.width(0, 8)
+        rs.width(1, 12)
+        rs.width(2, mWidth)
+        rs.width(3, 12)
         try wb.close()
     }
 

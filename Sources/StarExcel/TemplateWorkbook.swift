@@ -12,7 +12,10 @@ public enum TemplateWorkbook {
     public struct Branch: Sendable {
         public var id, name, committeeID, committeeName: String
         public init(id: String, name: String, committeeID: String, committeeName: String) {
-            self.id = id; self.name = name; self.committeeID = committeeID; self.committeeName = committeeName
+            self.id = id
+            self.name = name
+            self.committeeID = committeeID
+            self.committeeName = committeeName
         }
     }
 
@@ -38,7 +41,8 @@ public enum TemplateWorkbook {
         case .aspect: return .oneDecimal(rules.aspectMax)
         case .satisfaction: return .percent
         case .commendationLevel, .innovationLevel: return .level
-        case .criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions, .leadershipMajorSanctions,
+        case .criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions,
+            .leadershipMajorSanctions,
             .memberSanctions, .unexcusedAbsences:
             return .whole(0...1000)
         case .electionDue, .electionHeld: return .date
@@ -71,7 +75,8 @@ public enum TemplateWorkbook {
             path: path, created: CivilDate(year: year, month: 1, day: 1)!,
             title: "\(year)年度基层服务型党组织星级评定填报表", constantMemory: false)
         let header = try wb.format(
-            .init(bold: true, background: 0xDDEBF7, thinBorder: true, horizontal: .center, vertical: .center, wrap: true))
+            .init(
+                bold: true, background: 0xDDEBF7, thinBorder: true, horizontal: .center, vertical: .center, wrap: true))
         let locked = try wb.format(.init(background: 0xF2F2F2))
         let lockedNumber = try wb.format(.init(background: 0xF2F2F2, numberFormat: "0"))
         let inputText = try wb.format(.init(unlocked: true))
@@ -140,7 +145,9 @@ public enum TemplateWorkbook {
 
     /// The validation of an input column (none for a locked one), its formulas naming the column's
     /// first cell.
-    static func validation(column c: Int, rows: ClosedRange<Int>, key: FieldKey, kind: Kind, year: Int) -> Worksheet.Validation? {
+    static func validation(column c: Int, rows: ClosedRange<Int>, key: FieldKey, kind: Kind, year: Int) -> Worksheet
+        .Validation?
+    {
         let cell = CellReference.columnName(c + 1) + String(rows.lowerBound + 1)
         let rule: Worksheet.Validation.Rule
         let error: String
@@ -156,7 +163,8 @@ public enum TemplateWorkbook {
             rule = .formula("=AND(ISNUMBER(\(cell)),\(cell)>=0,\(cell)<=\(max.plain),ROUND(\(cell)*10,0)=\(cell)*10)")
             error = "请填 0–\(max.plain) 的数，最多一位小数（如 9.5）"
         case .percent:
-            rule = .formula("=AND(ISNUMBER(\(cell)),OR(\(cell)=0,AND(\(cell)>1,\(cell)<=100)),ROUND(\(cell)*10,0)=\(cell)*10)")
+            rule = .formula(
+                "=AND(ISNUMBER(\(cell)),OR(\(cell)=0,AND(\(cell)>1,\(cell)<=100)),ROUND(\(cell)*10,0)=\(cell)*10)")
             error = "请填百分数的数值，如 90（不要填 0.9 或 90%）：0 或 1–100，最多一位小数"
         case .level:
             rule = .list(["市级", "省级", "国家级"])
@@ -165,11 +173,13 @@ public enum TemplateWorkbook {
             rule = .list(["是", "否"])
             error = "请选择“是”或“否”"
         case .date:
-            rule = .dates(from: CivilDate(year: 1990, month: 1, day: 1)!, to: CivilDate(year: year + 5, month: 12, day: 31)!)
+            rule = .dates(
+                from: CivilDate(year: 1990, month: 1, day: 1)!, to: CivilDate(year: year + 5, month: 12, day: 31)!)
             error = "请填 1990-01-01 至 \(year + 5)-12-31 之间的日期，如 \(year)-06-30"
         }
         return Worksheet.Validation(
-            rule: rule, inputTitle: String(key.chineseLabel.prefix(30)), inputMessage: prompt(key, kind), errorTitle: "填写有误",
+            rule: rule, inputTitle: String(key.chineseLabel.prefix(30)), inputMessage: prompt(key, kind),
+            errorTitle: "填写有误",
             errorMessage: error)
     }
 }

@@ -33,7 +33,9 @@ final class Workbook {
         }
         book = b
         var comps = DateComponents()
-        comps.year = created.year; comps.month = created.month; comps.day = created.day
+        comps.year = created.year
+        comps.month = created.month
+        comps.day = created.day
         comps.timeZone = TimeZone(identifier: "UTC")
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -263,11 +265,15 @@ struct Worksheet {
         case .dates(let from, let to):
             v.validate = UInt8(LXW_VALIDATION_TYPE_DATE.rawValue)
             v.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
-            v.minimum_datetime = lxw_datetime(year: Int32(from.year), month: Int32(from.month), day: Int32(from.day), hour: 0, min: 0, sec: 0)
-            v.maximum_datetime = lxw_datetime(year: Int32(to.year), month: Int32(to.month), day: Int32(to.day), hour: 0, min: 0, sec: 0)
+            v.minimum_datetime = lxw_datetime(
+                year: Int32(from.year), month: Int32(from.month), day: Int32(from.day), hour: 0, min: 0, sec: 0)
+            v.maximum_datetime = lxw_datetime(
+                year: Int32(to.year), month: Int32(to.month), day: Int32(to.day), hour: 0, min: 0, sec: 0)
         }
         // C strings that live through the call (libxlsxwriter copies them)
-        let texts = [validation.inputTitle, validation.inputMessage, validation.errorTitle, validation.errorMessage, formula]
+        let texts = [
+            validation.inputTitle, validation.inputMessage, validation.errorTitle, validation.errorMessage, formula,
+        ]
         let cStrings = (texts + list).map { strdup($0)! }
         defer { cStrings.forEach { free($0) } }
         v.input_title = cStrings[0]

@@ -8,7 +8,9 @@ public struct CSVRecord: Equatable, Sendable {
     public var line: Int { fieldLines.first ?? limit?.line ?? 0 }
 
     public init(fields: [String], fieldLines: [Int], limit: CSVReader.LimitExceeded? = nil) {
-        self.fields = fields; self.fieldLines = fieldLines; self.limit = limit
+        self.fields = fields
+        self.fieldLines = fieldLines
+        self.limit = limit
     }
 }
 
@@ -101,15 +103,30 @@ public struct CSVReader: Sendable {
                 switch b {
                 case 0x22: state = .quoted
                 case 0x2C: endField()
-                case 0x0A: line += 1; endRecord(emit)
-                case 0x0D: line += 1; endRecord(emit); state = .afterCR
-                default: append(b); state = .unquoted
+                case 0x0A:
+                    line += 1
+                    endRecord(emit)
+                case 0x0D:
+                    line += 1
+                    endRecord(emit)
+                    state = .afterCR
+                default:
+                    append(b)
+                    state = .unquoted
                 }
             case .unquoted:
                 switch b {
-                case 0x2C: endField(); state = .fieldStart
-                case 0x0A: line += 1; endRecord(emit); state = .fieldStart
-                case 0x0D: line += 1; endRecord(emit); state = .afterCR
+                case 0x2C:
+                    endField()
+                    state = .fieldStart
+                case 0x0A:
+                    line += 1
+                    endRecord(emit)
+                    state = .fieldStart
+                case 0x0D:
+                    line += 1
+                    endRecord(emit)
+                    state = .afterCR
                 default: append(b)
                 }
             case .quoted:
@@ -121,11 +138,23 @@ public struct CSVReader: Sendable {
                 }
             case .quoteInQuoted:
                 switch b {
-                case 0x22: append(0x22); state = .quoted
-                case 0x2C: endField(); state = .fieldStart
-                case 0x0A: line += 1; endRecord(emit); state = .fieldStart
-                case 0x0D: line += 1; endRecord(emit); state = .afterCR
-                default: append(b); state = .unquoted
+                case 0x22:
+                    append(0x22)
+                    state = .quoted
+                case 0x2C:
+                    endField()
+                    state = .fieldStart
+                case 0x0A:
+                    line += 1
+                    endRecord(emit)
+                    state = .fieldStart
+                case 0x0D:
+                    line += 1
+                    endRecord(emit)
+                    state = .afterCR
+                default:
+                    append(b)
+                    state = .unquoted
                 }
             case .afterCR:
                 break

@@ -17,7 +17,10 @@ enum CSVSubmissionReader {
 
     static let byName: [String: FieldKey] = {
         var m: [String: FieldKey] = [:]
-        for k in FieldKey.allColumns { m[k.description] = k; m[k.chineseLabel] = k }
+        for k in FieldKey.allColumns {
+            m[k.description] = k
+            m[k.chineseLabel] = k
+        }
         return m
     }()
 
@@ -35,7 +38,10 @@ enum CSVSubmissionReader {
             raw.columns = sheet.header.sheetColumns
             for (i, key) in sheet.header.columns {
                 let text = record.fields[i].trimmingSpaces
-                raw.setCell(key, text, at: record.fieldLines[i] == record.line ? at : SourceLocation(file: path, line: record.fieldLines[i]))
+                raw.setCell(
+                    key, text,
+                    at: record.fieldLines[i] == record.line
+                        ? at : SourceLocation(file: path, line: record.fieldLines[i]))
             }
             return raw
         }
@@ -122,7 +128,9 @@ enum CSVSubmissionReader {
                 headerEnd = end
             }
             var ignored: [Diagnostic] = []
-            guard let row = first, row.limit == nil, let h = Header(row, path: path, diagnostics: &ignored) else { return nil }
+            guard let row = first, row.limit == nil, let h = Header(row, path: path, diagnostics: &ignored) else {
+                return nil
+            }
             header = h
             var lines = 1
             var counted = 0
@@ -207,10 +215,12 @@ enum CSVSubmissionReader {
             if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { return }
             if let idColumn = h.idColumn,
                 let shown = SheetRows.notABranch(
-                    id: row.fields[idColumn].trimmingSpaces, texts: { row.fields.map(\.trimmingSpaces).filter { !$0.isEmpty } })
+                    id: row.fields[idColumn].trimmingSpaces,
+                    texts: { row.fields.map(\.trimmingSpaces).filter { !$0.isEmpty } })
             {
                 diagnostics.append(
-                    .warning(.sheetNotABranch(row: row.line, text: shown), at: SourceLocation(file: path, line: row.line)))
+                    .warning(
+                        .sheetNotABranch(row: row.line, text: shown), at: SourceLocation(file: path, line: row.line)))
                 return
             }
             if rows % 1024 == 0 || context == nil { context = SheetContext(header: h, path: path) }
@@ -260,10 +270,14 @@ enum CSVSubmissionReader {
                 let at = SourceLocation(file: path, line: row.line, column: i + 1)
                 let letter = CellReference.columnName(i + 1)
                 if !name.isEmpty, let suggestion = CSVSubmissionReader.closest(to: name, among: missing) {
-                    let shown = name.unicodeScalars.contains { $0.value > 0x7F } ? suggestion.chineseLabel : suggestion.description
+                    let shown =
+                        name.unicodeScalars.contains { $0.value > 0x7F }
+                        ? suggestion.chineseLabel : suggestion.description
                     diagnostics.append(
                         .error(
-                            .csvUnknownColumnSuggest(column: i + 1, letter: letter, found: Escaped.text(name), suggestion: shown), at: at, field: Escaped.text(name)))
+                            .csvUnknownColumnSuggest(
+                                column: i + 1, letter: letter, found: Escaped.text(name), suggestion: shown), at: at,
+                            field: Escaped.text(name)))
                     missing.remove(suggestion)
                     ok = false
                 } else {
@@ -276,7 +290,8 @@ enum CSVSubmissionReader {
             if !missing.isEmpty {
                 diagnostics.append(
                     .error(
-                        .csvMissingColumns(columns: missing.sorted().map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", ")),
+                        .csvMissingColumns(
+                            columns: missing.sorted().map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", ")),
                         at: at))
                 ok = false
             }

@@ -13,7 +13,11 @@ struct CSVTable {
             return nil
         }
         if bytes.contains(0) {
-            diagnostics.append(.error(Message(.csvBinary), at: SourceLocation(file: path, line: TextDecoding.lineOf(offset: bytes.firstIndex(of: 0)!, in: bytes))))
+            diagnostics.append(
+                .error(
+                    Message(.csvBinary),
+                    at: SourceLocation(
+                        file: path, line: TextDecoding.lineOf(offset: bytes.firstIndex(of: 0)!, in: bytes))))
             return nil
         }
         switch TextDecoding.toUTF8(bytes) {
@@ -28,12 +32,16 @@ struct CSVTable {
                         gbk: Localized(
                             zh: cell.asGB18030.map { "，按 GBK 读取为“\(Escaped.text($0))”" } ?? "",
                             en: cell.asGB18030.map { "; as GBK it reads \"\(Escaped.text($0))\"" } ?? ""))
-                case .utf8InGB18030: message = .csvCellUTF8InGB18030(value: Escaped.text(String(decoding: cell.bytes, as: UTF8.self)))
+                case .utf8InGB18030:
+                    message = .csvCellUTF8InGB18030(value: Escaped.text(String(decoding: cell.bytes, as: UTF8.self)))
                 case .neither: message = Message(.csvEncoding)
                 }
-                diagnostics.append(.error(message, at: SourceLocation(file: path, line: cell.line, column: cell.column)))
+                diagnostics.append(
+                    .error(message, at: SourceLocation(file: path, line: cell.line, column: cell.column)))
             }
-            if e.cells.isEmpty { diagnostics.append(.error(Message(.csvEncoding), at: SourceLocation(file: path, line: 1))) }
+            if e.cells.isEmpty {
+                diagnostics.append(.error(Message(.csvEncoding), at: SourceLocation(file: path, line: 1)))
+            }
             return nil
         }
     }

@@ -58,7 +58,11 @@ public struct FileAccount: Sendable, Equatable {
     public var sha256: String = ""
 
     public init(path: String, kind: Kind, records: Int, bytes: Int, sha256: String = "") {
-        self.path = path; self.kind = kind; self.records = records; self.bytes = bytes; self.sha256 = sha256
+        self.path = path
+        self.kind = kind
+        self.records = records
+        self.bytes = bytes
+        self.sha256 = sha256
     }
 }
 
@@ -146,11 +150,13 @@ public struct InputFolder: Sendable {
                             diagnostics: [InputFolder.notRegular(entry.path)])))
                 return
             case .failure(.system(let e)):
-                slots.set(i, .failure(Failure(.ioError, .cannotRead(path: entry.path, reason: String(cString: strerror(e))))))
+                slots.set(
+                    i, .failure(Failure(.ioError, .cannotRead(path: entry.path, reason: String(cString: strerror(e))))))
                 return
             }
             let size = bytes.count
-            let file = self.read(bytes: consume bytes, name: entry.name, path: entry.path, progress: progress, transform: transform)
+            let file = self.read(
+                bytes: consume bytes, name: entry.name, path: entry.path, progress: progress, transform: transform)
             if ![.csv, .xlsx].contains(InputFolder.kind(of: entry.name)) { progress?.add(size) }
             slots.set(i, .success(file))
         }
@@ -168,7 +174,11 @@ public struct InputFolder: Sendable {
             }
             result.diagnostics += file.diagnostics
             // (a single sheet's records are taken as they are, not copied)
-            if result.submissions.isEmpty { result.submissions = file.submissions } else { result.submissions += file.submissions }
+            if result.submissions.isEmpty {
+                result.submissions = file.submissions
+            } else {
+                result.submissions += file.submissions
+            }
             if let r = file.register { result.register = r }
             if let id = file.rejectedBranchID {
                 result.rejectedBranchIDs.insert(id)
@@ -216,10 +226,12 @@ public struct InputFolder: Sendable {
         return raw.compactMap { bytes -> Entry? in
             let name = Escaped.bytes(bytes)
             let path = prefix + name
-            var entry = Entry(name: name, path: path, openPath: (Array(prefix.utf8) + bytes).map { CChar(bitPattern: $0) } + [0])
+            var entry = Entry(
+                name: name, path: path, openPath: (Array(prefix.utf8) + bytes).map { CChar(bitPattern: $0) } + [0])
             var st = stat()
             guard lstat(entry.openPath, &st) == 0 else {
-                entry.skipped = .warning(.fileUnreadable(reason: String(cString: strerror(errno))), at: SourceLocation(file: path, line: 1))
+                entry.skipped = .warning(
+                    .fileUnreadable(reason: String(cString: strerror(errno))), at: SourceLocation(file: path, line: 1))
                 return entry
             }
             if (st.st_mode & S_IFMT) == S_IFLNK {
@@ -228,7 +240,10 @@ public struct InputFolder: Sendable {
                     entry.skipped = .warning(Message(.fileLinkOutside), at: SourceLocation(file: path, line: 1))
                     return entry
                 }
-                guard stat(entry.openPath, &st) == 0 else { entry.skipped = notRegular(path); return entry }
+                guard stat(entry.openPath, &st) == 0 else {
+                    entry.skipped = notRegular(path)
+                    return entry
+                }
             }
             let kind = kind(of: name)
             switch st.st_mode & S_IFMT {
@@ -287,7 +302,10 @@ public struct InputFolder: Sendable {
         return String(cString: p)
     }
 
-    enum ReadFailure: Error { case notRegular, system(Int32) }
+    enum ReadFailure: Error {
+        case notRegular
+        case system(Int32)
+    }
 
     /// A regular file's bytes, read straight into one array (`Data` then `[UInt8]` would hold a
     /// province's sheet twice). Opened without blocking and checked again after opening, so a
@@ -305,7 +323,11 @@ public struct InputFolder: Sendable {
             count = 0
             while count < size {
                 let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
-                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
                 if n == 0 { break }
                 count += n
             }
@@ -367,7 +389,8 @@ public struct InputFolder: Sendable {
         }
         // A large sheet's digest is taken on another core while this one parses it.
         let digest = Digest(copy bytes, concurrently: bytes.count >= 1 << 20)
-        var r = FileResult<Record>(account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: ""))
+        var r = FileResult<Record>(
+            account: FileAccount(path: path, kind: .ignored, records: 0, bytes: bytes.count, sha256: ""))
         if lower == InputFolder.registerName {
             r.account.kind = .register
             let reg = RegisterReader.read(bytes: bytes, path: path, diagnostics: &r.diagnostics)
@@ -392,7 +415,8 @@ public struct InputFolder: Sendable {
             // A large sheet is parsed in one part per core; other threads make the rows raw
             // submissions and check them, in batches.
             let (rows, records) = CSVSubmissionReader.readRecords(
-                bytes: bytes, path: path, parts: bytes.count >= 1 << 22 ? ProcessInfo.processInfo.activeProcessorCount : 1,
+                bytes: bytes, path: path,
+                parts: bytes.count >= 1 << 22 ? ProcessInfo.processInfo.activeProcessorCount : 1,
                 diagnostics: &r.diagnostics, progress: { progress?.add($0) }
             ) { transform($0.raw()) }
             r.account.records = rows
@@ -402,11 +426,16 @@ public struct InputFolder: Sendable {
         } else if InputFolder.kind(of: name) == .otherSheet {
             r.account.kind = .otherSheet
             let kind = InputFolder.otherSheets.first { lower.hasSuffix($0.suffix) }!
-            r.diagnostics.append(.error(.sheetOldFormat(kind: Localized(zh: kind.zh, en: kind.en)), at: SourceLocation(file: path, line: 1)))
+            r.diagnostics.append(
+                .error(
+                    .sheetOldFormat(kind: Localized(zh: kind.zh, en: kind.en)), at: SourceLocation(file: path, line: 1))
+            )
         } else if lower.hasSuffix(".xlsx") {
             r.account.kind = .xlsx
             let batches = BatchTransformer<XLSXSubmissionReader.Row, Record> { transform($0.raw()) }
-            r.account.records = XLSXSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics) { batches.add($0) }
+            r.account.records = XLSXSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics) {
+                batches.add($0)
+            }
             r.submissions = batches.finish()
             progress?.add(bytes.count)
         }

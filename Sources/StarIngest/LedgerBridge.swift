@@ -14,7 +14,9 @@ public struct ResultsTable: Sendable {
         guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return nil }
         return ResultsTable(
             header: table.headerNames,
-            rows: table.rows.filter { !($0.fields.count == 1 && $0.fields[0].trimmingSpaces.isEmpty) }.map { ($0.fields, $0.line) })
+            rows: table.rows.filter { !($0.fields.count == 1 && $0.fields[0].trimmingSpaces.isEmpty) }.map {
+                ($0.fields, $0.line)
+            })
     }
 }
 
@@ -29,7 +31,9 @@ extension PreviousResults {
 
     /// The stars of an old year's results.csv or results.xlsx (`ledger import`), read and
     /// checked as `--previous` reads them: the year they say they hold must be `year`.
-    public static func forImport(_ path: String, year: Int, diagnostics: inout [Diagnostic]) throws(Failure) -> [String: Int] {
+    public static func forImport(_ path: String, year: Int, diagnostics: inout [Diagnostic]) throws(Failure) -> [String:
+        Int]
+    {
         try read(path, year: year + 1, diagnostics: &diagnostics).stars
     }
 }

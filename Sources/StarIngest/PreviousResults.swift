@@ -40,14 +40,16 @@ public struct PreviousResults: Sendable {
         guard let bytes = YearFolder.commandLineFile(path) else {
             throw Failure(.noInput, .previousNotFound(path: Escaped.text(path)))
         }
-        let isWorkbook = bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
+        let isWorkbook =
+            bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
         var workbook: XLSXWorkbook?
         var found: Int?
         var at = SourceLocation(file: path, line: 1)
         if isWorkbook {
             do { workbook = try XLSXWorkbook(bytes: bytes) } catch {
                 diagnostics.append(XLSXSubmissionReader.diagnostic(error, path: path))
-                return PreviousResults(path: path, stars: [:], year: nil, usable: false, account: account(path, bytes, 0))
+                return PreviousResults(
+                    path: path, stars: [:], year: nil, usable: false, account: account(path, bytes, 0))
             }
             found = workbook.flatMap(titleYear)
         }
@@ -69,7 +71,8 @@ public struct PreviousResults: Sendable {
             return PreviousResults(path: path, stars: [:], year: found, usable: false, account: account(path, bytes, 0))
         }
         if found == nil {
-            diagnostics.append(.warning(.previousYearUnknown(expected: expected), at: SourceLocation(file: path, line: 1)))
+            diagnostics.append(
+                .warning(.previousYearUnknown(expected: expected), at: SourceLocation(file: path, line: 1)))
         }
         let before = diagnostics.errorCount
         let stars =
@@ -77,7 +80,8 @@ public struct PreviousResults: Sendable {
                 readCSV(bytes: bytes, path: path, diagnostics: &diagnostics)
             }
         return PreviousResults(
-            path: path, stars: stars, year: found, usable: diagnostics.errorCount == before, account: account(path, bytes, stars.count))
+            path: path, stars: stars, year: found, usable: diagnostics.errorCount == before,
+            account: account(path, bytes, stars.count))
     }
 
     static func account(_ path: String, _ bytes: [UInt8], _ records: Int) -> FileAccount {
@@ -106,8 +110,11 @@ public struct PreviousResults: Sendable {
     static func readCSV(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [String: Int] {
         guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return [:] }
         let names = table.headerNames
-        guard let idCol = names.firstIndex(where: idNames.contains), let starsCol = names.firstIndex(where: starsNames.contains) else {
-            diagnostics.append(.error(Message(.previousHeader), at: SourceLocation(file: path, line: table.header.line)))
+        guard let idCol = names.firstIndex(where: idNames.contains),
+            let starsCol = names.firstIndex(where: starsNames.contains)
+        else {
+            diagnostics.append(
+                .error(Message(.previousHeader), at: SourceLocation(file: path, line: table.header.line)))
             return [:]
         }
         var out: [String: Int] = [:]
@@ -116,7 +123,9 @@ public struct PreviousResults: Sendable {
             if row.fields.count == 1 && row.fields[0].trimmingSpaces.isEmpty { continue }
             guard row.fields.count == names.count else {
                 diagnostics.append(
-                    .error(.csvFieldCount(expected: names.count, found: row.fields.count), at: SourceLocation(file: path, line: row.line)))
+                    .error(
+                        .csvFieldCount(expected: names.count, found: row.fields.count),
+                        at: SourceLocation(file: path, line: row.line)))
                 continue
             }
             add(
@@ -147,10 +156,15 @@ public struct PreviousResults: Sendable {
                     guard !cells.isEmpty else { return }
                     headerSeen = true
                     let named = cells.map { ($0.0, text($0.1)) }
-                    if let id = named.first(where: { idNames.contains($0.1) }), let stars = named.first(where: { starsNames.contains($0.1) }) {
+                    if let id = named.first(where: { idNames.contains($0.1) }),
+                        let stars = named.first(where: { starsNames.contains($0.1) })
+                    {
                         columns = (id.0, id.1, stars.0, stars.1)
                     } else {
-                        found.append(.error(Message(.previousHeader), at: SourceLocation(file: path, line: number, column: 1, cell: sheet)))
+                        found.append(
+                            .error(
+                                Message(.previousHeader),
+                                at: SourceLocation(file: path, line: number, column: 1, cell: sheet)))
                     }
                     return
                 }
@@ -161,13 +175,15 @@ public struct PreviousResults: Sendable {
                 add(
                     id: id, stars: stars, into: &out, diagnostics: &found,
                     idAt: SourceLocation(file: path, line: number, column: c.id, cell: sheet), idField: c.idName,
-                    starsAt: SourceLocation(file: path, line: number, column: c.stars, cell: sheet), starsField: c.starsName)
+                    starsAt: SourceLocation(file: path, line: number, column: c.stars, cell: sheet),
+                    starsField: c.starsName)
             }
         } catch {
             found.append(XLSXSubmissionReader.diagnostic(error, path: path))
         }
         if !headerSeen {
-            found.append(.error(Message(.previousHeader), at: SourceLocation(file: path, line: 1, column: 1, cell: sheet)))
+            found.append(
+                .error(Message(.previousHeader), at: SourceLocation(file: path, line: 1, column: 1, cell: sheet)))
         }
         diagnostics += found
         return out
@@ -189,7 +205,8 @@ public struct PreviousResults: Sendable {
         let s = stars.trimmingSpaces
         let value = Int(s) ?? Double(s).flatMap { $0 == $0.rounded() && abs($0) < 10 ? Int($0) : nil }
         guard let value, (0...5).contains(value) else {
-            diagnostics.append(.error(.previousStars(value: Escaped.text(stars)), at: starsAt, field: starsField, branch: id))
+            diagnostics.append(
+                .error(.previousStars(value: Escaped.text(stars)), at: starsAt, field: starsField, branch: id))
             return
         }
         out[id] = value

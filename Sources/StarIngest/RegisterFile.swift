@@ -4,7 +4,8 @@ import StarModel
 public enum RegisterFile {
     /// The register's branches and its diagnostics; nil when the folder has no register.
     public static func read(directory: String) -> (branches: [RegisteredBranch], diagnostics: [Diagnostic])? {
-        let path = directory.hasSuffix("/") ? directory + InputFolder.registerName : directory + "/" + InputFolder.registerName
+        let path =
+            directory.hasSuffix("/") ? directory + InputFolder.registerName : directory + "/" + InputFolder.registerName
         guard let bytes = InputFolder.contents(of: path) else { return nil }
         var diagnostics: [Diagnostic] = []
         let branches = RegisterReader.read(bytes: bytes, path: path, diagnostics: &diagnostics)

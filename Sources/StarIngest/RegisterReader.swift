@@ -18,7 +18,8 @@ enum RegisterReader {
         if !missing.isEmpty {
             diagnostics.append(
                 .error(
-                    .registerHeader(columns: missing.map { "\($0.description)（\($0.chineseLabel)）" }.joined(separator: ", ")),
+                    .registerHeader(
+                        columns: missing.map { "\($0.description)（\($0.chineseLabel)）" }.joined(separator: ", ")),
                     at: SourceLocation(file: path, line: table.header.line)))
             return nil
         }
@@ -26,7 +27,8 @@ enum RegisterReader {
         for row in table.rows {
             let at = SourceLocation(file: path, line: row.line)
             guard row.fields.count == table.header.fields.count else {
-                diagnostics.append(.error(.csvFieldCount(expected: table.header.fields.count, found: row.fields.count), at: at))
+                diagnostics.append(
+                    .error(.csvFieldCount(expected: table.header.fields.count, found: row.fields.count), at: at))
                 continue
             }
             func v(_ k: FieldKey) -> String { row.fields[index[k]!].trimmingSpaces }

@@ -17,7 +17,9 @@ enum SheetRows {
     ///   - texts: the row's non-empty cell texts in column order, every column.
     static func notABranch(id: String, texts allTexts: () -> [String]) -> String? {
         // the fast path of every branch row: an id that is no column name and no total
-        if !id.isEmpty && CSVSubmissionReader.byName[id] == nil && !markers.prefix(3).contains(where: { id.contains($0) }) {
+        if !id.isEmpty && CSVSubmissionReader.byName[id] == nil
+            && !markers.prefix(3).contains(where: { id.contains($0) })
+        {
             return nil
         }
         let texts = allTexts()

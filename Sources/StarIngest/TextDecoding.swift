@@ -25,7 +25,11 @@
 /// (trail bytes are 0x30–0x39, 0x40–0x7E or 0x80–0xFE), so cells are found on the raw bytes
 /// with the same rules as `CSVReader`.
 public enum TextDecoding {
-    public enum Encoding: String, Sendable { case utf8 = "UTF-8", utf8BOM = "UTF-8 (BOM)", gb18030 = "GB18030" }
+    public enum Encoding: String, Sendable {
+        case utf8 = "UTF-8"
+        case utf8BOM = "UTF-8 (BOM)"
+        case gb18030 = "GB18030"
+    }
 
     /// A cell whose bytes do not fit the file's encoding.
     public struct BadCell: Equatable, Sendable {
@@ -65,7 +69,8 @@ public enum TextDecoding {
         }
         if firstInvalidUTF8(bytes) == nil { return .success((bytes, .utf8)) }
         // The vote (see above).
-        var cjkUTF8 = 0, notUTF8 = 0
+        var cjkUTF8 = 0
+        var notUTF8 = 0
         forEachCell(bytes) { range, _, _ in
             switch classify(bytes, range) {
             case .cjkUTF8: cjkUTF8 += 1
@@ -99,7 +104,8 @@ public enum TextDecoding {
                 }
             }
             if let kind {
-                var cell = BadCell(kind: kind, line: line, column: column, bytes: Array(bytes[range].prefix(shownBytes)))
+                var cell = BadCell(
+                    kind: kind, line: line, column: column, bytes: Array(bytes[range].prefix(shownBytes)))
                 if kind == .notUTF8, case .success(let text) = gb18030ToUTF8(Array(bytes[range])) {
                     cell.asGB18030 = String(String(decoding: text, as: UTF8.self).prefix(shownBytes / 2))
                 }
@@ -114,7 +120,11 @@ public enum TextDecoding {
     public static func shown(_ bytes: [UInt8]) -> String {
         var out = ""
         for b in bytes {
-            if b >= 0x20 && b < 0x7F { out.unicodeScalars.append(Unicode.Scalar(b)) } else { out += "\\x" + String(b, radix: 16, uppercase: true) }
+            if b >= 0x20 && b < 0x7F {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            } else {
+                out += "\\x" + String(b, radix: 16, uppercase: true)
+            }
         }
         return bytes.count >= shownBytes ? out + "…" : out
     }
@@ -127,7 +137,10 @@ public enum TextDecoding {
         var i = range.lowerBound
         var longest = 1
         while i < range.upperBound {
-            if bytes[i] < 0x80 { i += 1; continue }
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
             guard let n = utf8SequenceLength(bytes, at: i, end: range.upperBound) else { return .notUTF8 }
             longest = max(longest, n)
             i += n
@@ -142,13 +155,19 @@ public enum TextDecoding {
     static func forEachCell(_ bytes: [UInt8], _ body: (Range<Int>, Int, Int) -> Void) {
         enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
         var state = State.fieldStart
-        var line = 1, cellLine = 1, column = 1, start = 0
+        var line = 1
+        var cellLine = 1
+        var column = 1
+        var start = 0
         var i = 0
         let n = bytes.count
         func end(_ at: Int) { if at > start { body(start..<at, cellLine, column) } }
         while i < n {
             let b = bytes[i]
-            if state == .fieldStart { start = i; cellLine = line }
+            if state == .fieldStart {
+                start = i
+                cellLine = line
+            }
             switch state {
             case .quoted:
                 if b == 0x22 { state = .quoteInQuoted } else if b == 0x0A { line += 1 }
@@ -167,9 +186,14 @@ public enum TextDecoding {
             }
             switch b {
             case 0x2C:
-                end(i); column += 1; state = .fieldStart
+                end(i)
+                column += 1
+                state = .fieldStart
             case 0x0A, 0x0D:
-                end(i); column = 1; line += 1; state = .fieldStart
+                end(i)
+                column = 1
+                line += 1
+                state = .fieldStart
                 if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
             default:
                 state = state == .fieldStart ? .unquoted : state == .quoteInQuoted ? .unquoted : state
@@ -187,11 +211,17 @@ public enum TextDecoding {
         var min: UInt32 = 0
         var cp: UInt32 = 0
         if b & 0xE0 == 0xC0 {
-            need = 1; cp = UInt32(b & 0x1F); min = 0x80
+            need = 1
+            cp = UInt32(b & 0x1F)
+            min = 0x80
         } else if b & 0xF0 == 0xE0 {
-            need = 2; cp = UInt32(b & 0x0F); min = 0x800
+            need = 2
+            cp = UInt32(b & 0x0F)
+            min = 0x800
         } else if b & 0xF8 == 0xF0 {
-            need = 3; cp = UInt32(b & 0x07); min = 0x10000
+            need = 3
+            cp = UInt32(b & 0x07)
+            min = 0x10000
         } else {
             return nil
         }
@@ -209,7 +239,10 @@ public enum TextDecoding {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             guard let length = utf8SequenceLength(bytes, at: i, end: n) else { return i }
             i += length
         }
@@ -241,9 +274,11 @@ public enum TextDecoding {
         var inCopy = input
         let result: Result<Int, BadByte> = inCopy.withUnsafeMutableBufferPointer { inBuf in
             output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
                 var outLeft = outBuf.count
                 let rc = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
                 if rc == -1 { return .failure(BadByte(offset: inBuf.count - inLeft)) }

@@ -97,9 +97,13 @@ final class XLSXArchive: @unchecked Sendable {
     func stream(_ part: String, counted: Bool = true, _ consumer: (Data) throws -> Void) throws {
         guard let entry = entries[part] else { throw XLSXRefusal.zip("缺少部件 \(part)") }
         let bomb = XLSXRefusal(
-            message: .xlsxZipBomb(part: part, limit: Int(XLSXArchive.maxTotalInflated >> 30), ratio: Int(XLSXArchive.maxRatio)), part: part)
+            message: .xlsxZipBomb(
+                part: part, limit: Int(XLSXArchive.maxTotalInflated >> 30), ratio: Int(XLSXArchive.maxRatio)),
+            part: part)
         if counted && entry.uncompressedSize > XLSXArchive.maxTotalInflated - inflated { throw bomb }
-        let ratioLimit = max(XLSXArchive.ratioAllowance, entry.compressedSize.multipliedReportingOverflow(by: XLSXArchive.maxRatio).partialValue)
+        let ratioLimit = max(
+            XLSXArchive.ratioAllowance,
+            entry.compressedSize.multipliedReportingOverflow(by: XLSXArchive.maxRatio).partialValue)
         if entry.uncompressedSize > ratioLimit { throw bomb }
         var mine: UInt64 = 0
         let checksum: CRC32
@@ -107,7 +111,9 @@ final class XLSXArchive: @unchecked Sendable {
             checksum = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
                 mine += UInt64(chunk.count)
                 if counted { inflated += UInt64(chunk.count) }
-                if inflated > XLSXArchive.maxTotalInflated || mine > ratioLimit || mine > entry.uncompressedSize { throw Bomb() }
+                if inflated > XLSXArchive.maxTotalInflated || mine > ratioLimit || mine > entry.uncompressedSize {
+                    throw Bomb()
+                }
                 do { try consumer(chunk) } catch let r as XLSXRefusal { throw Passed(refusal: r) }
             }
         } catch let p as Passed {

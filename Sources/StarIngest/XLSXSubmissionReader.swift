@@ -46,23 +46,30 @@ enum XLSXSubmissionReader {
             var raw = RawSubmission(format: .xlsx, location: rowAt)
             for (i, (column, key, _)) in sheet.columns.enumerated() {
                 let text = texts[i]
-                raw.setCell(key, text, at: SourceLocation(file: path, line: number, column: column, cell: sheet.cells[i]))
+                raw.setCell(
+                    key, text, at: SourceLocation(file: path, line: number, column: column, cell: sheet.cells[i]))
             }
             for (i, message) in problems {
                 let (column, key, _) = sheet.columns[i]
                 raw.problems.append(
-                    CellProblem(key: key, message: message, location: SourceLocation(file: path, line: number, column: column, cell: sheet.cells[i])))
+                    CellProblem(
+                        key: key, message: message,
+                        location: SourceLocation(file: path, line: number, column: column, cell: sheet.cells[i])))
             }
             return raw
         }
     }
 
     /// Reads the workbook's sheet of submissions row by row; returns the number of data rows.
-    static func readRows(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void) -> Int {
+    static func readRows(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void)
+        -> Int
+    {
         // ZIPFoundation reads a view of the file's bytes, not a copy (a province's workbook is
         // hundreds of MB); the view lives only while this call reads the workbook.
         bytes.withUnsafeBytes { raw in
-            let view = raw.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none) }
+            let view = raw.baseAddress.map {
+                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none)
+            }
             return readRows(bytes: bytes, view: view, path: path, diagnostics: &diagnostics, row: emitRow)
         }
     }
@@ -101,7 +108,9 @@ enum XLSXSubmissionReader {
         return (nil, closest)
     }
 
-    private static func readRows(bytes: [UInt8], view: Data?, path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void) -> Int {
+    private static func readRows(
+        bytes: [UInt8], view: Data?, path: String, diagnostics: inout [Diagnostic], row emitRow: (Row) -> Void
+    ) -> Int {
         let workbook: XLSXWorkbook
         do { workbook = try XLSXWorkbook(bytes: bytes, data: view) } catch {
             diagnostics.append(diagnostic(error, path: path))
@@ -115,18 +124,25 @@ enum XLSXSubmissionReader {
                     let sheet = workbook.worksheets[closest.sheet].name
                     diagnostics.append(
                         .error(
-                            .sheetNoHeader(sheets: workbook.worksheets.map { "“\($0.name)”" }.joined(separator: "、"), row: closest.row, sheet: sheet, found: closest.found),
-                            at: SourceLocation(file: path, line: closest.row, column: 1, cell: CellReference(sheet: sheet))))
+                            .sheetNoHeader(
+                                sheets: workbook.worksheets.map { "“\($0.name)”" }.joined(separator: "、"),
+                                row: closest.row, sheet: sheet, found: closest.found),
+                            at: SourceLocation(
+                                file: path, line: closest.row, column: 1, cell: CellReference(sheet: sheet))))
                 } else {
                     diagnostics.append(
                         .error(
                             .xlsxEmptySheet(sheet: workbook.sheetName),
-                            at: SourceLocation(file: path, line: 1, column: 1, cell: CellReference(sheet: workbook.sheetName))))
+                            at: SourceLocation(
+                                file: path, line: 1, column: 1, cell: CellReference(sheet: workbook.sheetName))))
                 }
                 return 0
             }
             let sheet = workbook.worksheets[found.sheet]
-            guard let columns = header(found.cells, row: found.row, path: path, sheet: sheet.name, diagnostics: &diagnostics) else { return 0 }
+            guard
+                let columns = header(
+                    found.cells, row: found.row, path: path, sheet: sheet.name, diagnostics: &diagnostics)
+            else { return 0 }
             let merges = try workbook.mergedRanges(of: sheet.part).filter { $0.lastRow > found.row }
             var fill = MergeFill(merges)
             var context = SheetContext(path: path, sheet: sheet.name, columns: columns)
@@ -147,18 +163,27 @@ enum XLSXSubmissionReader {
                     if k < cells.count && cells[k].column > column { k = 0 }
                     while k < cells.count && cells[k].column < column { k += 1 }
                     guard k < cells.count && cells[k].column == column else { continue }
-                    if case .unreadable(let m) = cells[k].value { problems.append((i, m)) } else { texts[i] = text(cells[k], key: key) }
+                    if case .unreadable(let m) = cells[k].value {
+                        problems.append((i, m))
+                    } else {
+                        texts[i] = text(cells[k], key: key)
+                    }
                 }
                 // whether the row is a branch is judged on the cells as written: a note merged
                 // across the row fills no id
-                let id = idIndex.flatMap { i in rawCells.first { $0.column == columns[i].0 } }.map { text($0, key: .branchID) } ?? ""
+                let id =
+                    idIndex.flatMap { i in rawCells.first { $0.column == columns[i].0 } }.map {
+                        text($0, key: .branchID)
+                    } ?? ""
                 if problems.isEmpty,
-                    let shown = SheetRows.notABranch(id: id, texts: { rawCells.map { text($0, key: .branchName) }.filter { !$0.isEmpty } })
+                    let shown = SheetRows.notABranch(
+                        id: id, texts: { rawCells.map { text($0, key: .branchName) }.filter { !$0.isEmpty } })
                 {
                     diagnostics.append(
                         .warning(
                             .sheetNotABranch(row: number, text: shown),
-                            at: SourceLocation(file: path, line: number, column: 1, cell: CellReference(sheet: sheet.name))))
+                            at: SourceLocation(
+                                file: path, line: number, column: 1, cell: CellReference(sheet: sheet.name))))
                     return true
                 }
                 fill.note(committee: committeeIndex.map { texts[$0] } ?? "", row: number)
@@ -193,7 +218,9 @@ enum XLSXSubmissionReader {
 
         init(_ ranges: [MergedRange]) {
             self.ranges = ranges
-            for r in ranges where r.lastRow > r.firstRow || r.lastColumn > r.firstColumn { starting[r.firstRow, default: []].append(r) }
+            for r in ranges where r.lastRow > r.firstRow || r.lastColumn > r.firstColumn {
+                starting[r.firstRow, default: []].append(r)
+            }
         }
 
         mutating func apply(_ cells: [XLSXCellAt], row: Int) -> [XLSXCellAt] {
@@ -250,7 +277,8 @@ enum XLSXSubmissionReader {
             let at = SourceLocation(file: path, line: row, column: column, cell: CellReference(sheet: sheet))
             if name.isEmpty { continue }
             guard let key = CSVSubmissionReader.byName[name] else {
-                diagnostics.append(.warning(.xlsxUnknownColumn(name: Escaped.text(name)), at: at, field: Escaped.text(name)))
+                diagnostics.append(
+                    .warning(.xlsxUnknownColumn(name: Escaped.text(name)), at: at, field: Escaped.text(name)))
                 continue
             }
             if let first = seen[key] {

@@ -54,7 +54,9 @@ struct XLSXWorkbook {
 
     /// At most one shared string per 16 bytes of the worksheets (`<c t="s"><v>1</v></c>`), and
     /// never fewer than 10,000 allowed.
-    static func maxSharedStrings(sheetBytes: UInt64) -> Int { Int(min(UInt64(Int32.max), max(10_000, sheetBytes / 16))) }
+    static func maxSharedStrings(sheetBytes: UInt64) -> Int {
+        Int(min(UInt64(Int32.max), max(10_000, sheetBytes / 16)))
+    }
 
     init(bytes: [UInt8], data: Data? = nil) throws {
         archive = try XLSXArchive(bytes: bytes, data: data)
@@ -69,7 +71,9 @@ struct XLSXWorkbook {
         let rels = try XLSXWorkbook.relationships(of: workbookPart, archive)
         var found: [(name: String, part: String)] = []
         for (name, rid) in sheets {
-            if let r = rels[rid], r.type.hasSuffix("/worksheet"), archive.has(r.target) { found.append((name, r.target)) }
+            if let r = rels[rid], r.type.hasSuffix("/worksheet"), archive.has(r.target) {
+                found.append((name, r.target))
+            }
         }
         guard !found.isEmpty else { throw XLSXRefusal.zip("工作簿中没有工作表") }
         worksheets = found
@@ -77,12 +81,17 @@ struct XLSXWorkbook {
         let sheetBytes = found.reduce(UInt64(0)) { $0 &+ a.size($1.part) }
         let sstPart = rels.values.first { $0.type.hasSuffix("/sharedStrings") }?.target
         if let sstPart, a.has(sstPart) {
-            sharedStrings = try XLSXWorkbook.sharedStrings(sstPart, a, limit: XLSXWorkbook.maxSharedStrings(sheetBytes: sheetBytes))
+            sharedStrings = try XLSXWorkbook.sharedStrings(
+                sstPart, a, limit: XLSXWorkbook.maxSharedStrings(sheetBytes: sheetBytes))
         } else {
             sharedStrings = SharedStrings()
         }
         let stylesPart = rels.values.first { $0.type.hasSuffix("/styles") }?.target
-        if let stylesPart, a.has(stylesPart) { percentStyles = try XLSXWorkbook.percentStyles(stylesPart, a) } else { percentStyles = [] }
+        if let stylesPart, a.has(stylesPart) {
+            percentStyles = try XLSXWorkbook.percentStyles(stylesPart, a)
+        } else {
+            percentStyles = []
+        }
     }
 
     // MARK: parts
@@ -109,7 +118,8 @@ struct XLSXWorkbook {
                 case "workbookPr":
                     if let v = x.attribute("date1904"), v == "1" || v == "true" { date1904 = true }
                 case "sheet":
-                    var name = "", rid = ""
+                    var name = ""
+                    var rid = ""
                     x.attributes { n, v in
                         let key = String(cString: n)
                         if key == "name" { name = String(cString: v) } else if key == "id" { rid = String(cString: v) }
@@ -122,7 +132,10 @@ struct XLSXWorkbook {
         return (sheets, date1904)
     }
 
-    struct Relationship { var type: String; var target: String }
+    struct Relationship {
+        var type: String
+        var target: String
+    }
 
     /// The relationships of `part` (`xl/_rels/workbook.xml.rels` for `xl/workbook.xml`), targets
     /// resolved to part names; a target leaving the package is refused.
@@ -140,7 +153,10 @@ struct XLSXWorkbook {
         try XLSXXMLStream.walk(part, in: archive) { x throws in
             while try x.next() {
                 guard x.isElement, x.localNameString == "Relationship" else { continue }
-                var id = "", type = "", target = "", external = false
+                var id = ""
+                var type = ""
+                var target = ""
+                var external = false
                 x.attributes { n, v in
                     switch String(cString: n) {
                     case "Id": id = String(cString: v)
@@ -151,7 +167,10 @@ struct XLSXWorkbook {
                     }
                 }
                 if external { continue }
-                guard let resolved = resolve(target, base: base) else { bad = bad ?? target; continue }
+                guard let resolved = resolve(target, base: base) else {
+                    bad = bad ?? target
+                    continue
+                }
                 out[id] = Relationship(type: type, target: resolved)
             }
         }
@@ -182,14 +201,19 @@ struct XLSXWorkbook {
     static func sharedStrings(_ part: String, _ archive: XLSXArchive, limit: Int) throws -> SharedStrings {
         var out = SharedStrings()
         try XLSXXMLStream.walk(part, in: archive) { x throws in
-            let si = x.intern("si"), t = x.intern("t"), rPh = x.intern("rPh")
-            var inT = false, inPhonetic = false, inSI = false
+            let si = x.intern("si")
+            let t = x.intern("t")
+            let rPh = x.intern("rPh")
+            var inT = false
+            var inPhonetic = false
+            var inSI = false
             while try x.next() {
                 let name = x.localName
                 if x.isElement {
                     if same(name, si) {
                         guard out.count < limit else {
-                            throw XLSXRefusal(message: .sheetTooManyStrings(part: part, limit: limit), part: part, line: x.line)
+                            throw XLSXRefusal(
+                                message: .sheetTooManyStrings(part: part, limit: limit), part: part, line: x.line)
                         }
                         inSI = !x.isEmptyElement
                         if !inSI { out.close() }
@@ -237,7 +261,8 @@ struct XLSXWorkbook {
                     inCellXfs = !x.isEmptyElement
                 case "xf" where inCellXfs:
                     guard xfs.count < maxStyles else {
-                        throw XLSXRefusal(message: .sheetTooManyStyles(part: part, limit: maxStyles), part: part, line: x.line)
+                        throw XLSXRefusal(
+                            message: .sheetTooManyStyles(part: part, limit: maxStyles), part: part, line: x.line)
                     }
                     xfs.append(x.attribute("numFmtId").flatMap { Int($0) } ?? 0)
                 default: break
@@ -250,9 +275,14 @@ struct XLSXWorkbook {
     /// `0.0%` → true. A `%` in quotes (`0.0"%"`), escaped (`0.0\%`) or in brackets (`[Red]`)
     /// is not a percent format.
     static func isPercentFormat(_ code: String) -> Bool {
-        var inQuotes = false, escaped = false, inBrackets = false
+        var inQuotes = false
+        var escaped = false
+        var inBrackets = false
         for ch in code {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch ch {
             case "\\": escaped = true
             case "\"": inQuotes.toggle()
@@ -287,22 +317,36 @@ struct XLSXWorkbook {
         let percentStyles = percentStyles
         do {
             try XLSXXMLStream.walk(part, in: archive) { x throws in
-                let rowName = x.intern("row"), cName = x.intern("c"), vName = x.intern("v"), isName = x.intern("is"),
-                    tName = x.intern("t"), rPh = x.intern("rPh"), rAttr = x.intern("r"), sAttr = x.intern("s"), fName = x.intern("f")
+                let rowName = x.intern("row")
+                let cName = x.intern("c")
+                let vName = x.intern("v")
+                let isName = x.intern("is")
+                let tName = x.intern("t")
+                let rPh = x.intern("rPh")
+                let rAttr = x.intern("r")
+                let sAttr = x.intern("s")
+                let fName = x.intern("f")
                 var rowNumber = 0
                 var cells: [XLSXCellAt] = []
                 var inRow = false
                 var column = 0
                 var cellType = CellType.number
                 var percent = false
-                var inV = false, inInline = false, inT = false, inPhonetic = false
+                var inV = false
+                var inInline = false
+                var inT = false
+                var inPhonetic = false
                 var text = ""
                 var tooLong = false
-                var haveValue = false, haveFormula = false
+                var haveValue = false
+                var haveFormula = false
                 func add(_ piece: UnsafePointer<xmlChar>) {
                     guard !tooLong else { return }
                     let n = strlen(UnsafeRawPointer(piece).assumingMemoryBound(to: CChar.self))
-                    if text.utf8.count + n > 4 * XLSXWorkbook.maxCellCharacters { tooLong = true; return }
+                    if text.utf8.count + n > 4 * XLSXWorkbook.maxCellCharacters {
+                        tooLong = true
+                        return
+                    }
                     text += String(cString: piece)
                 }
                 func finishCell() throws {
@@ -331,11 +375,15 @@ struct XLSXWorkbook {
                         case .error: value = .error(text)
                         case .isoDate:
                             let t = text.trimmingSpaces
-                            value = XLSXWorkbook.isISODate(t) ? .isoDate(t) : .unreadable(.sheetBadISODate(value: Escaped.text(t)))
+                            value =
+                                XLSXWorkbook.isISODate(t)
+                                ? .isoDate(t) : .unreadable(.sheetBadISODate(value: Escaped.text(t)))
                         case .number:
                             let t = text.trimmingSpaces
                             if t.isEmpty { return }
-                            value = XLSXWorkbook.isDecimalNumber(t) ? .number(t) : .unreadable(.sheetBadNumber(value: Escaped.text(t)))
+                            value =
+                                XLSXWorkbook.isDecimalNumber(t)
+                                ? .number(t) : .unreadable(.sheetBadNumber(value: Escaped.text(t)))
                         }
                     }
                     cells.append(XLSXCellAt(column: column, value: value, percent: percent))
@@ -353,10 +401,17 @@ struct XLSXWorkbook {
                                 } else if same(n, tName) {
                                     cellType = CellType(v)
                                 } else if same(n, sAttr) {
-                                    if let i = Int(String(cString: v)), i >= 0, i < percentStyles.count { percent = percentStyles[i] }
+                                    if let i = Int(String(cString: v)), i >= 0, i < percentStyles.count {
+                                        percent = percentStyles[i]
+                                    }
                                 }
                             }
-                            text = ""; tooLong = false; haveValue = false; haveFormula = false; inV = false; inInline = false
+                            text = ""
+                            tooLong = false
+                            haveValue = false
+                            haveFormula = false
+                            inV = false
+                            inInline = false
                             if x.isEmptyElement { continue }
                         } else if same(name, vName) {
                             inV = !x.isEmptyElement
@@ -413,9 +468,13 @@ struct XLSXWorkbook {
     /// The cells of a row in column order; a second cell at the same reference is unreadable.
     static func placed(_ cells: [XLSXCellAt], row: Int) -> [XLSXCellAt] {
         var ordered = true
-        for i in cells.indices.dropFirst() where cells[i].column <= cells[i - 1].column { ordered = false; break }
+        for i in cells.indices.dropFirst() where cells[i].column <= cells[i - 1].column {
+            ordered = false
+            break
+        }
         if ordered { return cells }
-        var sorted = cells.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }.map(\.element)
+        var sorted = cells.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }.map(
+            \.element)
         for i in sorted.indices.dropFirst() where sorted[i].column == sorted[i - 1].column {
             let ref = "\(CellReference.columnName(sorted[i].column))\(row)"
             sorted[i - 1].value = .unreadable(.sheetDuplicateCell(cell: ref))
@@ -433,7 +492,10 @@ struct XLSXWorkbook {
         if u.first == UInt8(ascii: "-") || u.first == UInt8(ascii: "+") { u = u.dropFirst() }
         func digits(_ s: inout Substring.UTF8View.SubSequence) -> Int {
             var n = 0
-            while let b = s.first, b >= 0x30 && b <= 0x39 { s = s.dropFirst(); n += 1 }
+            while let b = s.first, b >= 0x30 && b <= 0x39 {
+                s = s.dropFirst()
+                n += 1
+            }
             return n
         }
         var n = digits(&u)
@@ -454,7 +516,8 @@ struct XLSXWorkbook {
     static func isISODate(_ t: String) -> Bool {
         let u = Array(t.utf8)
         func digit(_ i: Int) -> Bool { i < u.count && u[i] >= 0x30 && u[i] <= 0x39 }
-        guard u.count >= 10, (0..<4).allSatisfy(digit), u[4] == 0x2D, digit(5), digit(6), u[7] == 0x2D, digit(8), digit(9),
+        guard u.count >= 10, (0..<4).allSatisfy(digit), u[4] == 0x2D, digit(5), digit(6), u[7] == 0x2D, digit(8),
+            digit(9),
             CivilDate(iso: String(t.prefix(10))) != nil
         else { return false }
         if u.count == 10 { return true }
@@ -477,7 +540,10 @@ struct XLSXWorkbook {
             var pending: Int?
             while let at = XLSXWorkbook.find(needle, in: bytes, from: i) {
                 // the element up to its end, or wait for the next chunk
-                guard let end = bytes[at...].firstIndex(of: UInt8(ascii: ">")) else { pending = at; break }
+                guard let end = bytes[at...].firstIndex(of: UInt8(ascii: ">")) else {
+                    pending = at
+                    break
+                }
                 let element = String(decoding: bytes[at...end], as: UTF8.self)
                 if let r = XLSXWorkbook.refAttribute(element).flatMap(MergedRange.init(ref:)) {
                     guard ranges.count < XLSXWorkbook.maxMerges else {
@@ -540,7 +606,15 @@ struct XLSXWorkbook {
         while true {
             let b = ref[i]
             i += 1
-            if b >= 65 && b <= 90 { n = n * 26 + Int(b - 64); letters += 1 } else if b >= 97 && b <= 122 { n = n * 26 + Int(b - 96); letters += 1 } else { break }
+            if b >= 65 && b <= 90 {
+                n = n * 26 + Int(b - 64)
+                letters += 1
+            } else if b >= 97 && b <= 122 {
+                n = n * 26 + Int(b - 96)
+                letters += 1
+            } else {
+                break
+            }
             if letters > 3 { return nil }
         }
         return letters == 0 ? nil : n
@@ -550,7 +624,15 @@ struct XLSXWorkbook {
         var n = 0
         var letters = 0
         for b in ref.utf8 {
-            if b >= 65 && b <= 90 { n = n * 26 + Int(b - 64); letters += 1 } else if b >= 97 && b <= 122 { n = n * 26 + Int(b - 96); letters += 1 } else { break }
+            if b >= 65 && b <= 90 {
+                n = n * 26 + Int(b - 64)
+                letters += 1
+            } else if b >= 97 && b <= 122 {
+                n = n * 26 + Int(b - 96)
+                letters += 1
+            } else {
+                break
+            }
             if letters > 3 { return nil }
         }
         return letters == 0 ? nil : n
@@ -562,7 +644,9 @@ struct XLSXWorkbook {
 func same(_ a: UnsafePointer<xmlChar>?, _ b: UnsafePointer<xmlChar>?) -> Bool {
     guard let a, let b else { return false }
     if a == b { return true }
-    return strcmp(UnsafeRawPointer(a).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(b).assumingMemoryBound(to: CChar.self)) == 0
+    return strcmp(
+        UnsafeRawPointer(a).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(b).assumingMemoryBound(to: CChar.self)
+    ) == 0
 }
 
 /// The shared strings of a workbook: one UTF-8 buffer and where each string ends, so a string
@@ -603,16 +687,23 @@ struct MergedRange: Equatable, Sendable {
 
     init?(ref: String) {
         let parts = ref.split(separator: ":")
-        guard parts.count == 2, let a = MergedRange.cell(parts[0]), let b = MergedRange.cell(parts[1]) else { return nil }
-        firstRow = min(a.row, b.row); lastRow = max(a.row, b.row)
-        firstColumn = min(a.column, b.column); lastColumn = max(a.column, b.column)
+        guard parts.count == 2, let a = MergedRange.cell(parts[0]), let b = MergedRange.cell(parts[1]) else {
+            return nil
+        }
+        firstRow = min(a.row, b.row)
+        lastRow = max(a.row, b.row)
+        firstColumn = min(a.column, b.column)
+        lastColumn = max(a.column, b.column)
     }
 
-    var ref: String { "\(CellReference.columnName(firstColumn))\(firstRow):\(CellReference.columnName(lastColumn))\(lastRow)" }
+    var ref: String {
+        "\(CellReference.columnName(firstColumn))\(firstRow):\(CellReference.columnName(lastColumn))\(lastRow)"
+    }
 
     static func cell(_ s: Substring) -> (row: Int, column: Int)? {
         let letters = s.prefix { $0.isASCII && $0.isLetter }
-        guard let column = XLSXWorkbook.column(of: String(letters)), let row = Int(s.dropFirst(letters.count)), row > 0 else { return nil }
+        guard let column = XLSXWorkbook.column(of: String(letters)), let row = Int(s.dropFirst(letters.count)), row > 0
+        else { return nil }
         return (row, column)
     }
 }

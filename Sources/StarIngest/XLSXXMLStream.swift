@@ -50,7 +50,10 @@ private final class ChunkPipe: @unchecked Sendable {
         guard head < chunks.count else { return nil }
         let d = chunks[head]
         head += 1
-        if head >= 64 { chunks.removeFirst(head); head = 0 }
+        if head >= 64 {
+            chunks.removeFirst(head)
+            head = 0
+        }
         condition.broadcast()
         return d
     }
@@ -58,7 +61,8 @@ private final class ChunkPipe: @unchecked Sendable {
     func cancel() {
         condition.lock()
         cancelled = true
-        chunks.removeAll(); head = 0
+        chunks.removeAll()
+        head = 0
         condition.broadcast()
         condition.unlock()
     }
@@ -133,7 +137,8 @@ final class XLSXXMLStream {
     private let errors = FirstError()
 
     /// Node types of xmlreader.h.
-    static let element: Int32 = 1, text: Int32 = 3, cdata: Int32 = 4, entityReference: Int32 = 5, documentType: Int32 = 10,
+    static let element: Int32 = 1, text: Int32 = 3, cdata: Int32 = 4, entityReference: Int32 = 5,
+        documentType: Int32 = 10,
         whitespace: Int32 = 13, significantWhitespace: Int32 = 14, endElement: Int32 = 15
 
     private init(part: String, pipe: ChunkPipe) throws {
@@ -141,7 +146,11 @@ final class XLSXXMLStream {
         self.pipe = pipe
         source = PullSource(pipe: pipe)
         _ = InputFolder.libxml2Ready
-        guard let r = xmlReaderForIO(readCallback, closeCallback, Unmanaged.passUnretained(source).toOpaque(), part, nil, XLSXXMLStream.options) else {
+        guard
+            let r = xmlReaderForIO(
+                readCallback, closeCallback, Unmanaged.passUnretained(source).toOpaque(), part, nil,
+                XLSXXMLStream.options)
+        else {
             pipe.cancel()
             throw XLSXRefusal(message: .xlsxPartUnreadable(part: part), part: part)
         }
@@ -165,7 +174,10 @@ final class XLSXXMLStream {
         producer.stackSize = 1 << 20
         producer.start()
         let stream: XLSXXMLStream
-        do { stream = try XLSXXMLStream(part: part, pipe: pipe) } catch { pipe.waitFinished(); throw error }
+        do { stream = try XLSXXMLStream(part: part, pipe: pipe) } catch {
+            pipe.waitFinished()
+            throw error
+        }
         var thrown: Error?
         do { try body(stream) } catch { thrown = error }
         xmlFreeTextReader(stream.reader)
@@ -186,7 +198,8 @@ final class XLSXXMLStream {
         if rc == 1 {
             type = xmlTextReaderNodeType(reader)
             if type == XLSXXMLStream.documentType || type == XLSXXMLStream.entityReference {
-                throw XLSXRefusal(message: .xlsxDoctype(part: part), part: part, line: Int(xmlTextReaderGetParserLineNumber(reader)))
+                throw XLSXRefusal(
+                    message: .xlsxDoctype(part: part), part: part, line: Int(xmlTextReaderGetParserLineNumber(reader)))
             }
             return true
         }
@@ -196,14 +209,16 @@ final class XLSXXMLStream {
             throw XLSXRefusal(message: .xlsxDoctypeReported(part: part, detail: m), part: part, line: errors.line)
         }
         throw XLSXRefusal(
-            message: .xlsxNotWellFormed(part: part, detail: Localized(zh: errors.message ?? "读取失败", en: errors.message ?? "cannot be read")),
+            message: .xlsxNotWellFormed(
+                part: part, detail: Localized(zh: errors.message ?? "读取失败", en: errors.message ?? "cannot be read")),
             part: part, line: errors.line)
     }
 
     var isElement: Bool { type == XLSXXMLStream.element }
     var isEndElement: Bool { type == XLSXXMLStream.endElement }
     var isText: Bool {
-        type == XLSXXMLStream.text || type == XLSXXMLStream.cdata || type == XLSXXMLStream.significantWhitespace || type == XLSXXMLStream.whitespace
+        type == XLSXXMLStream.text || type == XLSXXMLStream.cdata || type == XLSXXMLStream.significantWhitespace
+            || type == XLSXXMLStream.whitespace
     }
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 

@@ -1,9 +1,10 @@
+import StarModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import StarModel
 
 /// A cheap, linear pass over an XML submission's text before libxml2 sees it, so that libxml2
 /// never gets an input whose cost is not linear (N attributes on one element cost N² in its
@@ -35,7 +36,9 @@ enum XMLBudget {
     static let maxNameBytes = 256
     /// Encodings an XML declaration may name for a file that is not UTF-16; all keep ASCII's
     /// bytes for ASCII, so the markup can be read on the bytes.
-    static let asciiCompatible: Set<String> = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "gbk", "gb2312", "gb18030"]
+    static let asciiCompatible: Set<String> = [
+        "utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "gbk", "gb2312", "gb18030",
+    ]
 
     /// The first cap reached, or nil when the file is within every budget; with the refusal, the
     /// branch id of `<branch id="…">` when the walk saw it (so that the register check does not
@@ -46,14 +49,19 @@ enum XMLBudget {
                 .xmlFileTooLarge(size: bytes.count, limit: maxFileBytes), at: SourceLocation(file: path, line: 1))
             // the id, from the file's beginning only
             var id: String?
-            if case .success(let text) = decode(Array(bytes.prefix(1 << 16))) { _ = scan(text, path: path, branchID: &id) }
+            if case .success(let text) = decode(Array(bytes.prefix(1 << 16))) {
+                _ = scan(text, path: path, branchID: &id)
+            }
             return (refused, id)
         }
         let text: [UInt8]
         switch decode(bytes) {
         case .success(let t): text = t
         case .failure(let unsupported):
-            return (.error(.xmlEncoding(encoding: Escaped.text(unsupported.name)), at: SourceLocation(file: path, line: 1)), nil)
+            return (
+                .error(.xmlEncoding(encoding: Escaped.text(unsupported.name)), at: SourceLocation(file: path, line: 1)),
+                nil
+            )
         }
         var id: String?
         return scan(text, path: path, branchID: &id).map { ($0, id) }
@@ -76,15 +84,19 @@ enum XMLBudget {
             return .failure(Unsupported(name: "EBCDIC"))
         } else if starts([0xEF, 0xBB, 0xBF]) {
             text = Array(bytes.dropFirst(3))
-        } else if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || starts([0x3C, 0x00, 0x3F, 0x00]) || starts([0x00, 0x3C, 0x00, 0x3F]) {
-            let from = starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) ? "UTF-16" : head[0] == 0 ? "UTF-16BE" : "UTF-16LE"
+        } else if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || starts([0x3C, 0x00, 0x3F, 0x00])
+            || starts([0x00, 0x3C, 0x00, 0x3F])
+        {
+            let from =
+                starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) ? "UTF-16" : head[0] == 0 ? "UTF-16BE" : "UTF-16LE"
             // (libxml2 reads a UTF-16 file as UTF-16 even when its declaration says UTF-8)
             guard let t = convert(bytes, from: from) else { return .failure(Unsupported(name: "UTF-16 (not valid)")) }
             text = t
             utf16 = true
         }
         if let declared = declaredEncoding(text)?.lowercased() {
-            let allowed = utf16 ? declared.hasPrefix("utf-16") || declared == "utf-8" : asciiCompatible.contains(declared)
+            let allowed =
+                utf16 ? declared.hasPrefix("utf-16") || declared == "utf-8" : asciiCompatible.contains(declared)
             if !allowed { return .failure(Unsupported(name: declared)) }
         }
         return .success(text)
@@ -111,9 +123,11 @@ enum XMLBudget {
         var inCopy = input
         let written: Int? = inCopy.withUnsafeMutableBufferPointer { inBuf in
             output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
                 var outLeft = outBuf.count
                 if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 { return nil }
                 return outBuf.count - outLeft
@@ -129,7 +143,9 @@ enum XMLBudget {
         var line = 1
         func at(_ l: Int) -> SourceLocation { SourceLocation(file: path, line: l) }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        func isNameEnd(_ b: UInt8) -> Bool { isSpace(b) || b == UInt8(ascii: "=") || b == UInt8(ascii: ">") || b == UInt8(ascii: "/") }
+        func isNameEnd(_ b: UInt8) -> Bool {
+            isSpace(b) || b == UInt8(ascii: "=") || b == UInt8(ascii: ">") || b == UInt8(ascii: "/")
+        }
         func textTooLong(_ l: Int) -> Diagnostic { .error(.xmlTextTooLong(limit: maxTextCharacters), at: at(l)) }
         func nameTooLong(_ l: Int) -> Diagnostic { .error(.xmlNameTooLong(limit: maxNameBytes), at: at(l)) }
         /// Skips to just after `end`, counting lines and characters; false when the run passes the cap.
@@ -208,8 +224,14 @@ enum XMLBudget {
                     i += 1
                 }
                 guard i < n else { break }
-                if t[i] == UInt8(ascii: ">") { i += 1; break }
-                if t[i] == UInt8(ascii: "/") { i += 1; continue }
+                if t[i] == UInt8(ascii: ">") {
+                    i += 1
+                    break
+                }
+                if t[i] == UInt8(ascii: "/") {
+                    i += 1
+                    continue
+                }
                 // an attribute: name, `=`, quoted value
                 let attrStart = i
                 while i < n, !isNameEnd(t[i]) {
@@ -219,7 +241,8 @@ enum XMLBudget {
                 if i == attrStart { return nil }  // malformed: libxml2 says where
                 attributes += 1
                 if attributes > maxAttributes {
-                    return .error(.xmlTooManyAttributes(element: Escaped.text(element), limit: maxAttributes), at: at(tagLine))
+                    return .error(
+                        .xmlTooManyAttributes(element: Escaped.text(element), limit: maxAttributes), at: at(tagLine))
                 }
                 while i < n, isSpace(t[i]) || t[i] == UInt8(ascii: "=") {
                     if t[i] == 0x0A { line += 1 }

@@ -44,7 +44,8 @@ private final class ErrorSink {
         while message.last == "\n" || message.last == " " { message.removeLast() }
         // libxml2 names elements as '{namespace}local'; users know them as <local>.
         message = message.replacingOccurrences(of: "{urn:star-report:submission:1}", with: "")
-        let isSyntax = Int32(e.domain) == Int32(XML_FROM_PARSER.rawValue) || Int32(e.domain) == Int32(XML_FROM_IO.rawValue)
+        let isSyntax =
+            Int32(e.domain) == Int32(XML_FROM_PARSER.rawValue) || Int32(e.domain) == Int32(XML_FROM_IO.rawValue)
         let column = e.int2 > 0 ? Int(e.int2) : nil
         let location = SourceLocation(file: path, line: max(1, Int(e.line)), column: column)
         let key = "\(location.description)|\(message)"
@@ -92,19 +93,25 @@ enum XMLSchemaMessage {
             zh: attribute.map { "<\(element)> 的属性 \($0)" } ?? "<\(element)>",
             en: attribute.map { "attribute \($0) of <\(element)>" } ?? "<\(element)>")
         let detail = Escaped.text(message)
-        let value = Escaped.text(capture("The value '([^']*)'", message) ?? capture(": '([^']*)' is not a valid value", message) ?? "")
+        let value = Escaped.text(
+            capture("The value '([^']*)'", message) ?? capture(": '([^']*)' is not a valid value", message) ?? "")
         let listed = capture("Expected is (?:one of )?\\( ([^)]*) \\)", message)
         let expected = Localized(
-            zh: listed.map { "，应为 " + $0.replacingOccurrences(of: ", ", with: "、") } ?? "", en: listed.map { "; expected: " + $0 } ?? "")
+            zh: listed.map { "，应为 " + $0.replacingOccurrences(of: ", ", with: "、") } ?? "",
+            en: listed.map { "; expected: " + $0 } ?? "")
         switch code {
         case Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1.rawValue), Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_2.rawValue):
             let type = capture("atomic type '([^']+)'", message) ?? ""
             let allowed = Localized(zh: types[type]?.zh ?? "允许的值", en: types[type]?.en ?? "an allowed value")
             return (.xmlBadValue(what: what, value: value, expected: allowed), field)
         case Int32(XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID.rawValue), Int32(XML_SCHEMAV_CVC_MAXEXCLUSIVE_VALID.rawValue):
-            return (.xmlAboveMax(what: what, value: value, limit: capture("allowed \\('([^']*)'\\)", message) ?? "?"), field)
+            return (
+                .xmlAboveMax(what: what, value: value, limit: capture("allowed \\('([^']*)'\\)", message) ?? "?"), field
+            )
         case Int32(XML_SCHEMAV_CVC_MININCLUSIVE_VALID.rawValue):
-            return (.xmlBelowMin(what: what, value: value, limit: capture("allowed \\('([^']*)'\\)", message) ?? "?"), field)
+            return (
+                .xmlBelowMin(what: what, value: value, limit: capture("allowed \\('([^']*)'\\)", message) ?? "?"), field
+            )
         case Int32(XML_SCHEMAV_CVC_PATTERN_VALID.rawValue):
             return (.xmlBadPattern(what: what, value: value), field)
         case Int32(XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue):
@@ -116,7 +123,9 @@ enum XMLSchemaMessage {
         case Int32(XML_SCHEMAV_CVC_ELT_1.rawValue):
             return (.xmlWrongRoot(what: what), field)
         case Int32(XML_SCHEMAV_CVC_IDC.rawValue):
-            return (.xmlDuplicateAspect(what: what, key: capture("key-sequence \\['([^']*)'\\]", message) ?? "?"), field)
+            return (
+                .xmlDuplicateAspect(what: what, key: capture("key-sequence \\['([^']*)'\\]", message) ?? "?"), field
+            )
         default:
             return (.xmlSchema(detail: detail), field)
         }
@@ -136,8 +145,12 @@ extension Substring {
         let u = self.utf8
         var i = u.startIndex
         while i != u.endIndex {
-            var j = i, k = 0
-            while k < t.count, j != u.endIndex, u[j] == t[k] { j = u.index(after: j); k += 1 }
+            var j = i
+            var k = 0
+            while k < t.count, j != u.endIndex, u[j] == t[k] {
+                j = u.index(after: j)
+                k += 1
+            }
             if k == t.count { return i..<j }
             i = u.index(after: i)
         }
@@ -163,7 +176,8 @@ enum XMLSubmissionReader {
         .error(Message(.xmlOutOfResources), at: SourceLocation(file: path, line: 1))
     }
 
-    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
+    static let parseOptions = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// - Parameter rejectedBranchID: for a well-formed file that fails the schema, its branch id,
     ///   so that the register check does not report that branch as missing too.
@@ -212,11 +226,15 @@ enum XMLSubmissionReader {
         defer { xmlFreeParserCtxt(ctxt) }
         let doc = bytes.withUnsafeBufferPointer { buf in
             xmlCtxtReadMemory(
-                ctxt, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), path, nil,
+                ctxt, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), path,
+                nil,
                 parseOptions | Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
         }
         guard let doc else { return .some(nil) }
-        if ctxt.pointee.wellFormed == 0 { xmlFreeDoc(doc); return .some(nil) }
+        if ctxt.pointee.wellFormed == 0 {
+            xmlFreeDoc(doc)
+            return .some(nil)
+        }
         return doc
     }
 
@@ -283,7 +301,12 @@ enum XMLSubmissionReader {
             if let text { raw.fields[key] = RawField(text, at: at(node, path)) }
         }
         set(.year, attr(root, "year"), root)
-        var workCriticisms = 0, municipalCriticisms = 0, minor = 0, major = 0, member = 0, absences = 0
+        var workCriticisms = 0
+        var municipalCriticisms = 0
+        var minor = 0
+        var major = 0
+        var member = 0
+        var absences = 0
         for el in elements(root) {
             switch name(el) {
             case "branch":
@@ -292,13 +315,17 @@ enum XMLSubmissionReader {
                 for c in elements(el) {
                     switch name(c) {
                     case "name": set(.branchName, text(c), c)
-                    case "committee": set(.committeeID, attr(c, "id"), c); set(.committeeName, text(c), c)
+                    case "committee":
+                        set(.committeeID, attr(c, "id"), c)
+                        set(.committeeName, text(c), c)
                     case "members": set(.members, text(c), c)
                     default: break
                     }
                 }
             case "selfEvaluation", "massEvaluation", "superiorEvaluation":
-                let sheet: Sheet = name(el) == "selfEvaluation" ? .selfEvaluation : name(el) == "massEvaluation" ? .massEvaluation : .superiorEvaluation
+                let sheet: Sheet =
+                    name(el) == "selfEvaluation"
+                    ? .selfEvaluation : name(el) == "massEvaluation" ? .massEvaluation : .superiorEvaluation
                 if sheet == .massEvaluation {
                     set(.massMemberParticipants, attr(el, "memberParticipants"), el)
                     set(.massPublicParticipants, attr(el, "publicParticipants"), el)
@@ -311,13 +338,21 @@ enum XMLSubmissionReader {
             case "commendations", "innovations":
                 for c in elements(el) {
                     let field = RawField(attr(c, "level") ?? "", at: at(c, path))
-                    if name(el) == "commendations" { raw.commendationLevels.append(field) } else { raw.innovationLevels.append(field) }
-                    if let d = attr(c, "date") { raw.eventDates.append((name(c) + "@date", RawField(d, at: at(c, path)))) }
+                    if name(el) == "commendations" {
+                        raw.commendationLevels.append(field)
+                    } else {
+                        raw.innovationLevels.append(field)
+                    }
+                    if let d = attr(c, "date") {
+                        raw.eventDates.append((name(c) + "@date", RawField(d, at: at(c, path))))
+                    }
                 }
             case "criticisms":
                 for c in elements(el) {
                     if attr(c, "by") == "municipal-committee" { municipalCriticisms += 1 } else { workCriticisms += 1 }
-                    if let d = attr(c, "date") { raw.eventDates.append(("criticism@date", RawField(d, at: at(c, path)))) }
+                    if let d = attr(c, "date") {
+                        raw.eventDates.append(("criticism@date", RawField(d, at: at(c, path))))
+                    }
                 }
             case "disciplinaryCases":
                 // The format's sanctions onto the CSV's columns (docs/input-formats.md): for the

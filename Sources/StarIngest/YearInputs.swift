@@ -21,13 +21,17 @@ public struct YearFolder: Sendable {
 
     /// A file named on the command line (`--rules`, `--previous`): read as the shell gives it,
     /// so a pipe or `/dev/stdin` works too.
-    static func commandLineFile(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+    static func commandLineFile(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
 
     /// Lists the folder, reads the rules (`rulesFile`, else the folder's rules.toml, else the
     /// shipped scheme) and settles the year.
     public static func open(_ path: String, rulesFile: String? = nil, year: Int? = nil) throws(Failure) -> YearFolder {
         let folder: InputFolder
-        do { folder = try InputFolder() } catch let e as Failure { throw e } catch { throw Failure(.ioError, Message(.schemaMissing)) }
+        do { folder = try InputFolder() } catch let e as Failure { throw e } catch {
+            throw Failure(.ioError, Message(.schemaMissing))
+        }
         let listing = try InputFolder.listFolder(path)
 
         let rules: RuleSet
@@ -39,7 +43,8 @@ public struct YearFolder: Sendable {
                 throw Failure(.noInput, .rulesNotFound(path: Escaped.text(rulesFile)))
             }
             result = RulesFile.parse(String(decoding: bytes, as: UTF8.self), path: rulesFile)
-            commandLineRules = FileAccount(path: rulesFile, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
+            commandLineRules = FileAccount(
+                path: rulesFile, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
         } else if let entry = listing.first(where: { $0.name == InputFolder.rulesName }) {
             // The folder's rules decide every star: one that cannot be read stops the run
             // rather than the shipped rules quietly taking its place.
@@ -49,9 +54,11 @@ public struct YearFolder: Sendable {
             switch InputFolder.contents(of: entry.openPath) {
             case .success(let bytes):
                 result = RulesFile.parse(String(decoding: bytes, as: UTF8.self), path: entry.path)
-                rulesAccount = FileAccount(path: entry.path, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
+                rulesAccount = FileAccount(
+                    path: entry.path, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
             case .failure(let failure):
-                let reason: any MessageArgument = if case .system(let e) = failure { String(cString: strerror(e)) } else { Message(.fileNotRegular) }
+                let reason: any MessageArgument =
+                    if case .system(let e) = failure { String(cString: strerror(e)) } else { Message(.fileNotRegular) }
                 throw Failure(.ioError, .cannotRead(path: entry.path, reason: reason))
             }
         } else {
@@ -84,7 +91,8 @@ public struct YearFolder: Sendable {
     /// is read; the notice settings are parsed as they are read, and last year's results
     /// (`previousFile`) are read too.
     public func read<Record: Sendable>(
-        previousFile: String? = nil, progress: ReadProgress? = nil, transform: @escaping @Sendable (RawSubmission) -> Record
+        previousFile: String? = nil, progress: ReadProgress? = nil,
+        transform: @escaping @Sendable (RawSubmission) -> Record
     ) throws(Failure) -> YearInputs<Record> {
         let known = rulesAccount.map { [$0.path: $0] } ?? [:]
         let ingest = try folder.read(listing, known: known, progress: progress, transform: transform)
@@ -109,9 +117,11 @@ public struct YearFolder: Sendable {
             previous = read
         }
         return YearInputs(
-            year: year, rules: rules, config: config, configPath: configPath, previous: previous?.usable == true ? previous?.stars : nil,
+            year: year, rules: rules, config: config, configPath: configPath,
+            previous: previous?.usable == true ? previous?.stars : nil,
             previousResults: previous, records: ingest.submissions,
-            register: ingest.register, rejectedBranchIDs: ingest.rejectedBranchIDs, rejectedFiles: ingest.rejectedFiles, diagnostics: diagnostics,
+            register: ingest.register, rejectedBranchIDs: ingest.rejectedBranchIDs, rejectedFiles: ingest.rejectedFiles,
+            diagnostics: diagnostics,
             files: ingest.files + commandLine, folderFileCount: ingest.files.count)
     }
 

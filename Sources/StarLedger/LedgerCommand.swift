@@ -9,10 +9,15 @@ public struct LedgerCommand {
     public var language: Language
     public var console: Console
 
-    public init(language: Language, console: Console = .standard) { self.language = language; self.console = console }
+    public init(language: Language, console: Console = .standard) {
+        self.language = language
+        self.console = console
+    }
 
     /// A command that changes the ledger (or says why not).
-    public func change(ledger path: String, by: String?, _ body: (Ledger) throws(Failure) -> Ledger.Outcome) -> ExitStatus {
+    public func change(ledger path: String, by: String?, _ body: (Ledger) throws(Failure) -> Ledger.Outcome)
+        -> ExitStatus
+    {
         perform {
             () throws(Failure) in
             let ledger = Ledger(file: try LedgerFile(path: path, create: true), by: by)
@@ -45,24 +50,38 @@ public struct LedgerCommand {
         let name = years.last(where: { !$0.name.isEmpty })?.name ?? ""
         var lines = [t(.ledgerHistoryBranch(id: Escaped.text(years.first?.branchID ?? ""), name: Escaped.text(name)))]
         for y in years {
-            let status: MessageID = y.status == "notice" ? .ledgerStatusNotice : y.status == "review" ? .ledgerStatusReview : .ledgerStatusApproved
+            let status: MessageID =
+                y.status == "notice"
+                ? .ledgerStatusNotice : y.status == "review" ? .ledgerStatusReview : .ledgerStatusApproved
             lines.append(
                 t(
                     .ledgerHistoryYear(
-                        year: y.year, status: t(status), proposed: y.proposed, approved: y.approved.map(String.init) ?? none, current: y.current.map(String.init) ?? none,
-                        final: y.final.map { Tenths($0).description } ?? none, rules: y.rules.isEmpty ? none : Escaped.text(y.rules.joined(separator: ", ")))))
+                        year: y.year, status: t(status), proposed: y.proposed,
+                        approved: y.approved.map(String.init) ?? none, current: y.current.map(String.init) ?? none,
+                        final: y.final.map { Tenths($0).description } ?? none,
+                        rules: y.rules.isEmpty ? none : Escaped.text(y.rules.joined(separator: ", ")))))
             for o in y.objections {
-                let result = o.resolvedStars.map { t(.ledgerHistoryResolved(stars: $0, reason: Escaped.text(o.resolution ?? ""))) } ?? t(.ledgerHistoryOpen)
-                lines.append(t(.ledgerHistoryObjection(date: o.date, by: Escaped.text(o.by), text: Escaped.text(o.text), result: result)))
+                let result =
+                    o.resolvedStars.map {
+                        t(.ledgerHistoryResolved(stars: $0, reason: Escaped.text(o.resolution ?? "")))
+                    } ?? t(.ledgerHistoryOpen)
+                lines.append(
+                    t(
+                        .ledgerHistoryObjection(
+                            date: o.date, by: Escaped.text(o.by), text: Escaped.text(o.text), result: result)))
             }
             if let r = y.review {
-                lines.append(t(.ledgerHistoryReview(date: r.date, by: Escaped.text(r.by), stars: r.stars, reason: Escaped.text(r.reason))))
+                lines.append(
+                    t(
+                        .ledgerHistoryReview(
+                            date: r.date, by: Escaped.text(r.by), stars: r.stars, reason: Escaped.text(r.reason))))
             }
             for a in y.adjustments {
                 lines.append(
                     t(
                         .ledgerHistoryAdjustment(
-                            date: a.date, by: Escaped.text(a.by), stars: a.stars, reason: Escaped.text(a.reason), document: a.document.map { "（\(Escaped.text($0))）" } ?? "")))
+                            date: a.date, by: Escaped.text(a.by), stars: a.stars, reason: Escaped.text(a.reason),
+                            document: a.document.map { "（\(Escaped.text($0))）" } ?? "")))
             }
         }
         return lines.joined(separator: "\n")

@@ -45,7 +45,9 @@ public final class LedgerFile: Sendable {
                 if exists && !blank {
                     let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                     guard id == Self.applicationID else { throw Failure(.dataError, .ledgerNotALedger(path: shown)) }
-                    if try Self.migrator.hasBeenSuperseded(db) { throw Failure(.dataError, .ledgerNewerSchema(path: shown)) }
+                    if try Self.migrator.hasBeenSuperseded(db) {
+                        throw Failure(.dataError, .ledgerNewerSchema(path: shown))
+                    }
                 }
                 if create {
                     if blank { try db.execute(sql: "PRAGMA journal_mode = WAL") }
@@ -73,37 +75,62 @@ public final class LedgerFile: Sendable {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(
                 sql: """
-                    CREATE TABLE log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, by TEXT NOT NULL, command TEXT NOT NULL,
-                      year INTEGER, branch_id TEXT, stars INTEGER, date TEXT, why TEXT, document TEXT, count INTEGER, sha256 TEXT);
-                    CREATE TABLE recording (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, kind TEXT NOT NULL, notice_date TEXT,
+                    CREATE TABLE log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, by TEXT NOT NULL,
+                      command TEXT NOT NULL,
+                      year INTEGER, branch_id TEXT, stars INTEGER, date TEXT, why TEXT, document TEXT, count INTEGER,
+                      sha256 TEXT);
+                    CREATE TABLE recording (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, kind TEXT NOT NULL,
+                      notice_date TEXT,
                       sha256 TEXT NOT NULL, source TEXT NOT NULL, log_id INTEGER NOT NULL REFERENCES log(id));
                     CREATE TABLE entry (recording_id INTEGER NOT NULL REFERENCES recording(id), branch_id TEXT NOT NULL,
-                      branch_name TEXT NOT NULL, committee_id TEXT NOT NULL, stars INTEGER NOT NULL, final INTEGER, rules TEXT NOT NULL,
+                      branch_name TEXT NOT NULL, committee_id TEXT NOT NULL, stars INTEGER NOT NULL, final INTEGER,
+                      rules TEXT NOT NULL,
                       PRIMARY KEY (recording_id, branch_id)) WITHOUT ROWID;
                     CREATE INDEX entry_branch ON entry(branch_id);
                     CREATE TABLE year (year INTEGER PRIMARY KEY, recording_id INTEGER NOT NULL REFERENCES recording(id),
                       status TEXT NOT NULL, approved_date TEXT, approved_by TEXT, document TEXT);
-                    CREATE TABLE objection (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, branch_id TEXT NOT NULL, date TEXT NOT NULL,
-                      text TEXT NOT NULL, by TEXT NOT NULL, log_id INTEGER NOT NULL REFERENCES log(id), resolution_id INTEGER);
+                    CREATE TABLE objection (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, branch_id TEXT NOT NULL,
+                      date TEXT NOT NULL,
+                      text TEXT NOT NULL, by TEXT NOT NULL, log_id INTEGER NOT NULL REFERENCES log(id),
+                      resolution_id INTEGER);
                     CREATE INDEX objection_branch ON objection(branch_id);
-                    CREATE TABLE resolution (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, branch_id TEXT NOT NULL, stars INTEGER NOT NULL,
+                    CREATE TABLE resolution (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, branch_id TEXT NOT NULL,
+                      stars INTEGER NOT NULL,
                       reason TEXT NOT NULL, by TEXT NOT NULL, log_id INTEGER NOT NULL REFERENCES log(id));
                     CREATE INDEX resolution_branch ON resolution(branch_id);
                     CREATE TABLE approval (year INTEGER NOT NULL, branch_id TEXT NOT NULL, stars INTEGER NOT NULL,
                       PRIMARY KEY (year, branch_id)) WITHOUT ROWID;
                     CREATE INDEX approval_branch ON approval(branch_id);
-                    CREATE TABLE review (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, branch_id TEXT NOT NULL, date TEXT NOT NULL,
-                      stars INTEGER NOT NULL, reason TEXT NOT NULL, by TEXT NOT NULL, log_id INTEGER NOT NULL REFERENCES log(id));
+                    CREATE TABLE review (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, branch_id TEXT NOT NULL,
+                      date TEXT NOT NULL,
+                      stars INTEGER NOT NULL, reason TEXT NOT NULL, by TEXT NOT NULL,
+                      log_id INTEGER NOT NULL REFERENCES log(id));
                     CREATE INDEX review_branch ON review(branch_id);
-                    CREATE TABLE adjustment (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, branch_id TEXT NOT NULL, date TEXT NOT NULL,
-                      stars INTEGER NOT NULL, reason TEXT NOT NULL, by TEXT NOT NULL, document TEXT, log_id INTEGER NOT NULL REFERENCES log(id));
+                    CREATE TABLE adjustment (id INTEGER PRIMARY KEY, year INTEGER NOT NULL, branch_id TEXT NOT NULL,
+                      date TEXT NOT NULL,
+                      stars INTEGER NOT NULL, reason TEXT NOT NULL, by TEXT NOT NULL, document TEXT,
+                      log_id INTEGER NOT NULL REFERENCES log(id));
                     CREATE INDEX adjustment_branch ON adjustment(branch_id);
                     """)
-            for table in ["log", "recording", "entry", "year", "objection", "resolution", "approval", "review", "adjustment"] {
-                try db.execute(sql: "CREATE TRIGGER \(table)_kept BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, 'the ledger keeps every row'); END")
+            for table in [
+                "log", "recording", "entry", "year", "objection", "resolution", "approval", "review", "adjustment",
+            ] {
+                try db.execute(
+                    sql:
+                        """
+                        CREATE TRIGGER \(table)_kept BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, 'the \
+                        ledger keeps every row'); END
+                        """
+                )
             }
             for table in ["log", "recording", "entry", "approval", "review", "adjustment", "resolution"] {
-                try db.execute(sql: "CREATE TRIGGER \(table)_fixed BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, 'the ledger keeps every row as written'); END")
+                try db.execute(
+                    sql:
+                        """
+                        CREATE TRIGGER \(table)_fixed BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, 'the \
+                        ledger keeps every row as written'); END
+                        """
+                )
             }
         }
         return m

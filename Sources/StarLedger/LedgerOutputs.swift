@@ -37,7 +37,10 @@ struct LedgerView {
         self.byBranch = byBranch
         order = latest.values.sorted { ($0.committee, $0.branchID) < ($1.committee, $1.branchID) }.map(\.branchID)
         let last = years.last!.year
-        log = try file.read { db in try Row.fetchAll(db, sql: "SELECT * FROM log WHERE year IS NULL OR year <= ? ORDER BY id", arguments: [last]) }
+        log = try file.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM log WHERE year IS NULL OR year <= ? ORDER BY id", arguments: [last])
+        }
     }
 
     /// The stars a year gives a branch: approved (after review and adjustments), else proposed.
@@ -45,21 +48,29 @@ struct LedgerView {
 
     /// 晋星, 减星, 保持 or 新参评 against the year before.
     func change(_ b: BranchYear) -> String {
-        guard let before = byBranch[b.branchID]?[b.year - 1] else { return years.contains(where: { $0.year == b.year - 1 }) ? "新参评" : "" }
-        let now = Self.stars(b), was = Self.stars(before)
+        guard let before = byBranch[b.branchID]?[b.year - 1] else {
+            return years.contains(where: { $0.year == b.year - 1 }) ? "新参评" : ""
+        }
+        let now = Self.stars(b)
+        let was = Self.stars(before)
         return now > was ? "晋星" : now < was ? "减星" : "保持"
     }
 
     func name(_ id: String) -> (name: String, committee: String) {
         let rows = byBranch[id]!.values.sorted { $0.year > $1.year }
-        return (rows.first(where: { !$0.name.isEmpty })?.name ?? "", rows.first(where: { !$0.committee.isEmpty })?.committee ?? "")
+        return (
+            rows.first(where: { !$0.name.isEmpty })?.name ?? "",
+            rows.first(where: { !$0.committee.isEmpty })?.committee ?? ""
+        )
     }
 
     /// 重点管理: branches whose stars now (in their latest year that is approved) are one or none.
     var closeManagement: [BranchYear] {
         var out: [BranchYear] = []
         for id in order {
-            guard let b = byBranch[id]!.values.filter({ $0.current != nil }).max(by: { $0.year < $1.year }), b.current! <= 1 else { continue }
+            guard let b = byBranch[id]!.values.filter({ $0.current != nil }).max(by: { $0.year < $1.year }),
+                b.current! <= 1
+            else { continue }
             out.append(b)
         }
         return out
@@ -79,13 +90,18 @@ struct LedgerView {
 /// `ledger export`: the 星级管理台账 workbook.
 public enum LedgerBook {
     static let logCommands = [
-        "record": "记入", "import": "导入", "object": "异议", "resolve": "异议处理", "approve": "批准", "review": "复审", "adjust": "调整",
+        "record": "记入", "import": "导入", "object": "异议", "resolve": "异议处理", "approve": "批准", "review": "复审",
+        "adjust": "调整",
     ]
 
-    public static func write(_ file: LedgerFile, to path: String, upTo: Int?, language: Language) throws(Failure) -> String {
+    public static func write(_ file: LedgerFile, to path: String, upTo: Int?, language: Language) throws(Failure)
+        -> String
+    {
         let view = try LedgerView(file, upTo: upTo)
         let shown = Escaped.text(path)
-        if FileManager.default.fileExists(atPath: path) { throw Failure(.cannotCreate, .ledgerOutputExists(path: shown)) }
+        if FileManager.default.fileExists(atPath: path) {
+            throw Failure(.cannotCreate, .ledgerOutputExists(path: shown))
+        }
         var header = ["支部编号", "支部名称", "上级党组织编号"]
         for y in view.years { header += ["\(y.year) 拟评", "\(y.year) 批准", "\(y.year) 现星级", "\(y.year) 晋星/减星"] }
         header.append("调整记录")
@@ -95,8 +111,14 @@ public enum LedgerBook {
             var row: [LedgerWorkbook.Cell] = [.text(id), .text(n.name), .text(n.committee)]
             var adjustments: [String] = []
             for y in view.years {
-                guard let b = view.byBranch[id]![y.year] else { row += [.empty, .empty, .empty, .empty]; continue }
-                row += [.int(b.proposed), b.approved.map(LedgerWorkbook.Cell.int) ?? .empty, b.current.map(LedgerWorkbook.Cell.int) ?? .empty, .text(view.change(b))]
+                guard let b = view.byBranch[id]![y.year] else {
+                    row += [.empty, .empty, .empty, .empty]
+                    continue
+                }
+                row += [
+                    .int(b.proposed), b.approved.map(LedgerWorkbook.Cell.int) ?? .empty,
+                    b.current.map(LedgerWorkbook.Cell.int) ?? .empty, .text(view.change(b)),
+                ]
                 adjustments += b.adjustments.map(LedgerView.adjustmentText)
             }
             row.append(.text(adjustments.joined(separator: "；")))
@@ -114,7 +136,8 @@ public enum LedgerBook {
             func int(_ k: String) -> LedgerWorkbook.Cell { (r[k] as Int?).map { .int($0) } ?? .empty }
             let command: String = r["command"]
             return [
-                int("id"), text("at"), text("by"), .text(logCommands[command] ?? command), int("year"), text("branch_id"), int("stars"), text("date"), text("why"),
+                int("id"), text("at"), text("by"), .text(logCommands[command] ?? command), int("year"),
+                text("branch_id"), int("stars"), text("date"), text("why"),
                 text("document"), int("count"),
             ]
         }
@@ -123,7 +146,9 @@ public enum LedgerBook {
             sheets: [
                 .init(name: "星级管理台账", header: header, rows: rows),
                 .init(name: "重点管理", header: ["支部编号", "支部名称", "上级党组织编号", "年度", "现星级", "调整记录"], rows: close),
-                .init(name: "日志", header: ["序号", "时间", "操作人", "操作", "年度", "支部编号", "星级", "日期", "内容或理由", "文号", "支部数"], rows: log),
+                .init(
+                    name: "日志", header: ["序号", "时间", "操作人", "操作", "年度", "支部编号", "星级", "日期", "内容或理由", "文号", "支部数"],
+                    rows: log),
             ])
         let temp = path + ".star-report-\(getpid()).tmp"
         do {
@@ -154,13 +179,18 @@ public enum LedgerPage {
     /// Branches listed by name per committee and year in a list; the rest are counted.
     static let listLimit = 200
 
-    public static func write(_ file: LedgerFile, to dir: String, upTo: Int?, language: Language, templates: String? = nil) throws(Failure) -> String {
+    public static func write(
+        _ file: LedgerFile, to dir: String, upTo: Int?, language: Language, templates: String? = nil
+    ) throws(Failure) -> String {
         let view = try LedgerView(file, upTo: upTo)
         let path = (dir as NSString).appendingPathComponent(fileName)
         let shown = Escaped.text(path)
         // --templates DIR, else the page compiled into the binary (from Templates/)
         let templatePath = templates.map { ($0 as NSString).appendingPathComponent(templateName) } ?? templateName
-        let found = templates == nil ? TemplateSet.shippedFile(templateName).map { Data($0) } : FileManager.default.contents(atPath: templatePath)
+        let found =
+            templates == nil
+            ? TemplateSet.shippedFile(templateName).map { Data($0) }
+            : FileManager.default.contents(atPath: templatePath)
         guard let text = found else {
             throw Failure(.noInput, .templatesNotFound(dir: Escaped.text(templates ?? templateName)))
         }
@@ -168,7 +198,9 @@ public enum LedgerPage {
         do { template = try MustacheTemplate(string: String(decoding: text, as: UTF8.self)) } catch {
             throw Failure(.dataError, .templateOther(detail: Escaped.text("\(templatePath): \(error)")))
         }
-        if let existing = FileManager.default.contents(atPath: path), !String(decoding: existing.prefix(4096), as: UTF8.self).contains(generator) {
+        if let existing = FileManager.default.contents(atPath: path),
+            !String(decoding: existing.prefix(4096), as: UTF8.self).contains(generator)
+        {
             throw Failure(.cannotCreate, .ledgerOutputExists(path: shown))
         }
         let html = template.render(context(view))
@@ -176,7 +208,9 @@ public enum LedgerPage {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let temp = path + ".star-report-\(getpid()).tmp"
             try Data(html.utf8).write(to: URL(fileURLWithPath: temp))
-            guard rename(temp, path) == 0 else { throw Failure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: String(cString: strerror(errno)))) }
+            guard rename(temp, path) == 0 else {
+                throw Failure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: String(cString: strerror(errno))))
+            }
         } catch let f as Failure {
             throw f
         } catch {
@@ -193,7 +227,10 @@ public enum LedgerPage {
                 for b in y.branches where b.committee == c { n[LedgerView.stars(b)] += 1 }
                 return (y.year, n)
             }
-            return ["committee": c, "svg": chart(counts), "rows": counts.map { ["year": $0.0, "counts": $0.1.map { ["n": $0] }] }]
+            return [
+                "committee": c, "svg": chart(counts),
+                "rows": counts.map { ["year": $0.0, "counts": $0.1.map { ["n": $0] }] },
+            ]
         }
         let years: [[String: Any]] = view.years.reversed().map { y in
             let groups = Dictionary(grouping: y.branches, by: \.committee)
@@ -205,7 +242,10 @@ public enum LedgerPage {
                 guard !(rose.isEmpty && fell.isEmpty && adjusted.isEmpty) else { return nil }
                 func item(_ b: BranchYear) -> [String: Any] {
                     let before = view.byBranch[b.branchID]?[b.year - 1].map(LedgerView.stars)
-                    return ["id": b.branchID, "name": view.name(b.branchID).name, "from": before.map(String.init) ?? "", "to": LedgerView.stars(b)]
+                    return [
+                        "id": b.branchID, "name": view.name(b.branchID).name, "from": before.map(String.init) ?? "",
+                        "to": LedgerView.stars(b),
+                    ]
                 }
                 // (swift-mustache takes 0 as true: sections test booleans)
                 return [
@@ -216,7 +256,12 @@ public enum LedgerPage {
                     "fellMore": max(0, fell.count - listLimit), "hasFellMore": fell.count > listLimit,
                     "hasAdjustments": !adjusted.isEmpty,
                     "adjustments": adjusted.prefix(listLimit).flatMap { b in
-                        b.adjustments.map { ["id": b.branchID, "name": view.name(b.branchID).name, "text": LedgerView.adjustmentText($0)] as [String: Any] }
+                        b.adjustments.map {
+                            [
+                                "id": b.branchID, "name": view.name(b.branchID).name,
+                                "text": LedgerView.adjustmentText($0),
+                            ] as [String: Any]
+                        }
                     },
                 ]
             }
@@ -228,9 +273,13 @@ public enum LedgerPage {
             "first": view.years.first!.year, "last": view.years.last!.year,
             "charts": charts, "years": years,
             "close": close.prefix(listLimit * 5).map { b in
-                ["id": b.branchID, "name": view.name(b.branchID).name, "committee": view.name(b.branchID).committee, "year": b.year, "stars": b.current ?? 0] as [String: Any]
+                [
+                    "id": b.branchID, "name": view.name(b.branchID).name, "committee": view.name(b.branchID).committee,
+                    "year": b.year, "stars": b.current ?? 0,
+                ] as [String: Any]
             },
-            "closeCount": close.count, "closeMore": max(0, close.count - listLimit * 5), "hasCloseMore": close.count > listLimit * 5,
+            "closeCount": close.count, "closeMore": max(0, close.count - listLimit * 5),
+            "hasCloseMore": close.count > listLimit * 5,
         ]
     }
 
@@ -238,30 +287,57 @@ public enum LedgerPage {
     /// the ledger), so it goes into the page unescaped.
     static func chart(_ counts: [(Int, [Int])]) -> String {
         let palette = ["#b0413e", "#d9822b", "#e0b220", "#6a9f3a", "#2f7fb8", "#6c4a9e", "#888888"]
-        let width = 560, height = 220, left = 40, bottom = 30, top = 16
+        let width = 560
+        let height = 220
+        let left = 40
+        let bottom = 30
+        let top = 16
         let maxCount = max(1, counts.flatMap(\.1).max() ?? 1)
         let groupWidth = Double(width - left - 10) / 6
         let barWidth = groupWidth * 0.8 / Double(max(1, counts.count))
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 24)\" viewBox=\"0 0 \(width) \(height + 24)\" role=\"img\">"
+        var svg =
+            """
+            <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 24)\" viewBox=\"0 0 \
+            \(width) \(height + 24)\" role=\"img\">
+            """
         let plot = Double(height - bottom - top)
-        svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" stroke=\"#333\"/>"
+        svg +=
+            """
+            <line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" \
+            stroke=\"#333\"/>
+            """
         for level in 0...5 {
             let x0 = Double(left) + Double(level) * groupWidth + groupWidth * 0.1
             for (i, (_, n)) in counts.enumerated() {
                 let h = plot * Double(n[level]) / Double(maxCount)
                 let x = x0 + Double(i) * barWidth
                 let y = Double(height - bottom) - h
-                svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(barWidth - 1))\" height=\"\(fmt(h))\" fill=\"\(palette[i % palette.count])\"/>"
+                svg +=
+                    """
+                    <rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(barWidth - 1))\" height=\"\(fmt(h))\" \
+                    fill=\"\(palette[i % palette.count])\"/>
+                    """
                 if n[level] > 0 {
-                    svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y - 3))\" font-size=\"10\" text-anchor=\"middle\">\(n[level])</text>"
+                    svg +=
+                        """
+                        <text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y - 3))\" font-size=\"10\" \
+                        text-anchor=\"middle\">\(n[level])</text>
+                        """
                 }
             }
             svg +=
-                "<text x=\"\(fmt(x0 + groupWidth * 0.4))\" y=\"\(height - bottom + 16)\" font-size=\"12\" text-anchor=\"middle\">\(["无星", "一星", "二星", "三星", "四星", "五星"][level])</text>"
+                """
+                <text x=\"\(fmt(x0 + groupWidth * 0.4))\" y=\"\(height - bottom + 16)\" font-size=\"12\" \
+                text-anchor=\"middle\">\(["无星", "一星", "二星", "三星", "四星", "五星"][level])</text>
+                """
         }
         for (i, (year, _)) in counts.enumerated() {
             let x = left + i * 80
-            svg += "<rect x=\"\(x)\" y=\"\(height + 6)\" width=\"12\" height=\"12\" fill=\"\(palette[i % palette.count])\"/>"
+            svg +=
+                """
+                <rect x=\"\(x)\" y=\"\(height + 6)\" width=\"12\" height=\"12\" \
+                fill=\"\(palette[i % palette.count])\"/>
+                """
             svg += "<text x=\"\(x + 16)\" y=\"\(height + 16)\" font-size=\"12\">\(year)</text>"
         }
         return svg + "</svg>"

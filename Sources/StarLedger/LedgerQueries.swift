@@ -46,21 +46,32 @@ public struct BranchYear: Sendable, Equatable {
 public enum LedgerQueries {
     /// The branch's stars now in `year`: its last adjustment, else its review, else approval.
     static func currentStars(_ db: Database, year: Int, branch: String) throws -> Int? {
-        if let s = try Int.fetchOne(db, sql: "SELECT stars FROM adjustment WHERE year = ? AND branch_id = ? ORDER BY id DESC LIMIT 1", arguments: [year, branch]) {
+        if let s = try Int.fetchOne(
+            db, sql: "SELECT stars FROM adjustment WHERE year = ? AND branch_id = ? ORDER BY id DESC LIMIT 1",
+            arguments: [year, branch])
+        {
             return s
         }
-        if let s = try Int.fetchOne(db, sql: "SELECT stars FROM review WHERE year = ? AND branch_id = ?", arguments: [year, branch]) { return s }
-        return try Int.fetchOne(db, sql: "SELECT stars FROM approval WHERE year = ? AND branch_id = ?", arguments: [year, branch])
+        if let s = try Int.fetchOne(
+            db, sql: "SELECT stars FROM review WHERE year = ? AND branch_id = ?", arguments: [year, branch])
+        {
+            return s
+        }
+        return try Int.fetchOne(
+            db, sql: "SELECT stars FROM approval WHERE year = ? AND branch_id = ?", arguments: [year, branch])
     }
 
     /// Every approved branch's current stars in `year` (the rule of `currentStars(_:year:branch:)`
     /// for all at once: approvals, then reviews, then adjustments in order).
     static func currentStars(_ db: Database, year: Int) throws -> [String: Int] {
         var stars: [String: Int] = [:]
-        let approvals = try Row.fetchCursor(db, sql: "SELECT branch_id, stars FROM approval WHERE year = ?", arguments: [year])
+        let approvals = try Row.fetchCursor(
+            db, sql: "SELECT branch_id, stars FROM approval WHERE year = ?", arguments: [year])
         while let r = try approvals.next() { stars[r[0]] = r[1] }
         for table in ["review", "adjustment"] {
-            for r in try Row.fetchAll(db, sql: "SELECT branch_id, stars FROM \(table) WHERE year = ? ORDER BY id", arguments: [year]) { stars[r[0]] = r[1] }
+            for r in try Row.fetchAll(
+                db, sql: "SELECT branch_id, stars FROM \(table) WHERE year = ? ORDER BY id", arguments: [year])
+            { stars[r[0]] = r[1] }
         }
         return stars
     }
@@ -73,7 +84,9 @@ public enum LedgerQueries {
     /// All branches of `year` (ordered by committee then id), with the year's objections,
     /// reviews and adjustments.
     static func branches(_ db: Database, year: Int, branch: String? = nil) throws -> [BranchYear] {
-        guard let y = try Row.fetchOne(db, sql: "SELECT status, recording_id FROM year WHERE year = ?", arguments: [year]) else { return [] }
+        guard
+            let y = try Row.fetchOne(db, sql: "SELECT status, recording_id FROM year WHERE year = ?", arguments: [year])
+        else { return [] }
         let yearStatus: String = y["status"]
         let recording: Int64 = y["recording_id"]
         let filter = branch == nil ? "" : " AND e.branch_id = ?"
@@ -83,19 +96,26 @@ public enum LedgerQueries {
         for r in try Row.fetchAll(
             db,
             sql: """
-                SELECT o.branch_id, o.date, o.text, o.by, r.stars, r.reason FROM objection o LEFT JOIN resolution r ON r.id = o.resolution_id
+                SELECT o.branch_id, o.date, o.text, o.by, r.stars,
+                  r.reason FROM objection o LEFT JOIN resolution r ON r.id = o.resolution_id
                 WHERE o.year = ?\(branch == nil ? "" : " AND o.branch_id = ?") ORDER BY o.id
                 """, arguments: branch == nil ? [year] : [year, branch])
         {
-            objections[r["branch_id"], default: []].append(BranchYear.Objection(date: r["date"], text: r["text"], by: r["by"], resolvedStars: r["stars"], resolution: r["reason"]))
+            objections[r["branch_id"], default: []].append(
+                BranchYear.Objection(
+                    date: r["date"], text: r["text"], by: r["by"], resolvedStars: r["stars"], resolution: r["reason"]))
         }
         func changes(_ table: String) throws -> [String: [BranchYear.Change]] {
             var out: [String: [BranchYear.Change]] = [:]
             for r in try Row.fetchAll(
-                db, sql: "SELECT * FROM \(table) WHERE year = ?\(branch == nil ? "" : " AND branch_id = ?") ORDER BY id", arguments: branch == nil ? [year] : [year, branch])
+                db,
+                sql: "SELECT * FROM \(table) WHERE year = ?\(branch == nil ? "" : " AND branch_id = ?") ORDER BY id",
+                arguments: branch == nil ? [year] : [year, branch])
             {
                 out[r["branch_id"], default: []].append(
-                    BranchYear.Change(date: r["date"], stars: r["stars"], reason: r["reason"], by: r["by"], document: table == "adjustment" ? r["document"] : nil))
+                    BranchYear.Change(
+                        date: r["date"], stars: r["stars"], reason: r["reason"], by: r["by"],
+                        document: table == "adjustment" ? r["document"] : nil))
             }
             return out
         }
@@ -118,9 +138,12 @@ public enum LedgerQueries {
             let rules: String = r["rules"]
             out.append(
                 BranchYear(
-                    year: year, branchID: id, name: r["branch_name"], committee: r["committee_id"], status: status, proposed: r["stars"],
-                    approved: approved, current: approved.map { adjusted.last?.stars ?? review?.stars ?? $0 }, final: r["final"],
-                    rules: rules.split(separator: ";").map(String.init), objections: objections[id] ?? [], review: review, adjustments: adjusted))
+                    year: year, branchID: id, name: r["branch_name"], committee: r["committee_id"], status: status,
+                    proposed: r["stars"],
+                    approved: approved, current: approved.map { adjusted.last?.stars ?? review?.stars ?? $0 },
+                    final: r["final"],
+                    rules: rules.split(separator: ";").map(String.init), objections: objections[id] ?? [],
+                    review: review, adjustments: adjusted))
         }
         return out
     }
@@ -128,7 +151,13 @@ public enum LedgerQueries {
     /// One branch across the years, ascending.
     static func history(_ db: Database, branch: String) throws -> [BranchYear] {
         let years = try Int.fetchAll(
-            db, sql: "SELECT y.year FROM year y JOIN entry e ON e.recording_id = y.recording_id AND e.branch_id = ? ORDER BY y.year", arguments: [branch])
+            db,
+            sql:
+                """
+                SELECT y.year FROM year y JOIN entry e ON e.recording_id = y.recording_id AND e.branch_id = ? \
+                ORDER BY y.year
+                """,
+            arguments: [branch])
         return try years.flatMap { try branches(db, year: $0, branch: branch) }
     }
 }
@@ -143,7 +172,9 @@ extension LedgerFile {
 
     /// Every year, each with its branches.
     public func allYears() throws(Failure) -> [(year: Int, status: String, branches: [BranchYear])] {
-        try read { db in try LedgerQueries.years(db).map { ($0.year, $0.status, try LedgerQueries.branches(db, year: $0.year)) } }
+        try read { db in
+            try LedgerQueries.years(db).map { ($0.year, $0.status, try LedgerQueries.branches(db, year: $0.year)) }
+        }
     }
 }
 
@@ -171,7 +202,12 @@ public enum HistoryJSON {
                 ),
                 (
                     "review",
-                    y.review.map { r in JSON.object([("date", .string(r.date)), ("stars", .int(r.stars)), ("reason", .string(r.reason)), ("by", .string(r.by))]) }
+                    y.review.map { r in
+                        JSON.object([
+                            ("date", .string(r.date)), ("stars", .int(r.stars)), ("reason", .string(r.reason)),
+                            ("by", .string(r.by)),
+                        ])
+                    }
                         ?? .null
                 ),
                 (
@@ -179,7 +215,8 @@ public enum HistoryJSON {
                     .array(
                         y.adjustments.map { a in
                             .object([
-                                ("date", .string(a.date)), ("stars", .int(a.stars)), ("reason", .string(a.reason)), ("by", .string(a.by)),
+                                ("date", .string(a.date)), ("stars", .int(a.stars)), ("reason", .string(a.reason)),
+                                ("by", .string(a.by)),
                                 ("document", optText(a.document)),
                             ])
                         })
@@ -198,17 +235,23 @@ public struct LedgerPrevious: PreviousStarsSource {
     public func previous(forYear year: Int) throws(Failure) -> PreviousResults {
         let file: LedgerFile
         do { file = try LedgerFile(path: path, create: false) } catch {
-            throw Failure(error.status == .noInput || error.status == .ioError ? error.status : .dataError, error.message)
+            throw Failure(
+                error.status == .noInput || error.status == .ioError ? error.status : .dataError, error.message)
         }
         let last = year - 1
         let result: Result<[String: Int], Failure>
         do {
             result = .success(
                 try file.read { db in
-                    guard let status = try String.fetchOne(db, sql: "SELECT status FROM year WHERE year = ?", arguments: [last]) else {
+                    guard
+                        let status = try String.fetchOne(
+                            db, sql: "SELECT status FROM year WHERE year = ?", arguments: [last])
+                    else {
                         throw Failure(.dataError, .ledgerRunNoYear(path: Escaped.text(path), year: last))
                     }
-                    guard status == "approved" else { throw Failure(.dataError, .ledgerRunNotApproved(year: last, path: Escaped.text(path))) }
+                    guard status == "approved" else {
+                        throw Failure(.dataError, .ledgerRunNotApproved(year: last, path: Escaped.text(path)))
+                    }
                     return try LedgerQueries.currentStars(db, year: last)
                 })
         } catch {

@@ -41,14 +41,18 @@ struct RecordedResults: Sendable {
             throw Failure(.dataError, .ledgerReportsNoResults(path: shown))
         }
         let jsonPath = dir + "/results.json"
-        guard let header = header(jsonPath) else { throw Failure(.dataError, .ledgerResultsHeader(path: Escaped.text(jsonPath))) }
+        guard let header = header(jsonPath) else {
+            throw Failure(.dataError, .ledgerResultsHeader(path: Escaped.text(jsonPath)))
+        }
         let csvPath = dir + "/results.csv"
         guard let bytes = FileManager.default.contents(atPath: csvPath) else {
             throw Failure(.ioError, .ledgerReportsNoResults(path: shown))
         }
         var diagnostics: [Diagnostic] = []
         let rows = Self.rows(Array(bytes), path: csvPath, diagnostics: &diagnostics)
-        guard diagnostics.isEmpty else { throw Failure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(csvPath)), diagnostics: diagnostics) }
+        guard diagnostics.isEmpty else {
+            throw Failure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(csvPath)), diagnostics: diagnostics)
+        }
         return RecordedResults(year: header.year, noticeDate: header.noticeDate, sha256: sha, rows: rows)
     }
 
@@ -73,7 +77,8 @@ struct RecordedResults: Sendable {
         if !text.hasSuffix("}") { text += "}" }
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
             (object["format"] as? String)?.hasPrefix("star-report results") == true,
-            let year = object["year"] as? Int, let date = (object["notice_date"] as? String).flatMap({ CivilDate(iso: $0) })
+            let year = object["year"] as? Int,
+            let date = (object["notice_date"] as? String).flatMap({ CivilDate(iso: $0) })
         else { return nil }
         return (year, date)
     }
@@ -93,28 +98,42 @@ struct RecordedResults: Sendable {
         out.reserveCapacity(table.rows.count)
         for (fields, line) in table.rows {
             guard fields.count == table.header.count else {
-                diagnostics.append(.error(.csvFieldCount(expected: table.header.count, found: fields.count), at: SourceLocation(file: path, line: line)))
+                diagnostics.append(
+                    .error(
+                        .csvFieldCount(expected: table.header.count, found: fields.count),
+                        at: SourceLocation(file: path, line: line)))
                 continue
             }
             // results.csv guards text that could start a formula with a leading apostrophe
             func text(_ i: Int) -> String {
                 let s = fields[c[i]]
-                return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true ? String(s.dropFirst()) : s
+                return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true
+                    ? String(s.dropFirst()) : s
             }
             guard let stars = Int(fields[c[4]]), (0...5).contains(stars) else {
-                diagnostics.append(.error(.previousStars(value: Escaped.text(fields[c[4]])), at: SourceLocation(file: path, line: line, column: c[4] + 1)))
+                diagnostics.append(
+                    .error(
+                        .previousStars(value: Escaped.text(fields[c[4]])),
+                        at: SourceLocation(file: path, line: line, column: c[4] + 1)))
                 continue
             }
             guard case .success(let final) = Tenths.parse(fields[c[3]]) else {
-                diagnostics.append(.error(.ledgerResultsScore(value: Escaped.text(fields[c[3]])), at: SourceLocation(file: path, line: line, column: c[3] + 1)))
+                diagnostics.append(
+                    .error(
+                        .ledgerResultsScore(value: Escaped.text(fields[c[3]])),
+                        at: SourceLocation(file: path, line: line, column: c[3] + 1)))
                 continue
             }
             let id = text(0)
             guard !id.isEmpty else {
-                diagnostics.append(.error(Message.valueRequired(label: "branch_id"), at: SourceLocation(file: path, line: line, column: c[0] + 1)))
+                diagnostics.append(
+                    .error(
+                        Message.valueRequired(label: "branch_id"),
+                        at: SourceLocation(file: path, line: line, column: c[0] + 1)))
                 continue
             }
-            out.append(Row(id: id, name: text(1), committee: text(2), stars: stars, final: final.raw, rules: fields[c[5]]))
+            out.append(
+                Row(id: id, name: text(1), committee: text(2), stars: stars, final: final.raw, rules: fields[c[5]]))
         }
         return out
     }

@@ -10,7 +10,9 @@ public final class CellReference: Hashable, Sendable, Codable {
     public let field: String?
 
     public init(sheet: String, header: String? = nil, field: String? = nil) {
-        self.sheet = sheet; self.header = header; self.field = field
+        self.sheet = sheet
+        self.header = header
+        self.field = field
     }
 
     public static func == (a: CellReference, b: CellReference) -> Bool {
@@ -18,7 +20,9 @@ public final class CellReference: Hashable, Sendable, Codable {
     }
 
     public func hash(into h: inout Hasher) {
-        h.combine(sheet); h.combine(header); h.combine(field)
+        h.combine(sheet)
+        h.combine(header)
+        h.combine(field)
     }
 
     /// `Sheet1`, or `'My Sheet'` when the name holds anything but letters, digits and `_`

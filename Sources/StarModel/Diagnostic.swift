@@ -14,7 +14,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     public var cell: CellReference?
 
     public init(file: String, line: Int, column: Int? = nil, cell: CellReference? = nil) {
-        self.file = file; self.line = line; self.packedColumn = Int32(clamping: column ?? 0); self.cell = cell
+        self.file = file
+        self.line = line
+        self.packedColumn = Int32(clamping: column ?? 0)
+        self.cell = cell
     }
 
     enum CodingKeys: String, CodingKey { case file, line, column, cell }
@@ -23,7 +26,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             file: try c.decode(String.self, forKey: .file), line: try c.decode(Int.self, forKey: .line),
-            column: try c.decodeIfPresent(Int.self, forKey: .column), cell: try c.decodeIfPresent(CellReference.self, forKey: .cell))
+            column: try c.decodeIfPresent(Int.self, forKey: .column),
+            cell: try c.decodeIfPresent(CellReference.self, forKey: .cell))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -67,15 +71,25 @@ public struct Diagnostic: Hashable, Sendable {
     /// A sheet's column letter (`F`), shown beside the field in a CSV diagnostic.
     public var columnLetter: String?
 
-    public init(_ severity: Severity, at location: SourceLocation, field: String? = nil, branchID: String? = nil, _ content: Message) {
-        self.severity = severity; self.location = location
-        self.field = field; self.content = content; self.branchID = branchID
+    public init(
+        _ severity: Severity, at location: SourceLocation, field: String? = nil, branchID: String? = nil,
+        _ content: Message
+    ) {
+        self.severity = severity
+        self.location = location
+        self.field = field
+        self.content = content
+        self.branchID = branchID
     }
 
-    public static func error(_ m: Message, at l: SourceLocation, field: String? = nil, branch: String? = nil) -> Diagnostic {
+    public static func error(_ m: Message, at l: SourceLocation, field: String? = nil, branch: String? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.error, at: l, field: field, branchID: branch, m)
     }
-    public static func warning(_ m: Message, at l: SourceLocation, field: String? = nil, branch: String? = nil) -> Diagnostic {
+    public static func warning(_ m: Message, at l: SourceLocation, field: String? = nil, branch: String? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.warning, at: l, field: field, branchID: branch, m)
     }
 

@@ -33,14 +33,29 @@ public enum DisplayWidth {
         var openFlag = false  // a regional indicator waiting for its pair
         for u in s.unicodeScalars {
             let v = u.value
-            if v < 0x7F && v >= 0x20 { w += cluster; cluster = 1; joined = false; openFlag = false; continue }
-            if v == 0xFE0F { cluster = 2; continue }
-            if v == 0x200D { joined = true; continue }
+            if v < 0x7F && v >= 0x20 {
+                w += cluster
+                cluster = 1
+                joined = false
+                openFlag = false
+                continue
+            }
+            if v == 0xFE0F {
+                cluster = 2
+                continue
+            }
+            if v == 0x200D {
+                joined = true
+                continue
+            }
             let sw = of(u)
             let isFlag = (0x1F1E6...0x1F1FF).contains(v)
             // joined by ZWJ, a mark, a skin-tone modifier, or the second half of a flag
             if joined || sw == 0 || (0x1F3FB...0x1F3FF).contains(v) || (isFlag && openFlag) {
-                cluster = max(cluster, sw); joined = false; openFlag = false; continue
+                cluster = max(cluster, sw)
+                joined = false
+                openFlag = false
+                continue
             }
             w += cluster
             cluster = sw
@@ -50,7 +65,8 @@ public enum DisplayWidth {
     }
 
     static func contains(_ table: [(UInt32, UInt32)], _ v: UInt32) -> Bool {
-        var lo = 0, hi = table.count - 1
+        var lo = 0
+        var hi = table.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             if v < table[mid].0 { hi = mid - 1 } else if v > table[mid].1 { lo = mid + 1 } else { return true }

@@ -2,7 +2,8 @@
 /// is to a known one, for "did you mean".
 public enum EditDistance {
     public static func between(_ x: String, _ y: String) -> Int {
-        let a = Array(x), b = Array(y)
+        let a = Array(x)
+        let b = Array(y)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)
         for i in 1...a.count {

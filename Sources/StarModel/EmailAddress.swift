@@ -5,10 +5,15 @@ public enum EmailAddress {
     public static func isValid(_ address: String) -> Bool {
         let bytes = Array(address.utf8)
         guard bytes.count <= 254, let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return false }
-        let local = bytes[..<at], domain = bytes[(at + 1)...]
-        guard local.count <= 64, dotAtom(local, allowed: isAtext), dotAtom(domain, allowed: isDomainChar) else { return false }
+        let local = bytes[..<at]
+        let domain = bytes[(at + 1)...]
+        guard local.count <= 64, dotAtom(local, allowed: isAtext), dotAtom(domain, allowed: isDomainChar) else {
+            return false
+        }
         // a domain's labels never start or end with a hyphen
-        return domain.split(separator: UInt8(ascii: ".")).allSatisfy { $0.first != UInt8(ascii: "-") && $0.last != UInt8(ascii: "-") }
+        return domain.split(separator: UInt8(ascii: ".")).allSatisfy {
+            $0.first != UInt8(ascii: "-") && $0.last != UInt8(ascii: "-")
+        }
     }
 
     /// Non-empty atoms of allowed bytes separated by single dots.
@@ -29,14 +34,18 @@ public enum EmailAddress {
 
     static func isAtext(_ b: UInt8) -> Bool {
         switch b {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
         default: return Array("!#$%&'*+/=?^_`{|}~-".utf8).contains(b)
         }
     }
 
     static func isDomainChar(_ b: UInt8) -> Bool {
         switch b {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): return true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+            return true
         default: return false
         }
     }

@@ -61,8 +61,15 @@ public enum Escaped {
     }
 
     static func append(_ u: Unicode.Scalar, to out: inout String) {
-        if !needsEscape(u) { out.unicodeScalars.append(u); return }
-        if u.value < 0x80 { out += "\\x" + hex(UInt8(u.value)) } else { out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" }
+        if !needsEscape(u) {
+            out.unicodeScalars.append(u)
+            return
+        }
+        if u.value < 0x80 {
+            out += "\\x" + hex(UInt8(u.value))
+        } else {
+            out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+        }
     }
 
     static func hex(_ b: UInt8) -> String {

@@ -20,7 +20,8 @@ extension Message {
 
     /// Words an English piece of advice starts with.
     static let imperatives: Set<String> = [
-        "add", "change", "check", "correct", "delete", "enter", "fill", "give", "leave", "look", "make", "open", "pass", "put",
+        "add", "change", "check", "correct", "delete", "enter", "fill", "give", "leave", "look", "make", "open", "pass",
+        "put",
         "remove", "rename", "run", "save", "set", "split", "type", "use", "write", "close", "raise", "fix", "keep",
     ]
 
@@ -33,8 +34,14 @@ extension Message {
         var semicolon: Int?
         var other: Int?
         for (i, c) in chars.enumerated() {
-            if c == "{" { depth += 1; continue }
-            if c == "}" { depth = max(0, depth - 1); continue }
+            if c == "{" {
+                depth += 1
+                continue
+            }
+            if c == "}" {
+                depth = max(0, depth - 1)
+                continue
+            }
             guard depth == 0, i + 1 < chars.count else { continue }
             switch language {
             case .zh:

@@ -2,7 +2,10 @@
 public struct RawField: Hashable, Sendable {
     public var text: String
     public var location: SourceLocation
-    public init(_ text: String, at location: SourceLocation) { self.text = text; self.location = location }
+    public init(_ text: String, at location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
 }
 
 /// The canonical names of a submission's facts: the CSV column names of docs/input-formats.md.
@@ -156,7 +159,8 @@ public struct RawSubmission: Sendable {
     public var problems: [CellProblem] = []
 
     public init(format: Format, location: SourceLocation) {
-        self.format = format; self.location = location
+        self.format = format
+        self.location = location
     }
 
     /// A sheet's cell under the column of `key`: a field, or (not empty) a commendation's or an
@@ -179,7 +183,9 @@ public struct CellProblem: Sendable {
     public var message: Message
     public var location: SourceLocation
     public init(key: FieldKey, message: Message, location: SourceLocation) {
-        self.key = key; self.message = message; self.location = location
+        self.key = key
+        self.message = message
+        self.location = location
     }
 }
 
@@ -193,8 +199,12 @@ public final class SheetColumns: Sendable {
     public init(_ columns: [(key: FieldKey, name: String, column: Int)]) {
         var names = [String?](repeating: nil, count: FieldKey.allColumns.count)
         var numbers = [Int?](repeating: nil, count: FieldKey.allColumns.count)
-        for c in columns { names[c.key.ordinal] = c.name; numbers[c.key.ordinal] = c.column }
-        self.names = names; self.numbers = numbers
+        for c in columns {
+            names[c.key.ordinal] = c.name
+            numbers[c.key.ordinal] = c.column
+        }
+        self.names = names
+        self.numbers = numbers
     }
 
     public func name(_ key: FieldKey) -> String? { names[key.ordinal] }

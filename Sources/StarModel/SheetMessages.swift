@@ -5,7 +5,12 @@ extension Catalogue {
     static let sheetEntries: [MessageID: Entry] = [
         .sheetTooManyStrings: Entry(
             code: "E-XLSX-LIMIT", zh: "部件 {part} 的共享字符串超过 {limit} 个（与工作表的大小不相称，可能是恶意文件），拒绝读取：请用 Excel 重新另存为 .xlsx",
-            en: "part {part} holds more than {limit} shared strings (out of proportion to the sheets; possibly hostile) and is refused: save it again with Excel as .xlsx"),
+            en:
+                """
+                part {part} holds more than {limit} shared strings (out of proportion to the sheets; possibly \
+                hostile) and is refused: save it again with Excel as .xlsx
+                """
+        ),
         .sheetTooManyStyles: Entry(
             code: "E-XLSX-LIMIT", zh: "部件 {part} 的单元格格式超过 {limit} 个，拒绝读取：请用 Excel 重新另存为 .xlsx",
             en: "part {part} holds more than {limit} cell formats and is refused: save it again with Excel as .xlsx"),
@@ -14,7 +19,12 @@ extension Catalogue {
             en: "the worksheet has more than {limit} merged ranges and is refused: unmerge them and save it as .xlsx"),
         .sheetFormulaWithoutValue: Entry(
             code: "E-XLSX-FORMULA", zh: "单元格 {cell} 是公式，但文件中没有它的计算结果：请在 Excel 中打开并保存后再提交",
-            en: "cell {cell} holds a formula without its computed value: open the file in Excel, save it, and send it again"),
+            en:
+                """
+                cell {cell} holds a formula without its computed value: open the file in Excel, save it, and send \
+                it again
+                """
+        ),
         .sheetCellTooLong: Entry(
             code: "E-XLSX-LIMIT", zh: "单元格内容超过 {limit} 个字，未读取：请改正（名称最多 100 个字）",
             en: "the cell holds more than {limit} characters and was not read: correct it (a name has at most 100)"),
@@ -29,9 +39,17 @@ extension Catalogue {
             en: "cell {cell} occurs twice in the file, so its value is unclear: save it again with Excel as .xlsx"),
         .sheetNoHeader: Entry(
             code: "E-XLSX-HEADER",
-            zh: "在工作表 {sheets} 的前 10 行中都找不到表头；最接近的是工作表“{sheet}”第 {row} 行（只认出 {found} 列）：表头应是一行列名，如 支部编号、支部名称、上级党组织编号……（可用 star-report template 生成填报表）",
+            zh:
+                """
+                在工作表 {sheets} 的前 10 行中都找不到表头；最接近的是工作表“{sheet}”第 {row} 行（只认出 {found} 列）：表头应是一行列名，如 支部编号、支部名称、\
+                上级党组织编号……（可用 star-report template 生成填报表）
+                """,
             en:
-                "no header in the first 10 rows of the worksheets {sheets}; the closest is row {row} of \"{sheet}\" ({found} columns recognised): the header is one row of column names such as branch_id, branch_name, committee_id… (star-report template makes the workbook)"
+                """
+                no header in the first 10 rows of the worksheets {sheets}; the closest is row {row} of \
+                \"{sheet}\" ({found} columns recognised): the header is one row of column names such as branch_id,\
+                 branch_name, committee_id… (star-report template makes the workbook)
+                """
         ),
         .sheetNotABranch: Entry(
             code: "W-NOT-A-BRANCH", zh: "第 {row} 行不是支部数据（{text}），已跳过",
@@ -41,16 +59,37 @@ extension Catalogue {
             en: "row {row} ({id}) is not filled in: fill in the branch's figures, or delete the row"),
         .sheetMergeAcrossCommittees: Entry(
             code: "E-MERGE", zh: "合并单元格 {range} 跨越了不同上级党组织（{committees}）的支部：请取消合并，每行填写自己的值",
-            en: "the merged range {range} spans branches of different committees ({committees}): unmerge it and fill in each row's own value"),
+            en:
+                """
+                the merged range {range} spans branches of different committees ({committees}): unmerge it and \
+                fill in each row's own value
+                """
+        ),
         .sheetOldFormat: Entry(
             code: "E-SHEET-FORMAT", zh: "这是 {kind}文件，无法读取：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿 (*.xlsx)”后再提交",
-            en: "this is {kind} file and cannot be read: open it in Excel or WPS and save it as \"Excel Workbook (*.xlsx)\""),
+            en:
+                """
+                this is {kind} file and cannot be read: open it in Excel or WPS and save it as \"Excel Workbook \
+                (*.xlsx)\"
+                """
+        ),
         .satisfactionFraction: Entry(
-            code: "E-PERCENT", zh: "满意率为 {value}，是指 {percent}% 吗？请填百分数的数值，如 {percent}（不要填 {value}）；在 Excel 中输入 {percent}% 也可以",
-            en: "the satisfaction is {value}: is it {percent}%? Write the percent's number, e.g. {percent} (not {value}); typing {percent}% in Excel works too"),
+            code: "E-PERCENT",
+            zh: "满意率为 {value}，是指 {percent}% 吗？请填百分数的数值，如 {percent}（不要填 {value}）；在 Excel 中输入 {percent}% 也可以",
+            en:
+                """
+                the satisfaction is {value}: is it {percent}%? Write the percent's number, e.g. {percent} (not \
+                {value}); typing {percent}% in Excel works too
+                """
+        ),
         .registerCommitteeMismatch: Entry(
             code: "E-REGISTER", zh: "上级党组织编号为 {found}，但名册 branches.csv 中该支部属于 {register}（名册决定支部归入哪个上级党组织的报告和邮件）：请改正",
-            en: "the committee id is {found}, but the register branches.csv puts this branch under {register} (the register decides whose reports and e-mail it is in): correct it"),
+            en:
+                """
+                the committee id is {found}, but the register branches.csv puts this branch under {register} (the \
+                register decides whose reports and e-mail it is in): correct it
+                """
+        ),
         .registerNameMismatch: Entry(
             code: "W-REGISTER-NAME", zh: "支部名称“{found}”与名册不一致，报告使用名册中的名称“{register}”",
             en: "the branch name \"{found}\" differs from the register; the reports use the register's \"{register}\""),

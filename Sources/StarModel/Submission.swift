@@ -5,16 +5,16 @@ public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
     var rank: Int {
         switch self {
-        case .city: 0;
-        case .province: 1;
+        case .city: 0
+        case .province: 1
         case .national: 2
         }
     }
 
     public var chinese: String {
         switch self {
-        case .city: "市级";
-        case .province: "省级";
+        case .city: "市级"
+        case .province: "省级"
         case .national: "国家级"
         }
     }
@@ -22,7 +22,9 @@ public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// The three evaluation sheets of docs/rules.md §1.
 public enum Sheet: String, Sendable, Codable, CaseIterable {
-    case selfEvaluation = "self", massEvaluation = "mass", superiorEvaluation = "superior"
+    case selfEvaluation = "self"
+    case massEvaluation = "mass"
+    case superiorEvaluation = "superior"
 }
 
 /// The branch a submission is about.
@@ -38,9 +40,15 @@ public final class BranchInfo: Hashable, Sendable, Codable {
     public let category: String
     public let members: Int
 
-    public init(id: String, name: String, committeeID: String, committeeName: String, category: String = "", members: Int) {
-        self.id = id; self.name = name; self.committeeID = committeeID
-        self.committeeName = committeeName; self.category = category; self.members = members
+    public init(
+        id: String, name: String, committeeID: String, committeeName: String, category: String = "", members: Int
+    ) {
+        self.id = id
+        self.name = name
+        self.committeeID = committeeID
+        self.committeeName = committeeName
+        self.category = category
+        self.members = members
     }
 
     public static func == (a: BranchInfo, b: BranchInfo) -> Bool {
@@ -50,7 +58,12 @@ public final class BranchInfo: Hashable, Sendable, Codable {
     }
 
     public func hash(into h: inout Hasher) {
-        h.combine(id); h.combine(name); h.combine(committeeID); h.combine(committeeName); h.combine(category); h.combine(members)
+        h.combine(id)
+        h.combine(name)
+        h.combine(committeeID)
+        h.combine(committeeName)
+        h.combine(category)
+        h.combine(members)
     }
 }
 
@@ -62,7 +75,9 @@ public struct Election: Hashable, Sendable, Codable {
     public var delayApproved: Bool
 
     public init(due: CivilDate, held: CivilDate? = nil, delayApproved: Bool = false) {
-        self.due = due; self.held = held; self.delayApproved = delayApproved
+        self.due = due
+        self.held = held
+        self.delayApproved = delayApproved
     }
 }
 
@@ -101,13 +116,23 @@ public struct Submission: Hashable, Sendable, Codable {
         election: Election? = nil, unexcusedAbsences: Int = 0,
         source: SourceLocation = SourceLocation(file: "-", line: 1)
     ) {
-        self.year = year; self.branch = branch
-        self.selfScores = selfScores; self.massScores = massScores; self.superiorScores = superiorScores
-        self.massMemberParticipants = massMemberParticipants; self.massPublicParticipants = massPublicParticipants
-        self.satisfaction = satisfaction; self.commendations = commendations; self.innovations = innovations
-        self.criticismsWorkCommittee = criticismsWorkCommittee; self.criticismsMunicipalCommittee = criticismsMunicipalCommittee
-        self.leadershipMinorSanctions = leadershipMinorSanctions; self.leadershipMajorSanctions = leadershipMajorSanctions
-        self.memberSanctions = memberSanctions; self.election = election; self.unexcusedAbsences = unexcusedAbsences
+        self.year = year
+        self.branch = branch
+        self.selfScores = selfScores
+        self.massScores = massScores
+        self.superiorScores = superiorScores
+        self.massMemberParticipants = massMemberParticipants
+        self.massPublicParticipants = massPublicParticipants
+        self.satisfaction = satisfaction
+        self.commendations = commendations
+        self.innovations = innovations
+        self.criticismsWorkCommittee = criticismsWorkCommittee
+        self.criticismsMunicipalCommittee = criticismsMunicipalCommittee
+        self.leadershipMinorSanctions = leadershipMinorSanctions
+        self.leadershipMajorSanctions = leadershipMajorSanctions
+        self.memberSanctions = memberSanctions
+        self.election = election
+        self.unexcusedAbsences = unexcusedAbsences
         self.source = source
     }
 
@@ -132,6 +157,10 @@ public struct RegisteredBranch: Hashable, Sendable {
     public var committeeName: String
     public var location: SourceLocation
     public init(id: String, name: String, committeeID: String, committeeName: String, location: SourceLocation) {
-        self.id = id; self.name = name; self.committeeID = committeeID; self.committeeName = committeeName; self.location = location
+        self.id = id
+        self.name = name
+        self.committeeID = committeeID
+        self.committeeName = committeeName
+        self.location = location
     }
 }

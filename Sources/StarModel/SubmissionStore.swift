@@ -57,7 +57,8 @@ public struct SubmissionStore: RandomAccessCollection, Sendable {
             var p = self
             let b = branch
             p.branch = BranchInfo(
-                id: b.id, name: name, committeeID: b.committeeID, committeeName: b.committeeName, category: b.category, members: b.members)
+                id: b.id, name: name, committeeID: b.committeeID, committeeName: b.committeeName, category: b.category,
+                members: b.members)
             return p
         }
 
@@ -69,8 +70,10 @@ public struct SubmissionStore: RandomAccessCollection, Sendable {
             counts = Counts(
                 year: Int32(clamping: s.year), memberParticipants: Int32(clamping: s.massMemberParticipants),
                 publicParticipants: Int32(clamping: s.massPublicParticipants),
-                workCriticisms: Int32(clamping: s.criticismsWorkCommittee), municipalCriticisms: Int32(clamping: s.criticismsMunicipalCommittee),
-                minorSanctions: Int32(clamping: s.leadershipMinorSanctions), majorSanctions: Int32(clamping: s.leadershipMajorSanctions),
+                workCriticisms: Int32(clamping: s.criticismsWorkCommittee),
+                municipalCriticisms: Int32(clamping: s.criticismsMunicipalCommittee),
+                minorSanctions: Int32(clamping: s.leadershipMinorSanctions),
+                majorSanctions: Int32(clamping: s.leadershipMajorSanctions),
                 memberSanctions: Int32(clamping: s.memberSanctions), absences: Int32(clamping: s.unexcusedAbsences))
             satisfaction = Int32(clamping: s.satisfaction.raw)
             commendations = Levels(s.commendations)
@@ -81,12 +84,18 @@ public struct SubmissionStore: RandomAccessCollection, Sendable {
         public var submission: Submission {
             Submission(
                 year: Int(counts.year), branch: branch,
-                selfScores: aspects.tenths(0..<10), massScores: aspects.tenths(10..<20), superiorScores: aspects.tenths(20..<30),
-                massMemberParticipants: Int(counts.memberParticipants), massPublicParticipants: Int(counts.publicParticipants),
-                satisfaction: Tenths(Int(satisfaction)), commendations: commendations.list, innovations: innovations.list,
-                criticismsWorkCommittee: Int(counts.workCriticisms), criticismsMunicipalCommittee: Int(counts.municipalCriticisms),
-                leadershipMinorSanctions: Int(counts.minorSanctions), leadershipMajorSanctions: Int(counts.majorSanctions),
-                memberSanctions: Int(counts.memberSanctions), election: election, unexcusedAbsences: Int(counts.absences),
+                selfScores: aspects.tenths(0..<10), massScores: aspects.tenths(10..<20),
+                superiorScores: aspects.tenths(20..<30),
+                massMemberParticipants: Int(counts.memberParticipants),
+                massPublicParticipants: Int(counts.publicParticipants),
+                satisfaction: Tenths(Int(satisfaction)), commendations: commendations.list,
+                innovations: innovations.list,
+                criticismsWorkCommittee: Int(counts.workCriticisms),
+                criticismsMunicipalCommittee: Int(counts.municipalCriticisms),
+                leadershipMinorSanctions: Int(counts.minorSanctions),
+                leadershipMajorSanctions: Int(counts.majorSanctions),
+                memberSanctions: Int(counts.memberSanctions), election: election,
+                unexcusedAbsences: Int(counts.absences),
                 source: source)
         }
     }
@@ -100,9 +109,12 @@ public struct SubmissionStore: RandomAccessCollection, Sendable {
         public init() {}
 
         /// A branch whose committee name and category are the one copy shared by all branches.
-        public func branch(id: String, name: String, committeeID: String, committeeName: String, category: String, members: Int) -> BranchInfo {
+        public func branch(
+            id: String, name: String, committeeID: String, committeeName: String, category: String, members: Int
+        ) -> BranchInfo {
             BranchInfo(
-                id: id, name: name, committeeID: committeeID, committeeName: shared(committeeName), category: shared(category),
+                id: id, name: name, committeeID: committeeID, committeeName: shared(committeeName),
+                category: shared(category),
                 members: members)
         }
 
@@ -124,7 +136,8 @@ public struct SubmissionStore: RandomAccessCollection, Sendable {
         private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
         init(_ tenths: [Tenths]) {
-            precondition(tenths.count == 30 && tenths.allSatisfy { (0...255).contains($0.raw) }, "thirty aspects of 0.0–25.5")
+            precondition(
+                tenths.count == 30 && tenths.allSatisfy { (0...255).contains($0.raw) }, "thirty aspects of 0.0–25.5")
             withUnsafeMutableBytes(of: &words) { bytes in
                 for (i, t) in tenths.enumerated() { bytes[i] = UInt8(t.raw) }
             }
@@ -145,11 +158,14 @@ public struct SubmissionStore: RandomAccessCollection, Sendable {
 
         init(_ list: [Level]) {
             guard list.count <= 15 else {
-                word = 0; spill = list; return
+                word = 0
+                spill = list
+                return
             }
             var w = UInt64(list.count) << 60
             for (i, level) in list.enumerated() { w |= UInt64(Levels.code.firstIndex(of: level)!) << (2 * i) }
-            word = w; spill = nil
+            word = w
+            spill = nil
         }
 
         var list: [Level] {

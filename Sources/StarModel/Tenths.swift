@@ -47,7 +47,11 @@ public struct Tenths: Hashable, Comparable, Sendable, Codable, CustomStringConve
             negative = f == UInt8(ascii: "-")
             bytes = bytes.dropFirst()
         }
-        var whole = 0, digits = 0, fraction = 0, fractionDigits = 0, sawPoint = false
+        var whole = 0
+        var digits = 0
+        var fraction = 0
+        var fractionDigits = 0
+        var sawPoint = false
         for b in bytes {
             if b == UInt8(ascii: ".") {
                 if sawPoint { return .failure(.notANumber) }

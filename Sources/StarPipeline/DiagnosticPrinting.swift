@@ -10,9 +10,11 @@ extension Pipeline {
     func count(_ n: Int, _ word: String) -> Localized { Localized(zh: "\(n)", en: "\(n) \(word)\(n == 1 ? "" : "s")") }
 
     func summaryLine(_ d: [Diagnostic], files: Int?) -> String {
-        let errors = count(d.errorCount, "error"), warnings = count(d.warningCount, "warning")
+        let errors = count(d.errorCount, "error")
+        let warnings = count(d.warningCount, "warning")
         guard let files else { return Message.summaryLine(errors: errors, warnings: warnings).text(options.language) }
-        return Message.summaryLineFiles(errors: errors, warnings: warnings, files: count(files, "file")).text(options.language)
+        return Message.summaryLineFiles(errors: errors, warnings: warnings, files: count(files, "file")).text(
+            options.language)
     }
 
     /// How many warnings of one code the terminal shows in full before it groups them.
@@ -55,7 +57,9 @@ extension Pipeline {
                 let list = byCode[code]!
                 for d in list.prefix(Pipeline.examplesPerGroup) { console.err(d.rendered) }
                 if list.count > Pipeline.examplesPerGroup {
-                    console.err(Message.moreWarnings(count: "\(list.count)", code: code, shown: "\(Pipeline.examplesPerGroup)").text(options.language))
+                    console.err(
+                        Message.moreWarnings(count: "\(list.count)", code: code, shown: "\(Pipeline.examplesPerGroup)")
+                            .text(options.language))
                 }
             }
             console.err(Message.allWarningsIn(count: "\(warnings.count)").text(options.language))
@@ -79,7 +83,8 @@ extension Pipeline {
             ("notice.", "公示", "notice"), ("summary-", "汇总邮件", "summaries and e-mails"), ("results.", "结果", "results"),
             ("validation.", "警告清单", "warnings list"),
         ]
-        var zh: [String] = [], en: [String] = []
+        var zh: [String] = []
+        var en: [String] = []
         var counted = 0
         for k in kinds {
             let n = names.filter { $0.hasPrefix(k.prefix) }.count
@@ -92,7 +97,10 @@ extension Pipeline {
             zh.append("其他 \(names.count - counted) 个")
             en.append("other \(names.count - counted)")
         }
-        return Message.written(folder: Escaped.text(folder), count: names.count, kinds: Localized(zh: zh.joined(separator: "，"), en: en.joined(separator: ", "))).text(
+        return Message.written(
+            folder: Escaped.text(folder), count: names.count,
+            kinds: Localized(zh: zh.joined(separator: "，"), en: en.joined(separator: ", "))
+        ).text(
             options.language)
     }
 }

@@ -17,7 +17,10 @@ struct CommitteeRouting: Sendable {
     /// A file's one committee, or "" when its records name several.
     private var byFile: [String: String] = [:]
 
-    struct RowKey: Hashable { var file: String; var line: Int }
+    struct RowKey: Hashable {
+        var file: String
+        var line: Int
+    }
 
     /// - Parameter rejectedFiles: the branch id each XML file rejected before extraction names.
     init(records: [Validator.Checked], register: [RegisteredBranch]?, rejectedFiles: [String: String] = [:]) {
@@ -25,7 +28,9 @@ struct CommitteeRouting: Sendable {
             byBranch[r.id] = r.committeeID
         }
         for record in records {
-            let committee = record.branchID.flatMap { byBranch[$0] } ?? record.committeeID.flatMap { CommitteeRouting.usable($0) ? $0 : nil }
+            let committee =
+                record.branchID.flatMap { byBranch[$0] }
+                ?? record.committeeID.flatMap { CommitteeRouting.usable($0) ? $0 : nil }
             guard let committee else { continue }
             if let id = record.branchID, byBranch[id] == nil { byBranch[id] = committee }
             byRow[RowKey(file: record.location.file, line: record.location.line)] = committee
@@ -52,7 +57,10 @@ struct CommitteeRouting: Sendable {
     static func usable(_ id: String) -> Bool {
         let u = id.utf8
         guard (1...32).contains(u.count) else { return false }
-        return u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || $0 == 0x2D }
+        return u.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F
+                || $0 == 0x2D
+        }
     }
 }
 
@@ -68,10 +76,13 @@ enum ErrorLists {
     static func fileName(committee: String?) -> String { prefix + (committee ?? unassigned) + ".xlsx" }
 
     /// The rows of each list, by file name; errors only, in display order.
-    static func lists(_ diagnostics: [Diagnostic], routing: CommitteeRouting, input: String, language: Language) -> [(String, [ErrorListWorkbook.Row])] {
+    static func lists(_ diagnostics: [Diagnostic], routing: CommitteeRouting, input: String, language: Language) -> [(
+        String, [ErrorListWorkbook.Row]
+    )] {
         var byName: [String: [ErrorListWorkbook.Row]] = [:]
         for d in diagnostics.sortedForDisplay() where d.severity == .error {
-            byName[fileName(committee: routing.committee(of: d)), default: []].append(row(d, input: input, language: language))
+            byName[fileName(committee: routing.committee(of: d)), default: []].append(
+                row(d, input: input, language: language))
         }
         return byName.keys.sorted().map { ($0, byName[$0]!) }
     }
@@ -102,18 +113,22 @@ enum ErrorLists {
     /// about the branch id).
     static func value(_ d: Diagnostic) -> String {
         if let v = d.content.value(of: "value") { return v }
-        if d.field == "branch_id" || d.location.cell?.field == "branch_id", let id = d.content.value(of: "id") { return Escaped.text(id) }
+        if d.field == "branch_id" || d.location.cell?.field == "branch_id", let id = d.content.value(of: "id") {
+            return Escaped.text(id)
+        }
         return ""
     }
 
     /// Writes the lists into `target` (locked by the caller); the number of workbooks.
     static func write(
-        _ diagnostics: [Diagnostic], routing: CommitteeRouting, input: String, year: Int, language: Language, to target: OutputTarget
+        _ diagnostics: [Diagnostic], routing: CommitteeRouting, input: String, year: Int, language: Language,
+        to target: OutputTarget
     ) throws -> Int {
         let lists = lists(diagnostics, routing: routing, input: input, language: language)
         let folder = try OutputFolder(target)
         let headers = [
-            MessageID.errorsColumnFile, .errorsColumnSheet, .errorsColumnCell, .errorsColumnField, .errorsColumnValue, .errorsColumnMessage,
+            MessageID.errorsColumnFile, .errorsColumnSheet, .errorsColumnCell, .errorsColumnField, .errorsColumnValue,
+            .errorsColumnMessage,
             .errorsColumnAction,
         ].map { Message($0).text(language) }
         do {
@@ -137,7 +152,9 @@ enum ErrorLists {
 
     /// `--errors` must not name a reports folder of `run`: the lists would replace the reports.
     static func refuseReports(_ target: OutputTarget, shown: String) throws(Failure) {
-        guard target.state == .ours, FileManager.default.fileExists(atPath: target.path + "/results.json") else { return }
+        guard target.state == .ours, FileManager.default.fileExists(atPath: target.path + "/results.json") else {
+            return
+        }
         throw Failure(.cannotCreate, .errorsReportsFolder(shown: Escaped.text(shown)))
     }
 }

@@ -42,7 +42,8 @@ extension Pipeline {
             do {
                 try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
             } catch {
-                throw Failure(.cannotCreate, .initCannotWrite(path: Escaped.text(dir), reason: error.localizedDescription))
+                throw Failure(
+                    .cannotCreate, .initCannotWrite(path: Escaped.text(dir), reason: error.localizedDescription))
             }
             let contents = [
                 YearFolderFiles.config(year: year),
@@ -59,7 +60,9 @@ extension Pipeline {
                     if failure == EEXIST {
                         throw Failure(.cannotCreate, .initExists(dir: Escaped.text(dir), files: Escaped.text(name)))
                     }
-                    throw Failure(.cannotCreate, .initCannotWrite(path: Escaped.text(path), reason: String(cString: strerror(failure))))
+                    throw Failure(
+                        .cannotCreate,
+                        .initCannotWrite(path: Escaped.text(path), reason: String(cString: strerror(failure))))
                 }
                 written.append(name)
             }
@@ -85,7 +88,10 @@ enum YearFolderFiles {
         var failure: Int32?
         while off < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + off, bytes.count - off) }
-            if n <= 0 { failure = n < 0 ? errno : EIO; break }
+            if n <= 0 {
+                failure = n < 0 ? errno : EIO
+                break
+            }
             off += n
         }
         if close(fd) != 0 && failure == nil { failure = errno }
@@ -141,14 +147,17 @@ enum YearFolderFiles {
 
     /// A path as a shell word: quoted when it holds anything but plain characters.
     static func shell(_ s: String) -> String {
-        let plain = s.unicodeScalars.allSatisfy { $0.value > 0x7F || CharacterSet.alphanumerics.contains($0) || "/._-+,:@".unicodeScalars.contains($0) }
+        let plain = s.unicodeScalars.allSatisfy {
+            $0.value > 0x7F || CharacterSet.alphanumerics.contains($0) || "/._-+,:@".unicodeScalars.contains($0)
+        }
         return plain && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func readme(year: Int, dir: String, folderIsYear: Bool) -> String {
         let input = shell(dir)
         let yearOption = folderIsYear ? "" : " --year \(year)"
-        let reports = "reports/\(year)", previous = "reports/\(year - 1)"
+        let reports = "reports/\(year)"
+        let previous = "reports/\(year - 1)"
         return """
             \(year) 年度基层党组织星级评定：十二月的步骤
             ================================================

@@ -22,10 +22,14 @@ public enum ReportsFolder {
 
     /// Checks every file the folder's manifest lists (size and SHA-256).
     public static func verify(_ dir: String) -> Check {
-        guard let manifest = Manifest.read(dir + "/" + OutputTarget.manifestName), manifest.complete else { return .noManifest }
+        guard let manifest = Manifest.read(dir + "/" + OutputTarget.manifestName), manifest.complete else {
+            return .noManifest
+        }
         var out: [String: String] = [:]
         for file in manifest.files {
-            guard let d = Manifest.digest(dir + "/" + file.name), d.size == file.size, d.sha256 == file.sha256 else { return .changed(file.name) }
+            guard let d = Manifest.digest(dir + "/" + file.name), d.size == file.size, d.sha256 == file.sha256 else {
+                return .changed(file.name)
+            }
             out[file.name] = file.sha256
         }
         return .ok(sha256: out)

@@ -15,10 +15,13 @@ enum NoticePDF {
     static let timeoutSeconds = 300
 
     /// Prints `folder/notice.html` to `folder/notice.pdf`: nil when printed, else why not.
-    static func print(in folder: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Message? {
+    static func print(in folder: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Message?
+    {
         guard let program = find(environment["PATH"] ?? "/usr/bin:/bin") else { return Message(.pdfNoChromium) }
         let shown = URL(fileURLWithPath: program).lastPathComponent
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("star-report-chromium-\(UUID().uuidString)")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "star-report-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let pdf = folder + "/" + name
         let p = Process()

@@ -25,11 +25,22 @@ public struct Options: Sendable {
 
     public init(
         input: String, output: String? = nil, year: Int? = nil, rules: String? = nil, templates: String? = nil,
-        noticeDate: CivilDate? = nil, previous: String? = nil, quotaScope: QuotaScope? = nil, jsonDiagnostics: Bool = false,
+        noticeDate: CivilDate? = nil, previous: String? = nil, quotaScope: QuotaScope? = nil,
+        jsonDiagnostics: Bool = false,
         language: Language = .zh, list: Bool = false, errors: String? = nil, pdf: Bool = false
     ) {
-        self.input = input; self.output = output; self.year = year; self.rules = rules; self.templates = templates
-        self.noticeDate = noticeDate; self.previous = previous; self.quotaScope = quotaScope; self.jsonDiagnostics = jsonDiagnostics
-        self.language = language; self.list = list; self.errors = errors; self.pdf = pdf
+        self.input = input
+        self.output = output
+        self.year = year
+        self.rules = rules
+        self.templates = templates
+        self.noticeDate = noticeDate
+        self.previous = previous
+        self.quotaScope = quotaScope
+        self.jsonDiagnostics = jsonDiagnostics
+        self.language = language
+        self.list = list
+        self.errors = errors
+        self.pdf = pdf
     }
 }

@@ -29,7 +29,8 @@ struct OutputTarget: Sendable {
         }
         let fm = FileManager.default
         let cwd = realPath(fm.currentDirectoryPath) ?? fm.currentDirectoryPath
-        let absolute = URL(fileURLWithPath: given, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)).standardizedFileURL.path
+        let absolute = URL(fileURLWithPath: given, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true))
+            .standardizedFileURL.path
         let name = URL(fileURLWithPath: absolute).lastPathComponent
         let shown = Escaped.text(given)
         var st = stat()
@@ -81,8 +82,11 @@ struct OutputTarget: Sendable {
             }
         }
         if state != .absent {
-            var mine = stat(), up = stat()
-            if stat(real, &mine) == 0 && stat(parent, &up) == 0 && (mine.st_dev != up.st_dev || mine.st_ino == up.st_ino) {
+            var mine = stat()
+            var up = stat()
+            if stat(real, &mine) == 0 && stat(parent, &up) == 0
+                && (mine.st_dev != up.st_dev || mine.st_ino == up.st_ino)
+            {
                 throw Failure(.cannotCreate, .outMountPoint(shown: shown))
             }
             state = try ownership(of: real, shown: shown)
@@ -95,12 +99,16 @@ struct OutputTarget: Sendable {
     /// bytes inside. Checked before any folder is created, so a refused path leaves nothing.
     static func checkLength(_ real: String, parent: String, name: String, shown: String) throws(Failure) {
         if let long = real.split(separator: "/").first(where: { $0.utf8.count > Int(NAME_MAX) }) {
-            throw Failure(.cannotCreate, .outNameTooLong(shown: shown, name: Escaped.text(String(long)), bytes: long.utf8.count))
+            throw Failure(
+                .cannotCreate, .outNameTooLong(shown: shown, name: Escaped.text(String(long)), bytes: long.utf8.count))
         }
         let temp = parent + "/" + OutputFolder.tempPrefix(name) + String(repeating: "f", count: 16) + "-old"
         let longest = max(real.utf8.count, temp.utf8.count) + 1 + Int(NAME_MAX)
         if longest >= Int(PATH_MAX) {
-            throw Failure(.cannotCreate, .outPathTooLong(shown: shown, bytes: real.utf8.count, max: Int(PATH_MAX) - 1 - (longest - real.utf8.count)))
+            throw Failure(
+                .cannotCreate,
+                .outPathTooLong(
+                    shown: shown, bytes: real.utf8.count, max: Int(PATH_MAX) - 1 - (longest - real.utf8.count)))
         }
     }
 
@@ -122,7 +130,9 @@ struct OutputTarget: Sendable {
         if entry.hasPrefix("~$") && entry.count > 2 {
             let rest = String(entry.dropFirst(2))
             if entries.contains(rest) { return (rest, "Excel") }
-            let file = entries.sorted().first { $0 != entry && !$0.hasPrefix("~$") && $0.count == rest.count + 2 && $0.hasSuffix(rest) }
+            let file = entries.sorted().first {
+                $0 != entry && !$0.hasPrefix("~$") && $0.count == rest.count + 2 && $0.hasSuffix(rest)
+            }
             return (file ?? rest, "Excel")
         }
         if entry.hasPrefix(".~lock.") && entry.hasSuffix("#") && entry.count > 8 {
@@ -165,7 +175,9 @@ struct OutputTarget: Sendable {
             return .failure(.foreign(Escaped.text(extra)))
         }
         for file in manifest.files {
-            guard let digest = Manifest.digest(folder + "/" + file.name), digest.size == file.size, digest.sha256 == file.sha256 else {
+            guard let digest = Manifest.digest(folder + "/" + file.name), digest.size == file.size,
+                digest.sha256 == file.sha256
+            else {
                 return .failure(.changed(Escaped.text(file.name)))
             }
         }
@@ -201,7 +213,11 @@ struct OutputTarget: Sendable {
 /// to replace; a temporary folder carries a manifest from its creation, so the leftovers of an
 /// interrupted run are recognised as star-report's own.
 struct Manifest: Sendable, Equatable {
-    struct File: Sendable, Equatable { var name: String; var size: Int; var sha256: String }
+    struct File: Sendable, Equatable {
+        var name: String
+        var size: Int
+        var sha256: String
+    }
     var complete: Bool
     var files: [File]
 
@@ -209,7 +225,9 @@ struct Manifest: Sendable, Equatable {
     static let writing = Manifest(complete: false, files: []).text
 
     var text: String {
-        let list = files.map { f in JSON.object([("name", .string(f.name)), ("size", .int(f.size)), ("sha256", .string(f.sha256))]) }
+        let list = files.map { f in
+            JSON.object([("name", .string(f.name)), ("size", .int(f.size)), ("sha256", .string(f.sha256))])
+        }
         return JSON.object([
             ("star-report-manifest", .int(1)), ("state", .string(complete ? "complete" : "writing")),
             ("files", .array(list)),
@@ -245,7 +263,10 @@ struct Manifest: Sendable, Equatable {
         defer { buffer.deallocate() }
         while true {
             let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
-            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
             if n == 0 { break }
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             size += n

@@ -13,7 +13,8 @@ import Synchronization
 /// Its life: `OutputTarget.check` (before any work) → `init` takes the lock beside the folder,
 /// removes leftovers of interrupted runs, creates the temporary folder with a "writing" manifest
 /// → the renderer writes → `commit` writes the manifest, syncs, swaps, removes the old reports.
-// @unchecked Sendable: the hashes of files written by parallel renderers are under a Mutex; `kept` and `onFile` are set by the run's own thread before or after the parallel writing.
+// @unchecked Sendable: the hashes of files written by parallel renderers are under a Mutex; `kept`
+// and `onFile` are set by the run's own thread before or after the parallel writing.
 final class OutputFolder: ReportOutput, @unchecked Sendable {
     let target: OutputTarget
     let temp: String
@@ -52,7 +53,8 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// The files star-report writes into a report folder (ReportRenderer, ExcelOutput and the
     /// manifest): `summary-ID.txt` and `summary-ID.eml` per committee, and these.
     static let reportNames: Set<String> = [
-        OutputTarget.manifestName, "notice.html", NoticePDF.name, "notice.txt", "results.csv", "results.json", ExcelOutput.resultsName, "validation.txt",
+        OutputTarget.manifestName, "notice.html", NoticePDF.name, "notice.txt", "results.csv", "results.json",
+        ExcelOutput.resultsName, "validation.txt",
     ]
 
     static func isReportName(_ name: String) -> Bool {
@@ -174,7 +176,8 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
 
     /// Writes the manifest, flushes everything to disk, and swaps the new reports into place.
     func commit() throws {
-        let names = ((try? fm.contentsOfDirectory(atPath: temp)) ?? []).filter { $0 != OutputTarget.manifestName }.sorted()
+        let names = ((try? fm.contentsOfDirectory(atPath: temp)) ?? []).filter { $0 != OutputTarget.manifestName }
+            .sorted()
         let hashed = written.withLock { $0 }
         // Every file `stream` wrote was hashed as it was written. The workbooks libxlsxwriter
         // writes itself to a path (results.xlsx) are the only files read back to hash: their
@@ -228,7 +231,11 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
                 // the old folder steps aside first, so there is a moment with neither.
                 let aside = temp + "-old"
                 guard rename(target.path, aside) == 0 else { throw swapError(errno) }
-                guard rename(temp, target.path) == 0 else { let e2 = errno; _ = rename(aside, target.path); throw swapError(e2) }
+                guard rename(temp, target.path) == 0 else {
+                    let e2 = errno
+                    _ = rename(aside, target.path)
+                    throw swapError(e2)
+                }
                 _ = rename(aside, temp)
             }
         }
@@ -245,7 +252,9 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
                     let aside = temp + "-new"
                     if rename(target.path, aside) == 0 && rename(temp, target.path) == 0 { _ = rename(aside, temp) }
                 }
-                throw keep(added.isEmpty ? .changed(OutputTarget.sample(seen.subtracting(now))) : .foreign(OutputTarget.sample(added)))
+                throw keep(
+                    added.isEmpty
+                        ? .changed(OutputTarget.sample(seen.subtracting(now))) : .foreign(OutputTarget.sample(added)))
             }
         }
         try? sync(target.parent, whole: false)
@@ -259,11 +268,15 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     private func keep(_ problem: OutputTarget.Problem) -> Failure {
         kept = true
         Interruption.shared.done()
-        let shown = Escaped.text(target.path), kept = Escaped.text(temp)
+        let shown = Escaped.text(target.path)
+        let kept = Escaped.text(temp)
         switch problem {
-        case .foreign(let what): return Failure(.cannotCreate, .outForeignDuringRun(shown: shown, what: what, temp: kept))
-        case .changed(let file): return Failure(.cannotCreate, .outChangedDuringRun(shown: shown, file: file, temp: kept))
-        case .unreadable(let reason): return Failure(.cannotCreate, .outUnreadableDuringRun(shown: shown, reason: reason, temp: kept))
+        case .foreign(let what):
+            return Failure(.cannotCreate, .outForeignDuringRun(shown: shown, what: what, temp: kept))
+        case .changed(let file):
+            return Failure(.cannotCreate, .outChangedDuringRun(shown: shown, file: file, temp: kept))
+        case .unreadable(let reason):
+            return Failure(.cannotCreate, .outUnreadableDuringRun(shown: shown, reason: reason, temp: kept))
         case .open(let file, let app, let lock):
             return Failure(
                 .cannotCreate, .outOpenInOfficeDuringRun(file: file, app: app, lock: lock, shown: shown, temp: kept))
@@ -316,11 +329,15 @@ final class OutputLock: @unchecked Sendable {
                 switch error {
                 case .busy: throw Failure(.tempFail, .outLocked(target: Escaped.text(target.path)))
                 case .symbolicLink: throw Failure.system(ELOOP, .cannotCreate, .outCannotLock(path: Escaped.text(path)))
-                case .cannotOpen(let code): throw Failure.system(code, .cannotCreate, .outCannotLock(path: Escaped.text(path)))
+                case .cannotOpen(let code):
+                    throw Failure.system(code, .cannotCreate, .outCannotLock(path: Escaped.text(path)))
                 }
             }
-            var mine = stat(), there = stat()
-            if fstat(fd, &mine) == 0 && lstat(path, &there) == 0 && mine.st_ino == there.st_ino && mine.st_dev == there.st_dev {
+            var mine = stat()
+            var there = stat()
+            if fstat(fd, &mine) == 0 && lstat(path, &there) == 0 && mine.st_ino == there.st_ino
+                && mine.st_dev == there.st_dev
+            {
                 self.fd = fd
                 Interruption.shared.locked(path)
                 return

@@ -16,7 +16,8 @@ public struct Pipeline {
     let progress: Progress
 
     public init(options: Options, console: Console = .standard) {
-        self.options = options; self.console = console
+        self.options = options
+        self.console = console
         progress = Progress(language: options.language)
     }
 
@@ -42,10 +43,12 @@ public struct Pipeline {
             report(checked.diagnostics, account: checked.account, files: checked.inputs.folderFileCount, grouped: false)
             if let target, let routing = checked.routing {
                 let count = try ErrorLists.write(
-                    checked.diagnostics, routing: routing, input: options.input, year: checked.inputs.year, language: options.language, to: target)
+                    checked.diagnostics, routing: routing, input: options.input, year: checked.inputs.year,
+                    language: options.language, to: target)
                 let shown = Escaped.text(options.errors ?? "")
                 console.err(
-                    (count == 0 ? Message.errorsNone(folder: shown) : Message.errorsWritten(folder: shown, count: "\(count)"))
+                    (count == 0
+                        ? Message.errorsNone(folder: shown) : Message.errorsWritten(folder: shown, count: "\(count)"))
                         .text(options.language))
             }
             return checked.diagnostics.errorCount > 0 ? .dataError : .ok
@@ -128,7 +131,9 @@ public struct Pipeline {
         let scope = options.quotaScope ?? inputs.rules.quotaScope
         let submissions = Handoff(checked.validated.submissions)
         checked.validated.submissions = SubmissionStore()
-        let outcome = submissions.read { RatingEngine(rules: inputs.rules).rate($0, year: inputs.year, previous: inputs.previous, scope: scope) }
+        let outcome = submissions.read {
+            RatingEngine(rules: inputs.rules).rate($0, year: inputs.year, previous: inputs.previous, scope: scope)
+        }
         let expectedFiles = 5 + 2 * Set(outcome.results.map(\.branch.committeeID)).count
         let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
         let warnings = checked.diagnostics.sortedForDisplay().in(options.language)
@@ -136,11 +141,14 @@ public struct Pipeline {
             outcome: outcome, rules: inputs.rules, config: inputs.config, warnings: warnings,
             noticeDate: noticeDate, quotaScope: scope, hasPrevious: inputs.previous != nil)
         let run = ResultsFiles.RunInfo(
-            inputs: inputs.files.filter { $0.kind != .ignored }.map { ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256) },
+            inputs: inputs.files.filter { $0.kind != .ignored }.map {
+                ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256)
+            },
             noticeDate: noticeDate, quotaScope: scope)
         return RatedYear(
             context: context, run: run, submissions: submissions,
-            validationText: validationText(warnings, account: checked.account, files: inputs.folderFileCount), expectedFiles: expectedFiles)
+            validationText: validationText(warnings, account: checked.account, files: inputs.folderFileCount),
+            expectedFiles: expectedFiles)
     }
 
     /// Renders every report into a temporary folder beside the output and swaps it into place;
@@ -148,22 +156,29 @@ public struct Pipeline {
     /// beside the other reports; once results.json is written, the submissions are let go and
     /// their memory handed back before the notice's large strings are built. With `--pdf`,
     /// notice.pdf is printed into the folder before the swap (else the reason it is not).
-    func write(_ rated: consuming RatedYear, templates: TemplateSet, to target: OutputTarget) throws -> (names: [String], pdfProblem: Message?) {
+    func write(_ rated: consuming RatedYear, templates: TemplateSet, to target: OutputTarget) throws -> (
+        names: [String], pdfProblem: Message?
+    ) {
         progress.stage(.writing)
         progress.expectFiles(rated.expectedFiles)
         let folder = try OutputFolder(target)
         folder.onFile = { [progress] in progress.fileWritten() }
-        let context = rated.context, run = rated.run, submissions = rated.submissions
+        let context = rated.context
+        let run = rated.run
+        let submissions = rated.submissions
         let json = Job {
             try submissions.take { store in
-                try folder.stream("results.json") { ResultsFiles.json(context.outcome, rules: context.rules, run: run, submissions: store, write: $0) }
+                try folder.stream("results.json") {
+                    ResultsFiles.json(context.outcome, rules: context.rules, run: run, submissions: store, write: $0)
+                }
             }
             Memory.giveBack()
             return "results.json"
         }
         let excel = Job { try ExcelOutput.writeResults(context, to: folder) }
         do {
-            let reports = try ReportRenderer(templates: templates).render(context, validationText: rated.validationText, to: folder)
+            let reports = try ReportRenderer(templates: templates).render(
+                context, validationText: rated.validationText, to: folder)
             let pdfProblem = options.pdf ? NoticePDF.print(in: folder.temp) : nil
             let pdf = options.pdf && pdfProblem == nil ? [NoticePDF.name] : []
             let names = try (reports + [json.wait(), excel.wait()] + pdf).sorted()
@@ -221,7 +236,8 @@ public struct Pipeline {
     /// streamed, so the text of a million rows is never held at once).
     func read(_ folder: YearFolder) throws -> YearInputs<Validator.Checked> {
         let validator = validator(year: folder.year, rules: folder.rules)
-        var inputs = try folder.read(previousFile: options.previous, progress: progress.read) { [validator, progress] raw in
+        var inputs = try folder.read(previousFile: options.previous, progress: progress.read) {
+            [validator, progress] raw in
             progress.record()
             return validator.check(raw)
         }
@@ -235,7 +251,9 @@ public struct Pipeline {
         let broken = inputs.files.filter { $0.kind.isSheet && $0.records == 0 }.map(\.path)
         let records = inputs.takeRecords()
         let recordCount = records.count
-        let routing = options.errors == nil ? nil : CommitteeRouting(records: records, register: inputs.register, rejectedFiles: inputs.rejectedFiles)
+        let routing =
+            options.errors == nil
+            ? nil : CommitteeRouting(records: records, register: inputs.register, rejectedFiles: inputs.rejectedFiles)
         // last year's results against this year's branches (the register's, else those read)
         var acrossYears: [Diagnostic] = []
         if let previous = inputs.previousResults {
@@ -243,9 +261,12 @@ public struct Pipeline {
             if let d = previous.coverage(of: branches, year: inputs.year) { acrossYears.append(d) }
         }
         var validated = validator(year: inputs.year, rules: inputs.rules).crossCheck(
-            consume records, register: inputs.register, submittedElsewhere: inputs.rejectedBranchIDs, brokenFiles: broken)
+            consume records, register: inputs.register, submittedElsewhere: inputs.rejectedBranchIDs,
+            brokenFiles: broken)
         var committees = Set<String>()
-        for i in validated.submissions.indices { committees.insert(validated.submissions[packed: i].branch.committeeID) }
+        for i in validated.submissions.indices {
+            committees.insert(validated.submissions[packed: i].branch.committeeID)
+        }
         validated.diagnostics =
             (inputs.diagnostics + validated.diagnostics + acrossYears
             + inputs.config.missingSettings(path: inputs.configPath, committees: committees.sorted()))
@@ -274,7 +295,9 @@ public struct Pipeline {
             xlsxFiles.isEmpty
             ? "" : Message.accountExcel(sheets: count(xlsxFiles.count, "Excel sheet"), rows: count(xlsxRows, "row"))
         return .account(
-            files: count(files.count, "file"), xml: count(xmlFiles.count, "XML file"), csv: count(csvFiles.count, "CSV sheet"), rows: count(rows, "row"), excel: excel,
-            records: count(records, "branch record"), rated: validated.submissions.count, rejected: validated.rejected, unreadable: count(unreadable, "submission file"))
+            files: count(files.count, "file"), xml: count(xmlFiles.count, "XML file"),
+            csv: count(csvFiles.count, "CSV sheet"), rows: count(rows, "row"), excel: excel,
+            records: count(records, "branch record"), rated: validated.submissions.count, rejected: validated.rejected,
+            unreadable: count(unreadable, "submission file"))
     }
 }

@@ -63,9 +63,13 @@ final class Progress: Sendable {
     func stage(_ stage: Stage) {
         lap()
         state.withLock { $0.stageStart = Date() }
-        guard enabled else { state.withLock { $0.current = stage }; return }
+        guard enabled else {
+            state.withLock { $0.current = stage }
+            return
+        }
         state.withLock {
-            $0.current = stage; $0.paused = false
+            $0.current = stage
+            $0.paused = false
         }
         draw()
     }
@@ -87,7 +91,8 @@ final class Progress: Sendable {
                 Data(
                     String(
                         format: "timing: %@ %.2f s, peak memory so far %@, now %@, after malloc_trim %@\n",
-                        Progress.name(stage), Date().timeIntervalSince(t), Progress.peakMemory(), Progress.memory("VmRSS:"),
+                        Progress.name(stage), Date().timeIntervalSince(t), Progress.peakMemory(),
+                        Progress.memory("VmRSS:"),
                         Progress.trimmed()
                     ).utf8))
         }
@@ -103,10 +108,12 @@ final class Progress: Sendable {
         let message: Message
         switch stage {
         case .reading:
-            let done = read.done, all = max(1, read.total)
+            let done = read.done
+            let all = max(1, read.total)
             let percent = min(100, done * 100 / all)
             let left = done > 0 ? Int(inStage * Double(all - done) / Double(done)) : 0
-            message = .progressReading(percent: percent, records: n, rate: Int(Double(n) / inStage), left: left, elapsed: elapsed)
+            message = .progressReading(
+                percent: percent, records: n, rate: Int(Double(n) / inStage), left: left, elapsed: elapsed)
         case .writing:
             message = .progressWriting(written: written, total: max(total, written), elapsed: elapsed)
         default:

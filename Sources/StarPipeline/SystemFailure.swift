@@ -10,7 +10,10 @@ extension Failure {
         let reason = String(cString: strerror(error))
         return Failure(
             short ? .osError : status,
-            short ? .sysShort(message: message, reason: reason) : error == EFBIG ? .sysFileSize(message: message, reason: reason) : .sysReason(message: message, reason: reason))
+            short
+                ? .sysShort(message: message, reason: reason)
+                : error == EFBIG
+                    ? .sysFileSize(message: message, reason: reason) : .sysReason(message: message, reason: reason))
     }
 }
 
@@ -29,7 +32,8 @@ extension Pipeline {
     static func checkLimits() throws(Failure) {
         var space = rlimit()
         if getrlimit(Int32(RLIMIT_AS.rawValue), &space) == 0, space.rlim_cur < minimumAddressSpace {
-            throw Failure(.osError, .littleMemory(allowed: Int(space.rlim_cur >> 20), needed: Int(minimumAddressSpace >> 20)))
+            throw Failure(
+                .osError, .littleMemory(allowed: Int(space.rlim_cur >> 20), needed: Int(minimumAddressSpace >> 20)))
         }
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < minimumDescriptors else { return }

@@ -35,13 +35,17 @@ extension Pipeline {
                 }
             }
             let folderName = URL(fileURLWithPath: options.input).lastPathComponent
-            guard let year = options.year ?? (folderName.count == 4 ? Int(folderName) : nil), (2000...2100).contains(year) else {
+            guard let year = options.year ?? (folderName.count == 4 ? Int(folderName) : nil),
+                (2000...2100).contains(year)
+            else {
                 throw Failure(.usage, .yearUnknown(input: Escaped.text(options.input)))
             }
             let rules = try YearFolder.open(options.input, rulesFile: options.rules, year: year).rules
             do {
                 try TemplateWorkbook.write(
-                    branches: branches.map { .init(id: $0.id, name: $0.name, committeeID: $0.committeeID, committeeName: $0.committeeName) },
+                    branches: branches.map {
+                        .init(id: $0.id, name: $0.name, committeeID: $0.committeeID, committeeName: $0.committeeName)
+                    },
                     rules: rules, year: year, to: output)
             } catch {
                 try? FileManager.default.removeItem(atPath: output)

@@ -13,7 +13,8 @@ public struct Console: Sendable {
     public var readAnswer: @Sendable () -> String?
 
     public init(
-        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, progress: (@Sendable (String) -> Void)? = nil,
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        progress: (@Sendable (String) -> Void)? = nil,
         interactive: Bool = false, readAnswer: @escaping @Sendable () -> String? = { nil }
     ) {
         self.out = out
@@ -31,6 +32,7 @@ public struct Console: Sendable {
         let err: @Sendable (String) -> Void = { s in FileHandle.standardError.write(Data((clear + s + "\n").utf8)) }
         let draw: @Sendable (String) -> Void = { s in FileHandle.standardError.write(Data((clear + s).utf8)) }
         let read: @Sendable () -> String? = { readLine() }
-        return Console(out: out, err: err, progress: tty ? draw : nil, interactive: isatty(STDIN_FILENO) != 0, readAnswer: read)
+        return Console(
+            out: out, err: err, progress: tty ? draw : nil, interactive: isatty(STDIN_FILENO) != 0, readAnswer: read)
     }
 }

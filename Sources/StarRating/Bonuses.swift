@@ -5,7 +5,9 @@ import StarModel
 enum CommendationBonus: PointsRule {
     static let rule = RuleCode.B1
     static func entries(for s: Submission, rules: RuleSet) -> [TrailEntry] {
-        guard let top = s.commendations.max(), let points = rules.commendationPoints[top], points > .zero else { return [] }
+        guard let top = s.commendations.max(), let points = rules.commendationPoints[top], points > .zero else {
+            return []
+        }
         return [bonus(points, level: top)]
     }
 }

@@ -30,7 +30,9 @@ enum QuotaApplication {
         case .max:
             // Highest first; those past the limit lose one star. A tie straddling the limit:
             // all tied branches are lowered, so the count never exceeds the limit.
-            ranked = inSet.sorted { (results[$0].final, results[$1].branch.id) > (results[$1].final, results[$0].branch.id) }
+            ranked = inSet.sorted {
+                (results[$0].final, results[$1].branch.id) > (results[$1].final, results[$0].branch.id)
+            }
             let cut = results[ranked[limit]].final
             if limit > 0 && results[ranked[limit - 1]].final == cut { tiedScore = cut }
             selected = ranked.filter { results[$0].final <= cut }
@@ -64,7 +66,8 @@ enum QuotaApplication {
         check.countAfter = indices.filter { q.levels.contains(results[$0].stars) }.count
         if let score = tiedScore {
             let ids = ranked.filter { results[$0].final == score }
-            check.tie = QuotaTie(code: q.code, scope: scope, score: score, branchIDs: ids.map { results[$0].branch.id }.sorted())
+            check.tie = QuotaTie(
+                code: q.code, scope: scope, score: score, branchIDs: ids.map { results[$0].branch.id }.sorted())
         }
         return check
     }

@@ -50,7 +50,10 @@ public struct RatingEngine: Sendable {
         }
         if let previous {
             for i in results.indices {
-                guard let before = previous[results[i].branch.id] else { results[i].change = .new; continue }
+                guard let before = previous[results[i].branch.id] else {
+                    results[i].change = .new
+                    continue
+                }
                 results[i].previousStars = before
                 let now = results[i].stars
                 results[i].change = now > before ? .promoted : now < before ? .demoted : .unchanged
@@ -62,7 +65,9 @@ public struct RatingEngine: Sendable {
     /// `rateOne` for every submission, in their order. A province's branches are rated on all
     /// cores, in chunks; each chunk's results are made on the threads that read the records, so
     /// they reuse the memory the records' checks left free there.
-    func rateEach(_ submissions: some RandomAccessCollection<Submission> & Sendable, referenceDate: CivilDate) -> [BranchResult] {
+    func rateEach(_ submissions: some RandomAccessCollection<Submission> & Sendable, referenceDate: CivilDate)
+        -> [BranchResult]
+    {
         let n = submissions.count
         let chunk = 4096
         let chunks = (n + chunk - 1) / chunk
@@ -75,7 +80,9 @@ public struct RatingEngine: Sendable {
                 // results would otherwise hold a million small arrays.
                 var trails: [[TrailEntry]: [TrailEntry]] = [:]
                 for k in (c * chunk)..<min(n, (c + 1) * chunk) {
-                    var r = rateOne(submissions[submissions.index(submissions.startIndex, offsetBy: k)], referenceDate: referenceDate)
+                    var r = rateOne(
+                        submissions[submissions.index(submissions.startIndex, offsetBy: k)],
+                        referenceDate: referenceDate)
                     if !r.trail.isEmpty {
                         if let shared = trails[r.trail] {
                             r.trail = shared
@@ -96,7 +103,8 @@ public struct RatingEngine: Sendable {
         let selfTotal = s.total(.selfEvaluation)
         let massTotal = s.total(.massEvaluation)
         let superiorTotal = s.total(.superiorEvaluation)
-        let base = Self.weightedBase(selfTotal: selfTotal, massTotal: massTotal, superiorTotal: superiorTotal, rules: rules)
+        let base = Self.weightedBase(
+            selfTotal: selfTotal, massTotal: massTotal, superiorTotal: superiorTotal, rules: rules)
 
         var trail: [TrailEntry] = []
         for rule in Self.pointsRules { trail += rule.entries(for: s, rules: rules) }
@@ -129,8 +137,12 @@ public struct RatingEngine: Sendable {
 
     /// `round_half_up(w_self·self + w_mass·mass + w_sup·superior)` to one decimal, exactly:
     /// totals are tenths and weights percent, so the sum is in thousandths of a point.
-    public static func weightedBase(selfTotal: Tenths, massTotal: Tenths, superiorTotal: Tenths, rules: RuleSet) -> Tenths {
-        let sum = rules.weightSelf * selfTotal.raw + rules.weightMass * massTotal.raw + rules.weightSuperior * superiorTotal.raw
+    public static func weightedBase(selfTotal: Tenths, massTotal: Tenths, superiorTotal: Tenths, rules: RuleSet)
+        -> Tenths
+    {
+        let sum =
+            rules.weightSelf * selfTotal.raw + rules.weightMass * massTotal.raw + rules.weightSuperior
+            * superiorTotal.raw
         return Tenths((sum + 50) / 100)
     }
 }

@@ -125,7 +125,8 @@ extension RuleSet {
             effect = "（仅报告，不调整）"
         }
         return RuleDescriptor(
-            code: q.code, clause: QuotaApplication.clause, kind: .quota, meaning: limit + effect, points: nil, note: "名额调整")
+            code: q.code, clause: QuotaApplication.clause, kind: .quota, meaning: limit + effect, points: nil,
+            note: "名额调整")
     }
 
     /// Why a branch's stars differ from its score band (`满意率低于50%、名额调整`), from the

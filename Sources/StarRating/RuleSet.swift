@@ -99,8 +99,12 @@ public struct QuotaRule: Sendable, Equatable, Codable {
     public var policy: Policy
 
     public init(code: String, levels: Set<Int>, bound: Bound, percent: Tenths, rounding: Rounding, policy: Policy) {
-        self.code = code; self.levels = levels; self.bound = bound; self.percent = percent
-        self.rounding = rounding; self.policy = policy
+        self.code = code
+        self.levels = levels
+        self.bound = bound
+        self.percent = percent
+        self.rounding = rounding
+        self.policy = policy
     }
 
     /// The limit for N branches: N × percent / 100, rounded as set, exactly.

@@ -11,7 +11,10 @@ public struct TrailEntry: Sendable, Hashable, Codable {
     public struct Occurrence: Sendable, Hashable, Codable {
         public var n: Int
         public var of: Int
-        public init(n: Int, of: Int) { self.n = n; self.of = of }
+        public init(n: Int, of: Int) {
+            self.n = n
+            self.of = of
+        }
     }
 
     /// Where a quota moved the branch: its scope (`all` or a committee id), the limit it gave
@@ -20,7 +23,11 @@ public struct TrailEntry: Sendable, Hashable, Codable {
         public var scope: String
         public var limit: Int
         public var tied: Bool
-        public init(scope: String, limit: Int, tied: Bool) { self.scope = scope; self.limit = limit; self.tied = tied }
+        public init(scope: String, limit: Int, tied: Bool) {
+            self.scope = scope
+            self.limit = limit
+            self.tied = tied
+        }
     }
 
     public var code: String
@@ -43,9 +50,15 @@ public struct TrailEntry: Sendable, Hashable, Codable {
         starsBefore: Int? = nil, starsAfter: Int? = nil,
         level: Level? = nil, occurrence: Occurrence? = nil, quota: QuotaStep? = nil
     ) {
-        self.code = code; self.clause = clause; self.kind = kind; self.points = points
-        self.starsBefore = starsBefore; self.starsAfter = starsAfter
-        self.level = level; self.occurrence = occurrence; self.quota = quota
+        self.code = code
+        self.clause = clause
+        self.kind = kind
+        self.points = points
+        self.starsBefore = starsBefore
+        self.starsAfter = starsAfter
+        self.level = level
+        self.occurrence = occurrence
+        self.quota = quota
     }
 }
 
@@ -55,9 +68,9 @@ public enum StarChange: String, Sendable, Codable {
 
     public var chinese: String {
         switch self {
-        case .promoted: "晋星";
-        case .demoted: "减星";
-        case .unchanged: "持平";
+        case .promoted: "晋星"
+        case .demoted: "减星"
+        case .unchanged: "持平"
         case .new: "新参评"
         }
     }

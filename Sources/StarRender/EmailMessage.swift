@@ -22,9 +22,16 @@ public struct EmailMessage {
         fromName: String, fromAddress: String, toName: String, toAddress: String?, subject: String, date: CivilDate,
         body: String, attachmentName: String, attachment: String, idHint: String
     ) {
-        self.fromName = fromName; self.fromAddress = fromAddress; self.toName = toName; self.toAddress = toAddress
-        self.subject = subject; self.date = date; self.body = body; self.attachmentName = attachmentName
-        self.attachment = attachment; self.idHint = idHint
+        self.fromName = fromName
+        self.fromAddress = fromAddress
+        self.toName = toName
+        self.toAddress = toAddress
+        self.subject = subject
+        self.date = date
+        self.body = body
+        self.attachmentName = attachmentName
+        self.attachment = attachment
+        self.idHint = idHint
     }
 
     /// `=?UTF-8?B?…?=` words of at most 75 characters, folded onto continuation lines.
@@ -51,8 +58,10 @@ public struct EmailMessage {
     /// add a recipient (`attacker@evil.cn, Boss` stays one display name). The address was
     /// checked as an addr-spec when config.toml was read.
     static func mailbox(_ name: String, _ address: String) -> String {
-        let clean = String(String.UnicodeScalarView(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
-            .trimmingCharacters(in: .whitespaces)
+        let clean = String(
+            String.UnicodeScalarView(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 })
+        )
+        .trimmingCharacters(in: .whitespaces)
         if clean.isEmpty { return "<\(address)>" }
         let plain = clean.utf8.allSatisfy { b in
             (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x20
@@ -61,7 +70,9 @@ public struct EmailMessage {
     }
 
     static func base64Body(_ text: String) -> String {
-        Data(text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        Data(text.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
     }
 
     /// RFC 5322 date of the notice day, 09:00 China Standard Time.

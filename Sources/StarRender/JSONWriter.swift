@@ -23,7 +23,8 @@ public struct JSONWriter {
     mutating func key(_ k: StaticString) {
         bytes.append(0x22)
         raw(k)
-        bytes.append(0x22); bytes.append(0x3A)
+        bytes.append(0x22)
+        bytes.append(0x3A)
     }
 
     /// `,"key":`
@@ -62,7 +63,8 @@ public struct JSONWriter {
 
     /// Whether a string can be written between quotes as it is (the common case).
     static func isPlain(_ s: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         for b in s.utf8 {
             if b < 0x20 || b == 0x22 || b == 0x5C { return false }
             // U+2028 / U+2029 are E2 80 A8 / E2 80 A9
@@ -106,7 +108,10 @@ public struct JSONWriter {
     public mutating func value(_ v: JSON, indent: Int = 0) {
         switch v {
         case .object(let members):
-            if members.isEmpty { raw("{}"); return }
+            if members.isEmpty {
+                raw("{}")
+                return
+            }
             raw("{\n")
             for (i, (k, m)) in members.enumerated() {
                 spaces(indent + 1)
@@ -118,7 +123,10 @@ public struct JSONWriter {
             spaces(indent)
             raw("}")
         case .array(let items):
-            if items.isEmpty { raw("[]"); return }
+            if items.isEmpty {
+                raw("[]")
+                return
+            }
             if items.allSatisfy(\.isScalar) {
                 raw("[")
                 for (i, item) in items.enumerated() {
@@ -186,8 +194,15 @@ extension Array where Element == UInt8 {
                 (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = 0
         Swift.withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[n] = UInt8(0x30 + m % 10); m /= 10; n += 1 } while m > 0
-            while n > 0 { n -= 1; append(d[n]) }
+            repeat {
+                d[n] = UInt8(0x30 + m % 10)
+                m /= 10
+                n += 1
+            } while m > 0
+            while n > 0 {
+                n -= 1
+                append(d[n])
+            }
         }
     }
 

@@ -33,23 +33,32 @@ public struct ReportContext: Sendable {
         outcome: RatingOutcome, rules: RuleSet, config: NoticeConfig, warnings: [Diagnostic],
         noticeDate: CivilDate, quotaScope: QuotaScope, hasPrevious: Bool
     ) {
-        self.outcome = outcome; self.rules = rules; self.config = config; self.warnings = warnings
-        self.noticeDate = noticeDate; self.quotaScope = quotaScope; self.hasPrevious = hasPrevious
+        self.outcome = outcome
+        self.rules = rules
+        self.config = config
+        self.warnings = warnings
+        self.noticeDate = noticeDate
+        self.quotaScope = quotaScope
+        self.hasPrevious = hasPrevious
         let results = outcome.results
         var ranges: [String: Range<Int>] = [:]
         var start = 0
-        for i in results.indices where i == results.count - 1 || results[i + 1].branch.committeeID != results[i].branch.committeeID {
+        for i in results.indices
+        where i == results.count - 1 || results[i + 1].branch.committeeID != results[i].branch.committeeID {
             ranges[results[i].branch.committeeID] = start..<(i + 1)
             start = i + 1
         }
         committeeRanges = ranges
         var tied: [String: [String]] = [:]  // branch id → the ties it is in
-        for check in outcome.quotaChecks { for id in check.tie?.branchIDs ?? [] { tied[id, default: []].append(check.code + "@" + check.scope) } }
+        for check in outcome.quotaChecks {
+            for id in check.tie?.branchIDs ?? [] { tied[id, default: []].append(check.code + "@" + check.scope) }
+        }
         var members: [String: [String: [String]]] = [:]
         if !tied.isEmpty {
             for r in results {
                 for key in tied[r.branch.id] ?? [] {
-                    members[r.branch.committeeID, default: [:]][key, default: []].append("\(r.branch.name)（\(r.branch.id)）")
+                    members[r.branch.committeeID, default: [:]][key, default: []].append(
+                        "\(r.branch.name)（\(r.branch.id)）")
                 }
             }
         }
@@ -57,7 +66,8 @@ public struct ReportContext: Sendable {
         warningsByBranch = Dictionary(grouping: warnings.filter { $0.branchID != nil }) { $0.branchID! }
         checksByScope = Dictionary(grouping: outcome.quotaChecks) { $0.scope }
         // Plain arrays of the sort keys (reading them through the results copies whole results).
-        let stars = results.map(\.stars), finals = results.map(\.final.raw)
+        let stars = results.map(\.stars)
+        let finals = results.map(\.final.raw)
         var order: [[Int]] = Array(repeating: [], count: 6)
         for i in results.indices { order[5 - min(5, max(0, stars[i]))].append(i) }
         var numbers = [Int32](repeating: 0, count: results.count)
@@ -87,7 +97,8 @@ public struct ReportContext: Sendable {
     }
 
     var quotaText: String {
-        rules.quotas.map { q in "\(q.levelsLabel)数量\(q.bound == .max ? "不超过" : "不低于")参评总数的\(q.percent.plain)%" }.joined(separator: "，")
+        rules.quotas.map { q in "\(q.levelsLabel)数量\(q.bound == .max ? "不超过" : "不低于")参评总数的\(q.percent.plain)%" }.joined(
+            separator: "，")
     }
 
     // MARK: notice
@@ -119,8 +130,10 @@ public struct ReportContext: Sendable {
         }
         return NoticeContext(
             title: "关于\(year)年度基层服务型党组织星级评定结果的公示", extractOf: extractOf, year: year, total: results.count,
-            noticeDays: rules.noticeDays, periodStart: noticeDate.chinese, periodEnd: periodEnd.chinese, noticeDate: noticeDate.chinese,
-            weightSelf: rules.weightSelf, weightMass: rules.weightMass, weightSuperior: rules.weightSuperior, maxScore: rules.maxScore.plain,
+            noticeDays: rules.noticeDays, periodStart: noticeDate.chinese, periodEnd: periodEnd.chinese,
+            noticeDate: noticeDate.chinese,
+            weightSelf: rules.weightSelf, weightMass: rules.weightMass, weightSuperior: rules.weightSuperior,
+            maxScore: rules.maxScore.plain,
             bands: bandText, quotas: quotaText, scheme: rules.scheme, version: rules.version, objection: objection,
             objectionOffice: setting(config.objectionOffice),
             objectionPhone: setting(config.objectionPhone), objectionAddress: setting(config.objectionAddress),
@@ -132,7 +145,9 @@ public struct ReportContext: Sendable {
 
     /// Committee ids with at least one rated branch, sorted, with their names.
     public var committees: [(id: String, name: String)] {
-        committeeRanges.keys.sorted().map { ($0, outcome.results[committeeRanges[$0]!.lowerBound].branch.committeeName) }
+        committeeRanges.keys.sorted().map {
+            ($0, outcome.results[committeeRanges[$0]!.lowerBound].branch.committeeName)
+        }
     }
 
     /// The result indexes of a committee's branches.
@@ -155,7 +170,9 @@ public struct ReportContext: Sendable {
         }
         let ties = checks.compactMap(\.tie).map { t in
             let own = tieMembers[committeeID]?[t.code + "@" + t.scope] ?? []
-            return TieLine(code: t.code, score: t.score.description, size: t.branchIDs.count, own: own.isEmpty ? nil : own.joined(separator: "、"))
+            return TieLine(
+                code: t.code, score: t.score.description, size: t.branchIDs.count,
+                own: own.isEmpty ? nil : own.joined(separator: "、"))
         }
         let changed = mine.filter { $0.change == .promoted || $0.change == .demoted || $0.change == .new }.map { r in
             StarChangeLine(
@@ -179,11 +196,15 @@ public struct ReportContext: Sendable {
             scheme: rules.scheme, version: rules.version,
             weightSelf: rules.weightSelf, weightMass: rules.weightMass, weightSuperior: rules.weightSuperior,
             count: mine.count, total: outcome.results.count,
-            starCounts: stride(from: 5, through: 0, by: -1).map { s in StarCount(label: StarLabel.chinese(s), count: mine.filter { $0.stars == s }.count) },
+            starCounts: stride(from: 5, through: 0, by: -1).map { s in
+                StarCount(label: StarLabel.chinese(s), count: mine.filter { $0.stars == s }.count)
+            },
             scopeIsAll: quotaScope == .all, quotaChecks: checks.map(QuotaLine.init), quotaChanges: changes, ties: ties,
             branches: mine.map(SummaryBranch.init), review: mine.filter(\.needsReview).map(SummaryBranch.init),
             rectify: mine.filter { $0.stars <= 1 }.map(SummaryBranch.init), hasPrevious: hasPrevious, changes: changed,
-            warnings: warnings, legend: legend, periodStart: noticeDate.chinese, periodEnd: periodEnd.chinese, objection: objection,
-            objectionPhone: setting(config.objectionPhone), issuer: setting(config.issuer), noticeDate: noticeDate.chinese)
+            warnings: warnings, legend: legend, periodStart: noticeDate.chinese, periodEnd: periodEnd.chinese,
+            objection: objection,
+            objectionPhone: setting(config.objectionPhone), issuer: setting(config.issuer),
+            noticeDate: noticeDate.chinese)
     }
 }

@@ -68,11 +68,13 @@ public struct ReportRenderer: Sendable {
                     var attachment = fullNoticeHTML
                     if attachment == nil {
                         let mine = RowBuffer()
-                        attachment = self.templates.renderNotice("notice.html", context.notice(committeeID: committee.id, objection: objection), rows: mine)
+                        attachment = self.templates.renderNotice(
+                            "notice.html", context.notice(committeeID: committee.id, objection: objection), rows: mine)
                         rows?.absorb(mine)
                     }
                     let mail = EmailMessage(
-                        fromName: context.setting(context.config.issuer), fromAddress: context.config.senderEmail ?? "star-report@localhost.invalid",
+                        fromName: context.setting(context.config.issuer),
+                        fromAddress: context.config.senderEmail ?? "star-report@localhost.invalid",
                         toName: committee.name, toAddress: context.config.committeeEmails[committee.id],
                         subject: summary.subject, date: context.noticeDate,
                         body: body, attachmentName: "notice-\(context.year).html", attachment: attachment ?? "",
@@ -89,7 +91,9 @@ public struct ReportRenderer: Sendable {
         if let fullNoticeHTML {
             try output.write("notice.html", fullNoticeHTML)
         } else {
-            try output.stream("notice.html") { self.templates.renderNotice("notice.html", notice, rows: rows, write: $0) }
+            try output.stream("notice.html") {
+                self.templates.renderNotice("notice.html", notice, rows: rows, write: $0)
+            }
         }
         names.append("notice.html")
         return names.sorted()

@@ -16,7 +16,9 @@ public enum ResultsFiles {
 
     /// RFC 4180 quoting: a cell with a comma, quote, CR or LF is quoted, quotes doubled.
     public static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return s
+        }
         var out = "\""
         for c in s { if c == "\"" { out += "\"\"" } else { out.append(c) } }
         return out + "\""
@@ -49,7 +51,8 @@ public enum ResultsFiles {
                 case .integer(let n): out.appendDecimal(n)
                 }
             }
-            out.append(0x0D); out.append(0x0A)
+            out.append(0x0D)
+            out.append(0x0A)
             if out.count >= 1 << 16 {
                 write(String(decoding: out, as: UTF8.self))
                 out.removeAll(keepingCapacity: true)
@@ -64,7 +67,8 @@ public enum ResultsFiles {
     public static func absolutePath(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         let cwd = FileManager.default.currentDirectoryPath
-        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)).standardizedFileURL.path
+        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)).standardizedFileURL
+            .path
     }
 
     /// Metadata of the run written into results.json.
@@ -72,8 +76,13 @@ public enum ResultsFiles {
         public var inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)]
         public var noticeDate: CivilDate
         public var quotaScope: QuotaScope
-        public init(inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate, quotaScope: QuotaScope) {
-            self.inputs = inputs; self.noticeDate = noticeDate; self.quotaScope = quotaScope
+        public init(
+            inputs: [(path: String, kind: String, records: Int, bytes: Int, sha256: String)], noticeDate: CivilDate,
+            quotaScope: QuotaScope
+        ) {
+            self.inputs = inputs
+            self.noticeDate = noticeDate
+            self.quotaScope = quotaScope
         }
     }
 
@@ -96,7 +105,9 @@ public enum ResultsFiles {
         var cursor = 0
         func submission(_ r: BranchResult) -> Submission? {
             while cursor < submissions.count,
-                (submissions[packed: cursor].branch.committeeID, submissions[packed: cursor].branch.id) < (r.branch.committeeID, r.branch.id)
+                (submissions[packed: cursor].branch.committeeID, submissions[packed: cursor].branch.id) < (
+                    r.branch.committeeID, r.branch.id
+                )
             {
                 cursor += 1
             }
@@ -111,7 +122,13 @@ public enum ResultsFiles {
             ("format", .string(format)),
             ("year", .int(outcome.year)),
             ("scheme", .string(rules.scheme)), ("rules_version", .string(rules.version)),
-            ("weights", .object([("self", .int(rules.weightSelf)), ("mass", .int(rules.weightMass)), ("superior", .int(rules.weightSuperior))])),
+            (
+                "weights",
+                .object([
+                    ("self", .int(rules.weightSelf)), ("mass", .int(rules.weightMass)),
+                    ("superior", .int(rules.weightSuperior)),
+                ])
+            ),
             ("reference_date", .string(outcome.referenceDate.description)),
             ("notice_date", .string(run.noticeDate.description)),
             ("quota_scope", .string(run.quotaScope.rawValue)),
@@ -120,7 +137,8 @@ public enum ResultsFiles {
                 .array(
                     run.inputs.map { i in
                         .object([
-                            ("path", .string(i.path)), ("absolute_path", .string(absolutePath(i.path))), ("kind", .string(i.kind)),
+                            ("path", .string(i.path)), ("absolute_path", .string(absolutePath(i.path))),
+                            ("kind", .string(i.kind)),
                             ("records", .int(i.records)), ("bytes", .int(i.bytes)), ("sha256", .string(i.sha256)),
                         ])
                     })
@@ -134,7 +152,11 @@ public enum ResultsFiles {
         var j = JSONWriter(capacity: 1 << 18)
         j.raw("{\n")
         for (key, value) in head {
-            j.spaces(1); j.string(key); j.raw(": "); j.value(value, indent: 1); j.raw(",\n")
+            j.spaces(1)
+            j.string(key)
+            j.raw(": ")
+            j.value(value, indent: 1)
+            j.raw(",\n")
         }
         if outcome.results.isEmpty {
             j.raw("  \"branches\": [],\n")
@@ -166,7 +188,9 @@ public enum ResultsFiles {
         let codes = RuleCode.allCases.filter { $0.kind != .quota }.map(\.rawValue) + rules.quotas.map(\.code)
         return RuleCode.sorted(codes).compactMap { code in
             guard let d = rules.descriptor(code: code) else { return nil }
-            var members: [(String, JSON)] = [("clause", .string(d.clause)), ("kind", .string(d.kind.rawValue)), ("meaning", .string(d.meaning))]
+            var members: [(String, JSON)] = [
+                ("clause", .string(d.clause)), ("kind", .string(d.kind.rawValue)), ("meaning", .string(d.meaning)),
+            ]
             if let p = d.points { members.append(("points", .string(p))) }
             return (code, .object(members))
         }
@@ -178,14 +202,17 @@ public enum ResultsFiles {
     public static let branchFields: [String] =
         ResultColumn.named.compactMap(\.name) + [
             "category", "members", "condition_stars", "review_by_municipal_department", "previous_stars", "change",
-            "source", "self", "mass", "superior", "mass_member_participants", "mass_public_participants", "satisfaction",
+            "source", "self", "mass", "superior", "mass_member_participants", "mass_public_participants",
+            "satisfaction",
             "commendations", "innovations", "criticisms_work_committee", "criticisms_municipal_committee",
-            "leadership_minor_sanctions", "leadership_major_sanctions", "member_sanctions", "election", "unexcused_absences",
+            "leadership_minor_sanctions", "leadership_major_sanctions", "member_sanctions", "election",
+            "unexcused_absences",
             "trail",
         ]
 
     /// One branch's record, on one line, its values in the order of `branchFields`.
-    static func writeBranch(_ r: BranchResult, inputs s: Submission?, inputIndex: [String: Int], to j: inout JSONWriter) {
+    static func writeBranch(_ r: BranchResult, inputs s: Submission?, inputIndex: [String: Int], to j: inout JSONWriter)
+    {
         j.raw("[")
         for column in ResultColumn.named {
             switch column.value(r) {
@@ -195,39 +222,64 @@ public enum ResultsFiles {
             }
             j.raw(",")
         }
-        j.string(r.branch.category); j.raw(",")
-        j.int(r.branch.members); j.raw(",")
-        j.int(r.conditionStars); j.raw(",")
-        j.bool(r.needsReview); j.raw(",")
-        j.optional(r.previousStars) { $0.int($1) }; j.raw(",")
-        j.optional(r.change) { $0.string($1.rawValue) }; j.raw(",")
+        j.string(r.branch.category)
+        j.raw(",")
+        j.int(r.branch.members)
+        j.raw(",")
+        j.int(r.conditionStars)
+        j.raw(",")
+        j.bool(r.needsReview)
+        j.raw(",")
+        j.optional(r.previousStars) { $0.int($1) }
+        j.raw(",")
+        j.optional(r.change) { $0.string($1.rawValue) }
+        j.raw(",")
         if let s {
             j.raw("[")
             if let k = inputIndex[s.source.file] { j.int(k) } else { j.string(s.source.file) }
-            j.raw(","); j.int(s.source.line); j.raw("],")
+            j.raw(",")
+            j.int(s.source.line)
+            j.raw("],")
             for sheet in [Sheet.selfEvaluation, .massEvaluation, .superiorEvaluation] {
-                j.array(s.scores(sheet)) { $0.tenths($1) }; j.raw(",")
+                j.array(s.scores(sheet)) { $0.tenths($1) }
+                j.raw(",")
             }
-            for n in [s.massMemberParticipants, s.massPublicParticipants] { j.int(n); j.raw(",") }
-            j.tenths(s.satisfaction); j.raw(",")
-            j.array(s.commendations) { $0.string($1.rawValue) }; j.raw(",")
-            j.array(s.innovations) { $0.string($1.rawValue) }; j.raw(",")
+            for n in [s.massMemberParticipants, s.massPublicParticipants] {
+                j.int(n)
+                j.raw(",")
+            }
+            j.tenths(s.satisfaction)
+            j.raw(",")
+            j.array(s.commendations) { $0.string($1.rawValue) }
+            j.raw(",")
+            j.array(s.innovations) { $0.string($1.rawValue) }
+            j.raw(",")
             for n in [
-                s.criticismsWorkCommittee, s.criticismsMunicipalCommittee, s.leadershipMinorSanctions, s.leadershipMajorSanctions,
+                s.criticismsWorkCommittee, s.criticismsMunicipalCommittee, s.leadershipMinorSanctions,
+                s.leadershipMajorSanctions,
                 s.memberSanctions,
             ] {
-                j.int(n); j.raw(",")
+                j.int(n)
+                j.raw(",")
             }
             j.optional(s.election) { j, e in
-                j.raw("{"); j.key("due"); j.string(e.due.description)
-                j.next("held"); j.optional(e.held) { $0.string($1.description) }
-                j.next("delay_approved"); j.bool(e.delayApproved); j.raw("}")
+                j.raw("{")
+                j.key("due")
+                j.string(e.due.description)
+                j.next("held")
+                j.optional(e.held) { $0.string($1.description) }
+                j.next("delay_approved")
+                j.bool(e.delayApproved)
+                j.raw("}")
             }
-            j.raw(","); j.int(s.unexcusedAbsences); j.raw(",")
+            j.raw(",")
+            j.int(s.unexcusedAbsences)
+            j.raw(",")
         } else {
             // no submission (never for a rated branch): every field from `source` to
             // `unexcused_absences` null
-            let first = branchFields.firstIndex(of: "source")!, last = branchFields.firstIndex(of: "unexcused_absences")!
+            let first = branchFields.firstIndex(of: "source")!
+            let last = branchFields.firstIndex(of: "unexcused_absences")!
             for _ in first...last { j.raw("null,") }
         }
         j.array(r.trail) { j, t in t.write(to: &j) }
@@ -239,16 +291,41 @@ extension TrailEntry {
     /// One step of the trail as data: the code, the counts of this occurrence, and the points or
     /// the stars before and after (what the code means is in the `rules` section).
     fileprivate func write(to j: inout JSONWriter) {
-        j.raw("{"); j.key("code"); j.string(code)
-        if let l = level { j.next("level"); j.string(l.rawValue) }
-        if let o = occurrence { j.next("n"); j.int(o.n); j.next("of"); j.int(o.of) }
-        if let q = quota {
-            j.next("scope"); j.string(q.scope); j.next("limit"); j.int(q.limit)
-            if q.tied { j.next("tied"); j.bool(true) }
+        j.raw("{")
+        j.key("code")
+        j.string(code)
+        if let l = level {
+            j.next("level")
+            j.string(l.rawValue)
         }
-        if let p = points { j.next("points"); j.tenths(p) }
-        if let b = starsBefore { j.next("stars_before"); j.int(b) }
-        if let a = starsAfter { j.next("stars_after"); j.int(a) }
+        if let o = occurrence {
+            j.next("n")
+            j.int(o.n)
+            j.next("of")
+            j.int(o.of)
+        }
+        if let q = quota {
+            j.next("scope")
+            j.string(q.scope)
+            j.next("limit")
+            j.int(q.limit)
+            if q.tied {
+                j.next("tied")
+                j.bool(true)
+            }
+        }
+        if let p = points {
+            j.next("points")
+            j.tenths(p)
+        }
+        if let b = starsBefore {
+            j.next("stars_before")
+            j.int(b)
+        }
+        if let a = starsAfter {
+            j.next("stars_after")
+            j.int(a)
+        }
         j.raw("}")
     }
 }
@@ -259,9 +336,15 @@ extension QuotaCheck {
         .object([
             ("code", .string(code)), ("scope", .string(scope)), ("levels", .string(levelsLabel)),
             ("bound", .string(bound.rawValue)), ("percent", .tenths(percent)), ("policy", .string(policy.rawValue)),
-            ("n", .int(n)), ("limit", .int(limit)), ("count_before", .int(countBefore)), ("count_after", .int(countAfter)),
+            ("n", .int(n)), ("limit", .int(limit)), ("count_before", .int(countBefore)),
+            ("count_after", .int(countAfter)),
             ("changed", .array(changed.map(JSON.string))), ("violated", .bool(violated)),
-            ("tie", tie.map { t in .object([("score", .tenths(t.score)), ("branch_ids", .array(t.branchIDs.map(JSON.string)))]) } ?? .null),
+            (
+                "tie",
+                tie.map { t in
+                    .object([("score", .tenths(t.score)), ("branch_ids", .array(t.branchIDs.map(JSON.string)))])
+                } ?? .null
+            ),
         ])
     }
 }

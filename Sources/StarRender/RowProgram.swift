@@ -32,7 +32,8 @@ struct RowProgram: Sendable {
     init?(_ template: String) {
         // Only "\n" ends a line here: Mustache's other line ends ("\r\n", a lone "\r", U+2028…)
         // are left to it.
-        guard !template.unicodeScalars.contains(where: { [0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }) else { return nil }
+        guard !template.unicodeScalars.contains(where: { [0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) })
+        else { return nil }
         var parser = Parser(chars: Array(template))
         guard let (ops, _) = parser.parse(newLine: true, section: nil), let html = parser.html else { return nil }
         self.ops = ops
@@ -81,7 +82,9 @@ struct RowProgram: Sendable {
         return nil
     }
 
-    private func run<Top: MustacheParent>(_ ops: [Op], _ scope: Scope<Top>, _ inner: inout [any MustacheParent], into out: inout String) -> Bool {
+    private func run<Top: MustacheParent>(
+        _ ops: [Op], _ scope: Scope<Top>, _ inner: inout [any MustacheParent], into out: inout String
+    ) -> Bool {
         for op in ops {
             switch op {
             case .text(let t):
@@ -109,7 +112,8 @@ struct RowProgram: Sendable {
                 // the order of Mustache's renderSection: lambda, sequence, true/false, nothing, a value
                 if value is MustacheLambda {
                     // a layout section: laid out here, in the scope of the context that gave it
-                    guard transform == nil, LayoutSections.isLayout(name), let provider = scope.provider(name, inner) else { return false }
+                    guard transform == nil, LayoutSections.isLayout(name), let provider = scope.provider(name, inner)
+                    else { return false }
                     if !inverted { out += LayoutSections.apply(name, raw: raw, scope: provider) }
                     continue
                 }
@@ -161,7 +165,10 @@ struct RowProgram: Sendable {
 
         mutating func read(while set: Set<Character>) -> String {
             var s = ""
-            while let c = current, set.contains(c) { s.append(c); i += 1 }
+            while let c = current, set.contains(c) {
+                s.append(c)
+                i += 1
+            }
             return s
         }
 
@@ -180,14 +187,18 @@ struct RowProgram: Sendable {
         mutating func name() -> (String, String?)? {
             _ = read(while: [" ", "\t"])
             var text = ""
-            while let c = current, c != " ", c != "\t", c != "}" { text.append(c); i += 1 }
+            while let c = current, c != " ", c != "\t", c != "}" {
+                text.append(c)
+                i += 1
+            }
             _ = read(while: [" ", "\t"])
             guard i + 1 < chars.count, chars[i] == "}", chars[i + 1] == "}" else { return nil }
             i += 2
             if let plain = RowProgram.plainName(text) { return (plain, nil) }
             guard let open = text.firstIndex(of: "("), text.hasSuffix(")"),
                 let transform = RowProgram.plainName(String(text[..<open])),
-                let name = RowProgram.plainName(String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
+                let name = RowProgram.plainName(
+                    String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
             else { return nil }
             return (name, transform)
         }
@@ -236,12 +247,15 @@ struct RowProgram: Sendable {
                         ops.append(.text(whiteSpace))
                         whiteSpace = ""
                     }
-                    guard let (body, raw) = parse(newLine: setNewLine, section: name + "(" + (transform ?? "") + ")") else { return nil }
+                    guard let (body, raw) = parse(newLine: setNewLine, section: name + "(" + (transform ?? "") + ")")
+                    else { return nil }
                     ops.append(.section(name: name, transform: transform, inverted: sigil == "^", body: body, raw: raw))
                 case "/":
                     let closeStart = i - 2
                     i += 1
-                    guard let (name, transform) = name(), name + "(" + (transform ?? "") + ")" == section else { return nil }
+                    guard let (name, transform) = name(), name + "(" + (transform ?? "") + ")" == section else {
+                        return nil
+                    }
                     if !(newLine && lineFinished()), !whiteSpace.isEmpty { ops.append(.text(whiteSpace)) }
                     return (ops, String(chars[start..<closeStart]))
                 case "{", "&":
@@ -260,7 +274,10 @@ struct RowProgram: Sendable {
                 case "%":
                     i += 1
                     var pragma = ""
-                    while let c = current, c != "}" { pragma.append(c); i += 1 }
+                    while let c = current, c != "}" {
+                        pragma.append(c)
+                        i += 1
+                    }
                     guard i + 1 < chars.count, chars[i + 1] == "}" else { return nil }
                     i += 2
                     let type: Bool
@@ -270,7 +287,8 @@ struct RowProgram: Sendable {
                     default: return nil
                     }
                     // one content type, declared before any value
-                    guard html == nil || html == type, section == nil, !ops.contains(where: { if case .text = $0 { false } else { true } })
+                    guard html == nil || html == type, section == nil,
+                        !ops.contains(where: { if case .text = $0 { false } else { true } })
                     else { return nil }
                     html = type
                     setNewLine = newLine && lineFinished()
@@ -292,7 +310,10 @@ struct RowProgram: Sendable {
 
     /// A name of letters, digits and `_`, else nil.
     static func plainName(_ s: String) -> String? {
-        guard !s.isEmpty, s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F })
+        guard !s.isEmpty,
+            s.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F
+            })
         else { return nil }
         return s
     }

@@ -28,7 +28,9 @@ public struct TemplateSet: Sendable {
     /// The templates of a folder (`--templates DIR`).
     public init(directory: String) throws(Failure) {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        try self.init(directory: directory, prefix: prefix) { FileManager.default.contents(atPath: prefix + $0).map { [UInt8]($0) } }
+        try self.init(directory: directory, prefix: prefix) {
+            FileManager.default.contents(atPath: prefix + $0).map { [UInt8]($0) }
+        }
     }
 
     /// The default templates, compiled into the binary from the repository's `Templates/`.
@@ -57,7 +59,8 @@ public struct TemplateSet: Sendable {
                     .error(
                         .templateMissing(
                             detail: Localized(
-                                zh: "\(directory) 中应有 \(expected)", en: "template not found (expected \(expected) in \(directory))")),
+                                zh: "\(directory) 中应有 \(expected)",
+                                en: "template not found (expected \(expected) in \(directory))")),
                         at: SourceLocation(file: path, line: 1)))
             }
             let text = String(decoding: data, as: UTF8.self)
@@ -87,7 +90,9 @@ public struct TemplateSet: Sendable {
         var out = p.fastHead?.render(summary, outer: none) ?? p.head.render(summary, library: library)
         let scope = Layered(layers: [summary])
         for branch in summary.branches {
-            out += p.fastRow?.render(branch, outer: scope) ?? p.row.render(Layered(layers: [branch, summary]), library: library)
+            out +=
+                p.fastRow?.render(branch, outer: scope)
+                ?? p.row.render(Layered(layers: [branch, summary]), library: library)
         }
         out += p.fastTail?.render(summary, outer: none) ?? p.tail.render(summary, library: library)
         return out
@@ -112,12 +117,15 @@ public struct TemplateSet: Sendable {
     /// is the same in the notice and in its committee's extract (which keeps the notice's row
     /// numbers), so it is rendered once. The pieces are the same text as rendering the template
     /// whole.
-    public func renderNotice(_ name: String, _ context: NoticeContext, rows: (any RowSource)? = nil, write: (String) -> Void) {
+    public func renderNotice(
+        _ name: String, _ context: NoticeContext, rows: (any RowSource)? = nil, write: (String) -> Void
+    ) {
         guard let p = parts[name] else {
             write(render(name, context))
             return
         }
-        let none = Layered(layers: []), around = Layered(layers: [context])
+        let none = Layered(layers: [])
+        let around = Layered(layers: [context])
         write(p.fastHead?.render(context, outer: none) ?? p.head.render(context, library: library))
         for group in context.groups {
             let scope = Layered(layers: [group, context])
@@ -129,8 +137,11 @@ public struct TemplateSet: Sendable {
                     chunk.append(contentsOf: kept)
                 } else {
                     let row = NoticeRow(
-                        result: group.branches.results[k], index: Int(group.branches.numbers[k]), rules: group.branches.rules)
-                    let text = p.fastRow?.render(row, outer: scope) ?? p.row.render(Layered(layers: [row, group, context]), library: library)
+                        result: group.branches.results[k], index: Int(group.branches.numbers[k]),
+                        rules: group.branches.rules)
+                    let text =
+                        p.fastRow?.render(row, outer: scope)
+                        ?? p.row.render(Layered(layers: [row, group, context]), library: library)
                     rows?.keep(k, text)
                     chunk.append(contentsOf: text.utf8)
                 }
@@ -211,7 +222,10 @@ public final class RowBytes: RowSource, Sendable {
         state.withLock { s in
             guard !s.failed else { return }
             let n = buffer.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(s.size)) }
-            if n != buffer.bytes.count { s.failed = true; return }
+            if n != buffer.bytes.count {
+                s.failed = true
+                return
+            }
             for r in buffer.rows where r.k < s.start.count {
                 s.start[r.k] = s.size + r.start
                 s.length[r.k] = Int32(r.count)
@@ -264,7 +278,9 @@ struct NoticeParts: Sendable {
             guard let t = try? MustacheTemplate(string: i == 0 ? String(part) : pragmas + part) else { return nil }
             templates.append(t)
         }
-        let programs = parts.indices.map { i in i == 0 ? RowProgram(String(parts[0])) : RowProgram.compile(String(parts[i]), pragmas: pragmas) }
+        let programs = parts.indices.map { i in
+            i == 0 ? RowProgram(String(parts[0])) : RowProgram.compile(String(parts[i]), pragmas: pragmas)
+        }
         return (templates, programs)
     }
 
@@ -284,13 +300,17 @@ struct NoticeParts: Sendable {
     /// on their lines; nil otherwise, and for a template that uses a list's own names
     /// (`{{#first()}}`, `{{index()}}`…), which only a whole rendering knows.
     static func cut(_ text: Substring, section: String) -> (Substring, Substring, Substring)? {
-        let open = "{{#\(section)}}", close = "{{/\(section)}}"
-        guard !text.contains("()}}"), let o = text.range(of: open), let c = text.range(of: close, range: o.upperBound..<text.endIndex),
+        let open = "{{#\(section)}}"
+        let close = "{{/\(section)}}"
+        guard !text.contains("()}}"), let o = text.range(of: open),
+            let c = text.range(of: close, range: o.upperBound..<text.endIndex),
             text.range(of: open, range: o.upperBound..<text.endIndex) == nil
         else { return nil }
         let (beforeEnd, insideStart) = standalone(text, o)
         let (insideEnd, afterStart) = standalone(text, c)
-        guard (beforeEnd, insideStart) != (o.lowerBound, o.upperBound), (insideEnd, afterStart) != (c.lowerBound, c.upperBound) else { return nil }
+        guard (beforeEnd, insideStart) != (o.lowerBound, o.upperBound),
+            (insideEnd, afterStart) != (c.lowerBound, c.upperBound)
+        else { return nil }
         return (text[..<beforeEnd], text[insideStart..<insideEnd], text[afterStart...])
     }
 
@@ -307,7 +327,9 @@ struct NoticeParts: Sendable {
         var afterTag = u[tag.upperBound..<lineEnd]
         if afterTag.last == 0x0D { afterTag = afterTag.dropLast() }
         let blank = { (s: Substring.UTF8View) in s.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-        guard blank(text[lineStart..<tag.lowerBound].utf8), blank(afterTag) else { return (tag.lowerBound, tag.upperBound) }
+        guard blank(text[lineStart..<tag.lowerBound].utf8), blank(afterTag) else {
+            return (tag.lowerBound, tag.upperBound)
+        }
         return (lineStart, lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd)
     }
 }
@@ -321,7 +343,8 @@ struct SummaryParts: Sendable {
     let fastHead, fastRow, fastTail: RowProgram?
 
     init?(_ text: String) {
-        guard let (head, row, tail) = NoticeParts.cut(text[...], section: "branches"), let (t, f) = NoticeParts.parse([head, row, tail])
+        guard let (head, row, tail) = NoticeParts.cut(text[...], section: "branches"),
+            let (t, f) = NoticeParts.parse([head, row, tail])
         else { return nil }
         (self.head, self.row, self.tail) = (t[0], t[1], t[2])
         (fastHead, fastRow, fastTail) = (f[0], f[1], f[2])
@@ -334,7 +357,9 @@ struct SummaryParts: Sendable {
 /// text with nothing to escape (nearly every name) is returned as it is.
 struct ByteHTML: MustacheContentType {
     func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 32)
         for b in text.utf8 {

@@ -34,11 +34,13 @@ public struct Cell: MustacheCustomRenderable, MustacheTransformable, CustomStrin
 
     /// `pad28` → ("pad", 28). Read as bytes: this runs for every cell of every row.
     static func parse(_ name: String) -> (String, Int)? {
-        var width = 0, digits = 0
+        var width = 0
+        var digits = 0
         var letters = 0
         for b in name.utf8 {
             if b >= 0x30 && b <= 0x39 {
-                width = width * 10 + Int(b - 0x30); digits += 1
+                width = width * 10 + Int(b - 0x30)
+                digits += 1
                 if width > TextLayout.lineWidth { return nil }
             } else if digits == 0 && ((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)) {
                 letters += 1
@@ -104,7 +106,8 @@ final class SectionTemplates: Sendable {
     func template(_ raw: String) -> (template: MustacheTemplate, program: RowProgram?) {
         cache.withLock { cache in
             if let t = cache[raw] { return t }
-            let t = (try? MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + raw)) ?? (try! MustacheTemplate(string: ""))
+            let t =
+                (try? MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + raw)) ?? (try! MustacheTemplate(string: ""))
             let entry = (t, RowProgram("{{%CONTENT_TYPE:TEXT}}" + raw))
             cache[raw] = entry
             return entry

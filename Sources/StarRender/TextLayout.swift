@@ -60,7 +60,10 @@ public enum TextLayout {
         out.reserveCapacity(s.utf8.count)
         var pendingSpaces = 0
         for b in s.utf8 {
-            if b == 0x20 { pendingSpaces += 1; continue }
+            if b == 0x20 {
+                pendingSpaces += 1
+                continue
+            }
             if b != 0x0A && b != 0x0D { out.append(contentsOf: repeatElement(0x20, count: pendingSpaces)) }
             pendingSpaces = 0
             out.append(b)
@@ -74,13 +77,19 @@ public enum TextLayout {
         // Bytes first: only C0 controls and DEL (one byte) or C1 controls, U+2028 and U+2029
         // (lead bytes C2 and E2) can need a change.
         guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return s }
-        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+        guard
+            s.unicodeScalars.contains(where: {
+                $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0 == "\u{2028}"
+                    || $0 == "\u{2029}"
+            })
+        else {
             return s
         }
         return String(
             String.UnicodeScalarView(
                 s.unicodeScalars.map { u in
-                    u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) || u == "\u{2028}" || u == "\u{2029}" ? " " : u
+                    u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) || u == "\u{2028}"
+                        || u == "\u{2029}" ? " " : u
                 }))
     }
 
@@ -114,7 +123,10 @@ public enum TextLayout {
             let cw = DisplayWidth.of(c)
             if lineWidth + cw > width {
                 if c == " " {
-                    lines.append(line); line = indent; lineWidth = DisplayWidth.of(indent); lastSpace = nil
+                    lines.append(line)
+                    line = indent
+                    lineWidth = DisplayWidth.of(indent)
+                    lastSpace = nil
                     continue
                 }
                 // Break at the last space only when it is near the end (latin words); CJK text
@@ -129,7 +141,9 @@ public enum TextLayout {
                     var carry = ""
                     var next = c
                     let minimum = indent.count + 1
-                    while line.count > minimum, let last = line.last, TextLayout.closing.contains(next) || TextLayout.opening.contains(last) {
+                    while line.count > minimum, let last = line.last,
+                        TextLayout.closing.contains(next) || TextLayout.opening.contains(last)
+                    {
                         line.removeLast()
                         carry = String(last) + carry
                         next = last

@@ -40,9 +40,16 @@ public struct NoticeConfig: Sendable, Equatable {
         var c = NoticeConfig()
         r.checkKeys(doc, table: nil, known: ["notice", "committees", "smtp"])
         // `[smtp]` is read by `star-report send` (SMTPSettings); here only its keys are checked.
-        if let smtp = r.table(doc, "smtp", parent: nil) { r.checkKeys(smtp, table: "smtp", known: SMTPSettings.knownKeys) }
+        if let smtp = r.table(doc, "smtp", parent: nil) {
+            r.checkKeys(smtp, table: "smtp", known: SMTPSettings.knownKeys)
+        }
         if let n = r.table(doc, "notice", parent: nil) {
-            r.checkKeys(n, table: "notice", known: ["issuer", "objection_office", "objection_phone", "objection_address", "objection_email", "sender_email"])
+            r.checkKeys(
+                n, table: "notice",
+                known: [
+                    "issuer", "objection_office", "objection_phone", "objection_address", "objection_email",
+                    "sender_email",
+                ])
             c.issuer = r.string(n, "issuer", table: "notice")
             c.objectionOffice = r.string(n, "objection_office", table: "notice")
             c.objectionPhone = r.string(n, "objection_phone", table: "notice")
@@ -89,7 +96,10 @@ public struct NoticeConfig: Sendable, Equatable {
             let near = suggested <= TOMLReader.unknownKeysShown ? TOMLReader.nearest(id, withoutAddress) : nil
             out.append(
                 .warning(
-                    .configUnknownCommittee(id: id, suggestion: Localized(zh: near.map { "（是否应为 \($0)？）" } ?? "", en: near.map { " (did you mean \($0)?)" } ?? "")),
+                    .configUnknownCommittee(
+                        id: id,
+                        suggestion: Localized(
+                            zh: near.map { "（是否应为 \($0)？）" } ?? "", en: near.map { " (did you mean \($0)?)" } ?? "")),
                     at: SourceLocation(file: path, line: committeeLines[id] ?? 1), field: "committees.\(id)"))
         }
         let missing = committees.filter { committeeEmails[$0] == nil }

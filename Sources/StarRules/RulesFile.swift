@@ -36,12 +36,17 @@ public enum RulesFile {
         if let s = r.string(doc, "name", table: nil) ?? r.string(doc, "scheme", table: nil) {
             rules.scheme = s
         } else {
-            r.error(table: nil, key: "name", .rulesRequiredKey(key: "name", what: Localized(zh: "规则名称，显示在公示和汇总中", en: "name, shown on the notice and summaries")))
+            r.error(
+                table: nil, key: "name",
+                .rulesRequiredKey(
+                    key: "name", what: Localized(zh: "规则名称，显示在公示和汇总中", en: "name, shown on the notice and summaries")))
         }
         if let v = r.string(doc, "version", table: nil) {
             rules.version = v
         } else {
-            r.error(table: nil, key: "version", .rulesRequiredKey(key: "version", what: Localized(zh: "规则版本", en: "version")))
+            r.error(
+                table: nil, key: "version",
+                .rulesRequiredKey(key: "version", what: Localized(zh: "规则版本", en: "version")))
         }
 
         if let w = r.table(doc, "weights", parent: nil) {
@@ -50,7 +55,9 @@ public enum RulesFile {
             rules.weightMass = r.int(w, "mass", table: "weights", range: 0...100) ?? rules.weightMass
             rules.weightSuperior = r.int(w, "superior", table: "weights", range: 0...100) ?? rules.weightSuperior
             if rules.weightSelf + rules.weightMass + rules.weightSuperior != 100 {
-                r.error(table: "weights", key: nil, .rulesWeightsSum(sum: rules.weightSelf + rules.weightMass + rules.weightSuperior))
+                r.error(
+                    table: "weights", key: nil,
+                    .rulesWeightsSum(sum: rules.weightSelf + rules.weightMass + rules.weightSuperior))
             }
         }
         if let t = r.table(doc, "scores", parent: nil) {
@@ -60,7 +67,9 @@ public enum RulesFile {
         }
         if let t = r.table(doc, "bonus", parent: nil) {
             r.checkKeys(t, table: "bonus", known: ["commendation", "innovation", "innovation_cumulative"])
-            for (key, path) in [("commendation", \RuleSet.commendationPoints), ("innovation", \RuleSet.innovationPoints)] {
+            for (key, path) in [
+                ("commendation", \RuleSet.commendationPoints), ("innovation", \RuleSet.innovationPoints),
+            ] {
                 if let levels = r.table(t, key, parent: "bonus") {
                     r.checkKeys(levels, table: "bonus", known: Set(Level.allCases.map(\.rawValue)))
                     for level in Level.allCases {
@@ -68,22 +77,33 @@ public enum RulesFile {
                     }
                 }
             }
-            rules.innovationCumulative = r.bool(t, "innovation_cumulative", table: "bonus") ?? rules.innovationCumulative
+            rules.innovationCumulative =
+                r.bool(t, "innovation_cumulative", table: "bonus") ?? rules.innovationCumulative
         }
         if let t = r.table(doc, "deduction", parent: nil) {
             let keys: [(String, WritableKeyPath<RuleSet, Tenths>)] = [
-                ("work_committee_criticism", \.workCommitteeCriticism), ("municipal_committee_criticism", \.municipalCommitteeCriticism),
-                ("leadership_minor_sanction", \.leadershipMinorSanction), ("leadership_major_sanction", \.leadershipMajorSanction),
-                ("member_sanction", \.memberSanction), ("low_satisfaction", \.lowSatisfaction), ("unexcused_absence", \.unexcusedAbsence),
+                ("work_committee_criticism", \.workCommitteeCriticism),
+                ("municipal_committee_criticism", \.municipalCommitteeCriticism),
+                ("leadership_minor_sanction", \.leadershipMinorSanction),
+                ("leadership_major_sanction", \.leadershipMajorSanction),
+                ("member_sanction", \.memberSanction), ("low_satisfaction", \.lowSatisfaction),
+                ("unexcused_absence", \.unexcusedAbsence),
             ]
             r.checkKeys(t, table: "deduction", known: Set(keys.map(\.0)))
             for (k, p) in keys { if let v = r.tenths(t, k, table: "deduction") { rules[keyPath: p] = v } }
         }
         if let t = r.table(doc, "satisfaction", parent: nil) {
-            r.checkKeys(t, table: "satisfaction", known: ["deduction_below", "no_star_below", "satisfaction_threshold_inclusive"])
-            rules.satisfactionDeductionBelow = r.tenths(t, "deduction_below", table: "satisfaction", max: Tenths(1000)) ?? rules.satisfactionDeductionBelow
-            rules.satisfactionNoStarBelow = r.tenths(t, "no_star_below", table: "satisfaction", max: Tenths(1000)) ?? rules.satisfactionNoStarBelow
-            rules.satisfactionThresholdInclusive = r.bool(t, "satisfaction_threshold_inclusive", table: "satisfaction") ?? rules.satisfactionThresholdInclusive
+            r.checkKeys(
+                t, table: "satisfaction",
+                known: ["deduction_below", "no_star_below", "satisfaction_threshold_inclusive"])
+            rules.satisfactionDeductionBelow =
+                r.tenths(t, "deduction_below", table: "satisfaction", max: Tenths(1000))
+                ?? rules.satisfactionDeductionBelow
+            rules.satisfactionNoStarBelow =
+                r.tenths(t, "no_star_below", table: "satisfaction", max: Tenths(1000)) ?? rules.satisfactionNoStarBelow
+            rules.satisfactionThresholdInclusive =
+                r.bool(t, "satisfaction_threshold_inclusive", table: "satisfaction")
+                ?? rules.satisfactionThresholdInclusive
         }
         if let t = r.table(doc, "bands", parent: nil) {
             let names = ["one", "two", "three", "four", "five"]
@@ -95,9 +115,12 @@ public enum RulesFile {
         }
         if let t = r.table(doc, "election", parent: nil) {
             r.checkKeys(t, table: "election", known: ["overdue_cap", "long_overdue_cap", "long_overdue_years"])
-            rules.electionOverdueCap = r.int(t, "overdue_cap", table: "election", range: 0...5) ?? rules.electionOverdueCap
-            rules.electionLongOverdueCap = r.int(t, "long_overdue_cap", table: "election", range: 0...5) ?? rules.electionLongOverdueCap
-            rules.electionLongOverdueYears = r.int(t, "long_overdue_years", table: "election", range: 1...10) ?? rules.electionLongOverdueYears
+            rules.electionOverdueCap =
+                r.int(t, "overdue_cap", table: "election", range: 0...5) ?? rules.electionOverdueCap
+            rules.electionLongOverdueCap =
+                r.int(t, "long_overdue_cap", table: "election", range: 0...5) ?? rules.electionLongOverdueCap
+            rules.electionLongOverdueYears =
+                r.int(t, "long_overdue_years", table: "election", range: 1...10) ?? rules.electionLongOverdueYears
         }
         if let t = r.table(doc, "absence", parent: nil) {
             r.checkKeys(t, table: "absence", known: ["threshold", "cap", "drop"])
@@ -120,26 +143,41 @@ public enum RulesFile {
         if let t = r.table(doc, "quotas", parent: nil) {
             r.checkKeys(t, table: "quotas", known: ["scope"])
             if let s = r.string(t, "scope", table: "quotas") {
-                if let scope = QuotaScope(rawValue: s) { rules.quotaScope = scope } else { r.error(table: "quotas", key: "scope", Message(.rulesBadScope)) }
+                if let scope = QuotaScope(rawValue: s) {
+                    rules.quotaScope = scope
+                } else {
+                    r.error(table: "quotas", key: "scope", Message(.rulesBadScope))
+                }
             }
         }
         if let v = doc["quota"] {
             if let array = v.array {
                 rules.quotas = []
                 for i in 0..<array.count {
-                    guard let q = array[i].table else { r.error(table: "quota", key: nil, index: i, Message(.rulesExpectedQuotas)); continue }
+                    guard let q = array[i].table else {
+                        r.error(table: "quota", key: nil, index: i, Message(.rulesExpectedQuotas))
+                        continue
+                    }
                     if let rule = quota(q, index: i, reader: &r) { rules.quotas.append(rule) }
                 }
                 let codes = rules.quotas.map(\.code)
-                if Set(codes).count != codes.count { r.error(table: "quota", key: "code", Message(.rulesQuotaCodesDiffer)) }
+                if Set(codes).count != codes.count {
+                    r.error(table: "quota", key: "code", Message(.rulesQuotaCodesDiffer))
+                }
             } else {
                 r.error(table: nil, key: "quota", Message(.rulesExpectedQuotas))
             }
         }
         if let t = r.table(doc, "procedure", parent: nil) {
-            r.checkKeys(t, table: "procedure", known: ["participation_warning_percent", "self_over_superior_warning", "notice_days"])
-            rules.participationWarningPercent = r.int(t, "participation_warning_percent", table: "procedure", range: 0...100) ?? rules.participationWarningPercent
-            rules.selfOverSuperiorWarning = r.tenths(t, "self_over_superior_warning", table: "procedure", max: Tenths(1000)) ?? rules.selfOverSuperiorWarning
+            r.checkKeys(
+                t, table: "procedure",
+                known: ["participation_warning_percent", "self_over_superior_warning", "notice_days"])
+            rules.participationWarningPercent =
+                r.int(t, "participation_warning_percent", table: "procedure", range: 0...100)
+                ?? rules.participationWarningPercent
+            rules.selfOverSuperiorWarning =
+                r.tenths(t, "self_over_superior_warning", table: "procedure", max: Tenths(1000))
+                ?? rules.selfOverSuperiorWarning
             rules.noticeDays = r.int(t, "notice_days", table: "procedure", range: 1...60) ?? rules.noticeDays
         }
         return r.diagnostics.isEmpty ? .success(rules) : .failure(DiagnosticList(r.diagnostics))
@@ -151,7 +189,11 @@ public enum RulesFile {
         var levels: Set<Int> = []
         if let arr = q["levels"]?.array {
             for j in 0..<arr.count {
-                if let l = arr[j].int, (0...5).contains(l) { levels.insert(l) } else { r.error(table: "quota", key: "levels", index: i, Message(.rulesQuotaLevels)) }
+                if let l = arr[j].int, (0...5).contains(l) {
+                    levels.insert(l)
+                } else {
+                    r.error(table: "quota", key: "levels", index: i, Message(.rulesQuotaLevels))
+                }
             }
         }
         let bound = r.string(q, "bound", table: "quota").flatMap(QuotaRule.Bound.init(rawValue:))
@@ -165,7 +207,8 @@ public enum RulesFile {
         if rounding == nil { r.error(table: "quota", key: "rounding", index: i, Message(.rulesQuotaRounding)) }
         if policy == nil { r.error(table: "quota", key: "policy", index: i, Message(.rulesQuotaPolicy)) }
         guard !code.isEmpty, !levels.isEmpty, let bound, let percent, let rounding, let policy else { return nil }
-        let rule = QuotaRule(code: code, levels: levels, bound: bound, percent: percent, rounding: rounding, policy: policy)
+        let rule = QuotaRule(
+            code: code, levels: levels, bound: bound, percent: percent, rounding: rounding, policy: policy)
         if policy == .enforce && !rule.canEnforce {
             r.error(
                 table: "quota", key: "policy", index: i, Message(.rulesQuotaPolicyConflict))

@@ -21,8 +21,14 @@ public struct SMTPSettings: Sendable, Equatable {
     public var caFile: String?
     public var envelopeFrom: String?
 
-    public init(url: String, security: Security, username: String? = nil, caFile: String? = nil, envelopeFrom: String? = nil) {
-        self.url = url; self.security = security; self.username = username; self.caFile = caFile; self.envelopeFrom = envelopeFrom
+    public init(
+        url: String, security: Security, username: String? = nil, caFile: String? = nil, envelopeFrom: String? = nil
+    ) {
+        self.url = url
+        self.security = security
+        self.username = username
+        self.caFile = caFile
+        self.envelopeFrom = envelopeFrom
     }
 
     /// The keys `[smtp]` may hold (NoticeConfig accepts them so that `run` does not flag them).
@@ -53,11 +59,14 @@ public struct SMTPSettings: Sendable, Equatable {
             let lower = url.lowercased()
             let rest: Substring
             if lower.hasPrefix("smtps://") {
-                security = .implicitTLS; rest = url.dropFirst(8)
+                security = .implicitTLS
+                rest = url.dropFirst(8)
             } else if lower.hasPrefix("smtp://") {
-                security = tls == "none" ? .none : .startTLS; rest = url.dropFirst(7)
+                security = tls == "none" ? .none : .startTLS
+                rest = url.dropFirst(7)
             } else {
-                r.error(table: "smtp", key: "url", Message(.smtpUrl)); rest = ""
+                r.error(table: "smtp", key: "url", Message(.smtpUrl))
+                rest = ""
             }
             let authority = rest.prefix { $0 != "/" }
             if authority.contains("@") {
@@ -82,6 +91,7 @@ public struct SMTPSettings: Sendable, Equatable {
             r.error(table: "smtp", key: "envelope_from", .notAnAddress(value: envelopeFrom.debugDescription))
         }
         guard r.diagnostics.isEmpty, let url else { return .failure(DiagnosticList(r.diagnostics)) }
-        return .success(SMTPSettings(url: url, security: security, username: username, caFile: caFile, envelopeFrom: envelopeFrom))
+        return .success(
+            SMTPSettings(url: url, security: security, username: username, caFile: caFile, envelopeFrom: envelopeFrom))
     }
 }

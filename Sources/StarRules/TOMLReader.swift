@@ -40,14 +40,19 @@ struct TOMLReader {
             return .failure(
                 DiagnosticList([
                     .error(
-                        Message.tomlTooLarge(size: text.utf8.count, limit: maxBytes).coded(code), at: SourceLocation(file: path, line: 1))
+                        Message.tomlTooLarge(size: text.utf8.count, limit: maxBytes).coded(code),
+                        at: SourceLocation(file: path, line: 1))
                 ]))
         }
         do {
             let doc = try TOMLTable(string: text)
             if keyCount(doc, upTo: maxKeys) > maxKeys {
                 return .failure(
-                    DiagnosticList([.error(Message.tomlTooManyKeys(limit: maxKeys).coded(code), at: SourceLocation(file: path, line: 1))]))
+                    DiagnosticList([
+                        .error(
+                            Message.tomlTooManyKeys(limit: maxKeys).coded(code), at: SourceLocation(file: path, line: 1)
+                        )
+                    ]))
             }
             return .success(doc)
         } catch let e as TOMLParseError {
@@ -58,7 +63,8 @@ struct TOMLReader {
                         at: SourceLocation(file: path, line: e.source.begin.line, column: e.source.begin.column))
                 ]))
         } catch {
-            return .failure(DiagnosticList([.error(Message(.tomlInvalid).coded(code), at: SourceLocation(file: path, line: 1))]))
+            return .failure(
+                DiagnosticList([.error(Message(.tomlInvalid).coded(code), at: SourceLocation(file: path, line: 1))]))
         }
     }
 
@@ -99,7 +105,12 @@ struct TOMLReader {
                 // a top-level key that is a table: its header
                 if table == nil, let key, name == key || name.hasPrefix(key + ".") { return i + 1 }
                 if let table, name == table {
-                    if l.hasPrefix("[[") { arrayCount += 1; inTable = index == nil || arrayCount == index } else { inTable = true }
+                    if l.hasPrefix("[[") {
+                        arrayCount += 1
+                        inTable = index == nil || arrayCount == index
+                    } else {
+                        inTable = true
+                    }
                     if inTable { tableLine = i + 1 }
                 } else {
                     inTable = false
@@ -118,7 +129,10 @@ struct TOMLReader {
         let name = [table, key].compactMap { $0 }.joined(separator: ".")
         let m = message.coded(code)
         let at = SourceLocation(file: path, line: line(table: table, key: key, index: index))
-        diagnostics.append(warning ? .warning(m, at: at, field: name.isEmpty ? nil : name) : .error(m, at: at, field: name.isEmpty ? nil : name))
+        diagnostics.append(
+            warning
+                ? .warning(m, at: at, field: name.isEmpty ? nil : name)
+                : .error(m, at: at, field: name.isEmpty ? nil : name))
     }
 
     /// Reports keys of `t` not in `known`, with the nearest known key when it looks like a typo;
@@ -131,13 +145,17 @@ struct TOMLReader {
                 let more = unknownKeys - TOMLReader.unknownKeysShown
                 let shownCode = unknownKeysWarn ? code.replacingOccurrences(of: "E-", with: "W-") : code
                 if let at = moreUnknownAt {
-                    diagnostics[at].content = Message.tomlMoreUnknownKeys(count: more, shown: TOMLReader.unknownKeysShown).coded(shownCode)
+                    diagnostics[at].content = Message.tomlMoreUnknownKeys(
+                        count: more, shown: TOMLReader.unknownKeysShown
+                    ).coded(shownCode)
                 } else {
-                    let m = Message.tomlMoreUnknownKeys(count: more, shown: TOMLReader.unknownKeysShown).coded(shownCode)
+                    let m = Message.tomlMoreUnknownKeys(count: more, shown: TOMLReader.unknownKeysShown).coded(
+                        shownCode)
                     let name = [table, k].compactMap { $0 }.joined(separator: ".")
                     let at = SourceLocation(file: path, line: line(table: table, key: k, index: index))
                     moreUnknownAt = diagnostics.count
-                    diagnostics.append(unknownKeysWarn ? .warning(m, at: at, field: name) : .error(m, at: at, field: name))
+                    diagnostics.append(
+                        unknownKeysWarn ? .warning(m, at: at, field: name) : .error(m, at: at, field: name))
                 }
                 continue
             }
@@ -178,7 +196,10 @@ struct TOMLReader {
 
     mutating func string(_ t: TOMLTable, _ key: String, table: String?) -> String? {
         guard let v = t[key] else { return nil }
-        guard let s = v.string else { error(table: table, key: key, Message(.tomlExpectedString)); return nil }
+        guard let s = v.string else {
+            error(table: table, key: key, Message(.tomlExpectedString))
+            return nil
+        }
         return s
     }
 
@@ -194,11 +215,15 @@ struct TOMLReader {
 
     mutating func bool(_ t: TOMLTable, _ key: String, table: String?) -> Bool? {
         guard let v = t[key] else { return nil }
-        guard let b = v.bool else { error(table: table, key: key, Message(.tomlExpectedBool)); return nil }
+        guard let b = v.bool else {
+            error(table: table, key: key, Message(.tomlExpectedBool))
+            return nil
+        }
         return b
     }
 
-    mutating func int(_ t: TOMLTable, _ key: String, table: String?, range: ClosedRange<Int>, index: Int? = nil) -> Int? {
+    mutating func int(_ t: TOMLTable, _ key: String, table: String?, range: ClosedRange<Int>, index: Int? = nil) -> Int?
+    {
         guard let v = t[key] else { return nil }
         guard let i = v.int, range.contains(i) else {
             error(table: table, key: key, index: index, .tomlExpectedInt(min: range.lowerBound, max: range.upperBound))
@@ -209,7 +234,9 @@ struct TOMLReader {
 
     /// A decimal with at most one digit after the point, read exactly: TOML floats are binary,
     /// so the value ×10 must be within 1e-6 of a whole number (true of every one-decimal number).
-    mutating func tenths(_ t: TOMLTable, _ key: String, table: String?, max: Tenths = Tenths(10000), index: Int? = nil) -> Tenths? {
+    mutating func tenths(_ t: TOMLTable, _ key: String, table: String?, max: Tenths = Tenths(10000), index: Int? = nil)
+        -> Tenths?
+    {
         guard let v = t[key] else { return nil }
         var value: Tenths?
         if let i = v.int {
@@ -295,7 +322,10 @@ struct LineIndex {
         let lines = headers[table] ?? []
         let isArray = arrays.contains(table)
         if let key {
-            let k = isArray ? index.map { "\(table)\u{0}\($0)\u{0}\(key)" } ?? "\(table)\u{0}*\u{0}\(key)" : "\(table)\u{0}-1\u{0}\(key)"
+            let k =
+                isArray
+                ? index.map { "\(table)\u{0}\($0)\u{0}\(key)" } ?? "\(table)\u{0}*\u{0}\(key)"
+                : "\(table)\u{0}-1\u{0}\(key)"
             if let l = keys[k] { return l }
         }
         if isArray, let index { return index < lines.count ? lines[index] : 1 }

@@ -15,7 +15,9 @@ public struct EmlFile: Sendable {
     public var fromAddress: String?
 
     public init(committee: String, fileName: String, bytes: [UInt8]) {
-        self.committee = committee; self.fileName = fileName; self.bytes = bytes
+        self.committee = committee
+        self.fileName = fileName
+        self.bytes = bytes
         sha256 = SHA256.hex(bytes)
         let headers = Self.headers(bytes)
         messageID = headers.first { $0.name == "message-id" }?.value.trimmingSpaces
@@ -25,7 +27,8 @@ public struct EmlFile: Sendable {
         case 1: recipient = Self.singleAddress(to[0].value)
         default: recipient = .failure(.severalToHeaders)
         }
-        if let from = headers.first(where: { $0.name == "from" }), case .success(let a) = Self.singleAddress(from.value) {
+        if let from = headers.first(where: { $0.name == "from" }), case .success(let a) = Self.singleAddress(from.value)
+        {
             fromAddress = a
         }
     }
@@ -91,7 +94,11 @@ public struct EmlFile: Sendable {
             let line = String(decoding: bytes[i..<end], as: UTF8.self)
             i = j + 1
             if line.isEmpty { break }
-            if let f = line.first, f == " " || f == "\t", !lines.isEmpty { lines[lines.count - 1] += line } else { lines.append(line) }
+            if let f = line.first, f == " " || f == "\t", !lines.isEmpty {
+                lines[lines.count - 1] += line
+            } else {
+                lines.append(line)
+            }
         }
         return lines.compactMap { l in
             guard let colon = l.firstIndex(of: ":") else { return nil }
@@ -105,20 +112,33 @@ public struct EmlFile: Sendable {
     public static func singleAddress(_ value: String) -> Result<String, AddressProblem> {
         let v = value.trimmingSpaces
         if v.hasSuffix(";") && v.contains(":") && !v.contains("@") { return .failure(.noAddress) }
-        var inQuote = false, escaped = false
+        var inQuote = false
+        var escaped = false
         var angle: String?
         var current: String?
         var outside = ""
         var afterAngle = false
         for ch in v {
             if var c = current {
-                if ch == ">" { angle = c; current = nil; afterAngle = true; continue }
+                if ch == ">" {
+                    angle = c
+                    current = nil
+                    afterAngle = true
+                    continue
+                }
                 if ch == "<" { return .failure(.invalid(v)) }
-                c.append(ch); current = c
+                c.append(ch)
+                current = c
                 continue
             }
             if inQuote {
-                if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inQuote = false }
+                if escaped {
+                    escaped = false
+                } else if ch == "\\" {
+                    escaped = true
+                } else if ch == "\"" {
+                    inQuote = false
+                }
                 continue
             }
             switch ch {

@@ -38,7 +38,11 @@ final class SMTPTransport {
         var code: Int
         var reply: String
         var reason: Reason
-        init(code: Int, reply: String = "", reason: Reason) { self.code = code; self.reply = reply; self.reason = reason }
+        init(code: Int, reply: String = "", reason: Reason) {
+            self.code = code
+            self.reply = reply
+            self.reason = reason
+        }
     }
 
     /// The libcurl error codes a user can meet, grouped by what the user should check.
@@ -95,13 +99,20 @@ final class SMTPTransport {
     private(set) var setupFailure: Problem?
 
     /// A failed setter is an error, never ignored: the option's name and libcurl's code.
-    struct SetoptError: Error { var option: String; var code: CURLcode }
+    struct SetoptError: Error {
+        var option: String
+        var code: CURLcode
+    }
 
     private func check(_ result: CURLcode, _ option: String) throws(SetoptError) {
         guard result == CURLE_OK else { throw SetoptError(option: option, code: result) }
     }
-    private func set(_ option: CURLoption, _ name: String, _ value: Int) throws(SetoptError) { try check(star_setopt_long(handle, option, value), name) }
-    private func set(_ option: CURLoption, _ name: String, _ value: String) throws(SetoptError) { try check(star_setopt_string(handle, option, value), name) }
+    private func set(_ option: CURLoption, _ name: String, _ value: Int) throws(SetoptError) {
+        try check(star_setopt_long(handle, option, value), name)
+    }
+    private func set(_ option: CURLoption, _ name: String, _ value: String) throws(SetoptError) {
+        try check(star_setopt_string(handle, option, value), name)
+    }
     private func set(_ option: CURLoption, _ name: String, pointer: UnsafeMutableRawPointer?) throws(SetoptError) {
         try check(star_setopt_pointer(handle, option, pointer), name)
     }
@@ -116,7 +127,8 @@ final class SMTPTransport {
         if let password, !password.isEmpty {
             let user = settings.username ?? ""
             secrets = [
-                Data("\0\(user)\0\(password)".utf8).base64EncodedString(), Data("\(user)\0\(user)\0\(password)".utf8).base64EncodedString(),
+                Data("\0\(user)\0\(password)".utf8).base64EncodedString(),
+                Data("\(user)\0\(user)\0\(password)".utf8).base64EncodedString(),
                 Data(password.utf8).base64EncodedString(), password,
             ]
         } else {
@@ -186,13 +198,17 @@ final class SMTPTransport {
         replies.lines = []
         errorBuffer[0] = 0
         var rcpt: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "<\(to)>")
-        defer { curl_slist_free_all(rcpt); rcpt = nil }
+        defer {
+            curl_slist_free_all(rcpt)
+            rcpt = nil
+        }
         let ref = Unmanaged.passRetained(upload)
         defer { ref.release() }
         do {
             try set(CURLOPT_MAIL_FROM, "CURLOPT_MAIL_FROM", "<\(from)>")
             try set(CURLOPT_MAIL_RCPT, "CURLOPT_MAIL_RCPT", pointer: UnsafeMutableRawPointer(rcpt))
-            try check(star_setopt_off(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(bytes.count)), "CURLOPT_INFILESIZE_LARGE")
+            try check(
+                star_setopt_off(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(bytes.count)), "CURLOPT_INFILESIZE_LARGE")
             try set(CURLOPT_READDATA, "CURLOPT_READDATA", pointer: ref.toOpaque())
         } catch {
             return .badSettings(Problem(code: Int(error.code.rawValue), reason: .option(error.option)))
@@ -202,8 +218,12 @@ final class SMTPTransport {
         let unset = star_setopt_pointer(handle, CURLOPT_MAIL_RCPT, nil)
         var code = 0
         let info = star_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
-        if unset != CURLE_OK { return .badSettings(Problem(code: Int(unset.rawValue), reason: .option("CURLOPT_MAIL_RCPT"))) }
-        if info != CURLE_OK { return .badSettings(Problem(code: Int(info.rawValue), reason: .option("CURLINFO_RESPONSE_CODE"))) }
+        if unset != CURLE_OK {
+            return .badSettings(Problem(code: Int(unset.rawValue), reason: .option("CURLOPT_MAIL_RCPT")))
+        }
+        if info != CURLE_OK {
+            return .badSettings(Problem(code: Int(info.rawValue), reason: .option("CURLINFO_RESPONSE_CODE")))
+        }
         return outcome(result, code: code, wholeMessageWent: upload.offset == bytes.count)
     }
 
@@ -222,7 +242,9 @@ final class SMTPTransport {
         let result = curl_easy_perform(handle)
         var code = 0
         let info = star_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
-        if info != CURLE_OK { return .badSettings(Problem(code: Int(info.rawValue), reason: .option("CURLINFO_RESPONSE_CODE"))) }
+        if info != CURLE_OK {
+            return .badSettings(Problem(code: Int(info.rawValue), reason: .option("CURLINFO_RESPONSE_CODE")))
+        }
         return outcome(result, code: code, wholeMessageWent: false)
     }
 
@@ -239,11 +261,14 @@ final class SMTPTransport {
         case CURLE_PEER_FAILED_VERIFICATION:
             // OpenSSL's words for a name mismatch, as libcurl reports them (only looked at, never shown)
             let detail = String(cString: errorBuffer).lowercased()
-            let host = ["subject name", "does not match target host", "hostname mismatch"].contains { detail.contains($0) }
+            let host = ["subject name", "does not match target host", "hostname mismatch"].contains {
+                detail.contains($0)
+            }
             return .tlsRefused(problem, host ? .hostName : .unknownCA)
         case CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER:
             return .tlsRefused(problem, .other)
-        case CURLE_SSL_CACERT_BADFILE, CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL, CURLE_NOT_BUILT_IN, CURLE_UNKNOWN_OPTION:
+        case CURLE_SSL_CACERT_BADFILE, CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL, CURLE_NOT_BUILT_IN,
+            CURLE_UNKNOWN_OPTION:
             return .badSettings(problem)
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST: return .unreachable(problem)
         case CURLE_OPERATION_TIMEDOUT:

@@ -1,6 +1,7 @@
 import Foundation
-import StarPlatform
 import StarModel
+import StarPlatform
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -28,7 +29,9 @@ public struct SendLogEntry: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case status, committee, file, recipient, sha256, time, reply
-        case messageID = "message_id", emlDate = "eml_date", sentDate = "sent_date"
+        case messageID = "message_id"
+        case emlDate = "eml_date"
+        case sentDate = "sent_date"
     }
 
     public static let accepted = "accepted", refused = "refused", deferred = "deferred", unknown = "unknown"
@@ -77,7 +80,10 @@ public final class SendLog {
         var offset: off_t = 0
         while true {
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
-            if n < 0 { if errno == EINTR { continue }; throw unwritable(errno) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw unwritable(errno)
+            }
             if n == 0 { return out }
             out.append(contentsOf: buffer[0..<n])
             offset += off_t(n)
@@ -90,7 +96,11 @@ public final class SendLog {
         let data = try read(fd)
         let decoder = JSONDecoder()
         for line in data.split(separator: 0x0A) where !line.isEmpty {
-            if let e = try? decoder.decode(SendLogEntry.self, from: Data(line)) { entries.append(e) } else { unreadableLines += 1 }
+            if let e = try? decoder.decode(SendLogEntry.self, from: Data(line)) {
+                entries.append(e)
+            } else {
+                unreadableLines += 1
+            }
         }
     }
 
@@ -114,12 +124,19 @@ public final class SendLog {
             case .cannotOpen(let code): throw unwritable(code)
             }
         }
-        do { try load(fd) } catch { Glibc.close(fd); fd = -1; throw error }  // what a send that finished meanwhile wrote
+        do { try load(fd) } catch {
+            Glibc.close(fd)
+            fd = -1
+            throw error
+        }  // what a send that finished meanwhile wrote
         if !existed {
             // make the new file's name durable too
             let dir = (path as NSString).deletingLastPathComponent
             let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY)
-            if dfd >= 0 { fsync(dfd); Glibc.close(dfd) }
+            if dfd >= 0 {
+                fsync(dfd)
+                Glibc.close(dfd)
+            }
         }
         // a line cut short by a crash must not glue onto the next one
         if let last = (try? read(fd))?.last, last != 0x0A {
@@ -137,7 +154,10 @@ public final class SendLog {
             var off = 0
             while off < buf.count {
                 let n = write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 { if errno == EINTR { continue }; throw CocoaError(.fileWriteUnknown) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw CocoaError(.fileWriteUnknown)
+                }
                 off += n
             }
         }
@@ -146,7 +166,10 @@ public final class SendLog {
     }
 
     public func close() {
-        if fd >= 0 { Glibc.close(fd); fd = -1 }
+        if fd >= 0 {
+            Glibc.close(fd)
+            fd = -1
+        }
     }
 
     deinit { close() }
@@ -160,7 +183,10 @@ public final class SendLog {
     /// the message may have arrived.
     public func unknown(committee: String, messageID: String?) -> SendLogEntry? {
         let same = { (e: SendLogEntry) in e.committee == committee || (e.messageID == messageID && messageID != nil) }
-        guard let last = entries.last(where: { same($0) && ($0.status == SendLogEntry.unknown || $0.status == SendLogEntry.accepted) }),
+        guard
+            let last = entries.last(where: {
+                same($0) && ($0.status == SendLogEntry.unknown || $0.status == SendLogEntry.accepted)
+            }),
             last.status == SendLogEntry.unknown
         else { return nil }
         return last
@@ -169,6 +195,9 @@ public final class SendLog {
     /// An accepted line for the same committee or Message-ID with other content: the message
     /// changed since it was sent.
     public func acceptedEarlierVersion(committee: String, messageID: String?) -> SendLogEntry? {
-        entries.last { $0.status == SendLogEntry.accepted && ($0.committee == committee || ($0.messageID == messageID && messageID != nil)) }
+        entries.last {
+            $0.status == SendLogEntry.accepted
+                && ($0.committee == committee || ($0.messageID == messageID && messageID != nil))
+        }
     }
 }

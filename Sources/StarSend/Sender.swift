@@ -2,6 +2,7 @@ import Foundation
 import StarModel
 import StarPlatform
 import StarRules
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -25,10 +26,16 @@ public struct SendOptions: Sendable {
     public var check: Bool
 
     public init(
-        reports: String, config: String? = nil, only: [String]? = nil, dryRun: Bool = false, yes: Bool = false, language: SendLanguage = .zh,
+        reports: String, config: String? = nil, only: [String]? = nil, dryRun: Bool = false, yes: Bool = false,
+        language: SendLanguage = .zh,
         check: Bool = false
     ) {
-        self.reports = reports; self.config = config; self.only = only; self.dryRun = dryRun; self.yes = yes; self.language = language
+        self.reports = reports
+        self.config = config
+        self.only = only
+        self.dryRun = dryRun
+        self.yes = yes
+        self.language = language
         self.check = check
     }
 }
@@ -38,8 +45,13 @@ public struct Sender {
     let console: Console
     let environment: [String: String]
 
-    public init(options: SendOptions, console: Console = .standard, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.options = options; self.console = console; self.environment = environment
+    public init(
+        options: SendOptions, console: Console = .standard,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.options = options
+        self.console = console
+        self.environment = environment
     }
 
     enum Action {
@@ -62,31 +74,43 @@ public struct Sender {
     /// than 5 minutes of waiting for one message.
     var retries: Int { min(max(Int(environment["STAR_REPORT_SMTP_RETRIES"] ?? "") ?? 3, 0), 10) }
     var backoffMS: Int { min(max(Int(environment["STAR_REPORT_SMTP_BACKOFF_MS"] ?? "") ?? 5000, 0), 60_000) }
-    /// Timeouts (docs/outputs.md, "Sending the committee e-mails"): `STAR_REPORT_SMTP_CONNECT_TIMEOUT_S` (default 15) to
-    /// connect, `STAR_REPORT_SMTP_STALL_TIMEOUT_S` (default 30) for a server that stops answering.
-    var connectTimeout: Int { Self.seconds(environment["STAR_REPORT_SMTP_CONNECT_TIMEOUT_S"], default: Self.defaultConnectTimeout) }
-    var stallTimeout: Int { Self.seconds(environment["STAR_REPORT_SMTP_STALL_TIMEOUT_S"], default: Self.defaultStallTimeout) }
+    /// Timeouts (docs/outputs.md, "Sending the committee e-mails"):
+    /// `STAR_REPORT_SMTP_CONNECT_TIMEOUT_S` (default 15) to connect,
+    /// `STAR_REPORT_SMTP_STALL_TIMEOUT_S` (default 30) for a server that stops answering.
+    var connectTimeout: Int {
+        Self.seconds(environment["STAR_REPORT_SMTP_CONNECT_TIMEOUT_S"], default: Self.defaultConnectTimeout)
+    }
+    var stallTimeout: Int {
+        Self.seconds(environment["STAR_REPORT_SMTP_STALL_TIMEOUT_S"], default: Self.defaultStallTimeout)
+    }
     static let defaultConnectTimeout = 15, defaultStallTimeout = 30
     static func seconds(_ value: String?, default d: Int) -> Int { min(max(Int(value ?? "") ?? d, 1), 600) }
     static let maxWaitPerMessageMS = 300_000
 
     public func run() -> ExitStatus {
-        if options.check, let config = options.config, options.reports.isEmpty { return checkSettings(configPath: config) }
+        if options.check, let config = options.config, options.reports.isEmpty {
+            return checkSettings(configPath: config)
+        }
         var dir = options.reports
         while dir.count > 1 && dir.hasSuffix("/") { dir.removeLast() }
         var isDir: ObjCBool = false
         guard !dir.isEmpty, FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            console.err("star-report: " + text(.sendReportsNotFound(dir: dir))); return .noInput
+            console.err("star-report: " + text(.sendReportsNotFound(dir: dir)))
+            return .noInput
         }
         // the messages
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasPrefix("summary-") && $0.hasSuffix(".eml") }.sorted()
         // --check needs only the settings, not the messages
-        guard !names.isEmpty || options.check else { console.err("star-report: " + text(.sendNoMessages(dir: dir))); return .noInput }
+        guard !names.isEmpty || options.check else {
+            console.err("star-report: " + text(.sendNoMessages(dir: dir)))
+            return .noInput
+        }
         var emls: [EmlFile] = []
         for name in names {
             guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
-                console.err("star-report: cannot read \(dir)/\(name)"); return .noInput
+                console.err("star-report: cannot read \(dir)/\(name)")
+                return .noInput
             }
             let committee = String(name.dropFirst("summary-".count).dropLast(".eml".count))
             emls.append(EmlFile(committee: committee, fileName: name, bytes: [UInt8](data)))
@@ -94,7 +118,8 @@ public struct Sender {
         let only = options.only.map { Set($0) }
         if let only {
             for id in only.sorted() where !emls.contains(where: { $0.committee == id }) {
-                console.err("star-report: " + text(.sendUnknownOnly(id: id, dir: dir))); return .usage
+                console.err("star-report: " + text(.sendUnknownOnly(id: id, dir: dir)))
+                return .usage
             }
             emls = emls.filter { only.contains($0.committee) }
         }
@@ -107,14 +132,17 @@ public struct Sender {
             switch Self.configFromResults(dir) {
             case .found(let c): configPath = c
             case .missing(let listed):
-                console.err("star-report: " + text(.sendConfigNotFoundFromResults(path: listed, dir: dir))); return .dataError
+                console.err("star-report: " + text(.sendConfigNotFoundFromResults(path: listed, dir: dir)))
+                return .dataError
             case .notListed:
                 if options.dryRun { return plan(dir: dir, emls: emls, settings: nil, configPath: nil, only: only) }
-                console.err("star-report: " + text(.sendNoConfigListed(dir: dir))); return .dataError
+                console.err("star-report: " + text(.sendNoConfigListed(dir: dir)))
+                return .dataError
             }
         }
         guard let configData = FileManager.default.contents(atPath: configPath) else {
-            console.err("star-report: " + text(.sendConfigNotFound(path: configPath))); return .dataError
+            console.err("star-report: " + text(.sendConfigNotFound(path: configPath)))
+            return .dataError
         }
         let settings: SMTPSettings
         switch SMTPSettings.parse(String(decoding: configData, as: UTF8.self), path: configPath) {
@@ -127,7 +155,8 @@ public struct Sender {
                 console.err(text(.sendDryRunNoSMTP(path: configPath)))
                 return status
             }
-            console.err("star-report: " + text(.sendNoSMTP(path: configPath))); return .dataError
+            console.err("star-report: " + text(.sendNoSMTP(path: configPath)))
+            return .dataError
         case .success(let s?): settings = s
         }
         var caFile = settings.caFile
@@ -136,7 +165,8 @@ public struct Sender {
             caFile = ((configPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(c)
         }
         if let c = caFile, !FileManager.default.isReadableFile(atPath: c) {
-            console.err("star-report: " + text(.sendCaFileUnreadable(path: c))); return .dataError
+            console.err("star-report: " + text(.sendCaFileUnreadable(path: c)))
+            return .dataError
         }
         var s = settings
         s.caFile = caFile
@@ -193,7 +223,8 @@ public struct Sender {
         let fd = open(dir + "/.star-report-manifest.json", O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         let data = FileHandle(fileDescriptor: fd, closeOnDealloc: true).readDataToEndOfFile()
-        guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], json["star-report-manifest"] as? Int == 1,
+        guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            json["star-report-manifest"] as? Int == 1,
             let files = json["files"] as? [[String: Any]]
         else { return nil }
         var out: [String: String] = [:]
@@ -201,7 +232,9 @@ public struct Sender {
         return out
     }
 
-    func plan(dir: String, emls: [EmlFile], settings: SMTPSettings?, configPath: String?, only: Set<String>?) -> ExitStatus {
+    func plan(dir: String, emls: [EmlFile], settings: SMTPSettings?, configPath: String?, only: Set<String>?)
+        -> ExitStatus
+    {
         let logPath = SendLog.path(forReports: dir)
         let log: SendLog
         let logError = { (error: Failure) -> ExitStatus in
@@ -236,7 +269,10 @@ public struct Sender {
                 // not the bytes run wrote (a hand-edited To:, an added Bcc:): sent only on purpose
                 let id = eml.committee
                 action = .cannotSend(
-                    text(manifest == nil ? .sendNoManifest(id: id) : manifest![eml.fileName] == nil ? .sendNotInManifest(id: id) : .sendNotAsWritten(id: id)))
+                    text(
+                        manifest == nil
+                            ? .sendNoManifest(id: id)
+                            : manifest![eml.fileName] == nil ? .sendNotInManifest(id: id) : .sendNotAsWritten(id: id)))
             } else {
                 action = .send
             }
@@ -258,24 +294,37 @@ public struct Sender {
             }
             return [i.eml.committee, i.recipient ?? "-", Self.size(i.eml.bytes.count), action]
         }
-        let header = [text(.sendColumnCommittee), text(.sendColumnAddress), text(.sendColumnSize), text(.sendColumnAction)]
+        let header = [
+            text(.sendColumnCommittee), text(.sendColumnAddress), text(.sendColumnSize), text(.sendColumnAction),
+        ]
         let widths = (0..<4).map { c in ([header] + rows).map { DisplayWidth.of($0[c]) }.max() ?? 0 }
         for r in [header] + rows {
             console.out("  " + (0..<4).map { c in c == 3 ? r[c] : Self.pad(r[c], widths[c]) }.joined(separator: "  "))
         }
         if let settings {
-            console.out(text(.sendServer(url: settings.url, security: text(Self.security(settings.security)), from: from ?? "-")))
+            console.out(
+                text(
+                    .sendServer(url: settings.url, security: text(Self.security(settings.security)), from: from ?? "-"))
+            )
         }
         let changed = items.compactMap { i -> String? in
-            if case .changed = i.action { return i.eml.committee }; return nil
+            if case .changed = i.action { return i.eml.committee }
+            return nil
         }
-        if !changed.isEmpty { console.err(text(.sendChangedHint(count: changed.count, ids: changed.joined(separator: ",")))) }
+        if !changed.isEmpty {
+            console.err(text(.sendChangedHint(count: changed.count, ids: changed.joined(separator: ","))))
+        }
         let unknown = items.compactMap { i -> String? in
-            if case .unknown = i.action { return i.eml.committee }; return nil
+            if case .unknown = i.action { return i.eml.committee }
+            return nil
         }
-        if !unknown.isEmpty { console.err(text(.sendUnknownHint(count: unknown.count, ids: unknown.joined(separator: ",")))) }
+        if !unknown.isEmpty {
+            console.err(text(.sendUnknownHint(count: unknown.count, ids: unknown.joined(separator: ","))))
+        }
         let toSend = items.filter {
-            if case .send = $0.action { return true }; if case .resend = $0.action { return true }; return false
+            if case .send = $0.action { return true }
+            if case .resend = $0.action { return true }
+            return false
         }
         let skipped = items.filter {
             switch $0.action {
@@ -284,7 +333,8 @@ public struct Sender {
             }
         }.count
         let unsendable = items.filter {
-            if case .cannotSend = $0.action { return true }; return false
+            if case .cannotSend = $0.action { return true }
+            return false
         }
 
         if options.dryRun {
@@ -292,22 +342,47 @@ public struct Sender {
             return .ok
         }
         guard let settings else { return .dataError }
-        if !toSend.isEmpty && from == nil { console.err("star-report: " + text(.sendNoFrom)); return .dataError }
+        if !toSend.isEmpty && from == nil {
+            console.err("star-report: " + text(.sendNoFrom))
+            return .dataError
+        }
         let password = environment["STAR_REPORT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
-        if !toSend.isEmpty && settings.username != nil && password == nil { console.err("star-report: " + text(.sendNoPassword)); return .dataError }
-        for i in unsendable { if case .cannotSend(let r) = i.action { console.err(text(.sendNotSent(committee: i.eml.committee, reason: r))) } }
+        if !toSend.isEmpty && settings.username != nil && password == nil {
+            console.err("star-report: " + text(.sendNoPassword))
+            return .dataError
+        }
+        for i in unsendable {
+            if case .cannotSend(let r) = i.action {
+                console.err(text(.sendNotSent(committee: i.eml.committee, reason: r)))
+            }
+        }
         if toSend.isEmpty {
             console.err(text(.sendClosing(sent: 0, skipped: skipped, failed: unsendable.count)))
             return unsendable.isEmpty ? .ok : .tempFail
         }
         if !options.yes {
-            guard console.interactive else { console.err("star-report: " + text(.sendNeedYes)); return .usage }
-            if let p = console.progress { p(text(.sendConfirm(count: toSend.count))) } else { console.err(text(.sendConfirm(count: toSend.count))) }
+            guard console.interactive else {
+                console.err("star-report: " + text(.sendNeedYes))
+                return .usage
+            }
+            if let p = console.progress {
+                p(text(.sendConfirm(count: toSend.count)))
+            } else {
+                console.err(text(.sendConfirm(count: toSend.count)))
+            }
             let answer = (console.readAnswer() ?? "").trimmingSpaces.lowercased()
-            guard answer == "y" || answer == "yes" || answer == "是" else { console.err(text(.sendCancelled)); return .ok }
+            guard answer == "y" || answer == "yes" || answer == "是" else {
+                console.err(text(.sendCancelled))
+                return .ok
+            }
         }
-        guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout, stallTimeout: stallTimeout) else {
-            console.err("star-report: " + text(.sendCurlInitFailed)); return .unavailable
+        guard
+            let transport = SMTPTransport(
+                settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout,
+                stallTimeout: stallTimeout)
+        else {
+            console.err("star-report: " + text(.sendCurlInitFailed))
+            return .unavailable
         }
         return deliver(
             toSend, from: from!, transport: transport, log: log, settings: settings,
@@ -318,7 +393,8 @@ public struct Sender {
         _ items: [Item], from: String, transport: SMTPTransport, log: SendLog, settings: SMTPSettings,
         skipped: Int, failedBefore: Int, logPath: String
     ) -> ExitStatus {
-        var sent = 0, failed = failedBefore
+        var sent = 0
+        var failed = failedBefore
         var unknown: [String] = []
         var abort: ExitStatus?
         let start = Date()
@@ -331,7 +407,9 @@ public struct Sender {
             while true {
                 // Date is the moment of sending; the file keeps its own
                 sentDate = EmlFile.rfc5322(Date())
-                outcome = transport.send(item.eml.bytes(withDate: sentDate), from: settings.envelopeFrom ?? item.eml.fromAddress ?? from, to: to)
+                outcome = transport.send(
+                    item.eml.bytes(withDate: sentDate), from: settings.envelopeFrom ?? item.eml.fromAddress ?? from,
+                    to: to)
                 // a 4xx or a dropped connection is tried again; a timeout or a refused
                 // connection stops the batch at once (below)
                 let why: String
@@ -343,23 +421,32 @@ public struct Sender {
                 attempt += 1
                 let delay = min(backoffMS << (attempt - 1), max(Self.maxWaitPerMessageMS - waited, 0))
                 if waited >= Self.maxWaitPerMessageMS { break }
-                console.err(text(.sendRetrying(committee: item.eml.committee, reason: why, attempt: attempt, delay: delay)))
+                console.err(
+                    text(.sendRetrying(committee: item.eml.committee, reason: why, attempt: attempt, delay: delay)))
                 usleep(useconds_t(delay) * 1000)
                 waited += delay
             }
             func record(_ status: String, _ reply: String) -> Bool {
                 let entry = SendLogEntry(
-                    status: status, committee: item.eml.committee, file: item.eml.fileName, messageID: item.eml.messageID ?? "",
-                    recipient: to, sha256: item.eml.sha256, time: Self.now(), reply: reply, emlDate: item.eml.date, sentDate: sentDate)
-                do { try log.append(entry); return true } catch {
-                    console.err("star-report: " + text(.sendLogUnwritable(path: logPath, reason: "\(error)"))); return false
+                    status: status, committee: item.eml.committee, file: item.eml.fileName,
+                    messageID: item.eml.messageID ?? "",
+                    recipient: to, sha256: item.eml.sha256, time: Self.now(), reply: reply, emlDate: item.eml.date,
+                    sentDate: sentDate)
+                do {
+                    try log.append(entry)
+                    return true
+                } catch {
+                    console.err("star-report: " + text(.sendLogUnwritable(path: logPath, reason: "\(error)")))
+                    return false
                 }
             }
             switch outcome {
             case .accepted(let r):
                 sent += 1
                 // on a terminal the progress line stands for the accepted ones; in a log, one line each
-                if console.progress == nil { console.err(text(.sendAccepted(committee: item.eml.committee, address: to, reply: r))) }
+                if console.progress == nil {
+                    console.err(text(.sendAccepted(committee: item.eml.committee, address: to, reply: r)))
+                }
                 if !record(SendLogEntry.accepted, r) { abort = .ioError }
             case .permanent(let r):
                 failed += 1
@@ -367,12 +454,18 @@ public struct Sender {
                 if !record(SendLogEntry.refused, r) { abort = .ioError }
             case .temporary(let r):
                 failed += 1
-                console.err(text(.sendDeferred(committee: item.eml.committee, address: to, reply: r.isEmpty ? text(.sendDropped) : r)))
+                console.err(
+                    text(
+                        .sendDeferred(
+                            committee: item.eml.committee, address: to, reply: r.isEmpty ? text(.sendDropped) : r)))
                 if !record(SendLogEntry.deferred, r) { abort = .ioError }
             case .unknown(let p):
                 failed += 1
                 unknown.append(item.eml.committee)
-                console.err(text(.sendUnknownNow(committee: item.eml.committee, address: to, detail: text(.sendDropped) + said(p.reply))))
+                console.err(
+                    text(
+                        .sendUnknownNow(
+                            committee: item.eml.committee, address: to, detail: text(.sendDropped) + said(p.reply))))
                 if !record(SendLogEntry.unknown, p.reply.isEmpty ? "connection lost" : p.reply) { abort = .ioError }
             case .stalled(let p, let mayHaveArrived):
                 // the server stopped answering: the next message would wait just as long
@@ -405,7 +498,9 @@ public struct Sender {
         if console.progress != nil { console.progress?("") }
         console.err(text(.sendLogAt(path: logPath)))
         console.err(text(.sendClosing(sent: sent, skipped: skipped, failed: failed)))
-        if !unknown.isEmpty { console.err(text(.sendUnknownHint(count: unknown.count, ids: unknown.joined(separator: ",")))) }
+        if !unknown.isEmpty {
+            console.err(text(.sendUnknownHint(count: unknown.count, ids: unknown.joined(separator: ","))))
+        }
         if let abort { return abort }
         return failed > 0 ? .tempFail : .ok
     }
@@ -413,17 +508,23 @@ public struct Sender {
     /// The settings of `--config FILE` alone (`send --check --config FILE`, no reports folder).
     func checkSettings(configPath: String) -> ExitStatus {
         guard let data = FileManager.default.contents(atPath: configPath) else {
-            console.err("star-report: " + text(.sendConfigNotFound(path: configPath))); return .dataError
+            console.err("star-report: " + text(.sendConfigNotFound(path: configPath)))
+            return .dataError
         }
         switch SMTPSettings.parse(String(decoding: data, as: UTF8.self), path: configPath) {
         case .failure(let list):
             for d in list.items { console.err(d.rendered) }
             return .dataError
-        case .success(nil): console.err("star-report: " + text(.sendNoSMTP(path: configPath))); return .dataError
+        case .success(nil):
+            console.err("star-report: " + text(.sendNoSMTP(path: configPath)))
+            return .dataError
         case .success(var s?):
-            if let c = s.caFile, !c.hasPrefix("/") { s.caFile = ((configPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(c) }
+            if let c = s.caFile, !c.hasPrefix("/") {
+                s.caFile = ((configPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(c)
+            }
             if let c = s.caFile, !FileManager.default.isReadableFile(atPath: c) {
-                console.err("star-report: " + text(.sendCaFileUnreadable(path: c))); return .dataError
+                console.err("star-report: " + text(.sendCaFileUnreadable(path: c)))
+                return .dataError
             }
             return check(s)
         }
@@ -433,10 +534,18 @@ public struct Sender {
     /// whether they work (0) or what to check (the send exit codes: 69, 77, 65).
     func check(_ settings: SMTPSettings) -> ExitStatus {
         let password = environment["STAR_REPORT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
-        if settings.username != nil && password == nil { console.err("star-report: " + text(.sendNoPassword)); return .dataError }
+        if settings.username != nil && password == nil {
+            console.err("star-report: " + text(.sendNoPassword))
+            return .dataError
+        }
         console.err(text(.sendCheckConnecting(url: settings.url)))
-        guard let transport = SMTPTransport(settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout, stallTimeout: stallTimeout) else {
-            console.err("star-report: " + text(.sendCurlInitFailed)); return .unavailable
+        guard
+            let transport = SMTPTransport(
+                settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout,
+                stallTimeout: stallTimeout)
+        else {
+            console.err("star-report: " + text(.sendCurlInitFailed))
+            return .unavailable
         }
         let outcome = transport.check()
         let security = text(Self.security(settings.security))
@@ -449,7 +558,12 @@ public struct Sender {
             }
             return .ok
         case .stalled(let p, _):
-            console.err("star-report: " + text(.sendUnreachable(url: settings.url, detail: text(.sendWhyStalled(seconds: stallTimeout, reply: said(p.reply))))))
+            console.err(
+                "star-report: "
+                    + text(
+                        .sendUnreachable(
+                            url: settings.url,
+                            detail: text(.sendWhyStalled(seconds: stallTimeout, reply: said(p.reply))))))
             return .unavailable
         case .temporary(let r), .permanent(let r):
             let p = SMTPTransport.Problem(code: 0, reply: r, reason: .lost)
@@ -471,7 +585,11 @@ public struct Sender {
             console.err("star-report: " + text(.sendUnreachable(url: settings.url, detail: why(p, settings: settings))))
             return .unavailable
         case .loginRefused(let p):
-            console.err("star-report: " + text(.sendLoginRefused(user: settings.username ?? "-", detail: p.reply.isEmpty ? text(.sendWhyNoReply) : p.reply)))
+            console.err(
+                "star-report: "
+                    + text(
+                        .sendLoginRefused(
+                            user: settings.username ?? "-", detail: p.reply.isEmpty ? text(.sendWhyNoReply) : p.reply)))
             return .noPermission
         case .tlsRefused(let p, let problem):
             let hint: String =
@@ -524,8 +642,13 @@ public struct Sender {
     }
 
     static func size(_ n: Int) -> String {
-        n < 1024 ? "\(n) B" : n < 1024 * 1024 ? String(format: "%.1f KiB", Double(n) / 1024) : String(format: "%.1f MiB", Double(n) / 1048576)
+        n < 1024
+            ? "\(n) B"
+            : n < 1024 * 1024
+                ? String(format: "%.1f KiB", Double(n) / 1024) : String(format: "%.1f MiB", Double(n) / 1048576)
     }
 
-    static func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - DisplayWidth.of(s))) }
+    static func pad(_ s: String, _ w: Int) -> String {
+        s + String(repeating: " ", count: max(0, w - DisplayWidth.of(s)))
+    }
 }

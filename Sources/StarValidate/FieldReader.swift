@@ -74,7 +74,8 @@ struct FieldReader {
     mutating func name(_ key: FieldKey) -> String? {
         guard let t = present(key) else { return nil }
         // no-break and zero-width spaces are not trimmed by the readers, but a name of them is no name
-        guard !t.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }) else {
+        guard !t.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" })
+        else {
             fail(.nameBlank(label: key.chineseLabel), key)
             return nil
         }
@@ -147,7 +148,10 @@ struct FieldReader {
         case "province", "省级": return .province
         case "national", "国家级": return .national
         default:
-            append(.error(.badLevel(value: Escaped.text(f.text)), at: place(field, f), field: fieldName(field), branch: branch), field)
+            append(
+                .error(
+                    .badLevel(value: Escaped.text(f.text)), at: place(field, f), field: fieldName(field), branch: branch
+                ), field)
             return nil
         }
     }
@@ -162,7 +166,8 @@ struct FieldReader {
             return nil
         }
         guard d.year >= 1990 && d.year <= ratingYear + 5 else {
-            let e = Diagnostic.error(.dateOutOfBounds(value: d, last: ratingYear + 5), at: at, field: name, branch: branch)
+            let e = Diagnostic.error(
+                .dateOutOfBounds(value: d, last: ratingYear + 5), at: at, field: name, branch: branch)
             if let key { append(e, key) } else { diagnostics.append(e) }
             return nil
         }
@@ -179,7 +184,11 @@ struct FieldReader {
     /// The re-election facts; no due date means no re-election falls in this cycle.
     /// Returns `.some(nil)` for none, `nil` on error.
     mutating func election(ratingYear: Int) -> Election?? {
-        if reported.contains(.electionDue) || reported.contains(.electionHeld) || reported.contains(.electionDelayApproved) { return nil }
+        if reported.contains(.electionDue) || reported.contains(.electionHeld)
+            || reported.contains(.electionDelayApproved)
+        {
+            return nil
+        }
         let due = raw.fields[.electionDue].flatMap { $0.text.isEmpty ? nil : $0 }
         let held = raw.fields[.electionHeld].flatMap { $0.text.isEmpty ? nil : $0 }
         let approved = raw.fields[.electionDelayApproved].flatMap { $0.text.isEmpty ? nil : $0 }
@@ -192,7 +201,9 @@ struct FieldReader {
         }
         let dueDate = date(due, field: FieldKey.electionDue.description, key: .electionDue, ratingYear: ratingYear)
         var heldDate: CivilDate?
-        if let held { heldDate = date(held, field: FieldKey.electionHeld.description, key: .electionHeld, ratingYear: ratingYear) }
+        if let held {
+            heldDate = date(held, field: FieldKey.electionHeld.description, key: .electionHeld, ratingYear: ratingYear)
+        }
         var isApproved = false
         if let approved {
             switch TypedForms.boolean(approved.text) {

@@ -36,7 +36,9 @@ enum TypedForms {
         var t = normalized(s)
         if let d = CivilDate(iso: t) { return d }
         // a time of day after the date is dropped
-        if let space = t.firstIndex(of: " "), t[t.index(after: space)...].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") }) {
+        if let space = t.firstIndex(of: " "),
+            t[t.index(after: space)...].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") })
+        {
             t = String(t[..<space])
         }
         if t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), t.utf8.count == 5, let serial = Int(t) {

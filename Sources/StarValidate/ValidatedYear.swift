@@ -10,6 +10,8 @@ public struct ValidatedYear: Sendable {
     public var rejected: Int
 
     public init(submissions: SubmissionStore, diagnostics: [Diagnostic], rejected: Int) {
-        self.submissions = submissions; self.diagnostics = diagnostics; self.rejected = rejected
+        self.submissions = submissions
+        self.diagnostics = diagnostics
+        self.rejected = rejected
     }
 }

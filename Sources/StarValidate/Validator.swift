@@ -34,10 +34,14 @@ public struct Validator: Sendable {
         public var location: SourceLocation
 
         init(
-            submission: SubmissionStore.Packed?, diagnostics: [Diagnostic], branchID: String?, committeeID: String?, location: SourceLocation
+            submission: SubmissionStore.Packed?, diagnostics: [Diagnostic], branchID: String?, committeeID: String?,
+            location: SourceLocation
         ) {
             packed = submission
-            self.diagnostics = diagnostics; self.branchID = branchID; self.committeeID = committeeID; self.location = location
+            self.diagnostics = diagnostics
+            self.branchID = branchID
+            self.committeeID = committeeID
+            self.location = location
         }
     }
 
@@ -54,7 +58,9 @@ public struct Validator: Sendable {
     }
 
     /// Validates every record, then the checks across records: duplicates and the register.
-    public func validate(_ raws: [RawSubmission], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = []) -> ValidatedYear {
+    public func validate(_ raws: [RawSubmission], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = [])
+        -> ValidatedYear
+    {
         crossCheck(raws.map(check), register: register, submittedElsewhere: submittedElsewhere)
     }
 
@@ -84,7 +90,8 @@ public struct Validator: Sendable {
             if let id = record.branchID, let r = registered[id], let c = record.committeeID, c != r.committeeID {
                 identity.append(
                     .error(
-                        .registerCommitteeMismatch(found: Escaped.text(c), register: r.committeeID), at: record.location,
+                        .registerCommitteeMismatch(found: Escaped.text(c), register: r.committeeID),
+                        at: record.location,
                         field: "committee_id", branch: id))
                 rejected += 1
                 firstSeen[id] = firstSeen[id] ?? i
@@ -126,13 +133,15 @@ public struct Validator: Sendable {
                     known[r.id] = r
                 }
                 if !Validator.isIdentifier(r.id) {
-                    diagnostics.append(.error(.registerBadID(value: Escaped.text(r.id)), at: r.location, field: "branch_id"))
+                    diagnostics.append(
+                        .error(.registerBadID(value: Escaped.text(r.id)), at: r.location, field: "branch_id"))
                 }
             }
             for record in records {
                 guard let id = record.branchID, Validator.isIdentifier(id) else { continue }
                 if known[id] == nil {
-                    diagnostics.append(.error(.unknownBranch(id: id), at: record.location, field: "branch_id", branch: id))
+                    diagnostics.append(
+                        .error(.unknownBranch(id: id), at: record.location, field: "branch_id", branch: id))
                 }
             }
             let idsRead = Set(records.compactMap(\.branchID)).union(submittedElsewhere)
@@ -143,14 +152,22 @@ public struct Validator: Sendable {
                 .union(records.compactMap(\.committeeID))
             let ofBroken = brokenFiles.isEmpty ? [] : missing.filter { !committeesRead.contains($0.committeeID) }
             for r in missing where !(ofBroken.contains { $0.location == r.location }) {
-                diagnostics.append(.error(.missingSubmission(id: r.id, name: r.name), at: r.location, field: "branch_id", branch: r.id))
+                diagnostics.append(
+                    .error(.missingSubmission(id: r.id, name: r.name), at: r.location, field: "branch_id", branch: r.id)
+                )
             }
             if let first = ofBroken.first {
                 diagnostics.append(
                     .error(
                         .missingSubmissionsOfBrokenSheets(
-                            count: ofBroken.count, ids: ofBroken.prefix(10).map(\.id).joined(separator: "、") + (ofBroken.count > 10 ? "…" : ""),
-                            files: brokenFiles.map { "“\(($0 as NSString).lastPathComponent)”" }.joined(separator: "、")),
+                            count: ofBroken.count,
+                            ids: ofBroken.prefix(10).map(\.id).joined(separator: "、")
+                                + (ofBroken.count > 10 ? "…" : ""),
+                            files: brokenFiles.map {
+                                """
+                                “\(($0 as NSString).lastPathComponent)”
+                                """
+                            }.joined(separator: "、")),
                         at: first.location, field: "branch_id"))
             }
             diagnostics += identity
@@ -176,7 +193,9 @@ public struct Validator: Sendable {
             guard seen.name != name, warned.insert(id).inserted else { return }
             out.append(
                 .warning(
-                    .committeeNames(id: id, name: Escaped.text(seen.name), where: seen.at.description, other: Escaped.text(name), otherWhere: at.description), at: at,
+                    .committeeNames(
+                        id: id, name: Escaped.text(seen.name), where: seen.at.description, other: Escaped.text(name),
+                        otherWhere: at.description), at: at,
                     field: "committee_name", branch: branch))
         }
         for r in register where !r.committeeID.isEmpty { see(r.committeeID, r.committeeName, r.location, branch: r.id) }
@@ -195,7 +214,10 @@ public struct Validator: Sendable {
             wrong.allSatisfy({ $0.content.value(of: "found") == found })
         else { return diagnostics }
         var out = diagnostics.filter { $0.content.id != .wrongYear }
-        out.append(.error(.wrongYearForAll(count: wrong.count, found: found, year: year), at: wrong[0].location, field: wrong[0].field))
+        out.append(
+            .error(
+                .wrongYearForAll(count: wrong.count, found: found, year: year), at: wrong[0].location,
+                field: wrong[0].field))
         return out
     }
 
@@ -213,7 +235,10 @@ public struct Validator: Sendable {
     static func isIdentifier(_ s: String) -> Bool {
         let u = s.utf8
         guard (1...32).contains(u.count) else { return false }
-        return u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || $0 == 0x2D }
+        return u.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F
+                || $0 == 0x2D
+        }
     }
 
     /// Field-by-field conversion of one record.
@@ -269,11 +294,14 @@ public struct Validator: Sendable {
             branch: packer.branch(
                 id: branchID, name: name, committeeID: committeeID, committeeName: committeeName,
                 category: category, members: members),
-            selfScores: sheets[.selfEvaluation]!, massScores: sheets[.massEvaluation]!, superiorScores: sheets[.superiorEvaluation]!,
+            selfScores: sheets[.selfEvaluation]!, massScores: sheets[.massEvaluation]!,
+            superiorScores: sheets[.superiorEvaluation]!,
             massMemberParticipants: memberParticipants, massPublicParticipants: publicParticipants,
             satisfaction: satisfaction, commendations: commendations, innovations: innovations,
-            criticismsWorkCommittee: counts[.criticismsWorkCommittee]!, criticismsMunicipalCommittee: counts[.criticismsMunicipalCommittee]!,
-            leadershipMinorSanctions: counts[.leadershipMinorSanctions]!, leadershipMajorSanctions: counts[.leadershipMajorSanctions]!,
+            criticismsWorkCommittee: counts[.criticismsWorkCommittee]!,
+            criticismsMunicipalCommittee: counts[.criticismsMunicipalCommittee]!,
+            leadershipMinorSanctions: counts[.leadershipMinorSanctions]!,
+            leadershipMajorSanctions: counts[.leadershipMajorSanctions]!,
             memberSanctions: counts[.memberSanctions]!, election: election ?? nil,
             unexcusedAbsences: counts[.unexcusedAbsences]!, source: raw.location)
         warnings(for: s, raw: raw, into: &reader.diagnostics)
@@ -287,7 +315,9 @@ public struct Validator: Sendable {
         if s.massMemberParticipants * 100 < s.branch.members * participationWarningPercent {
             d.append(
                 .warning(
-                    .lowParticipation(participants: s.massMemberParticipants, members: s.branch.members, percent: participationWarningPercent), at: at, field: name,
+                    .lowParticipation(
+                        participants: s.massMemberParticipants, members: s.branch.members,
+                        percent: participationWarningPercent), at: at, field: name,
                     branch: s.branch.id))
         }
         if s.massMemberParticipants > s.branch.members {

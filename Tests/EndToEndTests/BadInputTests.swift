@@ -1,7 +1,7 @@
 import Foundation
-import TestSupport
 import StarModel
 import StarPipeline
+import TestSupport
 import Testing
 
 /// Every bad input of the corpus gives exactly its expected errors, and `validate` exits 65.
@@ -22,7 +22,8 @@ import Testing
         for (language, suffix) in [(Language.zh, ""), (.en, ".en")] {
             let file = testsDir.appendingPathComponent("Fixtures/bad-expected/\(name)\(suffix).txt")
             let c = Captured()
-            let status = Pipeline(options: Options(input: input, year: 2026, language: language), console: c.console).validate()
+            let status = Pipeline(options: Options(input: input, year: 2026, language: language), console: c.console)
+                .validate()
             #expect(status == .dataError)
             let errors = c.err.filter { $0.contains(": error[") }.map { $0.replacingOccurrences(of: input, with: "") }
             let actual = errors.joined(separator: "\n") + "\n"
@@ -64,7 +65,9 @@ import Testing
 
     @Test func sampleDataValidatesClean() {
         let c = Captured()
-        let status = Pipeline(options: Options(input: repoRoot.appendingPathComponent("SampleData/2026").path), console: c.console).validate()
+        let status = Pipeline(
+            options: Options(input: repoRoot.appendingPathComponent("SampleData/2026").path), console: c.console
+        ).validate()
         #expect(status == .ok)
         #expect(c.err.contains("错误 0 个，警告 2 个，共 20 个文件"))
     }

@@ -13,7 +13,8 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
     @Test func goodRunPrintsThePathsAndExitsZero() throws {
         let dir = try temporaryDirectory("bin-good")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (status, out, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--list"], language: "zh")
+        let (status, out, err) = try runBinary(
+            ["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--list"], language: "zh")
         #expect(status == 0)
         let paths = out.split(separator: "\n").map(String.init)
         #expect(paths.count == 16)
@@ -21,7 +22,8 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         #expect(paths.contains(dir.path + "/r/notice.html"))
         #expect(err.contains("错误 0 个，警告 2 个，共 20 个文件\n"))
         // without --list: the folder and a count per kind
-        let (again, summary, _) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r"], language: "zh")
+        let (again, summary, _) = try runBinary(
+            ["run", "--input", "SampleData/2026", "--output", dir.path + "/r"], language: "zh")
         #expect(again == 0)
         #expect(summary == "报告已写入 \(dir.path)/r：共 16 个文件（公示 2 个，汇总邮件 10 个，结果 3 个，警告清单 1 个）；加 --list 可列出每个文件\n")
         #expect(err.contains("warning[W-SELF-HIGH]"))
@@ -36,7 +38,8 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         let input = dir.appendingPathComponent("2026")
         try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: input)
         let broken = input.appendingPathComponent("JYJ-04.xml")
-        let text = try String(contentsOf: broken, encoding: .utf8).replacingOccurrences(of: "<satisfaction>55.0</satisfaction>", with: "<satisfaction>55.05</satisfaction>")
+        let text = try String(contentsOf: broken, encoding: .utf8).replacingOccurrences(
+            of: "<satisfaction>55.0</satisfaction>", with: "<satisfaction>55.05</satisfaction>")
         try text.write(to: broken, atomically: true, encoding: .utf8)
         let output = dir.appendingPathComponent("out")
         // an earlier good run's reports
@@ -47,7 +50,14 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         let (status, out, err) = try runBinary(["run", "--input", input.path, "--output", output.path])
         #expect(status == 65)
         #expect(out.isEmpty)
-        #expect(err.contains(input.path + "/JYJ-04.xml:44:37: error[E-XML-SCHEMA]: satisfaction: <satisfaction>: the value \"55.05\" has the wrong form"), "\(err)")
+        #expect(
+            err.contains(
+                input.path
+                    + """
+                    /JYJ-04.xml:44:37: error[E-XML-SCHEMA]: satisfaction: <satisfaction>: the value \"55.05\" has \
+                    the wrong form
+                    """
+            ), "\(err)")
         #expect(err.contains("1 error, 2 warnings in 20 files"))
         #expect(err.contains("no report written"))
         #expect(try folderSnapshot(output) == before)
@@ -58,9 +68,12 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         let dir = try temporaryDirectory("bin-flags")
         defer { try? FileManager.default.removeItem(at: dir) }
         let rules = dir.appendingPathComponent("rules.toml")
-        let text = try String(contentsOfFile: repoRoot.appendingPathComponent("Sources/StarRules/Resources/anyang-2017.toml").path, encoding: .utf8)
-            .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"test-9\"")
-            .replacingOccurrences(of: "self = 20\nmass = 30\nsuperior = 50", with: "self = 10\nmass = 40\nsuperior = 50")
+        let text = try String(
+            contentsOfFile: repoRoot.appendingPathComponent("Sources/StarRules/Resources/anyang-2017.toml").path,
+            encoding: .utf8
+        )
+        .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"test-9\"")
+        .replacingOccurrences(of: "self = 20\nmass = 30\nsuperior = 50", with: "self = 10\nmass = 40\nsuperior = 50")
         try text.write(to: rules, atomically: true, encoding: .utf8)
         let (status, _, err) = try runBinary([
             "run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", rules.path,
@@ -71,7 +84,9 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         #expect(notice.contains("test-9"))
         #expect(notice.contains("自评×10% + 党员群众测评×40%"))
         #expect(notice.contains("公示期：2027年1月4日至2027年1月10日（7天）"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/results.json"))) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/results.json")))
+            as! [String: Any]
         #expect(json["quota_scope"] as? String == "committee")
         let scopes = Set((json["quota_checks"] as! [[String: Any]]).map { $0["scope"] as! String })
         #expect(scopes == ["CZJ", "GAJ", "JYJ", "WJW", "ZJJ"])
@@ -86,7 +101,9 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
     @Test func missingInputFolderExits66() throws {
         let (status, _, err) = try runBinary(["validate", "--input", "no/such/folder"])
         #expect(status == 66)
-        #expect(err.contains("star-report: while reading and checking the submissions: input folder not found: no/such/folder"))
+        #expect(
+            err.contains(
+                "star-report: while reading and checking the submissions: input folder not found: no/such/folder"))
     }
 
     @Test func emptyFolderExits66AndUnknownYearExits64() throws {
@@ -129,6 +146,8 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         let (status, _, err) = try runBinary(["validate", "--input", year.path])
         #expect(status == 65)
         let errors = err.split(separator: "\n").filter { $0.contains(": error[") }
-        #expect(errors.count == 1 && errors[0].contains("E-REGISTER-HEADER") && errors[0].contains("committee_id"), "\(err)")
+        #expect(
+            errors.count == 1 && errors[0].contains("E-REGISTER-HEADER") && errors[0].contains("committee_id"), "\(err)"
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import StarPipeline
+import TestSupport
 import Testing
 
 /// results.csv against an independent reference implementation of docs/rules.md
@@ -42,10 +42,13 @@ import Testing
         #expect(status == .ok)
         let ours = withoutBOM(try String(contentsOf: dir.appendingPathComponent("out/results.csv"), encoding: .utf8))
         let theirs = withoutBOM(try String(contentsOf: expected, encoding: .utf8))
-        let a = ours.components(separatedBy: "\r\n"), b = theirs.components(separatedBy: "\r\n")
+        let a = ours.components(separatedBy: "\r\n")
+        let b = theirs.components(separatedBy: "\r\n")
         #expect(a.count == b.count)
         let firstDifference = zip(a, b).first { $0 != $1 }
-        #expect(firstDifference == nil, "first differing row:\n ours:      \(firstDifference?.0 ?? "")\n reference: \(firstDifference?.1 ?? "")")
+        #expect(
+            firstDifference == nil,
+            "first differing row:\n ours:      \(firstDifference?.0 ?? "")\n reference: \(firstDifference?.1 ?? "")")
         // the data exercises what it should
         if minLevel == 70 && scope == "all" {
             #expect(ours.contains("Q1") && ours.contains("Q2") && ours.contains("C3") && ours.contains("C4"))

@@ -11,7 +11,10 @@ import Testing
         let committees = ["CZJ", "GAJ", "JYJ", "WJW", "ZJJ"]
         #expect(
             names
-                == ([".star-report-manifest.json", "notice.html", "notice.txt", "results.csv", "results.json", "results.xlsx", "validation.txt"]
+                == ([
+                    ".star-report-manifest.json", "notice.html", "notice.txt", "results.csv", "results.json",
+                    "results.xlsx", "validation.txt",
+                ]
                 + committees.flatMap { ["summary-\($0).eml", "summary-\($0).txt"] }).sorted())
         // The manifest holds the SHA-256 of results.json, which names the input files by the
         // machine's path; it is checked by the output-folder tests instead. results.xlsx is
@@ -22,11 +25,17 @@ import Testing
     }
 
     @Test func sameInputGivesByteIdenticalOutput() throws {
-        let a = try temporaryDirectory("det-a"), b = try temporaryDirectory("det-b")
-        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
-        let outA = try runSampleData(into: a), outB = try runSampleData(into: b)
+        let a = try temporaryDirectory("det-a")
+        let b = try temporaryDirectory("det-b")
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
+        let outA = try runSampleData(into: a)
+        let outB = try runSampleData(into: b)
         // (the manifest holds the SHA-256 of results.json, which names the inputs by their path)
-        for name in try FileManager.default.contentsOfDirectory(atPath: outA.path) where name != ".star-report-manifest.json" {
+        for name in try FileManager.default.contentsOfDirectory(atPath: outA.path)
+        where name != ".star-report-manifest.json" {
             let x = try report(outA, name).replacingOccurrences(of: a.path, with: "")
             let y = try report(outB, name).replacingOccurrences(of: b.path, with: "")
             #expect(x == y, "\(name) differs between two runs")
@@ -40,15 +49,20 @@ import Testing
     @Test func reportsAreTheSameFromAFolderWithALongPath() throws {
         let here = try temporaryDirectory("here")
         let far = try temporaryDirectory("far")
-        defer { try? FileManager.default.removeItem(at: here); try? FileManager.default.removeItem(at: far) }
+        defer {
+            try? FileManager.default.removeItem(at: here)
+            try? FileManager.default.removeItem(at: far)
+        }
         let deep = far.appendingPathComponent(String(repeating: "很长的文件夹名称-", count: 6))
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         for year in ["2025", "2026"] {
-            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/\(year)"), to: deep.appendingPathComponent(year))
+            try FileManager.default.copyItem(
+                at: repoRoot.appendingPathComponent("SampleData/\(year)"), to: deep.appendingPathComponent(year))
         }
         let a = try runSampleData(into: here)
         let b = try runSampleData(into: far, sampleRoot: deep)
-        for name in try FileManager.default.contentsOfDirectory(atPath: a.path) where name.hasSuffix(".txt") && name != "validation.txt" {
+        for name in try FileManager.default.contentsOfDirectory(atPath: a.path)
+        where name.hasSuffix(".txt") && name != "validation.txt" {
             let x = try report(a, name)
             let y = String(decoding: try Data(contentsOf: b.appendingPathComponent(name)), as: UTF8.self)
             #expect(x == y, "\(name) depends on where the input folder lies")
@@ -83,7 +97,8 @@ import Testing
         // 4 absences, 1 excused → 3 unexcused: D7 3×3.0 = 9.0; 88.0 − 9.0 = 79.0 → three stars;
         // C4: at most four (3), then one lower → two stars.
         let r = row("JYJ-03")
-        #expect([r["deduction"], r["final"], r["band_stars"], r["stars"], r["rules"]] == ["9.0", "79.0", "3", "2", "D7;C4"])
+        #expect(
+            [r["deduction"], r["final"], r["band_stars"], r["stars"], r["rules"]] == ["9.0", "79.0", "3", "2", "D7;C4"])
     }
 
     @Test func jyj05PendingElectionMoreThanOneYearLate() {
@@ -181,7 +196,8 @@ func displayWidth(_ s: Substring) -> Int {
         let v = u.value
         let wide =
             (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v)
         return w + (wide ? 2 : 1)
     }
 }

@@ -9,7 +9,9 @@ let installToolsPresent = which("make") != nil && FileManager.default.isExecutab
 
 /// `make` in the repository, with the test's own make variables only.
 func runMake(_ arguments: [String]) throws -> ProcessOutput {
-    try runProcess(which("make")!, ["--no-print-directory"] + arguments, environment: ["MAKEFLAGS": "", "MAKELEVEL": "", "MFLAGS": ""])
+    try runProcess(
+        which("make")!, ["--no-print-directory"] + arguments,
+        environment: ["MAKEFLAGS": "", "MAKELEVEL": "", "MFLAGS": ""])
 }
 
 /// Every file under `dir` (relative path → bytes), folders as `nil`.
@@ -57,7 +59,9 @@ func tree(_ dir: URL) throws -> [String: Data?] {
             #expect(r.status == 0, "\(r.errText)")
         }
         let copied = try tree(out)
-        #expect(built.filter { $0.value != nil }.count == 34 && built.keys.contains("2026/notice.html") && built.keys.contains("2026/results.json"), "\(built.keys.sorted())")
+        #expect(
+            built.filter { $0.value != nil }.count == 34 && built.keys.contains("2026/notice.html")
+                && built.keys.contains("2026/results.json"), "\(built.keys.sorted())")
         #expect(copied == built)
         // nothing was looked for or left beside the copy or in the folder it ran from
         #expect(try fm.contentsOfDirectory(atPath: bin.path) == ["star-report"])
@@ -68,7 +72,11 @@ func tree(_ dir: URL) throws -> [String: Data?] {
         let subject = templates.appendingPathComponent("subject.txt.mustache")
         try "{{%CONTENT_TYPE:TEXT}}\n自定义主题 {{year}}\n".write(to: subject, atomically: true, encoding: .utf8)
         let r = try runProcess(
-            copy, ["run", "--input", repoRoot.path + "/SampleData/2026", "--output", out.path + "/custom", "--templates", templates.path],
+            copy,
+            [
+                "run", "--input", repoRoot.path + "/SampleData/2026", "--output", out.path + "/custom", "--templates",
+                templates.path,
+            ],
             cwd: elsewhere)
         #expect(r.status == 0, "\(r.errText)")
         let eml = try String(contentsOf: out.appendingPathComponent("custom/summary-CZJ.txt"), encoding: .utf8)
@@ -82,9 +90,14 @@ func tree(_ dir: URL) throws -> [String: Data?] {
     @Test(
         .enabled(
             if: installToolsPresent || pdfRequired,
-            "SKIPPED: make or .build/debug/generate-manual is missing (make test builds it), make install is not checked"))
+            """
+            SKIPPED: make or .build/debug/generate-manual is missing (make test builds it), make install is not \
+            checked
+            """
+        ))
     func makeInstallAndUninstall() throws {
-        try #require(installToolsPresent, "CI is set but make or .build/debug/generate-manual is missing: run make test")
+        try #require(
+            installToolsPresent, "CI is set but make or .build/debug/generate-manual is missing: run make test")
         let dir = try temporaryDirectory("install 安装")
         defer { try? fm.removeItem(at: dir) }
         let prefix = dir.appendingPathComponent("usr 本地")
@@ -101,9 +114,13 @@ func tree(_ dir: URL) throws -> [String: Data?] {
         #expect(files["bin/star-report"]! == binary)
         #expect(fm.isExecutableFile(atPath: prefix.path + "/bin/star-report"))
         let man = String(decoding: files["share/man/man1/star-report.1"]!!, as: UTF8.self)
-        #expect(man.contains(".Nm star-report") && man.contains("Rates primary party organisations") && man.contains("Fl -dry-run"), "\(man.prefix(400))")
+        #expect(
+            man.contains(".Nm star-report") && man.contains("Rates primary party organisations")
+                && man.contains("Fl -dry-run"), "\(man.prefix(400))")
         let text = { (name: String) in String(decoding: files[name]!!, as: UTF8.self) }
-        #expect(text("share/bash-completion/completions/star-report").contains("complete -o filenames -F _star-report star-report"))
+        #expect(
+            text("share/bash-completion/completions/star-report").contains(
+                "complete -o filenames -F _star-report star-report"))
         #expect(text("share/zsh/site-functions/_star-report").hasPrefix("#compdef star-report"))
         #expect(text("share/fish/vendor_completions.d/star-report.fish").contains("complete -c 'star-report'"))
 
@@ -111,7 +128,8 @@ func tree(_ dir: URL) throws -> [String: Data?] {
         let work = dir.appendingPathComponent("工作 work")
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         let run = try runProcess(
-            prefix.path + "/bin/star-report", ["run", "--input", repoRoot.path + "/SampleData/2026", "--output", "r"], cwd: work,
+            prefix.path + "/bin/star-report", ["run", "--input", repoRoot.path + "/SampleData/2026", "--output", "r"],
+            cwd: work,
             environment: ["STAR_REPORT_LANG": "en"])
         #expect(run.status == 0, "\(run.errText)")
         #expect(fm.fileExists(atPath: work.path + "/r/notice.html"))

@@ -1,8 +1,9 @@
 import Foundation
-import TestSupport
-@testable import StarPipeline
 import StarModel
+import TestSupport
 import Testing
+
+@testable import StarPipeline
 
 /// docs/outputs.md "Language": Chinese by default, English on request, in the terminal and in the
 /// reports' own text.
@@ -27,8 +28,12 @@ import Testing
     /// of them are; errors always in full; `validate` prints every one.
     @Test func manyWarningsAreGroupedOnTheTerminal() {
         let at = { (line: Int) in SourceLocation(file: "s.csv", line: line) }
-        var d = (1...30).map { Diagnostic.warning(.lowParticipation(participants: 1, members: 9, percent: 80), at: at($0 + 1)) }
-        d += (1...2).map { Diagnostic.warning(.selfTooHigh(self: "90.0", limit: "15.0", superior: "60.0"), at: at($0 + 40)) }
+        var d = (1...30).map {
+            Diagnostic.warning(.lowParticipation(participants: 1, members: 9, percent: 80), at: at($0 + 1))
+        }
+        d += (1...2).map {
+            Diagnostic.warning(.selfTooHigh(self: "90.0", limit: "15.0", superior: "60.0"), at: at($0 + 40))
+        }
         d.append(.error(.rangeInteger(min: 0, max: 10, value: 11), at: at(50)))
         let c = Captured()
         let pipeline = Pipeline(options: Options(input: "in"), console: c.console)
@@ -48,17 +53,24 @@ import Testing
     @Test func customRulesLeaveTheirTrace() throws {
         let dir = try temporaryDirectory("rules-trace")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let text = try String(contentsOfFile: repoRoot.appendingPathComponent("Sources/StarRules/Resources/anyang-2017.toml").path, encoding: .utf8)
+        let text = try String(
+            contentsOfFile: repoRoot.appendingPathComponent("Sources/StarRules/Resources/anyang-2017.toml").path,
+            encoding: .utf8)
         let nameless = dir.appendingPathComponent("nameless.toml")
-        try text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("scheme =") && !$0.hasPrefix("name =") }
-            .joined(separator: "\n").write(to: nameless, atomically: true, encoding: .utf8)
-        let (s1, _, e1) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", nameless.path], language: "zh")
+        try text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            !$0.hasPrefix("scheme =") && !$0.hasPrefix("name =")
+        }
+        .joined(separator: "\n").write(to: nameless, atomically: true, encoding: .utf8)
+        let (s1, _, e1) = try runBinary(
+            ["run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", nameless.path], language: "zh"
+        )
         #expect(s1 == 65 && e1.contains("error[E-RULES]: name: 规则文件必须写明 name"), "\(e1)")
 
         let mine = dir.appendingPathComponent("mine.toml")
         try text.replacingOccurrences(of: "scheme = \"anyang-2017\"", with: "name = \"林州-2026\"")
             .replacingOccurrences(of: "name = \"anyang-2017\"", with: "name = \"林州-2026\"")
-            .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"3\"").write(to: mine, atomically: true, encoding: .utf8)
+            .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"3\"").write(
+                to: mine, atomically: true, encoding: .utf8)
         #expect(try runBinary(["run", "--input", "SampleData/2025", "--output", dir.path + "/2025"]).0 == 0)
         let (s2, _, e2) = try runBinary([
             "run", "--input", "SampleData/2026", "--output", dir.path + "/r", "--rules", mine.path,
@@ -67,13 +79,17 @@ import Testing
         #expect(s2 == 0, "\(e2)")
         #expect(try String(contentsOfFile: dir.path + "/r/notice.txt", encoding: .utf8).contains("林州-2026"))
         #expect(try String(contentsOfFile: dir.path + "/r/summary-CZJ.txt", encoding: .utf8).contains("林州-2026"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/results.json"))) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/results.json")))
+            as! [String: Any]
         #expect(json["scheme"] as? String == "林州-2026" && json["rules_version"] as? String == "3")
         let inputs = json["inputs"] as! [[String: Any]]
         let rules = inputs.first { $0["path"] as? String == mine.path }
         #expect(rules?["kind"] as? String == "rules" && (rules?["sha256"] as? String)?.count == 64)
         let previous = inputs.first { $0["kind"] as? String == "previous" }
-        #expect(previous?["path"] as? String == dir.path + "/2025/results.csv" && (previous?["sha256"] as? String)?.count == 64)
+        #expect(
+            previous?["path"] as? String == dir.path + "/2025/results.csv"
+                && (previous?["sha256"] as? String)?.count == 64)
     }
 
     /// `--help` in the chosen language.

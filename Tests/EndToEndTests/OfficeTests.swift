@@ -21,7 +21,8 @@ import Testing
         let plain = dir.appendingPathComponent("plain")
         try fm.createDirectory(at: plain, withIntermediateDirectories: true)
         try bytes.dropFirst(3).write(to: plain.appendingPathComponent("results.csv"))
-        try fm.copyItem(at: dir.appendingPathComponent("2025/results.json"), to: plain.appendingPathComponent("results.json"))
+        try fm.copyItem(
+            at: dir.appendingPathComponent("2025/results.json"), to: plain.appendingPathComponent("results.json"))
         let script = """
             import csv, sys
             for p in sys.argv[1:]:
@@ -35,8 +36,12 @@ import Testing
         #expect(lines.count == 2 && lines[0] == lines[1] && lines[0].hasPrefix("branch_id 40 "), "\(py.outText)")
         // --previous: with the mark, without it, and the folder; all the same reports
         var results: [String] = []
-        for (i, previous) in [dir.path + "/2025/results.csv", plain.path + "/results.csv", dir.path + "/2025"].enumerated() {
-            let (status, _, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r\(i)", "--previous", previous])
+        for (i, previous) in [dir.path + "/2025/results.csv", plain.path + "/results.csv", dir.path + "/2025"]
+            .enumerated()
+        {
+            let (status, _, err) = try runBinary([
+                "run", "--input", "SampleData/2026", "--output", dir.path + "/r\(i)", "--previous", previous,
+            ])
             #expect(status == 0, "\(err)")
             #expect(!err.contains("error["), "\(err)")
             results.append(try String(contentsOf: dir.appendingPathComponent("r\(i)/results.csv"), encoding: .utf8))
@@ -58,7 +63,8 @@ import Testing
             let path = out.appendingPathComponent(lock)
             try Data([0x20]).write(to: path)
             let before = try folderSnapshot(out)
-            let (status, _, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", out.path], language: "zh")
+            let (status, _, err) = try runBinary(
+                ["run", "--input", "SampleData/2026", "--output", out.path], language: "zh")
             #expect(status == 73)
             #expect(err.contains("results.xlsx 正在 \(app) 中打开，请先关闭"), "\(err)")
             #expect(err.contains(lock), "\(err)")
@@ -70,7 +76,8 @@ import Testing
         }
         // Excel's name for a long workbook drops its first two characters
         try Data([0x20]).write(to: out.appendingPathComponent("~$sults.xlsx"))
-        let (status, _, err) = try runBinary(["run", "--input", "SampleData/2026", "--output", out.path], language: "zh")
+        let (status, _, err) = try runBinary(
+            ["run", "--input", "SampleData/2026", "--output", out.path], language: "zh")
         #expect(status == 73)
         #expect(err.contains("results.xlsx 正在 Excel 中打开，请先关闭"), "\(err)")
     }
@@ -83,15 +90,20 @@ import Testing
         defer { try? fm.removeItem(at: dir) }
         let inputs = dir.appendingPathComponent("星级 材料")
         try fm.createDirectory(at: inputs, withIntermediateDirectories: true)
-        try fm.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: inputs.appendingPathComponent("2026"))
-        try fm.copyItem(at: repoRoot.appendingPathComponent("SampleData/2025"), to: inputs.appendingPathComponent("2025"))
+        try fm.copyItem(
+            at: repoRoot.appendingPathComponent("SampleData/2026"), to: inputs.appendingPathComponent("2026"))
+        try fm.copyItem(
+            at: repoRoot.appendingPathComponent("SampleData/2025"), to: inputs.appendingPathComponent("2025"))
         let (s2025, _, e2025) = try runBinary(["run", "--input", "星级 材料/2025", "--output", "报告 输出/2025"], cwd: dir)
         #expect(s2025 == 0, "\(e2025)")
         let (status, _, err) = try runBinary(
-            ["run", "--input", "星级 材料/2026", "--output", "报告 输出/2026", "--previous", "报告 输出/2025/results.csv"], cwd: dir)
+            ["run", "--input", "星级 材料/2026", "--output", "报告 输出/2026", "--previous", "报告 输出/2025/results.csv"], cwd: dir
+        )
         #expect(status == 0, "\(err)")
         let reports = dir.appendingPathComponent("报告 输出/2026")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: reports.appendingPathComponent("results.json"))) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: reports.appendingPathComponent("results.json")))
+            as! [String: Any]
         let listed = json["inputs"] as! [[String: Any]]
         let config = listed.first { $0["kind"] as? String == "config" }
         #expect(config?["path"] as? String == "星级 材料/2026/config.toml")
@@ -111,7 +123,8 @@ import Testing
 
         // the year folder moved away: send says which file to pass with --config
         try fm.moveItem(at: inputs, to: dir.appendingPathComponent("搬走"))
-        let (gone, _, goneErr) = try runBinary(["send", "--reports", reports.path, "--dry-run"], cwd: elsewhere, language: "zh")
+        let (gone, _, goneErr) = try runBinary(
+            ["send", "--reports", reports.path, "--dry-run"], cwd: elsewhere, language: "zh")
         #expect(gone == 65)
         #expect(goneErr.contains("--config " + inputs.path + "/2026/config.toml"), "\(goneErr)")
     }
@@ -148,15 +161,19 @@ import Testing
         #expect(err.contains("README.txt"))
         let config = try String(contentsOf: year.appendingPathComponent("config.toml"), encoding: .utf8)
         for key in [
-            "issuer", "objection_office", "objection_phone", "objection_address", "objection_email", "sender_email", "email", "url", "username", "ca_file", "envelope_from", "tls",
+            "issuer", "objection_office", "objection_phone", "objection_address", "objection_email", "sender_email",
+            "email", "url", "username", "ca_file", "envelope_from", "tls",
         ] {
             #expect(config.contains("# \(key) = "), "\(key)")
         }
         #expect(config.contains("发文单位") && config.contains("STAR_REPORT_SMTP_PASSWORD"))
-        #expect(try String(contentsOf: year.appendingPathComponent("branches.csv"), encoding: .utf8) == "branch_id,branch_name,committee_id,committee_name\r\n")
+        #expect(
+            try String(contentsOf: year.appendingPathComponent("branches.csv"), encoding: .utf8)
+                == "branch_id,branch_name,committee_id,committee_name\r\n")
         let readme = try String(contentsOf: year.appendingPathComponent("README.txt"), encoding: .utf8)
         let steps = [
-            "star-report template --input 2026 ", "star-report validate --input 2026 ", "star-report run --input 2026 --output reports/2026",
+            "star-report template --input 2026 ", "star-report validate --input 2026 ",
+            "star-report run --input 2026 --output reports/2026",
             "reports/2026/notice.html", "star-report send --reports reports/2026 --dry-run",
         ]
         let places = steps.map { readme.range(of: $0)?.lowerBound }
@@ -164,7 +181,8 @@ import Testing
         #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted(), "the steps in order")
 
         // a second init refuses (73) and changes nothing, even a file the user edited
-        try (config + "\n# 已编辑\n").write(to: year.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        try (config + "\n# 已编辑\n").write(
+            to: year.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         let before = try folderSnapshot(year)
         let (again, _, againErr) = try runBinary(["init", year.path, "--year", "2026"], language: "zh")
         #expect(again == 73)
@@ -182,7 +200,8 @@ import Testing
         // validate and run without an error or a warning about it
         try fm.removeItem(at: year.appendingPathComponent("branches.csv"))
         for name in try fm.contentsOfDirectory(atPath: repoRoot.path + "/SampleData/2026") where name != "config.toml" {
-            try fm.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026/" + name), to: year.appendingPathComponent(name))
+            try fm.copyItem(
+                at: repoRoot.appendingPathComponent("SampleData/2026/" + name), to: year.appendingPathComponent(name))
         }
         let (valid, _, validErr) = try runBinary(["validate", "--input", year.path])
         #expect(valid == 0, "\(validErr)")
@@ -199,13 +218,16 @@ import Testing
         try fm.removeItem(at: year.appendingPathComponent("notes.txt"))
         // every example uncommented is a known key with a valid value
         let uncommented = config.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasPrefix("# ") && (line.contains(" = ") || line.hasPrefix("# [")) && !line.hasPrefix("# tls") ? String(line.dropFirst(2)) : String(line)
+            line.hasPrefix("# ") && (line.contains(" = ") || line.hasPrefix("# [")) && !line.hasPrefix("# tls")
+                ? String(line.dropFirst(2)) : String(line)
         }.joined(separator: "\n")
         try uncommented.write(to: year.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         let (filled, _, filledErr) = try runBinary(["validate", "--input", year.path])
         #expect(filled == 0, "\(filledErr)")
         // only the committees the example does not name are missing
         let aboutConfig = filledErr.split(separator: "\n").filter { $0.contains("/config.toml:") }
-        #expect(aboutConfig.count == 4 && aboutConfig.allSatisfy { $0.contains("no e-mail address for committee") }, "\(filledErr)")
+        #expect(
+            aboutConfig.count == 4 && aboutConfig.allSatisfy { $0.contains("no e-mail address for committee") },
+            "\(filledErr)")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
-@testable import StarPipeline
 import Testing
+
+@testable import StarPipeline
 
 @Suite struct OutputFolderTests {
     /// Small pieces go through a buffer, large ones (a whole notice) straight from their own

@@ -32,7 +32,10 @@ func run(_ tool: String, _ args: [String]) throws -> String {
 /// replaces it (the stray PDF once blocked it with 73). SKIPPED where Chromium cannot be installed
 /// (`make test` installs it with apt-get first), except in CI, where it fails instead.
 @Suite(.serialized) struct NoticePDFTests {
-    @Test(.enabled(if: pdfToolsPresent || pdfRequired, "SKIPPED: chromium/poppler-utils are not installed, the notice PDF is not checked"))
+    @Test(
+        .enabled(
+            if: pdfToolsPresent || pdfRequired,
+            "SKIPPED: chromium/poppler-utils are not installed, the notice PDF is not checked"))
     func everyBranchIsInTheNoticePDF() throws {
         try #require(pdfToolsPresent, "CI is set but chromium, pdftotext or pdfinfo is missing: run make pdf-deps")
         // a folder name with a space and Chinese: the paths reach Chromium as they are
@@ -43,7 +46,8 @@ func run(_ tool: String, _ args: [String]) throws -> String {
         #expect(first == 0, "\(firstErr)")
         for _ in 0..<2 {
             let (status, printed, err) = try runBinary([
-                "run", "--input", "SampleData/2026", "--output", out.path, "--previous", dir.path + "/2025/results.csv", "--pdf", "--list",
+                "run", "--input", "SampleData/2026", "--output", out.path, "--previous", dir.path + "/2025/results.csv",
+                "--pdf", "--list",
             ])
             #expect(status == 0, "\(err)")
             #expect(printed.contains(out.path + "/notice.pdf\n"), "\(printed)")

@@ -15,7 +15,9 @@ import Testing
             let c = Captured()
             let folder = dir.appendingPathComponent(year)
             let s = Pipeline(
-                options: Options(input: repoRoot.appendingPathComponent("SampleData/\(year)").path, output: folder.path, templates: templates),
+                options: Options(
+                    input: repoRoot.appendingPathComponent("SampleData/\(year)").path, output: folder.path,
+                    templates: templates),
                 console: c.console
             ).run()
             #expect(s == .ok, "\(c.err)")
@@ -39,7 +41,9 @@ import Testing
 
     /// Each branch's previous stars in results.json.
     func previousStars(_ out: URL) throws -> [String: Int] {
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json")))
+            as! [String: Any]
         var stars: [String: Int] = [:]
         for b in branchRecords(json) {
             if let p = b["previous_stars"] as? Int { stars[b["branch_id"] as! String] = p }
@@ -73,11 +77,13 @@ import Testing
             #expect(status == .dataError, "\(given)")
             let errors = err.filter { $0.contains(": error[") }
             #expect(errors.count == 1, "\(given): \(errors)")
-            #expect(errors.first?.contains("error[E-PREVIOUS-YEAR]: --previous 给出的是本年度（2026）自己的结果") == true, "\(errors)")
+            #expect(
+                errors.first?.contains("error[E-PREVIOUS-YEAR]: --previous 给出的是本年度（2026）自己的结果") == true, "\(errors)")
             #expect(!FileManager.default.fileExists(atPath: out.path))
         }
         let (_, en, _) = run2026(dir, previous: y2026.path, language: .en)
-        #expect(en.contains { $0.contains("--previous holds this year's own results (2026), not last year's") }, "\(en)")
+        #expect(
+            en.contains { $0.contains("--previous holds this year's own results (2026), not last year's") }, "\(en)")
     }
 
     @Test func anotherYearIsRefusedNamingIt() throws {
@@ -89,12 +95,15 @@ import Testing
         try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
         for name in ["results.csv", "results.json"] {
             let text = try String(contentsOf: y2025.appendingPathComponent(name), encoding: .utf8)
-            try text.replacingOccurrences(of: "\"year\": 2025", with: "\"year\": 2023").write(to: old.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: "\"year\": 2025", with: "\"year\": 2023").write(
+                to: old.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         let (status, err, _) = run2026(dir, previous: old.path)
         #expect(status == .dataError)
         let errors = err.filter { $0.contains(": error[") }
-        #expect(errors.count == 1 && errors[0].contains("--previous 给出的是 2023 年度的结果") && errors[0].contains("2025"), "\(errors)")
+        #expect(
+            errors.count == 1 && errors[0].contains("--previous 给出的是 2023 年度的结果") && errors[0].contains("2025"),
+            "\(errors)")
     }
 
     /// Another city's results of the right year: none of this year's branches in them is an
@@ -107,7 +116,8 @@ import Testing
         let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         let other = dir.appendingPathComponent("other")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: y2025.appendingPathComponent("results.json"), to: other.appendingPathComponent("results.json"))
+        try FileManager.default.copyItem(
+            at: y2025.appendingPathComponent("results.json"), to: other.appendingPathComponent("results.json"))
         // every branch renamed
         try ([lines[0]] + lines.dropFirst().map { "X" + $0 }).joined(separator: "\r\n").write(
             to: other.appendingPathComponent("results.csv"), atomically: true, encoding: .utf8)
@@ -117,7 +127,9 @@ import Testing
             errNone.contains { $0.contains("error[E-PREVIOUS-BRANCHES]: 本年度 40 个支部没有一个在上年结果（40 个支部）中") },
             "\(errNone)")
         // 10 of the 40 kept
-        try ([lines[0]] + lines.dropFirst().enumerated().map { $0.offset < 10 ? $0.element : "X" + $0.element }).joined(separator: "\r\n").write(
+        try ([lines[0]] + lines.dropFirst().enumerated().map { $0.offset < 10 ? $0.element : "X" + $0.element }).joined(
+            separator: "\r\n"
+        ).write(
             to: other.appendingPathComponent("results.csv"), atomically: true, encoding: .utf8)
         let (few, errFew, _) = run2026(dir, previous: other.path)
         #expect(few == .ok, "\(errFew)")
@@ -146,7 +158,8 @@ import Testing
         let (status, err, _) = run2026(dir, previous: alone.path)
         #expect(status == .dataError)
         #expect(err.contains { $0.hasPrefix(alone.path + ":4: error[E-CSV-FIELDS]") }, "\(err)")
-        #expect(err.contains { $0.hasPrefix(alone.path + ":6:12: error[E-PREVIOUS]: stars: 星级应为 0–5，当前为“六”") }, "\(err)")
+        #expect(
+            err.contains { $0.hasPrefix(alone.path + ":6:12: error[E-PREVIOUS]: stars: 星级应为 0–5，当前为“六”") }, "\(err)")
     }
 
     @Test func aFolderWithoutResultsIsNamed() throws {

@@ -19,7 +19,9 @@ func folderSnapshot(_ dir: URL) throws -> [String: Data?] {
     return out
 }
 
-let binaryPath = ProcessInfo.processInfo.environment["STAR_REPORT_BIN"] ?? repoRoot.appendingPathComponent(".build/debug/star-report").path
+let binaryPath =
+    ProcessInfo.processInfo.environment["STAR_REPORT_BIN"]
+    ?? repoRoot.appendingPathComponent(".build/debug/star-report").path
 
 /// A started `star-report` whose stderr is collected while it runs.
 final class Running: @unchecked Sendable {
@@ -36,14 +38,17 @@ final class Running: @unchecked Sendable {
         environment["STAR_REPORT_LANG"] = "en"
         for (k, v) in env { environment[k] = v }
         process.environment = environment
-        let err = Pipe(), out = Pipe()
+        let err = Pipe()
+        let out = Pipe()
         process.standardError = err
         process.standardOutput = out
         err.fileHandleForReading.readabilityHandler = { [self] h in
-            let d = h.availableData; lock.withLock { errBytes.append(d) }
+            let d = h.availableData
+            lock.withLock { errBytes.append(d) }
         }
         out.fileHandleForReading.readabilityHandler = { [self] h in
-            let d = h.availableData; lock.withLock { outBytes.append(d) }
+            let d = h.availableData
+            lock.withLock { outBytes.append(d) }
         }
         try process.run()
     }
@@ -119,9 +124,12 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
             (dir.path, 64, "current folder or holds it"),
             ("work", 73, "holds files star-report did not write (draft.docx)"),
         ]
-        let before = try folderSnapshot(dir), inputBefore = try folderSnapshot(input), workBefore = try folderSnapshot(work)
+        let before = try folderSnapshot(dir)
+        let inputBefore = try folderSnapshot(input)
+        let workBefore = try folderSnapshot(work)
         for (output, status, message) in cases {
-            let (s, out, err) = try runBinary(["run", "--lang", "en", "--input", input.path, "--output", output], cwd: dir)
+            let (s, out, err) = try runBinary(
+                ["run", "--lang", "en", "--input", input.path, "--output", output], cwd: dir)
             #expect(s == status, "\(output): \(err)")
             #expect(err.contains(message) && err.contains("pass"), "\(output): \(err)")
             #expect(err.split(separator: "\n").count == 1, "one line for \(output): \(err)")
@@ -156,7 +164,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
                     if n != ".star-report-manifest.json":
                         b = open(os.path.join(d, n), "rb").read()
                         on_disk[n] = (len(b), hashlib.sha256(b).hexdigest())
-                print("ok" if listed == on_disk else "differ: %r %r" % (sorted(listed.items()), sorted(on_disk.items())))
+                print("ok" if listed == on_disk
+                      else "differ: %r %r" % (sorted(listed.items()), sorted(on_disk.items())))
                 """,
                 out.path,
             ])
@@ -171,10 +180,13 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path]).0 == 0)
         let manifest = try String(contentsOf: out.appendingPathComponent(".star-report-manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"name\": \"notice.html\""))
-        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path, "--notice-date", "2027-01-04"]).0 == 0)
+        #expect(
+            try runBinary(["run", "--input", "SampleData/2026", "--output", out.path, "--notice-date", "2027-01-04"]).0
+                == 0)
         #expect(try String(contentsOf: out.appendingPathComponent("notice.txt"), encoding: .utf8).contains("2027年1月4日"))
         // an empty folder is fine too, and the lock file is gone after each run
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
         #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/empty"]).0 == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["empty", "r"])
 
@@ -184,7 +196,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         #expect(try String(contentsOf: out.appendingPathComponent("mine.txt"), encoding: .utf8) == "mine")
         try FileManager.default.removeItem(at: out.appendingPathComponent("mine.txt"))
         let notice = out.appendingPathComponent("notice.txt")
-        try (String(contentsOf: notice, encoding: .utf8) + "我的批注\n").write(to: notice, atomically: true, encoding: .utf8)
+        try (String(contentsOf: notice, encoding: .utf8) + "我的批注\n").write(
+            to: notice, atomically: true, encoding: .utf8)
         let (s2, _, e2) = try runBinary(["run", "--input", "SampleData/2026", "--output", out.path])
         #expect(s2 == 73 && e2.contains("notice.txt was changed"), "\(e2)")
         #expect(try String(contentsOf: notice, encoding: .utf8).hasSuffix("我的批注\n"))
@@ -194,7 +207,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
     @Test func outputThroughASymbolicLink() throws {
         let dir = try temporaryDirectory("link")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("real"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: "real")
         #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/link"]).0 == 0)
         #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/link"]).0 == 0)
@@ -218,9 +232,11 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         try FileManager.default.createDirectory(at: lookalike, withIntermediateDirectories: true)
         try "user".write(to: lookalike.appendingPathComponent("keep.txt"), atomically: true, encoding: .utf8)
         // a run killed right after creating its folder leaves it empty: star-report's too
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".r.star-report-tmp-3"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent(".r.star-report-tmp-3"), withIntermediateDirectories: true)
         #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r"]).0 == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [".r.star-report-tmp-2", "r"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [".r.star-report-tmp-2", "r"])
     }
 
     /// A file the user drops into the output folder while the run writes is never deleted: the
@@ -230,19 +246,27 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let dir = try temporaryDirectory("dropped")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("r")
-        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path, "--notice-date", "2026-12-20"]).0 == 0)
+        #expect(
+            try runBinary(["run", "--input", "SampleData/2026", "--output", out.path, "--notice-date", "2026-12-20"]).0
+                == 0)
         let old = try folderSnapshot(out)
-        let run = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "before-swap:1000"])
+        let run = try Running(
+            ["run", "--input", "SampleData/2026", "--output", out.path],
+            env: ["STAR_REPORT_TEST_PAUSE": "before-swap:1000"])
         #expect(run.waitFor("test pause at before-swap"))
         try "mine".write(to: out.appendingPathComponent("my-notes.txt"), atomically: false, encoding: .utf8)
         #expect(run.finish() == 73, "\(run.stderr)")
-        #expect(run.stderr.contains("gained files star-report did not write during the run (my-notes.txt)"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("gained files star-report did not write during the run (my-notes.txt)"), "\(run.stderr)"
+        )
         #expect(try String(contentsOf: out.appendingPathComponent("my-notes.txt"), encoding: .utf8) == "mine")
         var expected = old
         expected["my-notes.txt"] = Data("mine".utf8)
         #expect(try folderSnapshot(out) == expected, "the old reports are as they were")
         // the new reports, complete, in the temporary folder the message names
-        let temps = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".r.star-report-tmp-") }
+        let temps = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+            $0.hasPrefix(".r.star-report-tmp-")
+        }
         #expect(temps.count == 1)
         if let temp = temps.first {
             #expect(run.stderr.contains("The new reports are in \(dir.path)/\(temp)"), "\(run.stderr)")
@@ -254,7 +278,9 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
 
         // dropped in the last instant, after that check: the swap is undone
         try FileManager.default.removeItem(at: out.appendingPathComponent("my-notes.txt"))
-        let late = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "checked:1000"])
+        let late = try Running(
+            ["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "checked:1000"]
+        )
         #expect(late.waitFor("test pause at checked"))
         try "late".write(to: out.appendingPathComponent("late.txt"), atomically: false, encoding: .utf8)
         #expect(late.finish() == 73, "\(late.stderr)")
@@ -273,17 +299,29 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let fm = FileManager.default
         func folder(_ name: String, _ files: [String]) throws {
             try fm.createDirectory(at: dir.appendingPathComponent(name), withIntermediateDirectories: true)
-            for f in files { try "x".write(to: dir.appendingPathComponent(name + "/" + f), atomically: false, encoding: .utf8) }
+            for f in files {
+                try "x".write(to: dir.appendingPathComponent(name + "/" + f), atomically: false, encoding: .utf8)
+            }
         }
-        try folder(".r.star-report-tmp-a1", ["notice.html", "results.json", "summary-CZJ.eml", "summary-CZJ.txt", "validation.txt"])
+        try folder(
+            ".r.star-report-tmp-a1",
+            ["notice.html", "results.json", "summary-CZJ.eml", "summary-CZJ.txt", "validation.txt"])
         try folder(".r.star-report-tmp-a2", ["notice.html", "budget.xlsx"])
         try folder(".r.star-report-tmp-a3", ["summary-CZJ.eml"])
-        try fm.createDirectory(at: dir.appendingPathComponent(".r.star-report-tmp-a3/summary-GAJ.txt"), withIntermediateDirectories: true)
+        try fm.createDirectory(
+            at: dir.appendingPathComponent(".r.star-report-tmp-a3/summary-GAJ.txt"), withIntermediateDirectories: true)
         try folder(".r.star-report-tmp-a4", ["results.csv"])
-        try fm.createSymbolicLink(atPath: dir.path + "/.r.star-report-tmp-a4/notice.txt", withDestinationPath: "/etc/hostname")
+        try fm.createSymbolicLink(
+            atPath: dir.path + "/.r.star-report-tmp-a4/notice.txt", withDestinationPath: "/etc/hostname")
         #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/r"]).0 == 0)
-        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == [".r.star-report-tmp-a2", ".r.star-report-tmp-a3", ".r.star-report-tmp-a4", "r"])
-        #expect(try fm.contentsOfDirectory(atPath: dir.path + "/.r.star-report-tmp-a2").sorted() == ["budget.xlsx", "notice.html"])
+        #expect(
+            try fm.contentsOfDirectory(atPath: dir.path).sorted() == [
+                ".r.star-report-tmp-a2", ".r.star-report-tmp-a3", ".r.star-report-tmp-a4", "r",
+            ])
+        #expect(
+            try fm.contentsOfDirectory(atPath: dir.path + "/.r.star-report-tmp-a2").sorted() == [
+                "budget.xlsx", "notice.html",
+            ])
     }
 
     /// An output name of 230 bytes (255 is the most a name may have): the temporary folder and
@@ -293,10 +331,14 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         defer { try? FileManager.default.removeItem(at: dir) }
         for name in [String(repeating: "报", count: 76) + "ab", String(repeating: "n", count: 255)] {
             let out = dir.appendingPathComponent(name)
-            let run = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "before-swap:500"])
+            let run = try Running(
+                ["run", "--input", "SampleData/2026", "--output", out.path],
+                env: ["STAR_REPORT_TEST_PAUSE": "before-swap:500"])
             #expect(run.waitFor("test pause at before-swap"))
             let beside = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-            #expect(beside.contains { $0.contains(".star-report-tmp-") } && beside.contains { $0.hasSuffix(".star-report.lock") }, "\(beside)")
+            #expect(
+                beside.contains { $0.contains(".star-report-tmp-") }
+                    && beside.contains { $0.hasSuffix(".star-report.lock") }, "\(beside)")
             #expect(beside.allSatisfy { $0.utf8.count <= 255 })
             #expect(run.finish() == 0, "\(run.stderr)")
             #expect(FileManager.default.fileExists(atPath: out.path + "/notice.html"))
@@ -313,7 +355,10 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let (s, _, e) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/" + deep])
         #expect(s == 73, "\(e)")
         #expect(e.contains("too long") && e.contains("no folder was created"), "\(e)")
-        let (s2, _, e2) = try runBinary(["run", "--input", "SampleData/2026", "--output", dir.path + "/a/b/" + String(repeating: "e", count: 256) + "/r"])
+        let (s2, _, e2) = try runBinary([
+            "run", "--input", "SampleData/2026", "--output",
+            dir.path + "/a/b/" + String(repeating: "e", count: 256) + "/r",
+        ])
         #expect(s2 == 73 && e2.contains("has 256 bytes"), "\(e2)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
@@ -327,7 +372,11 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         // SIGXFSZ back to its default first, as in a terminal (an ignored signal is inherited, and
         // a test runner may ignore it)
         let command = "ulimit -f 40; exec \(quote(binaryPath)) run --input SampleData/2026 --output \(quote(out.path))"
-        let reset = "import os, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); os.execv('/bin/sh', ['sh', '-c', sys.argv[1]])"
+        let reset =
+            """
+            import os, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); os.execv('/bin/sh', ['sh', \
+            '-c', sys.argv[1]])
+            """
         let (s, e) = try shell("exec python3 -c \(quote(reset)) \(quote(command))")
         #expect(s == 74, "\(e)")
         #expect(e.contains("File too large") && e.contains("ulimit -f"), "\(e)")
@@ -341,7 +390,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let dir = try temporaryDirectory("ulimit-v")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("r")
-        let (s0, e0) = try shell("ulimit -v 200000; exec \(quote(binaryPath)) run --input SampleData/2026 --output \(quote(out.path))")
+        let (s0, e0) = try shell(
+            "ulimit -v 200000; exec \(quote(binaryPath)) run --input SampleData/2026 --output \(quote(out.path))")
         #expect(s0 == 71 && e0.contains("ulimit -v") && e0.contains("at least 256 MiB"), "\(s0): \(e0)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
 
@@ -349,9 +399,16 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let before = try Data(contentsOf: out.appendingPathComponent("results.json"))
         let (g, ge) = try python(
             "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
-            [repoRoot.appendingPathComponent("Benchmarks/generate.py").path, "--csv-branches", "100000", "--xml-files", "0", "--out", dir.path + "/big"])
+            [
+                repoRoot.appendingPathComponent("Benchmarks/generate.py").path, "--csv-branches", "100000",
+                "--xml-files", "0", "--out", dir.path + "/big",
+            ])
         #expect(g == 0, "\(ge)")
-        let command = "ulimit -v 300000; exec timeout 240 \(quote(binaryPath)) run --year 2026 --input \(quote(dir.path + "/big/csv")) --output \(quote(out.path))"
+        let command =
+            """
+            ulimit -v 300000; exec timeout 240 \(quote(binaryPath)) run --year 2026 --input \
+            \(quote(dir.path + "/big/csv")) --output \(quote(out.path))
+            """
         let (s, e) = try shell(command)
         #expect(s == 71, "\(s): \(e)")
         #expect(e.contains("out of memory") && e.contains("the output folder is as it was"), "\(e)")
@@ -370,7 +427,12 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
         let (mounted, why) = try shell("mount -t tmpfs -o size=96k tmpfs \(quote(small.path))")
         guard mounted == 0 else {
-            print("SKIPPED fullSmallFileSystemAndMountPoint: cannot mount a small tmpfs here (\(why.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            print(
+                """
+                SKIPPED fullSmallFileSystemAndMountPoint: cannot mount a small tmpfs here \
+                (\(why.trimmingCharacters(in: .whitespacesAndNewlines)))
+                """
+            )
             return
         }
         // the mount point itself
@@ -392,7 +454,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let (status, _) = try python(
             """
             import subprocess, sys
-            subprocess.run([sys.executable, sys.argv[1], '--seed', '7', '--csv-branches', '3000', '--xml-files', '0', '--out', sys.argv[2]], check=True)
+            subprocess.run([sys.executable, sys.argv[1], '--seed', '7', '--csv-branches', '3000', '--xml-files', '0',
+                            '--out', sys.argv[2]], check=True)
             """, [repoRoot.appendingPathComponent("Benchmarks/generate.py").path, dir.path + "/data"])
         #expect(status == 0)
         return dir.appendingPathComponent("data/csv")
@@ -405,7 +468,9 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = try Self.mediumInput(dir)
         let out = dir.appendingPathComponent("r")
-        let oldArgs = ["run", "--input", input.path, "--output", out.path, "--year", "2026", "--notice-date", "2026-12-20"]
+        let oldArgs = [
+            "run", "--input", input.path, "--output", out.path, "--year", "2026", "--notice-date", "2026-12-20",
+        ]
         let newArgs = ["run", "--input", input.path, "--output", dir.path + "/reference", "--year", "2026"]
         let start = Date()
         let (sNew, _, eNew) = try runBinary(newArgs)
@@ -417,17 +482,25 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         #expect(old != new)
         var args = newArgs
         args[4] = out.path
-        var sawOld = 0, sawNew = 0
+        var sawOld = 0
+        var sawNew = 0
         let moments: [(String?, Double)] =
             (1...10).map { (nil, duration * Double($0) / 10) }
             + [("writing", 0.3), ("before-swap", 0.3), ("after-swap", 0.3)]
         for (point, delay) in moments {
             let run = try Running(args, env: point.map { ["STAR_REPORT_TEST_PAUSE": "\($0):3000"] } ?? [:])
-            if let point { #expect(run.waitFor("test pause at \(point)")); usleep(UInt32(delay * 1e6)) } else { usleep(UInt32(delay * 1e6)) }
+            if let point {
+                #expect(run.waitFor("test pause at \(point)"))
+                usleep(UInt32(delay * 1e6))
+            } else {
+                usleep(UInt32(delay * 1e6))
+            }
             kill(run.process.processIdentifier, SIGKILL)
             _ = run.finish()
             let now = try folderSnapshot(out)
-            #expect(now == old || now == new, "after a kill at \(point ?? "\(delay) s") the output is neither the old nor the new reports")
+            #expect(
+                now == old || now == new,
+                "after a kill at \(point ?? "\(delay) s") the output is neither the old nor the new reports")
             if now == old { sawOld += 1 } else if now == new { sawNew += 1 }
             if now == new {
                 // back to the old reports for the next kill
@@ -446,9 +519,13 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let dir = try temporaryDirectory("signal")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("r")
-        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", out.path, "--notice-date", "2026-12-20"]).0 == 0)
+        #expect(
+            try runBinary(["run", "--input", "SampleData/2026", "--output", out.path, "--notice-date", "2026-12-20"]).0
+                == 0)
         let old = try folderSnapshot(out)
-        let run = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "before-swap:5000"])
+        let run = try Running(
+            ["run", "--input", "SampleData/2026", "--output", out.path],
+            env: ["STAR_REPORT_TEST_PAUSE": "before-swap:5000"])
         #expect(run.waitFor("test pause at before-swap"))
         kill(run.process.processIdentifier, signal)
         #expect(run.finish() == status)
@@ -462,7 +539,9 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let dir = try temporaryDirectory("two")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("r")
-        let first = try Running(["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "writing:1500"])
+        let first = try Running(
+            ["run", "--input", "SampleData/2026", "--output", out.path], env: ["STAR_REPORT_TEST_PAUSE": "writing:1500"]
+        )
         #expect(first.waitFor("test pause at writing"))
         let (s, _, e) = try runBinary(["run", "--input", "SampleData/2026", "--output", out.path])
         #expect(s == 75 && e.contains("another star-report run is writing"), "\(e)")
@@ -487,11 +566,17 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let input = try sampleCopy(dir)
         #expect(mkfifo(input.path + "/pipe.xml", 0o644) == 0)
         try FileManager.default.createDirectory(atPath: input.path + "/folder.csv", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: input.path + "/passwd.csv", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: input.path + "/passwd.csv", withDestinationPath: "/etc/passwd")
         try FileManager.default.createSymbolicLink(atPath: input.path + "/alias.xml", withDestinationPath: "CZJ-01.xml")
         #expect(FileManager.default.createFile(atPath: input.path + "/video.mp4", contents: Data(count: 1 << 20)))
         chmod(input.path + "/video.mp4", 0)  // not even readable: it must not be opened
-        let (s, err) = try shell("timeout 60 \(quote(binaryPath)) run --lang en --input \(quote(input.path)) --output \(quote(dir.path + "/r"))")
+        let (s, err) = try shell(
+            """
+            timeout 60 \(quote(binaryPath)) run --lang en --input \(quote(input.path)) --output \
+            \(quote(dir.path + "/r"))
+            """
+        )
         #expect(s == 65, "\(err)")  // alias.xml is CZJ-01 a second time
         #expect(err.contains("pipe.xml:1: warning[W-FILE-SKIPPED]: not a regular file"))
         #expect(err.contains("folder.csv:1: warning[W-FILE-SKIPPED]: a folder, not a file"))
@@ -537,11 +622,13 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let xml = input.appendingPathComponent("CZJ-03.xml")
         let text = try String(contentsOf: xml, encoding: .utf8)
         let name = try #require(text.range(of: "<name>[^<]*</name>", options: .regularExpression))
-        try text.replacingCharacters(in: name, with: "<name>\u{A0}\u{A0}</name>").write(to: xml, atomically: true, encoding: .utf8)
+        try text.replacingCharacters(in: name, with: "<name>\u{A0}\u{A0}</name>").write(
+            to: xml, atomically: true, encoding: .utf8)
         let xml2 = input.appendingPathComponent("CZJ-04.xml")
         let text2 = try String(contentsOf: xml2, encoding: .utf8)
         let name2 = try #require(text2.range(of: "<name>[^<]*</name>", options: .regularExpression))
-        try text2.replacingCharacters(in: name2, with: "<name>支部\u{202E}甲</name>").write(to: xml2, atomically: true, encoding: .utf8)
+        try text2.replacingCharacters(in: name2, with: "<name>支部\u{202E}甲</name>").write(
+            to: xml2, atomically: true, encoding: .utf8)
         let (s, _, err) = try runBinary(["validate", "--input", input.path])
         #expect(s == 65)
         #expect(err.contains("CZJ-03.xml") && err.contains("the name is blank"), "\(err)")
@@ -582,8 +669,13 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         defer { try? FileManager.default.removeItem(at: dir) }
         for n in [4, 8, 16, 31, 32, 64] {
             let out = dir.path + "/r\(n)"
-            let (s, err) = try shell("ulimit -n \(n); exec \(quote(binaryPath)) run --input SampleData/2026 --output \(quote(out))")
-            if n < 32 { #expect(s == 71 && err.contains("star-report needs at least 32"), "\(err)") } else { #expect(s == 0, "\(err)") }
+            let (s, err) = try shell(
+                "ulimit -n \(n); exec \(quote(binaryPath)) run --input SampleData/2026 --output \(quote(out))")
+            if n < 32 {
+                #expect(s == 71 && err.contains("star-report needs at least 32"), "\(err)")
+            } else {
+                #expect(s == 0, "\(err)")
+            }
             #expect([0, 71, 74].contains(s), "ulimit -n \(n): status \(s): \(err)")
             if s != 0 {
                 #expect(err.contains("star-report: "), "\(err)")
@@ -605,13 +697,18 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         let text = try String(contentsOf: config, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.hasPrefix("email") }) + 1
-        for bad in ["czj@example.gov.cn\\r\\nBcc: spy@evil.cn", "czj-jgdw at example", "Boss <boss@example.cn>", "a@b.cn, spy@evil.cn"] {
+        for bad in [
+            "czj@example.gov.cn\\r\\nBcc: spy@evil.cn", "czj-jgdw at example", "Boss <boss@example.cn>",
+            "a@b.cn, spy@evil.cn",
+        ] {
             var edited = lines
             edited[line - 1] = "email = \"\(bad)\""
             try edited.joined(separator: "\n").write(to: config, atomically: true, encoding: .utf8)
             let (s, _, err) = try runBinary(["run", "--lang", "en", "--input", input.path, "--output", dir.path + "/r"])
             #expect(s == 65, "\(bad): \(err)")
-            #expect(err.contains("config.toml:\(line): error[E-CONFIG]") && err.contains(".email: not an e-mail address"), "\(bad): \(err)")
+            #expect(
+                err.contains("config.toml:\(line): error[E-CONFIG]") && err.contains(".email: not an e-mail address"),
+                "\(bad): \(err)")
             #expect(!FileManager.default.fileExists(atPath: dir.path + "/r"))
         }
     }
@@ -621,18 +718,26 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
     @Test func committeeNamesNeverAddARecipient() throws {
         let dir = try temporaryDirectory("inject")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let payloads = ["attacker@evil.cn, Boss", "\"Boss\" <boss@evil.cn>, x", "x\\\"; Bcc: spy@evil.cn", "=?UTF-8?B?YQ==?= <a@evil.cn>"]
+        let payloads = [
+            "attacker@evil.cn, Boss", "\"Boss\" <boss@evil.cn>, x", "x\\\"; Bcc: spy@evil.cn",
+            "=?UTF-8?B?YQ==?= <a@evil.cn>",
+        ]
         for payload in payloads {
             let input = dir.appendingPathComponent("2026")
             try? FileManager.default.removeItem(at: input)
             try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: input)
-            for file in try FileManager.default.contentsOfDirectory(atPath: input.path) where file.hasPrefix("CZJ-") || file == "branches.csv" {
+            for file in try FileManager.default.contentsOfDirectory(atPath: input.path)
+            where file.hasPrefix("CZJ-") || file == "branches.csv" {
                 let url = input.appendingPathComponent(file)
                 let text = try String(contentsOf: url, encoding: .utf8)
                 let replaced =
                     file.hasSuffix(".xml")
-                    ? text.replacingOccurrences(of: "市财政局机关党委", with: payload.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;"))
-                    : text.replacingOccurrences(of: "市财政局机关党委", with: "\"" + payload.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                    ? text.replacingOccurrences(
+                        of: "市财政局机关党委",
+                        with: payload.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(
+                            of: "<", with: "&lt;"))
+                    : text.replacingOccurrences(
+                        of: "市财政局机关党委", with: "\"" + payload.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
                 try replaced.write(to: url, atomically: true, encoding: .utf8)
             }
             let out = dir.appendingPathComponent("r")
@@ -643,7 +748,8 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
                 import sys, email, email.policy
                 m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.strict)
                 to = m['To']
-                print(len(to.addresses), to.addresses[0].addr_spec, repr(to.addresses[0].display_name), len(m.get_all('To')), m.get_all('Bcc'))
+                print(len(to.addresses), to.addresses[0].addr_spec, repr(to.addresses[0].display_name),
+                      len(m.get_all('To')), m.get_all('Bcc'))
                 """, [out.path + "/summary-CZJ.eml"])
             #expect(ps == 0)
             #expect(parsed.hasPrefix("1 czj-jgdw@example.gov.cn "), "\(payload): \(parsed)")

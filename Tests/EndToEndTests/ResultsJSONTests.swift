@@ -25,14 +25,17 @@ import Testing
         let ruleTexts = try #require(json["rules"] as? [String: [String: String]])
         for (code, entry) in ruleTexts {
             let d = try #require(rules.descriptor(code: code))
-            #expect(entry["meaning"] == d.meaning && entry["points"] == d.points && entry["clause"] == d.clause, "\(code)")
+            #expect(
+                entry["meaning"] == d.meaning && entry["points"] == d.points && entry["clause"] == d.clause, "\(code)")
         }
         let committees = try #require(json["committees"] as? [String: String])
         let inputs = try #require(json["inputs"] as? [[String: Any]])
 
         // the columns shared with results.csv hold the same cells
         let csv = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8)
-            .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .split(separator: "\r\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
         #expect(csv.count == rows.count)
 
         for (k, b) in branchRecords(json).enumerated() {
@@ -42,7 +45,9 @@ import Testing
             #expect(text.split(separator: "\n").filter { $0.hasPrefix("    [\"\(id)\",") }.count == 1, "\(id)")
             for (i, name) in ResultsFiles.csvHeader.enumerated() where name != "branch_name" {
                 let cell = b[name].map { v -> String in
-                    if let n = v as? NSNumber, name.hasSuffix("total") || ["base", "bonus", "deduction", "final"].contains(name) {
+                    if let n = v as? NSNumber,
+                        name.hasSuffix("total") || ["base", "bonus", "deduction", "final"].contains(name)
+                    {
                         return String(format: "%.1f", n.doubleValue)
                     }
                     return "\(v)"
@@ -52,8 +57,12 @@ import Testing
             // bonus and deduction are the trail's points; final is their sum with base, clamped
             let trail = try #require(b["trail"] as? [[String: Any]])
             func tenths(_ v: Any?) -> Int { Int((((v as? NSNumber)?.doubleValue ?? 0) * 10).rounded()) }
-            let bonus = trail.filter { ruleTexts[$0["code"] as! String]?["kind"] == "bonus" }.map { tenths($0["points"]) }.reduce(0, +)
-            let deduction = trail.filter { ruleTexts[$0["code"] as! String]?["kind"] == "deduction" }.map { tenths($0["points"]) }.reduce(0, +)
+            let bonus = trail.filter { ruleTexts[$0["code"] as! String]?["kind"] == "bonus" }.map {
+                tenths($0["points"])
+            }.reduce(0, +)
+            let deduction = trail.filter { ruleTexts[$0["code"] as! String]?["kind"] == "deduction" }.map {
+                tenths($0["points"])
+            }.reduce(0, +)
             #expect(bonus == tenths(b["bonus"]) && -deduction == tenths(b["deduction"]), "\(id)")
             #expect(tenths(b["final"]) == min(max(tenths(b["base"]) + bonus + deduction, 0), 1000), "\(id)")
             for t in trail {

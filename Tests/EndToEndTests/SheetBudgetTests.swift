@@ -26,10 +26,12 @@ import Testing
             wb.save(sys.argv[2] + "/plain.xlsx")
             # every 支部名称 refers to one shared string (as Excel writes a repeated text)
             src = zipfile.ZipFile(sys.argv[2] + "/plain.xlsx")
-            sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t xml:space="preserve"> '
+            sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                   '<si><t xml:space="preserve"> '
                    + "党" * 1_000_000 + "</t></si></sst>").encode()
             rel = (b'<Relationship Id="rIdS" Target="sharedStrings.xml" '
-                   b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>')
+                   b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+                   b'</Relationships>')
             with zipfile.ZipFile(sys.argv[2] + "/huge.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
                 for i in src.infolist():
                     d = src.read(i.filename)
@@ -50,6 +52,8 @@ import Testing
         #expect(lines.first == "65")
         let peakMiB = Int(lines.count > 1 ? lines[1] : "") ?? .max
         #expect(peakMiB < 400, "peak \(peakMiB) MiB")
-        #expect(lines.filter { $0.contains("error[E-XLSX-LIMIT]") && $0.contains("支部名称") }.count == 400, "\(out.prefix(2000))")
+        #expect(
+            lines.filter { $0.contains("error[E-XLSX-LIMIT]") && $0.contains("支部名称") }.count == 400,
+            "\(out.prefix(2000))")
     }
 }

@@ -15,7 +15,9 @@ final class Captured: @unchecked Sendable {
     var out: [String] { lock.withLock { _out } }
     var err: [String] { lock.withLock { _err } }
     var console: Console {
-        Console(out: { s in self.lock.withLock { self._out.append(s) } }, err: { s in self.lock.withLock { self._err.append(s) } })
+        Console(
+            out: { s in self.lock.withLock { self._out.append(s) } },
+            err: { s in self.lock.withLock { self._err.append(s) } })
     }
 }
 
@@ -69,11 +71,16 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: Testing.Sour
     }
     let expected = String(decoding: data, as: UTF8.self)
     guard expected != actual else { return }
-    let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
+    let e = expected.components(separatedBy: "\n")
+    let a = actual.components(separatedBy: "\n")
     let i = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
     let context = (max(0, i - 2)...min(max(e.count, a.count) - 1, i + 2)).map { k in
         let mark = k == i ? ">" : " "
-        return "\(mark)\(k + 1)\n    expected: \(k < e.count ? e[k] : "<end>")\n    actual:   \(k < a.count ? a[k] : "<end>")"
+        return
+            """
+            \(mark)\(k + 1)\n    expected: \(k < e.count ? e[k] : "<end>")\n    actual:   \
+            \(k < a.count ? a[k] : "<end>")
+            """
     }.joined(separator: "\n")
     Issue.record("\(name) differs from its golden file at line \(i + 1):\n\(context)", sourceLocation: sourceLocation)
 }
@@ -95,7 +102,9 @@ func withoutBOM(_ text: String) -> String {
 /// Parses results.csv (no quoted cells in the sample) into rows keyed by branch id; with or
 /// without a byte order mark.
 func resultsRows(_ csv: String) -> [String: [String: String]] {
-    let lines = withoutBOM(csv).split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let lines = withoutBOM(csv).split(separator: "\r\n").map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     let header = lines[0]
     var out: [String: [String: String]] = [:]
     for l in lines.dropFirst() { out[l[0]] = Dictionary(uniqueKeysWithValues: zip(header, l)) }

@@ -38,8 +38,10 @@ func cells(_ sheet: [String: Any]) -> [[(type: String, value: String)]] {
         let input = dir.appendingPathComponent("2026")
         try FileManager.default.copyItem(at: repoDir.appendingPathComponent("SampleData/2026"), to: input)
         let xml = input.appendingPathComponent("CZJ-01.xml")
-        try String(contentsOf: xml, encoding: .utf8).replacingOccurrences(of: "<members>23</members>", with: "<members>many</members>")
-            .write(to: xml, atomically: true, encoding: .utf8)
+        try String(contentsOf: xml, encoding: .utf8).replacingOccurrences(
+            of: "<members>23</members>", with: "<members>many</members>"
+        )
+        .write(to: xml, atomically: true, encoding: .utf8)
         let script = """
             import csv, io, sys
             path = sys.argv[1]
@@ -61,7 +63,9 @@ func cells(_ sheet: [String: Any]) -> [[(type: String, value: String)]] {
     func validate(_ input: URL, errors: URL, language: Language = .zh) -> (StarPlatform.ExitStatus, [String]) {
         let err = Lines()
         let console = Console(out: { _ in }, err: { err.add($0) })
-        let status = Pipeline(options: Options(input: input.path, year: 2026, language: language, errors: errors.path), console: console).validate()
+        let status = Pipeline(
+            options: Options(input: input.path, year: 2026, language: language, errors: errors.path), console: console
+        ).validate()
         return (status, err.all)
     }
 
@@ -74,10 +78,13 @@ func cells(_ sheet: [String: Any]) -> [[(type: String, value: String)]] {
         #expect(status == .dataError)
         #expect(err.contains { $0.contains("错误清单已写入") && $0.contains("4 个工作簿") }, "\(err)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == [".star-report-manifest.json", "错误清单-CZJ.xlsx", "错误清单-GAJ.xlsx", "错误清单-ZJJ.xlsx", "错误清单-未归属.xlsx"])
+        #expect(
+            names == [".star-report-manifest.json", "错误清单-CZJ.xlsx", "错误清单-GAJ.xlsx", "错误清单-ZJJ.xlsx", "错误清单-未归属.xlsx"])
         // the committee id that is a path named nothing outside the folder
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("evil").path))
-        #expect(!FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("evil").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("evil").path)
+        )
 
         let books = try readBack(out)
         for (name, book) in books {
@@ -87,11 +94,15 @@ func cells(_ sheet: [String: Any]) -> [[(type: String, value: String)]] {
             let rows = cells(book)
             #expect(rows[0].map(\.value) == ["文件", "工作表", "单元格", "栏目", "填写的内容", "问题", "怎么改"], "\(name)")
             // every cell is text, never a formula
-            #expect(rows.allSatisfy { $0.allSatisfy { $0.type == "s" || $0.type == "n" && $0.value.isEmpty } }, "\(name): \(rows)")
+            #expect(
+                rows.allSatisfy { $0.allSatisfy { $0.type == "s" || $0.type == "n" && $0.value.isEmpty } },
+                "\(name): \(rows)")
         }
         let czj = cells(books["错误清单-CZJ.xlsx"]!).dropFirst()
         #expect(czj.count == 1)
-        #expect(czj.first?[0].value == "CZJ-01.xml" && czj.first?[3].value == "members" && czj.first?[5].value.contains("many") == true)
+        #expect(
+            czj.first?[0].value == "CZJ-01.xml" && czj.first?[3].value == "members"
+                && czj.first?[5].value.contains("many") == true)
 
         let gaj = cells(books["错误清单-GAJ.xlsx"]!).dropFirst()
         #expect(gaj.count == 1)
@@ -143,8 +154,10 @@ func cells(_ sheet: [String: Any]) -> [[(type: String, value: String)]] {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("错误清单-CZJ.xlsx").path))
         // CZJ's file corrected: its list goes on the next validation
         let xml = input.appendingPathComponent("CZJ-01.xml")
-        try String(contentsOf: xml, encoding: .utf8).replacingOccurrences(of: "<members>many</members>", with: "<members>23</members>")
-            .write(to: xml, atomically: true, encoding: .utf8)
+        try String(contentsOf: xml, encoding: .utf8).replacingOccurrences(
+            of: "<members>many</members>", with: "<members>23</members>"
+        )
+        .write(to: xml, atomically: true, encoding: .utf8)
         #expect(validate(input, errors: out).0 == .dataError)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(!names.contains("错误清单-CZJ.xlsx") && names.contains("错误清单-GAJ.xlsx"), "\(names)")

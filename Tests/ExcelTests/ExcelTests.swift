@@ -14,7 +14,9 @@ let repoDir = repoRoot
 @discardableResult
 func xlsxTool(_ args: [String]) throws -> String {
     let r = try runPython([excelTestsDir.appendingPathComponent("xlsx_tool.py").path] + args)
-    if r.status != 0 { throw ToolError(description: "xlsx_tool.py \(args.joined(separator: " ")) failed: " + r.errText) }
+    if r.status != 0 {
+        throw ToolError(description: "xlsx_tool.py \(args.joined(separator: " ")) failed: " + r.errText)
+    }
     return r.outText
 }
 
@@ -30,7 +32,9 @@ final class Lines: @unchecked Sendable {
 }
 
 /// Runs the pipeline in process; (status, stderr lines).
-func runPipeline(input: URL, output: URL? = nil, year: Int? = nil, previous: String? = nil) -> (StarPlatform.ExitStatus, [String]) {
+func runPipeline(input: URL, output: URL? = nil, year: Int? = nil, previous: String? = nil) -> (
+    StarPlatform.ExitStatus, [String]
+) {
     let err = Lines()
     let console = Console(out: { _ in }, err: { err.add($0) })
     let options = Options(
@@ -107,13 +111,22 @@ struct Seen: Equatable, CustomStringConvertible {
     }
 
     @Test func cellReferencesRenderLikeExcel() {
-        let at = SourceLocation(file: "a.xlsx", line: 16, column: 6, cell: CellReference(sheet: "Sheet1", header: "自评3", field: "self_3"))
+        let at = SourceLocation(
+            file: "a.xlsx", line: 16, column: 6, cell: CellReference(sheet: "Sheet1", header: "自评3", field: "self_3"))
         #expect(at.description == "a.xlsx:Sheet1!F16")
         let d = Diagnostic.error(.tooManyDecimals(value: "9.55"), at: at, field: "self_3")
         #expect(d.rendered == "a.xlsx:Sheet1!F16: error[E-DECIMALS]: 自评3: 最多一位小数，当前为“9.55”；请保留一位小数（如 9.5）")
         let other = Diagnostic.error(.selfTooHigh(self: 90, limit: 15, superior: 60), at: at, field: "self_total")
-        #expect(other.in(.en).rendered == "a.xlsx:Sheet1!F16: error[W-SELF-HIGH]: self_total: self-evaluation total 90 is more than 15 above the superior's 60; check the figures")
-        #expect(SourceLocation(file: "a.xlsx", line: 2, column: 28, cell: CellReference(sheet: "My Sheet")).description == "a.xlsx:'My Sheet'!AB2")
+        #expect(
+            other.in(.en).rendered
+                == """
+                a.xlsx:Sheet1!F16: error[W-SELF-HIGH]: self_total: self-evaluation total 90 is more than 15 above \
+                the superior's 60; check the figures
+                """
+        )
+        #expect(
+            SourceLocation(file: "a.xlsx", line: 2, column: 28, cell: CellReference(sheet: "My Sheet")).description
+                == "a.xlsx:'My Sheet'!AB2")
         #expect(CellReference.columnName(702) == "ZZ" && CellReference.columnName(703) == "AAA")
     }
 }
@@ -147,7 +160,9 @@ struct Seen: Equatable, CustomStringConvertible {
     @Test func theSameBranchInAnXLSXAndACSVSheetIsADuplicate() throws {
         let (dir, input, _) = try sample2025("dup")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try xlsxTool(["from-csv", input.appendingPathComponent(Self.wjwSheet).path, input.appendingPathComponent("wjw.xlsx").path])
+        try xlsxTool([
+            "from-csv", input.appendingPathComponent(Self.wjwSheet).path, input.appendingPathComponent("wjw.xlsx").path,
+        ])
         let (status, err) = runPipeline(input: input)
         #expect(status == .dataError)
         let dup = err.filter { $0.contains("E-DUPLICATE") }
@@ -169,11 +184,18 @@ struct Seen: Equatable, CustomStringConvertible {
         // results.csv starts with a UTF-8 byte order mark (for Excel), which is no part of a cell
         var csv = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8)
         if csv.hasPrefix("\u{FEFF}") { csv.removeFirst() }
-        let lines = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let json = try JSONSerialization.jsonObject(with: Data(try xlsxTool(["dump", out.appendingPathComponent("results.xlsx").path]).utf8)) as! [[Any]]
+        let lines = csv.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(try xlsxTool(["dump", out.appendingPathComponent("results.xlsx").path]).utf8)) as! [[Any]]
         var grid: [Int: [Int: Any]] = [:]
         var kinds: [Int: [Int: String]] = [:]
-        for a in json { grid[a[0] as! Int, default: [:]][a[1] as! Int] = a[3]; kinds[a[0] as! Int, default: [:]][a[1] as! Int] = a[2] as? String }
+        for a in json {
+            grid[a[0] as! Int, default: [:]][a[1] as! Int] = a[3]
+            kinds[a[0] as! Int, default: [:]][a[1] as! Int] = a[2] as? String
+        }
         #expect(grid.count == lines.count)
         let headers = [
             "支部编号", "支部名称", "上级党组织编号", "上级党组织名称", "自评得分", "测评得分", "考评得分",
@@ -197,7 +219,9 @@ struct Seen: Equatable, CustomStringConvertible {
                 switch (kind, value) {
                 case ("n", let s as String):
                     let n = Double(s)!
-                    text = ["band_stars", "stars"].contains(name) ? String(Int(n)) : Tenths(Int((n * 10).rounded())).description
+                    text =
+                        ["band_stars", "stars"].contains(name)
+                        ? String(Int(n)) : Tenths(Int((n * 10).rounded())).description
                 case (_, let s as String): text = s
                 default: text = ""
                 }
@@ -216,12 +240,16 @@ struct Seen: Equatable, CustomStringConvertible {
         try wb.rows { r, cells in if r == 1 { firstRow = cells.map(\.1) } }
         #expect(firstRow == headers.map { XLSXCell.string($0) })
         // the quota sheet
-        let quota = try JSONSerialization.jsonObject(with: Data(try xlsxTool(["dump", out.appendingPathComponent("results.xlsx").path, "1"]).utf8)) as! [[Any]]
+        let quota =
+            try JSONSerialization.jsonObject(
+                with: Data(try xlsxTool(["dump", out.appendingPathComponent("results.xlsx").path, "1"]).utf8))
+            as! [[Any]]
         #expect(quota.contains { ($0[3] as? String) == "Q1" })
         // the rule codes: each meaning in the numbers of the rules in use, points too
         let codes =
             try JSONSerialization.jsonObject(
-                with: Data(try xlsxTool(["dump", out.appendingPathComponent("results.xlsx").path, "2"]).utf8)) as! [[Any]]
+                with: Data(try xlsxTool(["dump", out.appendingPathComponent("results.xlsx").path, "2"]).utf8))
+            as! [[Any]]
         let meanings = codes.filter { ($0[1] as? Int) == 3 }.compactMap { $0[3] as? String }
         #expect(meanings.contains("民主评议满意率低于60%，减分（减5分）"))
         #expect(meanings.contains("年度内无故缺席累计3次及以上，最高四星级并降低一个星级"))
@@ -233,7 +261,8 @@ struct Seen: Equatable, CustomStringConvertible {
         defer { try? FileManager.default.removeItem(at: dir) }
         var bytes: [Data] = []
         for name in ["a", "b"] {
-            let (status, _) = runPipeline(input: repoDir.appendingPathComponent("SampleData/2026"), output: dir.appendingPathComponent(name))
+            let (status, _) = runPipeline(
+                input: repoDir.appendingPathComponent("SampleData/2026"), output: dir.appendingPathComponent(name))
             #expect(status == .ok)
             bytes.append(try Data(contentsOf: dir.appendingPathComponent("\(name)/results.xlsx")))
         }
@@ -262,7 +291,9 @@ struct Seen: Equatable, CustomStringConvertible {
     @Test func templateRefusesUnknownCommitteeAndBadName() throws {
         let dir = try scratch("tpl-bad")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let p = Pipeline(options: Options(input: repoDir.appendingPathComponent("SampleData/2026").path), console: Console(out: { _ in }, err: { _ in }))
+        let p = Pipeline(
+            options: Options(input: repoDir.appendingPathComponent("SampleData/2026").path),
+            console: Console(out: { _ in }, err: { _ in }))
         #expect(p.template(output: dir.appendingPathComponent("x.xlsx").path, committee: "NOPE") == .usage)
         #expect(p.template(output: dir.appendingPathComponent("x.csv").path, committee: nil) == .usage)
         #expect(p.template(output: dir.appendingPathComponent("all.xlsx").path, committee: nil) == .ok)
@@ -282,7 +313,8 @@ enum Label {
 /// Damaged workbooks (bytes flipped, cut short, parts swapped) give diagnostics, never a crash
 /// or a hang: a cheap stand-in for `make fuzz` that runs with every `make test`.
 @Suite struct DamagedWorkbookTests {
-    static let sample: [UInt8] = [UInt8](try! Data(contentsOf: repoDir.appendingPathComponent("SampleData/2026/市卫生健康委机关党委.xlsx")))
+    static let sample: [UInt8] = [UInt8](
+        try! Data(contentsOf: repoDir.appendingPathComponent("SampleData/2026/市卫生健康委机关党委.xlsx")))
 
     @Test func flippedAndTruncatedBytesOnlyGiveDiagnostics() throws {
         let folder = try InputFolder()
@@ -299,7 +331,11 @@ enum Label {
                 }
             }
             let r = folder.read(bytes: bytes, name: "m.xlsx", path: "m.xlsx") { $0 }
-            if r.diagnostics.contains(where: { $0.severity == .error }) { refused += 1 } else { #expect(r.submissions.count <= 8) }
+            if r.diagnostics.contains(where: { $0.severity == .error }) {
+                refused += 1
+            } else {
+                #expect(r.submissions.count <= 8)
+            }
         }
         #expect(refused > 200)
     }

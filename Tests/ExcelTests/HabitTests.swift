@@ -64,7 +64,8 @@ func habit(_ args: [String]) throws {
         #expect(status == .dataError)
         let errors = err.filter { $0.contains(": error[") }
         #expect(errors.count == 1, "\(errors)")
-        #expect(errors.first?.replacingOccurrences(of: input.path + "/", with: "").hasPrefix(expected) == true, "\(errors)")
+        #expect(
+            errors.first?.replacingOccurrences(of: input.path + "/", with: "").hasPrefix(expected) == true, "\(errors)")
     }
 
     /// A branch whose 上级党组织编号 differs from the register is an error (the register decides
@@ -74,10 +75,15 @@ func habit(_ args: [String]) throws {
         defer { try? FileManager.default.removeItem(at: dir) }
         let (status, err) = runPipeline(input: input)
         #expect(status == .dataError)
-        let errors = err.filter { $0.contains(": error[") }.map { $0.replacingOccurrences(of: input.path + "/", with: "") }
+        let errors = err.filter { $0.contains(": error[") }.map {
+            $0.replacingOccurrences(of: input.path + "/", with: "")
+        }
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("wjw.xlsx:Sheet!E2: error[E-MERGE]: 合并单元格 E2:E3 跨越了不同上级党组织（GAJ、WJW）") })
-        #expect(errors.contains { $0.contains("error[E-REGISTER]") && $0.contains("上级党组织编号为 GAJ，但名册 branches.csv 中该支部属于 WJW") })
+        #expect(
+            errors.contains {
+                $0.contains("error[E-REGISTER]") && $0.contains("上级党组织编号为 GAJ，但名册 branches.csv 中该支部属于 WJW")
+            })
     }
 
     /// A name that differs from the register's is a warning, and the reports use the register's.
@@ -86,7 +92,8 @@ func habit(_ args: [String]) throws {
         defer { try? FileManager.default.removeItem(at: dir) }
         let sheet = input.appendingPathComponent(Self.wjw)
         let text = try String(contentsOf: sheet, encoding: .utf8)
-        try text.replacingOccurrences(of: "市卫生健康委机关第一党支部", with: "卫健委一支部").write(to: sheet, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "市卫生健康委机关第一党支部", with: "卫健委一支部").write(
+            to: sheet, atomically: true, encoding: .utf8)
         let (status, err) = runPipeline(input: input, output: dir.appendingPathComponent("run"))
         #expect(status == .ok)
         #expect(err.contains { $0.contains("warning[W-REGISTER-NAME]") && $0.contains("报告使用名册中的名称“市卫生健康委机关第一党支部”") })
@@ -117,7 +124,9 @@ func habit(_ args: [String]) throws {
         let (dir, input, csv) = try ExcelEndToEndTests().sample2025("habit-csv")
         defer { try? FileManager.default.removeItem(at: dir) }
         let sheet = input.appendingPathComponent(Self.wjw)
-        var lines = try String(contentsOf: sheet, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        var lines = try String(contentsOf: sheet, encoding: .utf8).components(separatedBy: "\r\n").filter {
+            !$0.isEmpty
+        }
         let commas = String(repeating: ",", count: lines[0].filter { $0 == "," }.count)
         lines.insert(lines[0], at: 4)
         lines += [commas, "合计" + commas, "注：以上数据经审核" + commas]
@@ -155,7 +164,9 @@ func habit(_ args: [String]) throws {
     @Test func theTemplateRefusesAFraction() throws {
         let dir = try scratch("habit-template")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let p = Pipeline(options: Options(input: repoDir.appendingPathComponent("SampleData/2026").path), console: Console(out: { _ in }, err: { _ in }))
+        let p = Pipeline(
+            options: Options(input: repoDir.appendingPathComponent("SampleData/2026").path),
+            console: Console(out: { _ in }, err: { _ in }))
         let out = dir.appendingPathComponent("t.xlsx")
         #expect(p.template(output: out.path, committee: "WJW") == .ok)
         let r = try runPython([
@@ -191,24 +202,35 @@ func habit(_ args: [String]) throws {
     }
 
     @Test func onlyDecimalNumbersAndFullISODates() {
-        for ok in ["9", "9.5", "-1", "8.299999999999999", "1E-3", "4.5e+2", ".5"] { #expect(XLSXWorkbook.isDecimalNumber(ok), "\(ok)") }
-        for bad in ["0x1.3p3", "inf", "nan", "9.5.1", "", "-", "1e", "9,5"] { #expect(!XLSXWorkbook.isDecimalNumber(bad), "\(bad)") }
+        for ok in ["9", "9.5", "-1", "8.299999999999999", "1E-3", "4.5e+2", ".5"] {
+            #expect(XLSXWorkbook.isDecimalNumber(ok), "\(ok)")
+        }
+        for bad in ["0x1.3p3", "inf", "nan", "9.5.1", "", "-", "1e", "9,5"] {
+            #expect(!XLSXWorkbook.isDecimalNumber(bad), "\(bad)")
+        }
         for ok in ["2026-06-30", "2026-06-30T00:00:00", "2026-06-30T00:00:00Z", "2026-06-30T08:00:00+08:00"] {
             #expect(XLSXWorkbook.isISODate(ok), "\(ok)")
         }
-        for bad in ["2026-06-30 or so", "2026-6-30", "2026-02-30", "20260630", "2026-06-30Tnoon"] { #expect(!XLSXWorkbook.isISODate(bad), "\(bad)") }
+        for bad in ["2026-06-30 or so", "2026-6-30", "2026-02-30", "20260630", "2026-06-30Tnoon"] {
+            #expect(!XLSXWorkbook.isISODate(bad), "\(bad)")
+        }
     }
 
     @Test func aPercentCellIsItsPercent() {
         let cell = XLSXCellAt(column: 40, value: .number("0.975"), percent: true)
         #expect(XLSXSubmissionReader.text(cell, key: .satisfaction) == "97.5")
-        #expect(XLSXSubmissionReader.text(XLSXCellAt(column: 40, value: .number("0.9"), percent: true), key: .satisfaction) == "90")
-        #expect(XLSXSubmissionReader.text(XLSXCellAt(column: 40, value: .number("0.9"), percent: false), key: .satisfaction) == "0.9")
+        #expect(
+            XLSXSubmissionReader.text(XLSXCellAt(column: 40, value: .number("0.9"), percent: true), key: .satisfaction)
+                == "90")
+        #expect(
+            XLSXSubmissionReader.text(XLSXCellAt(column: 40, value: .number("0.9"), percent: false), key: .satisfaction)
+                == "0.9")
     }
 
     @Test func cellsArePlacedByReference() {
         let cells = [
-            XLSXCellAt(column: 5, value: .number("1"), percent: false), XLSXCellAt(column: 2, value: .number("2"), percent: false),
+            XLSXCellAt(column: 5, value: .number("1"), percent: false),
+            XLSXCellAt(column: 2, value: .number("2"), percent: false),
             XLSXCellAt(column: 5, value: .number("3"), percent: false),
         ]
         let placed = XLSXWorkbook.placed(cells, row: 7)

@@ -46,7 +46,8 @@ import Testing
         let path = dir.appendingPathComponent("c.xlsx").path
         // "é" as e + combining accent: one Character, two Unicode scalars
         let long = String(repeating: "e\u{301}", count: 20_000)
-        let row = ErrorListWorkbook.Row(file: "f", sheet: "s", cell: "A1", field: "x", value: long, message: "m", action: "a")
+        let row = ErrorListWorkbook.Row(
+            file: "f", sheet: "s", cell: "A1", field: "x", value: long, message: "m", action: "a")
         try ErrorListWorkbook.write(
             [row], headers: ["1", "2", "3", "4", "5", "6", "7"], sheet: "错误", title: "t", created: date, to: path)
         #expect(FileManager.default.fileExists(atPath: path))

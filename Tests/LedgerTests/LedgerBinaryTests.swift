@@ -8,7 +8,9 @@ import Testing
     /// SampleData 2025 run, recorded, objected, resolved, approved and adjusted; the folder.
     func sampleCycle(_ name: String) throws -> (dir: URL, ledger: String) {
         let dir = try temporaryFolder("ledger-e2e-\(name)")
-        let r = try starReport(["run", "--input", "SampleData/2025", "--output", dir.appendingPathComponent("2025").path])
+        let r = try starReport([
+            "run", "--input", "SampleData/2025", "--output", dir.appendingPathComponent("2025").path,
+        ])
         #expect(r.status == 0, "\(r.errText)")
         let ledger = dir.appendingPathComponent("ledger.sqlite").path
         let steps: [[String]] = [
@@ -16,7 +18,10 @@ import Testing
             ["object", "--year", "2025", "--branch", "CZJ-02", "--text", "名额", "--date", "2026-01-02"],
             ["resolve", "--year", "2025", "--branch", "CZJ-02", "--stars", "5", "--reason", "复核"],
             ["approve", "--year", "2025", "--date", "2026-01-08", "--document", "文号"],
-            ["adjust", "--branch", "CZJ-03", "--stars", "2", "--date", "2026-06-01", "--reason", "<script>alert(1)</script> 组织生活不正常"],
+            [
+                "adjust", "--branch", "CZJ-03", "--stars", "2", "--date", "2026-06-01", "--reason",
+                "<script>alert(1)</script> 组织生活不正常",
+            ],
         ]
         for s in steps {
             let out = try starReport(["ledger"] + s + ["--ledger", ledger])
@@ -53,14 +58,23 @@ import Testing
         }
         let file = dir.appendingPathComponent("current.csv")
         try Data(previous.utf8).write(to: file)
-        let a = try starReport(["run", "--input", "SampleData/2026", "--output", dir.appendingPathComponent("a").path, "--ledger", ledger])
-        let b = try starReport(["run", "--input", "SampleData/2026", "--output", dir.appendingPathComponent("b").path, "--previous", file.path])
+        let a = try starReport([
+            "run", "--input", "SampleData/2026", "--output", dir.appendingPathComponent("a").path, "--ledger", ledger,
+        ])
+        let b = try starReport([
+            "run", "--input", "SampleData/2026", "--output", dir.appendingPathComponent("b").path, "--previous",
+            file.path,
+        ])
         #expect(a.status == 0 && b.status == 0, "\(a.errText) \(b.errText)")
-        let ra = try results(dir.appendingPathComponent("a")), rb = try results(dir.appendingPathComponent("b"))
+        let ra = try results(dir.appendingPathComponent("a"))
+        let rb = try results(dir.appendingPathComponent("b"))
         #expect(ra.count == 40)
         for (id, v) in ra { #expect(v.0 == rb[id]?.0 && v.1 == rb[id]?.1, "\(id)") }
         #expect(ra["CZJ-03"]?.0 == 2 && ra["CZJ-02"]?.1 == "demoted")
-        let both = try starReport(["run", "--input", "SampleData/2026", "--output", dir.appendingPathComponent("c").path, "--ledger", ledger, "--previous", file.path])
+        let both = try starReport([
+            "run", "--input", "SampleData/2026", "--output", dir.appendingPathComponent("c").path, "--ledger", ledger,
+            "--previous", file.path,
+        ])
         #expect(both.status == 64)
     }
 
@@ -69,31 +83,56 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let missing = dir.appendingPathComponent("missing.sqlite").path
         for read in [
-            ["history", "--branch", "CZJ-01"], ["export", "--output", dir.appendingPathComponent("x.xlsx").path], ["report", "--output", dir.appendingPathComponent("p").path],
+            ["history", "--branch", "CZJ-01"], ["export", "--output", dir.appendingPathComponent("x.xlsx").path],
+            ["report", "--output", dir.appendingPathComponent("p").path],
         ] {
             #expect(try starReport(["ledger"] + read + ["--ledger", missing]).status == 66)
         }
         #expect(!FileManager.default.fileExists(atPath: missing))
         // another 2025 (a different notice date) cannot replace the approved one
-        _ = try starReport(["run", "--input", "SampleData/2025", "--output", dir.appendingPathComponent("2025b").path, "--notice-date", "2025-12-20"])
-        let again = try starReport(["ledger", "record", "--ledger", ledger, "--reports", dir.appendingPathComponent("2025b").path])
+        _ = try starReport([
+            "run", "--input", "SampleData/2025", "--output", dir.appendingPathComponent("2025b").path, "--notice-date",
+            "2025-12-20",
+        ])
+        let again = try starReport([
+            "ledger", "record", "--ledger", ledger, "--reports", dir.appendingPathComponent("2025b").path,
+        ])
         #expect(again.status == 65 && again.errText.contains("approved"), "\(again.errText)")
-        let same = try starReport(["ledger", "record", "--ledger", ledger, "--reports", dir.appendingPathComponent("2025").path])
+        let same = try starReport([
+            "ledger", "record", "--ledger", ledger, "--reports", dir.appendingPathComponent("2025").path,
+        ])
         #expect(same.status == 0)
-        #expect(try starReport(["ledger", "adjust", "--ledger", ledger, "--branch", "CZJ-04", "--stars", "5", "--date", "2026-06-01", "--reason", "r"]).status == 65)
+        #expect(
+            try starReport([
+                "ledger", "adjust", "--ledger", ledger, "--branch", "CZJ-04", "--stars", "5", "--date", "2026-06-01",
+                "--reason", "r",
+            ]).status == 65)
         #expect(try starReport(["ledger", "history", "--ledger", ledger, "--branch", "NOPE"]).status == 65)
         let foreign = dir.appendingPathComponent("2025/results.csv").path
         let before = try Data(contentsOf: URL(fileURLWithPath: foreign))
-        let f = try starReport(["ledger", "object", "--ledger", foreign, "--year", "2025", "--branch", "CZJ-01", "--text", "x"])
+        let f = try starReport([
+            "ledger", "object", "--ledger", foreign, "--year", "2025", "--branch", "CZJ-01", "--text", "x",
+        ])
         #expect(f.status == 65 && f.errText.contains("not a star-report star ledger"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: foreign)) == before)
         // a year still in notice cannot feed run --ledger
-        _ = try starReport(["run", "--input", "SampleData/2026", "--output", dir.appendingPathComponent("2026").path, "--ledger", ledger])
-        #expect(try starReport(["ledger", "record", "--ledger", ledger, "--reports", dir.appendingPathComponent("2026").path]).status == 0)
-        let next = try starReport(["run", "--input", "SampleData/2026", "--year", "2027", "--output", dir.appendingPathComponent("2027").path, "--ledger", ledger])
+        _ = try starReport([
+            "run", "--input", "SampleData/2026", "--output", dir.appendingPathComponent("2026").path, "--ledger",
+            ledger,
+        ])
+        #expect(
+            try starReport([
+                "ledger", "record", "--ledger", ledger, "--reports", dir.appendingPathComponent("2026").path,
+            ]).status == 0)
+        let next = try starReport([
+            "run", "--input", "SampleData/2026", "--year", "2027", "--output", dir.appendingPathComponent("2027").path,
+            "--ledger", ledger,
+        ])
         #expect(next.status == 65, "\(next.errText)")
         let history = try starReport(["ledger", "history", "--ledger", ledger, "--branch", "CZJ-03"])
-        #expect(history.status == 0 && history.outText.contains("2025 (approved)") && history.outText.contains("2026 (in notice)"), "\(history.outText)")
+        #expect(
+            history.status == 0 && history.outText.contains("2025 (approved)")
+                && history.outText.contains("2026 (in notice)"), "\(history.outText)")
         #expect(try ledgerTool(["check", ledger])["integrity"] as? String == "ok")
     }
 
@@ -110,10 +149,15 @@ import Testing
         #expect(main.count == 41)
         let header = main[0].map { "\($0)" }
         let row = main.first { "\($0[0])" == "CZJ-03" }!
-        #expect(row[header.firstIndex(of: "2025 批准")!] as? Int == 4 && row[header.firstIndex(of: "2025 现星级")!] as? Int == 2)
+        #expect(
+            row[header.firstIndex(of: "2025 批准")!] as? Int == 4 && row[header.firstIndex(of: "2025 现星级")!] as? Int == 2)
         #expect("\(row.last!)".contains("<script>alert(1)</script> 组织生活不正常"))
         let close = book["重点管理"]!.dropFirst().map { "\($0[0])" }
-        #expect(!close.isEmpty && close.allSatisfy { id in (main.first { "\($0[0])" == id }?[header.firstIndex(of: "2025 现星级")!] as? Int ?? 9) <= 1 })
+        #expect(
+            !close.isEmpty
+                && close.allSatisfy { id in
+                    (main.first { "\($0[0])" == id }?[header.firstIndex(of: "2025 现星级")!] as? Int ?? 9) <= 1
+                })
         let log = book["日志"]!.dropFirst().map { "\($0[3])" }
         #expect(log == ["记入", "异议", "异议处理", "批准", "调整"])
     }
@@ -132,8 +176,14 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
         // the year's changes: CZJ-02 rose (objection), no empty "0 more" lines
         #expect(html.contains("CZJ-03 市财政局国库科党支部") && html.contains("年中调整") && !html.contains("另有 0 个"))
-        #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
-        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        #expect(
+            !html.contains("http://")
+                || html.components(separatedBy: "http://").count - 1 == html.components(
+                    separatedBy: "xmlns=\"http://www.w3.org/2000/svg\""
+                ).count - 1)
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         let required = !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty
         guard let chromium else {
             #expect(!required, "CI is set but chromium is missing: run make pdf-deps")
@@ -141,7 +191,11 @@ import Testing
         }
         let png = dir.appendingPathComponent("page.png").path
         let shot = try runProcess(
-            chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1000,1400", "--screenshot=\(png)", page.appendingPathComponent("ledger.html").path])
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1000,1400", "--screenshot=\(png)",
+                page.appendingPathComponent("ledger.html").path,
+            ])
         #expect(shot.status == 0, "\(shot.errText)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(bytes.count > 10_000 && bytes.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
@@ -155,7 +209,9 @@ import Testing
         func holding(_ seconds: Double, _ body: () throws -> Void) throws {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", testsDir.appendingPathComponent("ledger_tool.py").path, "lock", ledger, "\(seconds)"]
+            p.arguments = [
+                "python3", testsDir.appendingPathComponent("ledger_tool.py").path, "lock", ledger, "\(seconds)",
+            ]
             let out = Pipe()
             p.standardOutput = out
             try p.run()
@@ -163,7 +219,10 @@ import Testing
             try body()
             p.waitUntilExit()
         }
-        let review = ["ledger", "review", "--ledger", ledger, "--year", "2025", "--branch", "CZJ-01", "--stars", "5", "--reason", "r", "--date", "2026-02-01"]
+        let review = [
+            "ledger", "review", "--ledger", ledger, "--year", "2025", "--branch", "CZJ-01", "--stars", "5", "--reason",
+            "r", "--date", "2026-02-01",
+        ]
         try holding(8) {
             let start = Date()
             let r = try starReport(review)
@@ -185,7 +244,8 @@ import Testing
         let reports = dir.appendingPathComponent("2025")
         try fakeReports(reports, year: 2025, branches: fakeBranches(50_000, seed: 3))
         let ledger = dir.appendingPathComponent("l.sqlite").path
-        var sawNone = false, sawAll = false
+        var sawNone = false
+        var sawAll = false
         for delay in [0.05, 0.15, 0.3, 0.5, 0.8, 1.2, 2.0] {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: starReportBinary)
@@ -196,12 +256,21 @@ import Testing
             Thread.sleep(forTimeInterval: delay)
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            guard FileManager.default.fileExists(atPath: ledger) else { sawNone = true; continue }
+            guard FileManager.default.fileExists(atPath: ledger) else {
+                sawNone = true
+                continue
+            }
             let check = try ledgerTool(["check", ledger])
             #expect(check["integrity"] as? String == "ok")
-            let entries = check["entry"] as? Int ?? -1, years = check["year"] as? Int ?? -1
+            let entries = check["entry"] as? Int ?? -1
+            let years = check["year"] as? Int ?? -1
             #expect((entries == 0 && years == 0) || (entries == 50_000 && years == 1), "\(check)")
-            if entries == 0 { sawNone = true } else { sawAll = true; break }
+            if entries == 0 {
+                sawNone = true
+            } else {
+                sawAll = true
+                break
+            }
         }
         let done = try starReport(["ledger", "record", "--ledger", ledger, "--reports", reports.path])
         #expect(done.status == 0, "\(done.errText)")

@@ -25,17 +25,24 @@ struct ModelBranch {
             func pick(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
             guard let dir = try? temporaryFolder("ledger-property") else { return }
             defer { try? FileManager.default.removeItem(at: dir) }
-            func year(_ k: Int) -> [FakeBranch] { ids.map { FakeBranch(id: $0, committee: "C", stars: pick(6), final: 700 + pick(200)) } }
+            func year(_ k: Int) -> [FakeBranch] {
+                ids.map { FakeBranch(id: $0, committee: "C", stars: pick(6), final: 700 + pick(200)) }
+            }
             let first = year(0)
             try? fakeReports(dir.appendingPathComponent("r0"), year: 2025, branches: first, salt: "0")
-            guard let file = try? LedgerFile(path: dir.appendingPathComponent("l.sqlite").path, create: true) else { return }
+            guard let file = try? LedgerFile(path: dir.appendingPathComponent("l.sqlite").path, create: true) else {
+                return
+            }
             let l = Ledger(file: file, by: "p")
             var model: [String: ModelBranch] = [:]
             var approved = false
             var commands: [String] = []
             func apply(_ command: String, _ body: () throws(Failure) -> Ledger.Outcome) -> Bool {
                 do {
-                    if case .changed = try body() { commands.append(command); return true }
+                    if case .changed = try body() {
+                        commands.append(command)
+                        return true
+                    }
                     return false
                 } catch { return false }
             }
@@ -53,16 +60,26 @@ struct ModelBranch {
                     #expect(ok == !approved)
                     if ok { for b in next { model[b.id]!.proposed = b.stars } }
                 case 1:
-                    let ok = apply("object", { () throws(Failure) in try l.object(year: 2025, branch: id, text: "异议 \(step)", date: date("2026-01-02")) })
+                    let ok = apply(
+                        "object",
+                        { () throws(Failure) in
+                            try l.object(year: 2025, branch: id, text: "异议 \(step)", date: date("2026-01-02"))
+                        })
                     #expect(ok == !approved)
                     if ok { model[id]!.objections.append(nil) }
                 case 2:
                     let stars = pick(6)
-                    let ok = apply("resolve", { () throws(Failure) in try l.resolve(year: 2025, branch: id, stars: stars, reason: "处理 \(step)") })
+                    let ok = apply(
+                        "resolve",
+                        { () throws(Failure) in
+                            try l.resolve(year: 2025, branch: id, stars: stars, reason: "处理 \(step)")
+                        })
                     #expect(ok == (!approved && model[id]!.objections.contains(nil)))
                     if ok { model[id]!.objections = model[id]!.objections.map { $0 ?? stars } }
                 case 3, 4:
-                    let ok = apply("approve", { () throws(Failure) in try l.approve(year: 2025, date: date("2026-01-07"), document: nil) })
+                    let ok = apply(
+                        "approve",
+                        { () throws(Failure) in try l.approve(year: 2025, date: date("2026-01-07"), document: nil) })
                     #expect(ok == (!approved && model.values.allSatisfy { !$0.objections.contains(nil) }))
                     if ok {
                         approved = true
@@ -73,7 +90,12 @@ struct ModelBranch {
                     }
                 default:
                     let stars = pick(6)
-                    let ok = apply("adjust", { () throws(Failure) in try l.adjust(branch: id, stars: stars, date: date("2026-05-01"), reason: "调整 \(step)", document: nil) })
+                    let ok = apply(
+                        "adjust",
+                        { () throws(Failure) in
+                            try l.adjust(
+                                branch: id, stars: stars, date: date("2026-05-01"), reason: "调整 \(step)", document: nil)
+                        })
                     let current = model[id]!.adjustments.last ?? model[id]!.approved
                     #expect(ok == (current != nil && stars < current!))
                     if ok { model[id]!.adjustments.append(stars) }

@@ -12,7 +12,8 @@ import Testing
 func newLedger(_ name: String, branches: [FakeBranch] = fakeBranches(12, seed: 7)) throws -> (Ledger, URL) {
     let dir = try temporaryFolder("ledger-\(name)")
     try fakeReports(dir.appendingPathComponent("2025"), year: 2025, branches: branches)
-    let ledger = Ledger(file: try LedgerFile(path: dir.appendingPathComponent("l.sqlite").path, create: true), by: "tester")
+    let ledger = Ledger(
+        file: try LedgerFile(path: dir.appendingPathComponent("l.sqlite").path, create: true), by: "tester")
     #expect(throws: Never.self) { _ = try ledger.record(reports: dir.appendingPathComponent("2025").path) }
     return (ledger, dir)
 }
@@ -24,7 +25,9 @@ func failure(_ body: () throws(Failure) -> Any) -> Failure? {
     } catch { return error }
 }
 
-func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM log") ?? 0 } }
+func logCount(_ l: Ledger) throws -> Int {
+    try l.file.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM log") ?? 0 }
+}
 
 @Suite struct LedgerCommandTests {
     @Test func recordingTheSameResultsTwiceChangesNothing() throws {
@@ -41,7 +44,10 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         defer { try? FileManager.default.removeItem(at: dir) }
         let other = dir.appendingPathComponent("2025b")
         try fakeReports(other, year: 2025, branches: fakeBranches(5, seed: 99), salt: "b")
-        guard case .changed = try l.record(reports: other.path) else { Issue.record("not replaced"); return }
+        guard case .changed = try l.record(reports: other.path) else {
+            Issue.record("not replaced")
+            return
+        }
         #expect(try l.file.allYears()[0].branches.count == 5)
         // the replaced recording stays
         #expect(try l.file.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") } == 17)
@@ -61,8 +67,11 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         let f = failure { () throws(Failure) in try l.record(reports: other.path) }
         #expect(f?.status == .dataError && f?.message.id == .ledgerReportsChanged)
         try FileManager.default.removeItem(at: other.appendingPathComponent(".star-report-manifest.json"))
-        #expect(failure { () throws(Failure) in try l.record(reports: other.path) }?.message.id == .ledgerReportsNoManifest)
-        #expect(failure { () throws(Failure) in try l.record(reports: dir.appendingPathComponent("none").path) }?.status == .noInput)
+        #expect(
+            failure { () throws(Failure) in try l.record(reports: other.path) }?.message.id == .ledgerReportsNoManifest)
+        #expect(
+            failure { () throws(Failure) in try l.record(reports: dir.appendingPathComponent("none").path) }?.status
+                == .noInput)
     }
 
     @Test func approvalWaitsForTheEndOfTheNoticeAndForOpenObjections() throws {
@@ -76,34 +85,65 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         #expect(open?.message.id == .ledgerObjectionsOpen && open?.message.value(of: "ids") == "B000001, B000003")
         _ = try l.resolve(year: 2025, branch: "B000001", stars: 5, reason: "复核")
         _ = try l.resolve(year: 2025, branch: "B000003", stars: 0, reason: "维持")
-        #expect(failure { () throws(Failure) in try l.resolve(year: 2025, branch: "B000003", stars: 1, reason: "x") }?.message.id == .ledgerNoOpenObjection)
+        #expect(
+            failure { () throws(Failure) in try l.resolve(year: 2025, branch: "B000003", stars: 1, reason: "x") }?
+                .message.id == .ledgerNoOpenObjection)
         _ = try l.approve(year: 2025, date: date("2026-01-07"), document: "文号1")
         let history = try l.file.history(branch: "B000001")
         #expect(history[0].approved == 5 && history[0].status == "review")
         #expect(try l.file.history(branch: "B000003")[0].approved == 0)
-        #expect(failure { () throws(Failure) in try l.object(year: 2025, branch: "B000001", text: "x", date: date("2026-01-08")) }?.message.id == .ledgerNotInNotice)
-        #expect(failure { () throws(Failure) in try l.approve(year: 2025, date: date("2026-01-09"), document: nil) }?.message.id == .ledgerAlreadyApproved)
+        #expect(
+            failure { () throws(Failure) in
+                try l.object(year: 2025, branch: "B000001", text: "x", date: date("2026-01-08"))
+            }?.message.id == .ledgerNotInNotice)
+        #expect(
+            failure { () throws(Failure) in try l.approve(year: 2025, date: date("2026-01-09"), document: nil) }?
+                .message.id == .ledgerAlreadyApproved)
     }
 
     @Test func reviewAndAdjustmentsSetTheCurrentStarsAndRaisingIsRefused() throws {
-        let branches = [FakeBranch(id: "A", committee: "C", stars: 5, final: 950), FakeBranch(id: "B", committee: "C", stars: 3, final: 800)]
+        let branches = [
+            FakeBranch(id: "A", committee: "C", stars: 5, final: 950),
+            FakeBranch(id: "B", committee: "C", stars: 3, final: 800),
+        ]
         let (l, dir) = try newLedger("adjust", branches: branches)
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(
-            failure { () throws(Failure) in try l.adjust(branch: "B", stars: 2, date: date("2026-03-01"), reason: "r", document: nil) }?.message.id == .ledgerNoApprovedYear)
-        #expect(failure { () throws(Failure) in try l.review(year: 2025, branch: "A", stars: 5, reason: "r", date: date("2026-01-20")) }?.message.id == .ledgerNotApproved)
+            failure { () throws(Failure) in
+                try l.adjust(branch: "B", stars: 2, date: date("2026-03-01"), reason: "r", document: nil)
+            }?.message.id == .ledgerNoApprovedYear)
+        #expect(
+            failure { () throws(Failure) in
+                try l.review(year: 2025, branch: "A", stars: 5, reason: "r", date: date("2026-01-20"))
+            }?.message.id == .ledgerNotApproved)
         _ = try l.approve(year: 2025, date: date("2026-01-10"), document: nil)
-        #expect(failure { () throws(Failure) in try l.review(year: 2025, branch: "B", stars: 3, reason: "r", date: date("2026-01-20")) }?.message.id == .ledgerNotForReview)
+        #expect(
+            failure { () throws(Failure) in
+                try l.review(year: 2025, branch: "B", stars: 3, reason: "r", date: date("2026-01-20"))
+            }?.message.id == .ledgerNotForReview)
         _ = try l.review(year: 2025, branch: "A", stars: 4, reason: "复审降为四星", date: date("2026-01-20"))
         #expect(try l.file.history(branch: "A")[0].current == 4)
         #expect(try l.file.history(branch: "A")[0].status == "approved")
-        let raise = failure { () throws(Failure) in try l.adjust(branch: "B", stars: 4, date: date("2026-03-01"), reason: "r", document: nil) }
+        let raise = failure { () throws(Failure) in
+            try l.adjust(branch: "B", stars: 4, date: date("2026-03-01"), reason: "r", document: nil)
+        }
         #expect(raise?.status == .dataError && raise?.message.id == .ledgerAdjustRaise)
-        #expect(failure { () throws(Failure) in try l.adjust(branch: "B", stars: 3, date: date("2026-03-01"), reason: "r", document: nil) }?.message.id == .ledgerAdjustSame)
-        #expect(failure { () throws(Failure) in try l.adjust(branch: "Z", stars: 1, date: date("2026-03-01"), reason: "r", document: nil) }?.message.id == .ledgerNeverRated)
-        #expect(failure { () throws(Failure) in try l.adjust(branch: "B", stars: 1, date: date("2026-03-01"), reason: " ", document: nil) }?.status == .usage)
         #expect(
-            failure { () throws(Failure) in try l.adjust(branch: "B", stars: 1, date: date("2026-01-01"), reason: "r", document: nil) }?.message.id
+            failure { () throws(Failure) in
+                try l.adjust(branch: "B", stars: 3, date: date("2026-03-01"), reason: "r", document: nil)
+            }?.message.id == .ledgerAdjustSame)
+        #expect(
+            failure { () throws(Failure) in
+                try l.adjust(branch: "Z", stars: 1, date: date("2026-03-01"), reason: "r", document: nil)
+            }?.message.id == .ledgerNeverRated)
+        #expect(
+            failure { () throws(Failure) in
+                try l.adjust(branch: "B", stars: 1, date: date("2026-03-01"), reason: " ", document: nil)
+            }?.status == .usage)
+        #expect(
+            failure { () throws(Failure) in
+                try l.adjust(branch: "B", stars: 1, date: date("2026-01-01"), reason: "r", document: nil)
+            }?.message.id
                 == .ledgerAdjustBeforeApproval)
         _ = try l.adjust(branch: "B", stars: 2, date: date("2026-03-01"), reason: "第一次", document: "D1")
         _ = try l.adjust(branch: "B", stars: 1, date: date("2026-06-01"), reason: "第二次", document: nil)
@@ -116,7 +156,8 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         let (l, dir) = try newLedger("run")
         defer { try? FileManager.default.removeItem(at: dir) }
         let source = LedgerPrevious(path: l.file.path)
-        #expect(#expect(throws: Failure.self) { try source.previous(forYear: 2026) }?.message.id == .ledgerRunNotApproved)
+        #expect(
+            #expect(throws: Failure.self) { try source.previous(forYear: 2026) }?.message.id == .ledgerRunNotApproved)
         #expect(#expect(throws: Failure.self) { try source.previous(forYear: 2030) }?.message.id == .ledgerRunNoYear)
         let missing = LedgerPrevious(path: dir.appendingPathComponent("no.sqlite").path)
         #expect(#expect(throws: Failure.self) { try missing.previous(forYear: 2026) }?.status == .noInput)
@@ -130,7 +171,9 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         _ = try l.importYear(results: csv.path, year: 2024)
         let h = try l.file.history(branch: "B000001")
         #expect(h.map(\.year) == [2024, 2025] && h[0].approved == 2 && h[0].current == 2 && h[0].final == nil)
-        #expect(failure { () throws(Failure) in try l.importYear(results: csv.path, year: 2024) }?.message.id == .ledgerImportExists)
+        #expect(
+            failure { () throws(Failure) in try l.importYear(results: csv.path, year: 2024) }?.message.id
+                == .ledgerImportExists)
         try Data("branch_id,stars\r\nB000001,7\r\n".utf8).write(to: csv)
         #expect(failure { () throws(Failure) in try l.importYear(results: csv.path, year: 2023) }?.status == .dataError)
     }
@@ -140,7 +183,9 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = dir.appendingPathComponent("notes.txt")
         try Data("my own notes".utf8).write(to: text)
-        #expect(failure { () throws(Failure) in try LedgerFile(path: text.path, create: true) }?.message.id == .ledgerNotALedger)
+        #expect(
+            failure { () throws(Failure) in try LedgerFile(path: text.path, create: true) }?.message.id
+                == .ledgerNotALedger)
         #expect(try Data(contentsOf: text) == Data("my own notes".utf8))
         let missing = dir.appendingPathComponent("none.sqlite").path
         #expect(failure { () throws(Failure) in try LedgerFile(path: missing, create: false) }?.status == .noInput)
@@ -148,14 +193,21 @@ func logCount(_ l: Ledger) throws -> Int { try l.file.read { db in try Int.fetch
         // what a creation killed before its first write leaves becomes the ledger
         let empty = dir.appendingPathComponent("empty.sqlite")
         #expect(FileManager.default.createFile(atPath: empty.path, contents: Data()))
-        #expect(try LedgerFile(path: empty.path, create: true).read { db in try Int.fetchOne(db, sql: "PRAGMA application_id") } == Int(LedgerFile.applicationID))
+        #expect(
+            try LedgerFile(path: empty.path, create: true).read { db in
+                try Int.fetchOne(db, sql: "PRAGMA application_id")
+            } == Int(LedgerFile.applicationID))
         let (l, dir2) = try newLedger("newer")
         defer { try? FileManager.default.removeItem(at: dir2) }
         _ = try ledgerTool(["check", l.file.path])
         let out = try runPython([testsDir.appendingPathComponent("ledger_tool.py").path, "newer", l.file.path])
         #expect(out.status == 0, "\(out.errText)")
-        #expect(failure { () throws(Failure) in try LedgerFile(path: l.file.path, create: true) }?.message.id == .ledgerNewerSchema)
-        #expect(failure { () throws(Failure) in try LedgerFile(path: l.file.path, create: false) }?.message.id == .ledgerNewerSchema)
+        #expect(
+            failure { () throws(Failure) in try LedgerFile(path: l.file.path, create: true) }?.message.id
+                == .ledgerNewerSchema)
+        #expect(
+            failure { () throws(Failure) in try LedgerFile(path: l.file.path, create: false) }?.message.id
+                == .ledgerNewerSchema)
     }
 
     @Test func theLogAndTheRecordingsCannotBeDeleted() throws {

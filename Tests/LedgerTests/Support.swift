@@ -20,10 +20,18 @@ struct FakeBranch {
 /// directly, so a 50,000-branch year takes a fraction of a second.
 func fakeReports(_ dir: URL, year: Int, notice: String = "", branches: [FakeBranch], salt: String = "") throws {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    var csv = "\u{FEFF}branch_id,branch_name,committee_id,self_total,mass_total,superior_total,base,bonus,deduction,final,band_stars,stars,rules\r\n"
+    var csv =
+        """
+        \u{FEFF}branch_id,branch_name,committee_id,self_total,mass_total,superior_total,base,bonus,deduction,\
+        final,band_stars,stars,rules\r\n
+        """
     for b in branches {
         let f = Tenths(b.final).description
-        csv += "\(b.id),支部\(b.id),\(b.committee),\(f),\(f),\(f),\(f),0.0,0.0,\(f),\(b.stars),\(b.stars),\(b.stars == 4 ? "Q1" : "")\r\n"
+        csv +=
+            """
+            \(b.id),支部\(b.id),\(b.committee),\(f),\(f),\(f),\(f),0.0,0.0,\(f),\(b.stars),\(b.stars),\
+            \(b.stars == 4 ? "Q1" : "")\r\n
+            """
     }
     let notice = notice.isEmpty ? "\(year)-12-31" : notice
     let json = """
@@ -43,7 +51,11 @@ func fakeReports(_ dir: URL, year: Int, notice: String = "", branches: [FakeBran
         try data.write(to: dir.appendingPathComponent(name))
         list.append("{\"name\": \"\(name)\", \"size\": \(data.count), \"sha256\": \"\(SHA256.hex(data))\"}")
     }
-    let manifest = "{\n  \"star-report-manifest\": 1,\n  \"state\": \"complete\",\n  \"files\": [\(list.joined(separator: ", "))]\n}\n"
+    let manifest =
+        """
+        {\n  \"star-report-manifest\": 1,\n  \"state\": \"complete\",\n  \"files\": \
+        [\(list.joined(separator: ", "))]\n}\n
+        """
     try Data(manifest.utf8).write(to: dir.appendingPathComponent(".star-report-manifest.json"))
 }
 
@@ -52,7 +64,9 @@ func fakeBranches(_ count: Int, seed: UInt64) -> [FakeBranch] {
     var g = SplitMix(seed: seed)
     return (0..<count).map { i in
         let stars = Int(g.next() % 6)
-        return FakeBranch(id: String(format: "B%06d", i), committee: "C\(i % 3)", stars: stars, final: 500 + stars * 90 + Int(g.next() % 90))
+        return FakeBranch(
+            id: String(format: "B%06d", i), committee: "C\(i % 3)", stars: stars,
+            final: 500 + stars * 90 + Int(g.next() % 90))
     }
 }
 

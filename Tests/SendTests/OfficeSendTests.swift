@@ -1,9 +1,10 @@
 import CCurl
 import Foundation
-import StarRules
 import StarModel
-@testable import StarSend
+import StarRules
 import Testing
+
+@testable import StarSend
 
 /// Mail that is right and fails fast (issue 20): the date of sending, bounded timeouts that stop
 /// the batch at once, libcurl's errors as catalogue messages, and `send --check`.
@@ -13,24 +14,29 @@ import Testing
         #expect(plain.connectTimeout == 15)
         #expect(plain.stallTimeout == 30)
         let tests = Sender(
-            options: SendOptions(reports: "x"), environment: ["STAR_REPORT_SMTP_CONNECT_TIMEOUT_S": "2", "STAR_REPORT_SMTP_STALL_TIMEOUT_S": "3"])
+            options: SendOptions(reports: "x"),
+            environment: ["STAR_REPORT_SMTP_CONNECT_TIMEOUT_S": "2", "STAR_REPORT_SMTP_STALL_TIMEOUT_S": "3"])
         #expect(tests.connectTimeout == 2)
         #expect(tests.stallTimeout == 3)
     }
 
     @Test func onlyTheDateHeaderIsReplaced() {
-        let eml = Array("From: a@b.c\r\nDate: Thu, 31 Dec 2026 09:00:00 +0800\r\nTo: d@e.f\r\n\r\nDate: in the body\r\n".utf8)
+        let eml = Array(
+            "From: a@b.c\r\nDate: Thu, 31 Dec 2026 09:00:00 +0800\r\nTo: d@e.f\r\n\r\nDate: in the body\r\n".utf8)
         let file = EmlFile(committee: "X", fileName: "summary-X.eml", bytes: eml)
         #expect(file.date == "Thu, 31 Dec 2026 09:00:00 +0800")
         let sent = String(decoding: file.bytes(withDate: "Sat, 05 Dec 2026 10:00:00 +0000"), as: UTF8.self)
-        #expect(sent == "From: a@b.c\r\nDate: Sat, 05 Dec 2026 10:00:00 +0000\r\nTo: d@e.f\r\n\r\nDate: in the body\r\n")
+        #expect(
+            sent == "From: a@b.c\r\nDate: Sat, 05 Dec 2026 10:00:00 +0000\r\nTo: d@e.f\r\n\r\nDate: in the body\r\n")
         // folded, and missing
-        let folded = EmlFile(committee: "X", fileName: "x", bytes: Array("Date: Thu,\n 31 Dec 2026\nTo: d@e.f\n\nbody\n".utf8))
+        let folded = EmlFile(
+            committee: "X", fileName: "x", bytes: Array("Date: Thu,\n 31 Dec 2026\nTo: d@e.f\n\nbody\n".utf8))
         #expect(String(decoding: folded.bytes(withDate: "D"), as: UTF8.self) == "Date: D\nTo: d@e.f\n\nbody\n")
         let none = EmlFile(committee: "X", fileName: "x", bytes: Array("To: d@e.f\r\n\r\nbody\r\n".utf8))
         #expect(String(decoding: none.bytes(withDate: "D"), as: UTF8.self) == "Date: D\r\nTo: d@e.f\r\n\r\nbody\r\n")
         // RFC 5322 section 3.3
-        let d = EmlFile.rfc5322(Date(timeIntervalSince1970: 1_796_464_800), timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
+        let d = EmlFile.rfc5322(
+            Date(timeIntervalSince1970: 1_796_464_800), timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
         #expect(d == "Sat, 05 Dec 2026 18:00:00 +0800")
     }
 }
@@ -40,15 +46,19 @@ import Testing
 @Suite struct LibcurlErrorsInTheCatalogue {
     @Test(arguments: [
         (CURLE_COULDNT_RESOLVE_HOST, "找不到主机 mail.example.gov.cn"), (CURLE_COULDNT_CONNECT, "对方拒绝连接"),
-        (CURLE_OPERATION_TIMEDOUT, "15 秒内没有应答"), (CURLE_USE_SSL_FAILED, "服务器不支持 STARTTLS，服务器答复：“454 TLS not available”"),
+        (CURLE_OPERATION_TIMEDOUT, "15 秒内没有应答"),
+        (CURLE_USE_SSL_FAILED, "服务器不支持 STARTTLS，服务器答复：“454 TLS not available”"),
         (CURLE_SSL_CONNECT_ERROR, "TLS 握手失败"), (CURLE_PEER_FAILED_VERIFICATION, "服务器证书未通过验证"),
-        (CURLE_SSL_CACERT_BADFILE, "ca_file /x/ca.pem 不是可用的 CA 证书文件"), (CURLE_URL_MALFORMAT, "[smtp] url smtp://mail.example.gov.cn:587 无效"),
+        (CURLE_SSL_CACERT_BADFILE, "ca_file /x/ca.pem 不是可用的 CA 证书文件"),
+        (CURLE_URL_MALFORMAT, "[smtp] url smtp://mail.example.gov.cn:587 无效"),
         (CURLE_RECV_ERROR, "连接中断，服务器答复：“454 TLS not available”"), (CURLE_WRITE_ERROR, "libcurl 错误码 23"),
     ])
     func saysWhatToCheck(code: CURLcode, expected: String) {
         let sender = Sender(options: SendOptions(reports: "x", language: .zh), environment: [:])
-        let settings = SMTPSettings(url: "smtp://mail.example.gov.cn:587", security: .startTLS, username: "u", caFile: "/x/ca.pem")
-        let p = SMTPTransport.Problem(code: Int(code.rawValue), reply: "454 TLS not available", reason: SMTPTransport.Reason(code))
+        let settings = SMTPSettings(
+            url: "smtp://mail.example.gov.cn:587", security: .startTLS, username: "u", caFile: "/x/ca.pem")
+        let p = SMTPTransport.Problem(
+            code: Int(code.rawValue), reply: "454 TLS not available", reason: SMTPTransport.Reason(code))
         let text = sender.why(p, settings: settings)
         #expect(text.contains(expected), "\(text)")
         let english = String(cString: curl_easy_strerror(code))
@@ -128,7 +138,8 @@ import Testing
             let committee = try #require(addresses.first { $0.value == m.rcpt.first }?.key)
             let own = try #require(header("Date", of: before[committee]!))
             #expect(own != sent)
-            #expect(abs((parse.date(from: own) ?? Date()).timeIntervalSinceNow) > 120, "the .eml's date is the notice date")
+            #expect(
+                abs((parse.date(from: own) ?? Date()).timeIntervalSinceNow) > 120, "the .eml's date is the notice date")
             let entry = try #require(log.first { $0["committee"] as? String == committee })
             #expect(entry["eml_date"] as? String == own)
             #expect(entry["sent_date"] as? String == sent)
@@ -143,7 +154,13 @@ import Testing
         let reports = try makeReports(in: dir, port: server.port)
         let r = try star(["send", "--check", "--reports", reports.path])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.contains("the settings work: connected to smtp://127.0.0.1:\(server.port) (STARTTLS required) and logged in as star"), "\(r.all)")
+        #expect(
+            r.out.contains(
+                """
+                the settings work: connected to smtp://127.0.0.1:\(server.port) (STARTTLS required) and logged in \
+                as star
+                """
+            ), "\(r.all)")
         let events = server.events
         #expect(events.contains { $0["event"] as? String == "ehlo" && $0["tls"] as? Bool == true })
         #expect(events.contains { $0["event"] as? String == "auth" && $0["ok"] as? Bool == true })
@@ -184,7 +201,8 @@ import Testing
         #expect(!send.err.contains("Couldn't") && !send.err.contains("Failed to connect"), "\(send.err)")
         // a host that does not resolve
         let cfg = dir.appendingPathComponent("bad-host.toml")
-        try "[smtp]\nurl = \"smtp://no-such-host.invalid:587\"\nusername = \"star\"\n".write(to: cfg, atomically: true, encoding: .utf8)
+        try "[smtp]\nurl = \"smtp://no-such-host.invalid:587\"\nusername = \"star\"\n".write(
+            to: cfg, atomically: true, encoding: .utf8)
         let host = try star(["send", "--check", "--config", cfg.path], env: ["STAR_REPORT_LANG": "zh"])
         #expect(host.status == 69, "\(host.err)")
         #expect(host.err.contains("找不到主机 no-such-host.invalid"), "\(host.err)")

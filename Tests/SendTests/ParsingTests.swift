@@ -1,7 +1,8 @@
 import StarModel
 import StarRules
-@testable import StarSend
 import Testing
+
+@testable import StarSend
 
 /// The envelope recipient comes from the `To:` header, checked again: exactly one valid address.
 @Suite struct RecipientFromTheToHeader {
@@ -20,7 +21,10 @@ import Testing
         "Name <\"a\"@b.c>", "<a@b.c", "a@b.c> x", "Name@x <a@b.c>", "<>", "<a@>", "<@b>", "<a@b@c>", "\"open <a@b.c>",
     ])
     func refused(value: String) {
-        guard case .failure = EmlFile.singleAddress(value) else { Issue.record("accepted \(value)"); return }
+        guard case .failure = EmlFile.singleAddress(value) else {
+            Issue.record("accepted \(value)")
+            return
+        }
     }
 
     @Test func undisclosedRecipientsHasNoAddress() {
@@ -28,7 +32,11 @@ import Testing
     }
 
     @Test func foldedHeadersAreUnfoldedAndTheBodyIsNotRead() {
-        let text = "From: Sender <s@x.org>\r\nTo: =?UTF-8?B?5biC?=\r\n =?UTF-8?B?6LSi?= <to@x.org>\r\nMessage-ID: <1@x>\r\n\r\nTo: evil@x.org\r\n"
+        let text =
+            """
+            From: Sender <s@x.org>\r\nTo: =?UTF-8?B?5biC?=\r\n =?UTF-8?B?6LSi?= <to@x.org>\r\nMessage-ID: \
+            <1@x>\r\n\r\nTo: evil@x.org\r\n
+            """
         let eml = EmlFile(committee: "C", fileName: "summary-C.eml", bytes: Array(text.utf8))
         #expect(eml.recipient == .success("to@x.org"))
         #expect(eml.fromAddress == "s@x.org")
@@ -42,20 +50,36 @@ import Testing
 
     @Test func addrSpec() {
         for good in ["a@b.c", "first.last+tag@sub.example.gov.cn"] { #expect(EmailAddress.isValid(good)) }
-        for bad in ["", "a", "a@", "@b", "a b@c", "a@b\r\nRCPT TO:<x@y>", "a,b@c", "<a@b>", "\"a\"@b", "a@b@c", "a..b@c", "张@例子.中国"] {
+        for bad in [
+            "", "a", "a@", "@b", "a b@c", "a@b\r\nRCPT TO:<x@y>", "a,b@c", "<a@b>", "\"a\"@b", "a@b@c", "a..b@c",
+            "张@例子.中国",
+        ] {
             #expect(!EmailAddress.isValid(bad), "\(bad)")
         }
     }
 }
 
 @Suite struct SMTPSettingsFromConfig {
-    func parse(_ smtp: String) -> Result<SMTPSettings?, DiagnosticList> { SMTPSettings.parse("[notice]\nissuer = \"x\"\n\n" + smtp, path: "config.toml") }
+    func parse(_ smtp: String) -> Result<SMTPSettings?, DiagnosticList> {
+        SMTPSettings.parse("[notice]\nissuer = \"x\"\n\n" + smtp, path: "config.toml")
+    }
 
     @Test func startTLSIsTheDefaultForSmtp() throws {
-        let s = try parse("[smtp]\nurl = \"smtp://mail.example.org:587\"\nusername = \"u\"\nca_file = \"ca.pem\"\nenvelope_from = \"bounce@example.org\"\n").get()
-        #expect(s == SMTPSettings(url: "smtp://mail.example.org:587", security: .startTLS, username: "u", caFile: "ca.pem", envelopeFrom: "bounce@example.org"))
+        let s = try parse(
+            """
+            [smtp]\nurl = \"smtp://mail.example.org:587\"\nusername = \"u\"\nca_file = \"ca.pem\"\nenvelope_from \
+            = \"bounce@example.org\"\n
+            """
+        ).get()
+        #expect(
+            s
+                == SMTPSettings(
+                    url: "smtp://mail.example.org:587", security: .startTLS, username: "u", caFile: "ca.pem",
+                    envelopeFrom: "bounce@example.org"))
         #expect(try parse("[smtp]\nurl = \"smtps://mail.example.org:465\"\n").get()?.security == .implicitTLS)
-        #expect(try parse("[smtp]\nurl = \"smtp://localhost:25\"\ntls = \"none\"\n").get()?.security == SMTPSettings.Security.none)
+        #expect(
+            try parse("[smtp]\nurl = \"smtp://localhost:25\"\ntls = \"none\"\n").get()?.security
+                == SMTPSettings.Security.none)
         #expect(try parse("").get() == nil)
     }
 
@@ -64,19 +88,29 @@ import Testing
             guard case .failure(let l) = parse(t) else { return [] }
             return l.items.in(.en).map(\.rendered)
         }
-        #expect(errors("[smtp]\nurl = \"http://x\"\n").first?.hasPrefix("config.toml:5: error[E-SMTP]: smtp.url:") == true)
+        #expect(
+            errors("[smtp]\nurl = \"http://x\"\n").first?.hasPrefix("config.toml:5: error[E-SMTP]: smtp.url:") == true)
         #expect(errors("[smtp]\nusername = \"u\"\n").count == 1)
         #expect(errors("[smtp]\nurl = \"smtp://u:pw@x:587\"\n").count == 1)
-        #expect(errors("[smtp]\nurl = \"smtp://x:587\"\npassword = \"pw\"\n").first?.contains("smtp.password: unknown key") == true)
+        #expect(
+            errors("[smtp]\nurl = \"smtp://x:587\"\npassword = \"pw\"\n").first?.contains("smtp.password: unknown key")
+                == true)
         #expect(errors("[smtp]\nurl = \"smtp://x:587\"\ntls = \"off\"\n").count == 1)
         #expect(errors("[smtp]\nurl = \"smtps://x\"\ntls = \"none\"\n").count == 1)
         #expect(errors("[smtp]\nurl = \"smtp://x\"\nenvelope_from = \"a b@c\"\n").count == 1)
     }
 
     @Test func runAcceptsTheSmtpTable() throws {
-        let text = "[smtp]\nurl = \"smtp://x:587\"\nusername = \"u\"\ntls = \"required\"\nca_file = \"c\"\nenvelope_from = \"a@b.c\"\n"
+        let text =
+            """
+            [smtp]\nurl = \"smtp://x:587\"\nusername = \"u\"\ntls = \"required\"\nca_file = \"c\"\nenvelope_from \
+            = \"a@b.c\"\n
+            """
         #expect(throws: Never.self) { try NoticeConfig.parse(text, path: "config.toml").get() }
-        guard case .failure = NoticeConfig.parse("[smtp]\nport = 25\n", path: "config.toml") else { Issue.record("unknown smtp key accepted"); return }
+        guard case .failure = NoticeConfig.parse("[smtp]\nport = 25\n", path: "config.toml") else {
+            Issue.record("unknown smtp key accepted")
+            return
+        }
     }
 
     @Test func theLogSitsBesideTheReportsFolder() {

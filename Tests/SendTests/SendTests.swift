@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -111,7 +112,8 @@ import Testing
     @Test func a451IsRetriedWithBackoffThenAccepted() throws {
         let dir = try temporaryDirectory("451")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let server = try SMTPServer(spool: dir.appendingPathComponent("spool"), ["--tempfail", addresses["JYJ"]!, "--tempfail-count", "2"])
+        let server = try SMTPServer(
+            spool: dir.appendingPathComponent("spool"), ["--tempfail", addresses["JYJ"]!, "--tempfail-count", "2"])
         defer { server.stop() }
         let reports = try makeReports(in: dir, port: server.port)
         let r = try star(["send", "--reports", reports.path, "--yes"])
@@ -125,7 +127,8 @@ import Testing
     @Test func aTemporaryFailureThatLastsIsBoundedAndExits75() throws {
         let dir = try temporaryDirectory("451-lasting")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let server = try SMTPServer(spool: dir.appendingPathComponent("spool"), ["--tempfail", addresses["JYJ"]!, "--tempfail-count", "100"])
+        let server = try SMTPServer(
+            spool: dir.appendingPathComponent("spool"), ["--tempfail", addresses["JYJ"]!, "--tempfail-count", "100"])
         defer { server.stop() }
         let reports = try makeReports(in: dir, port: server.port)
         let r = try star(["send", "--reports", reports.path, "--yes"], env: ["STAR_REPORT_SMTP_RETRIES": "2"])
@@ -133,7 +136,8 @@ import Testing
         #expect(r.err.contains("retry 2"))
         #expect(!r.err.contains("retry 3"))
         #expect(r.err.contains("4 sent, 0 skipped, 1 failed"))
-        #expect(sendLog(reports).contains { $0["status"] as? String == "deferred" && $0["committee"] as? String == "JYJ" })
+        #expect(
+            sendLog(reports).contains { $0["status"] as? String == "deferred" && $0["committee"] as? String == "JYJ" })
         try expectEachCommitteeGotItsMessageOnce(server, reports, committees: ["CZJ", "GAJ", "WJW", "ZJJ"])
     }
 
@@ -160,10 +164,14 @@ import Testing
         #expect(!r.err.contains("retry"), "\(r.err)")
         #expect(r.err.contains("delivery unknown JYJ → jyj-jgdw@example.gov.cn"), "\(r.err)")
         #expect(r.err.contains("4 sent, 0 skipped, 1 failed"), "\(r.err)")
-        #expect(r.err.contains("1 message(s) went out but the connection was lost") && r.err.contains("--only JYJ"), "\(r.err)")
+        #expect(
+            r.err.contains("1 message(s) went out but the connection was lost") && r.err.contains("--only JYJ"),
+            "\(r.err)")
         #expect(server.events.filter { $0["event"] as? String == "dropped" }.count == 1)
-        #expect(sendLog(reports).contains { $0["status"] as? String == "unknown" && $0["committee"] as? String == "JYJ" })
-        try expectEachCommitteeGotItsMessageOnce(server, reports, committees: ["CZJ", "GAJ", "WJW", "ZJJ"], from: "bounces@example.gov.cn")
+        #expect(
+            sendLog(reports).contains { $0["status"] as? String == "unknown" && $0["committee"] as? String == "JYJ" })
+        try expectEachCommitteeGotItsMessageOnce(
+            server, reports, committees: ["CZJ", "GAJ", "WJW", "ZJJ"], from: "bounces@example.gov.cn")
 
         // a later send does not send it again, and says why
         let again = try star(["send", "--reports", reports.path, "--yes"])
@@ -171,7 +179,9 @@ import Testing
         #expect(again.out.contains("delivery unknown (connection lost after the message went"), "\(again.out)")
         #expect(again.err.contains("0 sent, 5 skipped, 0 failed") && again.err.contains("--only JYJ"), "\(again.err)")
         #expect(server.events.filter { $0["event"] as? String == "dropped" }.count == 1)
-        #expect(server.events.filter { $0["event"] as? String == "rcpt" && $0["address"] as? String == addresses["JYJ"] }.count == 1)
+        #expect(
+            server.events.filter { $0["event"] as? String == "rcpt" && $0["address"] as? String == addresses["JYJ"] }
+                .count == 1)
 
         // --only sends it on purpose
         let only = try star(["send", "--reports", reports.path, "--only", "JYJ", "--yes"])
@@ -253,7 +263,8 @@ import Testing
         let server = try SMTPServer(spool: dir.appendingPathComponent("spool"))
         defer { server.stop() }
         // no ca_file: the test certificate is not in the system store
-        let reports = try makeReports(in: dir, port: server.port, smtp: "[smtp]\nurl = \"smtp://127.0.0.1:\(server.port)\"\nusername = \"star\"")
+        let reports = try makeReports(
+            in: dir, port: server.port, smtp: "[smtp]\nurl = \"smtp://127.0.0.1:\(server.port)\"\nusername = \"star\"")
         let r = try star(["send", "--reports", reports.path, "--yes"])
         #expect(r.status == 69, "\(r.err)")
         #expect(r.err.contains("ca_file"))
@@ -271,16 +282,19 @@ import Testing
         let (cert, _) = try certificate.get()
         // the certificate is for 127.0.0.1; the url says localhost
         let reports = try makeReports(
-            in: dir, port: server.port, smtp: "[smtp]\nurl = \"smtp://localhost:\(server.port)\"\nusername = \"star\"\nca_file = \"\(cert)\"")
+            in: dir, port: server.port,
+            smtp: "[smtp]\nurl = \"smtp://localhost:\(server.port)\"\nusername = \"star\"\nca_file = \"\(cert)\"")
         let host = try star(["send", "--reports", reports.path, "--yes"])
         #expect(host.status == 69, "\(host.err)")
-        #expect(host.err.contains("for another host name than the one in smtp://localhost:\(server.port)"), "\(host.err)")
+        #expect(
+            host.err.contains("for another host name than the one in smtp://localhost:\(server.port)"), "\(host.err)")
         #expect(!host.err.contains("set [smtp] ca_file"), "\(host.err)")
         // a ca_file that did not sign the server's certificate
         let other = dir.appendingPathComponent("other.toml")
         let bundle = "/etc/ssl/certs/ca-certificates.crt"
         if FileManager.default.isReadableFile(atPath: bundle) {
-            try "[smtp]\nurl = \"smtp://127.0.0.1:\(server.port)\"\nusername = \"star\"\nca_file = \"\(bundle)\"\n".write(to: other, atomically: true, encoding: .utf8)
+            try "[smtp]\nurl = \"smtp://127.0.0.1:\(server.port)\"\nusername = \"star\"\nca_file = \"\(bundle)\"\n"
+                .write(to: other, atomically: true, encoding: .utf8)
             let ca = try star(["send", "--reports", reports.path, "--config", other.path, "--yes"])
             #expect(ca.status == 69, "\(ca.err)")
             #expect(ca.err.contains("not signed by the CA in [smtp] ca_file \(bundle)"), "\(ca.err)")
@@ -354,7 +368,8 @@ import Testing
         }
         // a link to nowhere is not created through either
         try FileManager.default.removeItem(atPath: log)
-        try FileManager.default.createSymbolicLink(atPath: log, withDestinationPath: dir.path + "/created-through-link.jsonl")
+        try FileManager.default.createSymbolicLink(
+            atPath: log, withDestinationPath: dir.path + "/created-through-link.jsonl")
         #expect(try star(["send", "--reports", reports.path, "--yes"]).status == 74)
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/created-through-link.jsonl"))
         #expect(try Data(contentsOf: elsewhere) == before)
@@ -366,7 +381,8 @@ import Testing
     @Test func serverTextIsEscapedAndTheAuthExchangeNeverEchoed() throws {
         let dir = try temporaryDirectory("hostile-server")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let server = try SMTPServer(spool: dir.appendingPathComponent("spool"), ["--reply-text", " \\x1b]0;owned\\x07\\x1b[2J", "--echo-auth"])
+        let server = try SMTPServer(
+            spool: dir.appendingPathComponent("spool"), ["--reply-text", " \\x1b]0;owned\\x07\\x1b[2J", "--echo-auth"])
         defer { server.stop() }
         let reports = try makeReports(in: dir, port: server.port)
         let r = try star(["send", "--reports", reports.path, "--yes"])
@@ -392,7 +408,11 @@ import Testing
         let r = try star(["send", "--reports", reports.path, "--dry-run"], env: ["STAR_REPORT_LANG": ""])
         #expect(r.status == 0, "\(r.err)")
         for (c, a) in addresses {
-            #expect(r.out.contains { _ in true } && r.out.split(separator: "\n").contains { $0.contains(c) && $0.contains(a) && $0.contains("KiB") && $0.contains("发送") })
+            #expect(
+                r.out.contains { _ in true }
+                    && r.out.split(separator: "\n").contains {
+                        $0.contains(c) && $0.contains(a) && $0.contains("KiB") && $0.contains("发送")
+                    })
         }
         #expect(r.out.contains("STARTTLS"))
         #expect(r.err.contains("试运行"))
@@ -465,18 +485,21 @@ import Testing
     @Test func badSettingsExit65() throws {
         let dir = try temporaryDirectory("settings")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let reports = try makeReports(in: dir, port: 25, smtp: "[smtp]\nurl = \"http://127.0.0.1:25\"\nusername = \"star\"")
+        let reports = try makeReports(
+            in: dir, port: 25, smtp: "[smtp]\nurl = \"http://127.0.0.1:25\"\nusername = \"star\"")
         let r = try star(["send", "--reports", reports.path, "--yes"])
         #expect(r.status == 65)
         #expect(r.err.contains("error[E-SMTP]: smtp.url"))
         // a username without STAR_REPORT_SMTP_PASSWORD
         let cfg = dir.appendingPathComponent("other.toml")
-        try "[smtp]\nurl = \"smtp://127.0.0.1:25\"\nusername = \"star\"\n".write(to: cfg, atomically: true, encoding: .utf8)
+        try "[smtp]\nurl = \"smtp://127.0.0.1:25\"\nusername = \"star\"\n".write(
+            to: cfg, atomically: true, encoding: .utf8)
         let np = try star(["send", "--reports", reports.path, "--config", cfg.path, "--yes"], password: nil)
         #expect(np.status == 65)
         #expect(np.err.contains("STAR_REPORT_SMTP_PASSWORD"))
         // a password in the url is refused, and not echoed
-        try "[smtp]\nurl = \"smtp://star:\(testPassword)@127.0.0.1:25\"\n".write(to: cfg, atomically: true, encoding: .utf8)
+        try "[smtp]\nurl = \"smtp://star:\(testPassword)@127.0.0.1:25\"\n".write(
+            to: cfg, atomically: true, encoding: .utf8)
         let inURL = try star(["send", "--reports", reports.path, "--config", cfg.path, "--yes"])
         #expect(inURL.status == 65)
         #expect(!inURL.err.contains(testPassword))

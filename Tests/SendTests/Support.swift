@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -43,18 +44,22 @@ let certificate: Result<(cert: String, key: String), TestError> = {
         let dir = repoRoot.appendingPathComponent(".build/send-tests-cert")
         try? FileManager.default.removeItem(at: dir)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let cert = dir.appendingPathComponent("cert.pem").path, key = dir.appendingPathComponent("key.pem").path
+        let cert = dir.appendingPathComponent("cert.pem").path
+        let key = dir.appendingPathComponent("key.pem").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = [
             "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+            "subjectAltName=IP:127.0.0.1",
         ]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
-        guard p.terminationStatus == 0 else { return .failure(TestError("openssl req failed (\(p.terminationStatus))")) }
+        guard p.terminationStatus == 0 else {
+            return .failure(TestError("openssl req failed (\(p.terminationStatus))"))
+        }
         return .success((cert, key))
     } catch {
         return .failure(TestError("cannot run openssl: \(error)"))
@@ -78,7 +83,9 @@ final class SMTPServer {
                 "python3", sendTestsDir.appendingPathComponent("smtp_server.py").path, "--spool", spool.path,
                 "--cert", cert, "--key", key, "--user", "star", "--password", password,
             ] + (port.map { ["--port", String($0)] } ?? []) + extra
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = input
@@ -94,7 +101,9 @@ final class SMTPServer {
             }
             line.append(chunk)
         }
-        guard let json = try JSONSerialization.jsonObject(with: line.prefix { $0 != 0x0A }) as? [String: Any], let port = json["port"] as? Int else {
+        guard let json = try JSONSerialization.jsonObject(with: line.prefix { $0 != 0x0A }) as? [String: Any],
+            let port = json["port"] as? Int
+        else {
             throw TestError("smtp_server.py said \(String(decoding: line, as: UTF8.self))")
         }
         self.port = port
@@ -107,26 +116,40 @@ final class SMTPServer {
         try? stdin.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(5)
         while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
     }
 
     deinit { stop() }
 
     /// The messages received: recipients, sender and the bytes as they arrived.
     var messages: [(rcpt: [String], from: String, tls: Bool, bytes: Data)] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: spool.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: spool.path)) ?? []).filter {
+            $0.hasSuffix(".eml")
+        }.sorted()
         return names.compactMap { name in
             let base = spool.appendingPathComponent(String(name.dropLast(4)))
-            guard let meta = try? JSONSerialization.jsonObject(with: Data(contentsOf: base.appendingPathExtension("json"))) as? [String: Any],
+            guard
+                let meta = try? JSONSerialization.jsonObject(
+                    with: Data(contentsOf: base.appendingPathExtension("json"))) as? [String: Any],
                 let bytes = try? Data(contentsOf: base.appendingPathExtension("eml"))
             else { return nil }
-            return (meta["rcpt_tos"] as? [String] ?? [], meta["mail_from"] as? String ?? "", meta["tls"] as? Bool ?? false, bytes)
+            return (
+                meta["rcpt_tos"] as? [String] ?? [], meta["mail_from"] as? String ?? "", meta["tls"] as? Bool ?? false,
+                bytes
+            )
         }
     }
 
     var events: [[String: Any]] {
-        guard let data = FileManager.default.contents(atPath: spool.appendingPathComponent("events.jsonl").path) else { return [] }
-        return data.split(separator: 0x0A).compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+        guard let data = FileManager.default.contents(atPath: spool.appendingPathComponent("events.jsonl").path) else {
+            return []
+        }
+        return data.split(separator: 0x0A).compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any]
+        }
     }
 }
 
@@ -140,7 +163,9 @@ func unusedPort() -> Int {
     addr.sin_port = 0
     var len = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-    _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+    _ = withUnsafeMutablePointer(to: &addr) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+    }
     return Int(UInt16(bigEndian: addr.sin_port))
 }
 
@@ -169,7 +194,8 @@ func makeReports(in dir: URL, port: Int, smtp: String? = nil, edit: (String) -> 
 /// committee id → the bytes of its summary-<id>.eml.
 func emls(_ reports: URL) throws -> [String: Data] {
     var out: [String: Data] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: reports.path) where name.hasPrefix("summary-") && name.hasSuffix(".eml") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: reports.path)
+    where name.hasPrefix("summary-") && name.hasSuffix(".eml") {
         out[String(name.dropFirst(8).dropLast(4))] = try Data(contentsOf: reports.appendingPathComponent(name))
     }
     return out
@@ -183,7 +209,9 @@ let addresses = [
 /// The send log's lines.
 func sendLog(_ reports: URL) -> [[String: Any]] {
     guard let data = FileManager.default.contents(atPath: reports.path + ".sent.jsonl") else { return [] }
-    return data.split(separator: 0x0A).compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+    return data.split(separator: 0x0A).compactMap {
+        try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any]
+    }
 }
 
 func sendLogText(_ reports: URL) -> String {
@@ -194,10 +222,14 @@ func sendLogText(_ reports: URL) -> String {
 /// a relay adds Received: lines).
 func withoutAddedHeaders(_ d: Data) -> Data {
     var data = d
-    while let first = String(data: data.prefix(16), encoding: .ascii), first.lowercased().hasPrefix("received:") || first.lowercased().hasPrefix("x-peer:") {
+    while let first = String(data: data.prefix(16), encoding: .ascii),
+        first.lowercased().hasPrefix("received:") || first.lowercased().hasPrefix("x-peer:")
+    {
         guard let nl = data.firstIndex(of: 0x0A) else { break }
         data = data.suffix(from: data.index(after: nl))
-        while let f = data.first, f == 0x20 || f == 0x09, let nl2 = data.firstIndex(of: 0x0A) { data = data.suffix(from: data.index(after: nl2)) }
+        while let f = data.first, f == 0x20 || f == 0x09, let nl2 = data.firstIndex(of: 0x0A) {
+            data = data.suffix(from: data.index(after: nl2))
+        }
     }
     return Data(data)
 }
@@ -210,14 +242,17 @@ func expectEachCommitteeGotItsMessageOnce(
     let files = try emls(reports)
     let expected = committees ?? files.keys.sorted()
     let got = server.messages
-    #expect(got.count == expected.count, "server got \(got.count) messages, expected \(expected.count)", sourceLocation: sourceLocation)
+    #expect(
+        got.count == expected.count, "server got \(got.count) messages, expected \(expected.count)",
+        sourceLocation: sourceLocation)
     for c in expected {
         let mine = got.filter { $0.rcpt == [addresses[c]!] }
         #expect(mine.count == 1, "\(c) got \(mine.count) messages", sourceLocation: sourceLocation)
         if let m = mine.first {
             // the Date: header is the moment of sending; every other byte is the file's
             #expect(
-                withoutDate(withoutAddedHeaders(m.bytes)) == files[c].map(withoutDate), "\(c)'s message differs from summary-\(c).eml",
+                withoutDate(withoutAddedHeaders(m.bytes)) == files[c].map(withoutDate),
+                "\(c)'s message differs from summary-\(c).eml",
                 sourceLocation: sourceLocation)
             #expect(m.tls, "\(c)'s message went without TLS", sourceLocation: sourceLocation)
             #expect(m.from == from, sourceLocation: sourceLocation)
@@ -245,7 +280,9 @@ func header(_ name: String, of d: Data) -> String? {
     for line in d.split(separator: 0x0A, omittingEmptySubsequences: false) {
         let l = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         if l.isEmpty { return nil }
-        if l.lowercased().hasPrefix(name.lowercased() + ":") { return String(l.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces) }
+        if l.lowercased().hasPrefix(name.lowercased() + ":") {
+            return String(l.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces)
+        }
     }
     return nil
 }

@@ -31,7 +31,9 @@ import Testing
     /// The rows and diagnostics of reading `bytes` in `parts`.
     static func read(_ bytes: [UInt8], parts: Int) -> (rows: Int, records: [CSVRecord], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let (rows, records) = CSVSubmissionReader.readRecords(bytes: bytes, path: "s.csv", parts: parts, diagnostics: &diagnostics) {
+        let (rows, records) = CSVSubmissionReader.readRecords(
+            bytes: bytes, path: "s.csv", parts: parts, diagnostics: &diagnostics
+        ) {
             $0.record
         }
         return (rows, records, diagnostics)
@@ -59,7 +61,9 @@ import Testing
     /// so it is dropped and the first part reads on; a lone CR reads the sheet in one part.
     @Test func aCutInsideQuotesAndALoneCR() throws {
         let rows = (0..<10).map { "\($0),B\($0),name" + String(repeating: ",1", count: FieldKey.allColumns.count - 3) }
-        let long = "10,B10,\"" + String(repeating: "多行\n", count: 5000) + "\"" + String(repeating: ",1", count: FieldKey.allColumns.count - 3)
+        let long =
+            "10,B10,\"" + String(repeating: "多行\n", count: 5000) + "\""
+            + String(repeating: ",1", count: FieldKey.allColumns.count - 3)
         let text = ([Self.header] + rows + [long] + rows).joined(separator: "\n")
         let bytes = Array(text.utf8)
         let split = try #require(CSVSubmissionReader.Split(bytes, path: "s.csv", parts: 2))

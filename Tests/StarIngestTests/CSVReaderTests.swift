@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import StarIngest
 
 /// Parses `bytes` with python3's `csv` module (the oracle), returning its records.
@@ -40,7 +41,8 @@ func chunkedRecords(_ bytes: [UInt8], chunk: Int) -> [[String]] {
         let text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"line1\nline2\"\r\n中文,\"全角，逗号\",\n"
         let (records, error) = CSVReader.records(in: Array(text.utf8))
         #expect(error == nil)
-        #expect(records.map(\.fields) == [["a", "b", "c"], ["x, y", "say \"hi\"", "line1\nline2"], ["中文", "全角，逗号", ""]])
+        #expect(
+            records.map(\.fields) == [["a", "b", "c"], ["x, y", "say \"hi\"", "line1\nline2"], ["中文", "全角，逗号", ""]])
         #expect(records.map(\.line) == [1, 2, 4])
     }
 
@@ -64,7 +66,10 @@ func chunkedRecords(_ bytes: [UInt8], chunk: Int) -> [[String]] {
     @Test(arguments: [1, 2, 3, 7, 64, 4096])
     func agreesWithPythonCSVAcrossChunkBoundaries(chunk: Int) throws {
         // A deterministic mix of every tricky case, several hundred records long.
-        let pieces = ["plain", "", "\"q,uoted\"", "\"with \"\"quote\"\"\"", "\"multi\r\nline\"", "中文字段", "\"中,文\"", " spaced ", "€£¥", "a\"b"]
+        let pieces = [
+            "plain", "", "\"q,uoted\"", "\"with \"\"quote\"\"\"", "\"multi\r\nline\"", "中文字段", "\"中,文\"", " spaced ",
+            "€£¥", "a\"b",
+        ]
         var text = ""
         var state: UInt64 = 42
         for _ in 0..<400 {
@@ -100,7 +105,9 @@ func chunkedRecords(_ bytes: [UInt8], chunk: Int) -> [[String]] {
 
     @Test func invalidInBothNamesTheLineAndColumn() {
         let bytes = Array("a,b\nc,d\nx,".utf8) + [0xFF, 0xFF, 0x0A]
-        #expect(throws: TextDecoding.DecodeError(cells: [.init(kind: .neither, line: 3, column: 2, bytes: [0xFF, 0xFF])])) {
+        #expect(
+            throws: TextDecoding.DecodeError(cells: [.init(kind: .neither, line: 3, column: 2, bytes: [0xFF, 0xFF])])
+        ) {
             try TextDecoding.toUTF8(bytes).get()
         }
     }
@@ -112,7 +119,9 @@ func chunkedRecords(_ bytes: [UInt8], chunk: Int) -> [[String]] {
     @Test func aGBKCellInAUTF8FileIsAnErrorAtItsCell() {
         let bytes = Array("支部名称,上级名称\n第一支部,市财政局\n\"x\",".utf8) + Self.gbkCell + Array("\n".utf8)
         #expect(
-            throws: TextDecoding.DecodeError(cells: [.init(kind: .notUTF8, line: 3, column: 2, bytes: Self.gbkCell, asGB18030: "第二支部")])
+            throws: TextDecoding.DecodeError(cells: [
+                .init(kind: .notUTF8, line: 3, column: 2, bytes: Self.gbkCell, asGB18030: "第二支部")
+            ])
         ) { try TextDecoding.toUTF8(bytes).get() }
     }
 
@@ -134,7 +143,8 @@ func chunkedRecords(_ bytes: [UInt8], chunk: Int) -> [[String]] {
         let gb: [UInt8] = [0xCA, 0xD0, 0xB2, 0xC6, 0xD5, 0xFE, 0xBE, 0xD6]
         let utf8 = Array("市卫生局".utf8)
         let bytes = gb + Array(",1\n".utf8) + gb + Array(",".utf8) + utf8 + Array("\n".utf8) + gb + Array(",2\n".utf8)
-        #expect(throws: TextDecoding.DecodeError(cells: [.init(kind: .utf8InGB18030, line: 2, column: 2, bytes: utf8)])) {
+        #expect(throws: TextDecoding.DecodeError(cells: [.init(kind: .utf8InGB18030, line: 2, column: 2, bytes: utf8)]))
+        {
             try TextDecoding.toUTF8(bytes).get()
         }
     }
@@ -143,7 +153,9 @@ func chunkedRecords(_ bytes: [UInt8], chunk: Int) -> [[String]] {
         let text = "a,\"b,\"\"c\r\nd\"e,f\r\ng\"h,i\rj\n\n,k"
         var cells: [(String, Int, Int)] = []
         let bytes = Array(text.utf8)
-        TextDecoding.forEachCell(bytes) { r, line, column in cells.append((String(decoding: bytes[r], as: UTF8.self), line, column)) }
+        TextDecoding.forEachCell(bytes) { r, line, column in
+            cells.append((String(decoding: bytes[r], as: UTF8.self), line, column))
+        }
         #expect(cells.map(\.0) == ["a", "\"b,\"\"c\r\nd\"e", "f", "g\"h", "i", "j", "k"])
         #expect(cells.map(\.1) == [1, 1, 2, 3, 3, 4, 6])
         #expect(cells.map(\.2) == [1, 2, 3, 1, 2, 1, 2])

@@ -1,6 +1,7 @@
 import Foundation
 import StarModel
 import Testing
+
 @testable import StarIngest
 
 let sampleDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -36,7 +37,8 @@ let sampleDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         #expect(czj01.commendationLevels.map(\.text) == ["city", "province"])
         #expect(czj01.eventDates.count == 2)
         #expect(raw("WJW-05").format == .xlsx)
-        #expect(raw("WJW-05").fields[.leadershipMajorSanctions]?.location.description.hasSuffix(".xlsx:Sheet1!AT6") == true)
+        #expect(
+            raw("WJW-05").fields[.leadershipMajorSanctions]?.location.description.hasSuffix(".xlsx:Sheet1!AT6") == true)
         #expect(raw("WJW-05").fields[.leadershipMajorSanctions]?.text == "1")
     }
 
@@ -60,7 +62,9 @@ let sampleDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         let columns = FieldKey.allColumns.map(\.description)
         var text = columns.joined(separator: ",") + "\n"
         for i in 0..<20_000 {
-            text += columns.map { $0 == "branch_id" ? "B\(i)" : $0 == "branch_name" ? "第\(i)党支部" : "1" }.joined(separator: ",") + "\n"
+            text +=
+                columns.map { $0 == "branch_id" ? "B\(i)" : $0 == "branch_name" ? "第\(i)党支部" : "1" }.joined(
+                    separator: ",") + "\n"
         }
         let bytes = Array(text.utf8)
         #expect(bytes.count > 1 << 20)

@@ -2,11 +2,13 @@ import Foundation
 import StarModel
 import StarRules
 import Testing
+
 @testable import StarIngest
 
 @Suite struct YearInputsTests {
     func folder(_ name: String, files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("year-\(UUID().uuidString)").appendingPathComponent(name)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("year-\(UUID().uuidString)")
+            .appendingPathComponent(name)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (n, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(n)) }
         return dir
@@ -56,7 +58,8 @@ import Testing
         let linked = try folder("2026", files: ["a.csv": "branch_id\n"])
         let outside = linked.deletingLastPathComponent().appendingPathComponent("elsewhere.toml")
         try Data(rules.utf8).write(to: outside)
-        try FileManager.default.createSymbolicLink(atPath: linked.appendingPathComponent("rules.toml").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: linked.appendingPathComponent("rules.toml").path, withDestinationPath: outside.path)
         do {
             _ = try YearFolder.open(linked.path)
             Issue.record("a rules.toml linked out of the folder was not refused")
@@ -81,7 +84,9 @@ import Testing
     }
 
     @Test func badRulesAreAnErrorWithTheirDiagnostics() throws {
-        let dir = try folder("2026", files: ["rules.toml": "name = \"x\"\nversion = \"1\"\n[weights]\nself = 10\nmass = 10\nsuperior = 10\n"])
+        let dir = try folder(
+            "2026",
+            files: ["rules.toml": "name = \"x\"\nversion = \"1\"\n[weights]\nself = 10\nmass = 10\nsuperior = 10\n"])
         do {
             _ = try YearFolder.open(dir.path)
             Issue.record("bad rules were accepted")

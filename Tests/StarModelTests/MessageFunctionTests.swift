@@ -13,12 +13,15 @@ import Testing
     }
 
     static func functions() throws -> [String: Function] {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Sources/StarModel/MessageFunctions.swift")
         let source = try String(contentsOf: file, encoding: .utf8)
         // `public static func name(label: Type, …) -> Message {` … `Message(.name, arguments: ["label": …])`
-        let declaration = try Regex(#"static func (\w+)\(([^)]*)\) -> Message \{\s*Message\(\s*\.(\w+),\s*arguments: \[([^\]]*)\]"#)
-            .dotMatchesNewlines()
+        let declaration = try Regex(
+            #"static func (\w+)\(([^)]*)\)\s*-> Message\s*\{\s*Message\(\s*\.(\w+),\s*arguments: \[([^\]]*)\]"#
+        )
+        .dotMatchesNewlines()
         var out: [String: Function] = [:]
         for match in source.matches(of: declaration) {
             let name = String(match.output[1].substring!)
@@ -26,7 +29,9 @@ import Testing
                 String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix { $0 != ":" && $0 != " " })
             }
             #expect(String(match.output[3].substring!) == name, "\(name) makes another entry")
-            let keys = match.output[4].substring!.matches(of: try Regex(#""(\w+)":"#)).map { String($0.output[1].substring!) }
+            let keys = match.output[4].substring!.matches(of: try Regex(#""(\w+)":"#)).map {
+                String($0.output[1].substring!)
+            }
             #expect(out[name] == nil, "\(name) is declared twice")
             out[name] = Function(labels: labels, keys: keys)
         }
@@ -44,7 +49,8 @@ import Testing
                 continue
             }
             #expect(!names.isEmpty, "\(id) takes no parameters: it is made with Message(.\(id))")
-            #expect(Set(f.labels) == names, "\(id): the function's labels \(f.labels) are not the text's \(names.sorted())")
+            #expect(
+                Set(f.labels) == names, "\(id): the function's labels \(f.labels) are not the text's \(names.sorted())")
             #expect(f.keys == f.labels, "\(id): each parameter must be stored under its own name")
         }
         #expect(Set(functions.keys).isSubset(of: Set(MessageID.allCases.map(\.rawValue))))

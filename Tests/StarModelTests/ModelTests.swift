@@ -1,10 +1,13 @@
-import PropertyBased
 import Foundation
+import PropertyBased
 import Testing
+
 @testable import StarModel
 
 @Suite struct TenthsTests {
-    @Test(arguments: [("9", 90), ("9.5", 95), ("10.0", 100), ("0", 0), ("0.0", 0), (" 8.7 ", 87), ("-3.0", -30), ("100", 1000)])
+    @Test(arguments: [
+        ("9", 90), ("9.5", 95), ("10.0", 100), ("0", 0), ("0.0", 0), (" 8.7 ", 87), ("-3.0", -30), ("100", 1000),
+    ])
     func parsesOneDecimal(text: String, raw: Int) {
         #expect(Tenths.parse(text) == .success(Tenths(raw)))
     }
@@ -63,7 +66,10 @@ import Testing
             let bytes = (0..<n).map { UInt8(($0 * 7 + 3) % 256) }
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", "-c", "import hashlib,sys; print(hashlib.sha256(bytes((i*7+3)%256 for i in range(\(n)))).hexdigest())"]
+            p.arguments = [
+                "python3", "-c",
+                "import hashlib,sys; print(hashlib.sha256(bytes((i*7+3)%256 for i in range(\(n)))).hexdigest())",
+            ]
             let pipe = Pipe()
             p.standardOutput = pipe
             try p.run()
@@ -99,12 +105,16 @@ import Testing
             members: next(1_000_001))
         let due = CivilDate(year: 1990 + next(40), month: 1 + next(12), day: 1 + next(28))!
         return Submission(
-            year: 2000 + next(100), branch: branch, selfScores: tenths(), massScores: tenths(), superiorScores: tenths(),
-            massMemberParticipants: next(1_000_001), massPublicParticipants: next(1_000_001), satisfaction: Tenths(next(1001)),
+            year: 2000 + next(100), branch: branch, selfScores: tenths(), massScores: tenths(),
+            superiorScores: tenths(),
+            massMemberParticipants: next(1_000_001), massPublicParticipants: next(1_000_001),
+            satisfaction: Tenths(next(1001)),
             commendations: levels(), innovations: levels(), criticismsWorkCommittee: next(1_000_001),
             criticismsMunicipalCommittee: next(5), leadershipMinorSanctions: next(5), leadershipMajorSanctions: next(5),
             memberSanctions: next(1_000_001),
-            election: next(3) == 0 ? nil : Election(due: due, held: next(2) == 0 ? nil : due.addingDays(next(400)), delayApproved: next(2) == 0),
+            election: next(3) == 0
+                ? nil
+                : Election(due: due, held: next(2) == 0 ? nil : due.addingDays(next(400)), delayApproved: next(2) == 0),
             unexcusedAbsences: next(1_000_001),
             source: SourceLocation(file: "2026/sheet-\(committee).csv", line: 2 + next(1_000_000)))
     }
@@ -117,7 +127,9 @@ import Testing
             #expect(store.count == n)
             #expect(Array(store) == submissions)
             for i in store.indices {
-                #expect(store[packed: i].branch == submissions[i].branch && store[packed: i].source == submissions[i].source)
+                #expect(
+                    store[packed: i].branch == submissions[i].branch && store[packed: i].source == submissions[i].source
+                )
             }
         }
     }
@@ -130,13 +142,16 @@ import Testing
             var s = submissions[i]
             let b = s.branch
             s.branch = packer.branch(
-                id: b.id, name: b.name, committeeID: b.committeeID, committeeName: b.committeeName, category: b.category, members: b.members)
+                id: b.id, name: b.name, committeeID: b.committeeID, committeeName: b.committeeName,
+                category: b.category, members: b.members)
             packed.set(i, packer.pack(s))
         }
         var store = SubmissionStore()
         for p in packed.values { store.append(p!) }
         store.sort { ($0.committeeID, $0.id) < ($1.committeeID, $1.id) }
-        let expected = submissions.sorted { ($0.branch.committeeID, $0.branch.id) < ($1.branch.committeeID, $1.branch.id) }
+        let expected = submissions.sorted {
+            ($0.branch.committeeID, $0.branch.id) < ($1.branch.committeeID, $1.branch.id)
+        }
         #expect(Array(store) == expected)
     }
 

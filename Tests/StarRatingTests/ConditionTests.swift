@@ -1,5 +1,6 @@
 import StarModel
 import Testing
+
 @testable import StarRating
 
 @Suite struct SatisfactionConditionTests {
@@ -33,7 +34,9 @@ import Testing
     }
 
     @Test func c2NotWhenTheDelayWasApproved() {
-        let r = rateAlone(submission(total: 950, election: Election(due: date("2026-06-30"), held: date("2026-09-01"), delayApproved: true)))
+        let r = rateAlone(
+            submission(
+                total: 950, election: Election(due: date("2026-06-30"), held: date("2026-09-01"), delayApproved: true)))
         #expect(r.stars == 5)
         #expect(r.ruleCodes == [])
     }
@@ -63,13 +66,16 @@ import Testing
     }
 
     @Test func c3AppliesEvenWithAnApprovedDelay() {
-        let r = rateAlone(submission(total: 950, election: Election(due: date("2025-06-30"), held: date("2026-07-01"), delayApproved: true)))
+        let r = rateAlone(
+            submission(
+                total: 950, election: Election(due: date("2025-06-30"), held: date("2026-07-01"), delayApproved: true)))
         #expect(r.ruleCodes == ["C3"])
         #expect(r.stars == 3)
     }
 
     @Test func c3PendingPastOneYearUsesTheReferenceDate() {
-        #expect(rateAlone(submission(total: 950, election: Election(due: date("2025-12-30")))).ruleCodes == ["C2", "C3"])
+        #expect(
+            rateAlone(submission(total: 950, election: Election(due: date("2025-12-30")))).ruleCodes == ["C2", "C3"])
         #expect(rateAlone(submission(total: 950, election: Election(due: date("2025-12-31")))).ruleCodes == ["C2"])
     }
 
@@ -80,7 +86,10 @@ import Testing
         func codes(_ held: String) -> [String] {
             var r = rules
             r.quotas = []
-            return RatingEngine(rules: r).rate([submission(total: 950, election: Election(due: date("2024-02-29"), held: date(held)), year: 2025)], year: 2025).results[0].ruleCodes
+            return RatingEngine(rules: r).rate(
+                [submission(total: 950, election: Election(due: date("2024-02-29"), held: date(held)), year: 2025)],
+                year: 2025
+            ).results[0].ruleCodes
         }
         #expect(codes("2025-02-28") == ["C2"])
         #expect(codes("2025-03-01") == ["C2", "C3"])
@@ -89,7 +98,9 @@ import Testing
     @Test func referenceDateIsASetting() {
         var rules = RuleSet()
         rules.referenceDate = date("2026-06-30")
-        #expect(rateAlone(submission(total: 950, election: Election(due: date("2026-09-30"))), rules: rules).ruleCodes == [])
+        #expect(
+            rateAlone(submission(total: 950, election: Election(due: date("2026-09-30"))), rules: rules).ruleCodes == []
+        )
     }
 }
 
@@ -125,7 +136,9 @@ import Testing
 
     @Test func lowestCapWinsThenTheDrop() {
         // C2 cap 4, C3 cap 3, C4 cap 4 → 3, then C4 drop → 2
-        let r = rateAlone(submission(total: 1000, commendations: [.national], election: Election(due: date("2025-01-31")), absences: 3))
+        let r = rateAlone(
+            submission(
+                total: 1000, commendations: [.national], election: Election(due: date("2025-01-31")), absences: 3))
         #expect(r.bandStars == 5)
         #expect(r.ruleCodes == ["B1", "D7", "C2", "C3", "C4"])
         #expect(r.stars == 2)

@@ -2,12 +2,16 @@ import PropertyBased
 import StarModel
 import TestSupport
 import Testing
+
 @testable import StarRating
 
 /// A varied submission derived from one random number: score, satisfaction, events, committee.
 func randomSubmission(_ i: Int, _ seed: Int) -> Submission {
     var x = UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(i)
-    func next(_ n: Int) -> Int { x = x &* 6364136223846793005 &+ 1442695040888963407; return Int((x >> 33) % UInt64(n)) }
+    func next(_ n: Int) -> Int {
+        x = x &* 6364136223846793005 &+ 1442695040888963407
+        return Int((x >> 33) % UInt64(n))
+    }
     let total = 300 + next(701)
     let hasEvents = next(3) == 0
     return submission(
@@ -49,7 +53,8 @@ let sizes = Gen.int(in: 1...120)
     }
 
     @Test func withoutEventsOrQuotasStarsFollowTheBands() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 0...1000), Gen.int(in: 0...1000), Gen.int(in: 0...1000)) { s, m, p in
+        await propertyCheck(count: 300, input: Gen.int(in: 0...1000), Gen.int(in: 0...1000), Gen.int(in: 0...1000)) {
+            s, m, p in
             let r = rateAlone(submission(selfTotal: s, massTotal: m, superiorTotal: p))
             let expected =
                 r.final >= Tenths(900)
@@ -73,7 +78,8 @@ let sizes = Gen.int(in: 1...120)
         await propertyCheck(count: 100, input: seeds, sizes) { seed, n in
             let out = RatingEngine().rate((0..<n).map { randomSubmission($0, seed) }, year: 2026)
             for r in out.results {
-                let q1 = r.trail.contains { $0.code == "Q1" }, q2 = r.trail.contains { $0.code == "Q2" }
+                let q1 = r.trail.contains { $0.code == "Q1" }
+                let q2 = r.trail.contains { $0.code == "Q2" }
                 if !q1 && !q2 { #expect(r.stars == r.conditionStars) }
                 if q1 && !q2 { #expect(r.conditionStars == 5 && r.stars == 4) }
                 if q2 { #expect(r.stars == 1 && r.conditionStars >= 2) }

@@ -1,5 +1,6 @@
 import StarModel
 import Testing
+
 @testable import StarRating
 
 /// Branches with the given final scores (tenths), ids B-01…, no events.
@@ -44,7 +45,9 @@ func only(_ code: String, rules: RuleSet = .anyang2017) -> RuleSet {
         let finals = [950, 920, 920, 910] + Array(repeating: 800, count: 16)
         let out = RatingEngine(rules: only("Q1")).rate(branches(finals), year: 2026)
         #expect(out.results.filter { $0.stars == 5 }.map(\.branch.id) == ["B-01"])
-        #expect(out.quotaChecks[0].tie == QuotaTie(code: "Q1", scope: "all", score: Tenths(920), branchIDs: ["B-02", "B-03"]))
+        #expect(
+            out.quotaChecks[0].tie
+                == QuotaTie(code: "Q1", scope: "all", score: Tenths(920), branchIDs: ["B-02", "B-03"]))
         #expect(out.quotaChecks[0].changed == ["B-02", "B-03", "B-04"])
     }
 
@@ -117,7 +120,9 @@ func only(_ code: String, rules: RuleSet = .anyang2017) -> RuleSet {
         // Committee A has three five-star scores, B none; ten branches each.
         // Whole run: N = 20, at most 2 five-stars: A's 95.0 and 94.0 keep five stars.
         // Per committee: A's N = 10, at most 1: only 95.0 keeps five stars, 94.0 becomes four.
-        let finals = [950, 940, 930, 800, 800, 800, 800, 800, 800, 400, 800, 800, 800, 800, 800, 800, 800, 800, 800, 400]
+        let finals = [
+            950, 940, 930, 800, 800, 800, 800, 800, 800, 400, 800, 800, 800, 800, 800, 800, 800, 800, 800, 400,
+        ]
         let subs = branches(finals) { $0 < 10 ? "A" : "B" }
         let all = RatingEngine().rate(subs, year: 2026, scope: .all)
         let per = RatingEngine().rate(subs, year: 2026, scope: .committee)
@@ -134,16 +139,30 @@ func only(_ code: String, rules: RuleSet = .anyang2017) -> RuleSet {
 @Suite struct ExtraQuotaTests {
     @Test func fourStarMaxEnforcedLowersLowestRanked() {
         var rules = RuleSet()
-        rules.quotas = [QuotaRule(code: "Q3", levels: [4], bound: .max, percent: Tenths(200), rounding: .floor, policy: .enforce)]
-        let out = RatingEngine(rules: rules).rate(branches([850, 840, 830, 820, 700, 700, 700, 700, 700, 700]), year: 2026)
+        rules.quotas = [
+            QuotaRule(code: "Q3", levels: [4], bound: .max, percent: Tenths(200), rounding: .floor, policy: .enforce)
+        ]
+        let out = RatingEngine(rules: rules).rate(
+            branches([850, 840, 830, 820, 700, 700, 700, 700, 700, 700]), year: 2026)
         #expect(out.results.map(\.stars) == [4, 4, 3, 3, 3, 3, 3, 3, 3, 3])
     }
 
     @Test func onlyMaxOfOneLevelOrMinOfLowestLevelsCanBeEnforced() {
-        #expect(QuotaRule(code: "X", levels: [5], bound: .max, percent: Tenths(100), rounding: .floor, policy: .enforce).canEnforce)
-        #expect(!QuotaRule(code: "X", levels: [4, 5], bound: .max, percent: Tenths(100), rounding: .floor, policy: .enforce).canEnforce)
-        #expect(QuotaRule(code: "X", levels: [0, 1, 2], bound: .min, percent: Tenths(100), rounding: .floor, policy: .enforce).canEnforce)
-        #expect(!QuotaRule(code: "X", levels: [1, 2], bound: .min, percent: Tenths(100), rounding: .floor, policy: .enforce).canEnforce)
+        #expect(
+            QuotaRule(code: "X", levels: [5], bound: .max, percent: Tenths(100), rounding: .floor, policy: .enforce)
+                .canEnforce)
+        #expect(
+            !QuotaRule(
+                code: "X", levels: [4, 5], bound: .max, percent: Tenths(100), rounding: .floor, policy: .enforce
+            ).canEnforce)
+        #expect(
+            QuotaRule(
+                code: "X", levels: [0, 1, 2], bound: .min, percent: Tenths(100), rounding: .floor, policy: .enforce
+            ).canEnforce)
+        #expect(
+            !QuotaRule(
+                code: "X", levels: [1, 2], bound: .min, percent: Tenths(100), rounding: .floor, policy: .enforce
+            ).canEnforce)
     }
 }
 
@@ -151,7 +170,8 @@ func only(_ code: String, rules: RuleSet = .anyang2017) -> RuleSet {
     @Test func promotedDemotedAgainstLastYear() {
         var rules = RuleSet()
         rules.quotas = []
-        let out = RatingEngine(rules: rules).rate(branches([950, 750, 650]), year: 2026, previous: ["B-01": 4, "B-02": 3])
+        let out = RatingEngine(rules: rules).rate(
+            branches([950, 750, 650]), year: 2026, previous: ["B-01": 4, "B-02": 3])
         #expect(out.results.map(\.change) == [.promoted, .unchanged, .new])
         #expect(out.results[0].previousStars == 4)
     }

@@ -1,5 +1,6 @@
 import StarModel
 import Testing
+
 @testable import StarRating
 
 @Suite struct BaseScoreTests {
@@ -27,8 +28,12 @@ import Testing
 
     @Test func weightsAreASetting() {
         var rules = RuleSet()
-        rules.weightSelf = 0; rules.weightMass = 0; rules.weightSuperior = 100
-        #expect(rateAlone(submission(selfTotal: 1000, massTotal: 1000, superiorTotal: 555), rules: rules).base == Tenths(555))
+        rules.weightSelf = 0
+        rules.weightMass = 0
+        rules.weightSuperior = 100
+        #expect(
+            rateAlone(submission(selfTotal: 1000, massTotal: 1000, superiorTotal: 555), rules: rules).base
+                == Tenths(555))
     }
 
     @Test func finalIsClampedToHundred() {
@@ -46,7 +51,10 @@ import Testing
 }
 
 @Suite struct BandTests {
-    @Test(arguments: [(900, 5), (899, 4), (800, 4), (799, 3), (700, 3), (699, 2), (600, 2), (599, 1), (500, 1), (499, 0), (0, 0), (1000, 5)])
+    @Test(arguments: [
+        (900, 5), (899, 4), (800, 4), (799, 3), (700, 3), (699, 2), (600, 2), (599, 1), (500, 1), (499, 0), (0, 0),
+        (1000, 5),
+    ])
     func bandFromFinalScore(final: Int, stars: Int) {
         let r = rateAlone(submission(total: final))
         #expect(r.final == Tenths(final))
@@ -116,7 +124,9 @@ import Testing
     }
 
     @Test func deductionsAddUpInOrder() {
-        let r = rateAlone(submission(total: 900, workCriticisms: 1, municipalCriticisms: 1, minor: 1, major: 1, member: 2, absences: 1))
+        let r = rateAlone(
+            submission(
+                total: 900, workCriticisms: 1, municipalCriticisms: 1, minor: 1, major: 1, member: 2, absences: 1))
         #expect(r.deduction == Tenths(30 + 50 + 30 + 50 + 40 + 30))
         #expect(r.ruleCodes == ["D1", "D2", "D3", "D4", "D5", "D7"])
     }
@@ -139,11 +149,14 @@ import Testing
     @Test func equalTrailsAreOneCopyWithoutSpareRoom() throws {
         var rules = RuleSet.anyang2017
         rules.quotas = []
-        let outcome = RatingEngine(rules: rules).rate((1...3).map { submission("B-\($0)", innovations: [.province]) }, year: 2026)
+        let outcome = RatingEngine(rules: rules).rate(
+            (1...3).map { submission("B-\($0)", innovations: [.province]) }, year: 2026)
         let trails = outcome.results.map(\.trail)
         #expect(Set(trails).count == 1)
         #expect(trails[0].first?.level == .province && trails[0].first?.points == rules.innovationPoints[.province])
-        func storage(_ a: [TrailEntry]) -> UnsafeRawPointer? { a.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        func storage(_ a: [TrailEntry]) -> UnsafeRawPointer? {
+            a.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        }
         #expect(Set(trails.map(storage)).count == 1)
         for r in outcome.results { #expect(r.trail.capacity < r.trail.count + 2) }
     }
@@ -163,7 +176,9 @@ import Testing
     @Test(arguments: [nil, 0, 30, -30, -1000, 1000])
     func pointsAndStarsRoundTrip(points: Int?) {
         for stars in [nil, 0, 1, 5] as [Int?] {
-            var e = TrailEntry(code: "X", clause: "c", kind: .quota, points: points.map { Tenths($0) }, starsBefore: stars, starsAfter: stars.map { 5 - $0 })
+            var e = TrailEntry(
+                code: "X", clause: "c", kind: .quota, points: points.map { Tenths($0) }, starsBefore: stars,
+                starsAfter: stars.map { 5 - $0 })
             #expect(e.points == points.map { Tenths($0) })
             #expect(e.starsBefore == stars && e.starsAfter == stars.map { 5 - $0 })
             e.points = nil

@@ -1,9 +1,11 @@
 import StarModel
+
 @testable import StarRating
 
 /// Ten aspects (tenths) summing exactly to `total` tenths.
 func aspects(_ total: Int) -> [Tenths] {
-    let q = total / 10, r = total % 10
+    let q = total / 10
+    let r = total % 10
     return (0..<10).map { Tenths(q + ($0 < r ? 1 : 0)) }
 }
 
@@ -16,8 +18,10 @@ func submission(
 ) -> Submission {
     Submission(
         year: year,
-        branch: BranchInfo(id: id, name: "支部\(id)", committeeID: committee, committeeName: "委员会\(committee)", members: 10),
-        selfScores: aspects(selfTotal ?? total), massScores: aspects(massTotal ?? total), superiorScores: aspects(superiorTotal ?? total),
+        branch: BranchInfo(
+            id: id, name: "支部\(id)", committeeID: committee, committeeName: "委员会\(committee)", members: 10),
+        selfScores: aspects(selfTotal ?? total), massScores: aspects(massTotal ?? total),
+        superiorScores: aspects(superiorTotal ?? total),
         massMemberParticipants: 10, massPublicParticipants: 5, satisfaction: Tenths(satisfaction),
         commendations: commendations, innovations: innovations,
         criticismsWorkCommittee: workCriticisms, criticismsMunicipalCommittee: municipalCriticisms,

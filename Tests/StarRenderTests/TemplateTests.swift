@@ -4,6 +4,7 @@ import StarModel
 import StarRating
 import StarRules
 import Testing
+
 @testable import StarRender
 
 let templatesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -28,7 +29,8 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 /// files of Templates/, byte for byte, and nothing else.
 @Suite struct ShippedTemplateTests {
     @Test func compiledInTemplatesAreTheFilesOfTemplates() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: templatesDir).filter { !$0.hasPrefix(".") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: templatesDir).filter { !$0.hasPrefix(".") }
+            .sorted()
         #expect(TemplateSet.shippedFileNames == names)
         for name in names {
             let file = try Data(contentsOf: URL(fileURLWithPath: templatesDir).appendingPathComponent(name))
@@ -50,7 +52,9 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     }
 
     @Test func syntaxErrorNamesFileAndLine() throws {
-        let dir = try tempTemplates(["notice.txt.mustache": "{{%CONTENT_TYPE:TEXT}}\n第一行\n{{#groups}}\n{{label}}\n{{/branches}}\n"])
+        let dir = try tempTemplates([
+            "notice.txt.mustache": "{{%CONTENT_TYPE:TEXT}}\n第一行\n{{#groups}}\n{{label}}\n{{/branches}}\n"
+        ])
         do {
             _ = try TemplateSet(directory: dir)
             Issue.record("expected a syntax error")
@@ -65,9 +69,11 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 @Suite struct EscapingTests {
     func outcome(name: String) -> (RatingOutcome, [Submission]) {
         let s = Submission(
-            year: 2026, branch: BranchInfo(id: "X-1", name: name, committeeID: "C", committeeName: "<委员会>&", members: 5),
+            year: 2026,
+            branch: BranchInfo(id: "X-1", name: name, committeeID: "C", committeeName: "<委员会>&", members: 5),
             selfScores: Array(repeating: Tenths(90), count: 10), massScores: Array(repeating: Tenths(90), count: 10),
-            superiorScores: Array(repeating: Tenths(90), count: 10), massMemberParticipants: 5, satisfaction: Tenths(950))
+            superiorScores: Array(repeating: Tenths(90), count: 10), massMemberParticipants: 5,
+            satisfaction: Tenths(950))
         return (RatingEngine().rate([s], year: 2026), [s])
     }
 
@@ -111,7 +117,8 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 
     @Test func dateHeaderComesFromTheNoticeDate() {
         let m = EmailMessage(
-            fromName: "a", fromAddress: "a@b", toName: "c", toAddress: nil, subject: "s", date: CivilDate(iso: "2026-12-31")!,
+            fromName: "a", fromAddress: "a@b", toName: "c", toAddress: nil, subject: "s",
+            date: CivilDate(iso: "2026-12-31")!,
             body: "b", attachmentName: "n.html", attachment: "<p></p>", idHint: "2026.C")
         #expect(m.rendered.contains("\r\nDate: Thu, 31 Dec 2026 09:00:00 +0800\r\n"))
         #expect(m.rendered.contains("\r\nTo: undisclosed-recipients:;\r\n"))
@@ -127,8 +134,10 @@ func tempTemplates(_ files: [String: String]) throws -> String {
                 branch: BranchInfo(
                     id: "L-\(i)", name: i % 2 == 0 ? long : "多行\n名称\t\(i)", committeeID: "C",
                     committeeName: long, members: 5),
-                selfScores: Array(repeating: Tenths(50 + 4 * i), count: 10), massScores: Array(repeating: Tenths(50 + 4 * i), count: 10),
-                superiorScores: Array(repeating: Tenths(50 + 4 * i), count: 10), massMemberParticipants: 5, satisfaction: Tenths(950))
+                selfScores: Array(repeating: Tenths(50 + 4 * i), count: 10),
+                massScores: Array(repeating: Tenths(50 + 4 * i), count: 10),
+                superiorScores: Array(repeating: Tenths(50 + 4 * i), count: 10), massMemberParticipants: 5,
+                satisfaction: Tenths(950))
         }
         var config = NoticeConfig()
         config.issuer = long
@@ -165,7 +174,8 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         }
         let o = RatingEngine().rate(subs, year: 2026)
         return ReportContext(
-            outcome: o, rules: .anyang2017, config: NoticeConfig(), warnings: [], noticeDate: CivilDate(iso: "2026-12-31")!,
+            outcome: o, rules: .anyang2017, config: NoticeConfig(), warnings: [],
+            noticeDate: CivilDate(iso: "2026-12-31")!,
             quotaScope: .all, hasPrevious: false)
     }
 
@@ -190,13 +200,20 @@ func tempTemplates(_ files: [String: String]) throws -> String {
                 rows.absorb(mine)
             }
             #expect(rows.kept(c.outcome.results.count - 1) != nil, "every row was kept")
-            #expect(pieces(t, name, c.notice(objection: "异议"), rows: rows) == t.render(name, c.notice(objection: "异议")), "\(name)")
+            #expect(
+                pieces(t, name, c.notice(objection: "异议"), rows: rows) == t.render(name, c.notice(objection: "异议")),
+                "\(name)")
         }
     }
 
     @Test(arguments: [
-        "{{%CONTENT_TYPE:TEXT}}\n头{{total}}\n{{#groups}}\n  {{label}} <{{count}}>\n{{#branches}}{{name}};{{/branches}}\n{{/groups}}\n尾{{year}}\n",
-        "<p>{{title}}</p>{{#groups}}<h2>{{label}}</h2>{{#branches}}<i>{{name}}</i>{{/branches}}{{/groups}}<p>{{year}}</p>",
+        """
+        {{%CONTENT_TYPE:TEXT}}\n头{{total}}\n{{#groups}}\n  {{label}} <{{count}}>\n{{#branches}}{{name}};\
+        {{/branches}}\n{{/groups}}\n尾{{year}}\n
+        """,
+        """
+        <p>{{title}}</p>{{#groups}}<h2>{{label}}</h2>{{#branches}}<i>{{name}}</i>{{/branches}}{{/groups}}<p>{{year}}</p>
+        """,
         "<p>\n  {{#groups}}  \n<h2>{{label}}{{title}}</h2>\n\t{{/groups}}\r\n</p>",
         "{{#groups}}{{label}}{{/groups}}",
         "{{#year}}{{#groups}}{{label}}{{/groups}}{{/year}}",
@@ -219,16 +236,23 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         let t = try TemplateSet(directory: templatesDir)
         for name in ["notice.html", "notice.txt"] {
             let p = try #require(t.parts[name])
-            #expect(p.fastHead != nil && p.fastGroupHead != nil && p.fastRow != nil && p.fastGroupTail != nil && p.fastTail != nil, "\(name)")
+            #expect(
+                p.fastHead != nil && p.fastGroupHead != nil && p.fastRow != nil && p.fastGroupTail != nil
+                    && p.fastTail != nil, "\(name)")
             let c = context.notice(objection: "异议")
-            #expect(p.fastHead?.render(c, outer: Layered(layers: [])) != nil, "\(name): every value of the head is rendered compiled")
+            #expect(
+                p.fastHead?.render(c, outer: Layered(layers: [])) != nil,
+                "\(name): every value of the head is rendered compiled")
         }
         let parts = try #require(t.summaryParts)
-        let head = try #require(parts.fastHead), tail = try #require(parts.fastTail)
+        let head = try #require(parts.fastHead)
+        let tail = try #require(parts.fastTail)
         #expect(parts.fastRow != nil)
         for committee in ["C0", "C1", "C2"] {
             let s = context.summary(committeeID: committee, objection: "异议")
-            #expect(head.render(s, outer: Layered(layers: [])) != nil && tail.render(s, outer: Layered(layers: [])) != nil, "every value is rendered compiled")
+            #expect(
+                head.render(s, outer: Layered(layers: [])) != nil && tail.render(s, outer: Layered(layers: [])) != nil,
+                "every value is rendered compiled")
             #expect(t.renderSummary(s) == t.render("summary.txt", s), "summary \(committee)")
         }
     }
@@ -236,17 +260,41 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     /// A notice whose row (between `{{#branches}}` and `{{/branches}}`, each alone on its line)
     /// is `row`, under the pragma `pragma`.
     static func notice(_ pragma: String, _ row: String) -> String {
-        pragma + "<h1>{{title}}</h1>\n{{#groups}}\n<h2>{{label}}</h2>\n{{#branches}}\n" + row + "{{/branches}}\n{{/groups}}\n<p>{{year}}</p>\n"
+        pragma + "<h1>{{title}}</h1>\n{{#groups}}\n<h2>{{label}}</h2>\n{{#branches}}\n" + row
+            + "{{/branches}}\n{{/groups}}\n<p>{{year}}</p>\n"
     }
 
     @Test(arguments: [
         // values: escaped, triple, ampersand, spaces in the tag, transforms, names of the group and the notice
-        (notice("{{%CONTENT_TYPE:HTML}}\n", "<td>{{name}}</td>{{{name}}}|{{&name}}|{{ name }}|{{pad10(name)}}|{{right6(final)}}|{{label}}/{{year}}\n"), true),
+        (
+            notice(
+                "{{%CONTENT_TYPE:HTML}}\n",
+                """
+                <td>{{name}}</td>{{{name}}}|{{&name}}|{{ name }}|{{pad10(name)}}|{{right6(final)\
+                }}|{{label}}/{{year}}\n
+                """
+            ), true
+        ),
         // standalone section lines, inverted sections, a missing name
-        (notice("{{%CONTENT_TYPE:TEXT}}\n", "  {{index}} {{name}}\n  {{#hasNote}}\n    说明：{{note}}\n  {{/hasNote}}\n{{^review}}\nno review {{nothing}}\n{{/review}}\n"), true),
-        (notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#review}}R{{/review}}{{^review}}-{{/review}}{{#hasNote}}\n{{note}}{{/hasNote}};\n"), true),
+        (
+            notice(
+                "{{%CONTENT_TYPE:TEXT}}\n",
+                """
+                  {{index}} {{name}}\n  {{#hasNote}}\n    说明：{{note}}\n  {{/hasNote}}\n{{^review}}\nno review \
+                {{nothing}}\n{{/review}}\n
+                """
+            ), true
+        ),
+        (
+            notice(
+                "{{%CONTENT_TYPE:TEXT}}\n",
+                "{{#review}}R{{/review}}{{^review}}-{{/review}}{{#hasNote}}\n{{note}}{{/hasNote}};\n"), true
+        ),
         // two tags on one line are not standalone; a section at the very start and end of the row
-        (notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#review}}{{/review}}\n{{name}}\n{{#hasNote}}{{note}}{{/hasNote}}\n"), true),
+        (
+            notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#review}}{{/review}}\n{{name}}\n{{#hasNote}}{{note}}{{/hasNote}}\n"),
+            true
+        ),
         (notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#hasNote}}\n{{note}}\n{{/hasNote}}\n"), true),
         // a layout section in a row
         (notice("{{%CONTENT_TYPE:TEXT}}\n", "{{#wrap4}}{{name}} {{committee}}{{/wrap4}}\n"), true),
@@ -271,7 +319,8 @@ func tempTemplates(_ files: [String: String]) throws -> String {
                 for group in c.groups {
                     for k in group.branches.order {
                         let row = NoticeRow(
-                            result: group.branches.results[k], index: Int(group.branches.numbers[k]), rules: group.branches.rules)
+                            result: group.branches.results[k], index: Int(group.branches.numbers[k]),
+                            rules: group.branches.rules)
                         #expect(fast.render(row, outer: Layered(layers: [group, c])) != nil)
                     }
                 }
@@ -283,7 +332,10 @@ func tempTemplates(_ files: [String: String]) throws -> String {
     /// is rendered whole.
     @Test(arguments: [
         "{{%CONTENT_TYPE:TEXT}}\n{{#groups}}{{#branches}}{{name}};{{/branches}}{{/groups}}",
-        "{{%CONTENT_TYPE:TEXT}}\n{{#groups}}\n{{#branches}}\n{{name}}{{^last()}},{{/last()}}\n{{/branches}}\n{{/groups}}\n",
+        """
+        {{%CONTENT_TYPE:TEXT}}\n{{#groups}}\n{{#branches}}\n{{name}}{{^last()}},{{/last()\
+        }}\n{{/branches}}\n{{/groups}}\n
+        """,
     ])
     func aNoticeThatCannotBeCutIsRenderedWhole(template: String) throws {
         let dir = try tempTemplates(["notice.html.mustache": template])
@@ -316,7 +368,10 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 
     @Test func aCustomSummaryRowRendersAsMustacheDoes() throws {
         let row =
-            "{{%CONTENT_TYPE:TEXT}}\n{{committeeName}}\n{{#branches}}\n{{pad12(name)}}|{{right4(stars)}}|{{fit3(codes)}}|{{committeeName}}{{^nothing}}-{{/nothing}}\n{{/branches}}\n{{count}}\n"
+            """
+            {{%CONTENT_TYPE:TEXT}}\n{{committeeName}}\n{{#branches}}\n{{pad12(name)}}|{{right4(stars)\
+            }}|{{fit3(codes)}}|{{committeeName}}{{^nothing}}-{{/nothing}}\n{{/branches}}\n{{count}}\n
+            """
         let dir = try tempTemplates(["summary.txt.mustache": row])
         let t = try TemplateSet(directory: dir)
         let fast = try #require(t.summaryParts?.fastRow)
@@ -330,7 +385,9 @@ func tempTemplates(_ files: [String: String]) throws -> String {
 }
 
 @Suite struct ByteHTMLTests {
-    @Test(arguments: ["", "市财政局机关第一党支部", "<script>alert(\"x\")</script>", "A&B 'quoted' > <", "&amp;", "👨‍👩‍👧<b>", "a\u{0}b"])
+    @Test(arguments: [
+        "", "市财政局机关第一党支部", "<script>alert(\"x\")</script>", "A&B 'quoted' > <", "&amp;", "👨‍👩‍👧<b>", "a\u{0}b",
+    ])
     func escapesLikeMustachesDefault(text: String) throws {
         let mustache = try MustacheTemplate(string: "{{v}}").render(["v": text])
         #expect(ByteHTML().escapeText(text) == mustache)
@@ -355,13 +412,15 @@ func tempTemplates(_ files: [String: String]) throws -> String {
         let subs = (0..<10).map { i -> Submission in
             let aspect = Tenths(60 + i * 4)
             return Submission(
-                year: 2026, branch: BranchInfo(id: "B-\(i)", name: "第\(i)党支部", committeeID: "C", committeeName: "委员会", members: 5),
+                year: 2026,
+                branch: BranchInfo(id: "B-\(i)", name: "第\(i)党支部", committeeID: "C", committeeName: "委员会", members: 5),
                 selfScores: Array(repeating: aspect, count: 10), massScores: Array(repeating: aspect, count: 10),
                 superiorScores: Array(repeating: aspect, count: 10), massMemberParticipants: 5,
                 satisfaction: Tenths(i == 8 ? 400 : 950), unexcusedAbsences: i == 7 ? 3 : 0)
         }
         return ReportContext(
-            outcome: RatingEngine(rules: rules).rate(subs, year: 2026), rules: rules, config: NoticeConfig(), warnings: [],
+            outcome: RatingEngine(rules: rules).rate(subs, year: 2026), rules: rules, config: NoticeConfig(),
+            warnings: [],
             noticeDate: CivilDate(iso: "2026-12-31")!, quotaScope: .all, hasPrevious: false)
     }
 

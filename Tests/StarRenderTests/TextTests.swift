@@ -2,6 +2,7 @@ import Foundation
 import StarModel
 import TestSupport
 import Testing
+
 @testable import StarRender
 
 @Suite struct DisplayWidthTests {
@@ -26,7 +27,8 @@ import Testing
             for c in range(0x20, 0x40000):
                 if 0xD800 <= c <= 0xDFFF or 0x7F <= c < 0xA0: out.append('x'); continue
                 ch = chr(c)
-                if c >= 0x300 and (unicodedata.category(ch) in ('Mn', 'Me', 'Cf') or 0x1160 <= c <= 0x11FF): out.append('0')
+                if c >= 0x300 and (unicodedata.category(ch) in ('Mn', 'Me', 'Cf')
+                                   or 0x1160 <= c <= 0x11FF): out.append('0')
                 elif unicodedata.east_asian_width(ch) in ('W', 'F'): out.append('2')
                 else: out.append('1')
             sys.stdout.write(''.join(out))
@@ -35,7 +37,8 @@ import Testing
         let expected = Array(r.out)
         // The oracle must have run: a failed or silent python3 is a failure, not a pass.
         try #require(r.status == 0, "python3 oracle exited \(r.status): \(r.errText)")
-        try #require(expected.count == 0x40000 - 0x20, "python3 oracle printed \(expected.count) of \(0x40000 - 0x20) widths")
+        try #require(
+            expected.count == 0x40000 - 0x20, "python3 oracle printed \(expected.count) of \(0x40000 - 0x20) widths")
         var mismatches: [String] = []
         for (i, e) in expected.enumerated() where e != UInt8(ascii: "x") {
             let cp = UInt32(0x20 + i)
@@ -65,7 +68,9 @@ import Testing
         #expect(TextLayout.wrap("B1; D3  ", width: 10) == ["B1; D3"])
         #expect(TextLayout.wrap("中文名称", width: 8) == ["中文名称"])
         #expect(TextLayout.wrap("中文名称甲", width: 8) == ["中文名称", "甲"])
-        #expect(TextLayout.trimRight("名称  ") == "名称" && TextLayout.trimRight("  ") == "" && TextLayout.trimRight("a b") == "a b")
+        #expect(
+            TextLayout.trimRight("名称  ") == "名称" && TextLayout.trimRight("  ") == ""
+                && TextLayout.trimRight("a b") == "a b")
         #expect(TextLayout.pad("12345678901", 10) == "123456789…")
         #expect(TextLayout.padLeft("中文", 3) == "中…" && TextLayout.padLeft("中文", 5) == " 中文")
         // C1 controls and the Unicode line separators become spaces too
@@ -104,7 +109,10 @@ import Testing
 
 @Suite struct JSONWriterTests {
     @Test func exactDecimalsAndEscapes() {
-        let j = JSON.object([("a", .tenths(StarModelTenths.make(875))), ("s", .string("引号\"\\\n\u{1}")), ("l", .array([.int(1), .null]))])
+        let j = JSON.object([
+            ("a", .tenths(StarModelTenths.make(875))), ("s", .string("引号\"\\\n\u{1}")),
+            ("l", .array([.int(1), .null])),
+        ])
         #expect(j.rendered() == "{\n  \"a\": 87.5,\n  \"s\": \"引号\\\"\\\\\\n\\u0001\",\n  \"l\": [1, null]\n}")
     }
 
@@ -116,13 +124,20 @@ import Testing
         j.array([raw]) { $0.int($1) }
         j.raw(" ")
         j.tenths(StarModelTenths.make(raw))
-        #expect(String(decoding: j.bytes, as: UTF8.self) == JSON.array([.int(raw)]).rendered() + " " + JSON.tenths(StarModelTenths.make(raw)).rendered())
+        #expect(
+            String(decoding: j.bytes, as: UTF8.self) == JSON.array([.int(raw)]).rendered() + " "
+                + JSON.tenths(StarModelTenths.make(raw)).rendered())
     }
 
     @Test(arguments: ["", "plain", "引号\"\\\n\u{1}\t\r", "a\u{2028}b\u{2029}", "=1+2", "👨‍👩‍👧", "\u{7F}\u{1F}"])
     func compactWriterStringsAgree(s: String) throws {
         var j = JSONWriter(capacity: 64)
-        j.raw("{"); j.key("k"); j.string(s); j.next("n"); j.optional(Optional<Int>.none) { $0.int($1) }; j.raw("}")
+        j.raw("{")
+        j.key("k")
+        j.string(s)
+        j.next("n")
+        j.optional(Optional<Int>.none) { $0.int($1) }
+        j.raw("}")
         let text = String(decoding: j.bytes, as: UTF8.self)
         #expect(text == "{\"k\":" + JSON.string(s).rendered() + ",\"n\":null}")
         let parsed = try JSONSerialization.jsonObject(with: Data(j.bytes)) as? [String: Any]
@@ -132,7 +147,9 @@ import Testing
 
 @Suite struct StringWidthTests {
     @Test func stringWidthIsTheSumOfItsGraphemeClusters() {
-        let samples = ["abc", "中文", "e\u{301}x", "👍🏽", "❤️", "👨‍👩‍👧", "市财政局（CZJ）", "a\u{200B}b", "한국어", "★☆", "", "Ａ１", "ﬁ", "🇨🇳"]
+        let samples = [
+            "abc", "中文", "e\u{301}x", "👍🏽", "❤️", "👨‍👩‍👧", "市财政局（CZJ）", "a\u{200B}b", "한국어", "★☆", "", "Ａ１", "ﬁ", "🇨🇳",
+        ]
         for s in samples {
             #expect(DisplayWidth.of(s) == s.reduce(0) { $0 + DisplayWidth.of($1) }, "\(s)")
         }

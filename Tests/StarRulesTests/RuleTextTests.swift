@@ -130,7 +130,9 @@ import Testing
             switch code {
             case .B1, .B2:
                 let points = code == .B1 ? rules.commendationPoints : rules.innovationPoints
-                for l in Level.allCases { #expect(d.detail.contains("\(l.chinese)\(points[l]!.plain)分"), "\(d.detail)") }
+                for l in Level.allCases {
+                    #expect(d.detail.contains("\(l.chinese)\(points[l]!.plain)分"), "\(d.detail)")
+                }
                 #expect(trail.first { $0.code == code.rawValue }?.points == points[level])
             case .D1, .D2, .D3, .D4, .D5, .D6, .D7:
                 let points: [RuleCode: Tenths] = [
@@ -140,21 +142,28 @@ import Testing
                 ]
                 #expect(d.detail.contains("减\(points[code]!.plain)分"), "\(d.detail)")
                 #expect(trail.first { $0.code == code.rawValue }?.points == Tenths.zero - points[code]!)
-                if code == .D6 { expectAll("deduction_below") { Self.states($0, percent: rules.satisfactionDeductionBelow) } }
+                if code == .D6 {
+                    expectAll("deduction_below") { Self.states($0, percent: rules.satisfactionDeductionBelow) }
+                }
             case .C1:
                 expectAll("no_star_below") { Self.states($0, percent: rules.satisfactionNoStarBelow) }
-                #expect(Self.states(rules.note(one), percent: rules.satisfactionNoStarBelow) || one.stars == one.bandStars)
+                #expect(
+                    Self.states(rules.note(one), percent: rules.satisfactionNoStarBelow) || one.stars == one.bandStars)
             case .C2:
                 expectAll("overdue_cap") { $0.contains(Self.legendCap(rules.electionOverdueCap)) }
             case .C3:
                 let years = rules.electionLongOverdueYears
                 for t in [d.meaning, d.detail] {
-                    #expect(t.contains(Self.legendCap(rules.electionLongOverdueCap)) && t.contains(Self.numerals[years] + "年"), "\(t)")
+                    #expect(
+                        t.contains(Self.legendCap(rules.electionLongOverdueCap))
+                            && t.contains(Self.numerals[years] + "年"), "\(t)")
                 }
             case .C4:
                 expectAll("threshold") { $0.contains("累计\(rules.absenceThreshold)次") }
                 for t in [d.meaning, d.detail] {
-                    #expect(t.contains(Self.legendCap(rules.absenceCap)) && t.contains("降低\(Self.numerals[rules.absenceDrop])个星级"), "\(t)")
+                    #expect(
+                        t.contains(Self.legendCap(rules.absenceCap))
+                            && t.contains("降低\(Self.numerals[rules.absenceDrop])个星级"), "\(t)")
                 }
             case .Q1, .Q2:
                 let q = rules.quotas.first { $0.code == code.rawValue }!
@@ -222,7 +231,8 @@ import Testing
             case .D3: figures = ["−\(rules.leadershipMinorSanction.plain)"]
             case .D4: figures = ["−\(rules.leadershipMajorSanction.plain)"]
             case .D5: figures = ["−\(rules.memberSanction.plain)"]
-            case .D6: figures = ["−\(rules.lowSatisfaction.plain)", "below \(rules.satisfactionDeductionBelow.plain) %"]
+            case .D6:
+                figures = ["−\(rules.lowSatisfaction.plain)", "below \(rules.satisfactionDeductionBelow.plain) %"]
             case .D7: figures = ["−\(rules.unexcusedAbsence.plain)"]
             case .C1: figures = ["below \(rules.satisfactionNoStarBelow.plain) %"]
             case .C2: figures = ["at most \(Self.words[rules.electionOverdueCap]) stars"]

@@ -64,8 +64,15 @@ import Testing
         let e = errors("scheme = \"x\"\nversion = \"1\"\n\n[deduction]\nmember_sanction = 2.25\nunknown_thing = 1\n")
         #expect(
             e == [
-                "rules.toml:6: error[E-RULES]: deduction.unknown_thing: unknown key (expected one of: leadership_major_sanction, leadership_minor_sanction, low_satisfaction, member_sanction, municipal_committee_criticism, unexcused_absence, work_committee_criticism)",
-                "rules.toml:5: error[E-RULES]: deduction.member_sanction: expected a number 0.0–1000.0 with at most one decimal",
+                """
+                rules.toml:6: error[E-RULES]: deduction.unknown_thing: unknown key (expected one of: \
+                leadership_major_sanction, leadership_minor_sanction, low_satisfaction, member_sanction, \
+                municipal_committee_criticism, unexcused_absence, work_committee_criticism)
+                """,
+                """
+                rules.toml:5: error[E-RULES]: deduction.member_sanction: expected a number 0.0–1000.0 with at \
+                most one decimal
+                """,
             ])
     }
 
@@ -90,11 +97,17 @@ import Testing
             policy = "enforce"
             """)
         #expect(
-            e == ["rules.toml:9: error[E-RULES]: quota.policy: enforce works on a max of one star level or a min of the lowest levels (0…k); this quota may only be \"report\""])
+            e == [
+                """
+                rules.toml:9: error[E-RULES]: quota.policy: enforce works on a max of one star level or a min of \
+                the lowest levels (0…k); this quota may only be \"report\"
+                """
+            ])
     }
 
     @Test func weightsMustSumToHundredAndBandsRise() {
-        let e = errors("scheme = \"x\"\nversion = \"1\"\n[weights]\nself = 30\nmass = 30\nsuperior = 30\n[bands]\nfive = 70.0\n")
+        let e = errors(
+            "scheme = \"x\"\nversion = \"1\"\n[weights]\nself = 30\nmass = 30\nsuperior = 30\n[bands]\nfive = 70.0\n")
         #expect(
             e == [
                 "rules.toml:3: error[E-RULES]: weights: the weights must sum to 100, they sum to 90",
@@ -105,7 +118,10 @@ import Testing
 
 @Suite struct NoticeConfigTests {
     @Test func settingsAndCommitteeAddressesAreRead() throws {
-        let c = try NoticeConfig.parse("[notice]\nissuer = \"工委\"\nobjection_phone = \"123\"\n[committees.CZJ]\nemail = \"a@b.cn\"\n", path: "config.toml").get()
+        let c = try NoticeConfig.parse(
+            "[notice]\nissuer = \"工委\"\nobjection_phone = \"123\"\n[committees.CZJ]\nemail = \"a@b.cn\"\n",
+            path: "config.toml"
+        ).get()
         #expect(c.issuer == "工委" && c.objectionPhone == "123" && c.committeeEmails == ["CZJ": "a@b.cn"])
         let w = c.missingSettings(path: "config.toml", committees: ["CZJ", "JYJ"])
         #expect(w.map(\.field) == ["notice.objection_office", "notice.objection_address", "committees.JYJ.email"])
@@ -115,34 +131,59 @@ import Testing
         let w = NoticeConfig().missingSettings(path: "config.toml", committees: (1...20000).map { "C\($0)" })
         #expect(
             w.filter { $0.field?.hasPrefix("committees") == true }.in(.en).map(\.message)
-                == ["no e-mail address for 20000 committees (C1, C2, C3, C4, C5, …); add [committees.ID] email = \"…\" to config.toml for each"])
+                == [
+                    """
+                    no e-mail address for 20000 committees (C1, C2, C3, C4, C5, …); add [committees.ID] email = \
+                    \"…\" to config.toml for each
+                    """
+                ])
     }
 
     /// An unknown key is a warning with the nearest known key; the rest of the file is kept.
     @Test func badConfigKeyIsNamedWithItsLine() {
-        let (c, d) = NoticeConfig.read("[notice]\nissuer = \"x\"\nobjection_phon = \"1\"\n[notise]\n", path: "config.toml")
+        let (c, d) = NoticeConfig.read(
+            "[notice]\nissuer = \"x\"\nobjection_phon = \"1\"\n[notise]\n", path: "config.toml")
         #expect(c.issuer == "x")
         #expect(
             d.in(.en).map(\.rendered) == [
-                "config.toml:4: warning[W-CONFIG]: notise: unknown key: did you mean \"notice\"? (expected one of: committees, notice, smtp)",
-                "config.toml:3: warning[W-CONFIG]: notice.objection_phon: unknown key: did you mean \"objection_phone\"? (expected one of: issuer, objection_address, objection_email, objection_office, objection_phone, sender_email)",
+                """
+                config.toml:4: warning[W-CONFIG]: notise: unknown key: did you mean \"notice\"? (expected one of: \
+                committees, notice, smtp)
+                """,
+                """
+                config.toml:3: warning[W-CONFIG]: notice.objection_phon: unknown key: did you mean \
+                \"objection_phone\"? (expected one of: issuer, objection_address, objection_email, \
+                objection_office, objection_phone, sender_email)
+                """,
             ])
-        #expect(d[1].rendered.hasPrefix("config.toml:3: warning[W-CONFIG]: notice.objection_phon: 未知的设置项，是否应为“objection_phone”？"))
+        #expect(
+            d[1].rendered.hasPrefix(
+                "config.toml:3: warning[W-CONFIG]: notice.objection_phon: 未知的设置项，是否应为“objection_phone”？"))
     }
 
     /// A TOML syntax error is an error at its line and column; a committee that no branch
     /// belongs to is a warning; an address that is not one is an error with key and line.
     @Test func configIsReadStrictly() {
         let (_, syntax) = NoticeConfig.read("[notice]\nissuer = \"x\n", path: "config.toml")
-        #expect(syntax.count == 1 && syntax[0].severity == .error && syntax[0].location.line == 2 && syntax[0].location.column != nil)
+        #expect(
+            syntax.count == 1 && syntax[0].severity == .error && syntax[0].location.line == 2
+                && syntax[0].location.column != nil)
         let (c, d) = NoticeConfig.read(
-            "[committees.CZJ]\nemail = \"a@b.cn\"\n[committees.ZXJ]\nemail = \"z@b.cn\"\n[committees.JYJ]\nemail = \"czj-jgdw at example\"\n",
+            """
+            [committees.CZJ]\nemail = \"a@b.cn\"\n[committees.ZXJ]\nemail = \"z@b.cn\"\n[committees.JYJ]\nemail = \
+            \"czj-jgdw at example\"\n
+            """,
             path: "config.toml")
         #expect(d.map(\.code) == ["E-CONFIG"] && d[0].location.line == 6 && d[0].field == "committees.JYJ.email")
-        let w = c.missingSettings(path: "config.toml", committees: ["CZJ", "ZJJ"]).filter { $0.field == "committees.ZXJ" }
+        let w = c.missingSettings(path: "config.toml", committees: ["CZJ", "ZJJ"]).filter {
+            $0.field == "committees.ZXJ"
+        }
         #expect(
             w.in(.en).map(\.rendered) == [
-                "config.toml:3: warning[W-CONFIG]: committees.ZXJ: committee ZXJ is in config.toml but no branch of the data belongs to it; check the id (did you mean ZJJ?)"
+                """
+                config.toml:3: warning[W-CONFIG]: committees.ZXJ: committee ZXJ is in config.toml but no branch \
+                of the data belongs to it; check the id (did you mean ZJJ?)
+                """
             ])
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import StarModel
-@testable import StarRules
 import Testing
+
+@testable import StarRules
 
 /// Settings files cost linear work: caps on size and keys, unknown keys past the first few
 /// counted in one line, every key's line found in one pass.
@@ -13,12 +14,17 @@ import Testing
         #expect(c.issuer == "工委")
         #expect(d.count == TOMLReader.unknownKeysShown + 1)
         let last = d.last
-        #expect(last?.content.id == .tomlMoreUnknownKeys && last?.content.value(of: "count") == "29980" && last?.severity == .warning)
+        #expect(
+            last?.content.id == .tomlMoreUnknownKeys && last?.content.value(of: "count") == "29980"
+                && last?.severity == .warning)
         #expect(last?.content.text(.en).contains("29980 more unknown keys besides the 20 above") == true)
         // in rules.toml they are errors, counted the same way
         var rules = RulesFile.defaultText
         for i in 0..<30_000 { rules = "k\(i) = 1\n" + rules }
-        guard case .failure(let e) = RulesFile.parse(rules, path: "rules.toml") else { Issue.record("accepted"); return }
+        guard case .failure(let e) = RulesFile.parse(rules, path: "rules.toml") else {
+            Issue.record("accepted")
+            return
+        }
         #expect(e.items.filter { $0.content.id == .tomlMoreUnknownKeys }.count == 1)
         #expect(e.items.count == TOMLReader.unknownKeysShown + 1)
     }
@@ -36,11 +42,15 @@ import Testing
     @Test func sizeAndKeyCapsAreOneErrorNamingThem() {
         let big = String(repeating: "# comment\n", count: (TOMLReader.maxBytes / 10) + 1)
         let (_, d) = NoticeConfig.read(big, path: "config.toml")
-        #expect(d.count == 1 && d[0].content.id == .tomlTooLarge && d[0].content.text(.en).contains("limit of \(TOMLReader.maxBytes)"))
+        #expect(
+            d.count == 1 && d[0].content.id == .tomlTooLarge
+                && d[0].content.text(.en).contains("limit of \(TOMLReader.maxBytes)"))
         var many = "[committees]\n"
         for i in 0...TOMLReader.maxKeys { many += "C\(i) = 1\n" }
         let (_, d2) = NoticeConfig.read(many, path: "config.toml")
-        #expect(d2.count == 1 && d2[0].content.id == .tomlTooManyKeys && d2[0].content.text(.en).contains("more than \(TOMLReader.maxKeys)"))
+        #expect(
+            d2.count == 1 && d2[0].content.id == .tomlTooManyKeys
+                && d2[0].content.text(.en).contains("more than \(TOMLReader.maxKeys)"))
     }
 
     /// The index gives every line the reading of the lines gives.
@@ -63,8 +73,13 @@ import Testing
             """
         for text in [rules, config] {
             let r = TOMLReader(path: "f.toml", text: text, code: "E-RULES")
-            let tables: [String?] = [nil, "notice", "committees", "committees.CZJ", "committees.JYJ", "quota", "weights", "bands", "nowhere"]
-            let keys: [String?] = [nil, "top", "issuer", "objection_phone", "email", "code", "levels", "self", "five", "notice", "committees", "quota", "weights", "x"]
+            let tables: [String?] = [
+                nil, "notice", "committees", "committees.CZJ", "committees.JYJ", "quota", "weights", "bands", "nowhere",
+            ]
+            let keys: [String?] = [
+                nil, "top", "issuer", "objection_phone", "email", "code", "levels", "self", "five", "notice",
+                "committees", "quota", "weights", "x",
+            ]
             for t in tables {
                 for k in keys {
                     for i in [nil, 0, 1, 5] as [Int?] {

@@ -25,7 +25,9 @@ import Testing
     }
 
     @Test func invisibleAndSeparatorCharactersAreEscapedInDiagnostics() {
-        #expect(Escaped.text("a\u{200B}b\u{2028}c\u{2029}d\u{E0041}e\u{3164}f\u{00AD}g\u{2800}h") == "a\\u{200B}b\\u{2028}c\\u{2029}d\\u{E0041}e\\u{3164}f\\u{AD}g\\u{2800}h")
+        #expect(
+            Escaped.text("a\u{200B}b\u{2028}c\u{2029}d\u{E0041}e\u{3164}f\u{00AD}g\u{2800}h")
+                == "a\\u{200B}b\\u{2028}c\\u{2029}d\\u{E0041}e\\u{3164}f\\u{AD}g\\u{2800}h")
         #expect(Escaped.text("市财政局 第一党支部\u{3000}") == "市财政局 第一党支部\u{3000}")
     }
 }
@@ -41,7 +43,10 @@ import Testing
         let d = v.validate(records, register: nil).diagnostics
         #expect(
             d.in(.en).map(\.rendered) == [
-                "s.csv:3: warning[W-COMMITTEE-NAME]: committee_name: committee C1 has two names: \"机关党委\" (s.csv:2) and \"机关党委（旧）\" (s.csv:3); use one name"
+                """
+                s.csv:3: warning[W-COMMITTEE-NAME]: committee_name: committee C1 has two names: \"机关党委\" (s.csv:2)\
+                 and \"机关党委（旧）\" (s.csv:3); use one name
+                """
             ])
         #expect(v.validate([raw(id: "B-1"), raw(id: "B-2", line: 3)], register: nil).diagnostics.isEmpty)
     }
@@ -55,7 +60,10 @@ import Testing
         let d = v.validate([raw(id: "B-1")], register: register).diagnostics.filter { $0.code == "W-COMMITTEE-NAME" }
         #expect(
             d.map(\.rendered) == [
-                "s.csv:2: warning[W-COMMITTEE-NAME]: committee_name: 上级党组织 C1 有两个名称：“市财政局机关党委”（branches.csv:2）和“机关党委”（s.csv:2）；请统一名称"
+                """
+                s.csv:2: warning[W-COMMITTEE-NAME]: committee_name: 上级党组织 C1 有两个名称：“市财政局机关党委”（branches.csv:2）\
+                和“机关党委”（s.csv:2）；请统一名称
+                """
             ])
     }
 }

@@ -1,5 +1,6 @@
 import StarModel
 import Testing
+
 @testable import StarValidate
 
 /// A raw CSV-like record with every required field; `overrides` replaces some.
@@ -36,7 +37,8 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
         low.merge(["self_1": "6.0"].keyed) { $1 }
         let out = five.validate([raw(low)], register: nil)
         #expect(out.diagnostics.map(\.rendered) == ["s.csv:2: error[E-RANGE]: self_1: 应在 0.0–5.0 之间，当前为 6.0；请改正"])
-        #expect(out.diagnostics.in(.en).map(\.rendered) == ["s.csv:2: error[E-RANGE]: self_1: expected 0.0–5.0, found 6.0"])
+        #expect(
+            out.diagnostics.in(.en).map(\.rendered) == ["s.csv:2: error[E-RANGE]: self_1: expected 0.0–5.0, found 6.0"])
         #expect(out.submissions.isEmpty && out.rejected == 1)
     }
 
@@ -48,8 +50,12 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
     }
 
     @Test func selfTotalMoreThanFifteenAboveSuperiorWarns() {
-        var exactly: [FieldKey: String] = [:], over: [FieldKey: String] = [:]
-        for n in 1...10 { exactly[.aspect(.selfEvaluation, n)] = "9.5"; over[.aspect(.selfEvaluation, n)] = "9.5" }
+        var exactly: [FieldKey: String] = [:]
+        var over: [FieldKey: String] = [:]
+        for n in 1...10 {
+            exactly[.aspect(.selfEvaluation, n)] = "9.5"
+            over[.aspect(.selfEvaluation, n)] = "9.5"
+        }
         over[.aspect(.selfEvaluation, 1)] = "9.6"  // self 95.1 vs superior 80.0
         #expect(v.validate([raw(exactly)], register: nil).diagnostics.isEmpty)  // exactly 15.0 above
         #expect(v.validate([raw(over)], register: nil).diagnostics.map(\.code) == ["W-SELF-HIGH"])
@@ -63,7 +69,10 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
     }
 
     @Test func everyProblemOfARecordIsReported() {
-        let d = v.validate([raw([.members: "x", .satisfaction: "101.0", .aspect(.massEvaluation, 2): "7.25", .year: "2025"])], register: nil).diagnostics
+        let d = v.validate(
+            [raw([.members: "x", .satisfaction: "101.0", .aspect(.massEvaluation, 2): "7.25", .year: "2025"])],
+            register: nil
+        ).diagnostics
         #expect(Set(d.map(\.code)) == ["E-NUMBER", "E-RANGE", "E-DECIMALS", "E-YEAR"])
     }
 
@@ -76,14 +85,26 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
                 id: "B-9", name: "第九党支部", committeeID: "C1", committeeName: "机关党委",
                 location: SourceLocation(file: "branches.csv", line: 3)),
         ]
-        let out = v.validate([raw(id: "B-1", line: 2), raw(id: "B-1", line: 3), raw(id: "B-2", line: 4)], register: register)
+        let out = v.validate(
+            [raw(id: "B-1", line: 2), raw(id: "B-1", line: 3), raw(id: "B-2", line: 4)], register: register)
         #expect(
             out.diagnostics.in(.en).map(\.rendered).sorted() == [
-                "branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: branch B-9 第九党支部 is in the register but sent no submission; ask for it",
-                "s.csv:3: error[E-DUPLICATE]: branch_id: branch B-1 is submitted twice; first at s.csv:2; remove one of them",
-                "s.csv:4: error[E-UNKNOWN-BRANCH]: branch_id: branch B-2 is not in the register branches.csv; check the id or add the branch to the register",
+                """
+                branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: branch B-9 第九党支部 is in the register but \
+                sent no submission; ask for it
+                """,
+                """
+                s.csv:3: error[E-DUPLICATE]: branch_id: branch B-1 is submitted twice; first at s.csv:2; remove \
+                one of them
+                """,
+                """
+                s.csv:4: error[E-UNKNOWN-BRANCH]: branch_id: branch B-2 is not in the register branches.csv; \
+                check the id or add the branch to the register
+                """,
             ])
-        #expect(out.diagnostics.map(\.rendered).sorted()[0] == "branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-9 第九党支部 在名册中，但没有提交材料；请补交")
+        #expect(
+            out.diagnostics.map(\.rendered).sorted()[0]
+                == "branches.csv:3: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-9 第九党支部 在名册中，但没有提交材料；请补交")
         #expect(out.submissions.map(\.branch.id) == ["B-1", "B-2"])
     }
 
@@ -93,9 +114,11 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
         var y2025 = v
         y2025.year = 2025
         let d = y2025.validate(records, register: nil).diagnostics
-        #expect(d.map(\.rendered) == ["s.csv:2: error[E-YEAR]: year: 全部 5 条记录的年度都是 2026，而不是 2025：请用 --year 2026，或核对数据的年度"])
+        #expect(
+            d.map(\.rendered) == ["s.csv:2: error[E-YEAR]: year: 全部 5 条记录的年度都是 2026，而不是 2025：请用 --year 2026，或核对数据的年度"])
         // one record of another year is reported on its own
-        let mixed = y2025.validate([raw(id: "B-1", line: 2), raw([.year: "2025"], id: "B-2", line: 3)], register: nil).diagnostics
+        let mixed = y2025.validate([raw(id: "B-1", line: 2), raw([.year: "2025"], id: "B-2", line: 3)], register: nil)
+            .diagnostics
         #expect(mixed.map(\.code) == ["E-YEAR"] && mixed[0].message.contains("年度应为 2025，当前为 2026"))
     }
 
@@ -108,14 +131,21 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
                     location: SourceLocation(file: "branches.csv", line: $0 + 1))
             }
             + [
-                RegisteredBranch(id: "B-1", name: "第一党支部", committeeID: "C1", committeeName: "机关党委", location: SourceLocation(file: "branches.csv", line: 18)),
-                RegisteredBranch(id: "B-2", name: "第二党支部", committeeID: "C1", committeeName: "机关党委", location: SourceLocation(file: "branches.csv", line: 19)),
+                RegisteredBranch(
+                    id: "B-1", name: "第一党支部", committeeID: "C1", committeeName: "机关党委",
+                    location: SourceLocation(file: "branches.csv", line: 18)),
+                RegisteredBranch(
+                    id: "B-2", name: "第二党支部", committeeID: "C1", committeeName: "机关党委",
+                    location: SourceLocation(file: "branches.csv", line: 19)),
             ]
         let out = v.crossCheck([v.check(raw(id: "B-1", line: 2))], register: register, brokenFiles: ["in/zjj.csv"])
         #expect(
             out.diagnostics.map(\.rendered) == [
                 "branches.csv:19: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-2 第二党支部 在名册中，但没有提交材料；请补交",
-                "branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中另有 16 个支部（Z-1、Z-2、Z-3、Z-4、Z-5、Z-6、Z-7、Z-8、Z-9、Z-10…）没有可读的材料，因为 “zjj.csv” 无法读取；请先改正上面该文件的错误",
+                """
+                branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中另有 16 个支部（Z-1、Z-2、Z-3、Z-4、Z-5、Z-6、Z-7、\
+                Z-8、Z-9、Z-10…）没有可读的材料，因为 “zjj.csv” 无法读取；请先改正上面该文件的错误
+                """,
             ])
         // without a broken sheet every missing branch is named
         #expect(v.crossCheck([v.check(raw(id: "B-1", line: 2))], register: register).diagnostics.count == 17)
@@ -137,7 +167,8 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
     @Test func languageFromArgumentsThenEnvironment() {
         #expect(Language.choose(arguments: ["star-report", "run"], environment: [:]) == .zh)
         #expect(Language.choose(arguments: ["star-report", "run", "--lang", "en"], environment: [:]) == .en)
-        #expect(Language.choose(arguments: ["star-report", "--lang=en"], environment: ["STAR_REPORT_LANG": "zh"]) == .en)
+        #expect(
+            Language.choose(arguments: ["star-report", "--lang=en"], environment: ["STAR_REPORT_LANG": "zh"]) == .en)
         #expect(Language.choose(arguments: ["star-report"], environment: ["STAR_REPORT_LANG": "en_US.UTF-8"]) == .en)
         #expect(Language.choose(arguments: ["star-report"], environment: ["STAR_REPORT_LANG": "fr"]) == .zh)
     }
@@ -146,7 +177,8 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
 extension Dictionary where Key == String, Value == String {
     /// `["self_1": "6.0"]` by column name.
     var keyed: [FieldKey: String] {
-        Dictionary<FieldKey, String>(uniqueKeysWithValues: map { k, v in (FieldKey.allColumns.first { $0.description == k }!, v) })
+        Dictionary<FieldKey, String>(
+            uniqueKeysWithValues: map { k, v in (FieldKey.allColumns.first { $0.description == k }!, v) })
     }
 }
 
@@ -158,7 +190,8 @@ func storage(_ s: String) -> UnsafeRawPointer? {
 
 @Suite struct SharedStringTests {
     @Test func branchesOfOneCommitteeShareItsName() throws {
-        let long = "市住房和城乡建设局机关党委（C1），机关", kind = "事业单位（公益一类）"
+        let long = "市住房和城乡建设局机关党委（C1），机关"
+        let kind = "事业单位（公益一类）"
         // a fresh copy per record, as a reader makes them
         func copy(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
         let out = Validator(year: 2026).validate(
@@ -167,7 +200,8 @@ func storage(_ s: String) -> UnsafeRawPointer? {
                 raw([.committeeName: copy(long), .category: copy(kind)], id: "B-2", line: 3),
             ],
             register: nil)
-        let a = try #require(out.submissions.first), b = try #require(out.submissions.last)
+        let a = try #require(out.submissions.first)
+        let b = try #require(out.submissions.last)
         #expect(a.branch.id != b.branch.id)
         #expect(a.branch.committeeName == long && b.branch.committeeName == long)
         #expect(storage(a.branch.committeeName) == storage(b.branch.committeeName))

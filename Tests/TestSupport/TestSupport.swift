@@ -4,11 +4,13 @@ import Foundation
 // (the built binary, or python3 as an oracle) with both of its outputs read.
 
 /// The repository root, found from this file's path.
-public let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// The built `star-report`: `STAR_REPORT_BIN`, else the debug build.
 public var starReportBinary: String {
-    ProcessInfo.processInfo.environment["STAR_REPORT_BIN"] ?? repoRoot.appendingPathComponent(".build/debug/star-report").path
+    ProcessInfo.processInfo.environment["STAR_REPORT_BIN"]
+        ?? repoRoot.appendingPathComponent(".build/debug/star-report").path
 }
 
 /// A new empty folder in the temporary directory, its name starting with `prefix`.
@@ -30,7 +32,9 @@ public struct ProcessOutput: Sendable {
 /// Runs `executable` with standard input from /dev/null, reading its two outputs at once (read
 /// one after the other, a child that fills the second pipe would block forever).
 /// - Parameter environment: changes to this process's environment; an empty value removes the name.
-public func runProcess(_ executable: String, _ arguments: [String], cwd: URL = repoRoot, environment: [String: String] = [:]) throws
+public func runProcess(
+    _ executable: String, _ arguments: [String], cwd: URL = repoRoot, environment: [String: String] = [:]
+) throws
     -> ProcessOutput
 {
     let p = Process()
@@ -40,7 +44,8 @@ public func runProcess(_ executable: String, _ arguments: [String], cwd: URL = r
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
     p.environment = env
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     p.standardOutput = out
     p.standardError = err
     p.standardInput = FileHandle.nullDevice
