@@ -59,8 +59,11 @@ reports: release ## Build, run SampleData 2025, keep its cycle in reports/ledger
 	@sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
 	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
 
-lint: ## Check the Swift sources' formatting with swift-format (configuration: .swift-format)
+lint: ## Check the Swift sources' formatting with swift-format (configuration: .swift-format) and lines of at most 120 columns
 	swift-format lint --configuration .swift-format --strict -r Sources Tests Scripts Plugins Package.swift
+	@# swift-format cannot break a long string literal or comment, so it lets them pass: checked here
+	@if LC_ALL=C.UTF-8 grep -rnP --include='*.swift' '^.{121,}' Sources Tests Scripts Plugins Package.swift; then \
+	  echo "lint: the lines above are longer than 120 columns"; exit 1; fi
 
 format: ## Format the Swift sources in place with swift-format
 	swift-format format --configuration .swift-format -i -r Sources Tests Scripts Plugins Package.swift
