@@ -268,6 +268,12 @@ public enum TextDecoding {
 
     /// The same with a converter already open (one per file, not one per cell).
     static func gb18030ToUTF8(_ input: [UInt8], cd: iconv_t?) -> Result<[UInt8], BadByte> {
+        convert(input, cd: cd)
+    }
+
+    /// `input` converted by an open iconv converter (glibc's), or the offset of the first byte it
+    /// cannot convert.
+    static func convert(_ input: [UInt8], cd: iconv_t?) -> Result<[UInt8], BadByte> {
         guard !input.isEmpty else { return .success([]) }
         iconv(cd, nil, nil, nil, nil)  // back to the initial state
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)

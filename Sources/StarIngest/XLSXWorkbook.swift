@@ -621,21 +621,7 @@ struct XLSXWorkbook {
     }
 
     static func column(of ref: String) -> Int? {
-        var n = 0
-        var letters = 0
-        for b in ref.utf8 {
-            if b >= 65 && b <= 90 {
-                n = n * 26 + Int(b - 64)
-                letters += 1
-            } else if b >= 97 && b <= 122 {
-                n = n * 26 + Int(b - 96)
-                letters += 1
-            } else {
-                break
-            }
-            if letters > 3 { return nil }
-        }
-        return letters == 0 ? nil : n
+        ref.withCString { c in c.withMemoryRebound(to: xmlChar.self, capacity: ref.utf8.count + 1) { column(of: $0) } }
     }
 }
 

@@ -119,21 +119,7 @@ enum XMLBudget {
         let cd = iconv_open("UTF-8", from)
         guard cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-        var inCopy = input
-        let written: Int? = inCopy.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuf.count
-                if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 { return nil }
-                return outBuf.count - outLeft
-            }
-        }
-        return written.map { Array(output[0..<$0]) }
+        return try? TextDecoding.convert(input, cd: cd).get()
     }
 
     /// The walk over the markup (see above).

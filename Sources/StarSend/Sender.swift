@@ -84,6 +84,15 @@ public struct Sender {
         Self.seconds(environment["STAR_REPORT_SMTP_STALL_TIMEOUT_S"], default: Self.defaultStallTimeout)
     }
     static let defaultConnectTimeout = 15, defaultStallTimeout = 30
+    /// A libcurl session for the server, or nil (after saying so) when libcurl cannot start one.
+    func transport(_ settings: SMTPSettings, password: String?) -> SMTPTransport? {
+        let transport = SMTPTransport(
+            settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout,
+            stallTimeout: stallTimeout)
+        if transport == nil { console.err("star-report: " + text(.sendCurlInitFailed)) }
+        return transport
+    }
+
     static func seconds(_ value: String?, default d: Int) -> Int { min(max(Int(value ?? "") ?? d, 1), 600) }
     static let maxWaitPerMessageMS = 300_000
 
@@ -376,14 +385,7 @@ public struct Sender {
                 return .ok
             }
         }
-        guard
-            let transport = SMTPTransport(
-                settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout,
-                stallTimeout: stallTimeout)
-        else {
-            console.err("star-report: " + text(.sendCurlInitFailed))
-            return .unavailable
-        }
+        guard let transport = transport(settings, password: password) else { return .unavailable }
         return deliver(
             toSend, from: from!, transport: transport, log: log, settings: settings,
             skipped: skipped, failedBefore: unsendable.count, logPath: logPath)
@@ -539,14 +541,7 @@ public struct Sender {
             return .dataError
         }
         console.err(text(.sendCheckConnecting(url: settings.url)))
-        guard
-            let transport = SMTPTransport(
-                settings: settings, password: password, caFile: settings.caFile, connectTimeout: connectTimeout,
-                stallTimeout: stallTimeout)
-        else {
-            console.err("star-report: " + text(.sendCurlInitFailed))
-            return .unavailable
-        }
+        guard let transport = transport(settings, password: password) else { return .unavailable }
         let outcome = transport.check()
         let security = text(Self.security(settings.security))
         switch outcome {
