@@ -145,6 +145,7 @@ let package = Package(
             dependencies: [
                 "StarLedger", "StarPipeline", "StarPlatform", "StarIngest", "StarModel", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["ledger_tool.py"]),
     ],

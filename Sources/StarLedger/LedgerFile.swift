@@ -39,9 +39,15 @@ public final class LedgerFile: Sendable {
         }
         try Self.guarded(path) {
             try queue.writeWithoutTransaction { db in
-                // a database with no table at all is one whose creation was killed before the
-                // schema was committed (or an empty one): it holds nothing, and becomes the ledger
-                let blank = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
+                // a database with no table at all, or only GRDB's migration table with no migration
+                // in it, is one whose creation was killed before the schema was committed (GRDB
+                // creates its table before the first migration's transaction): it holds nothing,
+                // and becomes the ledger
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                let blank =
+                    try tables.isEmpty
+                    || tables == ["grdb_migrations"]
+                        && Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
                 if exists && !blank {
                     let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                     guard id == Self.applicationID else { throw Failure(.dataError, .ledgerNotALedger(path: shown)) }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import StarIngest
 import StarModel
 import StarPipeline
@@ -195,6 +196,16 @@ func logCount(_ l: Ledger) throws -> Int {
         #expect(FileManager.default.createFile(atPath: empty.path, contents: Data()))
         #expect(
             try LedgerFile(path: empty.path, create: true).read { db in
+                try Int.fetchOne(db, sql: "PRAGMA application_id")
+            } == Int(LedgerFile.applicationID))
+        // … and so does one killed after GRDB made its migrations table, before the schema's
+        // transaction committed
+        let started = dir.appendingPathComponent("started.sqlite")
+        try DatabaseQueue(path: started.path).write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        #expect(
+            try LedgerFile(path: started.path, create: true).read { db in
                 try Int.fetchOne(db, sql: "PRAGMA application_id")
             } == Int(LedgerFile.applicationID))
         let (l, dir2) = try newLedger("newer")
