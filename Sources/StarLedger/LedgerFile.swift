@@ -43,7 +43,8 @@ public final class LedgerFile: Sendable {
                 // in it, is one whose creation was killed before the schema was committed (GRDB
                 // creates its table before the first migration's transaction): it holds nothing,
                 // and becomes the ledger
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                let tables = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
                 let blank =
                     try tables.isEmpty
                     || tables == ["grdb_migrations"]
