@@ -126,6 +126,9 @@ let package = Package(
             name: "StarModelTests",
             dependencies: ["StarModel", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel", "StarRules", "TestSupport"]),
+        .testTarget(
+            name: "StarPlatformTests",
+            dependencies: ["StarPlatform", "TestSupport", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "StarValidateTests", dependencies: ["StarValidate", "StarModel"]),
         .testTarget(
             name: "StarRatingTests",
