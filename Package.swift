@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -50,14 +51,15 @@ let package = Package(
         .executableTarget(name: "embed-files"),
         /// Value types shared by every stage: submissions, exact scores, dates, diagnostics.
         .target(name: "StarModel", dependencies: ["StarPlatform", .product(name: "Crypto", package: "swift-crypto")]),
-        // The floor under the commands: exit codes, the console, one file lock.
-        .target(name: "StarPlatform"),
+        /// The floor under the commands: exit codes, the console, one file lock, and the file and folder
+        /// calls (swift-system's descriptors) the stages share.
+        .target(name: "StarPlatform", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         /// Reads a year's folder: XML (libxml2 + XSD), CSV and .xlsx sheets, the register, the
         /// rules and notice settings (through StarRules), last year's results.
         .target(
             name: "StarIngest",
             dependencies: [
-                "StarModel", "StarRating", "StarRules", "CLibXML2",
+                "StarModel", "StarRating", "StarRules", "StarPlatform", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Resources"],  // submission.xsd, compiled in by EmbedFiles
@@ -92,7 +94,7 @@ let package = Package(
             name: "StarPipeline",
             dependencies: [
                 "StarModel", "StarIngest", "StarValidate", "StarRating", "StarRules", "StarRender", "StarExcel",
-                "StarPlatform", "CStarSys",
+                "StarPlatform", "CStarSys", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         /// The star ledger (星级管理台账): the stars of every year in one SQLite file (GRDB), its
@@ -106,7 +108,13 @@ let package = Package(
             ]
         ),
         /// `star-report send`: the committee e-mails over SMTP (libcurl), with the send log.
-        .target(name: "StarSend", dependencies: ["StarModel", "StarRules", "StarPlatform", "CCurl", "CCurlShim"]),
+        .target(
+            name: "StarSend",
+            dependencies: [
+                "StarModel", "StarRules", "StarPlatform", "CCurl", "CCurlShim",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .executableTarget(
             name: "star-report",
             dependencies: [
@@ -118,6 +126,9 @@ let package = Package(
             name: "StarModelTests",
             dependencies: ["StarModel", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "StarIngestTests", dependencies: ["StarIngest", "StarModel", "StarRules", "TestSupport"]),
+        .testTarget(
+            name: "StarPlatformTests",
+            dependencies: ["StarPlatform", "TestSupport", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "StarValidateTests", dependencies: ["StarValidate", "StarModel"]),
         .testTarget(
             name: "StarRatingTests",

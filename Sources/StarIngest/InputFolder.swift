@@ -2,6 +2,7 @@ import CLibXML2
 import Dispatch
 import Foundation
 import StarModel
+import StarPlatform
 import StarRules
 import Synchronization
 
@@ -151,7 +152,7 @@ public struct InputFolder: Sendable {
                 return
             case .failure(.system(let e)):
                 slots.set(
-                    i, .failure(Failure(.ioError, .cannotRead(path: entry.path, reason: String(cString: strerror(e))))))
+                    i, .failure(Failure(.ioError, .cannotRead(path: entry.path, reason: PlatformFile.reason(e)))))
                 return
             }
             let size = bytes.count
@@ -209,17 +210,14 @@ public struct InputFolder: Sendable {
     /// a regular file inside the folder, and a file whose name star-report does not read is not
     /// opened at all (a video in the folder is not hashed).
     static func list(_ directory: String) throws(Failure) -> [Entry] {
-        guard let dir = opendir(directory) else {
-            throw Failure(.ioError, .cannotList(dir: Escaped.text(directory), reason: String(cString: strerror(errno))))
+        var raw: [[UInt8]]
+        do { raw = try PlatformFile.nameBytes(in: directory) } catch {
+            throw Failure(.ioError, .cannotList(dir: Escaped.text(directory), reason: PlatformFile.reason(error)))
         }
-        var raw: [[UInt8]] = []
-        while let e = readdir(dir) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            if name.first == UInt8(ascii: ".") { continue }
-            if String(decoding: name, as: UTF8.self).lowercased() == readmeName.lowercased() { continue }
-            raw.append(name)
+        raw.removeAll { name in
+            name.first == UInt8(ascii: ".")
+                || String(decoding: name, as: UTF8.self).lowercased() == readmeName.lowercased()
         }
-        closedir(dir)
         raw.sort { $0.lexicographicallyPrecedes($1) }
         let root = realPath(directory)
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
@@ -302,38 +300,17 @@ public struct InputFolder: Sendable {
         return String(cString: p)
     }
 
-    enum ReadFailure: Error {
-        case notRegular
-        case system(Int32)
-    }
-
     /// A regular file's bytes, read straight into one array (`Data` then `[UInt8]` would hold a
-    /// province's sheet twice). Opened without blocking and checked again after opening, so a
-    /// file swapped for a pipe between the listing and the read cannot hang the run.
-    static func contents(of path: [CChar]) -> Result<[UInt8], ReadFailure> {
-        let fd = path.withUnsafeBufferPointer { open($0.baseAddress!, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
-        guard fd >= 0 else { return .failure(.system(errno)) }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(.system(errno)) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }
-        let size = Int(st.st_size)
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { break }
-                count += n
+    /// province's sheet twice; StarPlatform's `FileDescriptor.readRegularFile`). Opened without
+    /// blocking and checked again after opening, so a file swapped for a pipe between the listing
+    /// and the read cannot hang the run; a link is followed (`list` lets through only one that
+    /// stays inside the folder).
+    static func contents(of path: [CChar]) -> Result<[UInt8], PlatformFile.ReadFailure> {
+        path.withUnsafeBufferPointer { p in
+            Result { () throws(PlatformFile.ReadFailure) in
+                try PlatformFile.contents(of: p.baseAddress!, followLink: true)
             }
         }
-        if failure != 0 { return .failure(.system(failure)) }
-        return .success(bytes)
     }
 
     /// A regular file's bytes by its path.

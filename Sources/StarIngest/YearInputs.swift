@@ -1,5 +1,6 @@
 import Foundation
 import StarModel
+import StarPlatform
 import StarRating
 import StarRules
 
@@ -58,7 +59,7 @@ public struct YearFolder: Sendable {
                     path: entry.path, kind: .rules, records: 0, bytes: bytes.count, sha256: SHA256.hex(bytes))
             case .failure(let failure):
                 let reason: any MessageArgument =
-                    if case .system(let e) = failure { String(cString: strerror(e)) } else { Message(.fileNotRegular) }
+                    if case .system(let e) = failure { PlatformFile.reason(e) } else { Message(.fileNotRegular) }
                 throw Failure(.ioError, .cannotRead(path: entry.path, reason: reason))
             }
         } else {

@@ -157,8 +157,9 @@ struct OutputTarget: Sendable {
     }
 
     static func ownershipProblem(of folder: String) -> Result<State, Problem> {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            return .failure(.unreadable(reason: String(cString: strerror(errno))))
+        let entries: [String]
+        do { entries = try PlatformFile.names(in: folder) } catch {
+            return .failure(.unreadable(reason: PlatformFile.reason(error)))
         }
         if entries.isEmpty { return .success(.empty) }
         // a workbook open in Excel or LibreOffice: the user closes it, then runs again
@@ -252,25 +253,10 @@ struct Manifest: Sendable, Equatable {
 
     /// Size and SHA-256 of a regular file (not followed through a link), read in 1 MiB pieces.
     static func digest(_ path: String) -> (size: Int, sha256: String)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard let fd = try? PlatformFile.openForReading(path, followLink: false) else { return nil }
+        defer { try? fd.close() }
         var hasher = SHA256.Hasher()
-        var size = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            size += n
-        }
+        guard let size = try? fd.readRegularFile(inPiecesOf: 1 << 20, { hasher.update($0) }) else { return nil }
         return (size, hasher.finalizeHex())
     }
 }

@@ -4,6 +4,7 @@ import StarModel
 import StarPlatform
 import StarRender
 import Synchronization
+import SystemPackage
 
 /// The reports' temporary folder beside the output folder: files are written there as they are
 /// rendered, flushed to disk, and the folder is swapped with the old one in one step at the end
@@ -88,14 +89,14 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// else is not star-report's and stays.
     static func removeLeftovers(of target: OutputTarget) {
         let prefix = tempPrefix(target.name)
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: target.parent) else { return }
+        guard let entries = try? PlatformFile.names(in: target.parent) else { return }
         for entry in entries where entry.hasPrefix(prefix) {
             let path = target.parent + "/" + entry
             var st = stat()
             guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { continue }
             // star-report's own: a manifest, or (a run killed between creating the folder and
             // finishing its first file, the manifest) nothing but the start of one
-            let inside = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
+            let inside = (try? PlatformFile.names(in: path)) ?? ["?"]
             let onlyReports = inside.allSatisfy { name in
                 var f = stat()
                 return isReportName(name) && lstat(path + "/" + name, &f) == 0 && (f.st_mode & S_IFMT) == S_IFREG
@@ -109,7 +110,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// still says it is star-report's.
     static func removeReports(_ path: String) {
         let fm = FileManager.default
-        for name in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where name != OutputTarget.manifestName {
+        for name in (try? PlatformFile.names(in: path)) ?? [] where name != OutputTarget.manifestName {
             try? fm.removeItem(atPath: path + "/" + name)
         }
         try? fm.removeItem(atPath: path)
@@ -123,10 +124,12 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// a file needs no atomic write of its own (FileManager.createFile writes a temporary file and
     /// renames it, which tripled the cost of 40,000 small summaries).
     func stream(_ name: String, _ body: ((String) -> Void) -> Void) throws {
-        let path = temp + "/" + name
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw Failure.system(errno, .ioError, .outCannotWrite(name: name, target: Escaped.text(target.path)))
+        let fd: FileDescriptor
+        do {
+            fd = try PlatformFile.create(temp + "/" + name)
+        } catch {
+            throw Failure.system(
+                error.rawValue, .ioError, .outCannotWrite(name: name, target: Escaped.text(target.path)))
         }
         var buffer: [UInt8] = []
         var failed: Int32 = 0
@@ -136,16 +139,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
             guard failed == 0, raw.count > 0 else { return }
             hasher.update(raw)
             size += raw.count
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failed = errno
-                    return
-                }
-                offset += n
-            }
+            do { try fd.writeAllBytes(raw) } catch { failed = error.rawValue }
         }
         func flush() {
             buffer.withUnsafeBytes(send)
@@ -164,7 +158,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
             }
         }
         flush()
-        if close(fd) != 0 && failed == 0 { failed = errno }
+        do { try fd.closeChecked() } catch { if failed == 0 { failed = error.rawValue } }
         onFile?()
         if failed != 0 {
             written.withLock { _ = $0.removeValue(forKey: name) }
@@ -176,8 +170,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
 
     /// Writes the manifest, flushes everything to disk, and swaps the new reports into place.
     func commit() throws {
-        let names = ((try? fm.contentsOfDirectory(atPath: temp)) ?? []).filter { $0 != OutputTarget.manifestName }
-            .sorted()
+        let names = ((try? PlatformFile.names(in: temp)) ?? []).filter { $0 != OutputTarget.manifestName }.sorted()
         let hashed = written.withLock { $0 }
         // Every file `stream` wrote was hashed as it was written. The workbooks libxlsxwriter
         // writes itself to a path (results.xlsx) are the only files read back to hash: their
@@ -206,7 +199,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         var seen: Set<String> = []
         if target.state != .absent && OutputTarget.isDirectory(target.path) {
             switch OutputTarget.ownershipProblem(of: target.path) {
-            case .success: seen = Set((try? fm.contentsOfDirectory(atPath: target.path)) ?? [])
+            case .success: seen = Set((try? PlatformFile.names(in: target.path)) ?? [])
             case .failure(let problem): throw keep(problem)
             }
         }
@@ -244,7 +237,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
             // `temp` now holds the old reports: exactly what was checked, or a file dropped in
             // at the last instant, which puts the old folder back (the user's file is never
             // removed).
-            let now = Set((try? fm.contentsOfDirectory(atPath: temp)) ?? ["?"])
+            let now = Set((try? PlatformFile.names(in: temp)) ?? ["?"])
             if now != seen {
                 let added = now.subtracting(seen)
                 if star_exchange(temp, target.path) != 0 {
@@ -289,12 +282,14 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
 
     /// fsync of a folder, after syncfs of its whole file system when `whole`.
     private func sync(_ path: String, whole: Bool) throws {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(.ioError, .outCannotFlushOpen(path: Escaped.text(path))) }
-        defer { close(fd) }
-        if whole && star_syncfs(fd) != 0 || fsync(fd) != 0 {
-            throw Failure(.ioError, .outCannotFlush(reason: String(cString: strerror(errno))))
+        guard let fd = try? PlatformFile.openFolder(path) else {
+            throw Failure(.ioError, .outCannotFlushOpen(path: Escaped.text(path)))
         }
+        defer { try? fd.close() }
+        if whole && star_syncfs(fd.rawValue) != 0 {
+            throw Failure(.ioError, .outCannotFlush(reason: PlatformFile.reason(Errno(rawValue: errno))))
+        }
+        do { try fd.sync() } catch { throw Failure(.ioError, .outCannotFlush(reason: PlatformFile.reason(error))) }
     }
 
     /// Removes the temporary folder (a run that stops before the swap).
@@ -311,7 +306,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
 /// that removal and tries again).
 // @unchecked Sendable: the descriptor is set in `init` and released once, by the run's own thread.
 final class OutputLock: @unchecked Sendable {
-    private var fd: Int32 = -1
+    private var fd: FileDescriptor?
     let path: String
 
     init(_ target: OutputTarget) throws {
@@ -322,7 +317,7 @@ final class OutputLock: @unchecked Sendable {
         }
         path = target.parent + "/." + OutputFolder.shortName(target.name) + ".star-report.lock"
         for _ in 0..<100 {
-            let fd: Int32
+            let fd: FileDescriptor
             do {
                 fd = try FileLock.take(path)
             } catch {
@@ -335,25 +330,25 @@ final class OutputLock: @unchecked Sendable {
             }
             var mine = stat()
             var there = stat()
-            if fstat(fd, &mine) == 0 && lstat(path, &there) == 0 && mine.st_ino == there.st_ino
+            if fstat(fd.rawValue, &mine) == 0 && lstat(path, &there) == 0 && mine.st_ino == there.st_ino
                 && mine.st_dev == there.st_dev
             {
                 self.fd = fd
                 Interruption.shared.locked(path)
                 return
             }
-            close(fd)
+            try? fd.close()
         }
         throw Failure(.tempFail, .outLockRace(path: Escaped.text(path)))
     }
 
     /// Removes the lock file, then lets the lock go.
     func release() {
-        guard fd >= 0 else { return }
+        guard let fd else { return }
         Interruption.shared.unlocked()
         unlink(path)
-        close(fd)
-        fd = -1
+        try? fd.close()
+        self.fd = nil
     }
 
     deinit { release() }

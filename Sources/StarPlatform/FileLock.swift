@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// The one way star-report locks a file (the output folder's lock file, the send log): opened
 /// read-write without following a link (`O_NOFOLLOW`, so a planted link cannot point the lock or
@@ -15,13 +16,24 @@ public enum FileLock {
         case cannotOpen(Int32)
     }
 
-    /// Returns the locked descriptor; `flags` are added to `O_RDWR | O_CREAT | O_CLOEXEC |
+    /// Returns the locked descriptor; `options` are added to `O_RDWR | O_CREAT | O_CLOEXEC |
     /// O_NOFOLLOW` (the send log adds `O_APPEND`).
-    public static func take(_ path: String, flags: Int32 = 0) throws(Failure) -> Int32 {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | flags, 0o644)
-        guard fd >= 0 else { throw errno == ELOOP ? .symbolicLink : .cannotOpen(errno) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
+    public static func take(_ path: String, options: FileDescriptor.OpenOptions = []) throws(Failure) -> FileDescriptor
+    {
+        let fd: FileDescriptor
+        do {
+            fd = try PlatformFile.withCString(path) { (p) throws(Errno) in
+                try PlatformFile.systemCall {
+                    try FileDescriptor.open(
+                        p, .readWrite, options: options.union([.create, .closeOnExec, .noFollow]),
+                        permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                }
+            }
+        } catch {
+            throw error == .tooManySymbolicLinkLevels ? .symbolicLink : .cannotOpen(error.rawValue)
+        }
+        guard flock(fd.rawValue, LOCK_EX | LOCK_NB) == 0 else {
+            try? fd.close()
             throw .busy
         }
         return fd

@@ -4,9 +4,10 @@ import Foundation
 import StarModel
 import StarRules
 
-/// SMTP through libcurl: one easy handle for the whole batch, so libcurl keeps the connection
-/// (and its TLS session) open from one message to the next. libcurl does EHLO, STARTTLS, AUTH,
-/// dot-stuffing and the final `.`; this type only feeds it the bytes and reads the outcome.
+/// SMTP through libcurl: one easy handle (CurlEasy) for the whole batch, so libcurl keeps the
+/// connection (and its TLS session) open from one message to the next. libcurl does EHLO,
+/// STARTTLS, AUTH, dot-stuffing and the final `.`; this type only feeds it the bytes and reads
+/// the outcome.
 final class SMTPTransport {
     enum Outcome: Equatable {
         /// The final 250 after the data.
@@ -67,8 +68,7 @@ final class SMTPTransport {
         }
     }
 
-    private let handle: UnsafeMutableRawPointer
-    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    private let curl: CurlEasy
     private let replies = Replies()
     /// The password and the forms an AUTH exchange sends it in (base64 of it, of the PLAIN
     /// blob `\0user\0password`): a server that echoes them must not get them shown.
@@ -98,31 +98,15 @@ final class SMTPTransport {
     /// The first setter that failed in `init` (libcurl too old or built without a feature).
     private(set) var setupFailure: Problem?
 
-    /// A failed setter is an error, never ignored: the option's name and libcurl's code.
-    struct SetoptError: Error {
-        var option: String
-        var code: CURLcode
-    }
-
-    private func check(_ result: CURLcode, _ option: String) throws(SetoptError) {
-        guard result == CURLE_OK else { throw SetoptError(option: option, code: result) }
-    }
-    private func set(_ option: CURLoption, _ name: String, _ value: Int) throws(SetoptError) {
-        try check(star_setopt_long(handle, option, value), name)
-    }
-    private func set(_ option: CURLoption, _ name: String, _ value: String) throws(SetoptError) {
-        try check(star_setopt_string(handle, option, value), name)
-    }
-    private func set(_ option: CURLoption, _ name: String, pointer: UnsafeMutableRawPointer?) throws(SetoptError) {
-        try check(star_setopt_pointer(handle, option, pointer), name)
+    private static func problem(_ error: CurlError) -> Problem {
+        Problem(code: Int(error.code.rawValue), reason: .option(error.call))
     }
 
     /// Timeouts in seconds: `connectTimeout` to connect (TCP, and the TLS handshake of smtps://),
     /// `stallTimeout` for each server reply and for a transfer that stops moving.
     init?(settings: SMTPSettings, password: String?, caFile: String?, connectTimeout: Int, stallTimeout: Int) {
-        _ = Self.globalInit
-        guard let h = curl_easy_init() else { return nil }
-        handle = h
+        guard let curl = CurlEasy() else { return nil }
+        self.curl = curl
         secret = password
         if let password, !password.isEmpty {
             let user = settings.username ?? ""
@@ -134,40 +118,40 @@ final class SMTPTransport {
         } else {
             secrets = []
         }
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         do {
-            try set(CURLOPT_URL, "CURLOPT_URL", settings.url)
-            try set(CURLOPT_PROTOCOLS_STR, "CURLOPT_PROTOCOLS_STR", "smtp,smtps")
+            try curl.set(CURLOPT_URL, settings.url)
+            try curl.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps")
             let useSSL = settings.security == .none ? CURLUSESSL_NONE : CURLUSESSL_ALL
-            try set(CURLOPT_USE_SSL, "CURLOPT_USE_SSL", Int(useSSL.rawValue))
-            try set(CURLOPT_SSL_VERIFYPEER, "CURLOPT_SSL_VERIFYPEER", 1)
-            try set(CURLOPT_SSL_VERIFYHOST, "CURLOPT_SSL_VERIFYHOST", 2)
-            if let caFile { try set(CURLOPT_CAINFO, "CURLOPT_CAINFO", caFile) }
+            try curl.set(CURLOPT_USE_SSL, Int(useSSL.rawValue))
+            try curl.set(CURLOPT_SSL_VERIFYPEER, 1)
+            try curl.set(CURLOPT_SSL_VERIFYHOST, 2)
+            if let caFile { try curl.set(CURLOPT_CAINFO, caFile) }
             if let user = settings.username {
-                try set(CURLOPT_USERNAME, "CURLOPT_USERNAME", user)
-                try set(CURLOPT_PASSWORD, "CURLOPT_PASSWORD", password ?? "")
+                try curl.set(CURLOPT_USERNAME, user)
+                try curl.set(CURLOPT_PASSWORD, password ?? "")
             }
-            try set(CURLOPT_UPLOAD, "CURLOPT_UPLOAD", 1)
-            try set(CURLOPT_NOSIGNAL, "CURLOPT_NOSIGNAL", 1)
-            try set(CURLOPT_VERBOSE, "CURLOPT_VERBOSE", 0)
-            try set(CURLOPT_CONNECTTIMEOUT, "CURLOPT_CONNECTTIMEOUT", connectTimeout)
-            try set(CURLOPT_SERVER_RESPONSE_TIMEOUT, "CURLOPT_SERVER_RESPONSE_TIMEOUT", stallTimeout)
-            try set(CURLOPT_LOW_SPEED_LIMIT, "CURLOPT_LOW_SPEED_LIMIT", 1)
-            try set(CURLOPT_LOW_SPEED_TIME, "CURLOPT_LOW_SPEED_TIME", stallTimeout)
-            try set(CURLOPT_ERRORBUFFER, "CURLOPT_ERRORBUFFER", pointer: errorBuffer)
-            try set(CURLOPT_HEADERDATA, "CURLOPT_HEADERDATA", pointer: Unmanaged.passUnretained(replies).toOpaque())
+            try curl.set(CURLOPT_UPLOAD, 1)
+            try curl.set(CURLOPT_NOSIGNAL, 1)
+            try curl.set(CURLOPT_VERBOSE, 0)
+            try curl.set(CURLOPT_CONNECTTIMEOUT, connectTimeout)
+            try curl.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, stallTimeout)
+            try curl.set(CURLOPT_LOW_SPEED_LIMIT, 1)
+            try curl.set(CURLOPT_LOW_SPEED_TIME, stallTimeout)
+            try curl.set(CURLOPT_HEADERDATA, object: replies)
             // libcurl hands each server reply line to the header callback
-            try check(
-                star_setopt_header_function(h) { buffer, size, count, userdata in
+            try curl.set(
+                CURLOPT_HEADERFUNCTION,
+                callback: { buffer, size, count, userdata in
                     guard let buffer, let userdata else { return 0 }
                     let n = size * count
                     let r = Unmanaged<SMTPTransport.Replies>.fromOpaque(userdata).takeUnretainedValue()
                     let text = String(decoding: UnsafeRawBufferPointer(start: buffer, count: n), as: UTF8.self)
                     r.lines.append(text.trimmingSpaces)
                     return n
-                }, "CURLOPT_HEADERFUNCTION")
-            try check(
-                star_setopt_read_function(h) { buffer, size, count, userdata in
+                })
+            try curl.set(
+                CURLOPT_READFUNCTION,
+                callback: { buffer, size, count, userdata in
                     guard let buffer, let userdata else { return 0 }
                     let up = Unmanaged<SMTPTransport.Upload>.fromOpaque(userdata).takeUnretainedValue()
                     let n = min(size * count, up.bytes.count - up.offset)
@@ -178,17 +162,10 @@ final class SMTPTransport {
                         up.offset += n
                     }
                     return n
-                }, "CURLOPT_READFUNCTION")
+                })
         } catch {
-            setupFailure = Problem(code: Int(error.code.rawValue), reason: .option(error.option))
+            setupFailure = Self.problem(error)
         }
-    }
-
-    private static let globalInit: Void = { _ = star_curl_global_init() }()
-
-    deinit {
-        curl_easy_cleanup(handle)
-        errorBuffer.deallocate()
     }
 
     /// Sends `bytes` unchanged from `from` to the one recipient `to`.
@@ -196,33 +173,23 @@ final class SMTPTransport {
         if let setupFailure { return .badSettings(setupFailure) }
         let upload = Upload(bytes)
         replies.lines = []
-        errorBuffer[0] = 0
-        var rcpt: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "<\(to)>")
-        defer {
-            curl_slist_free_all(rcpt)
-            rcpt = nil
-        }
-        let ref = Unmanaged.passRetained(upload)
-        defer { ref.release() }
         do {
-            try set(CURLOPT_MAIL_FROM, "CURLOPT_MAIL_FROM", "<\(from)>")
-            try set(CURLOPT_MAIL_RCPT, "CURLOPT_MAIL_RCPT", pointer: UnsafeMutableRawPointer(rcpt))
-            try check(
-                star_setopt_off(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(bytes.count)), "CURLOPT_INFILESIZE_LARGE")
-            try set(CURLOPT_READDATA, "CURLOPT_READDATA", pointer: ref.toOpaque())
+            try curl.set(CURLOPT_MAIL_FROM, "<\(from)>")
+            try curl.set(CURLOPT_MAIL_RCPT, list: ["<\(to)>"])
+            try curl.set(CURLOPT_INFILESIZE_LARGE, large: Int64(bytes.count))
+            try curl.set(CURLOPT_READDATA, object: upload)
         } catch {
-            return .badSettings(Problem(code: Int(error.code.rawValue), reason: .option(error.option)))
+            return .badSettings(Self.problem(error))
         }
-        let result = curl_easy_perform(handle)
-        // the list is freed below: libcurl must not keep it
-        let unset = star_setopt_pointer(handle, CURLOPT_MAIL_RCPT, nil)
-        var code = 0
-        let info = star_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
-        if unset != CURLE_OK {
-            return .badSettings(Problem(code: Int(unset.rawValue), reason: .option("CURLOPT_MAIL_RCPT")))
-        }
-        if info != CURLE_OK {
-            return .badSettings(Problem(code: Int(info.rawValue), reason: .option("CURLINFO_RESPONSE_CODE")))
+        let result = curl.perform()
+        let code: Int
+        do {
+            // the list and the message are this transfer's only
+            try curl.set(CURLOPT_MAIL_RCPT, list: nil)
+            try curl.set(CURLOPT_READDATA, object: nil)
+            code = try curl.info(CURLINFO_RESPONSE_CODE)
+        } catch {
+            return .badSettings(Self.problem(error))
         }
         return outcome(result, code: code, wholeMessageWent: upload.offset == bytes.count)
     }
@@ -232,18 +199,15 @@ final class SMTPTransport {
     func check() -> Outcome {
         if let setupFailure { return .badSettings(setupFailure) }
         replies.lines = []
-        errorBuffer[0] = 0
+        let result: CURLcode
+        let code: Int
         do {
-            try set(CURLOPT_UPLOAD, "CURLOPT_UPLOAD", 0)
-            try set(CURLOPT_CONNECT_ONLY, "CURLOPT_CONNECT_ONLY", 1)
+            try curl.set(CURLOPT_UPLOAD, 0)
+            try curl.set(CURLOPT_CONNECT_ONLY, 1)
+            result = curl.perform()
+            code = try curl.info(CURLINFO_RESPONSE_CODE)
         } catch {
-            return .badSettings(Problem(code: Int(error.code.rawValue), reason: .option(error.option)))
-        }
-        let result = curl_easy_perform(handle)
-        var code = 0
-        let info = star_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
-        if info != CURLE_OK {
-            return .badSettings(Problem(code: Int(info.rawValue), reason: .option("CURLINFO_RESPONSE_CODE")))
+            return .badSettings(Self.problem(error))
         }
         return outcome(result, code: code, wholeMessageWent: false)
     }
@@ -260,7 +224,7 @@ final class SMTPTransport {
         case CURLE_USE_SSL_FAILED: return .tlsRefused(problem, .noStartTLS)
         case CURLE_PEER_FAILED_VERIFICATION:
             // OpenSSL's words for a name mismatch, as libcurl reports them (only looked at, never shown)
-            let detail = String(cString: errorBuffer).lowercased()
+            let detail = curl.errorText.lowercased()
             let host = ["subject name", "does not match target host", "hostname mismatch"].contains {
                 detail.contains($0)
             }

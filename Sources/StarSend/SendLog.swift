@@ -1,6 +1,7 @@
 import Foundation
 import StarModel
 import StarPlatform
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -42,7 +43,8 @@ public final class SendLog {
     public private(set) var entries: [SendLogEntry] = []
     /// Lines that could not be read (a line cut short by a crash): ignored, counted.
     public private(set) var unreadableLines = 0
-    private var fd: Int32 = -1
+    /// The log opened for appending and locked (`openForAppend`).
+    private var fd: FileDescriptor?
 
     /// The log of reports folder `dir`: `dir`'s real path (links resolved, so a folder reached
     /// through a link has one log), without trailing slashes, plus `.sent.jsonl`.
@@ -62,35 +64,26 @@ public final class SendLog {
     /// could make a send skip messages on another folder's record or write somewhere else.
     public init(path: String) throws(Failure) {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        if fd < 0 {
-            if errno == ENOENT { return }
-            throw errno == ELOOP ? linked : unwritable(errno)
+        let fd: FileDescriptor
+        do { fd = try PlatformFile.openForReading(path, followLink: false) } catch {
+            if error == .noSuchFileOrDirectory { return }
+            throw error == .tooManySymbolicLinkLevels ? linked : unwritable(error.rawValue)
         }
-        defer { Glibc.close(fd) }
+        defer { try? fd.close() }
         try load(fd)
     }
 
     /// The whole file behind `fd`, which must be a regular file.
-    private func read(_ fd: Int32) throws(Failure) -> [UInt8] {
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw unwritable(EINVAL) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var offset: off_t = 0
-        while true {
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw unwritable(errno)
+    private func read(_ fd: FileDescriptor) throws(Failure) -> [UInt8] {
+        do { return try fd.readRegularFile() } catch {
+            switch error {
+            case .notRegular: throw unwritable(EINVAL)
+            case .system(let e): throw unwritable(e.rawValue)
             }
-            if n == 0 { return out }
-            out.append(contentsOf: buffer[0..<n])
-            offset += off_t(n)
         }
     }
 
-    private func load(_ fd: Int32) throws(Failure) {
+    private func load(_ fd: FileDescriptor) throws(Failure) {
         entries = []
         unreadableLines = 0
         let data = try read(fd)
@@ -115,8 +108,9 @@ public final class SendLog {
     public func openForAppend() throws(Failure) {
         var st = stat()
         let existed = lstat(path, &st) == 0
+        let fd: FileDescriptor
         do {
-            fd = try FileLock.take(path, flags: O_APPEND | O_NONBLOCK)
+            fd = try FileLock.take(path, options: [.append, .nonBlocking])
         } catch {
             switch error {
             case .busy: throw Failure(.tempFail, Message(.sendAnotherSend))
@@ -125,22 +119,19 @@ public final class SendLog {
             }
         }
         do { try load(fd) } catch {
-            Glibc.close(fd)
-            fd = -1
+            try? fd.close()
             throw error
         }  // what a send that finished meanwhile wrote
+        self.fd = fd
         if !existed {
             // make the new file's name durable too
             let dir = (path as NSString).deletingLastPathComponent
-            let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY)
-            if dfd >= 0 {
-                fsync(dfd)
-                Glibc.close(dfd)
-            }
+            try? PlatformFile.syncFolder(dir.isEmpty ? "." : dir)
         }
         // a line cut short by a crash must not glue onto the next one
         if let last = (try? read(fd))?.last, last != 0x0A {
-            _ = "\n".withCString { write(fd, $0, 1) }
+            let newline: [UInt8] = [0x0A]
+            newline.withUnsafeBytes { try? fd.writeAllBytes($0) }
         }
     }
 
@@ -150,26 +141,19 @@ public final class SendLog {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(entry)
         data.append(0x0A)
-        try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
-            var off = 0
-            while off < buf.count {
-                let n = write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown)
-                }
-                off += n
-            }
+        guard let fd else { throw CocoaError(.fileWriteUnknown) }
+        do {
+            try data.withUnsafeBytes { try fd.writeAllBytes($0) }
+            try fd.sync()
+        } catch {
+            throw CocoaError(.fileWriteUnknown)
         }
-        guard fsync(fd) == 0 else { throw CocoaError(.fileWriteUnknown) }
         entries.append(entry)
     }
 
     public func close() {
-        if fd >= 0 {
-            Glibc.close(fd)
-            fd = -1
-        }
+        try? fd?.close()
+        fd = nil
     }
 
     deinit { close() }

@@ -108,7 +108,7 @@ public struct Sender {
             return .noInput
         }
         // the messages
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+        let names = ((try? PlatformFile.names(in: dir)) ?? [])
             .filter { $0.hasPrefix("summary-") && $0.hasSuffix(".eml") }.sorted()
         // --check needs only the settings, not the messages
         guard !names.isEmpty || options.check else {
@@ -229,10 +229,8 @@ public struct Sender {
     /// The files of the reports folder's `.star-report-manifest.json` (name → SHA-256), the
     /// record `run` wrote of every file; nil when there is none that can be read.
     static func manifest(_ dir: String) -> [String: String]? {
-        let fd = open(dir + "/.star-report-manifest.json", O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
-        let data = FileHandle(fileDescriptor: fd, closeOnDealloc: true).readDataToEndOfFile()
-        guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let bytes = try? PlatformFile.contents(of: dir + "/.star-report-manifest.json", followLink: false),
+            let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
             json["star-report-manifest"] as? Int == 1,
             let files = json["files"] as? [[String: Any]]
         else { return nil }

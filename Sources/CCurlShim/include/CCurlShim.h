@@ -11,10 +11,9 @@ CURLcode star_setopt_long(CURL *handle, CURLoption option, long value);
 CURLcode star_setopt_string(CURL *handle, CURLoption option, const char *value);
 CURLcode star_setopt_pointer(CURL *handle, CURLoption option, void *value);
 CURLcode star_setopt_off(CURL *handle, CURLoption option, curl_off_t value);
-/* CURLOPT_READFUNCTION */
-CURLcode star_setopt_read_function(CURL *handle, star_curl_data_cb callback);
-/* CURLOPT_HEADERFUNCTION: libcurl hands every SMTP server reply line to it. */
-CURLcode star_setopt_header_function(CURL *handle, star_curl_data_cb callback);
+/* A data callback: CURLOPT_READFUNCTION, CURLOPT_HEADERFUNCTION (libcurl hands every SMTP server
+   reply line to it). */
+CURLcode star_setopt_callback(CURL *handle, CURLoption option, star_curl_data_cb callback);
 CURLcode star_getinfo_long(CURL *handle, CURLINFO info, long *value);
 /* CURL_GLOBAL_DEFAULT is a macro Swift may not import. */
 CURLcode star_curl_global_init(void);
