@@ -117,12 +117,21 @@ public struct Sender {
         }
         var emls: [EmlFile] = []
         for name in names {
-            guard let data = FileManager.default.contents(atPath: dir + "/" + name) else {
-                console.err("star-report: cannot read \(dir)/\(name)")
+            let path = dir + "/" + name
+            let bytes: [UInt8]
+            do {
+                bytes = try PlatformFile.contents(of: path, followLink: true)
+            } catch {
+                let reason: any MessageArgument =
+                    switch error {
+                    case .notRegular: Message(.fileNotRegular)
+                    case .system(let e): PlatformFile.reason(e)
+                    }
+                console.err("star-report: " + text(.cannotRead(path: Escaped.text(path), reason: reason)))
                 return .noInput
             }
             let committee = String(name.dropFirst("summary-".count).dropLast(".eml".count))
-            emls.append(EmlFile(committee: committee, fileName: name, bytes: [UInt8](data)))
+            emls.append(EmlFile(committee: committee, fileName: name, bytes: bytes))
         }
         let only = options.only.map { Set($0) }
         if let only {
