@@ -3,20 +3,52 @@ import StarModel
 /// What the star ledger (StarLedger) needs from the ingest: results.csv read as a table, last
 /// year's stars taken from the ledger instead of a results file, and the stars of an old year's
 /// results (`ledger import`), all through the readers `--previous` uses.
-public struct ResultsTable: Sendable {
-    /// Header names, trimmed.
-    public var header: [String]
-    /// Data rows: fields and the line each row starts on.
-    public var rows: [(fields: [String], line: Int)]
-
-    /// A CSV file star-report wrote (results.csv, with its BOM), or the diagnostics that stop it.
-    public static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> ResultsTable? {
-        guard let table = CSVTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return nil }
-        return ResultsTable(
-            header: table.headerNames,
-            rows: table.rows.filter { !($0.fields.count == 1 && $0.fields[0].trimmingSpaces.isEmpty) }.map {
-                ($0.fields, $0.line)
-            })
+public enum ResultsTable {
+    /// A CSV file star-report wrote (results.csv, with its BOM), read row by row so that a
+    /// million-branch file is never held as a table: `header` gets the header's names, trimmed
+    /// (returning false skips the rows), `row` each data row's fields and the line it starts on.
+    /// Returns false after adding the diagnostic that stops the whole file (its encoding, an
+    /// unbalanced quote, a field over the limits, no header): what `header` and `row` found is
+    /// then about a file that was not read, and the caller drops it.
+    public static func read(
+        bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], header: ([String]) -> Bool,
+        row: ([String], Int) -> Void
+    ) -> Bool {
+        guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return false }
+        var reader = CSVReader()
+        var names: [String]?
+        var rowsWanted = true
+        var limit: CSVReader.LimitExceeded?
+        func take(_ record: CSVRecord) {
+            guard limit == nil else { return }
+            if let l = record.limit {
+                limit = l
+                return
+            }
+            guard names != nil else {
+                let trimmed = record.fields.map { $0.trimmingSpaces }
+                names = trimmed
+                rowsWanted = header(trimmed)
+                return
+            }
+            // a blank line (at the end) is no row
+            guard rowsWanted, !(record.fields.count == 1 && record.fields[0].trimmingSpaces.isEmpty) else { return }
+            row(record.fields, record.line)
+        }
+        reader.feed(decoded[...], emit: take)
+        if let q = reader.finish(emit: take) {
+            diagnostics.append(CSVTable.quoteError(q, path: path))
+            return false
+        }
+        if let limit {
+            diagnostics.append(CSVTable.limitError(limit, path: path))
+            return false
+        }
+        guard names != nil else {
+            diagnostics.append(.error(Message(.csvNoHeader), at: SourceLocation(file: path, line: 1)))
+            return false
+        }
+        return true
     }
 }
 

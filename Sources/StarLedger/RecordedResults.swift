@@ -83,58 +83,76 @@ struct RecordedResults: Sendable {
         return (year, date)
     }
 
-    /// results.csv's rows: the columns the ledger keeps, each checked.
+    /// results.csv's rows: the columns the ledger keeps, each checked. The file is read row by
+    /// row (a province's results.csv is never held as a table of text).
     static func rows(_ bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [Row] {
-        guard let table = ResultsTable.read(bytes: bytes, path: path, diagnostics: &diagnostics) else { return [] }
         let wanted = ["branch_id", "branch_name", "committee_id", "final", "stars", "rules"]
-        let index = wanted.map { table.header.firstIndex(of: $0) }
-        guard index.allSatisfy({ $0 != nil }) else {
-            let missing = zip(wanted, index).filter { $0.1 == nil }.map(\.0).joined(separator: ", ")
-            diagnostics.append(.error(.ledgerResultsColumns(columns: missing), at: SourceLocation(file: path, line: 1)))
-            return []
-        }
-        let c = index.map { $0! }
+        var c: [Int] = []
+        var width = 0
+        var problems: [Diagnostic] = []
         var out: [Row] = []
-        out.reserveCapacity(table.rows.count)
-        for (fields, line) in table.rows {
-            guard fields.count == table.header.count else {
-                diagnostics.append(
-                    .error(
-                        .csvFieldCount(expected: table.header.count, found: fields.count),
-                        at: SourceLocation(file: path, line: line)))
-                continue
-            }
-            // results.csv guards text that could start a formula with a leading apostrophe
-            func text(_ i: Int) -> String {
-                let s = fields[c[i]]
-                return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true
-                    ? String(s.dropFirst()) : s
-            }
-            guard let stars = Int(fields[c[4]]), (0...5).contains(stars) else {
-                diagnostics.append(
-                    .error(
-                        .previousStars(value: Escaped.text(fields[c[4]])),
-                        at: SourceLocation(file: path, line: line, column: c[4] + 1)))
-                continue
-            }
-            guard case .success(let final) = Tenths.parse(fields[c[3]]) else {
-                diagnostics.append(
-                    .error(
-                        .ledgerResultsScore(value: Escaped.text(fields[c[3]])),
-                        at: SourceLocation(file: path, line: line, column: c[3] + 1)))
-                continue
-            }
-            let id = text(0)
-            guard !id.isEmpty else {
-                diagnostics.append(
-                    .error(
-                        Message.valueRequired(label: "branch_id"),
-                        at: SourceLocation(file: path, line: line, column: c[0] + 1)))
-                continue
-            }
-            out.append(
-                Row(id: id, name: text(1), committee: text(2), stars: stars, final: final.raw, rules: fields[c[5]]))
-        }
+        let read = ResultsTable.read(
+            bytes: bytes, path: path, diagnostics: &diagnostics,
+            header: { header in
+                let index = wanted.map { header.firstIndex(of: $0) }
+                guard index.allSatisfy({ $0 != nil }) else {
+                    let missing = zip(wanted, index).filter { $0.1 == nil }.map(\.0).joined(separator: ", ")
+                    problems.append(
+                        .error(.ledgerResultsColumns(columns: missing), at: SourceLocation(file: path, line: 1)))
+                    return false
+                }
+                c = index.map { $0! }
+                width = header.count
+                return true
+            },
+            row: { fields, line in
+                if let row = Self.row(fields, line: line, columns: c, width: width, path: path, problems: &problems) {
+                    out.append(row)
+                }
+            })
+        guard read else { return [] }
+        diagnostics += problems
         return out
+    }
+
+    /// One row of results.csv as the ledger keeps it, or nil after adding what is wrong with it.
+    static func row(
+        _ fields: [String], line: Int, columns c: [Int], width: Int, path: String, problems: inout [Diagnostic]
+    ) -> Row? {
+        guard fields.count == width else {
+            problems.append(
+                .error(.csvFieldCount(expected: width, found: fields.count), at: SourceLocation(file: path, line: line))
+            )
+            return nil
+        }
+        // results.csv guards text that could start a formula with a leading apostrophe
+        func text(_ i: Int) -> String {
+            let s = fields[c[i]]
+            return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true
+                ? String(s.dropFirst()) : s
+        }
+        guard let stars = Int(fields[c[4]]), (0...5).contains(stars) else {
+            problems.append(
+                .error(
+                    .previousStars(value: Escaped.text(fields[c[4]])),
+                    at: SourceLocation(file: path, line: line, column: c[4] + 1)))
+            return nil
+        }
+        guard case .success(let final) = Tenths.parse(fields[c[3]]) else {
+            problems.append(
+                .error(
+                    .ledgerResultsScore(value: Escaped.text(fields[c[3]])),
+                    at: SourceLocation(file: path, line: line, column: c[3] + 1)))
+            return nil
+        }
+        let id = text(0)
+        guard !id.isEmpty else {
+            problems.append(
+                .error(
+                    Message.valueRequired(label: "branch_id"),
+                    at: SourceLocation(file: path, line: line, column: c[0] + 1)))
+            return nil
+        }
+        return Row(id: id, name: text(1), committee: text(2), stars: stars, final: final.raw, rules: fields[c[5]])
     }
 }

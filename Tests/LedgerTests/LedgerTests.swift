@@ -229,3 +229,36 @@ func logCount(_ l: Ledger) throws -> Int {
         }
     }
 }
+
+/// results.csv as `ledger record` reads it: row by row, each row checked where it stands.
+@Suite struct RecordedRowsTests {
+    static let header = "branch_id,branch_name,committee_id,final,stars,rules\n"
+
+    func rows(_ text: String) -> (rows: [RecordedResults.Row], problems: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let rows = RecordedResults.rows(
+            Array("\u{FEFF}\(text)".utf8), path: "results.csv", diagnostics: &diagnostics)
+        return (rows, diagnostics)
+    }
+
+    @Test func goodRowsAreKeptAndABlankLastLineIsNoRow() {
+        let (rows, problems) = rows(Self.header + "B1,一支部,C1,91.5,5,\nB2,'=二支部,C1,70.0,3,D7;C2\n\n")
+        #expect(problems.isEmpty)
+        #expect(rows.map(\.id) == ["B1", "B2"])
+        #expect(rows[1].name == "=二支部" && rows[1].final == 700 && rows[1].rules == "D7;C2")
+    }
+
+    @Test func eachBadRowIsReportedAtItsLineAndColumn() {
+        let (_, problems) = rows(Self.header + "B1,一支部,C1,91.5,6,\nB2,二支部,C1,abc,3,\n,三支部,C1,80.0,4,\nB4,C1\n")
+        #expect(problems.map(\.content.id) == [.previousStars, .ledgerResultsScore, .valueRequired, .csvFieldCount])
+        #expect(problems.map(\.location.line) == [2, 3, 4, 5])
+        #expect(problems.map(\.location.column) == [5, 4, 1, nil])
+    }
+
+    @Test func aMissingColumnIsOneErrorAndAQuoteErrorStopsTheFile() {
+        let missing = rows("branch_id,branch_name,final,stars,rules\nB1,一支部,91.5,5,\n")
+        #expect(missing.rows.isEmpty && missing.problems.map(\.content.id) == [.ledgerResultsColumns])
+        let quote = rows(Self.header + "B1,一支部,C1,91.5,6,\nB2,\"二支部,C1,70.0,3,\n")
+        #expect(quote.rows.isEmpty && quote.problems.map(\.content.id) == [.csvQuote])
+    }
+}
