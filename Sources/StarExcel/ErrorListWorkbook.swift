@@ -43,13 +43,7 @@ public enum ErrorListWorkbook {
         ws.freeze(rows: 1, columns: 0)
         ws.autofilter(rows: 0...max(rows.count, 1), columns: 0...headers.count - 1)
         for (k, r) in rows.enumerated() {
-            for (i, s) in r.cells.enumerated() {
-                let scalars = s.unicodeScalars
-                let text =
-                    scalars.count > maxCellCharacters
-                    ? String(String.UnicodeScalarView(scalars.prefix(maxCellCharacters - 1))) + "…" : s
-                ws.text(k + 1, i, text, i >= 5 ? wrap : nil)
-            }
+            for (i, s) in r.cells.enumerated() { ws.text(k + 1, i, s, i >= 5 ? wrap : nil) }
         }
         // widths: the short columns fit their texts; message and what to do wrap at 50
         let sample = rows.prefix(2000)

@@ -3,7 +3,8 @@ import Foundation
 import StarModel
 import StarRender
 
-/// Why a workbook could not be written (libxlsxwriter's error text).
+/// Why a workbook could not be written: libxlsxwriter's error text (or the system's), shown as
+/// the reason in a catalogue message that names the file.
 public struct WorkbookError: Error, Sendable, CustomStringConvertible {
     public var description: String
 }
@@ -29,7 +30,7 @@ final class Workbook {
         self.path = path
         var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 0)
         guard let b = workbook_new_opt(path, &options) else {
-            throw WorkbookError(description: "cannot create \(path)")
+            throw WorkbookError(description: String(cString: strerror(errno)))
         }
         book = b
         var comps = DateComponents()
@@ -99,7 +100,7 @@ final class Workbook {
     fileprivate var isOpen: Bool { !closed }
 
     private func failure(_ rc: lxw_error) -> WorkbookError {
-        WorkbookError(description: "cannot write \(path): " + String(cString: lxw_strerror(rc)))
+        WorkbookError(description: String(cString: lxw_strerror(rc)))
     }
 }
 
@@ -155,14 +156,23 @@ struct Worksheet {
         book.check(call(sheet))
     }
 
+    /// Excel's limit on a cell's text, in Unicode scalars as libxlsxwriter counts them.
+    static let maxCellCharacters = 32_767
+
     /// Text, always as a string cell (never a formula, whatever it begins with); an empty text
-    /// writes nothing, or a blank cell when it has a format.
+    /// writes nothing, or a blank cell when it has a format. A text over Excel's limit (a quota's
+    /// list of a province's branches, a long objection) is cut there, ending in "…", instead of
+    /// being refused.
     func text(_ row: Int, _ col: Int, _ s: String, _ f: Format? = nil) {
         if s.isEmpty {
             if let f { blank(row, col, f) }
             return
         }
-        run { worksheet_write_string($0, lxw_row_t(row), lxw_col_t(col), s, f?.pointer) }
+        let limit = Self.maxCellCharacters
+        let shown =
+            s.utf8.count > limit && s.unicodeScalars.count > limit
+            ? String(String.UnicodeScalarView(s.unicodeScalars.prefix(limit - 1))) + "…" : s
+        run { worksheet_write_string($0, lxw_row_t(row), lxw_col_t(col), shown, f?.pointer) }
     }
 
     /// A cell with no value, only a format.

@@ -39,25 +39,30 @@ public final class LedgerFile: Sendable {
         }
         try Self.guarded(path) {
             try queue.writeWithoutTransaction { db in
-                // a database with no table at all, or only GRDB's migration table with no migration
-                // in it, is one whose creation was killed before the schema was committed (GRDB
-                // creates its table before the first migration's transaction): it holds nothing,
-                // and becomes the ledger
+                // a database with no table at all is one whose creation was killed before the schema
+                // was committed (or an empty one): it holds nothing, and becomes the ledger. So does
+                // one holding only GRDB's migration table with no migration in it, when it carries
+                // the ledger's application_id: a creation marks the file before GRDB makes that
+                // table outside the first migration's transaction. Another program's database
+                // killed at that point has no such mark, and is refused like any other.
                 let tables = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let blank =
                     try tables.isEmpty
-                    || tables == ["grdb_migrations"]
+                    || id == Self.applicationID && tables == ["grdb_migrations"]
                         && Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
                 if exists && !blank {
-                    let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                     guard id == Self.applicationID else { throw Failure(.dataError, .ledgerNotALedger(path: shown)) }
                     if try Self.migrator.hasBeenSuperseded(db) {
                         throw Failure(.dataError, .ledgerNewerSchema(path: shown))
                     }
                 }
                 if create {
-                    if blank { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                    if blank {
+                        try db.execute(sql: "PRAGMA journal_mode = WAL")
+                        try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+                    }
                 } else if try !Self.migrator.hasCompletedMigrations(db) {
                     throw Failure(.dataError, .ledgerOlderSchema(path: shown))
                 }

@@ -107,13 +107,14 @@ public enum PlatformFile {
 }
 
 extension FileDescriptor {
-    /// The whole of a regular file from its start, read straight into one array of the size
-    /// `fstat` gives (no second copy of a large sheet), then on to the end of the file should it
-    /// have grown meanwhile. Anything but a regular file is refused before any read.
+    /// A regular file from its start to the size `fstat` gives, read straight into one array of
+    /// that size (no second copy of a large sheet). What another process appends meanwhile is not
+    /// read, so a file that keeps growing cannot keep the run reading; one that shrank gives what
+    /// is left. Anything but a regular file is refused before any read.
     public func readRegularFile() throws(PlatformFile.ReadFailure) -> [UInt8] {
         let size = try regularFileSize()
         var failure: Errno?
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0
             while count < size {
                 let rest = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...]))
@@ -127,17 +128,7 @@ extension FileDescriptor {
             }
         }
         if let failure { throw .system(failure) }
-        guard bytes.count == size else { return bytes }
-        // the end of the file: almost always one read that finds nothing more
-        let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 14, alignment: 16)
-        defer { piece.deallocate() }
-        while true {
-            switch read(at: bytes.count, into: piece) {
-            case .success(0): return bytes
-            case .success(let n): bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: piece[..<n]))
-            case .failure(let error): throw .system(error)
-            }
-        }
+        return bytes
     }
 
     /// A regular file read in pieces of up to `pieceSize` bytes from its start to its end, each

@@ -199,15 +199,26 @@ func logCount(_ l: Ledger) throws -> Int {
                 try Int.fetchOne(db, sql: "PRAGMA application_id")
             } == Int(LedgerFile.applicationID))
         // … and so does one killed after GRDB made its migrations table, before the schema's
-        // transaction committed
-        let started = dir.appendingPathComponent("started.sqlite")
-        try DatabaseQueue(path: started.path).write { db in
-            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        // transaction committed; another program's database at that point is refused, untouched
+        for ours in [true, false] {
+            let started = dir.appendingPathComponent("started-\(ours).sqlite")
+            try DatabaseQueue(path: started.path).write { db in
+                if ours { try db.execute(sql: "PRAGMA application_id = \(LedgerFile.applicationID)") }
+                try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            }
+            let before = try Data(contentsOf: started)
+            if ours {
+                #expect(
+                    try LedgerFile(path: started.path, create: true).read { db in
+                        try Int.fetchOne(db, sql: "SELECT count(*) FROM year")
+                    } == 0)
+            } else {
+                #expect(
+                    failure { () throws(Failure) in try LedgerFile(path: started.path, create: true) }?.message.id
+                        == .ledgerNotALedger)
+                #expect(try Data(contentsOf: started) == before)
+            }
         }
-        #expect(
-            try LedgerFile(path: started.path, create: true).read { db in
-                try Int.fetchOne(db, sql: "PRAGMA application_id")
-            } == Int(LedgerFile.applicationID))
         let (l, dir2) = try newLedger("newer")
         defer { try? FileManager.default.removeItem(at: dir2) }
         _ = try ledgerTool(["check", l.file.path])
