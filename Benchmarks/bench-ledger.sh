@@ -11,7 +11,7 @@ read -r rec_t rec_m < <(time_cmd "$BIG_RUNS" "$BIN" ledger record --ledger "$OUT
 read -r prev_t _ < <(time_cmd "$BIG_RUNS" "$BIN" run --input "$DATA/csv" --output "$OUT/lp{n}" --year 2026 --previous "$LEDGER_PREVIOUS/results.csv")
 rm -rf "$OUT"/lp*
 read -r led_t _ < <(time_cmd "$BIG_RUNS" "$BIN" run --input "$DATA/csv" --output "$OUT/ll{n}" --year 2026 --ledger "$OUT/last.sqlite")
-rm -rf "$OUT"/ll*
+rm -rf "$OUT"/ll* "$OUT"/r1
 printf '| %s-branch year: ledger record vs the run that wrote it | %ss | %ss | %s | ≤ 1.0 |\n' "$CSV_N" "$rec_t" "$run_t" "$(ratio "$rec_t" "$run_t")"
 printf '| peak memory of the %s-branch ledger record | %s MiB | | | |\n' "$CSV_N" "$((rec_m / 1024))"
 printf '| %s branches: run --ledger vs run --previous | %ss | %ss | %s | ≤ 1.1 |\n' "$CSV_N" "$led_t" "$prev_t" "$(ratio "$led_t" "$prev_t")"

@@ -51,7 +51,8 @@ read -r run_t run_m < <(time_cmd "$BIG_RUNS" "$BIN" run --input "$DATA/csv" --ou
 # The I/O floor of that run: reading its input and writing as many bytes as it wrote, flushed to
 # disk (dd conv=fsync, one file; star-report writes ~40,000 and syncs them with one syncfs).
 out_bytes=$(du -sb "$OUT/r1" | cut -f1)
-rm -rf "$OUT"/r*
+# r1 stays for the ledger's rows at the end (`ledger record` reads the whole folder)
+find "$OUT" -maxdepth 1 -name 'r*' ! -name r1 -exec rm -rf {} +
 read -r floor_t _ < <(time_cmd "$RUNS" sh -c "cat '$DATA'/csv/* > /dev/null && dd if=/dev/zero of='$OUT/floor' bs=1M count=$((out_bytes >> 20)) conv=fsync status=none && rm -f '$OUT/floor'")
 read -r py_t _ < <(time_cmd "$RUNS" python3 -c "import csv,sys
 for r in csv.reader(open(sys.argv[1], newline='', encoding='utf-8')): pass" "$DATA/csv/sheet.csv")
