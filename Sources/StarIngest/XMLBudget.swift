@@ -122,6 +122,20 @@ enum XMLBudget {
         return try? TextDecoding.convert(input, cd: cd).get()
     }
 
+    // the markup the walk looks for, made once (the walk runs over every tag of every file)
+    static let commentOpen = Array("<!--".utf8)
+    static let commentClose = Array("-->".utf8)
+    static let cdataOpen = Array("<![CDATA[".utf8)
+    static let cdataClose = Array("]]>".utf8)
+    static let declarationOpen = Array("<!".utf8)
+    static let instructionOpen = Array("<?".utf8)
+    static let instructionClose = Array("?>".utf8)
+    static let endTagOpen = Array("</".utf8)
+    static let branchElement = Array("branch".utf8)
+    static let idAttribute = Array("id".utf8)
+    static let doubleQuote = Array("\"".utf8)
+    static let singleQuote = Array("'".utf8)
+
     /// The walk over the markup (see above).
     static func scan(_ t: [UInt8], path: String, branchID: inout String?) -> Diagnostic? {
         let n = t.count
@@ -137,8 +151,9 @@ enum XMLBudget {
         /// Skips to just after `end`, counting lines and characters; false when the run passes the cap.
         func skip(to end: [UInt8]) -> Bool {
             var chars = 0
+            let first = end[0]
             while i < n {
-                if t[i] == end[0], i + end.count <= n, t[i..<i + end.count].elementsEqual(end) {
+                if t[i] == first, end.count == 1 || startsHere(end) {
                     i += end.count
                     return true
                 }
@@ -149,9 +164,10 @@ enum XMLBudget {
             }
             return true
         }
-        func startsHere(_ s: String) -> Bool {
-            let u = Array(s.utf8)
-            return i + u.count <= n && t[i..<i + u.count].elementsEqual(u)
+        func startsHere(_ u: [UInt8]) -> Bool {
+            guard i + u.count <= n else { return false }
+            for k in 0..<u.count where t[i + k] != u[k] { return false }
+            return true
         }
         while i < n {
             // text up to the next tag
@@ -165,26 +181,26 @@ enum XMLBudget {
             }
             guard i < n else { break }
             let tagLine = line
-            if startsHere("<!--") {
+            if startsHere(commentOpen) {
                 i += 4
-                if !skip(to: Array("-->".utf8)) { return textTooLong(tagLine) }
+                if !skip(to: commentClose) { return textTooLong(tagLine) }
                 continue
             }
-            if startsHere("<![CDATA[") {
+            if startsHere(cdataOpen) {
                 i += 9
-                if !skip(to: Array("]]>".utf8)) { return textTooLong(tagLine) }
+                if !skip(to: cdataClose) { return textTooLong(tagLine) }
                 continue
             }
-            if startsHere("<!") {
+            if startsHere(declarationOpen) {
                 // <!DOCTYPE, <!ENTITY, or anything else of a DTD: never needed by the format
                 return .error(Message(.xmlDoctype), at: at(tagLine))
             }
-            if startsHere("<?") {
+            if startsHere(instructionOpen) {
                 i += 2
-                if !skip(to: Array("?>".utf8)) { return textTooLong(tagLine) }
+                if !skip(to: instructionClose) { return textTooLong(tagLine) }
                 continue
             }
-            if startsHere("</") {
+            if startsHere(endTagOpen) {
                 i += 2
                 let nameStart = i
                 while i < n, t[i] != UInt8(ascii: ">") {
@@ -202,7 +218,7 @@ enum XMLBudget {
                 if i - nameStart >= maxNameBytes { return nameTooLong(tagLine) }
                 i += 1
             }
-            let element = String(decoding: t[nameStart..<i], as: UTF8.self)
+            let element = nameStart..<i
             var attributes = 0
             while i < n {
                 while i < n, isSpace(t[i]) {
@@ -228,7 +244,9 @@ enum XMLBudget {
                 attributes += 1
                 if attributes > maxAttributes {
                     return .error(
-                        .xmlTooManyAttributes(element: Escaped.text(element), limit: maxAttributes), at: at(tagLine))
+                        .xmlTooManyAttributes(
+                            element: Escaped.text(String(decoding: t[element], as: UTF8.self)), limit: maxAttributes),
+                        at: at(tagLine))
                 }
                 while i < n, isSpace(t[i]) || t[i] == UInt8(ascii: "=") {
                     if t[i] == 0x0A { line += 1 }
@@ -239,8 +257,10 @@ enum XMLBudget {
                 i += 1
                 let valueLine = line
                 let valueStart = i
-                if !skip(to: [quote]) { return textTooLong(valueLine) }
-                if element == "branch", t[attrStart..<attrStart + 2].elementsEqual("id".utf8), i - valueStart <= 33 {
+                if !skip(to: quote == UInt8(ascii: "\"") ? doubleQuote : singleQuote) { return textTooLong(valueLine) }
+                if t[element].elementsEqual(branchElement), t[attrStart..<attrStart + 2].elementsEqual(idAttribute),
+                    i - valueStart <= 33
+                {
                     branchID = String(decoding: t[valueStart..<i - 1], as: UTF8.self)
                 }
             }
