@@ -132,8 +132,7 @@ struct Run: ParsableCommand {
             noticeDate: noticeDate, previous: previous, quotaScope: quotaScope,
             language: language.language, list: list, pdf: pdf)
         options.previousSource = ledger.map(LedgerPrevious.init(path:))
-        let status = Pipeline(options: options).run()
-        if status != .ok { throw ExitCode(status.rawValue) }
+        try finish(Pipeline(options: options).run())
     }
 }
 
@@ -165,11 +164,12 @@ struct Validate: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let status = Pipeline(
-            options: Options(
-                input: input, year: year, jsonDiagnostics: format == .json, language: language.language, errors: errors)
-        ).validate()
-        if status != .ok { throw ExitCode(status.rawValue) }
+        try finish(
+            Pipeline(
+                options: Options(
+                    input: input, year: year, jsonDiagnostics: format == .json, language: language.language,
+                    errors: errors)
+            ).validate())
     }
 }
 
@@ -229,8 +229,7 @@ struct Send: ParsableCommand {
             reports: reports ?? "", config: config, only: ids, dryRun: dryRun, yes: yes,
             language: SendLanguage.choose(language.lang, environment: ProcessInfo.processInfo.environment), check: check
         )
-        let status = Sender(options: options).run()
-        if status != .ok { throw ExitCode(status.rawValue) }
+        try finish(Sender(options: options).run())
     }
 }
 
@@ -255,9 +254,9 @@ struct Template: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let status = Pipeline(options: Options(input: input, year: year, language: language.language)).template(
-            output: output, committee: committee)
-        if status != .ok { throw ExitCode(status.rawValue) }
+        try finish(
+            Pipeline(options: Options(input: input, year: year, language: language.language)).template(
+                output: output, committee: committee))
     }
 }
 
@@ -279,8 +278,7 @@ struct Init: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let status = Pipeline(options: Options(input: dir, year: year, language: language.language)).initYear()
-        if status != .ok { throw ExitCode(status.rawValue) }
+        try finish(Pipeline(options: Options(input: dir, year: year, language: language.language)).initYear())
     }
 }
 
@@ -315,9 +313,24 @@ func today() -> CivilDate {
     return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
 }
 
+/// A command's exit status as ArgumentParser's exit.
 func finish(_ status: ExitStatus) throws { if status != .ok { throw ExitCode(status.rawValue) } }
 
-struct LedgerRecord: ParsableCommand {
+/// A ledger command that changes the file: its `change` runs in one transaction of the ledger
+/// named by `--ledger`, done by `--by`.
+protocol LedgerChange: ParsableCommand {
+    var options: LedgerOptions { get }
+    var by: String? { get }
+    func change(_ ledger: Ledger) throws(Failure) -> Ledger.Outcome
+}
+
+extension LedgerChange {
+    func run() throws {
+        try finish(options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in try change(l) })
+    }
+}
+
+struct LedgerRecord: LedgerChange {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "record",
@@ -328,14 +341,10 @@ struct LedgerRecord: ParsableCommand {
     @Option(help: H("star-report run 写出的报告文件夹", "A reports folder written by star-report run.")) var reports: String
     @Option(help: H("操作人（默认：登录名）", "Who acts (default: the login name).")) var by: String?
 
-    func run() throws {
-        try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in try l.record(reports: reports)
-            })
-    }
+    func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome { try l.record(reports: reports) }
 }
 
-struct LedgerObject: ParsableCommand {
+struct LedgerObject: LedgerChange {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "object",
@@ -348,15 +357,12 @@ struct LedgerObject: ParsableCommand {
     @Option(help: H("日期 YYYY-MM-DD（默认：今天）", "Date, YYYY-MM-DD (default: today).")) var date: CivilDate?
     @Option(help: H("记录人（默认：登录名）", "Who records it (default: the login name).")) var by: String?
 
-    func run() throws {
-        try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
-                try l.object(year: year, branch: branch, text: text, date: date ?? today())
-            })
+    func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome {
+        try l.object(year: year, branch: branch, text: text, date: date ?? today())
     }
 }
 
-struct LedgerResolve: ParsableCommand {
+struct LedgerResolve: LedgerChange {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "resolve",
@@ -369,15 +375,12 @@ struct LedgerResolve: ParsableCommand {
     @Option(help: H("处理理由", "The reason.")) var reason: String
     @Option(help: H("处理人（默认：登录名）", "Who decides (default: the login name).")) var by: String?
 
-    func run() throws {
-        try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
-                try l.resolve(year: year, branch: branch, stars: stars, reason: reason)
-            })
+    func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome {
+        try l.resolve(year: year, branch: branch, stars: stars, reason: reason)
     }
 }
 
-struct LedgerApprove: ParsableCommand {
+struct LedgerApprove: LedgerChange {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "approve",
@@ -392,15 +395,12 @@ struct LedgerApprove: ParsableCommand {
     @Option(help: H("批准人（默认：登录名）", "Who approves (default: the login name).")) var by: String?
     @Option(help: H("批准文号", "The document number.")) var document: String?
 
-    func run() throws {
-        try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
-                try l.approve(year: year, date: date, document: document)
-            })
+    func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome {
+        try l.approve(year: year, date: date, document: document)
     }
 }
 
-struct LedgerReview: ParsableCommand {
+struct LedgerReview: LedgerChange {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "review",
@@ -414,15 +414,12 @@ struct LedgerReview: ParsableCommand {
     @Option(help: H("日期 YYYY-MM-DD（默认：今天）", "Date, YYYY-MM-DD (default: today).")) var date: CivilDate?
     @Option(help: H("记录人（默认：登录名）", "Who records it (default: the login name).")) var by: String?
 
-    func run() throws {
-        try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
-                try l.review(year: year, branch: branch, stars: stars, reason: reason, date: date ?? today())
-            })
+    func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome {
+        try l.review(year: year, branch: branch, stars: stars, reason: reason, date: date ?? today())
     }
 }
 
-struct LedgerAdjust: ParsableCommand {
+struct LedgerAdjust: LedgerChange {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "adjust",
@@ -438,15 +435,12 @@ struct LedgerAdjust: ParsableCommand {
     @Option(help: H("决定人（默认：登录名）", "Who decides (default: the login name).")) var by: String?
     @Option(help: H("文号", "The document number.")) var document: String?
 
-    func run() throws {
-        try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
-                try l.adjust(branch: branch, stars: stars, date: date, reason: reason, document: document)
-            })
+    func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome {
+        try l.adjust(branch: branch, stars: stars, date: date, reason: reason, document: document)
     }
 }
 
-struct LedgerImport: ParsableCommand {
+struct LedgerImport: LedgerChange {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "import",
@@ -459,12 +453,7 @@ struct LedgerImport: ParsableCommand {
     @Option(help: H("年度", "The year.")) var year: Int
     @Option(help: H("操作人（默认：登录名）", "Who acts (default: the login name).")) var by: String?
 
-    func run() throws {
-        try finish(
-            options.command.change(ledger: options.ledger, by: by) { l throws(Failure) in
-                try l.importYear(results: results, year: year)
-            })
-    }
+    func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome { try l.importYear(results: results, year: year) }
 }
 
 struct LedgerHistory: ParsableCommand {
