@@ -83,7 +83,9 @@ public final class SendLog {
         }
     }
 
-    private func load(_ fd: FileDescriptor) throws(Failure) {
+    /// Reads the log's entries; returns its bytes.
+    @discardableResult
+    private func load(_ fd: FileDescriptor) throws(Failure) -> [UInt8] {
         entries = []
         unreadableLines = 0
         let data = try read(fd)
@@ -95,6 +97,7 @@ public final class SendLog {
                 unreadableLines += 1
             }
         }
+        return data
     }
 
     /// A log that is a symbolic link, or cannot be read or locked: 74.
@@ -118,10 +121,12 @@ public final class SendLog {
             case .cannotOpen(let code): throw unwritable(code)
             }
         }
-        do { try load(fd) } catch {
+        // what a send that finished meanwhile wrote
+        let data: [UInt8]
+        do { data = try load(fd) } catch {
             try? fd.close()
             throw error
-        }  // what a send that finished meanwhile wrote
+        }
         self.fd = fd
         if !existed {
             // make the new file's name durable too
@@ -129,7 +134,7 @@ public final class SendLog {
             try? PlatformFile.syncFolder(dir.isEmpty ? "." : dir)
         }
         // a line cut short by a crash must not glue onto the next one
-        if let last = (try? read(fd))?.last, last != 0x0A {
+        if let last = data.last, last != 0x0A {
             let newline: [UInt8] = [0x0A]
             newline.withUnsafeBytes { try? fd.writeAllBytes($0) }
         }
