@@ -1,3 +1,4 @@
+import Foundation
 import StarModel
 import StarRules
 import Testing
@@ -118,5 +119,30 @@ import Testing
         // `make reports`, reports/2026 does exist in the checkout)
         #expect(SendLog.path(forReports: "no-such-reports/2026/") == "no-such-reports/2026.sent.jsonl")
         #expect(SendLog.path(forReports: "/no-such-folder/r") == "/no-such-folder/r.sent.jsonl")
+    }
+}
+
+/// The send log after a crash: a line cut short is counted as unreadable, and the next line
+/// appended starts on a line of its own.
+@Suite struct SendLogAfterACrash {
+    @Test func aCutLineIsEndedBeforeTheNextIsAppended() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sendlog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("r.sent.jsonl").path
+        try Data("{\"status\":\"accep".utf8).write(to: URL(fileURLWithPath: path))
+        let log = try SendLog(path: path)
+        #expect(log.entries.isEmpty && log.unreadableLines == 1)
+        try log.openForAppend()
+        let entry = SendLogEntry(
+            status: SendLogEntry.accepted, committee: "C1", file: "summary-C1.eml", messageID: "<m@x>",
+            recipient: "c1@example.org", sha256: "00", time: "2026-12-31T09:00:00+08:00", reply: "250 ok")
+        try log.append(entry)
+        log.close()
+        let again = try SendLog(path: path)
+        #expect(again.entries == [entry] && again.unreadableLines == 1)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3 && lines[2].isEmpty)
     }
 }
