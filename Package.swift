@@ -87,7 +87,7 @@ let package = Package(
         /// Excel out: results.xlsx and the fill-in template workbook (libxlsxwriter).
         .target(
             name: "StarExcel",
-            dependencies: ["StarModel", "StarRating", "StarRules", "StarRender", "CXLSXWriter"]
+            dependencies: ["StarModel", "StarPlatform", "StarRating", "StarRules", "StarRender", "CXLSXWriter"]
         ),
         /// Wires the stages and writes the output folder atomically.
         .target(

@@ -1,6 +1,7 @@
 import CXLSXWriter
 import Foundation
 import StarModel
+import StarPlatform
 import StarRender
 
 /// Why a workbook could not be written: libxlsxwriter's error text (or the system's), shown as
@@ -30,7 +31,7 @@ final class Workbook {
         self.path = path
         var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 0)
         guard let b = workbook_new_opt(path, &options) else {
-            throw WorkbookError(description: String(cString: strerror(errno)))
+            throw WorkbookError(description: PlatformFile.reason(errno))
         }
         book = b
         var comps = DateComponents()

@@ -229,7 +229,7 @@ public struct InputFolder: Sendable {
             var st = stat()
             guard lstat(entry.openPath, &st) == 0 else {
                 entry.skipped = .warning(
-                    .fileUnreadable(reason: String(cString: strerror(errno))), at: SourceLocation(file: path, line: 1))
+                    .fileUnreadable(reason: PlatformFile.reason(errno)), at: SourceLocation(file: path, line: 1))
                 return entry
             }
             if (st.st_mode & S_IFMT) == S_IFLNK {

@@ -209,7 +209,7 @@ public enum LedgerPage {
             let temp = path + ".star-report-\(getpid()).tmp"
             try Data(html.utf8).write(to: URL(fileURLWithPath: temp))
             guard rename(temp, path) == 0 else {
-                throw Failure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: String(cString: strerror(errno))))
+                throw Failure(.cannotCreate, .ledgerCannotWrite(path: shown, reason: PlatformFile.reason(errno)))
             }
         } catch let f as Failure {
             throw f

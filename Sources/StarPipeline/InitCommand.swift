@@ -62,7 +62,7 @@ extension Pipeline {
                     }
                     throw Failure(
                         .cannotCreate,
-                        .initCannotWrite(path: Escaped.text(path), reason: String(cString: strerror(failure))))
+                        .initCannotWrite(path: Escaped.text(path), reason: PlatformFile.reason(failure)))
                 }
                 written.append(name)
             }

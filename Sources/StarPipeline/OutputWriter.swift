@@ -277,7 +277,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     }
 
     private func swapError(_ e: Int32) -> Failure {
-        Failure(.ioError, .outCannotMove(target: Escaped.text(target.path), reason: String(cString: strerror(e))))
+        Failure(.ioError, .outCannotMove(target: Escaped.text(target.path), reason: PlatformFile.reason(e)))
     }
 
     /// fsync of a folder, after syncfs of its whole file system when `whole`.

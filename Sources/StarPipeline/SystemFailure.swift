@@ -7,7 +7,7 @@ extension Failure {
     /// anything else `status`; a file over `ulimit -f` (EFBIG: SIGXFSZ is ignored) says so.
     static func system(_ error: Int32, _ status: ExitStatus, _ message: Message) -> Failure {
         let short = [EMFILE, ENFILE, ENOMEM].contains(error)
-        let reason = String(cString: strerror(error))
+        let reason = PlatformFile.reason(error)
         return Failure(
             short ? .osError : status,
             short

@@ -92,7 +92,10 @@ public enum PlatformFile {
     }
 
     /// The system's text for an errno (`strerror`), as the messages quote it.
-    public static func reason(_ error: Errno) -> String { String(cString: strerror(error.rawValue)) }
+    public static func reason(_ error: Errno) -> String { reason(error.rawValue) }
+
+    /// The same for an errno number (a C call's `errno`).
+    public static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// `String.withCString` with the body's own error type.
     static func withCString<R, E: Error>(_ path: String, _ body: (UnsafePointer<CChar>) throws(E) -> R) throws(E) -> R {

@@ -103,7 +103,7 @@ public final class SendLog {
     /// A log that is a symbolic link, or cannot be read or locked: 74.
     private var linked: Failure { Failure(.ioError, .sendLogIsLink(path: path)) }
     private func unwritable(_ code: Int32) -> Failure {
-        Failure(.ioError, .sendLogUnwritable(path: path, reason: String(cString: strerror(code))))
+        Failure(.ioError, .sendLogUnwritable(path: path, reason: PlatformFile.reason(code)))
     }
 
     /// Opens the log for appending and takes an exclusive lock on it, so two sends of the same
