@@ -22,7 +22,7 @@ public enum ReportsFolder {
 
     /// Checks every file the folder's manifest lists (size and SHA-256).
     public static func verify(_ dir: String) -> Check {
-        guard let manifest = Manifest.read(dir + "/" + OutputTarget.manifestName), manifest.complete else {
+        guard let manifest = Manifest.read(dir + "/" + Manifest.fileName), manifest.complete else {
             return .noManifest
         }
         var out: [String: String] = [:]

@@ -17,10 +17,6 @@ struct OutputTarget: Sendable {
 
     enum State: Sendable, Equatable { case absent, empty, ours }
 
-    /// The file that marks a folder as star-report's: every file it wrote, with size and SHA-256.
-    static let manifestName = ".star-report-manifest.json"
-    static let manifestMarker = "\"star-report-manifest\": 1"
-
     /// Checks `output` against the input folder and the current folder; touches nothing.
     static func check(_ output: String, input: String) throws(Failure) -> OutputTarget {
         let given = output
@@ -168,11 +164,11 @@ struct OutputTarget: Sendable {
                 return .failure(.open(file: Escaped.text(file), app: app, lock: Escaped.text(entry)))
             }
         }
-        guard entries.contains(manifestName), let manifest = Manifest.read(folder + "/" + manifestName) else {
+        guard entries.contains(Manifest.fileName), let manifest = Manifest.read(folder + "/" + Manifest.fileName) else {
             return .failure(.foreign(sample(entries)))
         }
         let listed = Set(manifest.files.map(\.name))
-        if let extra = entries.sorted().first(where: { $0 != manifestName && !listed.contains($0) }) {
+        if let extra = entries.sorted().first(where: { $0 != Manifest.fileName && !listed.contains($0) }) {
             return .failure(.foreign(Escaped.text(extra)))
         }
         for file in manifest.files {
@@ -209,19 +205,8 @@ struct OutputTarget: Sendable {
     }
 }
 
-/// The manifest star-report writes into each report folder: a marker, and each file's name,
-/// size and SHA-256. A folder whose manifest lists exactly its files, unchanged, is star-report's
-/// to replace; a temporary folder carries a manifest from its creation, so the leftovers of an
-/// interrupted run are recognised as star-report's own.
-struct Manifest: Sendable, Equatable {
-    struct File: Sendable, Equatable {
-        var name: String
-        var size: Int
-        var sha256: String
-    }
-    var complete: Bool
-    var files: [File]
-
+/// What `run` writes as a report folder's manifest (Manifest, in StarModel, reads it).
+extension Manifest {
     /// The text written when a temporary folder is created, before any report.
     static let writing = Manifest(complete: false, files: []).text
 
@@ -233,30 +218,5 @@ struct Manifest: Sendable, Equatable {
             ("star-report-manifest", .int(1)), ("state", .string(complete ? "complete" : "writing")),
             ("files", .array(list)),
         ]).rendered() + "\n"
-    }
-
-    static func read(_ path: String) -> Manifest? {
-        guard let data = FileManager.default.contents(atPath: path), data.count < 64 << 20,
-            String(decoding: data.prefix(64), as: UTF8.self).contains(OutputTarget.manifestMarker),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let files = object["files"] as? [[String: Any]]
-        else { return nil }
-        var out = Manifest(complete: object["state"] as? String == "complete", files: [])
-        for f in files {
-            guard let name = f["name"] as? String, let size = f["size"] as? Int, let sha = f["sha256"] as? String,
-                !name.contains("/"), name != "..", name != "."
-            else { return nil }
-            out.files.append(File(name: name, size: size, sha256: sha))
-        }
-        return out
-    }
-
-    /// Size and SHA-256 of a regular file (not followed through a link), read in 1 MiB pieces.
-    static func digest(_ path: String) -> (size: Int, sha256: String)? {
-        guard let fd = try? PlatformFile.openForReading(path, followLink: false) else { return nil }
-        defer { try? fd.close() }
-        var hasher = SHA256.Hasher()
-        guard let size = try? fd.readRegularFile(inPiecesOf: 1 << 20, { hasher.update($0) }) else { return nil }
-        return (size, hasher.finalizeHex())
     }
 }

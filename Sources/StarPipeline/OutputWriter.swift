@@ -54,7 +54,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// The files star-report writes into a report folder (ReportRenderer, ExcelOutput and the
     /// manifest): `summary-ID.txt` and `summary-ID.eml` per committee, and these.
     static let reportNames: Set<String> = [
-        OutputTarget.manifestName, "notice.html", NoticePDF.name, "notice.txt", "results.csv", "results.json",
+        Manifest.fileName, "notice.html", NoticePDF.name, "notice.txt", "results.csv", "results.json",
         ExcelOutput.resultsName, "validation.txt",
     ]
 
@@ -78,7 +78,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
             throw Failure.system(errno, .cannotCreate, .outCannotCreateBeside(target: Escaped.text(target.path)))
         }
         Interruption.shared.writing(temp)
-        try write(OutputTarget.manifestName, Manifest.writing)
+        try write(Manifest.fileName, Manifest.writing)
         TestPause.at("writing")
     }
 
@@ -101,7 +101,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
                 var f = stat()
                 return isReportName(name) && lstat(path + "/" + name, &f) == 0 && (f.st_mode & S_IFMT) == S_IFREG
             }
-            guard Manifest.read(path + "/" + OutputTarget.manifestName) != nil || onlyReports else { continue }
+            guard Manifest.read(path + "/" + Manifest.fileName) != nil || onlyReports else { continue }
             removeReports(path)
         }
     }
@@ -110,7 +110,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
     /// still says it is star-report's.
     static func removeReports(_ path: String) {
         let fm = FileManager.default
-        for name in (try? PlatformFile.names(in: path)) ?? [] where name != OutputTarget.manifestName {
+        for name in (try? PlatformFile.names(in: path)) ?? [] where name != Manifest.fileName {
             try? fm.removeItem(atPath: path + "/" + name)
         }
         try? fm.removeItem(atPath: path)
@@ -170,7 +170,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
 
     /// Writes the manifest, flushes everything to disk, and swaps the new reports into place.
     func commit() throws {
-        let names = ((try? PlatformFile.names(in: temp)) ?? []).filter { $0 != OutputTarget.manifestName }.sorted()
+        let names = ((try? PlatformFile.names(in: temp)) ?? []).filter { $0 != Manifest.fileName }.sorted()
         let hashed = written.withLock { $0 }
         // Every file `stream` wrote was hashed as it was written. The workbooks libxlsxwriter
         // writes itself to a path (results.xlsx) are the only files read back to hash: their
@@ -188,7 +188,7 @@ final class OutputFolder: ReportOutput, @unchecked Sendable {
         for f in digests.values.compactMap({ $0 }) { byName[f.name] = f }
         let files = names.compactMap { byName[$0] }
         guard files.count == names.count else { throw Failure(.ioError, .outCannotReadBack(temp: Escaped.text(temp))) }
-        try write(OutputTarget.manifestName, Manifest(complete: true, files: files).text)
+        try write(Manifest.fileName, Manifest(complete: true, files: files).text)
         // One syncfs for the folder's file system rather than an fsync per file: 40,000
         // summaries would cost as many journal commits.
         try sync(temp, whole: true)

@@ -238,14 +238,9 @@ public struct Sender {
     /// The files of the reports folder's `.star-report-manifest.json` (name → SHA-256), the
     /// record `run` wrote of every file; nil when there is none that can be read.
     static func manifest(_ dir: String) -> [String: String]? {
-        guard let bytes = try? PlatformFile.contents(of: dir + "/.star-report-manifest.json", followLink: false),
-            let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-            json["star-report-manifest"] as? Int == 1,
-            let files = json["files"] as? [[String: Any]]
-        else { return nil }
-        var out: [String: String] = [:]
-        for f in files { if let name = f["name"] as? String, let sha = f["sha256"] as? String { out[name] = sha } }
-        return out
+        Manifest.read(dir + "/" + Manifest.fileName).map { m in
+            Dictionary(m.files.map { ($0.name, $0.sha256) }, uniquingKeysWith: { _, last in last })
+        }
     }
 
     func plan(dir: String, emls: [EmlFile], settings: SMTPSettings?, configPath: String?, only: Set<String>?)

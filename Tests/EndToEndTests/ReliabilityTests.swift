@@ -143,6 +143,25 @@ func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: 
         #expect(try folderSnapshot(work) == workBefore)
     }
 
+    /// A manifest that is a symbolic link does not make a folder star-report's, even one that
+    /// leads to a true manifest of the same files: it is not followed, and the folder is left.
+    @Test func aLinkedManifestIsNotFollowed() throws {
+        let dir = try temporaryDirectory("linked-manifest")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let reports = dir.appendingPathComponent("r")
+        #expect(try runBinary(["run", "--input", "SampleData/2026", "--output", reports.path]).0 == 0)
+        let copy = dir.appendingPathComponent("copy")
+        try FileManager.default.copyItem(at: reports, to: copy)
+        let manifest = copy.appendingPathComponent(".star-report-manifest.json")
+        try FileManager.default.removeItem(at: manifest)
+        try FileManager.default.createSymbolicLink(
+            at: manifest, withDestinationURL: reports.appendingPathComponent(".star-report-manifest.json"))
+        let before = try folderSnapshot(copy)
+        let (s, _, err) = try runBinary(["run", "--lang", "en", "--input", "SampleData/2026", "--output", copy.path])
+        #expect(s == 73, "\(err)")
+        #expect(try folderSnapshot(copy) == before)
+    }
+
     /// The manifest, whose digests are taken from the bytes as they are written, lists every
     /// report with the size and SHA-256 of the file on disk (checked by python's hashlib).
     @Test func manifestDigestsAreThoseOfTheFilesOnDisk() throws {
