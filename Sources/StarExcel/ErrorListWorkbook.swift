@@ -24,10 +24,6 @@ public enum ErrorListWorkbook {
         var cells: [String] { [file, sheet, cell, field, value, message, action] }
     }
 
-    /// Excel's limit on a cell's text, in Unicode scalars (as libxlsxwriter counts, refusing a
-    /// longer string); longer text (a value quoted from a hostile file) is cut.
-    static let maxCellCharacters = 32_767
-
     /// - Parameters:
     ///   - headers: the seven column headers, in the user's language.
     ///   - created: the document date (the same input gives the same bytes).
