@@ -97,7 +97,7 @@ public enum TextDecoding {
             case .notUTF8:
                 if utf8 {
                     kind = .notUTF8
-                } else if let converter, case .success = gb18030ToUTF8(Array(bytes[range]), cd: converter) {
+                } else if let converter, case .success = convert(Array(bytes[range]), cd: converter) {
                     kind = nil
                 } else {
                     kind = .neither
@@ -263,16 +263,11 @@ public enum TextDecoding {
         let cd = iconv_open("UTF-8", "GB18030")
         guard cd != iconv_t(bitPattern: -1) else { return .failure(BadByte(offset: 0)) }
         defer { iconv_close(cd) }
-        return gb18030ToUTF8(input, cd: cd)
+        return convert(input, cd: cd)
     }
 
-    /// The same with a converter already open (one per file, not one per cell).
-    static func gb18030ToUTF8(_ input: [UInt8], cd: iconv_t?) -> Result<[UInt8], BadByte> {
-        convert(input, cd: cd)
-    }
-
-    /// `input` converted by an open iconv converter (glibc's), or the offset of the first byte it
-    /// cannot convert.
+    /// `input` converted by an open iconv converter (glibc's; one per file, not one per cell), or
+    /// the offset of the first byte it cannot convert.
     static func convert(_ input: [UInt8], cd: iconv_t?) -> Result<[UInt8], BadByte> {
         guard !input.isEmpty else { return .success([]) }
         iconv(cd, nil, nil, nil, nil)  // back to the initial state
