@@ -59,21 +59,47 @@ struct CSVTable {
     }
 
     static func read(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> CSVTable? {
-        guard let decoded = decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return nil }
-        let (records, quoteError) = CSVReader.records(in: decoded)
-        if let q = quoteError {
+        var records: [CSVRecord] = []
+        guard forEachRecord(bytes: bytes, path: path, diagnostics: &diagnostics, { records.append($0) }) else {
+            return nil
+        }
+        return CSVTable(header: records[0], rows: Array(records.dropFirst()))
+    }
+
+    /// A CSV file's records one at a time (the header first), its bytes checked and decoded:
+    /// false after adding the diagnostic that stops the whole file — its encoding, then an
+    /// unbalanced quote, a record over the limits, no record at all. Records after one over the
+    /// limits are not given; what `body` made of the others is about a file not read.
+    static func forEachRecord(
+        bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], _ body: (CSVRecord) -> Void
+    ) -> Bool {
+        guard let decoded = decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return false }
+        var reader = CSVReader()
+        var limit: CSVReader.LimitExceeded?
+        var any = false
+        func take(_ record: CSVRecord) {
+            guard limit == nil else { return }
+            if let l = record.limit {
+                limit = l
+                return
+            }
+            any = true
+            body(record)
+        }
+        reader.feed(decoded[...], emit: take)
+        if let q = reader.finish(emit: take) {
             diagnostics.append(Self.quoteError(q, path: path))
-            return nil
+            return false
         }
-        if let l = records.lazy.compactMap(\.limit).first {
-            diagnostics.append(Self.limitError(l, path: path))
-            return nil
+        if let limit {
+            diagnostics.append(Self.limitError(limit, path: path))
+            return false
         }
-        guard let header = records.first else {
+        guard any else {
             diagnostics.append(.error(Message(.csvNoHeader), at: SourceLocation(file: path, line: 1)))
-            return nil
+            return false
         }
-        return CSVTable(header: header, rows: Array(records.dropFirst()))
+        return true
     }
 
     /// Header cells trimmed of spaces.

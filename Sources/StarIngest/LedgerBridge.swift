@@ -14,17 +14,9 @@ public enum ResultsTable {
         bytes: [UInt8], path: String, diagnostics: inout [Diagnostic], header: ([String]) -> Bool,
         row: ([String], Int) -> Void
     ) -> Bool {
-        guard let decoded = CSVTable.decode(bytes: bytes, path: path, diagnostics: &diagnostics) else { return false }
-        var reader = CSVReader()
         var names: [String]?
         var rowsWanted = true
-        var limit: CSVReader.LimitExceeded?
-        func take(_ record: CSVRecord) {
-            guard limit == nil else { return }
-            if let l = record.limit {
-                limit = l
-                return
-            }
+        return CSVTable.forEachRecord(bytes: bytes, path: path, diagnostics: &diagnostics) { record in
             guard names != nil else {
                 let trimmed = record.fields.map { $0.trimmingSpaces }
                 names = trimmed
@@ -35,20 +27,6 @@ public enum ResultsTable {
             guard rowsWanted, !(record.fields.count == 1 && record.fields[0].trimmingSpaces.isEmpty) else { return }
             row(record.fields, record.line)
         }
-        reader.feed(decoded[...], emit: take)
-        if let q = reader.finish(emit: take) {
-            diagnostics.append(CSVTable.quoteError(q, path: path))
-            return false
-        }
-        if let limit {
-            diagnostics.append(CSVTable.limitError(limit, path: path))
-            return false
-        }
-        guard names != nil else {
-            diagnostics.append(.error(Message(.csvNoHeader), at: SourceLocation(file: path, line: 1)))
-            return false
-        }
-        return true
     }
 }
 
