@@ -241,62 +241,87 @@ enum CSVSubmissionReader {
         init?(_ row: CSVRecord, path: String, diagnostics: inout [Diagnostic]) {
             width = row.fields.count
             let at = SourceLocation(file: path, line: row.line)
-            var seen: [FieldKey: Int] = [:]
-            var named: [(key: FieldKey, name: String, column: Int)] = []
-            var ok = true
-            var unknown: [(Int, String)] = []
-            for (i, raw) in row.fields.enumerated() {
-                let name = raw.trimmingSpaces
-                guard let key = byName[name] else {
-                    unknown.append((i, name))
-                    continue
-                }
-                if let first = seen[key] {
-                    diagnostics.append(
-                        .error(
-                            .csvRepeatedColumn(column: i + 1, first: first + 1),
-                            at: SourceLocation(file: path, line: row.line, column: i + 1), field: name))
-                    ok = false
-                    continue
-                }
-                seen[key] = i
-                columns.append((i, key))
-                named.append((key, name, i + 1))
+            let match = HeaderMatch(row.fields.enumerated().map { ($0.offset, $0.element.trimmingSpaces) })
+            columns = match.columns.map { ($0.index, $0.key) }
+            let named = match.columns.map { (key: $0.key, name: $0.name, column: $0.index + 1) }
+            for r in match.repeated {
+                diagnostics.append(
+                    .error(
+                        .csvRepeatedColumn(column: r.index + 1, first: r.first + 1),
+                        at: SourceLocation(file: path, line: row.line, column: r.index + 1), field: r.name))
             }
-            var missing = CSVSubmissionReader.required.subtracting(seen.keys)
-            // Root cause first: a misspelled header is one error that names the column it
-            // should be, not an unknown column plus a missing one (plus every row's fallout).
-            for (i, name) in unknown {
-                let at = SourceLocation(file: path, line: row.line, column: i + 1)
-                let letter = CellReference.columnName(i + 1)
-                if !name.isEmpty, let suggestion = CSVSubmissionReader.closest(to: name, among: missing) {
-                    let shown =
-                        name.unicodeScalars.contains { $0.value > 0x7F }
-                        ? suggestion.chineseLabel : suggestion.description
+            for u in match.unknown {
+                let at = SourceLocation(file: path, line: row.line, column: u.index + 1)
+                let letter = CellReference.columnName(u.index + 1)
+                if let typo = u.typoOf {
                     diagnostics.append(
                         .error(
                             .csvUnknownColumnSuggest(
-                                column: i + 1, letter: letter, found: Escaped.text(name), suggestion: shown), at: at,
-                            field: Escaped.text(name)))
-                    missing.remove(suggestion)
-                    ok = false
+                                column: u.index + 1, letter: letter, found: Escaped.text(u.name),
+                                suggestion: HeaderMatch.shown(typo, for: u.name)),
+                            at: at, field: Escaped.text(u.name)))
                 } else {
                     diagnostics.append(
                         .warning(
-                            .csvUnknownColumn(column: i + 1, letter: letter), at: at,
-                            field: name.isEmpty ? "column \(i + 1)" : Escaped.text(name)))
+                            .csvUnknownColumn(column: u.index + 1, letter: letter), at: at,
+                            field: u.name.isEmpty ? "column \(u.index + 1)" : Escaped.text(u.name)))
                 }
             }
-            if !missing.isEmpty {
+            if !match.missing.isEmpty {
                 diagnostics.append(
                     .error(
                         .csvMissingColumns(
-                            columns: missing.sorted().map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", ")),
+                            columns: match.missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", ")),
                         at: at))
-                ok = false
             }
             sheetColumns = SheetColumns(named)
-            if !ok { return nil }
+            if !match.ok { return nil }
+        }
+    }
+
+    /// A header row's names matched to fields, the same for a CSV sheet and an .xlsx sheet (each
+    /// says it in its own messages): English names or Chinese labels, any order. Root cause
+    /// first: a misspelled name is a typo of the required column it is nearest to, not an
+    /// unknown column plus a missing one (plus every row's fallout).
+    struct HeaderMatch {
+        /// The columns matched, in order: index (0-based), field, the name as written.
+        var columns: [(index: Int, key: FieldKey, name: String)] = []
+        /// A field named a second time: the column and the one that named it first.
+        var repeated: [(index: Int, first: Int, name: String)] = []
+        /// A name that is not a field's: with the required field it looks like a typo of, if any.
+        var unknown: [(index: Int, name: String, typoOf: FieldKey?)] = []
+        /// Required fields no column names (nor a typo of one).
+        var missing: [FieldKey] = []
+        /// No column repeated, misspelled or missing.
+        var ok: Bool { repeated.isEmpty && missing.isEmpty && !unknown.contains { $0.typoOf != nil } }
+
+        init(_ names: [(index: Int, name: String)]) {
+            var seen: [FieldKey: Int] = [:]
+            var strangers: [(Int, String)] = []
+            for (index, name) in names {
+                guard let key = byName[name] else {
+                    strangers.append((index, name))
+                    continue
+                }
+                if let first = seen[key] {
+                    repeated.append((index, first, name))
+                    continue
+                }
+                seen[key] = index
+                columns.append((index, key, name))
+            }
+            var left = CSVSubmissionReader.required.subtracting(seen.keys)
+            for (index, name) in strangers {
+                let typo = name.isEmpty ? nil : CSVSubmissionReader.closest(to: name, among: left)
+                if let typo { left.remove(typo) }
+                unknown.append((index, name, typo))
+            }
+            missing = left.sorted()
+        }
+
+        /// How the typo's field is best named to its writer: in Chinese to one who wrote Chinese.
+        static func shown(_ key: FieldKey, for name: String) -> String {
+            name.unicodeScalars.contains { $0.value > 0x7F } ? key.chineseLabel : key.description
         }
     }
 

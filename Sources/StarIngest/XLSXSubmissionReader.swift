@@ -268,42 +268,42 @@ enum XLSXSubmissionReader {
         _ cells: [XLSXCellAt], row: Int, path: String, sheet: String,
         diagnostics: inout [Diagnostic]
     ) -> [(Int, FieldKey, String)]? {
-        var seen: [FieldKey: Int] = [:]
-        var columns: [(Int, FieldKey, String)] = []
-        var ok = true
-        for cell in cells {
-            let column = cell.column
-            let name = text(cell.value, key: .branchName).trimmingSpaces
-            let at = SourceLocation(file: path, line: row, column: column, cell: CellReference(sheet: sheet))
-            if name.isEmpty { continue }
-            guard let key = CSVSubmissionReader.byName[name] else {
-                diagnostics.append(
-                    .warning(.xlsxUnknownColumn(name: Escaped.text(name)), at: at, field: Escaped.text(name)))
-                continue
-            }
-            if let first = seen[key] {
+        let names = cells.map { ($0.column, text($0.value, key: .branchName).trimmingSpaces) }.filter { !$0.1.isEmpty }
+        let match = CSVSubmissionReader.HeaderMatch(names)
+        func at(_ column: Int) -> SourceLocation {
+            SourceLocation(file: path, line: row, column: column, cell: CellReference(sheet: sheet))
+        }
+        for r in match.repeated {
+            let key = CSVSubmissionReader.byName[r.name]!
+            diagnostics.append(
+                .error(
+                    .xlsxRepeatedColumn(first: "\(CellReference.columnName(r.first))\(row)", key: key.description),
+                    at: at(r.index), field: r.name))
+        }
+        for u in match.unknown {
+            if let typo = u.typoOf {
                 diagnostics.append(
                     .error(
-                        .xlsxRepeatedColumn(first: "\(CellReference.columnName(first))\(row)", key: key.description),
-                        at: at, field: name))
-                ok = false
-                continue
+                        .xlsxUnknownColumnSuggest(
+                            found: Escaped.text(u.name),
+                            suggestion: CSVSubmissionReader.HeaderMatch.shown(typo, for: u.name)),
+                        at: at(u.index), field: Escaped.text(u.name)))
+            } else {
+                diagnostics.append(
+                    .warning(
+                        .xlsxUnknownColumn(name: Escaped.text(u.name)), at: at(u.index), field: Escaped.text(u.name)))
             }
-            seen[key] = column
-            columns.append((column, key, name))
         }
-        let missing = CSVSubmissionReader.required.subtracting(seen.keys).sorted()
-        if !missing.isEmpty {
+        if !match.missing.isEmpty {
             diagnostics.append(
                 .error(
                     .xlsxMissingColumns(
                         columns: Localized(
-                            zh: missing.map { "\($0.chineseLabel)（\($0)）" }.joined(separator: "、"),
-                            en: missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
-                    at: SourceLocation(file: path, line: row, column: 1, cell: CellReference(sheet: sheet))))
-            ok = false
+                            zh: match.missing.map { "\($0.chineseLabel)（\($0)）" }.joined(separator: "、"),
+                            en: match.missing.map { "\($0) (\($0.chineseLabel))" }.joined(separator: ", "))),
+                    at: at(1)))
         }
-        return ok ? columns : nil
+        return match.ok ? match.columns.map { ($0.index, $0.key, $0.name) } : nil
     }
 
     /// The text a cell stands for in the column of `key`, as Excel shows it: a number under a

@@ -354,6 +354,11 @@ extension Message {
     public static func xlsxUnknownColumn(name: String) -> Message {
         Message(.xlsxUnknownColumn, arguments: ["name": name.messageArgument])
     }
+    public static func xlsxUnknownColumnSuggest(found: String, suggestion: String) -> Message {
+        Message(
+            .xlsxUnknownColumnSuggest,
+            arguments: ["found": found.messageArgument, "suggestion": suggestion.messageArgument])
+    }
     public static func xlsxRepeatedColumn(first: String, key: String) -> Message {
         Message(.xlsxRepeatedColumn, arguments: ["first": first.messageArgument, "key": key.messageArgument])
     }

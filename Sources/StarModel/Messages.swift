@@ -166,7 +166,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case xlsxCancelled, xlsxNotAZip, xlsxEncrypted, xlsxTooManyParts, xlsxUnsafePath, xlsxPartTooLarge, xlsxZipBomb,
         xlsxDate1904, xlsxOutsidePackage, xlsxMissingSharedString, xlsxPartUnreadable, xlsxDoctype,
         xlsxDoctypeReported, xlsxNotWellFormed
-    case xlsxEmptySheet, xlsxUnknownColumn, xlsxRepeatedColumn, xlsxMissingColumns
+    case xlsxEmptySheet, xlsxUnknownColumn, xlsxUnknownColumnSuggest, xlsxRepeatedColumn, xlsxMissingColumns
     // sheets as people fill them (SheetMessages.swift)
     case sheetTooManyStrings, sheetTooManyStyles, sheetTooManyMerges, sheetFormulaWithoutValue, sheetCellTooLong,
         sheetBadNumber, sheetBadISODate, sheetDuplicateCell, sheetNoHeader, sheetNotABranch, sheetRowNotFilled,
@@ -783,8 +783,11 @@ public enum Catalogue {
                 """
         ),
         .xlsxUnknownColumn: Entry(
-            code: "W-XLSX-COLUMN", zh: "未知的列“{name}”，已忽略（列名见 docs/input-formats.md）",
-            en: "unknown column \"{name}\" is ignored (see docs/input-formats.md for the names)"),
+            code: "W-XLSX-COLUMN", zh: "未知的列“{name}”，已忽略（列名以 star-report template 生成的填报表为准）",
+            en: "unknown column \"{name}\" is ignored (the names are those of the sheet star-report template writes)"),
+        .xlsxUnknownColumnSuggest: Entry(
+            code: "E-XLSX-HEADER", zh: "表头“{found}”不认识，是否应为“{suggestion}”？请改正表头",
+            en: "the header \"{found}\" is unknown: did you mean \"{suggestion}\"? Correct the header"),
         .xlsxRepeatedColumn: Entry(
             code: "E-XLSX-HEADER", zh: "与 {first} 列重复（同一字段 {key}），请删除其中一列",
             en: "repeats column {first} (the same field {key}); remove one of them"),

@@ -78,6 +78,8 @@ write("xlsx-1904", replace(base, "xl/workbook.xml", lambda d: d.replace(b"<workb
 write("xlsx-two-decimals", good(row=[c if i != 9 else "9.75" for i, c in enumerate(ROW)][:10] + ["8.299999999999999"] + ROW[11:]))
 # the header lacks a required column
 write("xlsx-missing-column", good(header=[h for h in HEADER if h != "满意率"], row=[c for h, c in zip(HEADER, ROW) if h != "满意率"]))
+# a typo in a header (满意律 for 满意率): one error that names the column it should be
+write("xlsx-misspelled-header", good(header=[h if h != "满意率" else "满意律" for h in HEADER]))
 # a sheet with nothing in it
 import openpyxl  # noqa: E402
 _tmp = os.path.join(HERE, ".tmp-empty.xlsx")
