@@ -80,7 +80,7 @@ extension Message {
     public static func missingSubmission(id: String, name: String) -> Message {
         Message(.missingSubmission, arguments: ["id": id.messageArgument, "name": name.messageArgument])
     }
-    public static func missingSubmissionsOfBrokenSheets(count: Int, ids: String, files: String) -> Message {
+    public static func missingSubmissionsOfBrokenSheets(count: Int, ids: Localized, files: Localized) -> Message {
         Message(
             .missingSubmissionsOfBrokenSheets,
             arguments: ["count": count.messageArgument, "ids": ids.messageArgument, "files": files.messageArgument])

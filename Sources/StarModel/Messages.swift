@@ -359,7 +359,7 @@ public enum Catalogue {
             en:
                 """
                 {participants} of {members} members took part in the masses evaluation, under {percent} % \
-                (党员参与率一般不低于{percent}%)
+                (the members' participation is normally at least {percent} %)
                 """
         ),
         .tooManyParticipants: Entry(

@@ -161,13 +161,8 @@ public struct Validator: Sendable {
                     .error(
                         .missingSubmissionsOfBrokenSheets(
                             count: ofBroken.count,
-                            ids: ofBroken.prefix(10).map(\.id).joined(separator: "、")
-                                + (ofBroken.count > 10 ? "…" : ""),
-                            files: brokenFiles.map {
-                                """
-                                “\(($0 as NSString).lastPathComponent)”
-                                """
-                            }.joined(separator: "、")),
+                            ids: Self.list(ofBroken.prefix(10).map(\.id), more: ofBroken.count > 10),
+                            files: Self.list(brokenFiles.map { ($0 as NSString).lastPathComponent }, quoted: true)),
                         at: first.location, field: "branch_id"))
             }
             diagnostics += identity
@@ -219,6 +214,15 @@ public struct Validator: Sendable {
                 .wrongYearForAll(count: wrong.count, found: found, year: year), at: wrong[0].location,
                 field: wrong[0].field))
         return out
+    }
+
+    /// A short list inside a sentence, in each language's way: `A、B…` and “A”、“B” in Chinese,
+    /// `A, B…` and "A", "B" in English.
+    static func list(_ items: [String], quoted: Bool = false, more: Bool = false) -> Localized {
+        let end = more ? "…" : ""
+        return Localized(
+            zh: items.map { quoted ? "“\($0)”" : $0 }.joined(separator: "、") + end,
+            en: items.map { quoted ? "\"\($0)\"" : $0 }.joined(separator: ", ") + end)
     }
 
     /// The fields a committee fills in for a branch (the template fills in the rest).
