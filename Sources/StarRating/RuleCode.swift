@@ -48,8 +48,8 @@ public struct RuleDescriptor: Sendable, Equatable {
     public var code: String
     public var clause: String
     public var kind: TrailEntry.Kind
-    /// The legend of the summaries: what the rule is, with its thresholds and caps
-    /// (`民主评议满意率低于60%，减分`).
+    /// What the rule is, with its thresholds and caps (`民主评议满意率低于60%，减分`); the points
+    /// are apart, in `points`.
     public var meaning: String
     /// The points the rule adds or takes (`每次减3分`; `市级3分，省级5分，国家级8分，以最高的为准`);
     /// nil for conditions and quotas.
@@ -58,7 +58,8 @@ public struct RuleDescriptor: Sendable, Equatable {
     /// score band (conditions and quotas); nil for B and D codes.
     public var note: String?
 
-    /// The 规则说明 sheet of results.xlsx: the meaning with its points.
+    /// The meaning with its points (`民主评议满意率低于60%，减分（减5分）`): the summaries' legend
+    /// and results.xlsx's 规则说明 sheet.
     public var detail: String { points.map { "\(meaning)（\($0)）" } ?? meaning }
 }
 
@@ -72,20 +73,20 @@ extension RuleSet {
         switch code {
         case .B1:
             return d(
-                "受表彰或在市级以上媒体署名发表文章，加分（以最高的为准）",
+                "受表彰或在市级以上媒体署名发表文章，加分",
                 points: Self.levelPoints(commendationPoints) + "，以最高的为准")
         case .B2:
             return d(
                 "重大创新经验被上级推广，加分",
                 points: Self.levelPoints(innovationPoints) + (innovationCumulative ? "，累计" : "，以最高的为准"))
-        case .D1: return d("受市直工委通报批评，每次减分", points: "每次减\(workCommitteeCriticism.plain)分")
-        case .D2: return d("受市委通报批评，每次减分", points: "每次减\(municipalCommitteeCriticism.plain)分")
-        case .D3: return d("班子成员受严重警告以下处分，每人次减分", points: "每人次减\(leadershipMinorSanction.plain)分")
-        case .D4: return d("班子成员受撤销党内职务以上处分，每人次减分", points: "每人次减\(leadershipMajorSanction.plain)分")
-        case .D5: return d("党员受党纪政务处分，每人次减分", points: "每人次减\(memberSanction.plain)分")
+        case .D1: return d("受市直工委通报批评，减分", points: "每次减\(workCommitteeCriticism.plain)分")
+        case .D2: return d("受市委通报批评，减分", points: "每次减\(municipalCommitteeCriticism.plain)分")
+        case .D3: return d("班子成员受严重警告以下处分，减分", points: "每人次减\(leadershipMinorSanction.plain)分")
+        case .D4: return d("班子成员受撤销党内职务以上处分，减分", points: "每人次减\(leadershipMajorSanction.plain)分")
+        case .D5: return d("党员受党纪政务处分，减分", points: "每人次减\(memberSanction.plain)分")
         case .D6:
             return d("民主评议满意率\(belowWord(satisfactionDeductionBelow))，减分", points: "减\(lowSatisfaction.plain)分")
-        case .D7: return d("无故缺席工委会议、培训或未按时完成工作任务，每次减分", points: "每次减\(unexcusedAbsence.plain)分")
+        case .D7: return d("无故缺席工委会议、培训或未按时完成工作任务，减分", points: "每次减\(unexcusedAbsence.plain)分")
         case .C1:
             return d(
                 "民主评议满意率\(belowWord(satisfactionNoStarBelow))，不定星级",

@@ -189,7 +189,7 @@ public struct ReportContext: Sendable {
         var codes = Set(mine.flatMap(\.ruleCodes))
         codes.formUnion(checks.map(\.code))
         let legend = RuleCode.sorted(codes).map { code in
-            LegendLine(code: code, meaning: rules.descriptor(code: code)?.meaning ?? "见评定规则文件")
+            LegendLine(code: code, meaning: rules.descriptor(code: code)?.detail ?? "见评定规则文件")
         }
         return SummaryContext(
             committeeName: name, email: config.committeeEmails[committeeID], subject: "", year: year,

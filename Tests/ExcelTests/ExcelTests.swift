@@ -253,7 +253,7 @@ struct Seen: Equatable, CustomStringConvertible {
         let meanings = codes.filter { ($0[1] as? Int) == 3 }.compactMap { $0[3] as? String }
         #expect(meanings.contains("民主评议满意率低于60%，减分（减5分）"))
         #expect(meanings.contains("年度内无故缺席累计3次及以上，最高四星级并降低一个星级"))
-        #expect(meanings.contains("受市直工委通报批评，每次减分（每次减3分）"))
+        #expect(meanings.contains("受市直工委通报批评，减分（每次减3分）"))
     }
 
     @Test func resultsXLSXIsByteIdenticalForTheSameInput() throws {
