@@ -269,7 +269,9 @@ public struct Pipeline {
         }
         validated.diagnostics =
             (inputs.diagnostics + validated.diagnostics + acrossYears
-            + inputs.config.missingSettings(path: inputs.configPath, committees: committees.sorted()))
+            + inputs.config.missingSettings(
+                path: inputs.configPath, committees: committees.sorted(),
+                registered: Set((inputs.register ?? []).map(\.committeeID))))
             .sortedForDisplay().in(options.language)
         let account = account(inputs.files.prefix(inputs.folderFileCount), records: recordCount, validated: validated)
         return CheckedYear(validated: validated, inputs: inputs, account: account, routing: routing)

@@ -75,8 +75,10 @@ public struct NoticeConfig: Sendable, Equatable {
         return d.isEmpty ? .success(c) : .failure(DiagnosticList(d))
     }
 
-    /// Warnings for every missing setting the reports need.
-    public func missingSettings(path: String, committees: [String]) -> [Diagnostic] {
+    /// Warnings for every missing setting the reports need: `committees` are those whose
+    /// branches are rated (each gets a summary to e-mail); a committee of the register whose
+    /// sheet could not be read is `registered` too, so config.toml is not blamed for it.
+    public func missingSettings(path: String, committees: [String], registered: Set<String> = []) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let at = SourceLocation(file: path, line: 1)
         let needed: [(String, String?)] = [
@@ -87,7 +89,7 @@ public struct NoticeConfig: Sendable, Equatable {
             out.append(.warning(.configNotSet(placeholder: NoticeConfig.placeholder, key: key), at: at, field: key))
         }
         // a committee in config.toml that no branch belongs to: a typo in its id, most likely
-        let known = Set(committees)
+        let known = registered.union(committees)
         let withoutAddress = Set(committees.filter { committeeEmails[$0] == nil })
         var suggested = 0
         for id in committeeEmails.keys.sorted() where !known.contains(id) {

@@ -185,5 +185,8 @@ import Testing
                 of the data belongs to it; check the id (did you mean ZJJ?)
                 """
             ])
+        // a committee of the register whose sheet could not be read is no typo of config.toml's
+        let registered = c.missingSettings(path: "config.toml", committees: ["CZJ"], registered: ["ZXJ", "JYJ"])
+        #expect(!registered.contains { $0.field == "committees.ZXJ" })
     }
 }
