@@ -129,6 +129,8 @@ public enum ResultsFiles {
                     ("superior", .int(rules.weightSuperior)),
                 ])
             ),
+            // the lowest final score of one star, two stars, …: band_stars is how many a score reaches
+            ("bands", .array(rules.bands.map { .tenths($0) })),
             ("reference_date", .string(outcome.referenceDate.description)),
             ("notice_date", .string(run.noticeDate.description)),
             ("quota_scope", .string(run.quotaScope.rawValue)),

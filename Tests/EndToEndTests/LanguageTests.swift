@@ -69,7 +69,8 @@ import Testing
         let mine = dir.appendingPathComponent("mine.toml")
         try text.replacingOccurrences(of: "scheme = \"anyang-2017\"", with: "name = \"林州-2026\"")
             .replacingOccurrences(of: "name = \"anyang-2017\"", with: "name = \"林州-2026\"")
-            .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"3\"").write(
+            .replacingOccurrences(of: "version = \"2017.1\"", with: "version = \"3\"")
+            .replacingOccurrences(of: "five = 90.0", with: "five = 92.5").write(
                 to: mine, atomically: true, encoding: .utf8)
         #expect(try runBinary(["run", "--input", "SampleData/2025", "--output", dir.path + "/2025"]).0 == 0)
         let (s2, _, e2) = try runBinary([
@@ -83,6 +84,8 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/results.json")))
             as! [String: Any]
         #expect(json["scheme"] as? String == "林州-2026" && json["rules_version"] as? String == "3")
+        // the score bands of the rules in use, so that band_stars can be recomputed
+        #expect(json["bands"] as? [Double] == [50, 60, 70, 80, 92.5])
         let inputs = json["inputs"] as! [[String: Any]]
         let rules = inputs.first { $0["path"] as? String == mine.path }
         #expect(rules?["kind"] as? String == "rules" && (rules?["sha256"] as? String)?.count == 64)
