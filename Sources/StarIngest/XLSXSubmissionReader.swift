@@ -170,14 +170,14 @@ enum XLSXSubmissionReader {
                     }
                 }
                 // whether the row is a branch is judged on the cells as written: a note merged
-                // across the row fills no id
+                // across the row fills no id, and a 合计 row's formulas without values (what many
+                // tools save) are no reason to read it as a branch
                 let id =
                     idIndex.flatMap { i in rawCells.first { $0.column == columns[i].0 } }.map {
                         text($0, key: .branchID)
                     } ?? ""
-                if problems.isEmpty,
-                    let shown = SheetRows.notABranch(
-                        id: id, texts: { rawCells.map { text($0, key: .branchName) }.filter { !$0.isEmpty } })
+                if let shown = SheetRows.notABranch(
+                    id: id, texts: { rawCells.map { text($0, key: .branchName) }.filter { !$0.isEmpty } })
                 {
                     diagnostics.append(
                         .warning(

@@ -5,7 +5,8 @@ time, from a CSV sheet of the same figures:
 
 percent      满意率 typed as 97.5% (stored 0.975 with a percent number format, as Excel does)
 office       a cover sheet first, two title rows above the header (the title merged across),
-             上级党组织编号/名称 merged down the rows, a 合计 row and a note row at the end,
+             上级党组织编号/名称 merged down the rows, a 合计 row of =SUM formulas (no cached
+             values) and a note row at the end,
              a blank row between
 typed        text as people type it: full-width digits, 9.5分, 97.5%, 2025/6/30, 2025年6月30日, √/×
 fraction     满意率 typed as 0.975 without a percent format (could be 0.975 % or 97.5 %)
@@ -94,8 +95,11 @@ def office(header, rows, out):
         ws.merge_cells(start_row=first, start_column=c, end_row=last, end_column=c)
     total = last + 2  # a blank row, then the total
     ws.cell(row=total, column=col(header, ("支部名称", "branch_name")) + 1, value="合计")
-    members = col(header, ("党员人数", "members")) + 1
-    ws.cell(row=total, column=members, value=sum(int(r[members - 1]) for r in rows))
+    # the total's figures are formulas, saved without values (as openpyxl and many tools write them)
+    for names in (("党员人数", "members"), ("自评1", "self_1")):
+        c = col(header, names) + 1
+        letter = openpyxl.utils.get_column_letter(c)
+        ws.cell(row=total, column=c, value=f"=SUM({letter}{first}:{letter}{last})")
     ws.cell(row=total + 1, column=1, value="注：以上数据经机关党委审核，如有疑问请联系组织科。")
     ws.merge_cells(start_row=total + 1, start_column=1, end_row=total + 1, end_column=12)
     ws.cell(row=total + 2, column=1, value="填表人：王某某")
