@@ -271,6 +271,7 @@ public enum LedgerPage {
         let close = view.closeManagement
         return [
             "first": view.years.first!.year, "last": view.years.last!.year,
+            "severalYears": view.years.count > 1,
             "charts": charts, "years": years,
             "close": close.prefix(listLimit * 5).map { b in
                 [

@@ -173,6 +173,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: page.path) == ["ledger.html"])
         let html = String(decoding: first, as: UTF8.self)
         #expect(!html.contains("<script") && html.contains("&lt;script&gt;"))
+        // one year is named once, not as a span of itself
+        #expect(html.contains("<h1>星级管理台账（2025 年度）</h1>"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
         // the year's changes: CZJ-02 rose (objection), no empty "0 more" lines
         #expect(html.contains("CZJ-03 市财政局国库科党支部") && html.contains("年中调整") && !html.contains("另有 0 个"))
