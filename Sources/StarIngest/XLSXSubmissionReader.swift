@@ -183,7 +183,10 @@ enum XLSXSubmissionReader {
                         .warning(
                             .sheetNotABranch(row: number, text: shown),
                             at: SourceLocation(
-                                file: path, line: number, column: 1, cell: CellReference(sheet: sheet.name))))
+                                file: path, line: number,
+                                // the cell the row's first text is in (合计 under 支部名称, a note in A)
+                                column: rawCells.first { !text($0, key: .branchName).isEmpty }?.column ?? 1,
+                                cell: CellReference(sheet: sheet.name))))
                     return true
                 }
                 fill.note(committee: committeeIndex.map { texts[$0] } ?? "", row: number)

@@ -46,7 +46,7 @@ func habit(_ args: [String]) throws {
         #expect(status == .ok)
         let skipped = err.filter { $0.contains("warning[W-NOT-A-BRANCH]") }
         #expect(skipped.count == 3, "\(err)")
-        #expect(skipped.first?.contains("wjw.xlsx:填报表!A13") == true)
+        #expect(skipped.first?.contains("wjw.xlsx:填报表!C13: warning[W-NOT-A-BRANCH]: 第 13 行不是支部数据（合计）") == true)
         #expect(skipped.contains { $0.contains("第 14 行不是支部数据（注：以上数据经机关党委审核") })
     }
 
