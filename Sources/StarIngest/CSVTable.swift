@@ -108,7 +108,13 @@ struct CSVTable {
 
 extension String {
     var trimmingSpaces: String {
-        // fast path: nothing to trim (almost every cell)
+        // fast paths: nothing to trim (almost every cell). On bytes first: U+3000 is E3 80 80.
+        if let f = utf8.first, let l = utf8.last,
+            f != 0x20 && f != 0x09 && f != 0xE3 && l != 0x20 && l != 0x09
+                && l != 0x80
+        {
+            return self
+        }
         if let f = unicodeScalars.first, let l = unicodeScalars.last,
             f != " " && f != "\t" && f != "\u{3000}" && l != " " && l != "\t" && l != "\u{3000}"
         {

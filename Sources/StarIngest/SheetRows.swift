@@ -17,8 +17,9 @@ enum SheetRows {
     ///   - texts: the row's non-empty cell texts in column order, every column.
     static func notABranch(id: String, texts allTexts: () -> [String]) -> String? {
         // the fast path of every branch row: an id that is no column name and no total
+        // (every marker is Chinese, so an id of ASCII, as ids are, holds none)
         if !id.isEmpty && CSVSubmissionReader.byName[id] == nil
-            && !markers.prefix(3).contains(where: { id.contains($0) })
+            && (id.utf8.allSatisfy { $0 < 0x80 } || !markers.prefix(3).contains(where: { id.contains($0) }))
         {
             return nil
         }

@@ -9,6 +9,8 @@ public enum DisplayWidth {
         let v = scalar.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
+        // CJK Unified Ideographs and Yi, the bulk of a Chinese report: wide, no mark among them
+        if v >= 0x4E00 && v <= 0xA4CF { return 2 }
         if contains(zeroRanges, v) { return 0 }
         return contains(wideRanges, v) ? 2 : 1
     }

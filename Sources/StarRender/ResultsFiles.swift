@@ -10,13 +10,16 @@ public enum ResultsFiles {
     /// A text cell safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or CR gets a
     /// `'` so it is never run as a formula.
     public static func guardFormula(_ s: String) -> String {
-        guard let f = s.unicodeScalars.first else { return s }
-        return ["=", "+", "-", "@", "\t", "\r"].contains(f) ? "'" + s : s
+        // on the first byte: each of these is one byte in UTF-8, and no byte of a longer
+        // character is below 0x80
+        guard let f = s.utf8.first else { return s }
+        return f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D ? "'" + s : s
     }
 
     /// RFC 4180 quoting: a cell with a comma, quote, CR or LF is quoted, quotes doubled.
     public static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        // bytes, not characters: these four are one byte each in UTF-8 ("\r\n" holds a CR)
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             return s
         }
         var out = "\""

@@ -18,7 +18,8 @@ import Mustache
 struct RowProgram: Sendable {
     indirect enum Op: Sendable {
         case text(String)
-        case value(name: String, transform: String?, escaped: Bool)
+        /// `layout`: the transform when it is a layout (`pad28`), parsed once here.
+        case value(name: String, transform: String?, layout: Cell.Layout?, escaped: Bool)
         /// `raw`: the section's text as written, for a lambda section.
         case section(name: String, transform: String?, inverted: Bool, body: [Op], raw: String)
     }
@@ -89,8 +90,14 @@ struct RowProgram: Sendable {
             switch op {
             case .text(let t):
                 out += t
-            case .value(let name, let transform, let escaped):
+            case .value(let name, let transform, let layout, let escaped):
                 var value = scope.lookup(name, inner)
+                if let layout, let cell = value as? Cell {
+                    // a padded cell, the bulk of the plain-text reports: laid out at once
+                    let text = cell.laidOut(layout)
+                    out += escaped && html ? ByteHTML().escapeText(text) : text
+                    continue
+                }
                 if let transform, let v = value {
                     if let cell = v as? Cell { value = cell.transform(transform) } else { return false }
                 }
@@ -270,7 +277,10 @@ struct RowProgram: Sendable {
                         i += 1
                     }
                     guard html != nil else { return nil }
-                    ops.append(.value(name: name, transform: transform, escaped: false))
+                    ops.append(
+                        .value(
+                            name: name, transform: transform, layout: transform.flatMap(Cell.Layout.init),
+                            escaped: false))
                 case "%":
                     i += 1
                     var pragma = ""
@@ -300,7 +310,10 @@ struct RowProgram: Sendable {
                         whiteSpace = ""
                     }
                     guard let (name, transform) = name(), html != nil else { return nil }
-                    ops.append(.value(name: name, transform: transform, escaped: true))
+                    ops.append(
+                        .value(
+                            name: name, transform: transform, layout: transform.flatMap(Cell.Layout.init), escaped: true
+                        ))
                 }
                 newLine = setNewLine
             }

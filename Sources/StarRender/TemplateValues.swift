@@ -18,38 +18,57 @@ public struct Cell: MustacheCustomRenderable, MustacheTransformable, CustomStrin
     public var isNull: Bool { false }
 
     public func transform(_ name: String) -> Any? {
-        guard let (kind, width) = Cell.parse(name) else {
-            return name == "empty" ? text.isEmpty : nil
-        }
-        switch kind {
-        case "pad": return Cell(TextLayout.pad(text, width))
-        case "right": return Cell(TextLayout.padLeft(text, width))
-        case "fit": return Cell(TextLayout.fit(text, width))
-        case "hang":
-            let lines = TextLayout.wrap(text, width: max(1, TextLayout.lineWidth - width))
-            return Cell(lines.joined(separator: "\n" + TextLayout.spaces(width)))
-        default: return nil
+        guard let layout = Layout(name) else { return name == "empty" ? text.isEmpty : nil }
+        return Cell(laidOut(layout))
+    }
+
+    /// A layout transform of a plain-text template: `pad28` (left-aligned in 28 columns, cut
+    /// with `…` when wider), `right6` (right-aligned), `fit40` (cut only), `hang12` (wrapped to
+    /// the line width, continuation lines indented 12 columns).
+    enum Layout: Sendable, Equatable {
+        case pad(Int)
+        case right(Int)
+        case fit(Int)
+        case hang(Int)
+
+        /// `pad28` → `.pad(28)`; nil for any other name. Read as bytes: this runs for every
+        /// cell of every row a template not compiled renders.
+        init?(_ name: String) {
+            var width = 0
+            var digits = 0
+            var letters = 0
+            for b in name.utf8 {
+                if b >= 0x30 && b <= 0x39 {
+                    width = width * 10 + Int(b - 0x30)
+                    digits += 1
+                    if width > TextLayout.lineWidth { return nil }
+                } else if digits == 0 && ((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)) {
+                    letters += 1
+                } else {
+                    return nil
+                }
+            }
+            guard digits > 0, letters > 0 else { return nil }
+            switch String(decoding: name.utf8.prefix(letters), as: UTF8.self) {
+            case "pad": self = .pad(width)
+            case "right": self = .right(width)
+            case "fit": self = .fit(width)
+            case "hang": self = .hang(width)
+            default: return nil
+            }
         }
     }
 
-    /// `pad28` → ("pad", 28). Read as bytes: this runs for every cell of every row.
-    static func parse(_ name: String) -> (String, Int)? {
-        var width = 0
-        var digits = 0
-        var letters = 0
-        for b in name.utf8 {
-            if b >= 0x30 && b <= 0x39 {
-                width = width * 10 + Int(b - 0x30)
-                digits += 1
-                if width > TextLayout.lineWidth { return nil }
-            } else if digits == 0 && ((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)) {
-                letters += 1
-            } else {
-                return nil
-            }
+    /// The text laid out as `layout` says.
+    func laidOut(_ layout: Layout) -> String {
+        switch layout {
+        case .pad(let width): TextLayout.pad(text, width)
+        case .right(let width): TextLayout.padLeft(text, width)
+        case .fit(let width): TextLayout.fit(text, width)
+        case .hang(let width):
+            TextLayout.wrap(text, width: max(1, TextLayout.lineWidth - width))
+                .joined(separator: "\n" + TextLayout.spaces(width))
         }
-        guard digits > 0, letters > 0 else { return nil }
-        return (String(decoding: name.utf8.prefix(letters), as: UTF8.self), width)
     }
 }
 

@@ -97,8 +97,19 @@ public enum TextLayout {
     public static func fit(_ s: String, _ width: Int) -> String {
         let s = oneLine(s)
         guard DisplayWidth.of(s) > width else { return s }
-        var out = ""
         var w = 0
+        if s.unicodeScalars.allSatisfy(isSimple) {
+            // each scalar is a character of its own, one or two columns: no grapheme breaking
+            var end = s.unicodeScalars.startIndex
+            for u in s.unicodeScalars {
+                let cw = u.value < 0x80 ? 1 : 2
+                if w + cw > width - 1 { break }
+                w += cw
+                end = s.unicodeScalars.index(after: end)
+            }
+            return String(s.unicodeScalars[..<end]) + "…"
+        }
+        var out = ""
         for c in s {
             let cw = DisplayWidth.of(c)
             if w + cw > width - 1 { break }
@@ -106,6 +117,14 @@ public enum TextLayout {
             w += cw
         }
         return out + "…"
+    }
+
+    /// Printable ASCII (one column), CJK ideographs, CJK punctuation and full-width forms (two
+    /// columns): scalars that never join another into one character.
+    static func isSimple(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v >= 0x20 && v < 0x7F) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3000 && v <= 0x3029)
+            || (v >= 0x3030 && v <= 0x303E) || (v >= 0xFF01 && v <= 0xFF60)
     }
 
     /// Breaks `s` into lines of at most `width` columns, at spaces where it can and anywhere

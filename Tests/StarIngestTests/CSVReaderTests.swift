@@ -37,6 +37,13 @@ func chunkedRecords(_ bytes: [UInt8], chunk: Int) -> [[String]] {
 }
 
 @Suite struct CSVReaderTests {
+    @Test func cellsLoseTheSpacesAroundThem() {
+        #expect("\u{3000}市财政局\u{3000}".trimmingSpaces == "市财政局")
+        #expect(" 9.5\t".trimmingSpaces == "9.5" && "\u{3000}".trimmingSpaces == "")
+        // 一 (E4 B8 80) ends in the byte U+3000 ends in, and keeps every character
+        #expect("第一".trimmingSpaces == "第一" && "一 ".trimmingSpaces == "一")
+    }
+
     @Test func quotedFieldsWithCommasQuotesAndNewlines() {
         let text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"line1\nline2\"\r\n中文,\"全角，逗号\",\n"
         let (records, error) = CSVReader.records(in: Array(text.utf8))

@@ -78,6 +78,37 @@ import Testing
         #expect(TextLayout.oneLine("é中文…") == "é中文…")
     }
 
+    /// `fit` takes a shortcut over scalars when every one is a character of its own; on random
+    /// mixes of such text and of text that is not (marks, emoji, joined sequences, flags), it
+    /// cuts exactly where cutting by grapheme clusters does.
+    @Test func fitCutsWhereCharactersDo() {
+        func reference(_ s: String, _ width: Int) -> String {
+            let s = TextLayout.oneLine(s)
+            guard DisplayWidth.of(s) > width else { return s }
+            var out = ""
+            var w = 0
+            for c in s {
+                let cw = DisplayWidth.of(c)
+                if w + cw > width - 1 { break }
+                out.append(c)
+                w += cw
+            }
+            return out + "…"
+        }
+        let pieces = [
+            "市", "财政局", "A", "b7", " ", "（", "）", "，", "、", "Ｂ", "\u{3000}", "e\u{301}", "👍🏽", "🇨🇳", "👨‍👩‍👧",
+            "\u{302A}", "가", "ᄀ\u{1161}", "\u{FE0F}", "é", "\t", "\u{9FFF}", "\u{A000}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let simple = Bool.random(using: &generator)
+            let usable = simple ? Array(pieces.prefix(11)) : pieces
+            let s = (0..<Int.random(in: 0...14, using: &generator)).map { _ in usable.randomElement()! }.joined()
+            let width = Int.random(in: 1...24, using: &generator)
+            #expect(TextLayout.fit(s, width) == reference(s, width), "\(s.debugDescription) in \(width)")
+        }
+    }
+
     @Test func wrapKeepsEveryCharacterAndTheWidth() {
         let text =
             "评定办法：基础分 = 自评×20% + 党员群众测评×30% + 上级党组织考评×50%，按规定加分、减分后为最终得分（满分100分）。"
@@ -104,6 +135,8 @@ import Testing
         #expect(ResultsFiles.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(ResultsFiles.quote("line\nbreak") == "\"line\nbreak\"")
         #expect(ResultsFiles.quote("plain") == "plain")
+        #expect(ResultsFiles.quote("两行\r\n名称") == "\"两行\r\n名称\"" && ResultsFiles.quote("中文，逗号") == "中文，逗号")
+        #expect(ResultsFiles.guardFormula("＝全角") == "＝全角" && ResultsFiles.guardFormula("") == "")
     }
 }
 
