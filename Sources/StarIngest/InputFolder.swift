@@ -413,7 +413,9 @@ public struct InputFolder: Sendable {
             r.account.records = XLSXSubmissionReader.readRows(bytes: bytes, path: path, diagnostics: &r.diagnostics) {
                 batches.add($0)
             }
-            r.submissions = batches.finish()
+            let records = batches.finish()
+            // a workbook that is one error (formulas without values) gives no record
+            r.submissions = r.account.records > 0 ? records : []
             progress?.add(bytes.count)
         }
         r.account.sha256 = digest.value

@@ -147,6 +147,9 @@ enum XLSXSubmissionReader {
             var fill = MergeFill(merges)
             var context = SheetContext(path: path, sheet: sheet.name, columns: columns)
             let idIndex = columns.firstIndex { $0.1 == .branchID }
+            // branch rows with formulas saved without their values (a workbook written by a
+            // program, never opened in Excel): the file is one error, not one per cell
+            var withoutValues: (cells: Int, rows: Int, first: (row: Int, index: Int))?
             let committeeIndex = columns.firstIndex { $0.1 == .committeeID }
             try workbook.rows(of: sheet.part) { number, rawCells in
                 guard number > found.row else { return true }
@@ -189,11 +192,31 @@ enum XLSXSubmissionReader {
                                 cell: CellReference(sheet: sheet.name))))
                     return true
                 }
+                let formulas = problems.filter { $0.1.id == .sheetFormulaWithoutValue }
+                if let f = formulas.first {
+                    let seen = withoutValues ?? (0, 0, (number, f.0))
+                    withoutValues = (seen.cells + formulas.count, seen.rows + 1, seen.first)
+                }
+                guard withoutValues == nil else { return true }
                 fill.note(committee: committeeIndex.map { texts[$0] } ?? "", row: number)
                 if rows % 1024 == 0 { context = SheetContext(path: path, sheet: sheet.name, columns: columns) }
                 rows += 1
                 emitRow(Row(number: number, texts: texts, problems: problems, sheet: context))
                 return true
+            }
+            if let w = withoutValues {
+                let (column, _, header) = columns[w.first.index]
+                diagnostics.append(
+                    .error(
+                        .sheetFormulasWithoutValues(
+                            count: w.cells, rows: w.rows,
+                            first: "\(sheet.name)!\(CellReference.columnName(column))\(w.first.row)"),
+                        at: SourceLocation(
+                            file: path, line: w.first.row, column: column, cell: context.cells[w.first.index]),
+                        field: header))
+                // the rows read before are dropped with the rest: the register's branches the
+                // file probably holds are listed under the error, as for an unreadable file
+                return 0
             }
             for (range, committees) in fill.acrossCommittees() {
                 diagnostics.append(

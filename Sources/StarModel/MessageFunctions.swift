@@ -381,6 +381,11 @@ extension Message {
     public static func sheetFormulaWithoutValue(cell: String) -> Message {
         Message(.sheetFormulaWithoutValue, arguments: ["cell": cell.messageArgument])
     }
+    public static func sheetFormulasWithoutValues(count: Int, rows: Int, first: String) -> Message {
+        Message(
+            .sheetFormulasWithoutValues,
+            arguments: ["count": count.messageArgument, "rows": rows.messageArgument, "first": first.messageArgument])
+    }
     public static func sheetCellTooLong(limit: Int) -> Message {
         Message(.sheetCellTooLong, arguments: ["limit": limit.messageArgument])
     }

@@ -168,7 +168,9 @@ public enum MessageID: String, Sendable, CaseIterable {
         xlsxDoctypeReported, xlsxNotWellFormed
     case xlsxEmptySheet, xlsxUnknownColumn, xlsxUnknownColumnSuggest, xlsxRepeatedColumn, xlsxMissingColumns
     // sheets as people fill them (SheetMessages.swift)
-    case sheetTooManyStrings, sheetTooManyStyles, sheetTooManyMerges, sheetFormulaWithoutValue, sheetCellTooLong,
+    case sheetTooManyStrings, sheetTooManyStyles, sheetTooManyMerges, sheetFormulaWithoutValue,
+        sheetFormulasWithoutValues,
+        sheetCellTooLong,
         sheetBadNumber, sheetBadISODate, sheetDuplicateCell, sheetNoHeader, sheetNotABranch, sheetRowNotFilled,
         sheetMergeAcrossCommittees, sheetOldFormat, satisfactionFraction, registerCommitteeMismatch,
         registerNameMismatch

@@ -25,6 +25,20 @@ extension Catalogue {
                 it again
                 """
         ),
+        .sheetFormulasWithoutValues: Entry(
+            code: "E-XLSX-FORMULA",
+            zh:
+                """
+                本表有 {count} 个公式单元格没有保存计算结果（{rows} 行，第一个是 {first}），整个文件未读取：请在 Excel 或 \
+                WPS 中打开此文件，保存后再提交（保存时会算出公式的值）
+                """,
+            en:
+                """
+                the workbook's formulas have no saved values (formula cells: {count}, rows: {rows}, the first: \
+                {first}), so the file was not read: open it in Excel or WPS, save it, and send it again (saving \
+                computes the formulas)
+                """
+        ),
         .sheetCellTooLong: Entry(
             code: "E-XLSX-LIMIT", zh: "单元格内容超过 {limit} 个字，未读取：请改正（名称最多 100 个字）",
             en: "the cell holds more than {limit} characters and was not read: correct it (a name has at most 100)"),

@@ -53,7 +53,6 @@ func habit(_ args: [String]) throws {
     /// Each doubtful habit is one error at its cell, with what to do.
     @Test(arguments: [
         ("fraction", "wjw.xlsx:Sheet!AN2: error[E-PERCENT]: 满意率: 满意率为 0.975，是指 97.5% 吗？"),
-        ("formula", "wjw.xlsx:Sheet!H2: error[E-XLSX-FORMULA]: 自评1: 单元格 H2 是公式，但文件中没有它的计算结果：请在 Excel 中打开并保存后再提交"),
         ("unfilled", "wjw.xlsx:Sheet!B3: error[E-NOT-FILLED]: 支部编号: 第 3 行 WJW-02 未填写"),
         ("duplicate", "wjw.xlsx:Sheet!A2: error[E-XLSX-XML]: 年度: 单元格 A2 在文件中出现两次"),
     ])
@@ -116,6 +115,25 @@ func habit(_ args: [String]) throws {
         let errors = err.filter { $0.contains(": error[") }
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.first?.contains("市卫生健康委机关党委.xls:1: error[E-SHEET-FORMAT]: 这是 .xls（Excel 97-2003 工作簿）文件") == true)
+        #expect(errors.last?.contains("名册中另有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
+    }
+
+    /// A workbook whose formulas were saved without their values (written by a program, never
+    /// opened in Excel) is one error at the first such cell, saying how to fix it, and the
+    /// register's branches it holds are named under it: not one error per formula.
+    @Test func formulasWithoutValuesAreOneErrorForTheFile() throws {
+        let (dir, input, _) = try withHabit("formula")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (status, err) = runPipeline(input: input)
+        #expect(status == .dataError)
+        let errors = err.filter { $0.contains(": error[") }.map {
+            $0.replacingOccurrences(of: input.path + "/", with: "")
+        }
+        #expect(errors.count == 2, "\(errors)")
+        #expect(
+            errors.first?.hasPrefix(
+                "wjw.xlsx:Sheet!H2: error[E-XLSX-FORMULA]: 自评1: 本表有 8 个公式单元格没有保存计算结果（8 行，第一个是 Sheet!H2），整个文件未读取："
+            ) == true, "\(errors)")
         #expect(errors.last?.contains("名册中另有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
     }
 
@@ -244,6 +262,9 @@ func habit(_ args: [String]) throws {
         #expect(MergedRange(ref: "E3") == nil)
         #expect(SheetRows.notABranch(id: "WJW-01", texts: { ["WJW-01", "合计"] }) == nil)
         #expect(SheetRows.notABranch(id: "", texts: { ["合计", "117"] }) != nil)
+        // a total typed where the id goes, and an id of ASCII, the fast path
+        #expect(SheetRows.notABranch(id: "本委合计", texts: { ["本委合计", "117"] }) != nil)
+        #expect(SheetRows.notABranch(id: "B0000001", texts: { ["B0000001", "小计"] }) == nil)
         #expect(SheetRows.notABranch(id: "", texts: { ["2026年度星级评定填报表"] }) != nil)
         #expect(SheetRows.notABranch(id: "支部编号", texts: { ["年度", "支部编号", "支部名称", "上级党组织编号", "上级党组织名称"] }) != nil)
         // a branch's figures without its id are that row's errors, not a skip

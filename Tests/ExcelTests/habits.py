@@ -10,7 +10,7 @@ office       a cover sheet first, two title rows above the header (the title mer
              a blank row between
 typed        text as people type it: full-width digits, 9.5分, 97.5%, 2025/6/30, 2025年6月30日, √/×
 fraction     满意率 typed as 0.975 without a percent format (could be 0.975 % or 97.5 %)
-formula      a score as a formula openpyxl writes without a cached value
+formula      every branch's 自评1 a formula openpyxl writes without a cached value
 unfilled     the second branch's row holds only its identity (as the template prefills it)
 across       the second branch's 上级党组织编号 changed, 上级党组织名称 merged over both rows
 shuffled     every row's cells written in reverse order in the XML (another writer)
@@ -145,9 +145,13 @@ def formula(header, rows, out):
     wb = openpyxl.Workbook()
     ws = wb.active
     sheet(header, rows, ws)
-    # openpyxl writes a formula without its cached value, as a script or a converter would
+    # openpyxl writes a formula without its cached value, as a script or a converter would: each
+    # branch's 自评1 rounded by a formula
     c = col(header, ("自评1", "self_1")) + 1
-    ws.cell(row=2, column=c).value = "=ROUND(AVERAGE(H3:H4),1)"
+    for r in range(2, len(rows) + 2):
+        cell = ws.cell(row=r, column=c)
+        if cell.value is not None:
+            cell.value = f"=ROUND({cell.value},1)"
     xlsx_sheet.save(wb, out)
 
 
