@@ -166,6 +166,7 @@ public struct Pipeline {
         let context = rated.context
         let run = rated.run
         let submissions = rated.submissions
+        let progress = progress
         let json = Job {
             try submissions.take { store in
                 try folder.stream("results.json") {
@@ -173,12 +174,18 @@ public struct Pipeline {
                 }
             }
             Memory.giveBack()
+            progress.mark("results.json")
             return "results.json"
         }
-        let excel = Job { try ExcelOutput.writeResults(context, to: folder) }
+        let excel = Job {
+            let name = try ExcelOutput.writeResults(context, to: folder)
+            progress.mark(name)
+            return name
+        }
         do {
             let reports = try ReportRenderer(templates: templates).render(
                 context, validationText: rated.validationText, to: folder)
+            progress.mark("the notices and summaries")
             let pdfProblem = options.pdf ? NoticePDF.print(in: folder.temp) : nil
             let pdf = options.pdf && pdfProblem == nil ? [NoticePDF.name] : []
             let names = try (reports + [json.wait(), excel.wait()] + pdf).sorted()

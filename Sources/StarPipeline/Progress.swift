@@ -74,6 +74,15 @@ final class Progress: Sendable {
         draw()
     }
 
+    /// With `STAR_REPORT_TIMING=1`, the time since the stage began at which `what` finished
+    /// (the reports written on threads of their own beside the others).
+    func mark(_ what: String) {
+        guard timing else { return }
+        let t = state.withLock { $0.stageStart }
+        FileHandle.standardError.write(
+            Data(String(format: "timing:   %@ done at %.2f s\n", what, Date().timeIntervalSince(t)).utf8))
+    }
+
     static func name(_ stage: Stage) -> String {
         switch stage {
         case .none: ""

@@ -21,7 +21,9 @@ struct RowProgram: Sendable {
         /// `layout`: the transform when it is a layout (`pad28`), parsed once here.
         case value(name: String, transform: String?, layout: Cell.Layout?, escaped: Bool)
         /// `raw`: the section's text as written, for a lambda section.
-        case section(name: String, transform: String?, inverted: Bool, body: [Op], raw: String)
+        /// `layout`: for a layout section (`{{#wrap4}}`), its text compiled alone, once here, as
+        /// `SectionTemplates` would compile it for each use.
+        case section(name: String, transform: String?, inverted: Bool, body: [Op], raw: String, layout: RowProgram?)
     }
 
     let ops: [Op]
@@ -113,7 +115,7 @@ struct RowProgram: Sendable {
                     return false
                 }
                 out += escaped && html ? ByteHTML().escapeText(text) : text
-            case .section(let name, let transform, let inverted, let body, let raw):
+            case .section(let name, let transform, let inverted, let body, let raw, let layout):
                 var value = scope.lookup(name, inner)
                 if let transform, let v = value { value = (v as? any MustacheTransformable)?.transform(transform) }
                 // the order of Mustache's renderSection: lambda, sequence, true/false, nothing, a value
@@ -121,7 +123,12 @@ struct RowProgram: Sendable {
                     // a layout section: laid out here, in the scope of the context that gave it
                     guard transform == nil, LayoutSections.isLayout(name), let provider = scope.provider(name, inner)
                     else { return false }
-                    if !inverted { out += LayoutSections.apply(name, raw: raw, scope: provider) }
+                    if !inverted {
+                        let text =
+                            layout?.render(provider, outer: Layered(layers: []))
+                            ?? SectionTemplates.shared.render(raw, provider)
+                        out += LayoutSections.apply(name, text: text)
+                    }
                     continue
                 }
                 if let value, value is any MustacheSequence {
@@ -256,7 +263,11 @@ struct RowProgram: Sendable {
                     }
                     guard let (body, raw) = parse(newLine: setNewLine, section: name + "(" + (transform ?? "") + ")")
                     else { return nil }
-                    ops.append(.section(name: name, transform: transform, inverted: sigil == "^", body: body, raw: raw))
+                    let layout = LayoutSections.isLayout(name) ? RowProgram(SectionTemplates.pragma + raw) : nil
+                    ops.append(
+                        .section(
+                            name: name, transform: transform, inverted: sigil == "^", body: body, raw: raw,
+                            layout: layout))
                 case "/":
                     let closeStart = i - 2
                     i += 1

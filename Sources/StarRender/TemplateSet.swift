@@ -133,8 +133,8 @@ public struct TemplateSet: Sendable {
             var chunk: [UInt8] = []
             chunk.reserveCapacity(1 << 16)
             for k in group.branches.order {
-                if let rows, let kept = rows.kept(k) {
-                    chunk.append(contentsOf: kept)
+                if let rows, rows.appendKept(k, to: &chunk) {
+                    // the extract's bytes of the row
                 } else {
                     let row = NoticeRow(
                         result: group.branches.results[k], index: Int(group.branches.numbers[k]),
@@ -167,7 +167,8 @@ public struct TemplateSet: Sendable {
 /// Rendered notice rows by result index: a row found here is not rendered again, a row rendered
 /// is kept here.
 public protocol RowSource: AnyObject {
-    func kept(_ k: Int) -> [UInt8]?
+    /// Appends row `k`'s bytes to `chunk`; false when it has none.
+    func appendKept(_ k: Int, to chunk: inout [UInt8]) -> Bool
     func keep(_ k: Int, _ text: String)
 }
 
@@ -176,7 +177,7 @@ public final class RowBuffer: RowSource {
     var bytes: [UInt8] = []
     var rows: [(k: Int, start: Int, count: Int)] = []
     public init() {}
-    public func kept(_ k: Int) -> [UInt8]? { nil }
+    public func appendKept(_ k: Int, to chunk: inout [UInt8]) -> Bool { false }
     public func keep(_ k: Int, _ text: String) {
         let start = bytes.count
         bytes.append(contentsOf: text.utf8)
@@ -189,8 +190,10 @@ public final class RowBuffer: RowSource {
 ///
 /// The bytes go to an unlinked temporary file, not the heap: a province's rows are a few hundred
 /// megabytes that would otherwise sit beside the results while the e-mails are written; the page
-/// cache serves them back. Without a temporary file (or after a write fails) `kept` finds
-/// nothing and the notice renders its rows itself.
+/// cache serves them back, through one mapping of the file made when the notice first reads it
+/// (the notice takes the rows in star order, not in the order they were written: a read per row
+/// was a million system calls on the notice's one thread). Without a temporary file (or after a
+/// write fails) no row is found and the notice renders its rows itself.
 public final class RowBytes: RowSource, Sendable {
     /// The temporary file's descriptor, nil without one.
     private let descriptor: Int32?
@@ -203,6 +206,9 @@ public final class RowBytes: RowSource, Sendable {
         var start: [Int]
         var length: [Int32]
         var failed = false
+        /// The file mapped for reading, once the rows are read (nil before, or when it failed).
+        var map: UnsafeRawBufferPointer?
+        var mapTried = false
     }
 
     public init(count: Int) {
@@ -214,7 +220,12 @@ public final class RowBytes: RowSource, Sendable {
                 length: Array(repeating: 0, count: file == nil ? 0 : count)))
     }
 
-    deinit { state.withLock { s in if let file = s.file { fclose(file) } } }
+    deinit {
+        state.withLock { s in
+            if let map = s.map { munmap(UnsafeMutableRawPointer(mutating: map.baseAddress), map.count) }
+            if let file = s.file { fclose(file) }
+        }
+    }
 
     /// Takes over an extract's rows (from any thread).
     public func absorb(_ buffer: RowBuffer) {
@@ -234,16 +245,29 @@ public final class RowBytes: RowSource, Sendable {
         }
     }
 
-    /// The bytes of row `k`, nil when no extract rendered it.
-    public func kept(_ k: Int) -> [UInt8]? {
-        guard let descriptor else { return nil }
-        let (offset, count): (Int, Int) = state.withLock { s in
-            s.failed || k >= s.start.count || s.start[k] < 0 ? (-1, 0) : (s.start[k], Int(s.length[k]))
+    /// Appends the bytes of row `k` to `chunk`; false when no extract rendered it.
+    public func appendKept(_ k: Int, to chunk: inout [UInt8]) -> Bool {
+        guard let descriptor else { return false }
+        let (offset, count, map): (Int, Int, UnsafeRawBufferPointer?) = state.withLock { s in
+            guard !s.failed, k < s.start.count, s.start[k] >= 0 else { return (-1, 0, nil) }
+            if !s.mapTried {
+                s.mapTried = true
+                if s.size > 0, let p = mmap(nil, s.size, PROT_READ, MAP_SHARED, descriptor, 0), p != MAP_FAILED {
+                    s.map = UnsafeRawBufferPointer(start: p, count: s.size)
+                }
+            }
+            return (s.start[k], Int(s.length[k]), s.map)
         }
-        guard offset >= 0 else { return nil }
+        guard offset >= 0 else { return false }
+        if let map, offset + count <= map.count {
+            chunk.append(contentsOf: UnsafeRawBufferPointer(rebasing: map[offset..<offset + count]))
+            return true
+        }
         var out = [UInt8](repeating: 0, count: count)
-        let n = out.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
-        return n == count ? out : nil
+        guard out.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }) == count
+        else { return false }
+        chunk.append(contentsOf: out)
+        return true
     }
 
     /// The public notice only reads.

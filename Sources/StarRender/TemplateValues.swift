@@ -98,6 +98,11 @@ enum LayoutSections {
 
     /// The section's content `raw` rendered in `scope` and laid out as `name` says.
     static func apply(_ name: String, raw: String, scope: any MustacheParent) -> String {
+        apply(name, text: SectionTemplates.shared.render(raw, scope))
+    }
+
+    /// The section's rendered content laid out as `name` says.
+    static func apply(_ name: String, text rendered: String) -> String {
         let mode: (String) -> String
         var hanging = 0
         switch name {
@@ -107,7 +112,7 @@ enum LayoutSections {
             hanging = Int(name.dropFirst(4)) ?? 0
             mode = { $0 }
         }
-        var text = SectionTemplates.shared.render(raw, scope)
+        var text = rendered
         let endsWithNewline = text.hasSuffix("\n")
         while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
         if text.isEmpty { return "" }
@@ -120,14 +125,16 @@ enum LayoutSections {
 /// when it can be: see `RowProgram`) once per run, not once per committee or branch.
 final class SectionTemplates: Sendable {
     static let shared = SectionTemplates()
+    /// A section's text is plain text whatever its template is.
+    static let pragma = "{{%CONTENT_TYPE:TEXT}}"
     private let cache = Mutex<[String: (template: MustacheTemplate, program: RowProgram?)]>([:])
 
     func template(_ raw: String) -> (template: MustacheTemplate, program: RowProgram?) {
         cache.withLock { cache in
             if let t = cache[raw] { return t }
             let t =
-                (try? MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + raw)) ?? (try! MustacheTemplate(string: ""))
-            let entry = (t, RowProgram("{{%CONTENT_TYPE:TEXT}}" + raw))
+                (try? MustacheTemplate(string: SectionTemplates.pragma + raw)) ?? (try! MustacheTemplate(string: ""))
+            let entry = (t, RowProgram(SectionTemplates.pragma + raw))
             cache[raw] = entry
             return entry
         }
