@@ -55,20 +55,25 @@ public enum TextLayout {
     /// `s` with the spaces at the end of each of its lines removed (plain-text reports never end
     /// a line with spaces, whatever a template's padded columns leave there).
     public static func trimLines(_ s: String) -> String {
-        guard s.utf8.contains(0x20) else { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpaces = 0
-        for b in s.utf8 {
-            if b == 0x20 {
-                pendingSpaces += 1
-                continue
+        var s = s
+        return s.withUTF8 { bytes in
+            // copied in runs: up to each line end, less the spaces before it
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var from = 0
+            for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D {
+                var end = i
+                while end > from && bytes[end - 1] == 0x20 { end -= 1 }
+                out.append(contentsOf: bytes[from..<end])
+                out.append(bytes[i])
+                from = i + 1
             }
-            if b != 0x0A && b != 0x0D { out.append(contentsOf: repeatElement(0x20, count: pendingSpaces)) }
-            pendingSpaces = 0
-            out.append(b)
+            var end = bytes.count
+            while end > from && bytes[end - 1] == 0x20 { end -= 1 }
+            out.append(contentsOf: bytes[from..<end])
+            return out.count == bytes.count
+                ? String(decoding: bytes, as: UTF8.self) : String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Line breaks, tabs and other control characters typed into a name (Alt+Enter in Excel)

@@ -14,7 +14,16 @@ enum TypedForms {
 
     /// A number, with a trailing unit (`9.5分`, `90%`) dropped when it is the column's.
     static func number(_ s: String, unit: Character?) -> String {
-        guard s.utf8.last == UInt8(ascii: "%") || s.utf8.contains(where: { $0 >= 0x80 }) else { return s }
+        // one pass over the bytes: a plain ASCII number without `%` is taken as it is
+        var last: UInt8 = 0
+        for b in s.utf8 {
+            if b >= 0x80 {
+                last = b
+                break
+            }
+            last = b
+        }
+        guard last >= 0x80 || last == UInt8(ascii: "%") else { return s }
         var t = normalized(s)
         if let unit, t.last == unit { t = String(t.dropLast()).trimmingCharacters(in: .whitespaces) }
         return t

@@ -72,6 +72,8 @@ import Testing
             TextLayout.trimRight("名称  ") == "名称" && TextLayout.trimRight("  ") == ""
                 && TextLayout.trimRight("a b") == "a b")
         #expect(TextLayout.pad("12345678901", 10) == "123456789…")
+        #expect(TextLayout.trimLines("名称  \nb \r\n  c  ") == "名称\nb\r\n  c" && TextLayout.trimLines("a b") == "a b")
+        #expect(TextLayout.trimLines("   ") == "" && TextLayout.trimLines("\n \n") == "\n\n")
         #expect(TextLayout.padLeft("中文", 3) == "中…" && TextLayout.padLeft("中文", 5) == " 中文")
         // C1 controls and the Unicode line separators become spaces too
         #expect(TextLayout.oneLine("a\u{85}b\u{2028}c\u{2029}d\u{7F}e") == "a b c d e")
