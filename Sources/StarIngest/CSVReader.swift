@@ -89,13 +89,22 @@ public struct CSVReader: Sendable {
         fieldLines.removeAll(keepingCapacity: true)
     }
 
-    /// Feeds the next chunk; every complete record is passed to `emit`.
+    /// Feeds the next chunk; every complete record is passed to `emit`. Inside a field the bytes
+    /// up to the next one that matters (a comma or line end unquoted, a quote quoted) are taken as
+    /// one run.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (CSVRecord) -> Void) {
-        for b in chunk {
+        let bytes = chunk.bindMemory(to: UInt8.self)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
             if state == .afterCR {
                 // CR seen at a record end: swallow a following LF.
                 state = .fieldStart
-                if b == 0x0A { continue }
+                if b == 0x0A {
+                    i += 1
+                    continue
+                }
             }
             switch state {
             case .fieldStart:
@@ -111,8 +120,9 @@ public struct CSVReader: Sendable {
                     endRecord(emit)
                     state = .afterCR
                 default:
-                    append(b)
                     state = .unquoted
+                    i = appendRun(bytes, from: i, quoted: false)
+                    continue
                 }
             case .unquoted:
                 switch b {
@@ -127,14 +137,16 @@ public struct CSVReader: Sendable {
                     line += 1
                     endRecord(emit)
                     state = .afterCR
-                default: append(b)
+                default:
+                    i = appendRun(bytes, from: i, quoted: false)
+                    continue
                 }
             case .quoted:
                 if b == 0x22 {
                     state = .quoteInQuoted
                 } else {
-                    if b == 0x0A { line += 1 }
-                    append(b)
+                    i = appendRun(bytes, from: i, quoted: true)
+                    continue
                 }
             case .quoteInQuoted:
                 switch b {
@@ -153,13 +165,39 @@ public struct CSVReader: Sendable {
                     endRecord(emit)
                     state = .afterCR
                 default:
-                    append(b)
                     state = .unquoted
+                    i = appendRun(bytes, from: i, quoted: false)
+                    continue
                 }
             case .afterCR:
                 break
             }
+            i += 1
         }
+    }
+
+    /// Keeps the bytes from `start` up to the next comma, LF or CR (unquoted) or quote (quoted,
+    /// counting the line ends in it), as `append` keeps each; the index of that byte.
+    private mutating func appendRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quoted: Bool) -> Int {
+        var j = start
+        var lineEnds = 0
+        if quoted {
+            while j < bytes.count && bytes[j] != 0x22 {
+                if bytes[j] == 0x0A { lineEnds += 1 }
+                j += 1
+            }
+        } else {
+            while j < bytes.count && bytes[j] != 0x2C && bytes[j] != 0x0A && bytes[j] != 0x0D { j += 1 }
+        }
+        line += lineEnds
+        let room = CSVReader.maxFieldBytes - field.count
+        if j - start <= room {
+            field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<j]))
+        } else {
+            if room > 0 { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<start + room])) }
+            if limit == nil { limit = LimitExceeded(kind: .bytes, line: fieldStartLine, column: fields.count + 1) }
+        }
+        return j
     }
 
     /// Ends the input: emits the last record if it had no line ending.

@@ -39,20 +39,28 @@ public struct Tenths: Hashable, Comparable, Sendable, Codable, CustomStringConve
     /// Parses `9`, `9.5`, `-3.0`: ASCII digits, an optional sign, at most one digit after the
     /// point (`9.50` is two decimals, as written), surrounding spaces ignored.
     public static func parse(_ text: some StringProtocol) -> Result<Tenths, ParseError> {
-        var bytes = Substring(text).utf8[...]
-        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes = bytes.dropFirst() }
-        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes = bytes.dropLast() }
+        // on the bytes with integer indices: this runs for every score of every branch
+        var string = String(text)
+        return string.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<Tenths, ParseError> {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         var negative = false
-        if let f = bytes.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
-            negative = f == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
+        if start < end, bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+") {
+            negative = bytes[start] == UInt8(ascii: "-")
+            start += 1
         }
         var whole = 0
         var digits = 0
         var fraction = 0
         var fractionDigits = 0
         var sawPoint = false
-        for b in bytes {
+        for i in start..<end {
+            let b = bytes[i]
             if b == UInt8(ascii: ".") {
                 if sawPoint { return .failure(.notANumber) }
                 sawPoint = true

@@ -88,7 +88,8 @@ struct FieldReader {
             fail(.nameInvisible(value: Escaped.text(t), label: key.chineseLabel), key)
             return nil
         }
-        guard t.count <= 100 else {
+        // (at most 100 bytes are at most 100 characters: no grapheme breaking for most names)
+        guard t.utf8.count <= 100 || t.count <= 100 else {
             fail(.nameTooLong(count: t.count), key)
             return nil
         }
