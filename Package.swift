@@ -53,7 +53,8 @@ let package = Package(
         .target(name: "StarModel", dependencies: ["StarPlatform", .product(name: "Crypto", package: "swift-crypto")]),
         /// The floor under the commands: exit codes, the console, one file lock, and the file and folder
         /// calls (swift-system's descriptors) the stages share.
-        .target(name: "StarPlatform", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
+        .target(
+            name: "StarPlatform", dependencies: ["CStarSys", .product(name: "SystemPackage", package: "swift-system")]),
         /// Reads a year's folder: XML (libxml2 + XSD), CSV and .xlsx sheets, the register, the
         /// rules and notice settings (through StarRules), last year's results.
         .target(
@@ -80,7 +81,8 @@ let package = Package(
         .target(
             name: "StarRender",
             dependencies: [
-                "StarModel", "StarRating", "StarRules", .product(name: "Mustache", package: "swift-mustache"),
+                "StarModel", "StarRating", "StarRules", "StarPlatform",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedFiles"]  // the default templates of Templates/
         ),

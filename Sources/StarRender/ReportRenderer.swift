@@ -1,5 +1,6 @@
 import Foundation
 import StarModel
+import StarPlatform
 import StarRating
 import StarRules
 
@@ -99,10 +100,12 @@ public struct ReportRenderer: Sendable {
         return names.sorted()
     }
 
-    /// Runs the tasks on the available cores; the first error wins.
+    /// Runs the tasks on the available cores, at a lower priority than results.xlsx and
+    /// results.json on their threads beside them; the first error wins.
     static func perform(_ tasks: [@Sendable () throws -> [String]]) throws -> [String] {
         let results = Slots<Result<[String], Error>>(count: tasks.count)
         DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
+            Scheduling.yieldToSerialWork()
             results.set(i, Result { try tasks[i]() })
         }
         return try results.values.compactMap { $0 }.flatMap { try $0.get() }

@@ -14,6 +14,7 @@ enum Entry {
     static func main() {
         Language.process = Language.choose(
             arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+        Memory.mapLargeBlocks()
         OutOfMemory.install()
         StarReport.main()
     }

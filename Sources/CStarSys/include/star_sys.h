@@ -27,4 +27,7 @@ void star_ignore_file_size_signal(void);
    temporary folder and lock are removed as for an interruption, `message` is printed and the
    process exits 71. Any other fatal signal goes on to the handler installed before. */
 void star_out_of_memory_install(const char *message);
+/* Lowers the calling thread's scheduling priority to at least `nice` (Linux: per thread). */
+int star_lower_thread_priority(int nice);
+
 #endif
