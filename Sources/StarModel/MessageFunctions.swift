@@ -765,6 +765,9 @@ extension Message {
     public static func outIsFile(shown: String) -> Message {
         Message(.outIsFile, arguments: ["shown": shown.messageArgument])
     }
+    public static func usageHint(detail: String, help: String) -> Message {
+        Message(.usageHint, arguments: ["detail": detail.messageArgument, "help": help.messageArgument])
+    }
     public static func outRoot(shown: String) -> Message {
         Message(.outRoot, arguments: ["shown": shown.messageArgument])
     }

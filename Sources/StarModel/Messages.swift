@@ -196,6 +196,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     // the command line and the output folder (no diagnostic code)
     case progressReading, progressRating, progressWriting, stageReading, stageRating, stageWriting
     case account, accountExcel, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
+    case usageHint
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput,
         outMountPoint, outUnreadable, outForeign, outChanged, outCannotCreateBeside, outCannotWrite, outCannotReadBack,
         outAppeared, outCannotMove, outCannotFlushOpen, outCannotFlush, outCannotCreateParent, outCannotLock,
@@ -837,6 +838,8 @@ public enum Catalogue {
         // templates
         .templateMissing: Entry(code: "E-TEMPLATE", zh: "找不到模板文件；{detail}", en: "{detail}"),
         .templateSyntax: Entry(code: "E-TEMPLATE", zh: "模板语法错误：{detail}", en: "template syntax error: {detail}"),
+        .usageHint: Entry(
+            code: "", zh: "命令行有误：{detail}。用法见 {help}", en: "bad usage: {detail}. See {help}"),
         .outEmpty: Entry(
             code: "", zh: "--output 为空：请给出存放报告的文件夹，例如 --output reports/2026",
             en: "--output is empty: pass the folder the reports go to, e.g. --output reports/2026"),

@@ -16,7 +16,42 @@ enum Entry {
             arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
         Memory.mapLargeBlocks()
         OutOfMemory.install()
-        StarReport.main()
+        var command: ParsableCommand
+        do {
+            command = try StarReport.parseAsRoot()
+        } catch {
+            usage(error)
+        }
+        do {
+            try command.run()
+        } catch {
+            StarReport.exit(withError: error)
+        }
+    }
+
+    /// A command line that does not parse: `--help` and `--version` as ArgumentParser shows
+    /// them; anything else is one line in the user's language naming the command's help, exit
+    /// 64 (ArgumentParser's own text, the usage and a "See" line were four lines in English).
+    static func usage(_ error: Error) -> Never {
+        guard StarReport.exitCode(for: error) == .validationFailure else { StarReport.exit(withError: error) }
+        let detail = StarReport.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
+        let commands = StarReport.configuration.subcommands.map { $0._commandName }
+        let arguments = CommandLine.arguments.dropFirst()
+        let named = arguments.first { !$0.hasPrefix("-") }.flatMap { commands.contains($0) ? $0 : nil }
+        var help = "star-report"
+        if let named {
+            help += " " + named
+            // a ledger command: `star-report ledger record --help`
+            if named == "ledger",
+                let sub = arguments.drop(while: { $0 != named }).dropFirst().first(where: { !$0.hasPrefix("-") }),
+                LedgerGroup.configuration.subcommands.contains(where: { $0._commandName == sub })
+            {
+                help += " " + sub
+            }
+        }
+        Console.standard.err(
+            "star-report: " + Message.usageHint(detail: detail, help: help + " --help").text(Language.process))
+        Foundation.exit(ExitStatus.usage.rawValue)
     }
 }
 

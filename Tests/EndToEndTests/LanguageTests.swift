@@ -102,4 +102,23 @@ import Testing
         let (_, en, _) = try runBinary(["run", "--help", "--lang", "en"], language: "zh")
         #expect(en.contains("The year's input folder"))
     }
+
+    /// A command line that does not parse is one line in the user's language naming the help to
+    /// read, exit 64; `--help` and `--version` still print and exit 0.
+    @Test func badUsageIsOneLineWithAHint() throws {
+        let (status, out, err) = try runBinary(["run", "--input", "SampleData/2026"], language: "zh")
+        #expect(status == 64 && out.isEmpty)
+        #expect(
+            err == "star-report: 命令行有误：Missing expected argument '--output <output>'。用法见 star-report run --help\n",
+            "\(err)")
+        let (ledger, _, ledgerErr) = try runBinary(["ledger", "record", "--year", "2026"], language: "en")
+        #expect(ledger == 64)
+        #expect(
+            ledgerErr.split(separator: "\n").count == 1 && ledgerErr.hasPrefix("star-report: bad usage: ")
+                && ledgerErr.hasSuffix("See star-report ledger record --help\n"), "\(ledgerErr)")
+        let (own, _, ownErr) = try runBinary(["run", "--input", "x", "--output", "y", "--lang", "fr"], language: "zh")
+        #expect(own == 64 && ownErr.contains("--lang 只能是 zh 或 en") && ownErr.split(separator: "\n").count == 1)
+        let (version, printed, _) = try runBinary(["--version"], language: "zh")
+        #expect(version == 0 && printed == "0.1.0\n")
+    }
 }
