@@ -142,6 +142,19 @@ import Testing
     }
 }
 
+@Suite struct AbsolutePathTests {
+    /// An input's path in results.json: against the current folder, `.` and `..` resolved on the text.
+    @Test func relativePathsAreResolvedAgainstTheFolder() {
+        #expect(ResultsFiles.absolutePath("a/./b/../c.xml", in: "/w") == "/w/a/c.xml")
+        #expect(ResultsFiles.absolutePath("../in/z.xml", in: "/w/main/") == "/w/in/z.xml")
+        #expect(ResultsFiles.absolutePath("/x//y/../z", in: "/w") == "/x//y/../z")
+        #expect(
+            ResultsFiles.absolutePath("../../../a", in: "/w") == "/a"
+                && ResultsFiles.absolutePath(".", in: "/w") == "/w")
+        #expect(ResultsFiles.absolutePath("名册 2026/branches.csv", in: "/home/办公室") == "/home/办公室/名册 2026/branches.csv")
+    }
+}
+
 @Suite struct JSONWriterTests {
     @Test func exactDecimalsAndEscapes() {
         let j = JSON.object([
