@@ -112,12 +112,16 @@ public struct Diagnostic: Hashable, Sendable {
     /// `path:line:col: error[CODE]: field: message`, control characters shown escaped (a file
     /// name or a value quoted from the data may hold ESC or a direction override).
     public var rendered: String {
-        // a workbook cell's field by its header as the sheet names it
+        Escaped.text("\(location.description): \(severity.rawValue)[\(code)]: \(fieldAndMessage)")
+    }
+
+    /// `field: message`, the field as the file names it (a workbook cell's by its header as the
+    /// sheet names it, a CSV field with its column letter); the message alone without a field.
+    public var fieldAndMessage: String {
         var name = field
         if let cell = location.cell, let header = cell.header, cell.field == field { name = header }
         let letter = columnLetter.map { language == .zh ? "（\($0) 列）" : " (column \($0))" } ?? ""
-        let f = name.map { "\($0)\(letter): " } ?? ""
-        return Escaped.text("\(location.description): \(severity.rawValue)[\(code)]: \(f)\(message)")
+        return (name.map { "\($0)\(letter): " } ?? "") + message
     }
 }
 

@@ -181,10 +181,14 @@ public struct ReportContext: Sendable {
         }
         // The committee knows its files by name, not by where the department keeps them; the
         // name alone also keeps the e-mail the same wherever the input folder lies.
-        let warnings = mine.flatMap { warningsByBranch[$0.branch.id] ?? [] }.map { d -> WarningLine in
-            var d = d
-            d.location.file = String(d.location.file.split(separator: "/").last ?? Substring(d.location.file))
-            return WarningLine(text: d.rendered)
+        let warnings = mine.flatMap { r in
+            (warningsByBranch[r.branch.id] ?? []).map { d -> WarningLine in
+                var d = d
+                d.location.file = String(d.location.file.split(separator: "/").last ?? Substring(d.location.file))
+                return WarningLine(
+                    name: r.branch.name, id: r.branch.id, text: Escaped.text(d.fieldAndMessage),
+                    place: Escaped.text(d.location.description))
+            }
         }
         var codes = Set(mine.flatMap(\.ruleCodes))
         codes.formUnion(checks.map(\.code))

@@ -204,8 +204,21 @@ public struct LegendLine: MustacheParent, Sendable {
 
 /// A warning about one of the committee's branches: `text`, the diagnostic as one line.
 public struct WarningLine: MustacheParent, Sendable {
+    /// The branch the warning is about: its name and id (a committee knows its branches by
+    /// them, not by the lines of the files it sent).
+    var name: String
+    var id: String
+    /// The field as the file names it, then the message: `mass_member_participants：…`.
     var text: String
-    public func child(named name: String) -> Any? {
-        name == "text" ? text : LayoutSections.lambda(name) { self }
+    /// Where in the file: `gaj-zjj-2026.csv:16:38`, `wjw.xlsx:Sheet1!AN2`.
+    var place: String
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "id": id
+        case "text": text
+        case "place": place
+        default: LayoutSections.lambda(key) { self }
+        }
     }
 }
