@@ -149,7 +149,9 @@ enum XLSXSubmissionReader {
             let idIndex = columns.firstIndex { $0.1 == .branchID }
             // branch rows with formulas saved without their values (a workbook written by a
             // program, never opened in Excel): the file is one error, not one per cell
-            var withoutValues: (cells: Int, rows: Int, first: (row: Int, index: Int))?
+            var withoutValues: (cells: Int, rows: Int, first: (row: Int, index: Int), branch: String)?
+            // the rows skipped as no branch, reported only if the file is read
+            var skipped: [Diagnostic] = []
             let committeeIndex = columns.firstIndex { $0.1 == .committeeID }
             try workbook.rows(of: sheet.part) { number, rawCells in
                 guard number > found.row else { return true }
@@ -182,7 +184,7 @@ enum XLSXSubmissionReader {
                 if let shown = SheetRows.notABranch(
                     id: id, texts: { rawCells.map { text($0, key: .branchName) }.filter { !$0.isEmpty } })
                 {
-                    diagnostics.append(
+                    skipped.append(
                         .warning(
                             .sheetNotABranch(row: number, text: shown),
                             at: SourceLocation(
@@ -194,8 +196,8 @@ enum XLSXSubmissionReader {
                 }
                 let formulas = problems.filter { $0.1.id == .sheetFormulaWithoutValue }
                 if let f = formulas.first {
-                    let seen = withoutValues ?? (0, 0, (number, f.0))
-                    withoutValues = (seen.cells + formulas.count, seen.rows + 1, seen.first)
+                    let seen = withoutValues ?? (0, 0, (number, f.0), idIndex.map { texts[$0] } ?? "")
+                    withoutValues = (seen.cells + formulas.count, seen.rows + 1, seen.first, seen.branch)
                 }
                 guard withoutValues == nil else { return true }
                 fill.note(committee: committeeIndex.map { texts[$0] } ?? "", row: number)
@@ -213,11 +215,13 @@ enum XLSXSubmissionReader {
                             first: "\(sheet.name)!\(CellReference.columnName(column))\(w.first.row)"),
                         at: SourceLocation(
                             file: path, line: w.first.row, column: column, cell: context.cells[w.first.index]),
-                        field: header))
+                        // its first branch's: `validate --errors` puts it in that committee's list
+                        field: header, branch: w.branch.isEmpty ? nil : w.branch))
                 // the rows read before are dropped with the rest: the register's branches the
                 // file probably holds are listed under the error, as for an unreadable file
                 return 0
             }
+            diagnostics += skipped
             for (range, committees) in fill.acrossCommittees() {
                 diagnostics.append(
                     .error(

@@ -3,6 +3,7 @@ import StarModel
 import StarPlatform
 import StarRating
 import StarRules
+import Synchronization
 
 /// Where reports go: the pipeline's temporary output folder (moved into place only at the end,
 /// so a failure never leaves a partial report).
@@ -100,14 +101,32 @@ public struct ReportRenderer: Sendable {
         return names.sorted()
     }
 
-    /// Runs the tasks on the available cores, at a lower priority than results.xlsx and
-    /// results.json on their threads beside them; the first error wins.
+    /// Runs the tasks on the available cores, on threads of their own made for them at a lower
+    /// priority than results.xlsx and results.json on their threads beside them (a thread's
+    /// priority is not raised back: no pooled or calling thread is lowered); the first error wins.
     static func perform(_ tasks: [@Sendable () throws -> [String]]) throws -> [String] {
         let results = Slots<Result<[String], Error>>(count: tasks.count)
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
-            Scheduling.yieldToSerialWork()
-            results.set(i, Result { try tasks[i]() })
+        let next = Mutex(0)
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(tasks.count, ProcessInfo.processInfo.activeProcessorCount)) {
+            group.enter()
+            let worker = Thread {
+                Scheduling.yieldToSerialWork()
+                while true {
+                    let i = next.withLock { n in
+                        defer { n += 1 }
+                        return n
+                    }
+                    guard i < tasks.count else { break }
+                    results.set(i, Result { try tasks[i]() })
+                }
+                group.leave()
+            }
+            // the stack of the pool's threads, for the templates' nested sections
+            worker.stackSize = 8 << 20
+            worker.start()
         }
+        group.wait()
         return try results.values.compactMap { $0 }.flatMap { try $0.get() }
     }
 }

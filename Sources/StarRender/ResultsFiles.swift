@@ -22,9 +22,15 @@ public enum ResultsFiles {
         guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             return s
         }
-        var out = "\""
-        for c in s { if c == "\"" { out += "\"\"" } else { out.append(c) } }
-        return out + "\""
+        // a quote doubled byte by byte too: a quote followed by a combining mark is one
+        // character, and would be missed by a comparison of characters
+        var out: [UInt8] = [0x22]
+        for b in s.utf8 {
+            out.append(b)
+            if b == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The UTF-8 byte order mark results.csv starts with: without it Excel on a Chinese Windows
@@ -75,8 +81,10 @@ public enum ResultsFiles {
         -> String
     {
         if path.hasPrefix("/") { return path }
+        // empty parts (`data//2026`) are kept, as Foundation kept them; only `.` and `..` go
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
         var parts: [Substring] = []
-        for part in (folder + "/" + path).split(separator: "/") {
+        for part in (base + path).split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
             if part == "." { continue }
             if part == ".." {
                 if !parts.isEmpty { parts.removeLast() }

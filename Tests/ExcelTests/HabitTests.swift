@@ -135,6 +135,14 @@ func habit(_ args: [String]) throws {
                 "wjw.xlsx:Sheet!H2: error[E-XLSX-FORMULA]: 自评1: 本表有 8 个公式单元格没有保存计算结果（8 行，第一个是 Sheet!H2），整个文件未读取："
             ) == true, "\(errors)")
         #expect(errors.last?.contains("名册中另有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
+        // the committee gets it back in its own error list
+        let lists = dir.appendingPathComponent("errors")
+        let status2 = Pipeline(
+            options: Options(input: input.path, errors: lists.path), console: Console(out: { _ in }, err: { _ in })
+        ).validate()
+        #expect(status2 == .dataError)
+        let wjw = cells(try #require(try readBack(lists)["错误清单-WJW.xlsx"]))
+        #expect(wjw.contains { row in row.contains { $0.value.contains("本表有 8 个公式单元格没有保存计算结果") } }, "\(wjw)")
     }
 
     /// Notes, totals, a repeated header and blank rows in a CSV sheet saved from Excel.

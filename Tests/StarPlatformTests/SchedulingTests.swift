@@ -15,26 +15,30 @@ import Testing
         return fields.count > 16 ? Int(fields[16]) : nil
     }
 
-    @Test func aThreadThatYieldsRunsAtNiceFourAndTheOthersDoNot() throws {
+    /// On a new thread: its nice goes up by one, is not taken back down, and the thread that
+    /// made it keeps its own (whatever the nice the test runs at).
+    @Test func aThreadIsLoweredAloneAndNeverRaisedBack() throws {
         let seen = Mutex<[Int?]>([])
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             let before = SchedulingTests.niceOfThisThread()
-            Scheduling.yieldToSerialWork()
+            let target = Int32(min(19, (before ?? 0) + 1))
+            Scheduling.lowerThisThread(to: target)
             let after = SchedulingTests.niceOfThisThread()
-            Scheduling.yieldToSerialWork()
+            Scheduling.lowerThisThread(to: target - 1)
             let again = SchedulingTests.niceOfThisThread()
-            seen.withLock { $0 = [before, after, again] }
+            Scheduling.yieldToSerialWork()
+            seen.withLock { $0 = [before, after, again, SchedulingTests.niceOfThisThread()] }
             done.signal()
         }
         thread.start()
         done.wait()
         let values = seen.withLock { $0 }
-        try #require(values.count == 3)
-        let (before, after, again) = (values[0], values[1], values[2])
-        let start = try #require(before)
-        #expect(after == max(start, 4) && again == after)
-        // this thread was left as it was
+        try #require(values.count == 4)
+        let start = try #require(values[0])
+        #expect(values[1] == min(19, start + 1) && values[2] == values[1])
+        #expect(values[3] == max(values[1] ?? 0, 4))
+        // the thread that made it was left as it was
         #expect(SchedulingTests.niceOfThisThread() == start)
     }
 }

@@ -97,14 +97,29 @@ import Testing
             }
             return out + "…"
         }
+        // the first 17 are of the scalars `fit` takes the short way for (ASCII, CJK punctuation,
+        // ideographs, full-width forms); the others are not
         let pieces = [
-            "市", "财政局", "A", "b7", " ", "（", "）", "，", "、", "Ｂ", "\u{3000}", "e\u{301}", "👍🏽", "🇨🇳", "👨‍👩‍👧",
-            "\u{302A}", "가", "ᄀ\u{1161}", "\u{FE0F}", "é", "\t", "\u{9FFF}", "\u{A000}",
+            "市", "财政局", "A", "b7", " ", "（", "）", "，", "、", "Ｂ", "\u{3000}", "。", "〜", "〰", "ｈ", "～", "\u{9FFF}",
+            "e\u{301}", "👍🏽", "🇨🇳", "👨‍👩‍👧", "\u{302A}", "가", "ᄀ\u{1161}", "\u{FE0F}", "é", "\t", "\u{A000}",
+            "｡", "〰\u{FE0F}", "，\u{301}",
         ]
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2000 {
+        // a fixed sequence (SplitMix64), so that a failure can be run again
+        struct SplitMix: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+        }
+        var generator = SplitMix(state: 7)
+        for _ in 0..<4000 {
+            // half the strings take the short way, half have a scalar that joins or is not simple
             let simple = Bool.random(using: &generator)
-            let usable = simple ? Array(pieces.prefix(11)) : pieces
+            let usable = simple ? Array(pieces.prefix(17)) : pieces
             let s = (0..<Int.random(in: 0...14, using: &generator)).map { _ in usable.randomElement()! }.joined()
             let width = Int.random(in: 1...24, using: &generator)
             #expect(TextLayout.fit(s, width) == reference(s, width), "\(s.debugDescription) in \(width)")
@@ -139,6 +154,9 @@ import Testing
         #expect(ResultsFiles.quote("plain") == "plain")
         #expect(ResultsFiles.quote("两行\r\n名称") == "\"两行\r\n名称\"" && ResultsFiles.quote("中文，逗号") == "中文，逗号")
         #expect(ResultsFiles.guardFormula("＝全角") == "＝全角" && ResultsFiles.guardFormula("") == "")
+        // a comma or quote with a combining mark after it is still quoted, and the quote doubled
+        #expect(ResultsFiles.quote("a,\u{301}b") == "\"a,\u{301}b\"")
+        #expect(ResultsFiles.quote("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
     }
 }
 
@@ -146,6 +164,7 @@ import Testing
     /// An input's path in results.json: against the current folder, `.` and `..` resolved on the text.
     @Test func relativePathsAreResolvedAgainstTheFolder() {
         #expect(ResultsFiles.absolutePath("a/./b/../c.xml", in: "/w") == "/w/a/c.xml")
+        #expect(ResultsFiles.absolutePath("data//2026/x.csv", in: "/w") == "/w/data//2026/x.csv")
         #expect(ResultsFiles.absolutePath("../in/z.xml", in: "/w/main/") == "/w/in/z.xml")
         #expect(ResultsFiles.absolutePath("/x//y/../z", in: "/w") == "/x//y/../z")
         #expect(
