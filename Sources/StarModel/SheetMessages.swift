@@ -35,7 +35,7 @@ extension Catalogue {
             en:
                 """
                 the workbook's formulas have no saved values (formula cells: {count}, rows: {rows}, the first: \
-                {first}), so the file was not read: open it in Excel or WPS, save it, and send it again (saving \
+                {first}), so the file was not read; open it in Excel or WPS, save it, and send it again (saving \
                 computes the formulas)
                 """
         ),

@@ -163,7 +163,8 @@ public struct Validator: Sendable {
                             count: ofBroken.count,
                             ids: Self.list(ofBroken.prefix(10).map(\.id), more: ofBroken.count > 10),
                             files: Self.list(brokenFiles.map { ($0 as NSString).lastPathComponent }, quoted: true)),
-                        at: first.location, field: "branch_id"))
+                        // the first branch's: `validate --errors` puts it in that committee's list
+                        at: first.location, field: "branch_id", branch: first.id))
             }
             diagnostics += identity
         }

@@ -143,6 +143,8 @@ func habit(_ args: [String]) throws {
         #expect(status2 == .dataError)
         let wjw = cells(try #require(try readBack(lists)["错误清单-WJW.xlsx"]))
         #expect(wjw.contains { row in row.contains { $0.value.contains("本表有 8 个公式单元格没有保存计算结果") } }, "\(wjw)")
+        // and the line naming its branches that go unrated
+        #expect(wjw.contains { row in row.contains { $0.value.contains("名册中另有 8 个支部") } }, "\(wjw)")
     }
 
     /// Notes, totals, a repeated header and blank rows in a CSV sheet saved from Excel.
