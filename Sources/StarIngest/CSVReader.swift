@@ -109,35 +109,15 @@ public struct CSVReader: Sendable {
             switch state {
             case .fieldStart:
                 fieldStartLine = line
-                switch b {
-                case 0x22: state = .quoted
-                case 0x2C: endField()
-                case 0x0A:
-                    line += 1
-                    endRecord(emit)
-                case 0x0D:
-                    line += 1
-                    endRecord(emit)
-                    state = .afterCR
-                default:
+                if b == 0x22 {
+                    state = .quoted
+                } else if !delimit(b, emit) {
                     state = .unquoted
                     i = appendRun(bytes, from: i, quoted: false)
                     continue
                 }
             case .unquoted:
-                switch b {
-                case 0x2C:
-                    endField()
-                    state = .fieldStart
-                case 0x0A:
-                    line += 1
-                    endRecord(emit)
-                    state = .fieldStart
-                case 0x0D:
-                    line += 1
-                    endRecord(emit)
-                    state = .afterCR
-                default:
+                if !delimit(b, emit) {
                     i = appendRun(bytes, from: i, quoted: false)
                     continue
                 }
@@ -149,22 +129,11 @@ public struct CSVReader: Sendable {
                     continue
                 }
             case .quoteInQuoted:
-                switch b {
-                case 0x22:
+                if b == 0x22 {
                     append(0x22)
                     state = .quoted
-                case 0x2C:
-                    endField()
-                    state = .fieldStart
-                case 0x0A:
-                    line += 1
-                    endRecord(emit)
-                    state = .fieldStart
-                case 0x0D:
-                    line += 1
-                    endRecord(emit)
-                    state = .afterCR
-                default:
+                } else if !delimit(b, emit) {
+                    // text after a closing quote is kept, unquoted
                     state = .unquoted
                     i = appendRun(bytes, from: i, quoted: false)
                     continue
@@ -174,6 +143,27 @@ public struct CSVReader: Sendable {
             }
             i += 1
         }
+    }
+
+    /// A comma or line end outside quotes ends the field or the record (the same wherever a field
+    /// stands); false for any other byte.
+    private mutating func delimit(_ b: UInt8, _ emit: (CSVRecord) -> Void) -> Bool {
+        switch b {
+        case 0x2C:
+            endField()
+            state = .fieldStart
+        case 0x0A:
+            line += 1
+            endRecord(emit)
+            state = .fieldStart
+        case 0x0D:
+            line += 1
+            endRecord(emit)
+            state = .afterCR
+        default:
+            return false
+        }
+        return true
     }
 
     /// Keeps the bytes from `start` up to the next comma, LF or CR (unquoted) or quote (quoted,
