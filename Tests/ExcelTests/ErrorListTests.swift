@@ -60,11 +60,14 @@ func cells(_ sheet: [String: Any]) -> [[(type: String, value: String)]] {
         return input
     }
 
-    func validate(_ input: URL, errors: URL, language: Language = .zh) -> (StarPlatform.ExitStatus, [String]) {
+    /// `validate --errors`; `year` nil: the year the folder names.
+    func validate(_ input: URL, errors: URL, year: Int? = 2026, language: Language = .zh) -> (
+        StarPlatform.ExitStatus, [String]
+    ) {
         let err = Lines()
         let console = Console(out: { _ in }, err: { err.add($0) })
         let status = Pipeline(
-            options: Options(input: input.path, year: 2026, language: language, errors: errors.path), console: console
+            options: Options(input: input.path, year: year, language: language, errors: errors.path), console: console
         ).validate()
         return (status, err.all)
     }
