@@ -45,6 +45,8 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        /// Deflates every .xlsx part at zlib level 1 (libxlsxwriter has no option for it).
+        .target(name: "CXLSXDeflate", dependencies: ["CXLSXWriter"]),
         /// The shipped files (the default templates, the rules scheme, the XML schema) compiled
         /// into the targets that use them, so that a copied binary needs nothing beside it.
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
@@ -89,7 +91,8 @@ let package = Package(
         /// Excel out: results.xlsx and the fill-in template workbook (libxlsxwriter).
         .target(
             name: "StarExcel",
-            dependencies: ["StarModel", "StarPlatform", "StarRating", "StarRules", "StarRender", "CXLSXWriter"]
+            dependencies: ["StarModel", "StarPlatform", "StarRating", "StarRules", "StarRender", "CXLSXWriter", "CXLSXDeflate",
+            ]
         ),
         /// Wires the stages and writes the output folder atomically.
         .target(

@@ -1,3 +1,4 @@
+import CXLSXDeflate
 import CXLSXWriter
 import Foundation
 import StarModel
@@ -25,6 +26,10 @@ final class Workbook {
     private var closed = false
     /// The first error a worksheet call returned.
     private var firstError: lxw_error?
+
+    /// The zlib level each part of the workbook is deflated at (Sources/CXLSXDeflate says why it
+    /// is not libxlsxwriter's default); the zip headers record it as "super fast".
+    static let deflateLevel = Int(star_xlsx_deflate_level())
 
     /// - Parameter created: the date written into docProps/core.xml (the notice date).
     init(path: String, created: CivilDate, title: String, constantMemory: Bool) throws {

@@ -20,6 +20,8 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         #expect(paths.count == 16)
         #expect(paths.contains(dir.path + "/r/results.xlsx"))
         #expect(paths.contains(dir.path + "/r/notice.html"))
+        // the binary, too, deflates the workbook at level 1 (Sources/CXLSXDeflate)
+        #expect(try zipPartsAndDeflateOptions(dir.path + "/r/results.xlsx").allSatisfy { $0.hasSuffix(" 8 3") })
         #expect(err.contains("错误 0 个，警告 2 个，共 20 个文件\n"))
         // without --list: the folder and a count per kind
         let (again, summary, _) = try runBinary(

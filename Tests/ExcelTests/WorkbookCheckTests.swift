@@ -28,6 +28,21 @@ import Testing
         }
     }
 
+    @Test func everyPartIsDeflatedSuperFast() throws {
+        let dir = try temporaryFolder("workbook-check")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("fast.xlsx").path
+        let wb = try Workbook(path: path, created: date, title: "t", constantMemory: true)
+        let ws = try wb.worksheet("one")
+        for row in 0..<2_000 { ws.text(row, 0, "支部 \(row)") }
+        try wb.close()
+        #expect(Workbook.deflateLevel == 1)
+        let parts = try zipPartsAndDeflateOptions(path)
+        #expect(parts.contains { $0.hasPrefix("xl/worksheets/sheet1.xml ") })
+        // libxlsxwriter asks for zlib's default level, which minizip records as 0 ("normal")
+        #expect(parts.allSatisfy { $0.hasSuffix(" 8 3") }, "\(parts)")
+    }
+
     @Test func aTextOverExcelsLimitIsCutNotRefused() throws {
         let dir = try temporaryFolder("workbook-check")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -80,3 +80,25 @@ public struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// How each part of a zip archive (an .xlsx) is stored, one line per part: its name, its method
+/// (8: deflated) and the deflate option its header records (bits 1–2 of the general flags:
+/// 0 normal, 1 maximum, 2 fast, 3 super fast), read with python's zipfile, which also checks
+/// every part's CRC.
+public func zipPartsAndDeflateOptions(_ path: String) throws -> [String] {
+    let r = try runPython([
+        "-c",
+        """
+        import sys, zipfile
+        z = zipfile.ZipFile(sys.argv[1])
+        assert z.testzip() is None
+        for i in z.infolist():
+            print(i.filename, i.compress_type, (i.flag_bits >> 1) & 3)
+        """,
+        path,
+    ])
+    guard r.status == 0 else { throw ZipReadError(text: r.errText) }
+    return r.outText.split(separator: "\n").map(String.init)
+}
+
+public struct ZipReadError: Error { public var text: String }
