@@ -91,7 +91,8 @@ let package = Package(
         /// Excel out: results.xlsx and the fill-in template workbook (libxlsxwriter).
         .target(
             name: "StarExcel",
-            dependencies: ["StarModel", "StarPlatform", "StarRating", "StarRules", "StarRender", "CXLSXWriter", "CXLSXDeflate",
+            dependencies: [
+                "StarModel", "StarPlatform", "StarRating", "StarRules", "StarRender", "CXLSXWriter", "CXLSXDeflate",
             ]
         ),
         /// Wires the stages and writes the output folder atomically.
@@ -123,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "star-report",
             dependencies: [
-                "StarPipeline", "StarSend", "StarLedger", "StarPlatform",
+                "StarPipeline", "StarSend", "StarLedger", "StarPlatform", "StarRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

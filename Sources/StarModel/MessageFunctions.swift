@@ -1161,4 +1161,29 @@ extension Message {
     public static func pdfCannotStart(program: String, reason: String) -> Message {
         Message(.pdfCannotStart, arguments: ["program": program.messageArgument, "reason": reason.messageArgument])
     }
+
+    // --help (HelpMessages.swift)
+    public static func helpOverview(text: String) -> Message {
+        Message(.helpOverview, arguments: ["text": text.messageArgument])
+    }
+    /// The usage's heading: with "" the text its continuation lines are indented under.
+    public static func helpUsage(text: String) -> Message {
+        Message(.helpUsage, arguments: ["text": text.messageArgument])
+    }
+    public static func helpSeeSubcommand(command: String, subcommand: Message) -> Message {
+        Message(
+            .helpSeeSubcommand,
+            arguments: ["command": command.messageArgument, "subcommand": subcommand.messageArgument])
+    }
+    public static func helpValues(values: [String]) -> Message {
+        Message(
+            .helpValues,
+            arguments: [
+                "values": Localized(zh: values.joined(separator: "、"), en: values.joined(separator: ", "))
+                    .messageArgument
+            ])
+    }
+    public static func helpDefault(value: String) -> Message {
+        Message(.helpDefault, arguments: ["value": value.messageArgument])
+    }
 }

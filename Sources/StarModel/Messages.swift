@@ -225,6 +225,9 @@ public enum MessageID: String, Sendable, CaseIterable {
         sendStoppedAt, sendCheckOK, sendCheckOKNoLogin, sendCheckConnecting, sendCurlInitFailed
     // run --pdf (StarPipeline; PDFMessages.swift)
     case pdfNoChromium, pdfFailed, pdfTimedOut, pdfCannotStart
+    // --help (the executable; HelpMessages.swift)
+    case helpOverview, helpUsage, helpArguments, helpOptions, helpSubcommands, helpSubcommandName, helpShowHelp,
+        helpShowVersion, helpSeeSubcommand, helpValues, helpDefault
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -240,7 +243,7 @@ public enum Catalogue {
 
     /// The tables kept by theme (this file's, sheets, the PDF, the ledger), merged once into the
     /// one table every lookup reads; a test checks that no id is in two of them.
-    static let themed = [entries, sheetEntries, pdfEntries, ledgerEntries]
+    static let themed = [entries, sheetEntries, pdfEntries, ledgerEntries, helpEntries]
     static let all: [MessageID: Entry] = themed.reduce(into: [:]) { all, table in all.merge(table) { first, _ in first }
     }
 

@@ -186,3 +186,60 @@ public enum TextLayout {
         return lines.map(trimRight)
     }
 }
+
+extension TextLayout {
+    /// Breaks `text` into lines of at most `width` columns without ever cutting a word of Latin
+    /// letters, digits and ASCII punctuation (an option, a path, an environment variable) nor
+    /// a `<placeholder>`: lines break at spaces, before a CJK character, never before closing
+    /// punctuation nor after opening punctuation. A word wider than `width` stands alone on its line. For the help
+    /// (Help.swift in the executable), whose texts are mostly such words; `wrap` keeps the
+    /// reports' layout.
+    public static func wrapWords(_ text: String, width: Int) -> [String] {
+        // Units that never split: a CJK character with the ASCII characters right after it (a
+        // run of them if nothing precedes), and everything between `<` and `>` (a placeholder:
+        // `summary-<编号>.eml`); closing punctuation joins the unit before it, opening punctuation
+        // the unit after. `space`: a space came before the unit.
+        var units: [(text: String, space: Bool)] = []
+        var pendingSpace = false
+        var openers = ""
+        var openerSpace = false
+        var placeholder = false
+        for c in oneLine(text) {
+            if c == "<" { placeholder = true } else if c == ">" { placeholder = false }
+            if c == " " && !placeholder {
+                pendingSpace = true
+                continue
+            }
+            if opening.contains(c) && !placeholder {
+                if openers.isEmpty { openerSpace = pendingSpace }
+                openers.append(c)
+                pendingSpace = false
+                continue
+            }
+            if openers.isEmpty, !pendingSpace, let last = units.last?.text.last,
+                closing.contains(c) || c.isASCII || placeholder
+            {
+                units[units.count - 1].text.append(c)
+            } else {
+                let space = openers.isEmpty ? pendingSpace : openerSpace
+                units.append((openers + String(c), space && !units.isEmpty))
+                openers = ""
+            }
+            pendingSpace = false
+        }
+        if !openers.isEmpty { units.append((openers, openerSpace && !units.isEmpty)) }
+        var lines: [String] = []
+        var line = ""
+        for unit in units {
+            let joined = line.isEmpty ? unit.text : line + (unit.space ? " " : "") + unit.text
+            if !line.isEmpty, DisplayWidth.of(joined) > width {
+                lines.append(line)
+                line = unit.text
+            } else {
+                line = joined
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

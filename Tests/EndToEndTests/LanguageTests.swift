@@ -103,6 +103,41 @@ import Testing
         #expect(en.contains("The year's input folder"))
     }
 
+    /// Every command's help, headings and ArgumentParser's own lines included, is in the chosen
+    /// language and fits 80 columns of a terminal (CJK counting two).
+    @Test func everyHelpIsTranslatedAndFitsTheTerminal() throws {
+        let ledger = [
+            "record", "object", "resolve", "approve", "review", "adjust", "import", "history", "export", "report",
+        ]
+        let commands =
+            [[], ["run"], ["validate"], ["send"], ["template"], ["init"], ["ledger"]] + ledger.map { ["ledger", $0] }
+        for command in commands {
+            let (status, zh, _) = try runBinary(command + ["--help"], language: "zh")
+            #expect(status == 0)
+            let lines = zh.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(
+                lines.allSatisfy { DisplayWidth.of($0) <= 80 },
+                "\(command): \(lines.filter { DisplayWidth.of($0) > 80 })")
+            #expect(zh.hasPrefix("概述：") && zh.contains("\n用法：" + (["star-report"] + command).joined(separator: " ")))
+            #expect(zh.contains("  -h, --help              显示本帮助。\n"))
+            for english in ["OVERVIEW", "USAGE", "OPTIONS", "SUBCOMMANDS", "Show ", "See ", "values:", "default:"] {
+                #expect(!zh.contains(english), "\(command): \(english)")
+            }
+            let (_, en, _) = try runBinary(command + ["--help"], language: "en")
+            #expect(en.hasPrefix("OVERVIEW: ") && en.contains("\nUSAGE: ") && !en.contains("概述"))
+            // `help …` asks for the same text; an option's value in between names no command
+            let (_, asked, _) = try runBinary(["help"] + command, language: "zh")
+            #expect(asked == zh)
+            let (_, withValue, _) = try runBinary(["--lang", "zh"] + command + ["-h"], language: "en")
+            #expect(withValue == zh)
+        }
+        let (_, run, _) = try runBinary(["run", "--help"], language: "zh")
+        let unwrapped = run.replacingOccurrences(of: "\n" + String(repeating: " ", count: 26), with: "")
+        #expect(unwrapped.contains("名额范围：all（全部）或 committee（按上级党组织）（可选：all、committee）"), "\(run)")
+        let (_, validate, _) = try runBinary(["validate", "--help"], language: "en")
+        #expect(validate.contains("  --format <format>       Diagnostics format: text or json. (default: text)\n"))
+    }
+
     /// A command line that does not parse is one line in the user's language naming the help to
     /// read, exit 64; `--help` and `--version` still print and exit 0.
     @Test func badUsageIsOneLineWithAHint() throws {

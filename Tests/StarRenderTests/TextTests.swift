@@ -137,6 +137,29 @@ import Testing
             #expect(rejoined.filter { $0 != " " } == text.filter { $0 != " " })
         }
     }
+
+    @Test func wrapWordsNeverCutsAWordNorAPlaceholder() {
+        let text =
+            "通过 SMTP 发送每个上级党组织的 summary-<编号>.eml（设置见 config.toml 的 [smtp]；密码："
+            + "STAR_REPORT_SMTP_PASSWORD）。另把错误写成 错误清单-<编号>.xlsx，放进这个文件夹（默认：text）"
+        let words = ["SMTP", "summary-<编号>.eml", "config.toml", "[smtp]", "STAR_REPORT_SMTP_PASSWORD", "-<编号>.xlsx"]
+        for width in 33...60 {  // the widest unit, 码：STAR_REPORT_SMTP_PASSWORD）。, is 33 wide
+            let lines = TextLayout.wrapWords(text, width: width)
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(lines)")
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+            for word in words { #expect(lines.contains { $0.contains(word) }, "\(word) cut at \(width): \(lines)") }
+            // 避头尾: no line starts with closing punctuation nor ends with opening punctuation
+            #expect(lines.dropFirst().allSatisfy { !TextLayout.closing.contains($0.first!) }, "\(lines)")
+            #expect(lines.allSatisfy { !TextLayout.opening.contains($0.last!) }, "\(lines)")
+            #expect(lines.allSatisfy { $0.first != " " && $0.last != " " })
+        }
+        // English breaks at spaces only
+        let en = "Send each committee's summary-<id>.eml over SMTP (settings: [smtp] of config.toml)."
+        let lines = TextLayout.wrapWords(en, width: 30)
+        #expect(lines.joined(separator: " ") == en)
+        #expect(
+            TextLayout.wrapWords("--a-very-long-option-name-indeed", width: 10) == ["--a-very-long-option-name-indeed"])
+    }
 }
 
 @Suite struct ResultsCSVTests {

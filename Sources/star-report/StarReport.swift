@@ -25,14 +25,30 @@ enum Entry {
         do {
             try command.run()
         } catch {
+            help(error)
             StarReport.exit(withError: error)
         }
     }
 
-    /// A command line that does not parse: `--help` and `--version` as ArgumentParser shows
-    /// them; anything else is one line in the user's language naming the command's help, exit
+    /// A request for help (`--help`, `-h`, `help …`, a command group alone) is answered with
+    /// Help's text in the user's language, exit 0; anything else returns.
+    static func help(_ error: Error) {
+        guard StarReport.exitCode(for: error) == .success,
+            StarReport.fullMessage(for: error) != StarReport.configuration.version,
+            let text = Help.text(
+                root: StarReport.self,
+                path: Help.path(root: StarReport.self, arguments: Array(CommandLine.arguments.dropFirst())),
+                language: Language.process)
+        else { return }
+        FileHandle.standardOutput.write(Data(text.utf8))
+        Foundation.exit(ExitStatus.ok.rawValue)
+    }
+
+    /// A command line that does not parse: `--help` as Help lays it out, `--version` as
+    /// ArgumentParser shows it; anything else is one line in the user's language naming the command's help, exit
     /// 64 (ArgumentParser's own text, the usage and a "See" line were four lines in English).
     static func usage(_ error: Error) -> Never {
+        help(error)
         guard StarReport.exitCode(for: error) == .validationFailure else { StarReport.exit(withError: error) }
         let detail = StarReport.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
         let commands = StarReport.configuration.subcommands.map { $0._commandName }

@@ -1,0 +1,206 @@
+import ArgumentParser
+import Foundation
+import StarModel
+import StarPlatform
+import StarRender
+
+/// `--help` in the user's language, laid out by display width.
+///
+/// ArgumentParser's help has its headings and its own lines in English (OVERVIEW, "Show help
+/// information.") and wraps by counting characters, so a Chinese line ran to twice the width of
+/// the terminal; it offers no way to change either. The commands' texts are still declared with
+/// ArgumentParser (StarReport.swift) and read back from its description of the command tree (the JSON
+/// of `--experimental-dump-help`); only the layout is written here, in ArgumentParser's shape:
+/// an overview, the usage, the options in a column from the 27th, the subcommands.
+enum Help {
+    /// The terminal width the help is laid out for, as ArgumentParser assumes when it cannot tell.
+    static let width = 80
+    /// Where an option's or subcommand's description starts.
+    static let column = 26
+
+    /// The help of the command `path` names under `root` (`["ledger", "record"]`; empty for the
+    /// root); nil when ArgumentParser's description of the tree cannot be read.
+    static func text(root: ParsableCommand.Type, path: [String], language: Language) -> String? {
+        guard let data = root._dumpHelp().data(using: .utf8),
+            let tool = try? JSONDecoder().decode(Tool.self, from: data)
+        else { return nil }
+        var command = tool.command
+        var names = [command.commandName]
+        for word in path {
+            guard let sub = command.subcommands?.first(where: { $0.commandName == word }) else { break }
+            command = sub
+            names.append(word)
+        }
+        return render(command, name: names.joined(separator: " "), language: language)
+    }
+
+    /// The words of a command line that name the command whose help it asks for (`star-report help
+    /// ledger record` and `star-report ledger record --help` both give `["ledger", "record"]`);
+    /// a word that is not a subcommand of the one before is passed over.
+    static func path(root: ParsableCommand.Type, arguments: [String]) -> [String] {
+        // an option's value (`--lang en`) is passed over: it names no subcommand
+        let words = arguments.prefix { $0 != "--" }.filter { !$0.hasPrefix("-") && $0 != "help" }
+        var command: ParsableCommand.Type = root
+        var path: [String] = []
+        for word in words {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
+                continue
+            }
+            command = sub
+            path.append(word)
+        }
+        return path
+    }
+
+    static func render(_ command: Command, name: String, language: Language) -> String {
+        func say(_ m: Message) -> String { m.text(language) }
+        var out: [String] = []
+        if let abstract = command.abstract, !abstract.isEmpty {
+            out += TextLayout.wrapWords(say(.helpOverview(text: abstract)), width: width)
+            out.append("")
+        }
+        if let discussion = command.discussion, !discussion.isEmpty {
+            for paragraph in discussion.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += paragraph.isEmpty ? [""] : TextLayout.wrapWords(String(paragraph), width: width)
+            }
+            out.append("")
+        }
+        let subcommands = (command.subcommands ?? []).filter { $0.commandName != "help" && $0.shouldDisplay ?? true }
+        let arguments = (command.arguments ?? []).filter(\.shouldDisplay)
+        // as ArgumentParser's usage: its own --help and --version are left out
+        let usageArguments = arguments.filter {
+            !($0.kind == "flag" && ["help", "version"].contains($0.preferredName?.name))
+        }
+        let usageHead = say(.helpUsage(text: ""))
+        let usageWords =
+            [name] + (subcommands.isEmpty ? usageArguments.map(\.usage) : [say(Message(.helpSubcommandName))])
+        out += packed(usageWords, head: usageHead)
+        out.append("")
+        let positionals = arguments.filter { $0.kind == "positional" }
+        let options = arguments.filter { $0.kind != "positional" }
+        for (heading, list) in [(Message(.helpArguments), positionals), (Message(.helpOptions), options)]
+        where !list.isEmpty {
+            out.append(say(heading))
+            for argument in list {
+                var text = argument.helpText(language)
+                if let values = argument.allValues, !values.isEmpty { text += say(.helpValues(values: values)) }
+                if let value = argument.defaultValue, argument.kind == "option" {
+                    text += say(.helpDefault(value: value))
+                }
+                out += row(argument.label, text)
+            }
+            out.append("")
+        }
+        if !subcommands.isEmpty {
+            out.append(say(Message(.helpSubcommands)))
+            for sub in subcommands { out += row(sub.commandName, sub.abstract ?? "") }
+            out.append("")
+            out += TextLayout.wrapWords(
+                say(.helpSeeSubcommand(command: name, subcommand: Message(.helpSubcommandName))), width: width - 2
+            ).map { "  " + $0 }
+            out.append("")
+        }
+        while out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `label` at two columns in, `text` wrapped in the column from `column` (on the next line
+    /// when the label reaches into it).
+    static func row(_ label: String, _ text: String) -> [String] {
+        let indent = String(repeating: " ", count: column)
+        var lines = TextLayout.wrapWords(text, width: width - column).map { indent + $0 }
+        let head = "  " + label
+        if DisplayWidth.of(head) < column - 1, !lines.isEmpty {
+            lines[0] = head + String(repeating: " ", count: column - DisplayWidth.of(head)) + lines[0].dropFirst(column)
+        } else {
+            lines.insert(head, at: 0)
+        }
+        return lines
+    }
+
+    /// The usage's words (`[--year <year>]` is one) in lines of at most `width`, the first after
+    /// `head`, the others indented under its end. (TextLayout.wrap may break inside a word, which
+    /// is right for Chinese prose but not for an option.)
+    static func packed(_ words: [String], head: String) -> [String] {
+        let indent = String(repeating: " ", count: DisplayWidth.of(head))
+        var lines: [String] = []
+        var line = head
+        var fresh = true
+        for word in words {
+            if !fresh, DisplayWidth.of(line) + 1 + DisplayWidth.of(word) > width {
+                lines.append(line)
+                line = indent
+                fresh = true
+            }
+            line += (fresh ? "" : " ") + word
+            fresh = false
+        }
+        lines.append(line)
+        return lines
+    }
+
+    // ArgumentParser's description of the command tree (`--experimental-dump-help`, format 0):
+    // the fields the help shows.
+    struct Tool: Decodable { var command: Command }
+
+    struct Command: Decodable {
+        var commandName: String
+        var abstract: String?
+        var discussion: String?
+        var shouldDisplay: Bool?
+        var arguments: [Argument]?
+        var subcommands: [Command]?
+    }
+
+    struct Argument: Decodable {
+        struct Name: Decodable {
+            var kind: String
+            var name: String
+            var shown: String { kind == "long" ? "--" + name : "-" + name }
+        }
+        var kind: String
+        var names: [Name]?
+        var preferredName: Name?
+        var valueName: String?
+        var abstract: String?
+        var discussion: String?
+        var allValues: [String]?
+        var defaultValue: String?
+        var isOptional: Bool
+        var isRepeating: Bool
+        var shouldDisplay: Bool
+
+        /// How the options column shows it: `-h, --help`, `--input <input>`, `<dir>`.
+        var label: String {
+            let value = "<\(valueName ?? "value")>" + (isRepeating ? " ..." : "")
+            if kind == "positional" { return value }
+            let shown = (names ?? []).sorted { $0.kind == "short" && $1.kind != "short" }.map(\.shown)
+                .joined(separator: ", ")
+            return kind == "option" ? shown + " " + value : shown
+        }
+
+        /// How the usage line shows it: `--input <input>`, `[--year <year>]`, `[--list]`.
+        var usage: String {
+            let value = "<\(valueName ?? "value")>" + (isRepeating ? " ..." : "")
+            let word =
+                switch kind {
+                case "positional": value
+                case "option": (preferredName?.shown ?? "") + " " + value
+                default: preferredName?.shown ?? ""
+                }
+            return isOptional ? "[\(word)]" : word
+        }
+
+        /// Its description; ArgumentParser's own `--help` and `--version` are described from the
+        /// catalogue.
+        func helpText(_ language: Language) -> String {
+            let described = [abstract, discussion].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            guard kind == "flag" else { return described }
+            switch preferredName?.name {
+            case "help": return Message(.helpShowHelp).text(language)
+            case "version": return Message(.helpShowVersion).text(language)
+            default: return described
+            }
+        }
+    }
+}
