@@ -347,11 +347,11 @@ public enum Catalogue {
             en: "branch {id} {name} is in the register but sent no submission; ask for it"),
         .missingSubmissionsOfBrokenSheets: Entry(
             code: "E-MISSING-SUBMISSION",
-            zh: "名册中另有 {count} 个支部（{ids}）没有可读的材料，因为 {files} 无法读取；请先改正上面该文件的错误",
+            zh: "名册中有 {count} 个支部（{ids}）没有可读的材料，因为 {files} 无法读取；请先改正上面该文件的错误",
             en:
                 """
-                {count} more branches of the register ({ids}) have no readable submission because {files} could \
-                not be read; fix that file's errors above first
+                no readable submission came from {count} of the register's branches ({ids}) because {files} \
+                could not be read; fix that file's errors above first
                 """
         ),
         .registerMismatch: Entry(

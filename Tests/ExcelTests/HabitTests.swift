@@ -117,7 +117,7 @@ func habit(_ args: [String]) throws {
         let errors = err.filter { $0.contains(": error[") }
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.first?.contains("市卫生健康委机关党委.xls:1: error[E-SHEET-FORMAT]: 这是 .xls（Excel 97-2003 工作簿）文件") == true)
-        #expect(errors.last?.contains("名册中另有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
+        #expect(errors.last?.contains("名册中有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
     }
 
     /// A workbook whose formulas were saved without their values (written by a program, never
@@ -134,14 +134,14 @@ func habit(_ args: [String]) throws {
             errors.first?.hasPrefix(
                 "wjw.xlsx:Sheet!H2: error[E-XLSX-FORMULA]: 自评1: 本表有 8 个公式单元格没有保存计算结果（8 行，第一个是 Sheet!H2），整个文件未读取："
             ) == true, "\(errors)")
-        #expect(errors.last?.contains("名册中另有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
+        #expect(errors.last?.contains("名册中有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
         // the committee gets it back in its own error list
         let lists = dir.appendingPathComponent("errors")
         #expect(ErrorListTests().validate(input, errors: lists, year: nil).0 == .dataError)
         let wjw = cells(try #require(try readBack(lists)["错误清单-WJW.xlsx"]))
         #expect(wjw.contains { row in row.contains { $0.value.contains("本表有 8 个公式单元格没有保存计算结果") } }, "\(wjw)")
         // and the line naming its branches that go unrated
-        #expect(wjw.contains { row in row.contains { $0.value.contains("名册中另有 8 个支部") } }, "\(wjw)")
+        #expect(wjw.contains { row in row.contains { $0.value.contains("名册中有 8 个支部") } }, "\(wjw)")
     }
 
     /// Notes, totals, a repeated header and blank rows in a CSV sheet saved from Excel.
