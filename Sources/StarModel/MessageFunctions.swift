@@ -720,7 +720,7 @@ extension Message {
     }
     public static func account(
         files: Localized, xml: Localized, csv: Localized, rows: Localized, excel: some MessageArgument,
-        records: Localized, rated: Int, rejected: Int, unreadable: Localized
+        records: Localized, rated: Int, rejected: Int, unreadable: some MessageArgument
     ) -> Message {
         Message(
             .account,
@@ -733,6 +733,9 @@ extension Message {
     }
     public static func accountExcel(sheets: Localized, rows: Localized) -> Message {
         Message(.accountExcel, arguments: ["sheets": sheets.messageArgument, "rows": rows.messageArgument])
+    }
+    public static func accountUnreadable(count: Localized) -> Message {
+        Message(.accountUnreadable, arguments: ["count": count.messageArgument])
     }
     public static func summaryLine(errors: Localized, warnings: Localized) -> Message {
         Message(.summaryLine, arguments: ["errors": errors.messageArgument, "warnings": warnings.messageArgument])

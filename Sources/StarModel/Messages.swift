@@ -195,7 +195,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case templateMissing, templateSyntax, templateOther
     // the command line and the output folder (no diagnostic code)
     case progressReading, progressRating, progressWriting, stageReading, stageRating, stageWriting
-    case account, accountExcel, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
+    case account, accountExcel, accountUnreadable, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
     case usageHint
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput,
         outMountPoint, outUnreadable, outForeign, outChanged, outCannotCreateBeside, outCannotWrite, outCannotReadBack,
@@ -1148,15 +1148,18 @@ public enum Catalogue {
             zh:
                 """
                 共读取 {files} 个文件：XML 文件 {xml} 个，CSV 汇总表 {csv} 个（{rows} 行）{excel}；支部记录 {records} 条：可评定 {rated} 条，退回 \
-                {rejected} 条；{unreadable} 个材料文件没有可读的记录
+                {rejected} 条{unreadable}
                 """,
             en:
                 """
-                read {files}: {xml}, {csv} with {rows}{excel}; {records}: {rated} to rate, {rejected} rejected; \
-                {unreadable} with no readable record
+                read {files}: {xml}, {csv} with {rows}{excel}; {records}: {rated} to rate, {rejected} rejected\
+                {unreadable}
                 """
         ),
         .accountExcel: Entry(code: "", zh: "，Excel 汇总表 {sheets} 个（{rows} 行）", en: ", {sheets} with {rows}"),
+        // only when some file gave no record: a clean run does not say "0 …"
+        .accountUnreadable: Entry(
+            code: "", zh: "；{count} 个材料文件没有可读的记录", en: "; {count} with no readable record"),
         .summaryLine: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个", en: "{errors}, {warnings}"),
         .summaryLineFiles: Entry(
             code: "", zh: "错误 {errors} 个，警告 {warnings} 个，共 {files} 个文件", en: "{errors}, {warnings} in {files}"),

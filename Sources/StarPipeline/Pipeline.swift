@@ -303,10 +303,13 @@ public struct Pipeline {
         let excel: any MessageArgument =
             xlsxFiles.isEmpty
             ? "" : Message.accountExcel(sheets: count(xlsxFiles.count, "Excel sheet"), rows: count(xlsxRows, "row"))
+        // a clean run says nothing of files without a record
+        let noRecord: any MessageArgument =
+            unreadable == 0 ? "" : Message.accountUnreadable(count: count(unreadable, "submission file"))
         return .account(
             files: count(files.count, "file"), xml: count(xmlFiles.count, "XML file"),
             csv: count(csvFiles.count, "CSV sheet"), rows: count(rows, "row"), excel: excel,
             records: count(records, "branch record"), rated: validated.submissions.count, rejected: validated.rejected,
-            unreadable: count(unreadable, "submission file"))
+            unreadable: noRecord)
     }
 }
