@@ -185,7 +185,8 @@ public enum MessageID: String, Sendable, CaseIterable {
         ledgerAlreadyReviewed, ledgerReviewed, ledgerNeverRated, ledgerNoApprovedYear, ledgerAdjustRaise,
         ledgerAdjustSame, ledgerAdjustBeforeApproval, ledgerAdjusted, ledgerRunNoYear, ledgerRunNotApproved,
         ledgerWithPrevious, ledgerHistoryBranch, ledgerHistoryYear, ledgerHistoryObjection, ledgerHistoryOpen,
-        ledgerHistoryResolved, ledgerHistoryReview, ledgerHistoryAdjustment, ledgerStatusNotice, ledgerStatusReview,
+        ledgerHistoryResolved, ledgerHistoryReview, ledgerHistoryAdjustment, ledgerAdjustment, ledgerDocument,
+        ledgerStatusNotice, ledgerStatusReview,
         ledgerStatusApproved, ledgerNone, ledgerOutputExists, ledgerCannotWrite, ledgerExported, ledgerReported,
         ledgerNoYears
     case templateNotXlsx, templateExists, templateNoRegister, templateRegisterErrors, templateUnknownCommittee,
