@@ -149,6 +149,12 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         #expect(s1 == 0 && out1 == "0.1.0\n")
         let (s2, out2, _) = try runBinary(["--help"])
         #expect(s2 == 0 && out2.contains("validate") && out2.contains("run"))
+        // the ledger's line says it also writes the ledger page (ledger report)
+        func help(_ language: String) throws -> String {
+            try runBinary(["--help"], language: language).1.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        #expect(try help("zh").contains("ledger 星级管理台账：记入、异议、批准、复审、年中调整、导入、查询、导出工作簿，并写出台账页面。"))
+        #expect(try help("en").contains("history, its workbook (export) and the ledger page (report). See"))
     }
 }
 
