@@ -254,11 +254,11 @@ public struct Pipeline {
 
     /// The checks across records: duplicates, the register, the notice settings.
     func crossCheck(_ inputs: consuming YearInputs<Validator.Checked>) -> CheckedYear {
-        // a sheet that gave no record at all: its branches are reported missing in one line
+        // a sheet that gave no record at all: its branches are reported missing in one line per committee
         let broken = inputs.files.filter { $0.kind.isSheet && $0.records == 0 }.map(\.path)
         let records = inputs.takeRecords()
         let recordCount = records.count
-        let routing =
+        var routing =
             options.errors == nil
             ? nil : CommitteeRouting(records: records, register: inputs.register, rejectedFiles: inputs.rejectedFiles)
         // last year's results against this year's branches (the register's, else those read)
@@ -280,6 +280,7 @@ public struct Pipeline {
                 path: inputs.configPath, committees: committees.sorted(),
                 registered: Set((inputs.register ?? []).map(\.committeeID))))
             .sortedForDisplay().in(options.language)
+        routing?.noteBroken(files: broken, diagnostics: validated.diagnostics)
         let account = account(inputs.files.prefix(inputs.folderFileCount), records: recordCount, validated: validated)
         return CheckedYear(validated: validated, inputs: inputs, account: account, routing: routing)
     }

@@ -158,6 +158,23 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
         #expect(v.crossCheck([v.check(raw(id: "B-1", line: 2))], register: register).diagnostics.count == 17)
     }
 
+    /// A broken sheet of two committees' branches: one line per committee, each naming only its
+    /// branches and at its first one (so that each goes to that committee's error list).
+    @Test func branchesOfABrokenSheetAreOneLinePerCommittee() {
+        let register = ["G-1", "Z-1", "G-2", "Z-2", "Z-3"].enumerated().map { i, id in
+            RegisteredBranch(
+                id: id, name: "支部\(id)", committeeID: String(id.prefix(1)), committeeName: "委\(id.prefix(1))",
+                location: SourceLocation(file: "branches.csv", line: i + 2))
+        }
+        let out = v.crossCheck([], register: register, brokenFiles: ["in/gz.xlsx"])
+        #expect(out.diagnostics.map(\.branchID) == ["G-1", "Z-1"])
+        #expect(
+            out.diagnostics.map(\.message) == [
+                "名册中有 2 个支部（G-1、G-2）没有可读的材料，因为 “gz.xlsx” 无法读取；请先改正上面该文件的错误",
+                "名册中有 3 个支部（Z-1、Z-2、Z-3）没有可读的材料，因为 “gz.xlsx” 无法读取；请先改正上面该文件的错误",
+            ])
+    }
+
     /// Every catalogue entry has both texts with the same parameters (`x` and its `xEn`).
     @Test func catalogueTextsNameTheSameParameters() {
         for id in MessageID.allCases {
