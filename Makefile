@@ -49,15 +49,17 @@ build: deps ## Debug build
 release: deps ## Release build (self-contained: the Swift runtime linked in)
 	$(SWIFT) build -c release --static-swift-stdlib
 
-reports: release ## Build, run SampleData 2025, keep its cycle in reports/ledger.sqlite, then run 2026 with --ledger
-	@$(RELEASE_BIN) run --input SampleData/2025 --output $(REPORTS)/2025 >/dev/null
+reports: release ## Build, run SampleData 2025, keep its cycle in reports/ledger.sqlite, run 2026 with --ledger, write the ledger page
+	@mkdir -p $(REPORTS)
+	@$(RELEASE_BIN) run --input SampleData/2025 --output $(REPORTS)/2025 > $(REPORTS)/.lines
 	@rm -f $(LEDGER) $(LEDGER)-wal $(LEDGER)-shm
 	@$(RELEASE_BIN) ledger record --ledger $(LEDGER) --reports $(REPORTS)/2025 --by 市直工委 >/dev/null
 	@Scripts/ledger-sample.sh $(RELEASE_BIN) $(LEDGER) SampleData/ledger-2025.txt >/dev/null
-	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --ledger $(LEDGER) $(PDF_FLAG) > $(REPORTS)/.paths-2026
-	@echo; echo "Reports written:"; echo "  $(REPORTS)/2025/ (last year)"; echo "  $(LEDGER) (2025 approved, with an objection, reviews and an adjustment; used for 晋星/减星)"
-	@sed 's/^/  /' $(REPORTS)/.paths-2026; rm -f $(REPORTS)/.paths-2026
-	@echo; echo "Open $(REPORTS)/2026/notice.html in a browser, or run 'make notice-pdf' for a PDF to post."
+	@echo "星级管理台账已写入 $(LEDGER)：2025 年度已批准，含异议、复审和年中调整（2026 年度的晋星/减星据此）" >> $(REPORTS)/.lines
+	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --ledger $(LEDGER) $(PDF_FLAG) >> $(REPORTS)/.lines
+	@$(RELEASE_BIN) ledger report --ledger $(LEDGER) --output $(REPORTS)/ledger >> $(REPORTS)/.lines
+	@echo; cat $(REPORTS)/.lines; rm -f $(REPORTS)/.lines
+	@echo; echo "用浏览器打开 $(REPORTS)/2026/notice.html；要张贴的 PDF 请运行 make notice-pdf"
 
 lint: ## Check the Swift sources' formatting with swift-format (configuration: .swift-format) and lines of at most 120 columns
 	swift-format lint --configuration .swift-format --strict -r Sources Tests Scripts Plugins Package.swift

@@ -81,7 +81,7 @@ public struct LedgerCommand {
                     t(
                         .ledgerHistoryAdjustment(
                             date: a.date, by: Escaped.text(a.by), stars: a.stars, reason: Escaped.text(a.reason),
-                            document: a.document.map { "（\(Escaped.text($0))）" } ?? "")))
+                            document: a.document.map(Escaped.text))))
             }
         }
         return lines.joined(separator: "\n")

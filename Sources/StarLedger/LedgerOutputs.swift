@@ -76,8 +76,9 @@ struct LedgerView {
         return out
     }
 
+    /// An adjustment in the workbook and on the page (both written in Chinese).
     static func adjustmentText(_ a: BranchYear.Change) -> String {
-        "\(a.date) 降为\(a.stars)星：\(a.reason)" + (a.document.map { "（\($0)）" } ?? "")
+        Message.ledgerAdjustment(date: a.date, stars: a.stars, reason: a.reason, document: a.document).text(.zh)
     }
 
     /// The date the outputs carry (the workbook's properties): the last log entry's day.

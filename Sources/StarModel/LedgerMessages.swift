@@ -225,8 +225,13 @@ extension Catalogue {
                   review {date} ({by}): {stars} stars, {reason}
                 """),
         .ledgerHistoryAdjustment: Entry(
-            code: "", zh: "  调整 {date}（{by}）：降为 {stars} 星，{reason}{document}",
-            en: "  adjustment {date} ({by}): lowered to {stars} stars, {reason}{document}"),
+            code: "", zh: "  调整 {date}（{by}）：降为{stars}，{reason}{document}",
+            en: "  adjustment {date} ({by}): stars lowered to {stars}, {reason}{document}"),
+        // an adjustment in the workbook's 调整记录 and on the page
+        .ledgerAdjustment: Entry(
+            code: "", zh: "{date} 降为{stars}：{reason}{document}",
+            en: "{date} stars lowered to {stars}: {reason}{document}"),
+        .ledgerDocument: Entry(code: "", zh: "（{document}）", en: " ({document})"),
         .ledgerStatusNotice: Entry(code: "", zh: "公示中", en: "in notice"),
         .ledgerStatusReview: Entry(code: "", zh: "待复审", en: "awaiting review"),
         .ledgerStatusApproved: Entry(code: "", zh: "已批准", en: "approved"),

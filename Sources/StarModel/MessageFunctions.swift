@@ -640,15 +640,32 @@ extension Message {
                 "reason": reason.messageArgument,
             ])
     }
-    public static func ledgerHistoryAdjustment(date: String, by: String, stars: Int, reason: String, document: String)
+    /// - Parameter document: the 文号, if any, shown in brackets after the reason.
+    public static func ledgerHistoryAdjustment(date: String, by: String, stars: Int, reason: String, document: String?)
         -> Message
     {
         Message(
             .ledgerHistoryAdjustment,
             arguments: [
-                "date": date.messageArgument, "by": by.messageArgument, "stars": stars.messageArgument,
-                "reason": reason.messageArgument, "document": document.messageArgument,
+                "date": date.messageArgument, "by": by.messageArgument, "stars": StarLabel.level(stars).messageArgument,
+                "reason": reason.messageArgument, "document": ledgerDocument(document),
             ])
+    }
+    /// - Parameter document: the 文号, if any, shown in brackets after the reason.
+    public static func ledgerAdjustment(date: String, stars: Int, reason: String, document: String?) -> Message {
+        Message(
+            .ledgerAdjustment,
+            arguments: [
+                "date": date.messageArgument, "stars": StarLabel.level(stars).messageArgument,
+                "reason": reason.messageArgument, "document": ledgerDocument(document),
+            ])
+    }
+    public static func ledgerDocument(document: String) -> Message {
+        Message(.ledgerDocument, arguments: ["document": document.messageArgument])
+    }
+    /// The 文号 in brackets, or nothing.
+    static func ledgerDocument(_ document: String?) -> Argument {
+        document.map { ledgerDocument(document: $0).messageArgument } ?? "".messageArgument
     }
     public static func ledgerOutputExists(path: String) -> Message {
         Message(.ledgerOutputExists, arguments: ["path": path.messageArgument])
@@ -720,7 +737,7 @@ extension Message {
     }
     public static func account(
         files: Localized, xml: Localized, csv: Localized, rows: Localized, excel: some MessageArgument,
-        records: Localized, rated: Int, rejected: Int, unreadable: Localized
+        records: Localized, rated: Int, rejected: Int, unreadable: some MessageArgument
     ) -> Message {
         Message(
             .account,
@@ -733,6 +750,9 @@ extension Message {
     }
     public static func accountExcel(sheets: Localized, rows: Localized) -> Message {
         Message(.accountExcel, arguments: ["sheets": sheets.messageArgument, "rows": rows.messageArgument])
+    }
+    public static func accountUnreadable(count: Localized) -> Message {
+        Message(.accountUnreadable, arguments: ["count": count.messageArgument])
     }
     public static func summaryLine(errors: Localized, warnings: Localized) -> Message {
         Message(.summaryLine, arguments: ["errors": errors.messageArgument, "warnings": warnings.messageArgument])

@@ -185,7 +185,8 @@ public enum MessageID: String, Sendable, CaseIterable {
         ledgerAlreadyReviewed, ledgerReviewed, ledgerNeverRated, ledgerNoApprovedYear, ledgerAdjustRaise,
         ledgerAdjustSame, ledgerAdjustBeforeApproval, ledgerAdjusted, ledgerRunNoYear, ledgerRunNotApproved,
         ledgerWithPrevious, ledgerHistoryBranch, ledgerHistoryYear, ledgerHistoryObjection, ledgerHistoryOpen,
-        ledgerHistoryResolved, ledgerHistoryReview, ledgerHistoryAdjustment, ledgerStatusNotice, ledgerStatusReview,
+        ledgerHistoryResolved, ledgerHistoryReview, ledgerHistoryAdjustment, ledgerAdjustment, ledgerDocument,
+        ledgerStatusNotice, ledgerStatusReview,
         ledgerStatusApproved, ledgerNone, ledgerOutputExists, ledgerCannotWrite, ledgerExported, ledgerReported,
         ledgerNoYears
     case templateNotXlsx, templateExists, templateNoRegister, templateRegisterErrors, templateUnknownCommittee,
@@ -195,7 +196,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case templateMissing, templateSyntax, templateOther
     // the command line and the output folder (no diagnostic code)
     case progressReading, progressRating, progressWriting, stageReading, stageRating, stageWriting
-    case account, accountExcel, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
+    case account, accountExcel, accountUnreadable, summaryLine, summaryLineFiles, moreWarnings, allWarningsIn, written
     case usageHint
     case outEmpty, outLinkNowhere, outIsFile, outRoot, outCurrent, outIsInput, outInsideInput, outHoldsInput,
         outMountPoint, outUnreadable, outForeign, outChanged, outCannotCreateBeside, outCannotWrite, outCannotReadBack,
@@ -350,11 +351,11 @@ public enum Catalogue {
             en: "branch {id} {name} is in the register but sent no submission; ask for it"),
         .missingSubmissionsOfBrokenSheets: Entry(
             code: "E-MISSING-SUBMISSION",
-            zh: "名册中另有 {count} 个支部（{ids}）没有可读的材料，因为 {files} 无法读取；请先改正上面该文件的错误",
+            zh: "名册中有 {count} 个支部（{ids}）没有可读的材料，因为 {files} 无法读取；请先改正上面该文件的错误",
             en:
                 """
-                {count} more branches of the register ({ids}) have no readable submission because {files} could \
-                not be read; fix that file's errors above first
+                no readable submission came from {count} of the register's branches ({ids}) because {files} \
+                could not be read; fix that file's errors above first
                 """
         ),
         .registerMismatch: Entry(
@@ -1151,15 +1152,18 @@ public enum Catalogue {
             zh:
                 """
                 共读取 {files} 个文件：XML 文件 {xml} 个，CSV 汇总表 {csv} 个（{rows} 行）{excel}；支部记录 {records} 条：可评定 {rated} 条，退回 \
-                {rejected} 条；{unreadable} 个材料文件没有可读的记录
+                {rejected} 条{unreadable}
                 """,
             en:
                 """
-                read {files}: {xml}, {csv} with {rows}{excel}; {records}: {rated} to rate, {rejected} rejected; \
-                {unreadable} with no readable record
+                read {files}: {xml}, {csv} with {rows}{excel}; {records}: {rated} to rate, {rejected} rejected\
+                {unreadable}
                 """
         ),
         .accountExcel: Entry(code: "", zh: "，Excel 汇总表 {sheets} 个（{rows} 行）", en: ", {sheets} with {rows}"),
+        // only when some file gave no record: a clean run does not say "0 …"
+        .accountUnreadable: Entry(
+            code: "", zh: "；{count} 个材料文件没有可读的记录", en: "; {count} with no readable record"),
         .summaryLine: Entry(code: "", zh: "错误 {errors} 个，警告 {warnings} 个", en: "{errors}, {warnings}"),
         .summaryLineFiles: Entry(
             code: "", zh: "错误 {errors} 个，警告 {warnings} 个，共 {files} 个文件", en: "{errors}, {warnings} in {files}"),

@@ -16,6 +16,10 @@ struct CommitteeRouting: Sendable {
     private var byRow: [RowKey: String] = [:]
     /// A file's one committee, or "" when its records name several.
     private var byFile: [String: String] = [:]
+    /// The sheets that gave no record at all, and the committees whose register branches went
+    /// unread with them (in the order of their lines).
+    private var brokenFiles: Set<String> = []
+    private var brokenCommittees: [String] = []
 
     struct RowKey: Hashable {
         var file: String
@@ -44,6 +48,27 @@ struct CommitteeRouting: Sendable {
         for (file, id) in rejectedFiles where byFile[file] == nil {
             if let committee = byBranch[id] { byFile[file] = committee }
         }
+    }
+
+    /// Notes the sheets that could not be read at all, and from the lines naming the register's
+    /// branches they probably hold (one per committee) the committees those belong to.
+    mutating func noteBroken(files: [String], diagnostics: [Diagnostic]) {
+        brokenFiles = Set(files)
+        var seen = Set<String>()
+        brokenCommittees = diagnostics.filter(\.isConsequence).compactMap { committee(of: $0) }.filter {
+            seen.insert($0).inserted
+        }
+    }
+
+    /// The committees whose lists show a diagnostic: its committee; for an error of a sheet that
+    /// could not be read at all, also every committee whose register branches went unread with it
+    /// (which of several such sheets held which branch cannot be told: each committee gets them
+    /// all). `[nil]` for the list of no committee.
+    func committees(of d: Diagnostic) -> [String?] {
+        let own = committee(of: d)
+        guard !d.isConsequence, brokenFiles.contains(d.location.file) else { return [own] }
+        let all = (own.map { [$0] } ?? []) + brokenCommittees.filter { $0 != own }
+        return all.isEmpty ? [nil] : all
     }
 
     func committee(of d: Diagnostic) -> String? {
@@ -81,8 +106,8 @@ enum ErrorLists {
     )] {
         var byName: [String: [ErrorListWorkbook.Row]] = [:]
         for d in diagnostics.sortedForDisplay() where d.severity == .error {
-            byName[fileName(committee: routing.committee(of: d)), default: []].append(
-                row(d, input: input, language: language))
+            let r = row(d, input: input, language: language)
+            for committee in routing.committees(of: d) { byName[fileName(committee: committee), default: []].append(r) }
         }
         return byName.keys.sorted().map { ($0, byName[$0]!) }
     }

@@ -254,11 +254,11 @@ public struct Pipeline {
 
     /// The checks across records: duplicates, the register, the notice settings.
     func crossCheck(_ inputs: consuming YearInputs<Validator.Checked>) -> CheckedYear {
-        // a sheet that gave no record at all: its branches are reported missing in one line
+        // a sheet that gave no record at all: its branches are reported missing in one line per committee
         let broken = inputs.files.filter { $0.kind.isSheet && $0.records == 0 }.map(\.path)
         let records = inputs.takeRecords()
         let recordCount = records.count
-        let routing =
+        var routing =
             options.errors == nil
             ? nil : CommitteeRouting(records: records, register: inputs.register, rejectedFiles: inputs.rejectedFiles)
         // last year's results against this year's branches (the register's, else those read)
@@ -280,6 +280,7 @@ public struct Pipeline {
                 path: inputs.configPath, committees: committees.sorted(),
                 registered: Set((inputs.register ?? []).map(\.committeeID))))
             .sortedForDisplay().in(options.language)
+        routing?.noteBroken(files: broken, diagnostics: validated.diagnostics)
         let account = account(inputs.files.prefix(inputs.folderFileCount), records: recordCount, validated: validated)
         return CheckedYear(validated: validated, inputs: inputs, account: account, routing: routing)
     }
@@ -303,10 +304,13 @@ public struct Pipeline {
         let excel: any MessageArgument =
             xlsxFiles.isEmpty
             ? "" : Message.accountExcel(sheets: count(xlsxFiles.count, "Excel sheet"), rows: count(xlsxRows, "row"))
+        // a clean run says nothing of files without a record
+        let noRecord: any MessageArgument =
+            unreadable == 0 ? "" : Message.accountUnreadable(count: count(unreadable, "submission file"))
         return .account(
             files: count(files.count, "file"), xml: count(xmlFiles.count, "XML file"),
             csv: count(csvFiles.count, "CSV sheet"), rows: count(rows, "row"), excel: excel,
             records: count(records, "branch record"), rated: validated.submissions.count, rejected: validated.rejected,
-            unreadable: count(unreadable, "submission file"))
+            unreadable: noRecord)
     }
 }

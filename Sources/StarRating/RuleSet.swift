@@ -137,16 +137,3 @@ public struct QuotaRule: Sendable, Equatable, Codable {
         return sorted.map { StarLabel.chinese($0) }.joined(separator: "、")
     }
 }
-
-/// Display names of star levels.
-public enum StarLabel {
-    public static let numerals = ["无", "一", "二", "三", "四", "五"]
-    /// `五星级`, …, `不定星级` for 0.
-    public static func chinese(_ stars: Int) -> String {
-        stars == 0 ? "不定星级" : "\(numerals[stars])星级"
-    }
-    /// `★★★★☆`
-    public static func glyphs(_ stars: Int) -> String {
-        String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars)
-    }
-}

@@ -69,7 +69,7 @@ public struct Validator: Sendable {
     ///   could be read; they are not reported missing from the register a second time.
     /// - Parameter brokenFiles: submission files that gave no record at all (a sheet whose header
     ///   could not be read): the register's branches of committees with no record are then
-    ///   reported in one line, not one by one.
+    ///   reported in one line per committee, not one by one.
     public func crossCheck(
         _ records: [Checked], register: [RegisteredBranch]?, submittedElsewhere: Set<String> = [],
         brokenFiles: [String] = []
@@ -147,7 +147,8 @@ public struct Validator: Sendable {
             let idsRead = Set(records.compactMap(\.branchID)).union(submittedElsewhere)
             let missing = register.filter { !idsRead.contains($0.id) && known[$0.id]?.location == $0.location }
             // Root cause first: when a sheet could not be read, the register's branches of
-            // committees that sent nothing readable are most likely in it; one line, not one each.
+            // committees that sent nothing readable are most likely in it; one line per committee,
+            // not one per branch.
             let committeesRead = Set(records.compactMap { $0.packed?.branch.committeeID })
                 .union(records.compactMap(\.committeeID))
             let ofBroken = brokenFiles.isEmpty ? [] : missing.filter { !committeesRead.contains($0.committeeID) }
@@ -156,15 +157,27 @@ public struct Validator: Sendable {
                     .error(.missingSubmission(id: r.id, name: r.name), at: r.location, field: "branch_id", branch: r.id)
                 )
             }
-            if let first = ofBroken.first {
+            // one line per committee (in the register's order), naming only its branches: each
+            // committee's error list (`validate --errors`, by the first branch) gets its own
+            var byCommittee: [[RegisteredBranch]] = []
+            var committeeIndex: [String: Int] = [:]
+            for r in ofBroken {
+                if let i = committeeIndex[r.committeeID] {
+                    byCommittee[i].append(r)
+                } else {
+                    committeeIndex[r.committeeID] = byCommittee.count
+                    byCommittee.append([r])
+                }
+            }
+            let files = Self.list(brokenFiles.map { ($0 as NSString).lastPathComponent }, quoted: true)
+            for branches in byCommittee {
                 diagnostics.append(
                     .error(
                         .missingSubmissionsOfBrokenSheets(
-                            count: ofBroken.count,
-                            ids: Self.list(ofBroken.prefix(10).map(\.id), more: ofBroken.count > 10),
-                            files: Self.list(brokenFiles.map { ($0 as NSString).lastPathComponent }, quoted: true)),
-                        // the first branch's: `validate --errors` puts it in that committee's list
-                        at: first.location, field: "branch_id", branch: first.id))
+                            count: branches.count,
+                            ids: Self.list(branches.prefix(10).map(\.id), more: branches.count > 10),
+                            files: files),
+                        at: branches[0].location, field: "branch_id", branch: branches[0].id))
             }
             diagnostics += identity
         }

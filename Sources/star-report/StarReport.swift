@@ -340,8 +340,11 @@ struct LedgerGroup: ParsableCommand {
         CommandConfiguration(
             commandName: "ledger",
             abstract: L(
-                "星级管理台账：记入、异议、批准、复审、年中调整、导入、查询、导出。",
-                "The star ledger: record, objections, approval, review, adjustments, import, history, export."),
+                "星级管理台账：记入、异议、批准、复审、年中调整、导入、查询、导出工作簿，并写出台账页面。",
+                """
+                The star ledger: record, objections, approval, review, adjustments, import, history, its workbook \
+                (export) and the ledger page (report).
+                """),
             subcommands: [
                 LedgerRecord.self, LedgerObject.self, LedgerResolve.self, LedgerApprove.self, LedgerReview.self,
                 LedgerAdjust.self, LedgerImport.self,

@@ -125,11 +125,36 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         #expect(err.contains("star-report: cannot"))
     }
 
+    /// The closing account names the files that gave no record only when there are some: a clean
+    /// run does not say "0 个材料文件没有可读的记录".
+    @Test func theAccountNamesFilesWithoutARecordOnlyWhenThereAreSome() throws {
+        func account(_ input: String, _ language: String) throws -> String {
+            let (_, _, err) = try runBinary(["validate", "--input", input], language: language)
+            return err.split(separator: "\n").last.map(String.init) ?? ""
+        }
+        let clean = try account("SampleData/2026", "zh")
+        #expect(clean.hasSuffix("可评定 40 条，退回 0 条") && !clean.contains("没有可读的记录"), "\(clean)")
+        #expect(try account("SampleData/2026", "en").hasSuffix("40 to rate, 0 rejected"))
+        let dir = try temporaryDirectory("bin-account")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("2026")
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("SampleData/2026"), to: input)
+        try Data("不是 XML".utf8).write(to: input.appendingPathComponent("CZJ-01.xml"))
+        #expect(try account(input.path, "zh").hasSuffix("退回 0 条；1 个材料文件没有可读的记录"))
+        #expect(try account(input.path, "en").hasSuffix("0 rejected; 1 submission file with no readable record"))
+    }
+
     @Test func versionAndHelp() throws {
         let (s1, out1, _) = try runBinary(["--version"])
         #expect(s1 == 0 && out1 == "0.1.0\n")
         let (s2, out2, _) = try runBinary(["--help"])
         #expect(s2 == 0 && out2.contains("validate") && out2.contains("run"))
+        // the ledger's line says it also writes the ledger page (ledger report)
+        func help(_ language: String) throws -> String {
+            try runBinary(["--help"], language: language).1.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        #expect(try help("zh").contains("ledger 星级管理台账：记入、异议、批准、复审、年中调整、导入、查询、导出工作簿，并写出台账页面。"))
+        #expect(try help("en").contains("history, its workbook (export) and the ledger page (report). See"))
     }
 }
 

@@ -83,6 +83,39 @@ func tree(_ dir: URL) throws -> [String: Data?] {
         #expect(eml.contains("自定义主题 2026"), "\(eml.prefix(300))")
     }
 
+    /// `make reports` (with the debug binary, the release build taken as done: building it here
+    /// would take minutes) prints its lines in Chinese, as the product speaks by default: where the
+    /// two years' reports, the ledger and the ledger page (`ledger report`) were written.
+    @Test(.enabled(if: which("make") != nil)) func makeReportsWritesTheLedgerPageAndSpeaksChinese() throws {
+        let dir = try temporaryDirectory("make-reports")
+        defer { try? fm.removeItem(at: dir) }
+        let reports = dir.appendingPathComponent("reports").path
+        let r = try runProcess(
+            which("make")!,
+            [
+                "--no-print-directory", "-o", "release", "reports", "RELEASE_BIN=" + starReportBinary,
+                "REPORTS=" + reports,
+            ],
+            environment: ["MAKEFLAGS": "", "MAKELEVEL": "", "MFLAGS": "", "STAR_REPORT_LANG": "zh"])
+        #expect(r.status == 0, "\(r.errText)")
+        let lines = r.outText.split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                "报告已写入 \(reports)/2025：共 16 个文件（公示 2 个，汇总邮件 10 个，结果 3 个，警告清单 1 个）；加 --list 可列出每个文件",
+                "星级管理台账已写入 \(reports)/ledger.sqlite：2025 年度已批准，含异议、复审和年中调整（2026 年度的晋星/减星据此）",
+                "报告已写入 \(reports)/2026：共 16 个文件（公示 2 个，汇总邮件 10 个，结果 3 个，警告清单 1 个）；加 --list 可列出每个文件",
+                "已写出台账页面 \(reports)/ledger/ledger.html",
+                "用浏览器打开 \(reports)/2026/notice.html；要张贴的 PDF 请运行 make notice-pdf",
+            ], "\(r.outText)")
+        let page = try String(contentsOfFile: reports + "/ledger/ledger.html", encoding: .utf8)
+        #expect(page.contains("星级管理台账") && page.contains("降为二星级"))
+        // nothing of the recipe's own is left in the reports folder
+        #expect(
+            try fm.contentsOfDirectory(atPath: reports).filter { !$0.hasPrefix("ledger.sqlite") }.sorted() == [
+                "2025", "2026", "ledger",
+            ])
+    }
+
     /// `make install` into a temporary PREFIX (with a space and Chinese in it) installs the binary,
     /// the man page and the completions; the installed binary runs SampleData from another folder;
     /// `make uninstall` leaves nothing of them. The same with DESTDIR. The debug build is installed

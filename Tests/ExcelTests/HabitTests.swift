@@ -117,7 +117,7 @@ func habit(_ args: [String]) throws {
         let errors = err.filter { $0.contains(": error[") }
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.first?.contains("市卫生健康委机关党委.xls:1: error[E-SHEET-FORMAT]: 这是 .xls（Excel 97-2003 工作簿）文件") == true)
-        #expect(errors.last?.contains("名册中另有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
+        #expect(errors.last?.contains("名册中有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
     }
 
     /// A workbook whose formulas were saved without their values (written by a program, never
@@ -134,14 +134,63 @@ func habit(_ args: [String]) throws {
             errors.first?.hasPrefix(
                 "wjw.xlsx:Sheet!H2: error[E-XLSX-FORMULA]: 自评1: 本表有 8 个公式单元格没有保存计算结果（8 行，第一个是 Sheet!H2），整个文件未读取："
             ) == true, "\(errors)")
-        #expect(errors.last?.contains("名册中另有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
+        #expect(errors.last?.contains("名册中有 8 个支部（WJW-01、WJW-02、WJW-03、WJW-04、WJW-05、WJW-06、WJW-07、WJW-08）") == true)
         // the committee gets it back in its own error list
         let lists = dir.appendingPathComponent("errors")
         #expect(ErrorListTests().validate(input, errors: lists, year: nil).0 == .dataError)
         let wjw = cells(try #require(try readBack(lists)["错误清单-WJW.xlsx"]))
         #expect(wjw.contains { row in row.contains { $0.value.contains("本表有 8 个公式单元格没有保存计算结果") } }, "\(wjw)")
         // and the line naming its branches that go unrated
-        #expect(wjw.contains { row in row.contains { $0.value.contains("名册中另有 8 个支部") } }, "\(wjw)")
+        #expect(wjw.contains { row in row.contains { $0.value.contains("名册中有 8 个支部") } }, "\(wjw)")
+    }
+
+    /// A sheet of two committees' branches (SampleData's GAJ and ZJJ) that cannot be read at all,
+    /// as a workbook of formulas without values or as an .xls: each committee's error list gets the
+    /// file's error and the line naming its own register branches, not the other's.
+    @Test(arguments: ["formula", "xls"])
+    func aBrokenSheetOfTwoCommitteesIsInEachOnesList(kind: String) throws {
+        let (dir, input, _) = try ExcelEndToEndTests().sample2025("habit-two-\(kind)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sheet = input.appendingPathComponent("gaj-zjj-2025.csv")
+        let fileError: String
+        if kind == "formula" {
+            // habits.py reads UTF-8; the sample sheet is GB18030
+            let utf8 = dir.appendingPathComponent("gaj-zjj-utf8.csv").path
+            let script = """
+                import sys
+                text = open(sys.argv[1], encoding="gb18030", newline="").read()
+                open(sys.argv[2], "w", encoding="utf-8", newline="").write(text)
+                """
+            #expect(try runPython(["-c", script, sheet.path, utf8]).status == 0)
+            try habit(["formula", utf8, input.appendingPathComponent("gaj-zjj.xlsx").path])
+            fileError = "本表有 16 个公式单元格没有保存计算结果"
+        } else {
+            var xls = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            xls.append(Data(count: 4096))
+            try xls.write(to: input.appendingPathComponent("gaj-zjj.xls"))
+            fileError = "这是 .xls（Excel 97-2003 工作簿）文件"
+        }
+        try FileManager.default.removeItem(at: sheet)
+        // on the terminal: the file's error, then one line per committee
+        let (status, err) = runPipeline(input: input)
+        #expect(status == .dataError)
+        let errors = errorLines(err, in: input)
+        #expect(errors.count == 3, "\(errors)")
+        #expect(errors.dropFirst().map { $0.contains("名册中有 8 个支部（GAJ-01、") } == [true, false], "\(errors)")
+        #expect(errors.last?.contains("名册中有 8 个支部（ZJJ-01、") == true, "\(errors)")
+        let lists = dir.appendingPathComponent("errors")
+        #expect(ErrorListTests().validate(input, errors: lists, year: nil).0 == .dataError)
+        let books = try readBack(lists)
+        #expect(books.keys.sorted() == ["错误清单-GAJ.xlsx", "错误清单-ZJJ.xlsx"], "\(books.keys)")
+        for (committee, other) in [("GAJ", "ZJJ"), ("ZJJ", "GAJ")] {
+            let rows = cells(try #require(books["错误清单-\(committee).xlsx"])).map {
+                $0.map(\.value).joined(separator: "|")
+            }
+            #expect(rows.count == 3, "\(rows)")
+            #expect(rows.contains { $0.contains(fileError) }, "\(committee): \(rows)")
+            #expect(rows.contains { $0.contains("名册中有 8 个支部（\(committee)-01、") }, "\(committee): \(rows)")
+            #expect(!rows.contains { $0.contains("\(other)-0") }, "\(committee): \(rows)")
+        }
     }
 
     /// Notes, totals, a repeated header and blank rows in a CSV sheet saved from Excel.

@@ -20,7 +20,7 @@ import Testing
             ["approve", "--year", "2025", "--date", "2026-01-08", "--document", "文号"],
             [
                 "adjust", "--branch", "CZJ-03", "--stars", "2", "--date", "2026-06-01", "--reason",
-                "<script>alert(1)</script> 组织生活不正常",
+                "<script>alert(1)</script> 组织生活不正常", "--document", "工委〔2026〕3号",
             ],
         ]
         for s in steps {
@@ -133,6 +133,12 @@ import Testing
         #expect(
             history.status == 0 && history.outText.contains("2025 (approved)")
                 && history.outText.contains("2026 (in notice)"), "\(history.outText)")
+        // the adjustment in each language: the star level as the reports name it, or its number
+        #expect(history.outText.contains("): stars lowered to 2, <script>alert(1)</script> 组织生活不正常 (工委〔2026〕3号)\n"))
+        let zh = try runProcess(
+            starReportBinary, ["ledger", "history", "--ledger", ledger, "--branch", "CZJ-03"],
+            environment: ["STAR_REPORT_LANG": "zh"])
+        #expect(zh.outText.contains("）：降为二星级，<script>alert(1)</script> 组织生活不正常（工委〔2026〕3号）\n"), "\(zh.outText)")
         #expect(try ledgerTool(["check", ledger])["integrity"] as? String == "ok")
     }
 
@@ -151,7 +157,9 @@ import Testing
         let row = main.first { "\($0[0])" == "CZJ-03" }!
         #expect(
             row[header.firstIndex(of: "2025 批准")!] as? Int == 4 && row[header.firstIndex(of: "2025 现星级")!] as? Int == 2)
-        #expect("\(row.last!)".contains("<script>alert(1)</script> 组织生活不正常"))
+        // the adjustment names the star level as every report does (二星级, not 2星)
+        #expect(
+            "\(row.last!)" == "2026-06-01 降为二星级：<script>alert(1)</script> 组织生活不正常（工委〔2026〕3号）", "\(row.last!)")
         let close = book["重点管理"]!.dropFirst().map { "\($0[0])" }
         #expect(
             !close.isEmpty
@@ -178,6 +186,7 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
         // the year's changes: CZJ-02 rose (objection), no empty "0 more" lines
         #expect(html.contains("CZJ-03 市财政局国库科党支部") && html.contains("年中调整") && !html.contains("另有 0 个"))
+        #expect(html.contains("2026-06-01 降为二星级：&lt;script&gt;"), "\(html)")
         #expect(
             !html.contains("http://")
                 || html.components(separatedBy: "http://").count - 1 == html.components(

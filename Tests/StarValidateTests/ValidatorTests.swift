@@ -143,12 +143,36 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
             out.diagnostics.map(\.rendered) == [
                 "branches.csv:19: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-2 第二党支部 在名册中，但没有提交材料；请补交",
                 """
-                branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中另有 16 个支部（Z-1、Z-2、Z-3、Z-4、Z-5、Z-6、Z-7、\
+                branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中有 16 个支部（Z-1、Z-2、Z-3、Z-4、Z-5、Z-6、Z-7、\
                 Z-8、Z-9、Z-10…）没有可读的材料，因为 “zjj.csv” 无法读取；请先改正上面该文件的错误
                 """,
             ])
+        // it names no branch as listed before (名册中有, not 另有), in English too
+        #expect(
+            out.diagnostics[1].content.text(.en)
+                == """
+                no readable submission came from 16 of the register's branches (Z-1, Z-2, Z-3, Z-4, Z-5, Z-6, Z-7, \
+                Z-8, Z-9, Z-10…) because "zjj.csv" could not be read; fix that file's errors above first
+                """)
         // without a broken sheet every missing branch is named
         #expect(v.crossCheck([v.check(raw(id: "B-1", line: 2))], register: register).diagnostics.count == 17)
+    }
+
+    /// A broken sheet of two committees' branches: one line per committee, each naming only its
+    /// branches and at its first one (so that each goes to that committee's error list).
+    @Test func branchesOfABrokenSheetAreOneLinePerCommittee() {
+        let register = ["G-1", "Z-1", "G-2", "Z-2", "Z-3"].enumerated().map { i, id in
+            RegisteredBranch(
+                id: id, name: "支部\(id)", committeeID: String(id.prefix(1)), committeeName: "委\(id.prefix(1))",
+                location: SourceLocation(file: "branches.csv", line: i + 2))
+        }
+        let out = v.crossCheck([], register: register, brokenFiles: ["in/gz.xlsx"])
+        #expect(out.diagnostics.map(\.branchID) == ["G-1", "Z-1"])
+        #expect(
+            out.diagnostics.map(\.message) == [
+                "名册中有 2 个支部（G-1、G-2）没有可读的材料，因为 “gz.xlsx” 无法读取；请先改正上面该文件的错误",
+                "名册中有 3 个支部（Z-1、Z-2、Z-3）没有可读的材料，因为 “gz.xlsx” 无法读取；请先改正上面该文件的错误",
+            ])
     }
 
     /// Every catalogue entry has both texts with the same parameters (`x` and its `xEn`).

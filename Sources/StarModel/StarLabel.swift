@@ -1,0 +1,15 @@
+/// Display names of star levels: the one home of `二星级`, for the reports, the rules' texts and
+/// the ledger's messages alike.
+public enum StarLabel {
+    public static let numerals = ["无", "一", "二", "三", "四", "五"]
+    /// `五星级`, …, `不定星级` for 0.
+    public static func chinese(_ stars: Int) -> String {
+        stars == 0 ? "不定星级" : "\(numerals[stars])星级"
+    }
+    /// `★★★★☆`
+    public static func glyphs(_ stars: Int) -> String {
+        String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars)
+    }
+    /// The level as a message parameter: `二星级` in Chinese, the number in English.
+    public static func level(_ stars: Int) -> Localized { Localized(zh: chinese(stars), en: String(stars)) }
+}
