@@ -150,8 +150,13 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         let (s2, out2, _) = try runBinary(["--help"])
         #expect(s2 == 0 && out2.contains("validate") && out2.contains("run"))
         // the ledger's line says it also writes the ledger page (ledger report)
+        // (a Chinese line breaks between two characters, an English one at a space)
         func help(_ language: String) throws -> String {
-            try runBinary(["--help"], language: language).1.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let text = try runBinary(["--help"], language: language).1
+            return language == "zh"
+                ? text.replacingOccurrences(of: "\n" + String(repeating: " ", count: 26), with: "")
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                : text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         #expect(try help("zh").contains("ledger 星级管理台账：记入、异议、批准、复审、年中调整、导入、查询、导出工作簿，并写出台账页面。"))
         #expect(try help("en").contains("history, its workbook (export) and the ledger page (report). See"))
