@@ -127,15 +127,70 @@ public enum FieldKey: Hashable, Sendable, Comparable, CustomStringConvertible {
 
 /// The raw fields of a record by key: a fixed table of one slot per column (a dictionary keyed by
 /// an enum with payloads cost more than parsing the row itself).
+///
+/// A slot keeps a field's text and its line and column; the file, which every field of a record
+/// shares, is kept once for the table, and a workbook's cell references (one per column, shared
+/// by the reader) only when there are any. A `RawField` per slot held the path and the cell
+/// reference in each of a row's 65 fields: three reference counts to raise and lower per cell,
+/// the largest single cost of reading a province's sheet.
 public struct FieldTable: Sendable {
-    private var slots: [RawField?] = Array(repeating: nil, count: FieldKey.allColumns.count)
-    public init() {}
-    public subscript(key: FieldKey) -> RawField? {
-        get { slots[key.ordinal] }
-        set { slots[key.ordinal] = newValue }
+    private struct Slot {
+        var text: String
+        var line: Int
+        var column: Int32
     }
-    /// A field's text alone, without copying its location (a copy retains the file's path: for
-    /// every field of a million rows, from several threads).
+    private var slots: [Slot?] = Array(repeating: nil, count: FieldKey.allColumns.count)
+    /// The file of every field (nil until one is set).
+    private var file: String?
+    /// A workbook's cell references by slot (nil when no field has one).
+    private var cells: [CellReference?]?
+    /// A field whose place is in another file than the table's (never from the readers).
+    private var elsewhere: [Int: SourceLocation] = [:]
+
+    public init() {}
+
+    public subscript(key: FieldKey) -> RawField? {
+        get {
+            let i = key.ordinal
+            guard let slot = slots[i] else { return nil }
+            if let at = elsewhere[i] { return RawField(slot.text, at: at) }
+            return RawField(slot.text, at: place(slot, i))
+        }
+        set {
+            let i = key.ordinal
+            guard let field = newValue else {
+                slots[i] = nil
+                elsewhere[i] = nil
+                cells?[i] = nil
+                return
+            }
+            set(i, field.text, at: field.location)
+        }
+    }
+
+    /// A sheet's cell: as `self[key] = RawField(text, at: at)`, without making the field.
+    mutating func set(_ i: Int, _ text: String, at: SourceLocation) {
+        if file == nil { file = at.file }
+        slots[i] = Slot(text: text, line: at.line, column: Int32(clamping: at.column ?? 0))
+        if at.file != file {
+            elsewhere[i] = at
+        } else if !elsewhere.isEmpty {
+            elsewhere[i] = nil
+        }
+        if let cell = at.cell {
+            if cells == nil { cells = Array(repeating: nil, count: slots.count) }
+            cells![i] = cell
+        } else if cells != nil {
+            cells![i] = nil
+        }
+    }
+
+    private func place(_ slot: Slot, _ i: Int) -> SourceLocation {
+        SourceLocation(
+            file: file ?? "", line: slot.line, column: slot.column == 0 ? nil : Int(slot.column), cell: cells?[i])
+    }
+
+    /// A field's text alone, without making its location.
     public func text(_ key: FieldKey) -> String? { slots[key.ordinal]?.text }
 }
 
@@ -172,7 +227,7 @@ public struct RawSubmission: Sendable {
         case .innovationLevel:
             if !text.isEmpty { innovationLevels.append(RawField(text, at: at)) }
         default:
-            fields[key] = RawField(text, at: at)
+            fields.set(key.ordinal, text, at: at)
         }
     }
 }

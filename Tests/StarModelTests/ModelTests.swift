@@ -87,6 +87,37 @@ import Testing
     }
 }
 
+@Suite struct FieldTableTests {
+    /// The table keeps the file once and the cell references only when there are any: every
+    /// field still reads back as it was set, whatever its file, line, column and cell.
+    @Test func everyFieldReadsBackAsItWasSet() {
+        let sheet = CellReference(sheet: "Sheet1", header: "自评1", field: "self_1")
+        let fields: [(FieldKey, RawField)] = [
+            (.branchID, RawField("B1", at: SourceLocation(file: "a.xlsx", line: 3, column: 2, cell: sheet))),
+            (.members, RawField("12", at: SourceLocation(file: "a.xlsx", line: 4))),
+            (.satisfaction, RawField("90%", at: SourceLocation(file: "b.csv", line: 9, column: 40))),
+            (
+                .aspect(.massEvaluation, 3),
+                RawField(String(repeating: "长文本", count: 20), at: SourceLocation(file: "a.xlsx", line: 5, column: 7))
+            ),
+        ]
+        var table = FieldTable()
+        for (key, field) in fields { table[key] = field }
+        for (key, field) in fields {
+            #expect(table[key] == field, "\(key)")
+            #expect(table.text(key) == field.text)
+        }
+        #expect(table[.year] == nil && table.text(.year) == nil)
+        // set again: the new place wins, the cell reference and the other file are forgotten
+        let again = RawField("B2", at: SourceLocation(file: "a.xlsx", line: 8))
+        table[.branchID] = again
+        table[.satisfaction] = again
+        #expect(table[.branchID] == again && table[.satisfaction] == again)
+        table[.members] = nil
+        #expect(table[.members] == nil && table[.aspect(.massEvaluation, 3)] == fields[3].1)
+    }
+}
+
 @Suite struct SubmissionStoreTests {
     /// A submission with every field drawn from `seed`, over the ranges the validator admits
     /// (and level lists longer than any real submission has).
