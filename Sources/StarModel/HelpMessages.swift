@@ -1,5 +1,7 @@
 /// The catalogue's entries for `--help` (the headings and the lines star-report's help adds to
-/// each command's own texts), kept beside the rest of the catalogue by theme.
+/// each command's own texts) and for the reasons a command line does not parse (ArgumentParser's,
+/// said again in the user's language inside `usageHint`), kept beside the rest of the catalogue
+/// by theme.
 extension Catalogue {
     /// `helpValues` and `helpDefault` follow a description directly: the English ones start with
     /// their space, the Chinese ones with their full-width bracket.
@@ -17,5 +19,17 @@ extension Catalogue {
             en: "See '{command} {subcommand} --help' for detailed help."),
         .helpValues: Entry(code: "", zh: "（可选：{values}）", en: " (values: {values})"),
         .helpDefault: Entry(code: "", zh: "（默认：{value}）", en: " (default: {value})"),
+        .usageMissing: Entry(code: "", zh: "缺少 {argument}", en: "missing {argument}"),
+        .usageMissingOneOf: Entry(code: "", zh: "缺少参数，须给出其中之一：{arguments}", en: "missing one of: {arguments}"),
+        .usageUnknownOption: Entry(code: "", zh: "没有选项 {option}", en: "unknown option {option}"),
+        .usageUnknownOptionSuggest: Entry(
+            code: "", zh: "没有选项 {option}（是否应为 {suggestion}）",
+            en: "unknown option {option} (did you mean {suggestion})"),
+        .usageMissingValue: Entry(code: "", zh: "{option} 后缺少取值", en: "{option} needs a value"),
+        .usageUnexpected: Entry(code: "", zh: "多余的参数 {arguments}", en: "unexpected argument {arguments}"),
+        .usageInvalidValue: Entry(
+            code: "", zh: "{option} 的取值“{value}”无效{values}", en: "the value '{value}' is invalid for {option}{values}"),
+        .usageNoValue: Entry(
+            code: "", zh: "{option} 不带取值，却给了“{value}”", en: "{option} takes no value, but '{value}' was given"),
     ]
 }

@@ -1196,14 +1196,48 @@ extension Message {
             arguments: ["command": command.messageArgument, "subcommand": subcommand.messageArgument])
     }
     public static func helpValues(values: [String]) -> Message {
-        Message(
-            .helpValues,
-            arguments: [
-                "values": Localized(zh: values.joined(separator: "、"), en: values.joined(separator: ", "))
-                    .messageArgument
-            ])
+        Message(.helpValues, arguments: ["values": Message.list(values).messageArgument])
     }
     public static func helpDefault(value: String) -> Message {
         Message(.helpDefault, arguments: ["value": value.messageArgument])
+    }
+
+    // a command line that does not parse (HelpMessages.swift)
+    public static func usageMissing(argument: String) -> Message {
+        Message(.usageMissing, arguments: ["argument": argument.messageArgument])
+    }
+    public static func usageMissingOneOf(arguments: [String]) -> Message {
+        Message(.usageMissingOneOf, arguments: ["arguments": Message.list(arguments).messageArgument])
+    }
+    public static func usageUnknownOption(option: String) -> Message {
+        Message(.usageUnknownOption, arguments: ["option": option.messageArgument])
+    }
+    public static func usageUnknownOptionSuggest(option: String, suggestion: String) -> Message {
+        Message(
+            .usageUnknownOptionSuggest,
+            arguments: ["option": option.messageArgument, "suggestion": suggestion.messageArgument])
+    }
+    public static func usageMissingValue(option: String) -> Message {
+        Message(.usageMissingValue, arguments: ["option": option.messageArgument])
+    }
+    public static func usageUnexpected(arguments: [String]) -> Message {
+        Message(.usageUnexpected, arguments: ["arguments": Message.list(arguments).messageArgument])
+    }
+    /// `values`: the values the option takes (none when ArgumentParser does not list them).
+    public static func usageInvalidValue(option: String, value: String, values: [String]) -> Message {
+        Message(
+            .usageInvalidValue,
+            arguments: [
+                "option": option.messageArgument, "value": value.messageArgument,
+                "values": values.isEmpty ? Message.Argument.text("") : helpValues(values: values).messageArgument,
+            ])
+    }
+    public static func usageNoValue(option: String, value: String) -> Message {
+        Message(.usageNoValue, arguments: ["option": option.messageArgument, "value": value.messageArgument])
+    }
+
+    /// A few words or values in a sentence: `a、b` in Chinese, `a, b` in English.
+    static func list(_ items: [String]) -> Localized {
+        Localized(zh: items.joined(separator: "、"), en: items.joined(separator: ", "))
     }
 }

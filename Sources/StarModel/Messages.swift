@@ -229,6 +229,9 @@ public enum MessageID: String, Sendable, CaseIterable {
     // --help (the executable; HelpMessages.swift)
     case helpOverview, helpUsage, helpArguments, helpOptions, helpSubcommands, helpSubcommandName, helpShowHelp,
         helpShowVersion, helpSeeSubcommand, helpValues, helpDefault
+    // a command line that does not parse: ArgumentParser's reasons, in the user's language (HelpMessages.swift)
+    case usageMissing, usageMissingOneOf, usageUnknownOption, usageUnknownOptionSuggest, usageMissingValue,
+        usageUnexpected, usageInvalidValue, usageNoValue
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`
@@ -242,7 +245,7 @@ public enum Catalogue {
 
     public static func entry(_ id: MessageID) -> Entry { all[id]! }
 
-    /// The tables kept by theme (this file's, sheets, the PDF, the ledger), merged once into the
+    /// The tables kept by theme (this file's, sheets, the PDF, the ledger, the help), merged once into the
     /// one table every lookup reads; a test checks that no id is in two of them.
     static let themed = [entries, sheetEntries, pdfEntries, ledgerEntries, helpEntries]
     static let all: [MessageID: Entry] = themed.reduce(into: [:]) { all, table in all.merge(table) { first, _ in first }

@@ -50,7 +50,11 @@ enum Entry {
     static func usage(_ error: Error) -> Never {
         help(error)
         guard StarReport.exitCode(for: error) == .validationFailure else { StarReport.exit(withError: error) }
-        let detail = StarReport.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
+        let reason = StarReport.message(for: error)
+        // ArgumentParser's reason in the user's language when it is one of its known shapes
+        let detail =
+            UsageErrors.message(for: reason)?.text(Language.process)
+            ?? reason.split(whereSeparator: \.isNewline).joined(separator: "; ")
         let commands = StarReport.configuration.subcommands.map { $0._commandName }
         let arguments = CommandLine.arguments.dropFirst()
         let named = arguments.first { !$0.hasPrefix("-") }.flatMap { commands.contains($0) ? $0 : nil }

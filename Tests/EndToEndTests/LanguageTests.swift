@@ -144,7 +144,7 @@ import Testing
         let (status, out, err) = try runBinary(["run", "--input", "SampleData/2026"], language: "zh")
         #expect(status == 64 && out.isEmpty)
         #expect(
-            err == "star-report: 命令行有误：Missing expected argument '--output <output>'。用法见 star-report run --help\n",
+            err == "star-report: 命令行有误：缺少 --output <output>。用法见 star-report run --help\n",
             "\(err)")
         let (ledger, _, ledgerErr) = try runBinary(["ledger", "record", "--year", "2026"], language: "en")
         #expect(ledger == 64)
@@ -155,5 +155,33 @@ import Testing
         #expect(own == 64 && ownErr.contains("--lang 只能是 zh 或 en") && ownErr.split(separator: "\n").count == 1)
         let (version, printed, _) = try runBinary(["--version"], language: "zh")
         #expect(version == 0 && printed == "0.1.0\n")
+    }
+
+    /// ArgumentParser's reasons (written in English) are said in the user's language, each shape
+    /// of them.
+    @Test func argumentParsersReasonsAreTranslated() throws {
+        let run = ["run", "--input", "x", "--output", "y"]
+        let cases: [([String], String, String)] = [
+            (["run", "--input"], "--input <input> 后缺少取值", "--input <input> needs a value"),
+            (["run", "--output", "y"], "缺少 --input <input>", "missing --input <input>"),
+            (run + ["--ouput", "z"], "没有选项 --ouput（是否应为 --output）", "unknown option --ouput (did you mean --output)"),
+            (run + ["-z"], "没有选项 -z", "unknown option -z"),
+            (["run", "extra", "more"] + run.dropFirst(), "多余的参数 extra、more", "unexpected argument extra, more"),
+            (run + ["--list=3"], "--list 不带取值，却给了“3”", "--list takes no value, but '3' was given"),
+            (
+                run + ["--quota-scope", "z"], "--quota-scope <quota-scope> 的取值“z”无效（可选：all、committee）",
+                "the value 'z' is invalid for --quota-scope <quota-scope> (values: all, committee)"
+            ),
+            (
+                run + ["--notice-date", "2026-13-40"], "--notice-date <notice-date> 的取值“2026-13-40”无效",
+                "the value '2026-13-40' is invalid for --notice-date <notice-date>"
+            ),
+        ]
+        for (arguments, zh, en) in cases {
+            let (status, _, err) = try runBinary(arguments, language: "zh")
+            #expect(status == 64 && err == "star-report: 命令行有误：\(zh)。用法见 star-report run --help\n", "\(err)")
+            let (_, _, english) = try runBinary(arguments, language: "en")
+            #expect(english == "star-report: bad usage: \(en). See star-report run --help\n", "\(english)")
+        }
     }
 }
