@@ -143,10 +143,12 @@ public enum TextLayout {
         var line = ""
         var lineWidth = 0
         var lastSpace: String.Index?
-        for c in s {
+        let chars = Array(s)
+        for (i, c) in chars.enumerated() {
             let cw = DisplayWidth.of(c)
             if lineWidth + cw > width {
-                if c == " " {
+                // a line may end at this space unless closing punctuation follows it (`90 %)`)
+                if c == " ", i + 1 == chars.count || !TextLayout.closing.contains(chars[i + 1]) {
                     lines.append(line)
                     line = indent
                     lineWidth = DisplayWidth.of(indent)
@@ -178,7 +180,12 @@ public enum TextLayout {
                 lineWidth = DisplayWidth.of(line)
                 lastSpace = nil
             }
-            if c == " " && line.dropFirst(indent.count).contains(where: { $0 != " " }) { lastSpace = line.endIndex }
+            // (a space before closing punctuation is no place to break: `80 %)` stays together)
+            if c == " " && line.dropFirst(indent.count).contains(where: { $0 != " " })
+                && (i + 1 == chars.count || !TextLayout.closing.contains(chars[i + 1]))
+            {
+                lastSpace = line.endIndex
+            }
             line.append(c)
             lineWidth += cw
         }

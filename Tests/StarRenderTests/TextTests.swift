@@ -138,6 +138,19 @@ import Testing
         }
     }
 
+    @Test func noLineStartsWithClosingPunctuationAfterASpace() {
+        let text = "the members' participation is normally at least 80 %)"
+        for width in 20...60 {
+            let lines = TextLayout.wrap(text, width: width, indent: "  ")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+            #expect(lines.dropFirst().allSatisfy { !TextLayout.closing.contains($0.dropFirst(2).first!) }, "\(lines)")
+        }
+        #expect(
+            TextLayout.wrap(text, width: 51, indent: "") == [
+                "the members' participation is normally at least", "80 %)",
+            ])
+    }
+
     @Test func wrapWordsNeverCutsAWordNorAPlaceholder() {
         let text =
             "通过 SMTP 发送每个上级党组织的 summary-<编号>.eml（设置见 config.toml 的 [smtp]；密码："
