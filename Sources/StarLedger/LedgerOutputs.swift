@@ -244,8 +244,8 @@ public enum LedgerPage {
                 func item(_ b: BranchYear) -> [String: Any] {
                     let before = view.byBranch[b.branchID]?[b.year - 1].map(LedgerView.stars)
                     return [
-                        "id": b.branchID, "name": view.name(b.branchID).name, "from": before.map(String.init) ?? "",
-                        "to": LedgerView.stars(b),
+                        "id": b.branchID, "name": view.name(b.branchID).name,
+                        "from": before.map(StarLabel.chinese) ?? "", "to": StarLabel.chinese(LedgerView.stars(b)),
                     ]
                 }
                 // (swift-mustache takes 0 as true: sections test booleans)
@@ -273,11 +273,12 @@ public enum LedgerPage {
         return [
             "first": view.years.first!.year, "last": view.years.last!.year,
             "severalYears": view.years.count > 1,
-            "charts": charts, "years": years,
+            "charts": charts, "years": years, "levels": (0...5).map { ["label": StarLabel.chinese($0)] },
+            "closeLevels": "\(StarLabel.chinese(1))或\(StarLabel.chinese(0))",
             "close": close.prefix(listLimit * 5).map { b in
                 [
                     "id": b.branchID, "name": view.name(b.branchID).name, "committee": view.name(b.branchID).committee,
-                    "year": b.year, "stars": b.current ?? 0,
+                    "year": b.year, "stars": StarLabel.chinese(b.current ?? 0),
                 ] as [String: Any]
             },
             "closeCount": close.count, "closeMore": max(0, close.count - listLimit * 5),
@@ -285,8 +286,8 @@ public enum LedgerPage {
         ]
     }
 
-    /// A grouped bar chart: for each star level 0–5 one bar per year. Numbers only (no text from
-    /// the ledger), so it goes into the page unescaped.
+    /// A grouped bar chart: for each star level 0–5 one bar per year. Numbers and the
+    /// levels' names only (no text from the ledger), so it goes into the page unescaped.
     static func chart(_ counts: [(Int, [Int])]) -> String {
         let palette = ["#b0413e", "#d9822b", "#e0b220", "#6a9f3a", "#2f7fb8", "#6c4a9e", "#888888"]
         let width = 560
@@ -330,7 +331,7 @@ public enum LedgerPage {
             svg +=
                 """
                 <text x=\"\(fmt(x0 + groupWidth * 0.4))\" y=\"\(height - bottom + 16)\" font-size=\"12\" \
-                text-anchor=\"middle\">\(["无星", "一星", "二星", "三星", "四星", "五星"][level])</text>
+                text-anchor=\"middle\">\(StarLabel.chinese(level))</text>
                 """
         }
         for (i, (year, _)) in counts.enumerated() {

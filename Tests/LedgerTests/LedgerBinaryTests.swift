@@ -134,11 +134,17 @@ import Testing
             history.status == 0 && history.outText.contains("2025 (approved)")
                 && history.outText.contains("2026 (in notice)"), "\(history.outText)")
         // the adjustment in each language: the star level as the reports name it, or its number
-        #expect(history.outText.contains("): stars lowered to 2, <script>alert(1)</script> 组织生活不正常 (工委〔2026〕3号)\n"))
+        #expect(
+            history.outText.contains("): lowered to 2 stars, <script>alert(1)</script> 组织生活不正常 (工委〔2026〕3号)\n"),
+            "\(history.outText)")
+        #expect(history.outText.contains("proposed 4 stars, approved 4 stars, now 2 stars;"), "\(history.outText)")
         let zh = try runProcess(
             starReportBinary, ["ledger", "history", "--ledger", ledger, "--branch", "CZJ-03"],
             environment: ["STAR_REPORT_LANG": "zh"])
         #expect(zh.outText.contains("）：降为二星级，<script>alert(1)</script> 组织生活不正常（工委〔2026〕3号）\n"), "\(zh.outText)")
+        // every star level in the ledger's Chinese as the reports say it: 四星级, never "4 星"
+        #expect(zh.outText.contains("拟评四星级，批准四星级，现为二星级；"), "\(zh.outText)")
+        #expect(!zh.outText.contains(" 星"), "\(zh.outText)")
         #expect(try ledgerTool(["check", ledger])["integrity"] as? String == "ok")
     }
 
