@@ -161,6 +161,8 @@ import Testing
         #expect(main.count == 41)
         let header = main[0].map { "\($0)" }
         let row = main.first { "\($0[0])" == "CZJ-03" }!
+        // a committee by its name with its id, as the other reports name it
+        #expect("\(row[2])" == "市财政局机关党委（CZJ）" && "\(header[2])" == "上级党组织")
         #expect(
             row[header.firstIndex(of: "2025 批准")!] as? Int == 4 && row[header.firstIndex(of: "2025 现星级")!] as? Int == 2)
         // the adjustment names the star level as every report does (二星级, not 2星)
@@ -190,6 +192,7 @@ import Testing
         // one year is named once, not as a span of itself
         #expect(html.contains("<h1>星级管理台账（2025 年度）</h1>"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
+        #expect(html.contains("<h3>市财政局机关党委（CZJ）</h3>") && !html.contains("<h3>CZJ</h3>"))
         // the year's changes: CZJ-02 rose (objection), no empty "0 more" lines
         #expect(html.contains("CZJ-03 市财政局国库科党支部") && html.contains("年中调整") && !html.contains("另有 0 个"))
         #expect(html.contains("2026-06-01 降为二星级：&lt;script&gt;"), "\(html)")
