@@ -79,7 +79,7 @@ public struct Ledger: Sendable {
         return try file.change { db in
             try record(
                 db, year: results.year, kind: "run", noticeDate: results.noticeDate.description, sha256: results.sha256,
-                source: dir, rows: results.rows)
+                source: dir, rows: results.rows, committees: results.committees)
         }
     }
 
@@ -95,15 +95,24 @@ public struct Ledger: Sendable {
             throw Failure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(path)), diagnostics: diagnostics)
         }
         let data = FileManager.default.contents(atPath: path) ?? Data()
+        let names = ImportedNames.read(path)
         let rows = stars.keys.sorted().map {
-            RecordedResults.Row(id: $0, name: "", committee: "", stars: stars[$0]!, final: 0, rules: "")
+            RecordedResults.Row(
+                id: $0, name: names[$0]?.name ?? "", committee: names[$0]?.committee ?? "", stars: stars[$0]!,
+                final: 0, rules: "")
+        }
+        // a committee named differently on two rows keeps the least name: the same for the same file
+        var committees: [String: String] = [:]
+        for n in names.values where !n.committee.isEmpty && !n.committeeName.isEmpty {
+            committees[n.committee] = min(committees[n.committee] ?? n.committeeName, n.committeeName)
         }
         return try file.change { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM year WHERE year = ?", arguments: [year]) != nil {
                 throw Failure(.dataError, .ledgerImportExists(year: year))
             }
             let outcome = try record(
-                db, year: year, kind: "import", noticeDate: nil, sha256: SHA256.hex(data), source: path, rows: rows)
+                db, year: year, kind: "import", noticeDate: nil, sha256: SHA256.hex(data), source: path, rows: rows,
+                committees: committees)
             try db.execute(sql: "UPDATE year SET status = 'approved' WHERE year = ?", arguments: [year])
             try db.execute(
                 sql:
@@ -116,9 +125,10 @@ public struct Ledger: Sendable {
         }
     }
 
+    /// - Parameter committees: committee id → name, kept for the committees the rows name.
     func record(
         _ db: Database, year: Int, kind: String, noticeDate: String?, sha256: String, source: String,
-        rows: [RecordedResults.Row]
+        rows: [RecordedResults.Row], committees: [String: String]
     ) throws -> Outcome {
         let current = try Row.fetchOne(
             db, sql: "SELECT y.status, r.sha256 FROM year y JOIN recording r ON r.id = y.recording_id WHERE y.year = ?",
@@ -152,6 +162,12 @@ public struct Ledger: Sendable {
             try insert.execute(arguments: [
                 recording, r.id, r.name, r.committee, r.stars, kind == "import" ? nil : r.final, r.rules,
             ])
+        }
+        for id in Set(rows.map(\.committee)).sorted() {
+            guard !id.isEmpty, let name = committees[id], !name.isEmpty else { continue }
+            try db.execute(
+                sql: "INSERT INTO committee (recording_id, committee_id, committee_name) VALUES (?, ?, ?)",
+                arguments: [recording, id, name])
         }
         try db.execute(
             sql:

@@ -57,7 +57,7 @@ public struct LedgerCommand {
                 t(
                     .ledgerHistoryYear(
                         year: y.year, status: t(status), proposed: y.proposed,
-                        approved: y.approved.map(String.init) ?? none, current: y.current.map(String.init) ?? none,
+                        approved: y.approved, current: y.current,
                         final: y.final.map { Tenths($0).description } ?? none,
                         rules: y.rules.isEmpty ? none : Escaped.text(y.rules.joined(separator: ", ")))))
             for o in y.objections {

@@ -17,7 +17,8 @@ public final class LedgerFile: Sendable {
     /// Opens the ledger for a command. A write command creates a missing file; a read command
     /// (`create: false`) never does (66). A file that is not a ledger, or one of a newer schema,
     /// is refused (65); an older one is migrated (by a write command only: a read command
-    /// reads it as it is after saying to migrate it first).
+    /// reads it as it is, which the later migrations allow: "v2" only adds the committees' names,
+    /// and a file without them names its committees by their ids).
     public init(path: String, create: Bool) throws(Failure) {
         self.path = path
         let shown = Escaped.text(path)
@@ -63,7 +64,7 @@ public final class LedgerFile: Sendable {
                         try db.execute(sql: "PRAGMA journal_mode = WAL")
                         try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
                     }
-                } else if try !Self.migrator.hasCompletedMigrations(db) {
+                } else if try !Self.migrator.appliedIdentifiers(db).contains("v1") {
                     throw Failure(.dataError, .ledgerOlderSchema(path: shown))
                 }
             }
@@ -145,8 +146,39 @@ public final class LedgerFile: Sendable {
                 )
             }
         }
+        // the committees' names of each recording (results.json's `committees`, an imported
+        // file's name column), so that the page and the workbook name a committee as the other
+        // reports do; a recording made before has none, and is shown by its ids
+        m.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE committee (recording_id INTEGER NOT NULL REFERENCES recording(id),
+                      committee_id TEXT NOT NULL, committee_name TEXT NOT NULL,
+                      PRIMARY KEY (recording_id, committee_id)) WITHOUT ROWID;
+                    """)
+            try keep(db, "committee", fixed: true)
+        }
         return m
     }()
+
+    /// Triggers that refuse to DELETE a table's rows and, when `fixed`, to UPDATE them.
+    static func keep(_ db: Database, _ table: String, fixed: Bool) throws {
+        try db.execute(
+            sql:
+                """
+                CREATE TRIGGER \(table)_kept BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, 'the \
+                ledger keeps every row'); END
+                """
+        )
+        guard fixed else { return }
+        try db.execute(
+            sql:
+                """
+                CREATE TRIGGER \(table)_fixed BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, 'the \
+                ledger keeps every row as written'); END
+                """
+        )
+    }
 
     /// One change: an IMMEDIATE transaction (it waits for another writer up to 5 s, then 75).
     func change<T>(_ body: (Database) throws -> T) throws(Failure) -> T {

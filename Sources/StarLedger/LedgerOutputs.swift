@@ -20,6 +20,8 @@ struct LedgerView {
     var byBranch: [String: [Int: BranchYear]]
     /// Branch ids in order (committee, id of their latest year).
     var order: [String]
+    /// Committee id → its name, from the latest recording that names it.
+    var committeeNames: [String: String]
     var log: [Row]
 
     init(_ file: LedgerFile, upTo: Int?) throws(Failure) {
@@ -28,13 +30,16 @@ struct LedgerView {
         years = all.map { Year(year: $0.year, status: $0.status, branches: $0.branches) }
         var byBranch: [String: [Int: BranchYear]] = [:]
         var latest: [String: BranchYear] = [:]
+        var committeeNames: [String: String] = [:]
         for y in years {
             for b in y.branches {
+                if !b.committee.isEmpty && !b.committeeName.isEmpty { committeeNames[b.committee] = b.committeeName }
                 byBranch[b.branchID, default: [:]][y.year] = b
                 if !b.committee.isEmpty || latest[b.branchID] == nil { latest[b.branchID] = b }
             }
         }
         self.byBranch = byBranch
+        self.committeeNames = committeeNames
         order = latest.values.sorted { ($0.committee, $0.branchID) < ($1.committee, $1.branchID) }.map(\.branchID)
         let last = years.last!.year
         log = try file.read { db in
@@ -62,6 +67,13 @@ struct LedgerView {
             rows.first(where: { !$0.name.isEmpty })?.name ?? "",
             rows.first(where: { !$0.committee.isEmpty })?.committee ?? ""
         )
+    }
+
+    /// A committee as the other reports name it, with its id (`市财政局机关党委（CZJ）`); its id
+    /// alone when the ledger holds no name for it (a recording made before it kept names).
+    func committeeLabel(_ id: String) -> String {
+        guard let name = committeeNames[id], name != id else { return id }
+        return "\(name)（\(id)）"
     }
 
     /// 重点管理: branches whose stars now (in their latest year that is approved) are one or none.
@@ -103,13 +115,13 @@ public enum LedgerBook {
         if FileManager.default.fileExists(atPath: path) {
             throw Failure(.cannotCreate, .ledgerOutputExists(path: shown))
         }
-        var header = ["支部编号", "支部名称", "上级党组织编号"]
+        var header = ["支部编号", "支部名称", "上级党组织"]
         for y in view.years { header += ["\(y.year) 拟评", "\(y.year) 批准", "\(y.year) 现星级", "\(y.year) 晋星/减星"] }
         header.append("调整记录")
         var rows: [[LedgerWorkbook.Cell]] = []
         for id in view.order {
             let n = view.name(id)
-            var row: [LedgerWorkbook.Cell] = [.text(id), .text(n.name), .text(n.committee)]
+            var row: [LedgerWorkbook.Cell] = [.text(id), .text(n.name), .text(view.committeeLabel(n.committee))]
             var adjustments: [String] = []
             for y in view.years {
                 guard let b = view.byBranch[id]![y.year] else {
@@ -128,7 +140,8 @@ public enum LedgerBook {
         let close = view.closeManagement.map { b -> [LedgerWorkbook.Cell] in
             let n = view.name(b.branchID)
             return [
-                .text(b.branchID), .text(n.name), .text(n.committee), .int(b.year), .int(b.current ?? 0),
+                .text(b.branchID), .text(n.name), .text(view.committeeLabel(n.committee)), .int(b.year),
+                .int(b.current ?? 0),
                 .text(b.adjustments.map(LedgerView.adjustmentText).joined(separator: "；")),
             ]
         }
@@ -146,7 +159,7 @@ public enum LedgerBook {
             title: "星级管理台账", created: view.created,
             sheets: [
                 .init(name: "星级管理台账", header: header, rows: rows),
-                .init(name: "重点管理", header: ["支部编号", "支部名称", "上级党组织编号", "年度", "现星级", "调整记录"], rows: close),
+                .init(name: "重点管理", header: ["支部编号", "支部名称", "上级党组织", "年度", "现星级", "调整记录"], rows: close),
                 .init(
                     name: "日志", header: ["序号", "时间", "操作人", "操作", "年度", "支部编号", "星级", "日期", "内容或理由", "文号", "支部数"],
                     rows: log),
@@ -229,7 +242,7 @@ public enum LedgerPage {
                 return (y.year, n)
             }
             return [
-                "committee": c, "svg": chart(counts),
+                "committee": view.committeeLabel(c), "svg": chart(counts),
                 "rows": counts.map { ["year": $0.0, "counts": $0.1.map { ["n": $0] }] },
             ]
         }
@@ -244,13 +257,13 @@ public enum LedgerPage {
                 func item(_ b: BranchYear) -> [String: Any] {
                     let before = view.byBranch[b.branchID]?[b.year - 1].map(LedgerView.stars)
                     return [
-                        "id": b.branchID, "name": view.name(b.branchID).name, "from": before.map(String.init) ?? "",
-                        "to": LedgerView.stars(b),
+                        "id": b.branchID, "name": view.name(b.branchID).name,
+                        "from": before.map(StarLabel.chinese) ?? "", "to": StarLabel.chinese(LedgerView.stars(b)),
                     ]
                 }
                 // (swift-mustache takes 0 as true: sections test booleans)
                 return [
-                    "committee": c.isEmpty ? "—" : c,
+                    "committee": c.isEmpty ? "—" : view.committeeLabel(c),
                     "rose": rose.prefix(listLimit).map(item), "roseCount": rose.count, "hasRose": !rose.isEmpty,
                     "roseMore": max(0, rose.count - listLimit), "hasRoseMore": rose.count > listLimit,
                     "fell": fell.prefix(listLimit).map(item), "fellCount": fell.count, "hasFell": !fell.isEmpty,
@@ -273,11 +286,13 @@ public enum LedgerPage {
         return [
             "first": view.years.first!.year, "last": view.years.last!.year,
             "severalYears": view.years.count > 1,
-            "charts": charts, "years": years,
+            "charts": charts, "years": years, "levels": (0...5).map { ["label": StarLabel.chinese($0)] },
+            "closeLevels": "\(StarLabel.chinese(1))或\(StarLabel.chinese(0))",
             "close": close.prefix(listLimit * 5).map { b in
                 [
-                    "id": b.branchID, "name": view.name(b.branchID).name, "committee": view.name(b.branchID).committee,
-                    "year": b.year, "stars": b.current ?? 0,
+                    "id": b.branchID, "name": view.name(b.branchID).name,
+                    "committee": view.committeeLabel(view.name(b.branchID).committee),
+                    "year": b.year, "stars": StarLabel.chinese(b.current ?? 0),
                 ] as [String: Any]
             },
             "closeCount": close.count, "closeMore": max(0, close.count - listLimit * 5),
@@ -285,8 +300,8 @@ public enum LedgerPage {
         ]
     }
 
-    /// A grouped bar chart: for each star level 0–5 one bar per year. Numbers only (no text from
-    /// the ledger), so it goes into the page unescaped.
+    /// A grouped bar chart: for each star level 0–5 one bar per year. Numbers and the
+    /// levels' names only (no text from the ledger), so it goes into the page unescaped.
     static func chart(_ counts: [(Int, [Int])]) -> String {
         let palette = ["#b0413e", "#d9822b", "#e0b220", "#6a9f3a", "#2f7fb8", "#6c4a9e", "#888888"]
         let width = 560
@@ -330,7 +345,7 @@ public enum LedgerPage {
             svg +=
                 """
                 <text x=\"\(fmt(x0 + groupWidth * 0.4))\" y=\"\(height - bottom + 16)\" font-size=\"12\" \
-                text-anchor=\"middle\">\(["无星", "一星", "二星", "三星", "四星", "五星"][level])</text>
+                text-anchor=\"middle\">\(StarLabel.chinese(level))</text>
                 """
         }
         for (i, (year, _)) in counts.enumerated() {

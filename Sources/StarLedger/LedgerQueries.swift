@@ -28,6 +28,9 @@ public struct BranchYear: Sendable, Equatable {
     public var branchID: String
     public var name: String
     public var committee: String
+    /// The committee's name as the recording has it; empty when it has none (made before the
+    /// ledger kept names, or from a file without them).
+    public var committeeName: String = ""
     /// notice, review (five stars awaiting the municipal department) or approved.
     public var status: String
     public var proposed: Int
@@ -122,11 +125,17 @@ public enum LedgerQueries {
         let reviews = try changes("review")
         let adjustments = try changes("adjustment")
         var out: [BranchYear] = []
+        // a file not yet migrated to "v2" has no committee names: its committees are their ids
+        let named = try db.tableExists("committee")
+        let names =
+            named ? "LEFT JOIN committee c ON c.recording_id = e.recording_id AND c.committee_id = e.committee_id" : ""
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT e.branch_id, e.branch_name, e.committee_id, e.stars, e.final, e.rules, a.stars AS approved
+                SELECT e.branch_id, e.branch_name, e.committee_id, e.stars, e.final, e.rules, a.stars AS approved,
+                  \(named ? "c.committee_name" : "NULL") AS committee_name
                 FROM entry e LEFT JOIN approval a ON a.year = ? AND a.branch_id = e.branch_id
+                \(names)
                 WHERE e.recording_id = ?\(filter) ORDER BY e.committee_id, e.branch_id
                 """, arguments: args)
         while let r = try rows.next() {
@@ -138,7 +147,8 @@ public enum LedgerQueries {
             let rules: String = r["rules"]
             out.append(
                 BranchYear(
-                    year: year, branchID: id, name: r["branch_name"], committee: r["committee_id"], status: status,
+                    year: year, branchID: id, name: r["branch_name"], committee: r["committee_id"],
+                    committeeName: r["committee_name"] ?? "", status: status,
                     proposed: r["stars"],
                     approved: approved, current: approved.map { adjusted.last?.stars ?? review?.stars ?? $0 },
                     final: r["final"],

@@ -5,8 +5,8 @@ import StarPipeline
 import StarPlatform
 
 /// A year's results as `ledger record` takes them from a reports folder `run` wrote: checked
-/// against the folder's manifest, the branches from results.csv, the year and notice date from
-/// results.json's top-level fields.
+/// against the folder's manifest, the branches from results.csv, the year, the notice date and
+/// the committees' names from results.json's top-level fields.
 struct RecordedResults: Sendable {
     struct Row: Sendable, Equatable {
         var id: String
@@ -24,6 +24,8 @@ struct RecordedResults: Sendable {
     /// SHA-256 of results.json (the manifest's, checked against the file).
     var sha256: String
     var rows: [Row]
+    /// Committee id → name (results.json's `committees`; empty from a file without them).
+    var committees: [String: String] = [:]
 
     static func read(_ dir: String) throws(Failure) -> RecordedResults {
         let shown = Escaped.text(dir)
@@ -53,34 +55,41 @@ struct RecordedResults: Sendable {
         guard diagnostics.isEmpty else {
             throw Failure(.dataError, .ledgerResultsUnreadable(path: Escaped.text(csvPath)), diagnostics: diagnostics)
         }
-        return RecordedResults(year: header.year, noticeDate: header.noticeDate, sha256: sha, rows: rows)
+        return RecordedResults(
+            year: header.year, noticeDate: header.noticeDate, sha256: sha, rows: rows, committees: header.committees)
     }
 
-    /// The year and notice date of results.json: its top-level fields, which come before the
-    /// branches (a million-branch file is not parsed whole). Only these two are read here, so a
-    /// change to the branches' form ("star-report results N") does not touch the ledger.
-    static func header(_ path: String) -> (year: Int, noticeDate: CivilDate)? {
+    /// The year, notice date and committees' names of results.json: its top-level fields, which
+    /// come before the branches (a million-branch file is not parsed whole). Only these are read
+    /// here, so a change to the branches' form ("star-report results N") does not touch the
+    /// ledger.
+    static func header(_ path: String) -> (year: Int, noticeDate: CivilDate, committees: [String: String])? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var prefix = Data()
+        var cut = false
         let marker = Data("\n  \"branches\"".utf8)
         while prefix.count < 64 << 20, let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
             prefix.append(chunk)
             if let r = prefix.range(of: marker) {
                 prefix = prefix[..<r.lowerBound]
+                cut = true
                 break
             }
         }
-        // `{ …top-level fields…,` closed into an object of its own
+        // `{ …top-level fields…,` closed into an object of its own (the last field may itself be
+        // an object, `committees`: its `}` does not close the whole)
         var text = String(decoding: prefix, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasSuffix(",") { text.removeLast() }
-        if !text.hasSuffix("}") { text += "}" }
+        if cut || !text.hasSuffix("}") { text += "}" }
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
             (object["format"] as? String)?.hasPrefix("star-report results") == true,
             let year = object["year"] as? Int,
             let date = (object["notice_date"] as? String).flatMap({ CivilDate(iso: $0) })
         else { return nil }
-        return (year, date)
+        // `committees` is id → name; a value that is not text is no name
+        let committees = (object["committees"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
+        return (year, date, committees)
     }
 
     /// results.csv's rows: the columns the ledger keeps, each checked. The file is read row by
@@ -154,5 +163,56 @@ struct RecordedResults: Sendable {
             return nil
         }
         return Row(id: id, name: text(1), committee: text(2), stars: stars, final: final.raw, rules: fields[c[5]])
+    }
+}
+
+/// What `ledger import` keeps beside the stars of a results.csv: each branch's name, committee id
+/// and committee name, from the columns of those names when the file has them (results.csv has
+/// the first two; a CSV with a `committee_name` or `上级党组织名称` column the third; a
+/// results.xlsx is read for its stars only). The stars, and the file's checks, are
+/// `PreviousResults.forImport`'s.
+enum ImportedNames {
+    struct Names: Sendable, Equatable {
+        var name = ""
+        var committee = ""
+        var committeeName = ""
+    }
+
+    static let columns: [Set<String>] = [
+        ["branch_id", "支部编号"], ["branch_name", "支部名称"], ["committee_id", "上级党组织编号"],
+        ["committee_name", "上级党组织名称"],
+    ]
+
+    /// Branch id → its names; empty for a workbook (read for its stars only) or a file without
+    /// the columns.
+    static func read(_ given: String) -> [String: Names] {
+        var isDir: ObjCBool = false
+        let path =
+            FileManager.default.fileExists(atPath: given, isDirectory: &isDir) && isDir.boolValue
+            ? given + "/results.csv" : given
+        guard let data = FileManager.default.contents(atPath: path), !data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        else { return [:] }
+        var c: [Int?] = []
+        var out: [String: Names] = [:]
+        var diagnostics: [Diagnostic] = []
+        _ = ResultsTable.read(
+            bytes: Array(data), path: path, diagnostics: &diagnostics,
+            header: { header in
+                c = columns.map { names in header.firstIndex(where: names.contains) }
+                return c[0] != nil && c.dropFirst().contains { $0 != nil }
+            },
+            row: { fields, _ in
+                // results.csv guards text that could start a formula with a leading apostrophe
+                func text(_ i: Int) -> String {
+                    guard let k = c[i], k < fields.count else { return "" }
+                    let s = fields[k].trimmingCharacters(in: .whitespaces)
+                    return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true
+                        ? String(s.dropFirst()) : s
+                }
+                let id = text(0)
+                guard !id.isEmpty else { return }
+                out[id] = Names(name: text(1), committee: text(2), committeeName: text(3))
+            })
+        return out
     }
 }

@@ -128,8 +128,8 @@ extension Catalogue {
         .ledgerNoOpenObjection: Entry(
             code: "E-LEDGER", zh: "{year} 年度支部 {id} 没有未处理的异议", en: "branch {id} has no open objection in {year}"),
         .ledgerResolved: Entry(
-            code: "", zh: "已处理 {year} 年度支部 {id} 的 {count} 条异议：评定 {stars} 星",
-            en: "resolved {count} objection(s) to branch {id} in {year}: {stars} stars"),
+            code: "", zh: "已处理 {year} 年度支部 {id} 的 {count} 条异议：评定为{stars}",
+            en: "resolved {count} objection(s) to branch {id} in {year}: {stars}"),
         .ledgerAlreadyApproved: Entry(code: "E-LEDGER-APPROVED", zh: "{year} 年度已批准", en: "{year} is already approved"),
         .ledgerNoticeRunning: Entry(
             code: "E-LEDGER-NOTICE", zh: "{year} 年度于 {notice} 公示，公示期到 {end} 才结束，{date} 不能批准：请在 {end} 或之后批准",
@@ -148,7 +148,7 @@ extension Catalogue {
                 """
         ),
         .ledgerApproved: Entry(
-            code: "", zh: "已批准 {year} 年度：{count} 个支部；{review} 个五星支部待市级复审（ledger review）",
+            code: "", zh: "已批准 {year} 年度：{count} 个支部；{review} 个五星级支部待市级复审（ledger review）",
             en:
                 """
                 approved {year}: {count} branches; {review} five-star branch(es) await the municipal review \
@@ -159,14 +159,14 @@ extension Catalogue {
             code: "E-LEDGER", zh: "{year} 年度尚未批准：先用 ledger approve 批准",
             en: "{year} is not approved yet: approve it first with ledger approve"),
         .ledgerNotForReview: Entry(
-            code: "E-LEDGER", zh: "{year} 年度支部 {id} 批准为 {stars} 星，不是五星，无需复审",
-            en: "branch {id} was approved with {stars} stars in {year}, not five: no review"),
+            code: "E-LEDGER", zh: "{year} 年度支部 {id} 批准为{stars}，不是五星级，无需复审",
+            en: "branch {id} was approved with {stars} in {year}, not five: no review"),
         .ledgerAlreadyReviewed: Entry(
             code: "E-LEDGER", zh: "{year} 年度支部 {id} 已记录复审结果",
             en: "the review of branch {id} in {year} is already recorded"),
         .ledgerReviewed: Entry(
-            code: "", zh: "已记录 {year} 年度支部 {id} 的复审结果：{stars} 星",
-            en: "recorded the review of branch {id} in {year}: {stars} stars"),
+            code: "", zh: "已记录 {year} 年度支部 {id} 的复审结果：{stars}",
+            en: "recorded the review of branch {id} in {year}: {stars}"),
         // during the year
         .ledgerNeverRated: Entry(
             code: "E-LEDGER", zh: "台账中没有支部 {id} 的评定：请检查编号", en: "the ledger never rated branch {id}: check the id"),
@@ -174,22 +174,22 @@ extension Catalogue {
             code: "E-LEDGER", zh: "支部 {id} 还没有已批准的星级：先批准其年度",
             en: "branch {id} has no approved stars yet: approve its year first"),
         .ledgerAdjustRaise: Entry(
-            code: "E-LEDGER-RAISE", zh: "支部 {id} 现为 {current} 星（{year} 年度），年中只能降星，不能升为 {stars} 星：升星只在下一次年度评定",
+            code: "E-LEDGER-RAISE", zh: "支部 {id} 现为{current}（{year} 年度），年中只能降星，不能升为{stars}：升星只在下一次年度评定",
             en:
                 """
-                branch {id} holds {current} stars ({year}); during the year stars can only be lowered, not raised \
-                to {stars}: stars rise only at the next yearly rating
+                branch {id} holds {current} ({year}); during the year stars can only be lowered, not raised to \
+                {stars}: stars rise only at the next yearly rating
                 """
         ),
         .ledgerAdjustSame: Entry(
-            code: "E-LEDGER", zh: "支部 {id} 现已是 {current} 星（{year} 年度），未改动",
-            en: "branch {id} already holds {current} stars ({year}); nothing changed"),
+            code: "E-LEDGER", zh: "支部 {id} 现已是{current}（{year} 年度），未改动",
+            en: "branch {id} already holds {current} ({year}); nothing changed"),
         .ledgerAdjustBeforeApproval: Entry(
             code: "E-LEDGER", zh: "支部 {id} 的 {year} 年度星级于 {approved} 批准，调整日期不能早于批准日期",
             en: "the {year} stars of branch {id} were approved on {approved}; an adjustment cannot be dated earlier"),
         .ledgerAdjusted: Entry(
-            code: "", zh: "已将支部 {id} 由 {from} 星调整为 {stars} 星（{year} 年度）",
-            en: "lowered branch {id} from {from} to {stars} stars ({year})"),
+            code: "", zh: "已将支部 {id} 由{from}调整为{stars}（{year} 年度）",
+            en: "lowered branch {id} from {from} to {stars} ({year})"),
         // run --ledger
         .ledgerRunNoYear: Entry(
             code: "E-LEDGER", zh: "台账 {path} 中没有上一年度（{year}）：先记入并批准 {year} 年度，或用 ledger import 导入",
@@ -208,29 +208,29 @@ extension Catalogue {
         // reading
         .ledgerHistoryBranch: Entry(code: "", zh: "支部 {id} {name}", en: "branch {id} {name}"),
         .ledgerHistoryYear: Entry(
-            code: "", zh: "{year} 年度（{status}）：拟评 {proposed} 星，批准 {approved}，现为 {current}；得分 {final}；规则 {rules}",
+            code: "", zh: "{year} 年度（{status}）：拟评{proposed}，批准{approved}，现为{current}；得分 {final}；规则 {rules}",
             en:
                 """
-                {year} ({status}): proposed {proposed} stars, approved {approved}, now {current}; score {final}; \
-                rules {rules}
+                {year} ({status}): proposed {proposed}, approved {approved}, now {current}; score {final}; rules \
+                {rules}
                 """
         ),
         .ledgerHistoryObjection: Entry(
             code: "", zh: "  异议 {date}（{by}）：{text} → {result}", en: "  objection {date} ({by}): {text} → {result}"),
         .ledgerHistoryOpen: Entry(code: "", zh: "未处理", en: "open"),
-        .ledgerHistoryResolved: Entry(code: "", zh: "{stars} 星（{reason}）", en: "{stars} stars ({reason})"),
+        .ledgerHistoryResolved: Entry(code: "", zh: "{stars}（{reason}）", en: "{stars} ({reason})"),
         .ledgerHistoryReview: Entry(
-            code: "", zh: "  复审 {date}（{by}）：{stars} 星，{reason}",
+            code: "", zh: "  复审 {date}（{by}）：{stars}，{reason}",
             en: """
-                  review {date} ({by}): {stars} stars, {reason}
+                  review {date} ({by}): {stars}, {reason}
                 """),
         .ledgerHistoryAdjustment: Entry(
             code: "", zh: "  调整 {date}（{by}）：降为{stars}，{reason}{document}",
-            en: "  adjustment {date} ({by}): stars lowered to {stars}, {reason}{document}"),
+            en: "  adjustment {date} ({by}): lowered to {stars}, {reason}{document}"),
         // an adjustment in the workbook's 调整记录 and on the page
         .ledgerAdjustment: Entry(
             code: "", zh: "{date} 降为{stars}：{reason}{document}",
-            en: "{date} stars lowered to {stars}: {reason}{document}"),
+            en: "{date} lowered to {stars}: {reason}{document}"),
         .ledgerDocument: Entry(code: "", zh: "（{document}）", en: " ({document})"),
         .ledgerStatusNotice: Entry(code: "", zh: "公示中", en: "in notice"),
         .ledgerStatusReview: Entry(code: "", zh: "待复审", en: "awaiting review"),

@@ -529,7 +529,7 @@ extension Message {
             .ledgerResolved,
             arguments: [
                 "count": count.messageArgument, "id": id.messageArgument, "year": year.messageArgument,
-                "stars": stars.messageArgument,
+                "stars": StarLabel.level(stars).messageArgument,
             ])
     }
     public static func ledgerAlreadyApproved(year: Int) -> Message {
@@ -559,7 +559,9 @@ extension Message {
     public static func ledgerNotForReview(id: String, stars: Int, year: Int) -> Message {
         Message(
             .ledgerNotForReview,
-            arguments: ["id": id.messageArgument, "stars": stars.messageArgument, "year": year.messageArgument])
+            arguments: [
+                "id": id.messageArgument, "stars": StarLabel.level(stars).messageArgument, "year": year.messageArgument,
+            ])
     }
     public static func ledgerAlreadyReviewed(id: String, year: Int) -> Message {
         Message(.ledgerAlreadyReviewed, arguments: ["id": id.messageArgument, "year": year.messageArgument])
@@ -567,7 +569,9 @@ extension Message {
     public static func ledgerReviewed(id: String, year: Int, stars: Int) -> Message {
         Message(
             .ledgerReviewed,
-            arguments: ["id": id.messageArgument, "year": year.messageArgument, "stars": stars.messageArgument])
+            arguments: [
+                "id": id.messageArgument, "year": year.messageArgument, "stars": StarLabel.level(stars).messageArgument,
+            ])
     }
     public static func ledgerNeverRated(id: String) -> Message {
         Message(.ledgerNeverRated, arguments: ["id": id.messageArgument])
@@ -579,14 +583,18 @@ extension Message {
         Message(
             .ledgerAdjustRaise,
             arguments: [
-                "id": id.messageArgument, "current": current.messageArgument, "year": year.messageArgument,
-                "stars": stars.messageArgument,
+                "id": id.messageArgument, "current": StarLabel.level(current).messageArgument,
+                "year": year.messageArgument,
+                "stars": StarLabel.level(stars).messageArgument,
             ])
     }
     public static func ledgerAdjustSame(id: String, current: Int, year: Int) -> Message {
         Message(
             .ledgerAdjustSame,
-            arguments: ["id": id.messageArgument, "current": current.messageArgument, "year": year.messageArgument])
+            arguments: [
+                "id": id.messageArgument, "current": StarLabel.level(current).messageArgument,
+                "year": year.messageArgument,
+            ])
     }
     public static func ledgerAdjustBeforeApproval(year: Int, id: String, approved: String) -> Message {
         Message(
@@ -597,7 +605,8 @@ extension Message {
         Message(
             .ledgerAdjusted,
             arguments: [
-                "id": id.messageArgument, "from": from.messageArgument, "stars": stars.messageArgument,
+                "id": id.messageArgument, "from": StarLabel.level(from).messageArgument,
+                "stars": StarLabel.level(stars).messageArgument,
                 "year": year.messageArgument,
             ])
     }
@@ -610,16 +619,21 @@ extension Message {
     public static func ledgerHistoryBranch(id: String, name: String) -> Message {
         Message(.ledgerHistoryBranch, arguments: ["id": id.messageArgument, "name": name.messageArgument])
     }
+    /// - Parameters: approved, current: nil until the year is approved, said as `ledgerNone`.
     public static func ledgerHistoryYear(
-        year: Int, status: String, proposed: Int, approved: String, current: String, final: String, rules: String
+        year: Int, status: String, proposed: Int, approved: Int?, current: Int?, final: String, rules: String
     ) -> Message {
         Message(
             .ledgerHistoryYear,
             arguments: [
-                "year": year.messageArgument, "status": status.messageArgument, "proposed": proposed.messageArgument,
-                "approved": approved.messageArgument,
-                "current": current.messageArgument, "final": final.messageArgument, "rules": rules.messageArgument,
+                "year": year.messageArgument, "status": status.messageArgument,
+                "proposed": StarLabel.level(proposed).messageArgument, "approved": ledgerLevel(approved),
+                "current": ledgerLevel(current), "final": final.messageArgument, "rules": rules.messageArgument,
             ])
+    }
+    /// A star level (`二星级`, `2 stars`), or `ledgerNone` for a year not yet approved.
+    static func ledgerLevel(_ stars: Int?) -> Argument {
+        stars.map { StarLabel.level($0).messageArgument } ?? Message(.ledgerNone).messageArgument
     }
     public static func ledgerHistoryObjection(date: String, by: String, text: String, result: String) -> Message {
         Message(
@@ -630,13 +644,15 @@ extension Message {
             ])
     }
     public static func ledgerHistoryResolved(stars: Int, reason: String) -> Message {
-        Message(.ledgerHistoryResolved, arguments: ["stars": stars.messageArgument, "reason": reason.messageArgument])
+        Message(
+            .ledgerHistoryResolved,
+            arguments: ["stars": StarLabel.level(stars).messageArgument, "reason": reason.messageArgument])
     }
     public static func ledgerHistoryReview(date: String, by: String, stars: Int, reason: String) -> Message {
         Message(
             .ledgerHistoryReview,
             arguments: [
-                "date": date.messageArgument, "by": by.messageArgument, "stars": stars.messageArgument,
+                "date": date.messageArgument, "by": by.messageArgument, "stars": StarLabel.level(stars).messageArgument,
                 "reason": reason.messageArgument,
             ])
     }

@@ -10,6 +10,10 @@ public enum StarLabel {
     public static func glyphs(_ stars: Int) -> String {
         String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars)
     }
-    /// The level as a message parameter: `二星级` in Chinese, the number in English.
-    public static func level(_ stars: Int) -> Localized { Localized(zh: chinese(stars), en: String(stars)) }
+    /// `5 stars`, `1 star`, `no star` for 0: the level in English messages.
+    public static func english(_ stars: Int) -> String {
+        stars == 0 ? "no star" : stars == 1 ? "1 star" : "\(stars) stars"
+    }
+    /// The level as a message parameter: `二星级` in Chinese, `2 stars` in English.
+    public static func level(_ stars: Int) -> Localized { Localized(zh: chinese(stars), en: english(stars)) }
 }

@@ -134,11 +134,17 @@ import Testing
             history.status == 0 && history.outText.contains("2025 (approved)")
                 && history.outText.contains("2026 (in notice)"), "\(history.outText)")
         // the adjustment in each language: the star level as the reports name it, or its number
-        #expect(history.outText.contains("): stars lowered to 2, <script>alert(1)</script> 组织生活不正常 (工委〔2026〕3号)\n"))
+        #expect(
+            history.outText.contains("): lowered to 2 stars, <script>alert(1)</script> 组织生活不正常 (工委〔2026〕3号)\n"),
+            "\(history.outText)")
+        #expect(history.outText.contains("proposed 4 stars, approved 4 stars, now 2 stars;"), "\(history.outText)")
         let zh = try runProcess(
             starReportBinary, ["ledger", "history", "--ledger", ledger, "--branch", "CZJ-03"],
             environment: ["STAR_REPORT_LANG": "zh"])
         #expect(zh.outText.contains("）：降为二星级，<script>alert(1)</script> 组织生活不正常（工委〔2026〕3号）\n"), "\(zh.outText)")
+        // every star level in the ledger's Chinese as the reports say it: 四星级, never "4 星"
+        #expect(zh.outText.contains("拟评四星级，批准四星级，现为二星级；"), "\(zh.outText)")
+        #expect(!zh.outText.contains(" 星"), "\(zh.outText)")
         #expect(try ledgerTool(["check", ledger])["integrity"] as? String == "ok")
     }
 
@@ -155,6 +161,8 @@ import Testing
         #expect(main.count == 41)
         let header = main[0].map { "\($0)" }
         let row = main.first { "\($0[0])" == "CZJ-03" }!
+        // a committee by its name with its id, as the other reports name it
+        #expect("\(row[2])" == "市财政局机关党委（CZJ）" && "\(header[2])" == "上级党组织")
         #expect(
             row[header.firstIndex(of: "2025 批准")!] as? Int == 4 && row[header.firstIndex(of: "2025 现星级")!] as? Int == 2)
         // the adjustment names the star level as every report does (二星级, not 2星)
@@ -184,6 +192,7 @@ import Testing
         // one year is named once, not as a span of itself
         #expect(html.contains("<h1>星级管理台账（2025 年度）</h1>"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
+        #expect(html.contains("<h3>市财政局机关党委（CZJ）</h3>") && !html.contains("<h3>CZJ</h3>"))
         // the year's changes: CZJ-02 rose (objection), no empty "0 more" lines
         #expect(html.contains("CZJ-03 市财政局国库科党支部") && html.contains("年中调整") && !html.contains("另有 0 个"))
         #expect(html.contains("2026-06-01 降为二星级：&lt;script&gt;"), "\(html)")

@@ -18,7 +18,10 @@ struct FakeBranch {
 /// A reports folder as `run` writes it, as far as `ledger record` reads it: results.csv (with
 /// its BOM), results.json's top-level fields, and the manifest with every file's SHA-256. Made
 /// directly, so a 50,000-branch year takes a fraction of a second.
-func fakeReports(_ dir: URL, year: Int, notice: String = "", branches: [FakeBranch], salt: String = "") throws {
+func fakeReports(
+    _ dir: URL, year: Int, notice: String = "", branches: [FakeBranch], salt: String = "",
+    committees: [String: String] = [:]
+) throws {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     var csv =
         """
@@ -34,12 +37,15 @@ func fakeReports(_ dir: URL, year: Int, notice: String = "", branches: [FakeBran
             """
     }
     let notice = notice.isEmpty ? "\(year)-12-31" : notice
+    let named = String(
+        decoding: try JSONSerialization.data(withJSONObject: committees, options: .sortedKeys), as: UTF8.self)
     let json = """
         {
           "format": "star-report results 1",
           "year": \(year),
           "notice_date": "\(notice)",
           "salt": "\(salt)",
+          "committees": \(named),
           "branches": [],
           "quota_checks": []
         }

@@ -73,4 +73,37 @@ import Testing
             #expect(!(parts.message + parts.action).contains("{"))
         }
     }
+
+    /// The ledger says a star level as every report does (StarLabel): `二星级`, `不定星级` for none,
+    /// never `2 星`; English says `2 stars`, `1 star`, `no star`.
+    @Test func ledgerMessagesSayStarLevelsAsTheReportsDo() {
+        let messages: [Message] = [
+            .ledgerResolved(count: 1, id: "B", year: 2025, stars: 5),
+            .ledgerNotForReview(id: "B", stars: 4, year: 2025),
+            .ledgerReviewed(id: "B", year: 2025, stars: 4),
+            .ledgerAdjustRaise(id: "B", current: 1, year: 2025, stars: 3),
+            .ledgerAdjustSame(id: "B", current: 0, year: 2025),
+            .ledgerAdjusted(id: "B", from: 4, stars: 0, year: 2025),
+            .ledgerHistoryYear(
+                year: 2025, status: "已批准", proposed: 3, approved: 3, current: 1, final: "80.0", rules: "无"),
+            .ledgerHistoryResolved(stars: 2, reason: "r"),
+            .ledgerHistoryReview(date: "2026-01-01", by: "x", stars: 4, reason: "r"),
+            .ledgerHistoryAdjustment(date: "2026-01-01", by: "x", stars: 2, reason: "r", document: nil),
+            .ledgerAdjustment(date: "2026-01-01", stars: 1, reason: "r", document: nil),
+        ]
+        for m in messages {
+            let zh = m.text(.zh)
+            #expect(zh.contains("星级") && zh.firstMatch(of: #/[0-9] ?星/#) == nil, "\(zh)")
+            #expect(m.text(.en).contains("star") && !m.text(.en).contains("stars stars"), "\(m.text(.en))")
+        }
+        #expect(
+            Message.ledgerAdjusted(id: "B", from: 4, stars: 0, year: 2025).text(.zh) == "已将支部 B 由四星级调整为不定星级（2025 年度）")
+        #expect(
+            Message.ledgerAdjusted(id: "B", from: 1, stars: 0, year: 2025).text(.en)
+                == "lowered branch B from 1 star to no star (2025)")
+        let pending = Message.ledgerHistoryYear(
+            year: 2026, status: "公示中", proposed: 0, approved: nil, current: nil, final: "40.0", rules: "C1")
+        #expect(pending.text(.zh) == "2026 年度（公示中）：拟评不定星级，批准无，现为无；得分 40.0；规则 C1")
+        #expect(pending.text(.en) == "2026 (公示中): proposed no star, approved none, now none; score 40.0; rules C1")
+    }
 }
