@@ -164,15 +164,34 @@ public enum TextLayout {
                 } else {
                     // No line starts with closing punctuation nor ends with opening: move the
                     // last characters down with it (the line gets shorter, never longer).
+                    // A number or a Latin word (`7.5`, `Q1`) is not cut either when it is short:
+                    // it moves down whole.
                     var carry = ""
                     var next = c
                     let minimum = indent.count + 1
+                    func word(_ ch: Character) -> Bool { ch.isASCII && ch != " " }
+                    if word(c) {
+                        let run = line.reversed().prefix(while: word).count
+                        if run > 0, run <= 12, line.count - run >= minimum {
+                            carry = String(line.suffix(run))
+                            line.removeLast(run)
+                            next = carry.first!
+                        }
+                    }
                     while line.count > minimum, let last = line.last,
                         TextLayout.closing.contains(next) || TextLayout.opening.contains(last)
                     {
                         line.removeLast()
                         carry = String(last) + carry
                         next = last
+                    }
+                    // (what moved down may have been the end of a number: `10%` after `1`)
+                    if let first = carry.first, word(first) {
+                        let run = line.reversed().prefix(while: word).count
+                        if run > 0, run + carry.count <= 12, line.count - run >= minimum {
+                            carry = String(line.suffix(run)) + carry
+                            line.removeLast(run)
+                        }
                     }
                     lines.append(line)
                     line = indent + carry
@@ -196,45 +215,46 @@ public enum TextLayout {
 
 extension TextLayout {
     /// Breaks `text` into lines of at most `width` columns without ever cutting a word of Latin
-    /// letters, digits and ASCII punctuation (an option, a path, an environment variable) nor
-    /// a `<placeholder>`: lines break at spaces, before a CJK character, never before closing
-    /// punctuation nor after opening punctuation. A word wider than `width` stands alone on its line. For the help
-    /// (Help.swift in the executable), whose texts are mostly such words; `wrap` keeps the
-    /// reports' layout.
+    /// letters, digits and ASCII punctuation (an option, a path, an environment variable), a
+    /// `<placeholder>`, nor a file name with Chinese in it (`错误清单-<编号>.xlsx`): lines break
+    /// at spaces, before a CJK character and after CJK closing punctuation, never before closing
+    /// punctuation nor after opening punctuation. A word wider than `width` stands alone on its
+    /// line. For the help (Help.swift in the executable), whose texts are full of such words;
+    /// `wrap` keeps the reports' layout.
     public static func wrapWords(_ text: String, width: Int) -> [String] {
-        // Units that never split: a CJK character with the ASCII characters right after it (a
-        // run of them if nothing precedes), and everything between `<` and `>` (a placeholder:
-        // `summary-<编号>.eml`); closing punctuation joins the unit before it, opening punctuation
-        // the unit after. `space`: a space came before the unit.
+        // the unbreakable pieces, and whether a space came before each
         var units: [(text: String, space: Bool)] = []
-        var pendingSpace = false
-        var openers = ""
-        var openerSpace = false
-        var placeholder = false
-        for c in oneLine(text) {
-            if c == "<" { placeholder = true } else if c == ">" { placeholder = false }
-            if c == " " && !placeholder {
-                pendingSpace = true
-                continue
-            }
-            if opening.contains(c) && !placeholder {
-                if openers.isEmpty { openerSpace = pendingSpace }
-                openers.append(c)
-                pendingSpace = false
-                continue
-            }
-            if openers.isEmpty, !pendingSpace, let last = units.last?.text.last,
-                closing.contains(c) || c.isASCII || placeholder
+        for word in oneLine(text).split(separator: " ") {
+            let chars = Array(word)
+            // a run between CJK punctuation that holds Latin letters and one of . - _ / < > names
+            // a file or an option: it is not broken at all
+            var kept = [Bool](repeating: false, count: chars.count)
+            var runStart = 0
+            for i in 0...chars.count
+            where i == chars.count || (!chars[i].isASCII && (closing.contains(chars[i]) || opening.contains(chars[i])))
             {
-                units[units.count - 1].text.append(c)
-            } else {
-                let space = openers.isEmpty ? pendingSpace : openerSpace
-                units.append((openers + String(c), space && !units.isEmpty))
-                openers = ""
+                let run = chars[runStart..<i]
+                if run.contains(where: { $0.isASCII && $0.isLetter }) && run.contains(where: { ".-_/<>".contains($0) })
+                {
+                    for j in run.indices.dropFirst() { kept[j] = true }
+                }
+                runStart = i + 1
             }
-            pendingSpace = false
+            var pieces = [""]
+            var placeholder = false
+            for (i, c) in chars.enumerated() {
+                if i > 0 {
+                    let before = chars[i - 1]
+                    let breaks =
+                        !kept[i] && !placeholder && !closing.contains(c) && !opening.contains(before)
+                        && (!c.isASCII || (!before.isASCII && closing.contains(before)))
+                    if breaks { pieces.append("") }
+                }
+                if c == "<" { placeholder = true } else if c == ">" { placeholder = false }
+                pieces[pieces.count - 1].append(c)
+            }
+            for (k, piece) in pieces.enumerated() { units.append((piece, k == 0 && !units.isEmpty)) }
         }
-        if !openers.isEmpty { units.append((openers, openerSpace && !units.isEmpty)) }
         var lines: [String] = []
         var line = ""
         for unit in units {

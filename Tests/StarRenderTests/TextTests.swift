@@ -138,6 +138,21 @@ import Testing
         }
     }
 
+    @Test func aNumberInChineseTextIsNotCut() {
+        let text = "C2 加分（表彰）：市级 2.5 分、省级5分、国家级7.5分，以最高的为准；Q1 五星级不超过10%，超出的按得分由低到高降为四星级"
+        for width in 20...78 {
+            let lines = TextLayout.wrap(text, width: width, indent: "    ")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+            let rejoined = lines.enumerated().map { i, l in i == 0 ? l : String(l.dropFirst(4)) }.joined()
+            #expect(rejoined.filter { $0 != " " } == text.filter { $0 != " " })
+            for (a, b) in zip(lines, lines.dropFirst()) {
+                let end = a.last!
+                let start = b.dropFirst(4).first!
+                #expect(!(end.isASCII && start.isASCII && end != " "), "cut at \(width): \(a) / \(b)")
+            }
+        }
+    }
+
     @Test func noLineStartsWithClosingPunctuationAfterASpace() {
         let text = "the members' participation is normally at least 80 %)"
         for width in 20...60 {
@@ -155,8 +170,10 @@ import Testing
         let text =
             "通过 SMTP 发送每个上级党组织的 summary-<编号>.eml（设置见 config.toml 的 [smtp]；密码："
             + "STAR_REPORT_SMTP_PASSWORD）。另把错误写成 错误清单-<编号>.xlsx，放进这个文件夹（默认：text）"
-        let words = ["SMTP", "summary-<编号>.eml", "config.toml", "[smtp]", "STAR_REPORT_SMTP_PASSWORD", "-<编号>.xlsx"]
-        for width in 33...60 {  // the widest unit, 码：STAR_REPORT_SMTP_PASSWORD）。, is 33 wide
+        let words = [
+            "SMTP", "summary-<编号>.eml", "config.toml", "[smtp]", "STAR_REPORT_SMTP_PASSWORD", "错误清单-<编号>.xlsx",
+        ]
+        for width in 29...60 {  // the widest unit, STAR_REPORT_SMTP_PASSWORD）。, is 29 wide
             let lines = TextLayout.wrapWords(text, width: width)
             #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(lines)")
             #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
