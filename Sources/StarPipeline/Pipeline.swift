@@ -127,8 +127,10 @@ public struct Pipeline {
         // before the results are built beside the submissions.
         Memory.giveBack()
         progress.stage(.rating)
-        let inputs = checked.inputs
+        var inputs = checked.inputs
         let scope = options.quotaScope ?? inputs.rules.quotaScope
+        // --quota-scope replaces the rules file's: the rules' texts (the quotas' descriptors) say it
+        inputs.rules.quotaScope = scope
         let submissions = Handoff(checked.validated.submissions)
         checked.validated.submissions = SubmissionStore()
         let outcome = submissions.read {

@@ -115,7 +115,9 @@ extension RuleSet {
     }
 
     func quotaDescriptor(_ q: QuotaRule) -> RuleDescriptor {
-        let limit = "\(q.levelsLabel)名额\(q.bound == .max ? "不超过" : "不低于")参评总数的\(q.percent.plain)%"
+        // the total the percentage is of: all branches rated, or each committee's own (quota_scope)
+        let total = quotaScope == .all ? "参评总数" : "各上级党组织参评总数"
+        let limit = "\(q.levelsLabel)名额\(q.bound == .max ? "不超过" : "不低于")\(total)的\(q.percent.plain)%"
         let effect: String
         if q.policy == .enforce, q.canEnforce {
             effect =

@@ -30,7 +30,7 @@ public struct NoticeContext: MustacheParent, Sendable {
     public var maxScore: String
     /// The score bands, `90.0分及以上为五星级，…，50.0分以下不定星级` (from the rules file).
     public var bands: String
-    /// The quota constraints, `五星级数量不超过参评总数的10%，…` (from the rules file).
+    /// The quota constraints as the rules' descriptors say them, `五星级名额不超过参评总数的10%，超出的…；…`.
     public var quotas: String
     /// Rules scheme and version, printed on every report.
     public var scheme: String

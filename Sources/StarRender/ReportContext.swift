@@ -96,9 +96,9 @@ public struct ReportContext: Sendable {
             + "\(b[1])分至\(b[2] - Tenths(1))分为二星级，\(b[0])分至\(b[1] - Tenths(1))分为一星级，\(b[0])分以下不定星级"
     }
 
+    /// The quotas as the rules' descriptors state them (scope and effect included), `；` between.
     var quotaText: String {
-        rules.quotas.map { q in "\(q.levelsLabel)数量\(q.bound == .max ? "不超过" : "不低于")参评总数的\(q.percent.plain)%" }.joined(
-            separator: "，")
+        rules.quotas.compactMap { rules.descriptor(code: $0.code)?.meaning }.joined(separator: "；")
     }
 
     // MARK: notice

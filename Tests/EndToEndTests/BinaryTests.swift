@@ -86,6 +86,9 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         #expect(notice.contains("test-9"))
         #expect(notice.contains("自评×10% + 党员群众测评×40%"))
         #expect(notice.contains("公示期：2027年1月4日至2027年1月10日（7天）"))
+        // the notice's rules paragraph states the scope the run used, as the rules' texts do
+        let html = try String(contentsOfFile: dir.path + "/r/notice.html", encoding: .utf8)
+        #expect(html.contains("五星级名额不超过各上级党组织参评总数的10%，超出的按得分由低到高降为四星级；"))
         let json =
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/results.json")))
             as! [String: Any]

@@ -147,6 +147,21 @@ func only(_ code: String, rules: RuleSet = .anyang2017) -> RuleSet {
         #expect(out.results.map(\.stars) == [4, 4, 3, 3, 3, 3, 3, 3, 3, 3])
     }
 
+    /// A quota's text says what the rules file says: the total it is a share of (all branches,
+    /// or each committee's) and what it does (adjust, or only report).
+    @Test func aQuotasTextFollowsItsScopeAndPolicy() {
+        var rules = RuleSet()
+        rules.quotas = [
+            QuotaRule(code: "Q1", levels: [5], bound: .max, percent: Tenths(150), rounding: .floor, policy: .enforce),
+            QuotaRule(
+                code: "Q2", levels: [0, 1], bound: .min, percent: Tenths(125), rounding: .floor, policy: .report),
+        ]
+        #expect(rules.descriptor(code: "Q1")?.meaning == "五星级名额不超过参评总数的15%，超出的按得分由低到高降为四星级")
+        rules.quotaScope = .committee
+        #expect(rules.descriptor(code: "Q1")?.meaning == "五星级名额不超过各上级党组织参评总数的15%，超出的按得分由低到高降为四星级")
+        #expect(rules.descriptor(code: "Q2")?.meaning == "一星级及以下名额不低于各上级党组织参评总数的12.5%（仅报告，不调整）")
+    }
+
     @Test func onlyMaxOfOneLevelOrMinOfLowestLevelsCanBeEnforced() {
         #expect(
             QuotaRule(code: "X", levels: [5], bound: .max, percent: Tenths(100), rounding: .floor, policy: .enforce)
