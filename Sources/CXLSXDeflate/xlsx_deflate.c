@@ -4,12 +4,14 @@
    it, the longest serial job of the run; level 1 ("super fast" in the zip header) does the same in
    about a third of the time, for a somewhat larger file.
 
-   libxlsxwriter calls minizip's zipOpenNewFileInZip4_64 from the shared libminizip.so.1. A
+   libxlsxwriter calls minizip's zipOpenNewFileInZip4_64 from minizip's shared library. A
    definition in the executable comes first in the dynamic linker's search, so this one receives
    the call, lowers the default level to XLSX_LEVEL and hands everything else unchanged to
    minizip's own (found with dlsym(RTLD_NEXT)). Nothing else in the process calls minizip. The
-   types are declared here as minizip's zip.h declares them (zipFile is a pointer, uInt unsigned
-   int, uLong unsigned long), since Debian ships that header only in libminizip-dev. */
+   types are declared here as minizip's own header declares them (zipFile is a pointer, uInt
+   unsigned int, uLong unsigned long), since Debian ships that header only in libminizip-dev.
+   This works where the dynamic linker searches the executable first (Linux, ELF), which is
+   where star-report is built and tested. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include "xlsx_deflate.h"

@@ -47,7 +47,7 @@ enum CSVSubmissionReader {
         }
     }
 
-    /// The header and the file's path, shared by a run of rows. Every field's location holds the
+    /// The header and the file's path, shared by a run of rows. Every record's location holds the
     /// path; a new context (with a fresh copy of the path) every 1,024 rows keeps the threads
     /// that check different batches off one shared reference count (the atomic retains on a
     /// single copy were a third of reading a million rows).

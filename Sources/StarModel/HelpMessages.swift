@@ -31,5 +31,8 @@ extension Catalogue {
             code: "", zh: "{option} 的取值“{value}”无效{values}", en: "the value '{value}' is invalid for {option}{values}"),
         .usageNoValue: Entry(
             code: "", zh: "{option} 不带取值，却给了“{value}”", en: "{option} takes no value, but '{value}' was given"),
+        .usageUnknownSubcommand: Entry(code: "", zh: "没有子命令 {word}", en: "no subcommand {word}"),
+        .usageUnknownSubcommandSuggest: Entry(
+            code: "", zh: "没有子命令 {word}（是否应为 {suggestion}）", en: "no subcommand {word} (did you mean {suggestion})"),
     ]
 }

@@ -1252,6 +1252,15 @@ extension Message {
         Message(.usageNoValue, arguments: ["option": option.messageArgument, "value": value.messageArgument])
     }
 
+    public static func usageUnknownSubcommand(word: String) -> Message {
+        Message(.usageUnknownSubcommand, arguments: ["word": word.messageArgument])
+    }
+    public static func usageUnknownSubcommandSuggest(word: String, suggestion: String) -> Message {
+        Message(
+            .usageUnknownSubcommandSuggest,
+            arguments: ["word": word.messageArgument, "suggestion": suggestion.messageArgument])
+    }
+
     /// A few words or values in a sentence: `a、b` in Chinese, `a, b` in English.
     static func list(_ items: [String]) -> Localized {
         Localized(zh: items.joined(separator: "、"), en: items.joined(separator: ", "))

@@ -170,6 +170,24 @@ public enum TextLayout {
                     var next = c
                     let minimum = indent.count + 1
                     func word(_ ch: Character) -> Bool { ch.isASCII && ch != " " }
+                    if c == " " {
+                        // a space kept with the closing punctuation after it (`80 %)`): the word
+                        // before it moves down too, so that the new line starts with that word
+                        // (a Latin word or number whole; of CJK text, the last character)
+                        let latin = line.reversed().prefix(while: word).count
+                        let run = latin > 0 ? latin : line.last.map { $0 != " " ? 1 : 0 } ?? 0
+                        if run > 0, run <= 12, line.count - run >= minimum {
+                            carry = String(line.suffix(run))
+                            line.removeLast(run)
+                        }
+                        lines.append(line)
+                        line = indent + carry
+                        lineWidth = DisplayWidth.of(line)
+                        lastSpace = nil
+                        line.append(c)
+                        lineWidth += cw
+                        continue
+                    }
                     if word(c) {
                         let run = line.reversed().prefix(while: word).count
                         if run > 0, run <= 12, line.count - run >= minimum {
@@ -185,9 +203,12 @@ public enum TextLayout {
                         carry = String(last) + carry
                         next = last
                     }
-                    // (what moved down may have been the end of a number: `10%` after `1`)
-                    if let first = carry.first, word(first) {
-                        let run = line.reversed().prefix(while: word).count
+                    // (what moved down may have been the end of a number, `10%` after `1`, or a
+                    // space kept with its closing punctuation, ` %)` after `80`: what stands
+                    // before it moves too, a Latin word whole, of CJK text the last character)
+                    if let first = carry.first, word(first) || first == " " {
+                        let latin = line.reversed().prefix(while: word).count
+                        let run = latin > 0 || first != " " ? latin : line.last.map { $0 != " " ? 1 : 0 } ?? 0
                         if run > 0, run + carry.count <= 12, line.count - run >= minimum {
                             carry = String(line.suffix(run)) + carry
                             line.removeLast(run)

@@ -21,6 +21,13 @@ enum Help {
     /// The help of the command `path` names under `root` (`["ledger", "record"]`; empty for the
     /// root); nil when ArgumentParser's description of the tree cannot be read.
     static func text(root: ParsableCommand.Type, path: [String], language: Language) -> String? {
+        guard let (command, name) = command(root: root, path: path) else { return nil }
+        return render(command, name: name, language: language)
+    }
+
+    /// ArgumentParser's description of the command `path` names, with its full name
+    /// (`star-report ledger record`); nil when the description cannot be read.
+    static func command(root: ParsableCommand.Type, path: [String]) -> (Command, name: String)? {
         guard let data = root._dumpHelp().data(using: .utf8),
             let tool = try? JSONDecoder().decode(Tool.self, from: data)
         else { return nil }
@@ -31,7 +38,22 @@ enum Help {
             command = sub
             names.append(word)
         }
-        return render(command, name: names.joined(separator: " "), language: language)
+        return (command, names.joined(separator: " "))
+    }
+
+    /// The command line asks for help: `-h` or `--help`, `help …`, or only the names of a
+    /// command that has subcommands (`star-report`, `star-report ledger`).
+    static func isRequest(root: ParsableCommand.Type, arguments: [String]) -> Bool {
+        let words = arguments.prefix { $0 != "--" }
+        if words.contains("-h") || words.contains("--help") || words.first == "help" { return true }
+        var command: ParsableCommand.Type = root
+        for word in words {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
+                return false
+            }
+            command = sub
+        }
+        return !command.configuration.subcommands.isEmpty
     }
 
     /// The words of a command line that name the command whose help it asks for (`star-report help

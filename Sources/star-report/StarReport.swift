@@ -33,11 +33,13 @@ enum Entry {
     /// A request for help (`--help`, `-h`, `help …`, a command group alone) is answered with
     /// Help's text in the user's language, exit 0; anything else returns.
     static func help(_ error: Error) {
-        guard StarReport.exitCode(for: error) == .success,
-            StarReport.fullMessage(for: error) != StarReport.configuration.version,
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // only a request for help: ArgumentParser's other clean exits (--version,
+        // --generate-completion-script, --experimental-dump-help, a completion's reply) print as it
+        // prints them
+        guard StarReport.exitCode(for: error) == .success, Help.isRequest(root: StarReport.self, arguments: arguments),
             let text = Help.text(
-                root: StarReport.self,
-                path: Help.path(root: StarReport.self, arguments: Array(CommandLine.arguments.dropFirst())),
+                root: StarReport.self, path: Help.path(root: StarReport.self, arguments: arguments),
                 language: Language.process)
         else { return }
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -51,24 +53,16 @@ enum Entry {
         help(error)
         guard StarReport.exitCode(for: error) == .validationFailure else { StarReport.exit(withError: error) }
         let reason = StarReport.message(for: error)
-        // ArgumentParser's reason in the user's language when it is one of its known shapes
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let path = Help.path(root: StarReport.self, arguments: arguments)
+        let described = Help.command(root: StarReport.self, path: path)
+        // the person's own mistake first, else ArgumentParser's reason in the user's language when
+        // it is one of its known shapes
         let detail =
-            UsageErrors.message(for: reason)?.text(Language.process)
+            (described.flatMap { UsageErrors.mistake(command: $0.0, path: path, arguments: arguments) }
+            ?? UsageErrors.message(for: reason))?.text(Language.process)
             ?? reason.split(whereSeparator: \.isNewline).joined(separator: "; ")
-        let commands = StarReport.configuration.subcommands.map { $0._commandName }
-        let arguments = CommandLine.arguments.dropFirst()
-        let named = arguments.first { !$0.hasPrefix("-") }.flatMap { commands.contains($0) ? $0 : nil }
-        var help = "star-report"
-        if let named {
-            help += " " + named
-            // a ledger command: `star-report ledger record --help`
-            if named == "ledger",
-                let sub = arguments.drop(while: { $0 != named }).dropFirst().first(where: { !$0.hasPrefix("-") }),
-                LedgerGroup.configuration.subcommands.contains(where: { $0._commandName == sub })
-            {
-                help += " " + sub
-            }
-        }
+        let help = described?.name ?? "star-report"
         Console.standard.err(
             "star-report: " + Message.usageHint(detail: detail, help: help + " --help").text(Language.process))
         Foundation.exit(ExitStatus.usage.rawValue)

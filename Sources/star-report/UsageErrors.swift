@@ -3,10 +3,53 @@ import StarModel
 /// ArgumentParser's reason for refusing a command line, said again from the catalogue.
 ///
 /// ArgumentParser writes its reasons in English and keeps the errors behind them internal; what
-/// it does expose is their text, whose few shapes (UsageGenerator.swift in its sources) are
-/// matched here. A reason of another shape (a newer ArgumentParser's) stays as ArgumentParser
+/// it does expose is their text, whose few shapes (written by its usage generator) are matched
+/// here. A reason of another shape (a newer ArgumentParser's) stays as ArgumentParser
 /// wrote it, inside the localised line all the same.
 enum UsageErrors {
+    /// The mistake a person made, found before ArgumentParser's reason, which can hide it: a
+    /// misspelled subcommand (ArgumentParser blames the first option after it) or an unknown
+    /// option (ArgumentParser first says that a required one is missing, `--inptu x` giving
+    /// "missing --input"). `path` is the command the words name (Help.path), `command` its
+    /// description; nil when there is neither.
+    static func mistake(command: Help.Command, path: [String], arguments: [String]) -> Message? {
+        let words = arguments.prefix { $0 != "--" }
+        let subcommands = (command.subcommands ?? []).map(\.commandName).filter { $0 != "help" }
+        if !subcommands.isEmpty {
+            // the first word that is not one of the path's names the subcommand
+            var rest = path[...]
+            for word in words where !word.hasPrefix("-") {
+                if word == rest.first {
+                    rest = rest.dropFirst()
+                    continue
+                }
+                if word == "help" { continue }
+                let shown = Escaped.text(word)
+                return nearest(word, among: subcommands).map {
+                    .usageUnknownSubcommandSuggest(word: shown, suggestion: $0)
+                }
+                    ?? .usageUnknownSubcommand(word: shown)
+            }
+            return nil
+        }
+        let known = (command.arguments ?? []).flatMap { $0.names ?? [] }.map(\.shown)
+        for word in words where word.hasPrefix("-") && word != "-" {
+            let name = String(word.prefix { $0 != "=" })
+            guard !known.contains(name) else { continue }
+            let long = (command.arguments ?? []).compactMap { $0.names?.first { $0.kind == "long" }?.shown }
+            let shown = Escaped.text(name)
+            return nearest(name, among: long).map { .usageUnknownOptionSuggest(option: shown, suggestion: $0) }
+                ?? .usageUnknownOption(option: shown)
+        }
+        return nil
+    }
+
+    /// The candidate nearest `word` when it is a slip of at most two letters.
+    static func nearest(_ word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, EditDistance.between(word, $0)) }.filter { $0.1 <= 2 && $0.1 < word.count }
+        return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
+    }
+
     static func message(for reason: String) -> Message? {
         // 'x' → x (ArgumentParser quotes every argument, option and value it names)
         func unquoted(_ s: Substring) -> String {
@@ -17,19 +60,19 @@ enum UsageErrors {
             unquoted(s).split(separator: "', '", omittingEmptySubsequences: false).map(String.init)
         }
         if let m = reason.wholeMatch(of: /Missing expected argument '(.+)'/) {
-            return .usageMissing(argument: String(m.1))
+            return .usageMissing(argument: Escaped.text(String(m.1)))
         }
         if let m = reason.wholeMatch(of: /Missing one of: (.+)/) {
             return .usageMissingOneOf(arguments: quotedList(m.1))
         }
         if let m = reason.wholeMatch(of: /Unknown option '([^']+)'\. Did you mean '([^']+)'\?/) {
-            return .usageUnknownOptionSuggest(option: String(m.1), suggestion: String(m.2))
+            return .usageUnknownOptionSuggest(option: Escaped.text(String(m.1)), suggestion: String(m.2))
         }
         if let m = reason.wholeMatch(of: /Unknown option '([^']+)'/) {
-            return .usageUnknownOption(option: String(m.1))
+            return .usageUnknownOption(option: Escaped.text(String(m.1)))
         }
         if let m = reason.wholeMatch(of: /Missing value for '(.+)'/) {
-            return .usageMissingValue(option: String(m.1))
+            return .usageMissingValue(option: Escaped.text(String(m.1)))
         }
         if let m = reason.wholeMatch(of: /Unexpected argument '(.*)'/) {
             return .usageUnexpected(arguments: [Escaped.text(String(m.1))])
@@ -46,7 +89,7 @@ enum UsageErrors {
             return .usageInvalidValue(option: String(m.2), value: Escaped.text(String(m.1)), values: values ?? [])
         }
         if let m = reason.wholeMatch(of: /The option '([^']+)' does not take any value, but '(.*)' was specified\./) {
-            return .usageNoValue(option: String(m.1), value: Escaped.text(String(m.2)))
+            return .usageNoValue(option: Escaped.text(String(m.1)), value: Escaped.text(String(m.2)))
         }
         return nil
     }

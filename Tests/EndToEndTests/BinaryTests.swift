@@ -152,6 +152,12 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         #expect(s1 == 0 && out1 == "0.1.0\n")
         let (s2, out2, _) = try runBinary(["--help"])
         #expect(s2 == 0 && out2.contains("validate") && out2.contains("run"))
+        // ArgumentParser's other clean exits print as it prints them (make install's manual and
+        // completion scripts are made from them)
+        let (s3, dump, _) = try runBinary(["--experimental-dump-help"])
+        #expect(s3 == 0 && (try? JSONSerialization.jsonObject(with: Data(dump.utf8))) != nil)
+        let (s4, script, _) = try runBinary(["--generate-completion-script", "bash"])
+        #expect(s4 == 0 && script.hasPrefix("#!/bin/bash"))
         // the ledger's line says it also writes the ledger page (ledger report)
         // (a Chinese line breaks between two characters, an English one at a space)
         func help(_ language: String) throws -> String {

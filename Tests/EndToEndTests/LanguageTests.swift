@@ -177,11 +177,36 @@ import Testing
                 "the value '2026-13-40' is invalid for --notice-date <notice-date>"
             ),
         ]
-        for (arguments, zh, en) in cases {
+        // the person's own slip comes first, even where ArgumentParser would blame something else
+        let slips: [([String], String, String)] = [
+            (["run", "--inptu", "x"], "没有选项 --inptu（是否应为 --input）", "unknown option --inptu (did you mean --input)"),
+            (
+                ["run", "--input", "x", "--outptu=y"], "没有选项 --outptu（是否应为 --output）",
+                "unknown option --outptu (did you mean --output)"
+            ),
+        ]
+        for (arguments, zh, en) in cases + slips {
             let (status, _, err) = try runBinary(arguments, language: "zh")
             #expect(status == 64 && err == "star-report: 命令行有误：\(zh)。用法见 star-report run --help\n", "\(err)")
             let (_, _, english) = try runBinary(arguments, language: "en")
             #expect(english == "star-report: bad usage: \(en). See star-report run --help\n", "\(english)")
+        }
+        let subcommands: [([String], String, String)] = [
+            (
+                ["vaildate", "--input", "x"], "没有子命令 vaildate（是否应为 validate）。用法见 star-report --help",
+                "no subcommand vaildate (did you mean validate). See star-report --help"
+            ),
+            (["bogus"], "没有子命令 bogus。用法见 star-report --help", "no subcommand bogus. See star-report --help"),
+            (
+                ["ledger", "histroy"], "没有子命令 histroy（是否应为 history）。用法见 star-report ledger --help",
+                "no subcommand histroy (did you mean history). See star-report ledger --help"
+            ),
+        ]
+        for (arguments, zh, en) in subcommands {
+            let (status, _, err) = try runBinary(arguments, language: "zh")
+            #expect(status == 64 && err == "star-report: 命令行有误：\(zh)\n", "\(err)")
+            let (_, _, english) = try runBinary(arguments, language: "en")
+            #expect(english == "star-report: bad usage: \(en)\n", "\(english)")
         }
     }
 }

@@ -159,6 +159,17 @@ import Testing
             let lines = TextLayout.wrap(text, width: width, indent: "  ")
             #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
             #expect(lines.dropFirst().allSatisfy { !TextLayout.closing.contains($0.dropFirst(2).first!) }, "\(lines)")
+            #expect(lines.dropFirst().allSatisfy { $0.dropFirst(2).first != " " }, "\(lines)")
+        }
+        // a full line before such a space: its last character moves down with it
+        #expect(TextLayout.wrap("一二三四五六七八九十 %)", width: 20, indent: "") == ["一二三四五六七八九", "十 %)"])
+        // no space within 12 columns before the break: the word before the space moves down with it
+        let chinese = "评定办法：满意率低于规定的百分之八十的党支部不得评为五星级，参与率不足80 %)"
+        for width in 20...60 {
+            let lines = TextLayout.wrap(chinese, width: width, indent: "  ")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+            #expect(lines.dropFirst().allSatisfy { $0.dropFirst(2).first != " " }, "\(width): \(lines)")
+            #expect(lines.dropFirst().allSatisfy { !TextLayout.closing.contains($0.dropFirst(2).first!) }, "\(lines)")
         }
         #expect(
             TextLayout.wrap(text, width: 51, indent: "") == [
