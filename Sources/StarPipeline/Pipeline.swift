@@ -299,7 +299,8 @@ public struct Pipeline {
     func account(_ files: ArraySlice<FileAccount>, records: Int, validated: ValidatedYear) -> Message {
         let xmlFiles = files.filter { $0.kind == .xml }
         let csvFiles = files.filter { $0.kind == .csv }
-        let xlsxFiles = files.filter { $0.kind == .xlsx }
+        // a spreadsheet that cannot be read (an .xls) is among the sheets, with no row
+        let xlsxFiles = files.filter { $0.kind == .xlsx || $0.kind == .otherSheet }
         let unreadable = (xmlFiles + csvFiles + xlsxFiles).filter { $0.records == 0 }.count
         let rows = csvFiles.reduce(0) { $0 + $1.records }
         let xlsxRows = xlsxFiles.reduce(0) { $0 + $1.records }

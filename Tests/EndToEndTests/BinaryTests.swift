@@ -145,6 +145,13 @@ func runBinary(_ args: [String], cwd: URL = repoRoot, language: String = "en") t
         try Data("不是 XML".utf8).write(to: input.appendingPathComponent("CZJ-01.xml"))
         #expect(try account(input.path, "zh").hasSuffix("退回 0 条；1 个材料文件没有可读的记录"))
         #expect(try account(input.path, "en").hasSuffix("0 rejected; 1 submission file with no readable record"))
+        // an .xls in place of a sheet is counted among the sheets, and as a file with no record
+        let sheet = input.appendingPathComponent("gaj-zjj-2026.csv")
+        try FileManager.default.removeItem(at: sheet)
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(
+            to: input.appendingPathComponent("gaj-zjj-2026.xls"))
+        let xls = try account(input.path, "zh")
+        #expect(xls.contains("CSV 汇总表 0 个（0 行），Excel 汇总表 2 个（8 行）") && xls.hasSuffix("；2 个材料文件没有可读的记录"), "\(xls)")
     }
 
     @Test func versionAndHelp() throws {
