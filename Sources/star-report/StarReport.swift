@@ -69,6 +69,12 @@ enum Entry {
     }
 }
 
+/// A `--year` outside 2000…2100 is bad usage, said in the one line the others are (the pipeline
+/// checks it again for its other callers).
+func checkYear(_ year: Int?) throws {
+    if let year, !(2000...2100).contains(year) { throw ValidationError(Message(.yearRange).text(Language.process)) }
+}
+
 /// Help text in the chosen language.
 func L(_ zh: String, _ en: String) -> String { Language.process == .zh ? zh : en }
 func H(_ zh: String, _ en: String) -> ArgumentHelp { ArgumentHelp(stringLiteral: L(zh, en)) }
@@ -171,6 +177,7 @@ struct Run: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
+        try checkYear(year)
         if ledger != nil && previous != nil {
             throw ValidationError(Message(.ledgerWithPrevious).text(Language.process))
         }
@@ -210,6 +217,8 @@ struct Validate: ParsableCommand {
         ))
     var errors: String?
     @OptionGroup var language: LanguageOption
+
+    func validate() throws { try checkYear(year) }
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
@@ -303,6 +312,8 @@ struct Template: ParsableCommand {
     @Option(help: H("评定年度（默认：输入文件夹的名称）", "The rating year (default: the input folder's name).")) var year: Int?
     @OptionGroup var language: LanguageOption
 
+    func validate() throws { try checkYear(year) }
+
     func run() throws {
         try finish(
             Pipeline(options: Options(input: input, year: year, language: language.language)).template(
@@ -326,6 +337,8 @@ struct Init: ParsableCommand {
         String
     @Option(help: H("评定年度（默认：文件夹的名称）", "The rating year (default: the folder's name).")) var year: Int?
     @OptionGroup var language: LanguageOption
+
+    func validate() throws { try checkYear(year) }
 
     func run() throws {
         try finish(Pipeline(options: Options(input: dir, year: year, language: language.language)).initYear())

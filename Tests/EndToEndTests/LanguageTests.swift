@@ -168,6 +168,7 @@ import Testing
             (run + ["-z"], "没有选项 -z", "unknown option -z"),
             (["run", "extra", "more"] + run.dropFirst(), "多余的参数 extra、more", "unexpected argument extra, more"),
             (run + ["--list=3"], "--list 不带取值，却给了“3”", "--list takes no value, but '3' was given"),
+            (run + ["--year", "20266"], "--year 应在 2000 到 2100 之间", "--year must be between 2000 and 2100"),
             (
                 run + ["--quota-scope", "z"], "--quota-scope <quota-scope> 的取值“z”无效（可选：all、committee）",
                 "the value 'z' is invalid for --quota-scope <quota-scope> (values: all, committee)"
