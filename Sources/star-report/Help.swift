@@ -41,6 +41,27 @@ enum Help {
         return (command, names.joined(separator: " "))
     }
 
+    /// The placeholders of the options' values in Chinese (`--input <文件夹>`); ArgumentParser
+    /// names them after the properties (`<input>`), which English keeps.
+    static let chinesePlaceholders: [String: String] = [
+        "input": "文件夹", "output": "路径", "year": "年度", "rules": "文件", "templates": "文件夹",
+        "notice-date": "日期", "previous": "路径", "ledger": "台账文件", "quota-scope": "范围", "lang": "语言",
+        "format": "格式", "errors": "文件夹", "reports": "文件夹", "config": "文件", "only": "编号",
+        "committee": "编号", "dir": "文件夹", "by": "姓名", "branch": "编号", "text": "内容", "date": "日期",
+        "stars": "星级", "reason": "理由", "document": "文号", "results": "文件", "subcommands": "子命令",
+    ]
+
+    /// `<input>` as the user's language shows it: `<文件夹>` in Chinese.
+    static func placeholder(_ valueName: String, _ language: Language) -> String {
+        "<" + (language == .zh ? chinesePlaceholders[valueName] ?? valueName : valueName) + ">"
+    }
+
+    /// Every `<input>` of ArgumentParser's text (a usage error) as the user's language shows it.
+    static func placeholders(in text: String, _ language: Language) -> String {
+        guard language == .zh else { return text }
+        return text.replacing(/<([a-z][a-z-]*)>/) { placeholder(String($0.1), language) }
+    }
+
     /// The command line asks for help: `-h` or `--help`, `help …`, or only the names of a
     /// command that has subcommands (`star-report`, `star-report ledger`).
     static func isRequest(root: ParsableCommand.Type, arguments: [String]) -> Bool {
@@ -95,7 +116,8 @@ enum Help {
         }
         let usageHead = say(.helpUsage(text: ""))
         let usageWords =
-            [name] + (subcommands.isEmpty ? usageArguments.map(\.usage) : [say(Message(.helpSubcommandName))])
+            [name]
+            + (subcommands.isEmpty ? usageArguments.map { $0.usage(language) } : [say(Message(.helpSubcommandName))])
         out += packed(usageWords, head: usageHead)
         out.append("")
         let positionals = arguments.filter { $0.kind == "positional" }
@@ -109,7 +131,7 @@ enum Help {
                 if let value = argument.defaultValue, argument.kind == "option" {
                     text += say(.helpDefault(value: value))
                 }
-                out += row(argument.label, text)
+                out += row(argument.label(language), text)
             }
             out.append("")
         }
@@ -193,8 +215,8 @@ enum Help {
         var shouldDisplay: Bool
 
         /// How the options column shows it: `-h, --help`, `--input <input>`, `<dir>`.
-        var label: String {
-            let value = "<\(valueName ?? "value")>" + (isRepeating ? " ..." : "")
+        func label(_ language: Language) -> String {
+            let value = Help.placeholder(valueName ?? "value", language) + (isRepeating ? " ..." : "")
             if kind == "positional" { return value }
             let shown = (names ?? []).sorted { $0.kind == "short" && $1.kind != "short" }.map(\.shown)
                 .joined(separator: ", ")
@@ -202,8 +224,8 @@ enum Help {
         }
 
         /// How the usage line shows it: `--input <input>`, `[--year <year>]`, `[--list]`.
-        var usage: String {
-            let value = "<\(valueName ?? "value")>" + (isRepeating ? " ..." : "")
+        func usage(_ language: Language) -> String {
+            let value = Help.placeholder(valueName ?? "value", language) + (isRepeating ? " ..." : "")
             let word =
                 switch kind {
                 case "positional": value

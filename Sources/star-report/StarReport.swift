@@ -62,9 +62,10 @@ enum Entry {
             (described.flatMap { UsageErrors.mistake(command: $0.0, path: path, arguments: arguments) }
             ?? UsageErrors.message(for: reason))?.text(Language.process)
             ?? reason.split(whereSeparator: \.isNewline).joined(separator: "; ")
+        let shown = Help.placeholders(in: detail, Language.process)
         let help = described?.name ?? "star-report"
         Console.standard.err(
-            "star-report: " + Message.usageHint(detail: detail, help: help + " --help").text(Language.process))
+            "star-report: " + Message.usageHint(detail: shown, help: help + " --help").text(Language.process))
         Foundation.exit(ExitStatus.usage.rawValue)
     }
 }
@@ -155,7 +156,7 @@ struct Run: ParsableCommand {
     @Option(
         help: H(
             "上一年度的结果，用于晋星/减星：results.csv、results.xlsx 或报告文件夹",
-            "Last year's results, for 晋星/减星: results.csv, results.xlsx or a reports folder."))
+            "Last year's results, for the stars gained or lost: results.csv, results.xlsx or a reports folder."))
     var previous: String?
     @Option(
         help: H(

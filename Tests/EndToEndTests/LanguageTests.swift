@@ -120,11 +120,17 @@ import Testing
                 "\(command): \(lines.filter { DisplayWidth.of($0) > 80 })")
             #expect(zh.hasPrefix("概述：") && zh.contains("\n用法：" + (["star-report"] + command).joined(separator: " ")))
             #expect(zh.contains("  -h, --help              显示本帮助。\n"))
+            // placeholders in Chinese too (`--input <文件夹>`), and no Chinese in the English help
+            #expect(zh.range(of: "<[a-z]", options: .regularExpression) == nil, "\(command)")
             for english in ["OVERVIEW", "USAGE", "OPTIONS", "SUBCOMMANDS", "Show ", "See ", "values:", "default:"] {
                 #expect(!zh.contains(english), "\(command): \(english)")
             }
             let (_, en, _) = try runBinary(command + ["--help"], language: "en")
             #expect(en.hasPrefix("OVERVIEW: ") && en.contains("\nUSAGE: ") && !en.contains("概述"))
+            // (the Chinese that stays is a file's name: 错误清单-<id>.xlsx)
+            let chinese = en.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }
+            #expect(
+                chinese.isEmpty || command == ["validate"], "\(command): \(String(String.UnicodeScalarView(chinese)))")
             // `help …` asks for the same text; an option's value in between names no command
             let (_, asked, _) = try runBinary(["help"] + command, language: "zh")
             #expect(asked == zh)
@@ -144,7 +150,7 @@ import Testing
         let (status, out, err) = try runBinary(["run", "--input", "SampleData/2026"], language: "zh")
         #expect(status == 64 && out.isEmpty)
         #expect(
-            err == "star-report: 命令行有误：缺少 --output <output>。用法见 star-report run --help\n",
+            err == "star-report: 命令行有误：缺少 --output <路径>。用法见 star-report run --help\n",
             "\(err)")
         let (ledger, _, ledgerErr) = try runBinary(["ledger", "record", "--year", "2026"], language: "en")
         #expect(ledger == 64)
@@ -162,19 +168,19 @@ import Testing
     @Test func argumentParsersReasonsAreTranslated() throws {
         let run = ["run", "--input", "x", "--output", "y"]
         let cases: [([String], String, String)] = [
-            (["run", "--input"], "--input <input> 后缺少取值", "--input <input> needs a value"),
-            (["run", "--output", "y"], "缺少 --input <input>", "missing --input <input>"),
+            (["run", "--input"], "--input <文件夹> 后缺少取值", "--input <input> needs a value"),
+            (["run", "--output", "y"], "缺少 --input <文件夹>", "missing --input <input>"),
             (run + ["--ouput", "z"], "没有选项 --ouput（是否应为 --output）", "unknown option --ouput (did you mean --output)"),
             (run + ["-z"], "没有选项 -z", "unknown option -z"),
             (["run", "extra", "more"] + run.dropFirst(), "多余的参数 extra、more", "unexpected argument extra, more"),
             (run + ["--list=3"], "--list 不带取值，却给了“3”", "--list takes no value, but '3' was given"),
             (run + ["--year", "20266"], "--year 应在 2000 到 2100 之间", "--year must be between 2000 and 2100"),
             (
-                run + ["--quota-scope", "z"], "--quota-scope <quota-scope> 的取值“z”无效（可选：all、committee）",
+                run + ["--quota-scope", "z"], "--quota-scope <范围> 的取值“z”无效（可选：all、committee）",
                 "the value 'z' is invalid for --quota-scope <quota-scope> (values: all, committee)"
             ),
             (
-                run + ["--notice-date", "2026-13-40"], "--notice-date <notice-date> 的取值“2026-13-40”无效",
+                run + ["--notice-date", "2026-13-40"], "--notice-date <日期> 的取值“2026-13-40”无效",
                 "the value '2026-13-40' is invalid for --notice-date <notice-date>"
             ),
         ]
