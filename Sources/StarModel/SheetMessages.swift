@@ -89,11 +89,11 @@ extension Catalogue {
         ),
         .satisfactionFraction: Entry(
             code: "E-PERCENT",
-            zh: "满意率为 {value}，是指 {percent}% 吗？请填百分数的数值，如 {percent}（不要填 {value}）；在 Excel 中输入 {percent}% 也可以",
+            zh: "满意率为 {value}，是指 {percent}% 吗？小数读不出是不是比例；请填百分数的数值 {percent}（不要填 {value}），或在 Excel 中输入 {percent}%",
             en:
                 """
-                the satisfaction is {value}: is it {percent}%? Write the percent's number, e.g. {percent} (not \
-                {value}); typing {percent}% in Excel works too
+                the satisfaction is {value}: is it {percent}%? A fraction cannot be told from a percent; write the \
+                percent's number, {percent} (not {value}), or type {percent}% in Excel
                 """
         ),
         .registerCommitteeMismatch: Entry(

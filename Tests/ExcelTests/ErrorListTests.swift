@@ -195,5 +195,9 @@ func cells(_ sheet: [String: Any]) -> [[(type: String, value: String)]] {
         let quoted = Message.previousStars(value: "a；b; c")
         #expect(quoted.parts(.zh) == (quoted.text(.zh), ""))
         #expect(quoted.parts(.en) == (quoted.text(.en), ""))
+        // the whole of the advice goes to 怎么改, not only its last clause
+        let fraction = Message.satisfactionFraction(value: "0.9", percent: "90")
+        #expect(fraction.parts(.zh) == ("满意率为 0.9，是指 90% 吗？小数读不出是不是比例", "请填百分数的数值 90（不要填 0.9），或在 Excel 中输入 90%"))
+        #expect(fraction.parts(.en).action == "Write the percent's number, 90 (not 0.9), or type 90% in Excel")
     }
 }
