@@ -22,7 +22,8 @@ struct FieldReader {
         append(.error(p.message, at: p.location, field: fieldName(p.key), branch: branch), p.key)
     }
 
-    func isReported(_ key: FieldKey) -> Bool { reported.contains(key) }
+    /// (almost always none are: the set is not hashed then, for each of a million rows' fields)
+    func isReported(_ key: FieldKey) -> Bool { !reported.isEmpty && reported.contains(key) }
 
     private var branch: String? { raw.fields.text(.branchID) }
 
@@ -54,7 +55,7 @@ struct FieldReader {
     }
 
     private mutating func present(_ key: FieldKey) -> String? {
-        guard !reported.contains(key) else { return nil }
+        guard !isReported(key) else { return nil }
         guard let text = raw.fields.text(key), !text.isEmpty else {
             fail(.valueRequired(label: key.chineseLabel), key)
             return nil
@@ -112,7 +113,7 @@ struct FieldReader {
 
     /// A count of events: empty means none.
     mutating func count(_ key: FieldKey) -> Int {
-        guard !reported.contains(key), let f = raw.fields[key], !f.text.isEmpty else { return 0 }
+        guard !isReported(key), let text = raw.fields.text(key), !text.isEmpty else { return 0 }
         return integer(key, range: 0...1000) ?? 0
     }
 
@@ -185,9 +186,7 @@ struct FieldReader {
     /// The re-election facts; no due date means no re-election falls in this cycle.
     /// Returns `.some(nil)` for none, `nil` on error.
     mutating func election(ratingYear: Int) -> Election?? {
-        if reported.contains(.electionDue) || reported.contains(.electionHeld)
-            || reported.contains(.electionDelayApproved)
-        {
+        if isReported(.electionDue) || isReported(.electionHeld) || isReported(.electionDelayApproved) {
             return nil
         }
         let due = raw.fields[.electionDue].flatMap { $0.text.isEmpty ? nil : $0 }

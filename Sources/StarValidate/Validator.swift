@@ -284,27 +284,34 @@ public struct Validator: Sendable {
         let committeeName = reader.name(.committeeName)
         let category = raw.fields.text(.category) ?? ""
         let members = reader.integer(.members, range: 1...1_000_000)
-        var sheets: [Sheet: [Tenths]] = [:]
-        for sheet in Sheet.allCases {
-            sheets[sheet] = (1...10).compactMap { reader.decimal(.aspect(sheet, $0), max: aspectMax) }
+        // the ten scores of a sheet, the ones that could be read (checked in the columns' order)
+        func scores(_ sheet: Sheet) -> [Tenths] {
+            var read: [Tenths] = []
+            read.reserveCapacity(10)
+            for n in 1...10 { if let v = reader.decimal(.aspect(sheet, n), max: aspectMax) { read.append(v) } }
+            return read
         }
+        let selfScores = scores(.selfEvaluation)
+        let massScores = scores(.massEvaluation)
+        let superiorScores = scores(.superiorEvaluation)
         let memberParticipants = reader.integer(.massMemberParticipants, range: 0...1_000_000)
         let publicParticipants = reader.integer(.massPublicParticipants, range: 0...1_000_000)
         let satisfaction = reader.decimal(.satisfaction, max: Tenths(1000))
         let commendations = raw.commendationLevels.compactMap { reader.level($0, field: .commendationLevel) }
         let innovations = raw.innovationLevels.compactMap { reader.level($0, field: .innovationLevel) }
-        let counts: [FieldKey: Int] = Dictionary(
-            uniqueKeysWithValues: [
-                FieldKey.criticismsWorkCommittee, .criticismsMunicipalCommittee, .leadershipMinorSanctions,
-                .leadershipMajorSanctions, .memberSanctions, .unexcusedAbsences,
-            ].map { ($0, reader.count($0)) })
+        let workCriticisms = reader.count(.criticismsWorkCommittee)
+        let municipalCriticisms = reader.count(.criticismsMunicipalCommittee)
+        let minorSanctions = reader.count(.leadershipMinorSanctions)
+        let majorSanctions = reader.count(.leadershipMajorSanctions)
+        let memberSanctions = reader.count(.memberSanctions)
+        let absences = reader.count(.unexcusedAbsences)
         let election = reader.election(ratingYear: year)
         for (name, f) in raw.eventDates { _ = reader.date(f, field: name, ratingYear: year) }
 
         guard !reader.diagnostics.contains(where: { $0.severity == .error }),
             let branchID, let name, let committeeID, let committeeName, let members,
             let memberParticipants, let publicParticipants, let satisfaction,
-            let yearValue, sheets.values.allSatisfy({ $0.count == 10 })
+            let yearValue, [selfScores, massScores, superiorScores].allSatisfy({ $0.count == 10 })
         else { return nil }
 
         let s = Submission(
@@ -312,16 +319,13 @@ public struct Validator: Sendable {
             branch: packer.branch(
                 id: branchID, name: name, committeeID: committeeID, committeeName: committeeName,
                 category: category, members: members),
-            selfScores: sheets[.selfEvaluation]!, massScores: sheets[.massEvaluation]!,
-            superiorScores: sheets[.superiorEvaluation]!,
+            selfScores: selfScores, massScores: massScores, superiorScores: superiorScores,
             massMemberParticipants: memberParticipants, massPublicParticipants: publicParticipants,
             satisfaction: satisfaction, commendations: commendations, innovations: innovations,
-            criticismsWorkCommittee: counts[.criticismsWorkCommittee]!,
-            criticismsMunicipalCommittee: counts[.criticismsMunicipalCommittee]!,
-            leadershipMinorSanctions: counts[.leadershipMinorSanctions]!,
-            leadershipMajorSanctions: counts[.leadershipMajorSanctions]!,
-            memberSanctions: counts[.memberSanctions]!, election: election ?? nil,
-            unexcusedAbsences: counts[.unexcusedAbsences]!, source: raw.location)
+            criticismsWorkCommittee: workCriticisms, criticismsMunicipalCommittee: municipalCriticisms,
+            leadershipMinorSanctions: minorSanctions, leadershipMajorSanctions: majorSanctions,
+            memberSanctions: memberSanctions, election: election ?? nil,
+            unexcusedAbsences: absences, source: raw.location)
         warnings(for: s, raw: raw, into: &reader.diagnostics)
         return s
     }
