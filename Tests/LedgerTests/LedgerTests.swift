@@ -239,6 +239,28 @@ func logCount(_ l: Ledger) throws -> Int {
             #expect(throws: (any Error).self) { try l.file.queue.write { db in try db.execute(sql: sql) } }
         }
     }
+
+    /// The triggers of migration "v1", as the files it made keep them: same names, same SQL.
+    @Test func theV1TriggersAreThoseOfTheFilesItMade() throws {
+        let queue = try DatabaseQueue()
+        try LedgerFile.migrator.migrate(queue, upTo: "v1")
+        let found = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+                .map { [$0["name"] as String, $0["sql"] as String] }
+        }
+        let kept = ["log", "recording", "entry", "year", "objection", "resolution", "approval", "review", "adjustment"]
+        let fixed = ["log", "recording", "entry", "approval", "review", "adjustment", "resolution"]
+        func trigger(_ table: String, _ kind: String, _ event: String, _ text: String) -> [String] {
+            [
+                "\(table)_\(kind)",
+                "CREATE TRIGGER \(table)_\(kind) \(event) ON \(table) BEGIN SELECT RAISE(ABORT, '\(text)'); END",
+            ]
+        }
+        let expected =
+            kept.map { trigger($0, "kept", "BEFORE DELETE", "the ledger keeps every row") }
+            + fixed.map { trigger($0, "fixed", "BEFORE UPDATE", "the ledger keeps every row as written") }
+        #expect(found.sorted { $0[0] < $1[0] } == expected.sorted { $0[0] < $1[0] })
+    }
 }
 
 /// results.csv as `ledger record` reads it: row by row, each row checked where it stands.
