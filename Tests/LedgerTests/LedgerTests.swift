@@ -281,6 +281,20 @@ func logCount(_ l: Ledger) throws -> Int {
         #expect(rows[1].name == "=二支部" && rows[1].final == 700 && rows[1].rules == "D7;C2")
     }
 
+    /// `ledger record` and `ledger import` read a text cell alike: spaces trimmed, then the
+    /// apostrophe that guards a formula removed (a file edited by hand; star-report writes none).
+    @Test func recordAndImportReadATextCellAlike() throws {
+        let text = Self.header + "B1, '=一支部 ,C1 ,91.5,5,\n"
+        let recorded = rows(text)
+        #expect(recorded.problems.isEmpty)
+        #expect(recorded.rows.map { [$0.id, $0.name, $0.committee] } == [["B1", "=一支部", "C1"]])
+        let dir = try temporaryFolder("ledger-cells")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("results.csv")
+        try Data(text.utf8).write(to: path)
+        #expect(ImportedNames.read(path.path)["B1"].map { [$0.name, $0.committee] } == ["=一支部", "C1"])
+    }
+
     @Test func eachBadRowIsReportedAtItsLineAndColumn() {
         let (_, problems) = rows(Self.header + "B1,一支部,C1,91.5,6,\nB2,二支部,C1,abc,3,\n,三支部,C1,80.0,4,\nB4,C1\n")
         #expect(problems.map(\.content.id) == [.previousStars, .ledgerResultsScore, .valueRequired, .csvFieldCount])
