@@ -683,6 +683,13 @@ extension Message {
     static func ledgerDocument(_ document: String?) -> Argument {
         document.map { ledgerDocument(document: $0).messageArgument } ?? "".messageArgument
     }
+    public static func ledgerEitherLevel(first: Int, second: Int) -> Message {
+        Message(
+            .ledgerEitherLevel,
+            arguments: [
+                "first": StarLabel.level(first).messageArgument, "second": StarLabel.level(second).messageArgument,
+            ])
+    }
     public static func ledgerOutputExists(path: String) -> Message {
         Message(.ledgerOutputExists, arguments: ["path": path.messageArgument])
     }

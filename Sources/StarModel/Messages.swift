@@ -187,7 +187,8 @@ public enum MessageID: String, Sendable, CaseIterable {
         ledgerWithPrevious, ledgerHistoryBranch, ledgerHistoryYear, ledgerHistoryObjection, ledgerHistoryOpen,
         ledgerHistoryResolved, ledgerHistoryReview, ledgerHistoryAdjustment, ledgerAdjustment, ledgerDocument,
         ledgerStatusNotice, ledgerStatusReview,
-        ledgerStatusApproved, ledgerNone, ledgerOutputExists, ledgerCannotWrite, ledgerExported, ledgerReported,
+        ledgerStatusApproved, ledgerNone, ledgerEitherLevel, ledgerOutputExists, ledgerCannotWrite, ledgerExported,
+        ledgerReported,
         ledgerNoYears
     case templateNotXlsx, templateExists, templateNoRegister, templateRegisterErrors, templateUnknownCommittee,
         templateCannotWrite, excelCannotWrite

@@ -194,6 +194,7 @@ import Testing
         #expect(html.contains("<h1>星级管理台账（2025年度）</h1>") && !html.contains(" 年度"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
         #expect(html.contains("<h3>市财政局机关党委（CZJ）</h3>") && !html.contains("<h3>CZJ</h3>"))
+        #expect(html.contains("<h2>重点管理（现为一星级或不定星级，"))
         // the year's changes: CZJ-02 rose (objection), no empty "0 more" lines
         #expect(html.contains("CZJ-03 市财政局国库科党支部") && html.contains("年中调整") && !html.contains("另有 0 个"))
         #expect(html.contains("2026-06-01 降为二星级：&lt;script&gt;"), "\(html)")
