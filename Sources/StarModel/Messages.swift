@@ -308,8 +308,8 @@ public enum Catalogue {
                 """
         ),
         .tooManyDecimals: Entry(
-            code: "E-DECIMALS", zh: "最多一位小数，当前为“{value}”；请保留一位小数（如 9.5）",
-            en: "at most one digit after the point, found \"{value}\" (write e.g. 9.5)"),
+            code: "E-DECIMALS", zh: "最多一位小数，当前为“{value}”；请保留一位小数（如 {example}）",
+            en: "at most one digit after the point, found \"{value}\" (write e.g. {example})"),
         .rangeDecimal: Entry(
             code: "E-RANGE", zh: "应在 0.0–{max} 之间，当前为 {value}；请改正", en: "expected 0.0–{max}, found {value}"),
         .badLevel: Entry(

@@ -76,6 +76,21 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
         #expect(Set(d.map(\.code)) == ["E-NUMBER", "E-RANGE", "E-DECIMALS", "E-YEAR"])
     }
 
+    /// Too many decimals: the example fits the field (a score, or 满意率 as a percentage).
+    @Test func theDecimalsExampleFitsTheField() {
+        let d = v.validate([raw([.satisfaction: "92.55", .aspect(.selfEvaluation, 3): "9.75"])], register: nil)
+            .diagnostics
+        #expect(
+            d.map(\.message) == [
+                "最多一位小数，当前为“9.75”；请保留一位小数（如 9.5）", "最多一位小数，当前为“92.55”；请保留一位小数（如 92.5）",
+            ])
+        #expect(
+            d.in(.en).map(\.message) == [
+                "at most one digit after the point, found \"9.75\" (write e.g. 9.5)",
+                "at most one digit after the point, found \"92.55\" (write e.g. 92.5)",
+            ])
+    }
+
     @Test func duplicatesAndTheRegister() {
         let register = [
             RegisteredBranch(
