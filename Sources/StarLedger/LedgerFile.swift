@@ -125,25 +125,11 @@ public final class LedgerFile: Sendable {
                       log_id INTEGER NOT NULL REFERENCES log(id));
                     CREATE INDEX adjustment_branch ON adjustment(branch_id);
                     """)
+            // every row is kept; a year's status and an objection's resolution are updated in place
             for table in [
                 "log", "recording", "entry", "year", "objection", "resolution", "approval", "review", "adjustment",
             ] {
-                try db.execute(
-                    sql:
-                        """
-                        CREATE TRIGGER \(table)_kept BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, 'the \
-                        ledger keeps every row'); END
-                        """
-                )
-            }
-            for table in ["log", "recording", "entry", "approval", "review", "adjustment", "resolution"] {
-                try db.execute(
-                    sql:
-                        """
-                        CREATE TRIGGER \(table)_fixed BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, 'the \
-                        ledger keeps every row as written'); END
-                        """
-                )
+                try keep(db, table, fixed: table != "year" && table != "objection")
             }
         }
         // the committees' names of each recording (results.json's `committees`, an imported

@@ -287,7 +287,7 @@ public enum LedgerPage {
             "first": view.years.first!.year, "last": view.years.last!.year,
             "severalYears": view.years.count > 1,
             "charts": charts, "years": years, "levels": (0...5).map { ["label": StarLabel.chinese($0)] },
-            "closeLevels": "\(StarLabel.chinese(1))或\(StarLabel.chinese(0))",
+            "closeLevels": Message.ledgerEitherLevel(first: 1, second: 0).text(.zh),
             "close": close.prefix(listLimit * 5).map { b in
                 [
                     "id": b.branchID, "name": view.name(b.branchID).name,

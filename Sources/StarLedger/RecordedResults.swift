@@ -124,6 +124,17 @@ struct RecordedResults: Sendable {
         return out
     }
 
+    /// A text cell of results.csv (an id or a name) as the ledger keeps it, for `ledger record`
+    /// and `ledger import` alike: spaces trimmed (a cell star-report wrote has none, so only a
+    /// file made or edited by hand changes; `ledger import` trims the ids it matches these names
+    /// to), then the leading apostrophe removed with which results.csv guards text that could
+    /// start a formula.
+    static func text(_ field: String) -> String {
+        let s = field.trimmingCharacters(in: .whitespaces)
+        return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true
+            ? String(s.dropFirst()) : s
+    }
+
     /// One row of results.csv as the ledger keeps it, or nil after adding what is wrong with it.
     static func row(
         _ fields: [String], line: Int, columns c: [Int], width: Int, path: String, problems: inout [Diagnostic]
@@ -134,12 +145,7 @@ struct RecordedResults: Sendable {
             )
             return nil
         }
-        // results.csv guards text that could start a formula with a leading apostrophe
-        func text(_ i: Int) -> String {
-            let s = fields[c[i]]
-            return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true
-                ? String(s.dropFirst()) : s
-        }
+        func text(_ i: Int) -> String { Self.text(fields[c[i]]) }
         guard let stars = Int(fields[c[4]]), (0...5).contains(stars) else {
             problems.append(
                 .error(
@@ -202,12 +208,9 @@ enum ImportedNames {
                 return c[0] != nil && c.dropFirst().contains { $0 != nil }
             },
             row: { fields, _ in
-                // results.csv guards text that could start a formula with a leading apostrophe
                 func text(_ i: Int) -> String {
                     guard let k = c[i], k < fields.count else { return "" }
-                    let s = fields[k].trimmingCharacters(in: .whitespaces)
-                    return s.hasPrefix("'") && s.dropFirst().first.map { "=+-@\t\r".contains($0) } == true
-                        ? String(s.dropFirst()) : s
+                    return RecordedResults.text(fields[k])
                 }
                 let id = text(0)
                 guard !id.isEmpty else { return }

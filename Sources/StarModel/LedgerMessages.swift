@@ -236,6 +236,8 @@ extension Catalogue {
         .ledgerStatusReview: Entry(code: "", zh: "待复审", en: "awaiting review"),
         .ledgerStatusApproved: Entry(code: "", zh: "已批准", en: "approved"),
         .ledgerNone: Entry(code: "", zh: "无", en: "none"),
+        // the levels of 重点管理 on the page
+        .ledgerEitherLevel: Entry(code: "", zh: "{first}或{second}", en: "{first} or {second}"),
         .ledgerOutputExists: Entry(
             code: "E-LEDGER", zh: "{path} 已存在，未覆盖：请换一个文件名，或先移走该文件",
             en: "{path} already exists and was not overwritten: choose another name, or move that file away first"),

@@ -32,8 +32,9 @@ extension Message {
     public static func notADecimal(max: Tenths, value: String) -> Message {
         Message(.notADecimal, arguments: ["max": max.messageArgument, "value": value.messageArgument])
     }
-    public static func tooManyDecimals(value: String) -> Message {
-        Message(.tooManyDecimals, arguments: ["value": value.messageArgument])
+    /// - Parameter example: a value the field could hold (`9.5` for a score, `92.5` for 满意率).
+    public static func tooManyDecimals(value: String, example: Tenths) -> Message {
+        Message(.tooManyDecimals, arguments: ["value": value.messageArgument, "example": example.messageArgument])
     }
     public static func rangeDecimal(max: Tenths, value: String) -> Message {
         Message(.rangeDecimal, arguments: ["max": max.messageArgument, "value": value.messageArgument])
@@ -682,6 +683,13 @@ extension Message {
     /// The 文号 in brackets, or nothing.
     static func ledgerDocument(_ document: String?) -> Argument {
         document.map { ledgerDocument(document: $0).messageArgument } ?? "".messageArgument
+    }
+    public static func ledgerEitherLevel(first: Int, second: Int) -> Message {
+        Message(
+            .ledgerEitherLevel,
+            arguments: [
+                "first": StarLabel.level(first).messageArgument, "second": StarLabel.level(second).messageArgument,
+            ])
     }
     public static func ledgerOutputExists(path: String) -> Message {
         Message(.ledgerOutputExists, arguments: ["path": path.messageArgument])

@@ -187,7 +187,8 @@ public enum MessageID: String, Sendable, CaseIterable {
         ledgerWithPrevious, ledgerHistoryBranch, ledgerHistoryYear, ledgerHistoryObjection, ledgerHistoryOpen,
         ledgerHistoryResolved, ledgerHistoryReview, ledgerHistoryAdjustment, ledgerAdjustment, ledgerDocument,
         ledgerStatusNotice, ledgerStatusReview,
-        ledgerStatusApproved, ledgerNone, ledgerOutputExists, ledgerCannotWrite, ledgerExported, ledgerReported,
+        ledgerStatusApproved, ledgerNone, ledgerEitherLevel, ledgerOutputExists, ledgerCannotWrite, ledgerExported,
+        ledgerReported,
         ledgerNoYears
     case templateNotXlsx, templateExists, templateNoRegister, templateRegisterErrors, templateUnknownCommittee,
         templateCannotWrite, excelCannotWrite
@@ -307,8 +308,8 @@ public enum Catalogue {
                 """
         ),
         .tooManyDecimals: Entry(
-            code: "E-DECIMALS", zh: "最多一位小数，当前为“{value}”；请保留一位小数（如 9.5）",
-            en: "at most one digit after the point, found \"{value}\" (write e.g. 9.5)"),
+            code: "E-DECIMALS", zh: "最多一位小数，当前为“{value}”；请保留一位小数（如 {example}）",
+            en: "at most one digit after the point, found \"{value}\" (write e.g. {example})"),
         .rangeDecimal: Entry(
             code: "E-RANGE", zh: "应在 0.0–{max} 之间，当前为 {value}；请改正", en: "expected 0.0–{max}, found {value}"),
         .badLevel: Entry(
@@ -354,7 +355,7 @@ public enum Catalogue {
             en: "branch {id} {name} is in the register but sent no submission; ask for it"),
         .missingSubmissionsOfBrokenSheets: Entry(
             code: "E-MISSING-SUBMISSION",
-            zh: "名册中有 {count} 个支部（{ids}）没有可读的材料，因为 {files} 无法读取；请先改正上面该文件的错误",
+            zh: "名册中有 {count} 个支部（{ids}）没有可读的材料，因为{files}无法读取；请先改正上面该文件的错误",
             en:
                 """
                 no readable submission came from {count} of the register's branches ({ids}) because {files} \
@@ -435,10 +436,10 @@ public enum Catalogue {
             code: "E-CSV-FIELDS", zh: "应有 {expected} 列（与表头相同），这一行有 {found} 列；请检查是否多了或少了逗号",
             en: "expected {expected} fields as in the header, found {found}; look for a missing or extra comma"),
         .csvUnknownColumn: Entry(
-            code: "W-CSV-COLUMN", zh: "第 {column} 列（{letter} 列）表头不认识，该列被忽略",
+            code: "W-CSV-COLUMN", zh: "无法识别第 {column} 列（{letter} 列）的表头，该列被忽略",
             en: "unknown column {column} ({letter}) is ignored"),
         .csvUnknownColumnSuggest: Entry(
-            code: "E-CSV-HEADER", zh: "第 {column} 列（{letter} 列）的表头“{found}”不认识，是否应为“{suggestion}”？请改正表头",
+            code: "E-CSV-HEADER", zh: "无法识别第 {column} 列（{letter} 列）的表头“{found}”，是否应为“{suggestion}”？请改正表头",
             en:
                 """
                 the header of column {column} ({letter}), \"{found}\", is unknown: did you mean \"{suggestion}\"? \
@@ -796,7 +797,7 @@ public enum Catalogue {
             code: "W-XLSX-COLUMN", zh: "未知的列“{name}”，已忽略（列名以 star-report template 生成的填报表为准）",
             en: "unknown column \"{name}\" is ignored (the names are those of the sheet star-report template writes)"),
         .xlsxUnknownColumnSuggest: Entry(
-            code: "E-XLSX-HEADER", zh: "表头“{found}”不认识，是否应为“{suggestion}”？请改正表头",
+            code: "E-XLSX-HEADER", zh: "无法识别表头“{found}”，是否应为“{suggestion}”？请改正表头",
             en: "the header \"{found}\" is unknown: did you mean \"{suggestion}\"? Correct the header"),
         .xlsxRepeatedColumn: Entry(
             code: "E-XLSX-HEADER", zh: "与 {first} 列重复（同一字段 {key}），请删除其中一列",

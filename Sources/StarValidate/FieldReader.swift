@@ -133,7 +133,9 @@ struct FieldReader {
             fail(.notADecimal(max: max, value: Escaped.text(t)), key)
             return nil
         case .failure(.tooManyDecimals):
-            fail(.tooManyDecimals(value: Escaped.text(t)), key)
+            // the example is one the field could hold: a percentage for 满意率, a score otherwise
+            let example = key == .satisfaction ? Tenths(925) : Tenths(95)
+            fail(.tooManyDecimals(value: Escaped.text(t), example: example), key)
             return nil
         case .success(let v):
             guard v >= .zero && v <= max else {

@@ -114,7 +114,7 @@ struct Seen: Equatable, CustomStringConvertible {
         let at = SourceLocation(
             file: "a.xlsx", line: 16, column: 6, cell: CellReference(sheet: "Sheet1", header: "自评3", field: "self_3"))
         #expect(at.description == "a.xlsx:Sheet1!F16")
-        let d = Diagnostic.error(.tooManyDecimals(value: "9.55"), at: at, field: "self_3")
+        let d = Diagnostic.error(.tooManyDecimals(value: "9.55", example: Tenths(95)), at: at, field: "self_3")
         #expect(d.rendered == "a.xlsx:Sheet1!F16: error[E-DECIMALS]: 自评3: 最多一位小数，当前为“9.55”；请保留一位小数（如 9.5）")
         let other = Diagnostic.error(.selfTooHigh(self: 90, limit: 15, superior: 60), at: at, field: "self_total")
         #expect(

@@ -189,10 +189,12 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: page.path) == ["ledger.html"])
         let html = String(decoding: first, as: UTF8.self)
         #expect(!html.contains("<script") && html.contains("&lt;script&gt;"))
-        // one year is named once, not as a span of itself
-        #expect(html.contains("<h1>星级管理台账（2025 年度）</h1>"))
+        // one year is named once, not as a span of itself; a year is written as the notice writes
+        // it (2025年度, no space)
+        #expect(html.contains("<h1>星级管理台账（2025年度）</h1>") && !html.contains(" 年度"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
         #expect(html.contains("<h3>市财政局机关党委（CZJ）</h3>") && !html.contains("<h3>CZJ</h3>"))
+        #expect(html.contains("<h2>重点管理（现为一星级或不定星级，"))
         // the year's changes: CZJ-02 rose (objection), no empty "0 more" lines
         #expect(html.contains("CZJ-03 市财政局国库科党支部") && html.contains("年中调整") && !html.contains("另有 0 个"))
         #expect(html.contains("2026-06-01 降为二星级：&lt;script&gt;"), "\(html)")

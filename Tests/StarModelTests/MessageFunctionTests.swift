@@ -90,6 +90,7 @@ import Testing
             .ledgerHistoryReview(date: "2026-01-01", by: "x", stars: 4, reason: "r"),
             .ledgerHistoryAdjustment(date: "2026-01-01", by: "x", stars: 2, reason: "r", document: nil),
             .ledgerAdjustment(date: "2026-01-01", stars: 1, reason: "r", document: nil),
+            .ledgerEitherLevel(first: 1, second: 0),
         ]
         for m in messages {
             let zh = m.text(.zh)
@@ -101,6 +102,8 @@ import Testing
         #expect(
             Message.ledgerAdjusted(id: "B", from: 1, stars: 0, year: 2025).text(.en)
                 == "lowered branch B from 1 star to no star (2025)")
+        #expect(Message.ledgerEitherLevel(first: 1, second: 0).text(.zh) == "一星级或不定星级")
+        #expect(Message.ledgerEitherLevel(first: 1, second: 0).text(.en) == "1 star or no star")
         let pending = Message.ledgerHistoryYear(
             year: 2026, status: "公示中", proposed: 0, approved: nil, current: nil, final: "40.0", rules: "C1")
         #expect(pending.text(.zh) == "2026 年度（公示中）：拟评不定星级，批准无，现为无；得分 40.0；规则 C1")

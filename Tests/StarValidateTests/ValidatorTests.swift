@@ -76,6 +76,21 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
         #expect(Set(d.map(\.code)) == ["E-NUMBER", "E-RANGE", "E-DECIMALS", "E-YEAR"])
     }
 
+    /// Too many decimals: the example fits the field (a score, or 满意率 as a percentage).
+    @Test func theDecimalsExampleFitsTheField() {
+        let d = v.validate([raw([.satisfaction: "92.55", .aspect(.selfEvaluation, 3): "9.75"])], register: nil)
+            .diagnostics
+        #expect(
+            d.map(\.message) == [
+                "最多一位小数，当前为“9.75”；请保留一位小数（如 9.5）", "最多一位小数，当前为“92.55”；请保留一位小数（如 92.5）",
+            ])
+        #expect(
+            d.in(.en).map(\.message) == [
+                "at most one digit after the point, found \"9.75\" (write e.g. 9.5)",
+                "at most one digit after the point, found \"92.55\" (write e.g. 92.5)",
+            ])
+    }
+
     @Test func duplicatesAndTheRegister() {
         let register = [
             RegisteredBranch(
@@ -144,7 +159,7 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
                 "branches.csv:19: error[E-MISSING-SUBMISSION]: branch_id: 支部 B-2 第二党支部 在名册中，但没有提交材料；请补交",
                 """
                 branches.csv:2: error[E-MISSING-SUBMISSION]: branch_id: 名册中有 16 个支部（Z-1、Z-2、Z-3、Z-4、Z-5、Z-6、Z-7、\
-                Z-8、Z-9、Z-10…）没有可读的材料，因为 “zjj.csv” 无法读取；请先改正上面该文件的错误
+                Z-8、Z-9、Z-10…）没有可读的材料，因为“zjj.csv”无法读取；请先改正上面该文件的错误
                 """,
             ])
         // it names no branch as listed before (名册中有, not 另有), in English too
@@ -170,8 +185,8 @@ func raw(_ overrides: [FieldKey: String] = [:], id: String = "B-1", line: Int = 
         #expect(out.diagnostics.map(\.branchID) == ["G-1", "Z-1"])
         #expect(
             out.diagnostics.map(\.message) == [
-                "名册中有 2 个支部（G-1、G-2）没有可读的材料，因为 “gz.xlsx” 无法读取；请先改正上面该文件的错误",
-                "名册中有 3 个支部（Z-1、Z-2、Z-3）没有可读的材料，因为 “gz.xlsx” 无法读取；请先改正上面该文件的错误",
+                "名册中有 2 个支部（G-1、G-2）没有可读的材料，因为“gz.xlsx”无法读取；请先改正上面该文件的错误",
+                "名册中有 3 个支部（Z-1、Z-2、Z-3）没有可读的材料，因为“gz.xlsx”无法读取；请先改正上面该文件的错误",
             ])
     }
 
