@@ -23,6 +23,7 @@ struct CSVTable {
         switch TextDecoding.toUTF8(bytes) {
         case .success(let d): return d.bytes
         case .failure(let e):
+            let header = headerNames(bytes, utf8: e.cells.first.map { $0.kind == .notUTF8 } ?? true)
             for cell in e.cells {
                 let message: Message
                 switch cell.kind {
@@ -36,14 +37,45 @@ struct CSVTable {
                     message = .csvCellUTF8InGB18030(value: Escaped.text(String(decoding: cell.bytes, as: UTF8.self)))
                 case .neither: message = Message(.csvEncoding)
                 }
+                // the field as the header names it, when the cell is under the header
+                var field: String?
+                if cell.line > 1, let header, header.indices.contains(cell.column - 1), !header[cell.column - 1].isEmpty
+                {
+                    field = header[cell.column - 1]
+                }
                 diagnostics.append(
-                    .error(message, at: SourceLocation(file: path, line: cell.line, column: cell.column)))
+                    .error(message, at: SourceLocation(file: path, line: cell.line, column: cell.column), field: field))
             }
             if e.cells.isEmpty {
                 diagnostics.append(.error(Message(.csvEncoding), at: SourceLocation(file: path, line: 1)))
             }
             return nil
         }
+    }
+
+    /// The names of the first line of a file whose encoding is in doubt, decoded as the rest of
+    /// the file is (`utf8`, else GB18030), when that line is the header: one of its names is a
+    /// column of the format (`branch_id`, `支部编号`…); nil otherwise (title rows above the
+    /// header, or the line itself not decodable). Only to name the field of a cell that could not
+    /// be decoded.
+    static func headerNames(_ bytes: [UInt8], utf8: Bool) -> [String]? {
+        var line = Array(bytes.prefix { $0 != 0x0A })
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+        let decoded: [UInt8]
+        if utf8 {
+            guard String(validating: line, as: UTF8.self) != nil else { return nil }
+            decoded = line
+        } else {
+            guard case .success(let d) = TextDecoding.gb18030ToUTF8(line) else { return nil }
+            decoded = d
+        }
+        var reader = CSVReader()
+        var names: [String]?
+        reader.feed(decoded[...]) { record in if names == nil { names = record.fields.map { $0.trimmingSpaces } } }
+        _ = reader.finish { record in if names == nil { names = record.fields.map { $0.trimmingSpaces } } }
+        let known = Set(FieldKey.allColumns.flatMap { [$0.description, $0.chineseLabel] })
+        guard let names, names.contains(where: known.contains) else { return nil }
+        return names
     }
 
     static func quoteError(_ q: CSVReader.UnbalancedQuote, path: String) -> Diagnostic {

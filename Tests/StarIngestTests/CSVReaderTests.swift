@@ -1,4 +1,5 @@
 import Foundation
+import StarModel
 import TestSupport
 import Testing
 
@@ -166,5 +167,37 @@ func chunkedRecords(_ bytes: [UInt8], chunk: Int) -> [[String]] {
         #expect(cells.map(\.0) == ["a", "\"b,\"\"c\r\nd\"e", "f", "g\"h", "i", "j", "k"])
         #expect(cells.map(\.1) == [1, 1, 2, 3, 3, 4, 6])
         #expect(cells.map(\.2) == [1, 2, 3, 1, 2, 1, 2])
+    }
+}
+
+/// A cell in the other encoding is named by the field its header gives it, whichever encoding
+/// the file is in.
+@Suite struct EncodingFieldTests {
+    func errors(_ bytes: [UInt8]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        _ = CSVTable.forEachRecord(bytes: bytes, path: "s.csv", diagnostics: &diagnostics) { _ in }
+        return diagnostics
+    }
+
+    @Test func aUTF8CellInAGBKFileIsNamedByItsHeader() {
+        let gbk: (String) -> [UInt8] = { text in
+            // 支部编号 / 支部名称 / 市级 in GB18030
+            [
+                "支部编号": [0xD6, 0xA7, 0xB2, 0xBF, 0xB1, 0xE0, 0xBA, 0xC5],
+                "支部名称": [0xD6, 0xA7, 0xB2, 0xBF, 0xC3, 0xFB, 0xB3, 0xC6],
+                "市级": [0xCA, 0xD0, 0xBC, 0xB6],
+            ][text]!
+        }
+        let bytes =
+            gbk("支部编号") + Array(",".utf8) + gbk("支部名称") + [0x0A] + Array("B1,".utf8) + gbk("市级") + [0x0A]
+            + Array("B2,".utf8) + Array("测试党支部".utf8) + [0x0A]
+        let d = errors(bytes)
+        #expect(d.count == 1 && d.first?.location.line == 3 && d.first?.location.column == 2)
+        #expect(d.first?.field == "支部名称", "\(d)")
+        // a title row above the header: the first line names no column, so no field is guessed
+        let titled =
+            Array("2026年度星级评定\n".utf8) + Array("branch_id,branch_name\nB1,".utf8) + [0xCA, 0xD0, 0xBC, 0xB6, 0x0A]
+        let t = errors(titled)
+        #expect(t.count == 1 && t.first?.field == nil, "\(t)")
     }
 }
