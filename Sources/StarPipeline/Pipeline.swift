@@ -121,6 +121,25 @@ public struct Pipeline {
         return true
     }
 
+    /// Of `files`, those whose rated submissions all belong to one committee, with it: the sheet
+    /// a warning about a row that is no branch's (a note row) came from is that committee's.
+    static func committeeOfFile(_ store: SubmissionStore, files: Set<String>) -> [String: String] {
+        guard !files.isEmpty else { return [:] }
+        var found: [String: String] = [:]
+        var mixed: Set<String> = []
+        var last: (file: String, wanted: Bool)?
+        for i in store.indices {
+            let row = store[packed: i]
+            let file = row.source.file
+            // a sheet's rows come together: its path is looked up once per run of them
+            if last?.file != file { last = (file, files.contains(file)) }
+            guard last!.wanted else { continue }
+            let committee = row.branch.committeeID
+            if let seen = found[file], seen != committee { mixed.insert(file) } else { found[file] = committee }
+        }
+        return found.filter { !mixed.contains($0.key) }
+    }
+
     /// Rates every branch. The submissions move on into the handoff for results.json.
     func rate(_ checked: consuming CheckedYear) -> RatedYear {
         // Reading a province leaves its row buffers free in glibc's arenas; hand them back
@@ -131,6 +150,9 @@ public struct Pipeline {
         let scope = options.quotaScope ?? inputs.rules.quotaScope
         // --quota-scope replaces the rules file's: the rules' texts (the quotas' descriptors) say it
         inputs.rules.quotaScope = scope
+        let warnings = checked.diagnostics.sortedForDisplay().in(options.language)
+        let committeeOfFile = Pipeline.committeeOfFile(
+            checked.validated.submissions, files: Set(warnings.filter { $0.branchID == nil }.map(\.location.file)))
         let submissions = Handoff(checked.validated.submissions)
         checked.validated.submissions = SubmissionStore()
         let outcome = submissions.read {
@@ -138,10 +160,10 @@ public struct Pipeline {
         }
         let expectedFiles = 5 + 2 * Set(outcome.results.map(\.branch.committeeID)).count
         let noticeDate = options.noticeDate ?? CivilDate(year: outcome.referenceDate.year, month: 12, day: 31)!
-        let warnings = checked.diagnostics.sortedForDisplay().in(options.language)
         let context = ReportContext(
             outcome: outcome, rules: inputs.rules, config: inputs.config, warnings: warnings,
-            noticeDate: noticeDate, quotaScope: scope, hasPrevious: inputs.previous != nil)
+            noticeDate: noticeDate, quotaScope: scope, hasPrevious: inputs.previous != nil,
+            committeeOfFile: committeeOfFile)
         let run = ResultsFiles.RunInfo(
             inputs: inputs.files.filter { $0.kind != .ignored }.map {
                 ($0.path, $0.kind.rawValue, $0.records, $0.bytes, $0.sha256)

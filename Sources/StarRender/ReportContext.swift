@@ -21,6 +21,8 @@ public struct ReportContext: Sendable {
     /// For each committee, its branches in each quota tie (key `code@scope`): "name（id）".
     let tieMembers: [String: [String: [String]]]
     let warningsByBranch: [String: [Diagnostic]]
+    /// Warnings about rows of a committee's own sheet that are no branch's, by committee.
+    let sheetWarningsByCommittee: [String: [Diagnostic]]
     let checksByScope: [String: [QuotaCheck]]
     /// The notice's order: for each star level five to none, result indexes best score first.
     let noticeOrder: [[Int]]
@@ -29,9 +31,12 @@ public struct ReportContext: Sendable {
     /// Each result's group on the notice: 0 for five stars … 5 for none.
     let groupOf: [UInt8]
 
+    /// - Parameter committeeOfFile: the committee whose branches alone a sheet holds, by the
+    ///   sheet's path: a warning about a row of it that is no branch's (a note row skipped) goes
+    ///   to that committee's summary.
     public init(
         outcome: RatingOutcome, rules: RuleSet, config: NoticeConfig, warnings: [Diagnostic],
-        noticeDate: CivilDate, quotaScope: QuotaScope, hasPrevious: Bool
+        noticeDate: CivilDate, quotaScope: QuotaScope, hasPrevious: Bool, committeeOfFile: [String: String] = [:]
     ) {
         self.outcome = outcome
         self.rules = rules
@@ -64,6 +69,9 @@ public struct ReportContext: Sendable {
         }
         tieMembers = members
         warningsByBranch = Dictionary(grouping: warnings.filter { $0.branchID != nil }) { $0.branchID! }
+        sheetWarningsByCommittee = Dictionary(
+            grouping: warnings.filter { $0.branchID == nil && committeeOfFile[$0.location.file] != nil }
+        ) { committeeOfFile[$0.location.file]! }
         checksByScope = Dictionary(grouping: outcome.quotaChecks) { $0.scope }
         // Plain arrays of the sort keys (reading them through the results copies whole results).
         let stars = results.map(\.stars)
@@ -181,15 +189,16 @@ public struct ReportContext: Sendable {
         }
         // The committee knows its files by name, not by where the department keeps them; the
         // name alone also keeps the e-mail the same wherever the input folder lies.
-        let warnings = mine.flatMap { r in
-            (warningsByBranch[r.branch.id] ?? []).map { d -> WarningLine in
-                var d = d
-                d.location.file = String(d.location.file.split(separator: "/").last ?? Substring(d.location.file))
-                return WarningLine(
-                    name: r.branch.name, id: r.branch.id, text: Escaped.text(d.fieldAndMessage),
-                    place: Escaped.text(d.location.description))
-            }
+        func line(_ d: Diagnostic, _ branch: BranchInfo?) -> WarningLine {
+            var d = d
+            d.location.file = String(d.location.file.split(separator: "/").last ?? Substring(d.location.file))
+            return WarningLine(
+                name: branch?.name ?? "", id: branch?.id ?? "", text: Escaped.text(d.fieldAndMessage),
+                place: Escaped.text(d.location.description))
         }
+        let warnings =
+            mine.flatMap { r in (warningsByBranch[r.branch.id] ?? []).map { line($0, r.branch) } }
+            + (sheetWarningsByCommittee[committeeID] ?? []).map { line($0, nil) }
         var codes = Set(mine.flatMap(\.ruleCodes))
         codes.formUnion(checks.map(\.code))
         let legend = RuleCode.sorted(codes).map { code in

@@ -205,7 +205,8 @@ public struct LegendLine: MustacheParent, Sendable {
 /// A warning about one of the committee's branches: `text`, the diagnostic as one line.
 public struct WarningLine: MustacheParent, Sendable {
     /// The branch the warning is about: its name and id (a committee knows its branches by
-    /// them, not by the lines of the files it sent).
+    /// them, not by the lines of the files it sent); empty for a row of the committee's sheet
+    /// that is no branch's (`isBranch` false).
     var name: String
     var id: String
     /// The field as the file names it, then the message: `mass_member_participants：…`.
@@ -218,6 +219,7 @@ public struct WarningLine: MustacheParent, Sendable {
         case "id": id
         case "text": text
         case "place": place
+        case "isBranch": !id.isEmpty
         default: LayoutSections.lambda(key) { self }
         }
     }

@@ -47,12 +47,17 @@ func habit(_ args: [String]) throws {
     @Test func notesTotalsAndTitlesAreOneWarningEach() throws {
         let (dir, input, _) = try withHabit("office")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (status, err) = runPipeline(input: input)
+        let (status, err) = runPipeline(input: input, output: dir.appendingPathComponent("run"))
         #expect(status == .ok)
         let skipped = err.filter { $0.contains("warning[W-NOT-A-BRANCH]") }
         #expect(skipped.count == 3, "\(err)")
         #expect(skipped.first?.contains("wjw.xlsx:填报表!C13: warning[W-NOT-A-BRANCH]: 第 13 行不是支部数据（合计）") == true)
         #expect(skipped.contains { $0.contains("第 14 行不是支部数据（注：以上数据经机关党委审核") })
+        // the committee whose sheet it is reads them in its summary, by the place in its sheet
+        let summary = try String(contentsOf: dir.appendingPathComponent("run/summary-WJW.txt"), encoding: .utf8)
+        #expect(summary.contains("  wjw.xlsx:填报表!C13：\n    第 13 行不是支部数据（合计），已跳过"), "\(summary)")
+        let other = try String(contentsOf: dir.appendingPathComponent("run/summary-CZJ.txt"), encoding: .utf8)
+        #expect(!other.contains("不是支部数据"))
     }
 
     /// Each doubtful habit is one error at its cell, with what to do.
