@@ -59,7 +59,8 @@ reports: release ## Build, run SampleData 2025, keep its cycle in reports/ledger
 	@$(RELEASE_BIN) run --input SampleData/2026 --output $(REPORTS)/2026 --ledger $(LEDGER) $(PDF_FLAG) >> $(REPORTS)/.lines
 	@$(RELEASE_BIN) ledger report --ledger $(LEDGER) --output $(REPORTS)/ledger >> $(REPORTS)/.lines
 	@echo; cat $(REPORTS)/.lines; rm -f $(REPORTS)/.lines
-	@echo; echo "用浏览器打开 $(REPORTS)/2026/notice.html；要张贴的 PDF 请运行 make notice-pdf"
+	@echo; if [ -n "$(PDF_FLAG)" ]; then echo "用浏览器打开 $(REPORTS)/2026/notice.html；要张贴的 PDF：$(REPORTS)/2026/notice.pdf"; \
+	  else echo "用浏览器打开 $(REPORTS)/2026/notice.html；要张贴的 PDF 请运行 make notice-pdf"; fi
 
 lint: ## Check the Swift sources' formatting with swift-format (configuration: .swift-format) and lines of at most 120 columns
 	swift-format lint --configuration .swift-format --strict -r Sources Tests Scripts Plugins Package.swift

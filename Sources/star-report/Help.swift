@@ -127,7 +127,10 @@ enum Help {
             out.append(say(heading))
             for argument in list {
                 var text = argument.helpText(language)
-                if let values = argument.allValues, !values.isEmpty { text += say(.helpValues(values: values)) }
+                // the values, unless the description already names each
+                if let values = argument.allValues, !values.isEmpty, !values.allSatisfy(text.contains) {
+                    text += say(.helpValues(values: values))
+                }
                 if let value = argument.defaultValue, argument.kind == "option" {
                     text += say(.helpDefault(value: value))
                 }
