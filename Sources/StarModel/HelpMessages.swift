@@ -34,5 +34,13 @@ extension Catalogue {
         .usageUnknownSubcommand: Entry(code: "", zh: "没有子命令 {word}", en: "no subcommand {word}"),
         .usageUnknownSubcommandSuggest: Entry(
             code: "", zh: "没有子命令 {word}（是否应为 {suggestion}）", en: "no subcommand {word} (did you mean {suggestion})"),
+        .ledgerReportOutputIsFile: Entry(
+            code: "", zh: "--output 是存放 ledger.html 的文件夹，不是文件名（{output}）：请给出文件夹，例如 --output reports/ledger",
+            en:
+                """
+                --output is the folder ledger.html goes into, not a file name ({output}): pass a folder, e.g. \
+                --output reports/ledger
+                """
+        ),
     ]
 }

@@ -1269,6 +1269,10 @@ extension Message {
             arguments: ["word": word.messageArgument, "suggestion": suggestion.messageArgument])
     }
 
+    public static func ledgerReportOutputIsFile(output: String) -> Message {
+        Message(.ledgerReportOutputIsFile, arguments: ["output": output.messageArgument])
+    }
+
     /// A few words or values in a sentence: `a、b` in Chinese, `a, b` in English.
     static func list(_ items: [String]) -> Localized {
         Localized(zh: items.joined(separator: "、"), en: items.joined(separator: ", "))

@@ -232,7 +232,8 @@ public enum MessageID: String, Sendable, CaseIterable {
         helpShowVersion, helpSeeSubcommand, helpValues, helpDefault
     // a command line that does not parse: ArgumentParser's reasons, in the user's language (HelpMessages.swift)
     case usageMissing, usageMissingOneOf, usageUnknownOption, usageUnknownOptionSuggest, usageMissingValue,
-        usageUnexpected, usageInvalidValue, usageNoValue, usageUnknownSubcommand, usageUnknownSubcommandSuggest
+        usageUnexpected, usageInvalidValue, usageNoValue, usageUnknownSubcommand, usageUnknownSubcommandSuggest,
+        ledgerReportOutputIsFile
 }
 
 /// The catalogue: for each message its code and its Chinese and English text, with `{name}`

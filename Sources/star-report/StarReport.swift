@@ -574,6 +574,14 @@ struct LedgerReport: ParsableCommand {
     @Option(help: H("写出 ledger.html 的文件夹", "The folder to write ledger.html into.")) var output: String
     @Option(help: H("只含到这一年度为止（默认：全部）", "Only the years up to this one (default: all).")) var year: Int?
 
+    /// `--output page.html` names a file, where a folder is wanted: said at once, not made a folder
+    /// of that name.
+    func validate() throws {
+        if output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") {
+            throw ValidationError(Message.ledgerReportOutputIsFile(output: Escaped.text(output)).text(Language.process))
+        }
+    }
+
     func run() throws {
         let command = options.command
         try finish(

@@ -210,6 +210,12 @@ import Testing
                 "no subcommand histroy (did you mean history). See star-report ledger --help"
             ),
         ]
+        // a file name where the ledger page's folder is wanted: refused before anything is made
+        let page = try temporaryFolder("ledger-page").appendingPathComponent("page.html")
+        defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
+        let (refused, _, why) = try runBinary(
+            ["ledger", "report", "--ledger", page.path + ".sqlite", "--output", page.path], language: "zh")
+        #expect(refused == 64 && why.contains("不是文件名") && !FileManager.default.fileExists(atPath: page.path), "\(why)")
         for (arguments, zh, en) in subcommands {
             let (status, _, err) = try runBinary(arguments, language: "zh")
             #expect(status == 64 && err == "star-report: 命令行有误：\(zh)\n", "\(err)")
