@@ -984,7 +984,8 @@ extension Message {
     public static func errorsReportsFolder(shown: String) -> Message {
         Message(.errorsReportsFolder, arguments: ["shown": shown.messageArgument])
     }
-    public static func errorsWritten(folder: String, count: String) -> Message {
+    /// `count`: the number alone in Chinese, `3 workbooks` in English.
+    public static func errorsWritten(folder: String, count: Localized) -> Message {
         Message(.errorsWritten, arguments: ["folder": folder.messageArgument, "count": count.messageArgument])
     }
     public static func errorsNone(folder: String) -> Message {

@@ -460,8 +460,8 @@ public enum Catalogue {
             zh: "这一格不是 UTF-8 编码（字节 {value}{gbk}），而文件其余部分是 UTF-8：多半是从 GBK 文件粘贴来的文字；请重新输入这一格，并在 Excel 中另存为“CSV UTF-8”",
             en:
                 """
-                this cell is not UTF-8 (bytes {value}{gbk}) while the rest of the file is: most likely text \
-                pasted from a GBK file; retype the cell and save the sheet as \"CSV UTF-8\"
+                this cell is not UTF-8 (bytes {value}{gbk}) while the rest of the file is UTF-8: most likely \
+                text pasted from a GBK file; retype the cell and save the sheet as \"CSV UTF-8\"
                 """
         ),
         .csvCellUTF8InGB18030: Entry(
@@ -976,7 +976,7 @@ public enum Catalogue {
         ),
         .yearRange: Entry(code: "", zh: "--year 应在 2000 到 2100 之间", en: "--year must be between 2000 and 2100"),
         .yearUnknown: Entry(
-            code: "", zh: "无法从 {input} 判断评定年度：请加上 --year YYYY",
+            code: "", zh: "无法从 {input} 判断评定年度：请加上 --year 年度（如 --year 2026）",
             en: "cannot tell the rating year from {input}: pass --year YYYY"),
         .noSubmissions: Entry(
             code: "", zh: "{input} 中没有材料：应有 *.xml 文件，或 *.csv、*.xlsx 汇总表",
@@ -1092,7 +1092,7 @@ public enum Catalogue {
                 """
         ),
         .initNoYear: Entry(
-            code: "", zh: "无法从文件夹名 {dir} 判断年度：请加上 --year YYYY",
+            code: "", zh: "无法从文件夹名 {dir} 判断年度：请加上 --year 年度（如 --year 2027）",
             en: "cannot tell the year from the folder name {dir}: pass --year YYYY"),
         .initNotAFolder: Entry(
             code: "", zh: "{dir} 是一个文件，不是文件夹：请给出新年度的文件夹",
@@ -1135,7 +1135,7 @@ public enum Catalogue {
         ),
         .errorsWritten: Entry(
             code: "", zh: "错误清单已写入 {folder}：{count} 个工作簿（每个上级党组织一个）",
-            en: "error lists written to {folder}: {count} workbooks (one per committee)"),
+            en: "error lists written to {folder}: {count} (one per committee)"),
         .errorsNone: Entry(code: "", zh: "没有错误：{folder} 中没有错误清单", en: "no errors: {folder} holds no error list"),
         .progressReading: Entry(
             code: "", zh: "读取并检查材料 — {percent}%，已读 {records} 条，每秒 {rate} 条，约剩 {left} 秒（已用 {elapsed} 秒）",
@@ -1192,10 +1192,10 @@ public enum Catalogue {
         .sendUnknownOnly: Entry(
             code: "", zh: "--only：{dir} 中没有 summary-{id}.eml", en: "--only: there is no summary-{id}.eml in {dir}"),
         .sendNoConfigListed: Entry(
-            code: "", zh: "{dir}/results.json 没有列出 config.toml：请用 --config FILE 指定",
+            code: "", zh: "{dir}/results.json 没有列出 config.toml：请用 --config 文件 指定",
             en: "{dir}/results.json lists no config.toml: pass --config FILE"),
         .sendConfigNotFound: Entry(
-            code: "", zh: "找不到配置文件：{path}（可用 --config FILE 指定）",
+            code: "", zh: "找不到配置文件：{path}（可用 --config 文件 指定）",
             en: "config file not found: {path} (pass --config FILE)"),
         .sendNoSMTP: Entry(
             code: "", zh: "{path} 中没有 [smtp] 设置：请添加 url = \"smtp://邮件服务器:587\"、username 等（见 README）",

@@ -48,7 +48,8 @@ public struct Pipeline {
                 let shown = Escaped.text(options.errors ?? "")
                 console.err(
                     (count == 0
-                        ? Message.errorsNone(folder: shown) : Message.errorsWritten(folder: shown, count: "\(count)"))
+                        ? Message.errorsNone(folder: shown)
+                        : Message.errorsWritten(folder: shown, count: self.count(count, "workbook")))
                         .text(options.language))
             }
             return checked.diagnostics.errorCount > 0 ? .dataError : .ok

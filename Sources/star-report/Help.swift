@@ -127,12 +127,19 @@ enum Help {
             out.append(say(heading))
             for argument in list {
                 var text = argument.helpText(language)
-                // the values, unless the description already names each
+                // the values, unless the description already names each, and the default, before
+                // the description's full stop
+                var added = ""
                 if let values = argument.allValues, !values.isEmpty, !values.allSatisfy(text.contains) {
-                    text += say(.helpValues(values: values))
+                    added += say(.helpValues(values: values))
                 }
                 if let value = argument.defaultValue, argument.kind == "option" {
-                    text += say(.helpDefault(value: value))
+                    added += say(.helpDefault(value: value))
+                }
+                if !added.isEmpty, let stop = text.last, stop == "." || stop == "。" {
+                    text = text.dropLast() + added + String(stop)
+                } else {
+                    text += added
                 }
                 out += row(argument.label(language), text)
             }

@@ -76,6 +76,13 @@ func checkYear(_ year: Int?) throws {
     if let year, !(2000...2100).contains(year) { throw ValidationError(Message(.yearRange).text(Language.process)) }
 }
 
+/// A star count outside 0…5 is bad usage, said as the others are (the ledger checks it again).
+func checkStars(_ stars: Int) throws {
+    if !(0...5).contains(stars) {
+        throw ValidationError(Message.ledgerStarsRange(value: stars).text(Language.process))
+    }
+}
+
 /// Help text in the chosen language.
 func L(_ zh: String, _ en: String) -> String { Language.process == .zh ? zh : en }
 func H(_ zh: String, _ en: String) -> ArgumentHelp { ArgumentHelp(stringLiteral: L(zh, en)) }
@@ -110,7 +117,9 @@ struct LanguageOption: ParsableArguments {
     var lang: String?
 
     func validate() throws {
-        if let lang, Language(tag: lang) == nil { throw ValidationError(L("--lang 只能是 zh 或 en", "--lang: zh or en")) }
+        if let lang, Language(tag: lang) == nil {
+            throw ValidationError(L("--lang 只能是 zh 或 en", "--lang must be zh or en"))
+        }
     }
 
     var language: Language { lang.flatMap(Language.init(tag:)) ?? Language.process }
@@ -272,7 +281,7 @@ struct Send: ParsableCommand {
         if reports == nil && !(check && config != nil) {
             throw ValidationError(
                 L(
-                    "缺少 --reports DIR（只检查设置时也可用 --check --config FILE）",
+                    "缺少 --reports 文件夹（只检查设置时也可用 --check --config 文件）",
                     "missing --reports DIR (to test the settings alone: --check --config FILE)"))
         }
         if let only, only.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -307,8 +316,7 @@ struct Template: ParsableCommand {
 
     @Option(help: H("当年的输入文件夹（用其中的 branches.csv 和规则）", "The year's input folder (its branches.csv and rules)."))
     var input: String
-    @Option(help: H("要写出的工作簿 FILE.xlsx（不能已存在）", "The workbook to write, FILE.xlsx (must not exist).")) var output:
-        String
+    @Option(help: H("要写出的工作簿（.xlsx 文件，不能已存在）", "The workbook to write, FILE.xlsx (must not exist).")) var output: String
     @Option(help: H("只含这个上级党组织的支部（其编号）", "Only this committee's branches (its committee_id).")) var committee: String?
     @Option(help: H("评定年度（默认：输入文件夹的名称）", "The rating year (default: the input folder's name).")) var year: Int?
     @OptionGroup var language: LanguageOption
@@ -439,6 +447,8 @@ struct LedgerResolve: LedgerChange {
     @Option(help: H("年度", "The year.")) var year: Int
     @Option(help: H("支部编号", "The branch id.")) var branch: String
     @Option(help: H("处理后的星级 0–5", "The stars after the objection, 0–5.")) var stars: Int
+
+    func validate() throws { try checkStars(stars) }
     @Option(help: H("处理理由", "The reason.")) var reason: String
     @Option(help: H("处理人（默认：登录名）", "Who decides (default: the login name).")) var by: String?
 
@@ -477,6 +487,8 @@ struct LedgerReview: LedgerChange {
     @Option(help: H("年度", "The year.")) var year: Int
     @Option(help: H("支部编号", "The branch id.")) var branch: String
     @Option(help: H("复审后的星级（5 为保留）", "The stars after the review (5 keeps them).")) var stars: Int
+
+    func validate() throws { try checkStars(stars) }
     @Option(help: H("复审意见", "The reason.")) var reason: String
     @Option(help: H("日期 YYYY-MM-DD（默认：今天）", "Date, YYYY-MM-DD (default: today).")) var date: CivilDate?
     @Option(help: H("记录人（默认：登录名）", "Who records it (default: the login name).")) var by: String?
@@ -497,6 +509,8 @@ struct LedgerAdjust: LedgerChange {
     @OptionGroup var options: LedgerOptions
     @Option(help: H("支部编号", "The branch id.")) var branch: String
     @Option(help: H("调整后的星级（低于现有星级）", "The stars after the adjustment (below the current ones).")) var stars: Int
+
+    func validate() throws { try checkStars(stars) }
     @Option(help: H("日期 YYYY-MM-DD", "Date, YYYY-MM-DD.")) var date: CivilDate
     @Option(help: H("调整理由", "The reason.")) var reason: String
     @Option(help: H("决定人（默认：登录名）", "Who decides (default: the login name).")) var by: String?
@@ -553,7 +567,7 @@ struct LedgerExport: ParsableCommand {
             commandName: "export", abstract: L("写出星级管理台账工作簿（.xlsx）。", "Write the star ledger workbook (.xlsx)."))
     }
     @OptionGroup var options: LedgerOptions
-    @Option(help: H("要写出的 FILE.xlsx", "The workbook to write, FILE.xlsx.")) var output: String
+    @Option(help: H("要写出的工作簿（.xlsx 文件）", "The workbook to write, FILE.xlsx.")) var output: String
     @Option(help: H("只含到这一年度为止（默认：全部）", "Only the years up to this one (default: all).")) var year: Int?
 
     func run() throws {

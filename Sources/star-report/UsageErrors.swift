@@ -32,16 +32,39 @@ enum UsageErrors {
             }
             return nil
         }
-        let known = (command.arguments ?? []).flatMap { $0.names ?? [] }.map(\.shown)
-        for word in words where word.hasPrefix("-") && word != "-" {
-            let name = String(word.prefix { $0 != "=" })
-            guard !known.contains(name) else { continue }
-            let long = (command.arguments ?? []).compactMap { $0.names?.first { $0.kind == "long" }?.shown }
-            let shown = Escaped.text(name)
-            return nearest(name, among: long).map { .usageUnknownOptionSuggest(option: shown, suggestion: $0) }
-                ?? .usageUnknownOption(option: shown)
+        let arguments = command.arguments ?? []
+        let known = arguments.flatMap { $0.names ?? [] }.map(\.shown)
+        // options that take a value: the word after them is that value
+        let valued = Set(arguments.filter { $0.kind == "option" }.flatMap { $0.names ?? [] }.map(\.shown))
+        let positionals = arguments.filter { $0.kind == "positional" }
+        var room = positionals.contains(where: \.isRepeating) ? Int.max : positionals.count
+        var rest = path[...]
+        var unexpected: [String] = []
+        var valueNext = false
+        for word in words {
+            if valueNext {
+                valueNext = false
+                continue
+            }
+            if word.hasPrefix("-") && word != "-" {
+                let name = String(word.prefix { $0 != "=" })
+                guard known.contains(name) else {
+                    let long = arguments.compactMap { $0.names?.first { $0.kind == "long" }?.shown }
+                    let shown = Escaped.text(name)
+                    return nearest(name, among: long).map { .usageUnknownOptionSuggest(option: shown, suggestion: $0) }
+                        ?? .usageUnknownOption(option: shown)
+                }
+                valueNext = valued.contains(name) && !word.contains("=")
+            } else if word == rest.first {
+                rest = rest.dropFirst()
+            } else if room > 0 {
+                room -= 1
+            } else {
+                unexpected.append(Escaped.text(word))
+            }
         }
-        return nil
+        // a word too many (ArgumentParser first says that a required option is missing)
+        return unexpected.isEmpty ? nil : .usageUnexpected(arguments: unexpected)
     }
 
     /// The candidate nearest `word` when it is a slip of at most two letters.

@@ -142,7 +142,7 @@ import Testing
         // (its description names the values already: they are not listed again)
         #expect(unwrapped.contains("名额范围：all（全部）或 committee（按上级党组织）\n"), "\(run)")
         let (_, validate, _) = try runBinary(["validate", "--help"], language: "en")
-        #expect(validate.contains("  --format <format>       Diagnostics format: text or json. (default: text)\n"))
+        #expect(validate.contains("  --format <format>       Diagnostics format: text or json (default: text).\n"))
     }
 
     /// A command line that does not parse is one line in the user's language naming the help to
@@ -188,6 +188,7 @@ import Testing
         // the person's own slip comes first, even where ArgumentParser would blame something else
         let slips: [([String], String, String)] = [
             (["run", "--inptu", "x"], "没有选项 --inptu（是否应为 --input）", "unknown option --inptu (did you mean --input)"),
+            (["run", "extra"], "多余的参数 extra", "unexpected argument extra"),
             (
                 ["run", "--input", "x", "--outptu=y"], "没有选项 --outptu（是否应为 --output）",
                 "unknown option --outptu (did you mean --output)"
@@ -205,6 +206,14 @@ import Testing
                 "no subcommand vaildate (did you mean validate). See star-report --help"
             ),
             (["bogus"], "没有子命令 bogus。用法见 star-report --help", "no subcommand bogus. See star-report --help"),
+            (
+                [
+                    "ledger", "resolve", "--ledger", "x", "--year", "2026", "--branch", "B", "--stars", "7", "--reason",
+                    "r",
+                ],
+                "--stars 应为 0–5，当前为 7。用法见 star-report ledger resolve --help",
+                "--stars must be 0–5, found 7. See star-report ledger resolve --help"
+            ),
             (
                 ["ledger", "histroy"], "没有子命令 histroy（是否应为 history）。用法见 star-report ledger --help",
                 "no subcommand histroy (did you mean history). See star-report ledger --help"

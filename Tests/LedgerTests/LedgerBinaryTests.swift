@@ -192,6 +192,7 @@ import Testing
         // one year is named once, not as a span of itself; a year is written as the notice writes
         // it (2025年度, no space)
         #expect(html.contains("<h1>星级管理台账（2025年度）</h1>") && !html.contains(" 年度"))
+        #expect(html.contains("<title>星级管理台账（2025年度）</title>"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
         #expect(html.contains("<h3>市财政局机关党委（CZJ）</h3>") && !html.contains("<h3>CZJ</h3>"))
         #expect(html.contains("<h2>重点管理（现为一星级或不定星级，"))
