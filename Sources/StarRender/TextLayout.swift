@@ -230,7 +230,23 @@ public enum TextLayout {
             lineWidth += cw
         }
         if !line.isEmpty && line != indent { lines.append(line) }
-        return lines.map(trimRight)
+        return avoidingAnOrphan(lines.map(trimRight), indent: indent.count)
+    }
+
+    /// A paragraph does not end on a line of one CJK character (with the punctuation after it):
+    /// the character before it moves down too (`…降为四星` / `级。` becomes `…降为四` / `星级。`).
+    static func avoidingAnOrphan(_ lines: [String], indent: Int) -> [String] {
+        guard lines.count >= 2, var previous = lines.dropLast().last, var last = lines.last else { return lines }
+        let tail = last.dropFirst(indent)
+        guard let first = tail.first, !first.isASCII, !closing.contains(first),
+            tail.dropFirst().allSatisfy({ closing.contains($0) }),
+            let moved = previous.last, !moved.isASCII, !closing.contains(moved), !opening.contains(moved),
+            previous.count - (lines.count == 2 ? 0 : indent) > 2
+        else { return lines }
+        previous.removeLast()
+        guard let end = previous.last, !opening.contains(end), end != " " else { return lines }
+        last.insert(moved, at: last.index(last.startIndex, offsetBy: indent))
+        return lines.dropLast(2) + [previous, last]
     }
 }
 
@@ -288,6 +304,6 @@ extension TextLayout {
             }
         }
         if !line.isEmpty { lines.append(line) }
-        return lines
+        return avoidingAnOrphan(lines, indent: 0)
     }
 }

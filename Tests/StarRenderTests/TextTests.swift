@@ -67,7 +67,8 @@ import Testing
         #expect(TextLayout.wrap("   ", width: 10) == [""])
         #expect(TextLayout.wrap("B1; D3  ", width: 10) == ["B1; D3"])
         #expect(TextLayout.wrap("中文名称", width: 8) == ["中文名称"])
-        #expect(TextLayout.wrap("中文名称甲", width: 8) == ["中文名称", "甲"])
+        // (not 中文名称 / 甲: no paragraph ends on one character)
+        #expect(TextLayout.wrap("中文名称甲", width: 8) == ["中文名", "称甲"])
         #expect(
             TextLayout.trimRight("名称  ") == "名称" && TextLayout.trimRight("  ") == ""
                 && TextLayout.trimRight("a b") == "a b")
@@ -150,6 +151,23 @@ import Testing
                 let start = b.dropFirst(4).first!
                 #expect(!(end.isASCII && start.isASCII && end != " "), "cut at \(width): \(a) / \(b)")
             }
+        }
+    }
+
+    /// A paragraph does not end on one CJK character: the one before it moves down with it.
+    @Test func noParagraphEndsOnOneCharacter() {
+        let text = "B2  重大创新经验被上级推广，加分（市级3分，省级5分，国家级8分，以最高的为准）"
+        #expect(
+            TextLayout.wrap(text, width: 74, indent: "      ") == [
+                "B2  重大创新经验被上级推广，加分（市级3分，省级5分，国家级8分，以最高的", "      为准）",
+            ])
+        for width in 20...80 {
+            let lines = TextLayout.wrap(text, width: width, indent: "    ")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+            let last = lines.last!.dropFirst(lines.count > 1 ? 4 : 0).filter { !TextLayout.closing.contains($0) }
+            #expect(lines.count == 1 || last.count != 1 || last.first!.isASCII, "\(width): \(lines)")
+            let rejoined = lines.enumerated().map { i, l in i == 0 ? l : String(l.dropFirst(4)) }.joined()
+            #expect(rejoined.filter { $0 != " " } == text.filter { $0 != " " })
         }
     }
 
