@@ -162,57 +162,24 @@ public enum TextLayout {
                     lines.append(String(line[..<sp]))
                     line = indent + rest
                 } else {
-                    // No line starts with closing punctuation nor ends with opening: move the
-                    // last characters down with it (the line gets shorter, never longer).
-                    // A number or a Latin word (`7.5`, `Q1`) is not cut either when it is short:
-                    // it moves down whole.
+                    // Move the last characters down with it (the line gets shorter, never longer)
+                    // while the line may not break before what comes next: no line starts with
+                    // closing punctuation or a space (one kept with the closing punctuation after
+                    // it, `80 %)`) nor ends with opening punctuation, and a number or a Latin word
+                    // (`7.5`, `Q1`, `10%`) of up to 12 letters is not cut.
                     var carry = ""
-                    var next = c
                     let minimum = indent.count + 1
                     func word(_ ch: Character) -> Bool { ch.isASCII && ch != " " }
-                    if c == " " {
-                        // a space kept with the closing punctuation after it (`80 %)`): the word
-                        // before it moves down too, so that the new line starts with that word
-                        // (a Latin word or number whole; of CJK text, the last character)
-                        let latin = line.reversed().prefix(while: word).count
-                        let run = latin > 0 ? latin : line.last.map { $0 != " " ? 1 : 0 } ?? 0
-                        if run > 0, run <= 12, line.count - run >= minimum {
-                            carry = String(line.suffix(run))
-                            line.removeLast(run)
-                        }
-                        lines.append(line)
-                        line = indent + carry
-                        lineWidth = DisplayWidth.of(line)
-                        lastSpace = nil
-                        line.append(c)
-                        lineWidth += cw
-                        continue
-                    }
-                    if word(c) {
-                        let run = line.reversed().prefix(while: word).count
-                        if run > 0, run <= 12, line.count - run >= minimum {
-                            carry = String(line.suffix(run))
-                            line.removeLast(run)
-                            next = carry.first!
-                        }
-                    }
-                    while line.count > minimum, let last = line.last,
-                        TextLayout.closing.contains(next) || TextLayout.opening.contains(last)
-                    {
+                    var wordMoved = 0
+                    while line.count > minimum, let last = line.last {
+                        let next = carry.first ?? c
+                        let kinsoku =
+                            TextLayout.closing.contains(next) || TextLayout.opening.contains(last) || next == " "
+                        let inWord = word(last) && word(next) && wordMoved < 12
+                        guard kinsoku || inWord else { break }
+                        if !kinsoku { wordMoved += 1 }
                         line.removeLast()
                         carry = String(last) + carry
-                        next = last
-                    }
-                    // (what moved down may have been the end of a number, `10%` after `1`, or a
-                    // space kept with its closing punctuation, ` %)` after `80`: what stands
-                    // before it moves too, a Latin word whole, of CJK text the last character)
-                    if let first = carry.first, word(first) || first == " " {
-                        let latin = line.reversed().prefix(while: word).count
-                        let run = latin > 0 || first != " " ? latin : line.last.map { $0 != " " ? 1 : 0 } ?? 0
-                        if run > 0, run + carry.count <= 12, line.count - run >= minimum {
-                            carry = String(line.suffix(run)) + carry
-                            line.removeLast(run)
-                        }
                     }
                     lines.append(line)
                     line = indent + carry

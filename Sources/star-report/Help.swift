@@ -78,21 +78,37 @@ enum Help {
     }
 
     /// The words of a command line that name the command whose help it asks for (`star-report help
-    /// ledger record` and `star-report ledger record --help` both give `["ledger", "record"]`);
-    /// a word that is not a subcommand of the one before is passed over.
+    /// ledger record` and `star-report ledger record --help` both give `["ledger", "record"]`).
     static func path(root: ParsableCommand.Type, arguments: [String]) -> [String] {
-        // an option's value (`--lang en`) is passed over: it names no subcommand
-        let words = arguments.prefix { $0 != "--" }.filter { !$0.hasPrefix("-") && $0 != "help" }
-        var command: ParsableCommand.Type = root
+        walk(root: root, arguments: arguments).path
+    }
+
+    /// The subcommands a command line names, and the first word where a subcommand was wanted
+    /// that names none (`vaildate`); an option's value (`--lang en`, `--by 张三`) is passed over:
+    /// the word after an option that is not a flag of the command reached so far.
+    static func walk(root: ParsableCommand.Type, arguments: [String]) -> (path: [String], stray: String?) {
+        guard var command = command(root: root, path: [])?.0 else { return ([], nil) }
         var path: [String] = []
-        for word in words {
-            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
+        var valueNext = false
+        for word in arguments.prefix(while: { $0 != "--" }) {
+            if valueNext {
+                valueNext = false
                 continue
             }
+            if word.hasPrefix("-") && word != "-" {
+                let flags = (command.arguments ?? []).filter { $0.kind == "flag" }.flatMap { $0.names ?? [] }.map(
+                    \.shown)
+                valueNext = !word.contains("=") && !flags.contains(word)
+                continue
+            }
+            let subcommands = (command.subcommands ?? []).filter { $0.commandName != "help" }
+            if subcommands.isEmpty { break }
+            if word == "help" && path.isEmpty { continue }
+            guard let sub = subcommands.first(where: { $0.commandName == word }) else { return (path, word) }
             command = sub
             path.append(word)
         }
-        return path
+        return (path, nil)
     }
 
     static func render(_ command: Command, name: String, language: Language) -> String {

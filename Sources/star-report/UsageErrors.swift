@@ -12,25 +12,17 @@ enum UsageErrors {
     /// option (ArgumentParser first says that a required one is missing, `--inptu x` giving
     /// "missing --input"). `path` is the command the words name (Help.path), `command` its
     /// description; nil when there is neither.
-    static func mistake(command: Help.Command, path: [String], arguments: [String]) -> Message? {
+    /// `stray`: the word where a subcommand was wanted that names none (Help.walk).
+    static func mistake(command: Help.Command, path: [String], stray: String?, arguments: [String]) -> Message? {
         let words = arguments.prefix { $0 != "--" }
         let subcommands = (command.subcommands ?? []).map(\.commandName).filter { $0 != "help" }
         if !subcommands.isEmpty {
-            // the first word that is not one of the path's names the subcommand
-            var rest = path[...]
-            for word in words where !word.hasPrefix("-") {
-                if word == rest.first {
-                    rest = rest.dropFirst()
-                    continue
-                }
-                if word == "help" { continue }
-                let shown = Escaped.text(word)
-                return nearest(word, among: subcommands).map {
-                    .usageUnknownSubcommandSuggest(word: shown, suggestion: $0)
-                }
-                    ?? .usageUnknownSubcommand(word: shown)
+            guard let stray else { return nil }
+            let shown = Escaped.text(stray)
+            return nearest(stray, among: subcommands).map {
+                .usageUnknownSubcommandSuggest(word: shown, suggestion: $0)
             }
-            return nil
+                ?? .usageUnknownSubcommand(word: shown)
         }
         let arguments = command.arguments ?? []
         let known = arguments.flatMap { $0.names ?? [] }.map(\.shown)

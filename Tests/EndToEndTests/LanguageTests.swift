@@ -206,6 +206,15 @@ import Testing
                 "no subcommand vaildate (did you mean validate). See star-report --help"
             ),
             (["bogus"], "没有子命令 bogus。用法见 star-report --help", "no subcommand bogus. See star-report --help"),
+            // an option's value is no subcommand, even when it is one's name
+            (
+                ["ledger", "--by", "x", "recrod"], "没有子命令 recrod（是否应为 record）。用法见 star-report ledger --help",
+                "no subcommand recrod (did you mean record). See star-report ledger --help"
+            ),
+            (
+                ["rn", "--input", "run"], "没有子命令 rn（是否应为 run）。用法见 star-report --help",
+                "no subcommand rn (did you mean run). See star-report --help"
+            ),
             (
                 [
                     "ledger", "resolve", "--ledger", "x", "--year", "2026", "--branch", "B", "--stars", "7", "--reason",

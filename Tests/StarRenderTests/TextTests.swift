@@ -154,6 +154,47 @@ import Testing
         }
     }
 
+    /// Random paragraphs of CJK text, punctuation, short Latin words and numbers: no line
+    /// is wider than the width, starts with closing punctuation or a space, or ends with opening
+    /// punctuation, and no text is lost or added. (The cases a review found are among the fixed
+    /// ones: a long name before `（id）`, closing punctuation around a space, `zjj.csv:8:38）`.)
+    @Test func wrapKeepsItsRulesOnAnyText() {
+        var rng = SplitMix(seed: 7)
+        // (without spaces: the breaks at spaces are the tests above)
+        let pieces = [
+            "党", "支", "部", "评", "定", "结", "果", "（", "）", "，", "。", "：", "；", "、", "80", "%", "Q1", "7.5",
+            "zjj.csv:8:38", "CZJ-01", "99.0分", "(", ")",
+        ]
+        let fixed = [
+            "  中国共产党安阳市财政局机关国库集中支付中心第一党支部委员会第一党小组（CZJ-01）99.0分",
+            "党的部（局党）；准为)（准）评结86 %示99市（关关为评）以党以关果 公（公局评） 、：财",
+            "  市住房和城乡建设局建管处党支部第一党小组第二党小组（CZJ-01，zjj.csv:8:38）： Q1",
+        ]
+        let random = (0..<400).map { _ in
+            (0..<Int.random(in: 5...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        }
+        for text in fixed + random {
+            for width in [40, 57, 78] {
+                let lines = TextLayout.wrap(text, width: width, indent: "    ")
+                #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(lines)")
+                for (i, line) in lines.enumerated() {
+                    let body = line.dropFirst(i == 0 ? 0 : 4)
+                    if i > 0, let first = body.first {
+                        #expect(first != " " && !TextLayout.closing.contains(first), "\(width): \(lines)")
+                    }
+                    if i < lines.count - 1, let last = line.last {
+                        #expect(!TextLayout.opening.contains(last), "\(width): \(lines)")
+                    }
+                }
+                let rejoined = lines.enumerated().map { i, l in i == 0 ? l : String(l.dropFirst(4)) }.joined()
+                #expect(rejoined.filter { $0 != " " } == TextLayout.oneLine(text).filter { $0 != " " })
+            }
+        }
+        // a `file:line:col` of 12 characters is not cut by the closing punctuation after it
+        let place = TextLayout.wrap(fixed[2], width: 78, indent: "    ")
+        #expect(place.contains { $0.contains("zjj.csv:8:38") }, "\(place)")
+    }
+
     /// A paragraph does not end on one CJK character: the one before it moves down with it.
     @Test func noParagraphEndsOnOneCharacter() {
         let text = "B2  重大创新经验被上级推广，加分（市级3分，省级5分，国家级8分，以最高的为准）"
