@@ -73,8 +73,7 @@ struct CSVTable {
         var names: [String]?
         reader.feed(decoded[...]) { record in if names == nil { names = record.fields.map { $0.trimmingSpaces } } }
         _ = reader.finish { record in if names == nil { names = record.fields.map { $0.trimmingSpaces } } }
-        let known = Set(FieldKey.allColumns.flatMap { [$0.description, $0.chineseLabel] })
-        guard let names, names.contains(where: known.contains) else { return nil }
+        guard let names, names.contains(where: { CSVSubmissionReader.byName[$0] != nil }) else { return nil }
         return names
     }
 

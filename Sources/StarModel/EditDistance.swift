@@ -15,4 +15,17 @@ public enum EditDistance {
         }
         return previous[b.count]
     }
+
+    /// The candidate nearest to `name` among those `accepts` (given the candidate and its
+    /// distance) takes for a typo of it; on a tie, the first in the candidates' order.
+    public static func nearest(
+        _ name: String, among candidates: some Sequence<String>, accepts: (String, Int) -> Bool
+    ) -> String? {
+        var best: (String, Int)?
+        for c in candidates {
+            let d = between(name, c)
+            if accepts(c, d), d < (best?.1 ?? .max) { best = (c, d) }
+        }
+        return best?.0
+    }
 }

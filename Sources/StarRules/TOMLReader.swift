@@ -176,13 +176,9 @@ struct TOMLReader {
     /// The known name nearest to `name` when it looks like a typo (`objection_tel`), if any: within
     /// two edits or a third of the name, or its beginning or end.
     static func nearest(_ name: String, _ known: Set<String>) -> String? {
-        var best: (String, Int)?
-        for k in known.sorted() {
-            let d = EditDistance.between(name, k)
-            let part = name.count >= 4 && (k.hasPrefix(name) || k.hasSuffix(name))
-            if d <= max(2, k.count / 3) || part, d < (best?.1 ?? .max) { best = (k, d) }
+        EditDistance.nearest(name, among: known.sorted()) { k, d in
+            d <= max(2, k.count / 3) || (name.count >= 4 && (k.hasPrefix(name) || k.hasSuffix(name)))
         }
-        return best?.0
     }
 
     mutating func table(_ t: TOMLTable, _ key: String, parent: String?) -> TOMLTable? {

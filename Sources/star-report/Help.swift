@@ -67,14 +67,9 @@ enum Help {
     static func isRequest(root: ParsableCommand.Type, arguments: [String]) -> Bool {
         let words = arguments.prefix { $0 != "--" }
         if words.contains("-h") || words.contains("--help") || words.first == "help" { return true }
-        var command: ParsableCommand.Type = root
-        for word in words {
-            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
-                return false
-            }
-            command = sub
-        }
-        return !command.configuration.subcommands.isEmpty
+        let (path, stray) = walk(root: root, arguments: arguments)
+        guard stray == nil, path.count == words.count else { return false }
+        return command(root: root, path: path)?.0.subcommands?.contains { $0.commandName != "help" } ?? false
     }
 
     /// The words of a command line that name the command whose help it asks for (`star-report help

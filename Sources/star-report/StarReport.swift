@@ -447,10 +447,10 @@ struct LedgerResolve: LedgerChange {
     @Option(help: H("年度", "The year.")) var year: Int
     @Option(help: H("支部编号", "The branch id.")) var branch: String
     @Option(help: H("处理后的星级 0–5", "The stars after the objection, 0–5.")) var stars: Int
-
-    func validate() throws { try checkStars(stars) }
     @Option(help: H("处理理由", "The reason.")) var reason: String
     @Option(help: H("处理人（默认：登录名）", "Who decides (default: the login name).")) var by: String?
+
+    func validate() throws { try checkStars(stars) }
 
     func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome {
         try l.resolve(year: year, branch: branch, stars: stars, reason: reason)
@@ -487,11 +487,11 @@ struct LedgerReview: LedgerChange {
     @Option(help: H("年度", "The year.")) var year: Int
     @Option(help: H("支部编号", "The branch id.")) var branch: String
     @Option(help: H("复审后的星级（5 为保留）", "The stars after the review (5 keeps them).")) var stars: Int
-
-    func validate() throws { try checkStars(stars) }
     @Option(help: H("复审意见", "The reason.")) var reason: String
     @Option(help: H("日期 YYYY-MM-DD（默认：今天）", "Date, YYYY-MM-DD (default: today).")) var date: CivilDate?
     @Option(help: H("记录人（默认：登录名）", "Who records it (default: the login name).")) var by: String?
+
+    func validate() throws { try checkStars(stars) }
 
     func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome {
         try l.review(year: year, branch: branch, stars: stars, reason: reason, date: date ?? today())
@@ -509,12 +509,12 @@ struct LedgerAdjust: LedgerChange {
     @OptionGroup var options: LedgerOptions
     @Option(help: H("支部编号", "The branch id.")) var branch: String
     @Option(help: H("调整后的星级（低于现有星级）", "The stars after the adjustment (below the current ones).")) var stars: Int
-
-    func validate() throws { try checkStars(stars) }
     @Option(help: H("日期 YYYY-MM-DD", "Date, YYYY-MM-DD.")) var date: CivilDate
     @Option(help: H("调整理由", "The reason.")) var reason: String
     @Option(help: H("决定人（默认：登录名）", "Who decides (default: the login name).")) var by: String?
     @Option(help: H("文号", "The document number.")) var document: String?
+
+    func validate() throws { try checkStars(stars) }
 
     func change(_ l: Ledger) throws(Failure) -> Ledger.Outcome {
         try l.adjust(branch: branch, stars: stars, date: date, reason: reason, document: document)

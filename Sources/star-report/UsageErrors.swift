@@ -61,8 +61,7 @@ enum UsageErrors {
 
     /// The candidate nearest `word` when it is a slip of at most two letters.
     static func nearest(_ word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, EditDistance.between(word, $0)) }.filter { $0.1 <= 2 && $0.1 < word.count }
-        return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
+        EditDistance.nearest(word, among: candidates.sorted()) { _, d in d <= 2 && d < word.count }
     }
 
     static func message(for reason: String) -> Message? {
