@@ -67,8 +67,8 @@ enum Help {
     static func isRequest(root: ParsableCommand.Type, arguments: [String]) -> Bool {
         let words = arguments.prefix { $0 != "--" }
         if words.contains("-h") || words.contains("--help") || words.first == "help" { return true }
-        let (path, stray) = walk(root: root, arguments: arguments)
-        guard stray == nil, path.count == words.count else { return false }
+        let path = walk(root: root, arguments: arguments).path
+        guard path.count == words.count else { return false }
         return command(root: root, path: path)?.0.subcommands?.contains { $0.commandName != "help" } ?? false
     }
 
@@ -78,32 +78,64 @@ enum Help {
         walk(root: root, arguments: arguments).path
     }
 
-    /// The subcommands a command line names, and the first word where a subcommand was wanted
-    /// that names none (`vaildate`); an option's value (`--lang en`, `--by 张三`) is passed over:
-    /// the word after an option that is not a flag of the command reached so far.
-    static func walk(root: ParsableCommand.Type, arguments: [String]) -> (path: [String], stray: String?) {
-        guard var command = command(root: root, path: [])?.0 else { return ([], nil) }
+    /// What a command line names and where it slips, word by word.
+    struct Walk {
+        /// The subcommands it names (`["ledger", "record"]`).
         var path: [String] = []
+        /// The word where a subcommand was wanted that names none (`vaildate`).
+        var stray: String?
+        /// The first option the command it reached does not have (`--inptu`).
+        var unknownOption: String?
+        /// Words past the arguments that command takes (`run extra`).
+        var extra: [String] = []
+    }
+
+    /// Walks a command line through the command tree. An option's value is passed over: before
+    /// the subcommand, the word after an option that is not a flag there (`--lang en`, `--by 张三`);
+    /// at the command reached, the word after one of its options that takes a value.
+    static func walk(root: ParsableCommand.Type, arguments: [String]) -> Walk {
+        guard var command = command(root: root, path: [])?.0 else { return Walk() }
+        var walk = Walk()
+        var room = 0  // the positional words the command reached still takes
         var valueNext = false
         for word in arguments.prefix(while: { $0 != "--" }) {
             if valueNext {
                 valueNext = false
                 continue
             }
+            let own = command.arguments ?? []
+            let subcommands = (command.subcommands ?? []).filter { $0.commandName != "help" }
             if word.hasPrefix("-") && word != "-" {
-                let flags = (command.arguments ?? []).filter { $0.kind == "flag" }.flatMap { $0.names ?? [] }.map(
-                    \.shown)
-                valueNext = !word.contains("=") && !flags.contains(word)
+                let name = String(word.prefix { $0 != "=" })
+                func named(_ kind: String?) -> Bool {
+                    own.contains { (kind == nil || $0.kind == kind) && ($0.names ?? []).map(\.shown).contains(name) }
+                }
+                if !subcommands.isEmpty {
+                    valueNext = !word.contains("=") && !named("flag")
+                } else if !named(nil) {
+                    walk.unknownOption = walk.unknownOption ?? name
+                } else {
+                    valueNext = !word.contains("=") && named("option")
+                }
                 continue
             }
-            let subcommands = (command.subcommands ?? []).filter { $0.commandName != "help" }
-            if subcommands.isEmpty { break }
-            if word == "help" && path.isEmpty { continue }
-            guard let sub = subcommands.first(where: { $0.commandName == word }) else { return (path, word) }
-            command = sub
-            path.append(word)
+            if !subcommands.isEmpty {
+                if word == "help" && walk.path.isEmpty { continue }
+                guard let sub = subcommands.first(where: { $0.commandName == word }) else {
+                    walk.stray = word
+                    return walk
+                }
+                command = sub
+                walk.path.append(word)
+                let positionals = (sub.arguments ?? []).filter { $0.kind == "positional" }
+                room = positionals.contains(where: \.isRepeating) ? .max : positionals.count
+            } else if room > 0 {
+                room -= 1
+            } else {
+                walk.extra.append(word)
+            }
         }
-        return (path, nil)
+        return walk
     }
 
     static func render(_ command: Command, name: String, language: Language) -> String {

@@ -54,12 +54,12 @@ enum Entry {
         guard StarReport.exitCode(for: error) == .validationFailure else { StarReport.exit(withError: error) }
         let reason = StarReport.message(for: error)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let (path, stray) = Help.walk(root: StarReport.self, arguments: arguments)
-        let described = Help.command(root: StarReport.self, path: path)
+        let walk = Help.walk(root: StarReport.self, arguments: arguments)
+        let described = Help.command(root: StarReport.self, path: walk.path)
         // the person's own mistake first, else ArgumentParser's reason in the user's language when
         // it is one of its known shapes
         let detail =
-            (described.flatMap { UsageErrors.mistake(command: $0.0, path: path, stray: stray, arguments: arguments) }
+            (described.flatMap { UsageErrors.mistake(command: $0.0, walk: walk) }
             ?? UsageErrors.message(for: reason))?.text(Language.process)
             ?? reason.split(whereSeparator: \.isNewline).joined(separator: "; ")
         let shown = Help.placeholders(in: detail, Language.process)

@@ -8,55 +8,26 @@ import StarModel
 /// wrote it, inside the localised line all the same.
 enum UsageErrors {
     /// The mistake a person made, found before ArgumentParser's reason, which can hide it: a
-    /// misspelled subcommand (ArgumentParser blames the first option after it) or an unknown
-    /// option (ArgumentParser first says that a required one is missing, `--inptu x` giving
-    /// "missing --input"). `path` is the command the words name (Help.path), `command` its
-    /// description; nil when there is neither.
-    /// `stray`: the word where a subcommand was wanted that names none (Help.walk).
-    static func mistake(command: Help.Command, path: [String], stray: String?, arguments: [String]) -> Message? {
-        let words = arguments.prefix { $0 != "--" }
-        let subcommands = (command.subcommands ?? []).map(\.commandName).filter { $0 != "help" }
-        if !subcommands.isEmpty {
-            guard let stray else { return nil }
+    /// misspelled subcommand (ArgumentParser blames the first option after it), an unknown option
+    /// or a word too many (ArgumentParser first says that a required option is missing, `--inptu x`
+    /// giving "missing --input"). `command` is the command the line reached, `walk` what
+    /// Help.walk found in it; nil when there is no such slip.
+    static func mistake(command: Help.Command, walk: Help.Walk) -> Message? {
+        if let stray = walk.stray {
+            let subcommands = (command.subcommands ?? []).map(\.commandName).filter { $0 != "help" }
             let shown = Escaped.text(stray)
             return nearest(stray, among: subcommands).map {
                 .usageUnknownSubcommandSuggest(word: shown, suggestion: $0)
             }
                 ?? .usageUnknownSubcommand(word: shown)
         }
-        let arguments = command.arguments ?? []
-        let known = arguments.flatMap { $0.names ?? [] }.map(\.shown)
-        // options that take a value: the word after them is that value
-        let valued = Set(arguments.filter { $0.kind == "option" }.flatMap { $0.names ?? [] }.map(\.shown))
-        let positionals = arguments.filter { $0.kind == "positional" }
-        var room = positionals.contains(where: \.isRepeating) ? Int.max : positionals.count
-        var rest = path[...]
-        var unexpected: [String] = []
-        var valueNext = false
-        for word in words {
-            if valueNext {
-                valueNext = false
-                continue
-            }
-            if word.hasPrefix("-") && word != "-" {
-                let name = String(word.prefix { $0 != "=" })
-                guard known.contains(name) else {
-                    let long = arguments.compactMap { $0.names?.first { $0.kind == "long" }?.shown }
-                    let shown = Escaped.text(name)
-                    return nearest(name, among: long).map { .usageUnknownOptionSuggest(option: shown, suggestion: $0) }
-                        ?? .usageUnknownOption(option: shown)
-                }
-                valueNext = valued.contains(name) && !word.contains("=")
-            } else if word == rest.first {
-                rest = rest.dropFirst()
-            } else if room > 0 {
-                room -= 1
-            } else {
-                unexpected.append(Escaped.text(word))
-            }
+        if let name = walk.unknownOption {
+            let long = (command.arguments ?? []).compactMap { $0.names?.first { $0.kind == "long" }?.shown }
+            let shown = Escaped.text(name)
+            return nearest(name, among: long).map { .usageUnknownOptionSuggest(option: shown, suggestion: $0) }
+                ?? .usageUnknownOption(option: shown)
         }
-        // a word too many (ArgumentParser first says that a required option is missing)
-        return unexpected.isEmpty ? nil : .usageUnexpected(arguments: unexpected)
+        return walk.extra.isEmpty ? nil : .usageUnexpected(arguments: walk.extra.map(Escaped.text))
     }
 
     /// The candidate nearest `word` when it is a slip of at most two letters.
