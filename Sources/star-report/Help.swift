@@ -3,6 +3,7 @@ import Foundation
 import StarModel
 import StarPlatform
 import StarRender
+import Synchronization
 
 /// `--help` in the user's language, laid out by display width.
 ///
@@ -28,10 +29,7 @@ enum Help {
     /// ArgumentParser's description of the command `path` names, with its full name
     /// (`star-report ledger record`); nil when the description cannot be read.
     static func command(root: ParsableCommand.Type, path: [String]) -> (Command, name: String)? {
-        guard let data = root._dumpHelp().data(using: .utf8),
-            let tool = try? JSONDecoder().decode(Tool.self, from: data)
-        else { return nil }
-        var command = tool.command
+        guard var command = tree(root) else { return nil }
         var names = [command.commandName]
         for word in path {
             guard let sub = command.subcommands?.first(where: { $0.commandName == word }) else { break }
@@ -40,6 +38,20 @@ enum Help {
         }
         return (command, names.joined(separator: " "))
     }
+
+    /// ArgumentParser's description of `root`'s tree, made and decoded once (a help or a usage
+    /// line looks at it several times).
+    static func tree(_ root: ParsableCommand.Type) -> Command? {
+        trees.withLock { trees in
+            if let tree = trees[ObjectIdentifier(root)] { return tree }
+            guard let data = root._dumpHelp().data(using: .utf8),
+                let tool = try? JSONDecoder().decode(Tool.self, from: data)
+            else { return nil }
+            trees[ObjectIdentifier(root)] = tool.command
+            return tool.command
+        }
+    }
+    private static let trees = Mutex<[ObjectIdentifier: Command]>([:])
 
     /// The placeholders of the options' values in Chinese (`--input <文件夹>`); ArgumentParser
     /// names them after the properties (`<input>`), which English keeps.
@@ -94,7 +106,7 @@ enum Help {
     /// the subcommand, the word after an option that is not a flag there (`--lang en`, `--by 张三`);
     /// at the command reached, the word after one of its options that takes a value.
     static func walk(root: ParsableCommand.Type, arguments: [String]) -> Walk {
-        guard var command = command(root: root, path: [])?.0 else { return Walk() }
+        guard var command = tree(root) else { return Walk() }
         var walk = Walk()
         var room = 0  // the positional words the command reached still takes
         var valueNext = false
@@ -240,7 +252,7 @@ enum Help {
     // the fields the help shows.
     struct Tool: Decodable { var command: Command }
 
-    struct Command: Decodable {
+    struct Command: Decodable, Sendable {
         var commandName: String
         var abstract: String?
         var discussion: String?
@@ -249,8 +261,8 @@ enum Help {
         var subcommands: [Command]?
     }
 
-    struct Argument: Decodable {
-        struct Name: Decodable {
+    struct Argument: Decodable, Sendable {
+        struct Name: Decodable, Sendable {
             var kind: String
             var name: String
             var shown: String { kind == "long" ? "--" + name : "-" + name }
