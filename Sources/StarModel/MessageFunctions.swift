@@ -1228,7 +1228,8 @@ extension Message {
     }
 
     // a command line that does not parse (HelpMessages.swift)
-    public static func usageMissing(argument: String) -> Message {
+    /// `argument`, `option`: as ArgumentParser names them, each language its way (`--input <文件夹>`).
+    public static func usageMissing(argument: Localized) -> Message {
         Message(.usageMissing, arguments: ["argument": argument.messageArgument])
     }
     public static func usageMissingOneOf(arguments: [String]) -> Message {
@@ -1242,14 +1243,14 @@ extension Message {
             .usageUnknownOptionSuggest,
             arguments: ["option": option.messageArgument, "suggestion": suggestion.messageArgument])
     }
-    public static func usageMissingValue(option: String) -> Message {
+    public static func usageMissingValue(option: Localized) -> Message {
         Message(.usageMissingValue, arguments: ["option": option.messageArgument])
     }
     public static func usageUnexpected(arguments: [String]) -> Message {
         Message(.usageUnexpected, arguments: ["arguments": Message.list(arguments).messageArgument])
     }
     /// `values`: the values the option takes (none when ArgumentParser does not list them).
-    public static func usageInvalidValue(option: String, value: String, values: [String]) -> Message {
+    public static func usageInvalidValue(option: Localized, value: String, values: [String]) -> Message {
         Message(
             .usageInvalidValue,
             arguments: [

@@ -68,7 +68,8 @@ enum Help {
         "<" + (language == .zh ? chinesePlaceholders[valueName] ?? valueName : valueName) + ">"
     }
 
-    /// Every `<input>` of ArgumentParser's text (a usage error) as the user's language shows it.
+    /// Every `<input>` of ArgumentParser's name of an option (`--input <input>`) as the user's
+    /// language shows it.
     static func placeholders(in text: String, _ language: Language) -> String {
         guard language == .zh else { return text }
         return text.replacing(/<([a-z][a-z-]*)>/) { placeholder(String($0.1), language) }

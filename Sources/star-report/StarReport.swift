@@ -62,10 +62,9 @@ enum Entry {
             (described.flatMap { UsageErrors.mistake(command: $0.0, walk: walk) }
             ?? UsageErrors.message(for: reason))?.text(Language.process)
             ?? reason.split(whereSeparator: \.isNewline).joined(separator: "; ")
-        let shown = Help.placeholders(in: detail, Language.process)
         let help = described?.name ?? "star-report"
         Console.standard.err(
-            "star-report: " + Message.usageHint(detail: shown, help: help + " --help").text(Language.process))
+            "star-report: " + Message.usageHint(detail: detail, help: help + " --help").text(Language.process))
         Foundation.exit(ExitStatus.usage.rawValue)
     }
 }

@@ -36,6 +36,12 @@ enum UsageErrors {
     }
 
     static func message(for reason: String) -> Message? {
+        // an option or argument as ArgumentParser names it (`--input <input>`): its placeholder in
+        // the user's language, never a value the user typed
+        func named(_ s: Substring) -> Localized {
+            let shown = Escaped.text(String(s))
+            return Localized(zh: Help.placeholders(in: shown, .zh), en: shown)
+        }
         // 'x' → x (ArgumentParser quotes every argument, option and value it names)
         func unquoted(_ s: Substring) -> String {
             s.count >= 2 && s.first == "'" && s.last == "'" ? String(s.dropFirst().dropLast()) : String(s)
@@ -45,7 +51,7 @@ enum UsageErrors {
             unquoted(s).split(separator: "', '", omittingEmptySubsequences: false).map(String.init)
         }
         if let m = reason.wholeMatch(of: /Missing expected argument '(.+)'/) {
-            return .usageMissing(argument: Escaped.text(String(m.1)))
+            return .usageMissing(argument: named(m.1))
         }
         if let m = reason.wholeMatch(of: /Missing one of: (.+)/) {
             return .usageMissingOneOf(arguments: quotedList(m.1))
@@ -57,7 +63,7 @@ enum UsageErrors {
             return .usageUnknownOption(option: Escaped.text(String(m.1)))
         }
         if let m = reason.wholeMatch(of: /Missing value for '(.+)'/) {
-            return .usageMissingValue(option: Escaped.text(String(m.1)))
+            return .usageMissingValue(option: named(m.1))
         }
         if let m = reason.wholeMatch(of: /Unexpected argument '(.*)'/) {
             return .usageUnexpected(arguments: [Escaped.text(String(m.1))])
@@ -71,7 +77,7 @@ enum UsageErrors {
             let values = m.3.map { list in
                 list.split(separator: #/, | or | and /#).map { unquoted($0) }
             }
-            return .usageInvalidValue(option: String(m.2), value: Escaped.text(String(m.1)), values: values ?? [])
+            return .usageInvalidValue(option: named(m.2), value: Escaped.text(String(m.1)), values: values ?? [])
         }
         if let m = reason.wholeMatch(of: /The option '([^']+)' does not take any value, but '(.*)' was specified\./) {
             return .usageNoValue(option: Escaped.text(String(m.1)), value: Escaped.text(String(m.2)))

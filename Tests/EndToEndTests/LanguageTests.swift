@@ -189,6 +189,12 @@ import Testing
         let slips: [([String], String, String)] = [
             (["run", "--inptu", "x"], "没有选项 --inptu（是否应为 --input）", "unknown option --inptu (did you mean --input)"),
             (["run", "extra"], "多余的参数 extra", "unexpected argument extra"),
+            // what the user typed is shown as typed, even when it looks like a placeholder
+            (run + ["<input>"], "多余的参数 <input>", "unexpected argument <input>"),
+            (
+                run + ["--quota-scope", "<year>"], "--quota-scope <范围> 的取值“<year>”无效（可选：all、committee）",
+                "the value '<year>' is invalid for --quota-scope <quota-scope> (values: all, committee)"
+            ),
             (
                 ["run", "--input", "x", "--outptu=y"], "没有选项 --outptu（是否应为 --output）",
                 "unknown option --outptu (did you mean --output)"
